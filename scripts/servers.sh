@@ -1,0 +1,378 @@
+#!/usr/bin/env bash
+# Throwaway MariaDB and Redis servers on private ports and data directories,
+# shared by the tests, the demo and the benchmarks.
+#
+# Usage: scripts/servers.sh start|stop|restart-mariadb|restart-redis|status|env
+#   start            start whatever is not already up (idempotent), wait until ready
+#   stop             shut both down cleanly (succeeds when nothing runs)
+#   restart-mariadb  stop + start MariaDB only, keeping its data and binlogs
+#   restart-redis    stop + start Redis only, keeping its data (AOF)
+#   status           one line per server: up/down, port, pid
+#   env              `export` lines for callers: eval "$(scripts/servers.sh env)"
+#
+# Environment: BB_SERVERS_DIR (default /tmp/binbridge-servers),
+#              BB_MARIADB_PORT (default 33071), BB_REDIS_PORT (default 63791).
+#
+# The servers run as plain background processes (no systemd), so this works
+# in containers and CI; `start` leaves them running for the next run.
+set -euo pipefail
+
+prog=servers.sh
+die() { printf '%s: %s\n' "$prog" "$*" >&2; exit 1; }
+log() { printf '%s: %s\n' "$prog" "$*" >&2; }
+
+# Absolute, so the paths stay valid whatever directory a caller runs from.
+STATE_DIR=$(realpath -m -- "${BB_SERVERS_DIR:-/tmp/binbridge-servers}")
+MARIADB_PORT=${BB_MARIADB_PORT:-33071}
+REDIS_PORT=${BB_REDIS_PORT:-63791}
+# mariadb-install-db breaks on paths with whitespace (unquoted chown).
+[[ $STATE_DIR != *[[:space:]]* ]] || die "BB_SERVERS_DIR must not contain whitespace: $STATE_DIR"
+[[ $MARIADB_PORT =~ ^[0-9]+$ ]] || die "BB_MARIADB_PORT is not a number: $MARIADB_PORT"
+[[ $REDIS_PORT =~ ^[0-9]+$ ]] || die "BB_REDIS_PORT is not a number: $REDIS_PORT"
+
+MARIADB_DATA=$STATE_DIR/mariadb
+BINLOG_DIR=$STATE_DIR/binlog
+MARIADB_SOCK=$STATE_DIR/mariadb.sock
+MARIADB_PID=$STATE_DIR/mariadb.pid
+MARIADB_LOG=$STATE_DIR/mariadb.log
+# A Unix socket path must fit in sun_path (108 bytes with the NUL).
+((${#MARIADB_SOCK} < 108)) || die "BB_SERVERS_DIR too long for a socket path: $MARIADB_SOCK"
+REDIS_DIR=$STATE_DIR/redis
+REDIS_PID=$STATE_DIR/redis.pid
+REDIS_LOG=$STATE_DIR/redis.log
+
+READY_TIMEOUT=60   # seconds to wait for a server to start or stop
+
+# --no-defaults everywhere: a developer's ~/.my.cnf or /etc/mysql must not
+# change which server we talk to or with which credentials.
+mariadb_root() { mariadb --no-defaults --socket="$MARIADB_SOCK" --user=root --batch "$@"; }
+
+# ---------------------------------------------------------------- helpers
+
+# Is PID a live (non-zombie) process named NAME? Read /proc directly: procps
+# is not guaranteed on a minimal Debian, and kill -0 succeeds on zombies.
+pid_alive() {
+    local pid=$1 name=$2 stat comm
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    [[ -r /proc/$pid/stat && -r /proc/$pid/comm ]] || return 1
+    { stat=$(</proc/"$pid"/stat) && comm=$(</proc/"$pid"/comm); } 2>/dev/null || return 1
+    stat=${stat##*) }
+    [[ ${stat%% *} != Z && $comm == "$name" ]]
+}
+
+# PID from a pid file when that process is alive, else nothing.
+live_pid() {
+    local file=$1 name=$2 pid=""
+    if [[ -r $file ]]; then read -r pid <"$file" 2>/dev/null || true; fi
+    if [[ -n $pid ]] && pid_alive "$pid" "$name"; then echo "$pid"; fi
+}
+
+fail_with_log() {
+    local what=$1 logfile=$2
+    if [[ -r $logfile ]]; then
+        printf -- '--- last 20 lines of %s ---\n' "$logfile" >&2
+        tail -n 20 -- "$logfile" >&2
+    fi
+    die "$what"
+}
+
+# Wait until PID has exited.
+wait_exit() {
+    local pid=$1 name=$2 i
+    for ((i = 0; i < READY_TIMEOUT * 5; i++)); do
+        pid_alive "$pid" "$name" || return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+# ---------------------------------------------------------------- MariaDB
+
+mariadb_ping() {
+    # TCP on purpose: that is how the tests connect. root@127.0.0.1 has no
+    # password on this throwaway server; ping would exit 0 even on "access
+    # denied", so this works before our users exist.
+    mariadb-admin --no-defaults --protocol=tcp --host=127.0.0.1 --port="$MARIADB_PORT" \
+        --user=root --connect-timeout=2 ping >/dev/null 2>&1
+}
+
+mariadb_init() {
+    # The marker is written only after a complete initialisation, so an
+    # interrupted mariadb-install-db is redone from scratch.
+    [[ -f $MARIADB_DATA/.bb-initialized ]] && return 0
+    if [[ -e $MARIADB_DATA ]]; then
+        log "removing incomplete MariaDB data dir $MARIADB_DATA"
+        rm -rf -- "${MARIADB_DATA:?}" "${BINLOG_DIR:?}"
+    fi
+    mkdir -p -- "$MARIADB_DATA" "$BINLOG_DIR"
+    log "initialising MariaDB data dir $MARIADB_DATA"
+    mariadb-install-db --no-defaults "${user_opt[@]}" \
+        --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
+        --datadir="$MARIADB_DATA" >"$STATE_DIR/mariadb-install.log" 2>&1 \
+        || fail_with_log "mariadb-install-db failed" "$STATE_DIR/mariadb-install.log"
+    : >"$MARIADB_DATA/.bb-initialized"
+}
+
+mariadb_users() {
+    # Idempotent. Every user exists for '%' (TCP, 127.0.0.1 with
+    # skip-name-resolve) and 'localhost' (socket), so no anonymous or
+    # root entry can shadow it.
+    local sql="" host
+    for host in '%' localhost; do
+        sql+="CREATE USER IF NOT EXISTS 'bb'@'$host' IDENTIFIED BY 'bbpass';
+GRANT ALL PRIVILEGES ON *.* TO 'bb'@'$host' WITH GRANT OPTION;
+CREATE USER IF NOT EXISTS 'bbrepl'@'$host' IDENTIFIED BY 'bbrepl';
+GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT ON *.* TO 'bbrepl'@'$host';
+CREATE USER IF NOT EXISTS 'bbnorepl'@'$host' IDENTIFIED BY 'bbnorepl';
+GRANT SELECT ON *.* TO 'bbnorepl'@'$host';
+"
+    done
+    # Anonymous accounts would match before '%' for some connections.
+    sql+="DROP USER IF EXISTS ''@'localhost';"
+    # mariadb-install-db also creates root@<hostname>, which skip-name-resolve
+    # can never match; it only fills the error log with warnings.
+    local extra
+    extra=$(mariadb_root --skip-column-names -e "SELECT CONCAT('DROP USER ', QUOTE(user), '@', QUOTE(host), ';')
+        FROM mysql.user WHERE host NOT IN ('localhost', '127.0.0.1', '::1', '%')") \
+        || fail_with_log "could not list MariaDB users (root over $MARIADB_SOCK)" "$MARIADB_LOG"
+    sql+=$extra
+    # Don't write the users' DDL into the binlog the tests read.
+    mariadb_root -e "SET sql_log_bin=0; $sql" \
+        || fail_with_log "could not create MariaDB users (root over $MARIADB_SOCK)" "$MARIADB_LOG"
+}
+
+mariadb_start() {
+    local pid
+    pid=$(live_pid "$MARIADB_PID" mariadbd)
+    if [[ -z $pid ]]; then
+        if mariadb_ping; then
+            # Someone else's server on our port: refuse rather than test against it.
+            die "port $MARIADB_PORT answers but no mariadbd from $STATE_DIR runs; set BB_MARIADB_PORT"
+        fi
+        rm -f -- "$MARIADB_PID" "$MARIADB_SOCK" "$MARIADB_SOCK.lock"
+        mariadb_init
+        log "starting MariaDB on 127.0.0.1:$MARIADB_PORT"
+        # setsid: the server must outlive this script and not receive the
+        # caller's Ctrl-C; 9>&- so it does not inherit (and hold) our lock.
+        setsid mariadbd --no-defaults "${user_opt[@]}" \
+            --datadir="$MARIADB_DATA" \
+            --port="$MARIADB_PORT" --bind-address=127.0.0.1 \
+            --socket="$MARIADB_SOCK" --pid-file="$MARIADB_PID" \
+            --log-error="$MARIADB_LOG" --tmpdir="$STATE_DIR/tmp" \
+            --server-id=1 \
+            --log-bin="$BINLOG_DIR/mysql-bin" --log-bin-index="$BINLOG_DIR/mysql-bin.index" \
+            --binlog-format=ROW --binlog-row-image=FULL --binlog-row-metadata=FULL \
+            --binlog-checksum=CRC32 --gtid-strict-mode=ON --log-slave-updates=ON \
+            --expire-logs-days=0 \
+            --character-set-server=utf8mb4 --default-time-zone=+00:00 \
+            --skip-name-resolve \
+            --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 \
+            --sync-binlog=0 --max-allowed-packet=256M \
+            </dev/null >>"$MARIADB_LOG" 2>&1 9>&- &
+        pid=$!
+    else
+        log "MariaDB already running (pid $pid)"
+    fi
+
+    local i
+    for ((i = 0; i < READY_TIMEOUT * 5; i++)); do
+        if mariadb_ping && [[ -S $MARIADB_SOCK ]]; then
+            mariadb_users
+            return 0
+        fi
+        pid_alive "$pid" mariadbd || fail_with_log "mariadbd exited during startup" "$MARIADB_LOG"
+        sleep 0.2
+    done
+    fail_with_log "MariaDB not ready on port $MARIADB_PORT after ${READY_TIMEOUT}s" "$MARIADB_LOG"
+}
+
+mariadb_stop() {
+    local pid
+    pid=$(live_pid "$MARIADB_PID" mariadbd)
+    if [[ -z $pid ]]; then
+        rm -f -- "$MARIADB_PID"
+        return 0
+    fi
+    log "stopping MariaDB (pid $pid)"
+    # Clean shutdown over the socket; SIGTERM is the same thing if the
+    # socket is gone.
+    mariadb-admin --no-defaults --socket="$MARIADB_SOCK" --user=root shutdown >/dev/null 2>&1 \
+        || kill -TERM "$pid" 2>/dev/null || true
+    wait_exit "$pid" mariadbd \
+        || fail_with_log "mariadbd (pid $pid) still running ${READY_TIMEOUT}s after shutdown" "$MARIADB_LOG"
+    rm -f -- "$MARIADB_PID"
+}
+
+mariadb_status() {
+    local pid
+    pid=$(live_pid "$MARIADB_PID" mariadbd)
+    if [[ -n $pid ]] && mariadb_ping; then
+        echo "mariadb: up port=$MARIADB_PORT pid=$pid"
+    elif [[ -n $pid ]]; then
+        echo "mariadb: starting/unresponsive port=$MARIADB_PORT pid=$pid"
+    else
+        echo "mariadb: down port=$MARIADB_PORT pid=-"
+    fi
+}
+
+# ---------------------------------------------------------------- Redis
+
+redis_ping() {
+    # LOADING (while replaying the AOF) is not ready.
+    [[ $(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]]
+}
+
+redis_start() {
+    local pid
+    pid=$(live_pid "$REDIS_PID" redis-server)
+    if [[ -z $pid ]]; then
+        if redis_ping; then
+            die "port $REDIS_PORT answers but no redis-server from $STATE_DIR runs; set BB_REDIS_PORT"
+        fi
+        rm -f -- "$REDIS_PID"
+        mkdir -p -- "$REDIS_DIR"
+        log "starting Redis on 127.0.0.1:$REDIS_PORT"
+        # No RDB snapshots; the AOF (fsync on every write) is what lets
+        # restart-redis keep the data that tests check after a restart.
+        # Config errors are printed before --logfile takes over, so they are
+        # appended to the same log (redis never reads it).
+        # shellcheck disable=SC2094
+        redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" \
+            --daemonize yes --pidfile "$REDIS_PID" --logfile "$REDIS_LOG" \
+            --save '' --appendonly yes --appendfsync always \
+            </dev/null >>"$REDIS_LOG" 2>&1 9>&- \
+            || fail_with_log "redis-server failed to start" "$REDIS_LOG"
+    else
+        log "Redis already running (pid $pid)"
+    fi
+
+    local i
+    for ((i = 0; i < READY_TIMEOUT * 5; i++)); do
+        redis_ping && return 0
+        # The daemon writes its pid file shortly after forking.
+        if ((i > 25)) && [[ -z $(live_pid "$REDIS_PID" redis-server) ]]; then
+            fail_with_log "redis-server exited during startup" "$REDIS_LOG"
+        fi
+        sleep 0.2
+    done
+    fail_with_log "Redis not ready on port $REDIS_PORT after ${READY_TIMEOUT}s" "$REDIS_LOG"
+}
+
+redis_stop() {
+    local pid
+    pid=$(live_pid "$REDIS_PID" redis-server)
+    if [[ -z $pid ]]; then
+        rm -f -- "$REDIS_PID"
+        return 0
+    fi
+    log "stopping Redis (pid $pid)"
+    # SHUTDOWN flushes the AOF; SIGTERM does the same if the port is unreachable.
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 \
+        || kill -TERM "$pid" 2>/dev/null || true
+    wait_exit "$pid" redis-server \
+        || fail_with_log "redis-server (pid $pid) still running ${READY_TIMEOUT}s after shutdown" "$REDIS_LOG"
+    rm -f -- "$REDIS_PID"
+}
+
+redis_status() {
+    local pid
+    pid=$(live_pid "$REDIS_PID" redis-server)
+    if [[ -n $pid ]] && redis_ping; then
+        echo "redis: up port=$REDIS_PORT pid=$pid"
+    elif [[ -n $pid ]]; then
+        echo "redis: starting/unresponsive port=$REDIS_PORT pid=$pid"
+    else
+        echo "redis: down port=$REDIS_PORT pid=-"
+    fi
+}
+
+# ---------------------------------------------------------------- FerretDB
+
+# FerretDB: added by the MongoDB sink issue.
+# Third server (MongoDB wire protocol). Called as `ferretdb ACTION` with
+# ACTION one of start, stop, status, env; deliberately does nothing yet.
+ferretdb() { :; }
+
+# ---------------------------------------------------------------- main
+
+print_env() {
+    local kv
+    for kv in \
+        "BB_SERVERS_DIR=$STATE_DIR" \
+        "BB_MARIADB_HOST=127.0.0.1" \
+        "BB_MARIADB_PORT=$MARIADB_PORT" \
+        "BB_MARIADB_USER=bb" \
+        "BB_MARIADB_PASSWORD=bbpass" \
+        "BB_MARIADB_SOCKET=$MARIADB_SOCK" \
+        "BB_MARIADB_URL=mysql://bb:bbpass@127.0.0.1:$MARIADB_PORT" \
+        "BB_BINLOG_DIR=$BINLOG_DIR" \
+        "BB_REDIS_HOST=127.0.0.1" \
+        "BB_REDIS_PORT=$REDIS_PORT" \
+        "BB_REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"; do
+        # %q so that paths with spaces survive eval.
+        printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
+    done
+    ferretdb env
+}
+
+need_tools() {
+    local t
+    for t in "$@"; do
+        command -v "$t" >/dev/null 2>&1 || die "$t not found; run scripts/deps.sh first"
+    done
+}
+
+lock() {
+    # One start/stop at a time: tests, demo and benchmarks may call this
+    # concurrently. The daemons are started with 9>&- so they never hold it.
+    mkdir -p -- "$STATE_DIR" "$STATE_DIR/tmp" || die "cannot create $STATE_DIR"
+    exec 9>"$STATE_DIR/.lock"
+    flock -w 180 9 || die "timed out waiting for the lock $STATE_DIR/.lock"
+}
+
+cmd=${1:-}
+(($# <= 1)) || die "too many arguments; usage: $prog start|stop|restart-mariadb|restart-redis|status|env"
+
+# mariadbd refuses to run as root unless told to; as another user the option
+# would only produce a warning.
+user_opt=()
+((EUID == 0)) && user_opt=(--user=root)
+
+case $cmd in
+start)
+    need_tools mariadbd mariadb-install-db mariadb-admin mariadb redis-server redis-cli flock setsid
+    lock
+    mariadb_start
+    redis_start
+    ferretdb start
+    ;;
+stop)
+    lock
+    redis_stop
+    mariadb_stop
+    ferretdb stop
+    ;;
+restart-mariadb)
+    need_tools mariadbd mariadb-admin mariadb flock setsid
+    lock
+    mariadb_stop
+    mariadb_start
+    ;;
+restart-redis)
+    need_tools redis-server redis-cli flock
+    lock
+    redis_stop
+    redis_start
+    ;;
+status)
+    mariadb_status
+    redis_status
+    ferretdb status
+    ;;
+env)
+    print_env
+    ;;
+*)
+    die "usage: $prog start|stop|restart-mariadb|restart-redis|status|env"
+    ;;
+esac

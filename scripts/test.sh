@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole test suite from a fresh Debian 12 machine: dependencies, throwaway
+# servers (left running for the next run), plain build + tests, ASan/UBSan
+# build + tests, then a short fuzz run.
+# Environment: BB_FUZZ_SECONDS (default 60) bounds the fuzz step; the
+# variables of scripts/servers.sh choose ports and the state directory.
+set -euo pipefail
+
+prog=test.sh
+root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd -- "$root"
+
+# Run one step; on failure name it, so the cause is the last line of a long log.
+step() {
+    local status=0
+    printf '\n==> %s\n' "$*"
+    "$@" || status=$?
+    if ((status != 0)); then
+        printf '%s: FAILED step: %s (exit %d)\n' "$prog" "$*" "$status" >&2
+        exit "$status"
+    fi
+}
+
+step scripts/deps.sh
+step scripts/servers.sh start
+step make -j2 tests
+step scripts/run-tests.sh build
+step make -j2 SANITIZE=1 tests
+step scripts/run-tests.sh build-asan
+step make fuzz "FUZZ_SECONDS=${BB_FUZZ_SECONDS:-60}"
+printf '\n%s: all steps passed\n' "$prog"
