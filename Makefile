@@ -1,0 +1,89 @@
+# binbridge - plain Makefile. `make` builds build/binbridge.
+#   make test      unit + live tests (starts throwaway servers), then again under ASan+UBSan
+#   make bench     benchmarks (bench/)
+#   make fuzz      short libFuzzer run of the decoder entry points (clang)
+#   make lint      warnings as errors, cppcheck-free checks we care about
+#   make demo      throwaway MariaDB, sample workload, `binbridge dump` of it
+
+CC      ?= cc
+PKGS    := libmariadb hiredis libmongoc-1.0 libconfig zlib libzstd
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+ALLCFLAGS = $(WARN) -D_GNU_SOURCE $(CFLAGS) $(EXTRA_CFLAGS) $(shell pkg-config --cflags $(PKGS)) -Isrc -MMD -MP
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lm -lpthread
+
+# SANITIZE=1 builds everything under build-asan/ with ASan+UBSan.
+ifeq ($(SANITIZE),1)
+BUILD   ?= build-asan
+EXTRA_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+EXTRA_LDFLAGS += -fsanitize=address,undefined
+OPT     := -O1
+else
+BUILD   ?= build
+endif
+
+LIB_SRC   := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c)) $(wildcard sinks/*.c)
+CLI_SRC   := src/main.c $(wildcard src/cli_*.c)
+TEST_SRC  := $(wildcard tests/*.c)
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
+
+all: $(BUILD)/binbridge
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -c $< -o $@
+
+$(BUILD)/libbinbridge.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/binbridge: $(CLI_OBJ) $(BUILD)/libbinbridge.a
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libbinbridge.a $(LDLIBS)
+
+$(BUILD)/tests/run: $(TEST_OBJ) $(BUILD)/libbinbridge.a
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libbinbridge.a $(LDLIBS) -lcriterion
+
+tests: $(BUILD)/tests/run $(BUILD)/binbridge
+
+# The whole suite: plain build, then ASan+UBSan. Servers are started by
+# scripts/servers.sh (idempotent) and left running for the next run.
+test:
+	scripts/deps.sh
+	scripts/servers.sh start
+	$(MAKE) tests
+	scripts/run-tests.sh $(BUILD)
+	$(MAKE) SANITIZE=1 tests
+	scripts/run-tests.sh build-asan
+
+check: tests
+	scripts/run-tests.sh $(BUILD)
+
+bench: all
+	bench/run.sh
+
+FUZZ_SRC := $(filter-out sinks/%,$(LIB_SRC))
+fuzz:
+	@mkdir -p build-fuzz
+	clang $(WARN) -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS)) -Isrc \
+	    tests/fuzz/fuzz_decode.c $(FUZZ_SRC) -o build-fuzz/fuzz_decode $(LDLIBS)
+	scripts/fuzz.sh build-fuzz/fuzz_decode $(FUZZ_SECONDS)
+
+lint:
+	$(MAKE) clean-objs
+	$(MAKE) EXTRA_CFLAGS=-Werror tests
+
+demo:
+	scripts/demo.sh
+
+clean-objs:
+	rm -rf $(BUILD)/src $(BUILD)/sinks $(BUILD)/tests
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+.PHONY: all tests test check bench fuzz lint demo clean clean-objs
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,530 @@
+/* binbridge.h - the binlog reader library: the one public header.
+ *
+ * Read the MySQL / MariaDB binary log from a live server (as a replica) or
+ * from binlog and relay-log files, and get every event with its fields and
+ * every row value decoded exactly.
+ *
+ *     struct bb_error err = {0};
+ *     struct bb_stream *s;
+ *     const char *files[] = { "mysql-bin.000001" };
+ *     if (bb_stream_open_files(&s, files, 1, NULL, &err) < 0) { puts(err.msg); return 1; }
+ *     const struct bb_event *ev;
+ *     struct bb_buf text; bb_buf_init(&text);
+ *     while (bb_stream_next(s, &ev, &err) > 0) {
+ *         if (!bb_event_is_rows(ev)) continue;
+ *         for (uint32_t r = 0; r < ev->rows.nrows; r++)
+ *             for (uint32_t c = 0; c < ev->rows.table->ncols; c++) {
+ *                 bb_buf_reset(&text);
+ *                 bb_value_format_text(&ev->rows.rows[r].after[c], &text, &err);
+ *                 printf("%s = %s\n", ev->rows.table->cols[c].name, text.data);
+ *             }
+ *     }
+ *     if (err.code) fprintf(stderr, "%s\n", err.msg);
+ *     bb_stream_close(s);
+ *
+ * Conventions: functions return 0 (or a count) on success and a negative
+ * BB_ERR_* code on failure, filling the struct bb_error passed last. Pointers
+ * inside an event (strings, rows, values) stay valid until the next call to
+ * bb_stream_next() or bb_stream_close() on the same stream; copy what you keep.
+ *
+ * Event type codes and column type codes are the protocol's own numbers, as
+ * named in MariaDB Connector/C's <mariadb_rpl.h> (enum mariadb_rpl_event) and
+ * <mariadb_com.h> (enum enum_field_types); this header adds the few that
+ * Connector/C does not name (BB_*).
+ */
+#ifndef BINBRIDGE_H
+#define BINBRIDGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mysql.h>
+#include <mariadb_rpl.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Protocol numbers Connector/C does not name.                         */
+
+/* MySQL event types added after Connector/C's list. */
+#define BB_TRANSACTION_PAYLOAD_EVENT 40
+#define BB_HEARTBEAT_LOG_EVENT_V2    41
+#define BB_GTID_TAGGED_LOG_EVENT     42
+/* MariaDB 11.x: a fragment of a row event too large for one event. */
+#define BB_PARTIAL_ROW_DATA_EVENT    172
+
+/* MySQL 9.0 VECTOR column type. */
+#define BB_TYPE_VECTOR 242
+
+/* TABLE_MAP optional metadata fields beyond Connector/C's
+ * enum opt_metadata_field_type (MySQL 8.0.23+ / 9.0). */
+#define BB_OPTMETA_COLUMN_VISIBILITY      12
+#define BB_OPTMETA_VECTOR_DIMENSIONALITY  13
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+
+#define BB_ERROR_MSG_MAX 512
+
+enum bb_error_code {
+    BB_OK = 0,
+    BB_ERR_CORRUPT = -1,     /* input bytes are malformed or truncated */
+    BB_ERR_IO = -2,          /* file or network I/O failed */
+    BB_ERR_NOMEM = -3,       /* allocation failed */
+    BB_ERR_UNSUPPORTED = -4, /* valid input we cannot read (encryption, v1/v3 binlogs) */
+    BB_ERR_USAGE = -5,       /* bad argument or configuration */
+    BB_ERR_SERVER = -6,      /* the server refused or reported an error */
+    BB_ERR_LIMIT = -7,       /* a configured size limit was exceeded */
+};
+
+/* One-line message; the first error set wins. Zero-initialise before use. */
+struct bb_error {
+    int code; /* 0 when no error is set */
+    char msg[BB_ERROR_MSG_MAX];
+};
+
+/* ------------------------------------------------------------------ */
+/* Growable buffer (used to render values)                             */
+
+struct bb_buf {
+    char *data; /* NUL-terminated when cap > 0 */
+    size_t len;
+    size_t cap;
+    bool oom;   /* set when an append could not allocate; later appends are ignored */
+};
+
+void bb_buf_init(struct bb_buf *b);
+void bb_buf_destroy(struct bb_buf *b);
+static inline void bb_buf_reset(struct bb_buf *b)
+{
+    b->len = 0;
+    if (b->cap)
+        b->data[0] = '\0';
+}
+
+/* ------------------------------------------------------------------ */
+/* Tables (from TABLE_MAP events)                                      */
+
+struct bb_column {
+    const char *name;     /* UTF-8; NULL when neither the event nor the schema gave names */
+    uint8_t type;         /* binlog type (enum enum_field_types), with the STRING
+                             wrapper resolved: ENUM and SET columns say MYSQL_TYPE_ENUM
+                             / MYSQL_TYPE_SET here */
+    uint16_t meta;        /* the raw TABLE_MAP metadata word of this column */
+    bool nullable;
+    bool is_unsigned;     /* from SIGNEDNESS metadata or the schema (false if unknown) */
+    bool signedness_known;
+    bool visible;         /* false for INVISIBLE columns (MySQL COLUMN_VISIBILITY) */
+    bool in_primary_key;
+    uint16_t charset;     /* collation id for character and ENUM/SET columns;
+                             63 = binary; 0 = unknown (no metadata) */
+    uint8_t fsp;          /* fractional-second digits, temporal types */
+    uint8_t precision;    /* DECIMAL */
+    uint8_t scale;        /* DECIMAL */
+    uint8_t length_bytes; /* BLOB/TEXT/JSON/GEOMETRY/VECTOR length prefix, VARCHAR 1 or 2 */
+    uint32_t max_length;  /* CHAR/VARCHAR byte length, BIT width in bits, ENUM/SET pack length */
+    uint8_t geometry_type;/* GEOMETRY_TYPE metadata (0 = GEOMETRY) */
+    uint32_t vector_dim;  /* VECTOR_DIMENSIONALITY metadata, 0 if absent */
+    uint32_t nlabels;     /* ENUM/SET labels, UTF-8; 0 when unknown */
+    const char *const *labels;
+    const uint32_t *label_lens;
+};
+
+struct bb_table {
+    uint64_t id;
+    const char *schema;   /* UTF-8 */
+    const char *name;
+    uint16_t flags;       /* TABLE_MAP flags */
+    uint32_t ncols;
+    struct bb_column *cols;
+    uint32_t npk;         /* primary key columns, in key order */
+    const uint32_t *pk;   /* column indexes */
+    bool has_names;       /* column names known */
+};
+
+/* ------------------------------------------------------------------ */
+/* Values                                                              */
+
+enum bb_value_kind {
+    BB_VALUE_ABSENT = 0, /* column not present in this row image (MINIMAL/NOBLOB) */
+    BB_VALUE_NULL,
+    BB_VALUE_INT,        /* v.i   TINYINT..BIGINT signed */
+    BB_VALUE_UINT,       /* v.u   TINYINT..BIGINT UNSIGNED */
+    BB_VALUE_FLOAT,      /* v.f */
+    BB_VALUE_DOUBLE,     /* v.d */
+    BB_VALUE_DECIMAL,    /* v.str exact decimal text with exactly `scale` digits after the point */
+    BB_VALUE_YEAR,       /* v.u   0 or 1901..2155 */
+    BB_VALUE_DATE,       /* v.tm  year, month, day (zero parts allowed) */
+    BB_VALUE_TIME,       /* v.tm  neg, hour (may exceed 24), minute, second, usec */
+    BB_VALUE_DATETIME,   /* v.tm */
+    BB_VALUE_TIMESTAMP,  /* v.ts  seconds since the epoch (UTC) + usec; 0 = zero timestamp */
+    BB_VALUE_STRING,     /* v.str bytes in the column character set (col->charset) */
+    BB_VALUE_BINARY,     /* v.str raw bytes (BINARY, VARBINARY, BLOB) */
+    BB_VALUE_ENUM,       /* v.u   1-based label index; 0 is the '' error value */
+    BB_VALUE_SET,        /* v.u   bitmask of labels */
+    BB_VALUE_BIT,        /* v.u */
+    BB_VALUE_JSON,       /* v.str MySQL binary JSON (col type JSON) */
+    BB_VALUE_JSON_DIFF,  /* v.str PARTIAL_UPDATE_ROWS JSON diff list, binary */
+    BB_VALUE_GEOMETRY,   /* v.str 4-byte SRID + WKB */
+    BB_VALUE_VECTOR,     /* v.str little-endian IEEE float32 array */
+};
+
+struct bb_time {
+    uint32_t year;
+    uint8_t month, day;
+    uint32_t hour;       /* TIME: up to 838 */
+    uint8_t minute, second;
+    uint32_t usec;       /* microseconds, 0..999999 */
+    bool neg;            /* TIME only */
+};
+
+struct bb_value {
+    uint8_t kind;                 /* enum bb_value_kind */
+    const struct bb_column *col;  /* the column this value belongs to */
+    union {
+        int64_t i;
+        uint64_t u;
+        float f;
+        double d;
+        struct bb_time tm;
+        struct { int64_t sec; uint32_t usec; } ts;
+        struct { const uint8_t *p; size_t len; } str;
+    } v;
+};
+
+/* Append the value's text form (design.md, "Text form of values"): what
+ * `SELECT` prints, UTF-8, TIMESTAMP in UTC, FLOAT/DOUBLE as the shortest
+ * decimal that reads back to the same number, binary data as raw bytes.
+ * NULL appends nothing and returns 0; test kind for NULL yourself. */
+int bb_value_format_text(const struct bb_value *v, struct bb_buf *out, struct bb_error *err);
+
+/* Append the value as one JSON value: integers, FLOAT/DOUBLE and BIT as JSON
+ * numbers (exact), DECIMAL as a string, temporal types as strings in the
+ * text form, text as UTF-8 strings, JSON columns as embedded JSON, SET as its
+ * text form, NULL as null, and binary data (BINARY, VARBINARY, BLOB, GEOMETRY,
+ * VECTOR, text of unknown charset that is not valid UTF-8) as
+ * {"base64":"..."}. */
+int bb_value_format_json(const struct bb_value *v, struct bb_buf *out, struct bb_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Events                                                              */
+
+struct bb_bytes {
+    const uint8_t *p;
+    size_t len;
+};
+
+/* A GTID set entry: MySQL (uuid[:tag]:intervals) or MariaDB (domain-server-seq). */
+struct bb_gtid_interval {
+    uint64_t start, end; /* [start, end) as in the binlog */
+};
+
+struct bb_sid_block {
+    uint8_t sid[16];
+    struct bb_bytes tag;             /* empty when untagged */
+    uint64_t ninterval;
+    const struct bb_gtid_interval *intervals;
+};
+
+struct bb_mariadb_gtid {
+    uint32_t domain_id;
+    uint32_t server_id;
+    uint64_t seq_no;
+};
+
+/* QUERY_EVENT, QUERY_COMPRESSED_EVENT, EXECUTE_LOAD_QUERY_EVENT */
+struct bb_ev_query {
+    uint32_t thread_id;
+    uint32_t exec_time;
+    uint16_t error_code;
+    struct bb_bytes schema;
+    struct bb_bytes status_vars;     /* raw */
+    struct bb_bytes query;           /* decompressed for QUERY_COMPRESSED */
+    /* status variables we decode (has_* tells which were present) */
+    bool has_flags2, has_sql_mode, has_charset, has_time_zone, has_catalog,
+         has_auto_increment, has_microseconds, has_ddl_xid, has_default_collation;
+    uint32_t flags2;
+    uint64_t sql_mode;
+    uint16_t charset_client, collation_connection, collation_server;
+    struct bb_bytes time_zone;
+    struct bb_bytes catalog;
+    uint16_t auto_increment_increment, auto_increment_offset;
+    uint32_t microseconds;           /* MariaDB Q_HRNOW */
+    uint64_t ddl_xid;
+    uint16_t default_collation_for_utf8;
+    /* EXECUTE_LOAD_QUERY only */
+    uint32_t file_id, fn_pos_start, fn_pos_end;
+    uint8_t dup_handling;
+};
+
+struct bb_ev_rotate {
+    uint64_t position;
+    struct bb_bytes next_file;
+};
+
+struct bb_ev_format {
+    uint16_t binlog_version;
+    char server_version[51];         /* NUL-terminated */
+    uint32_t create_timestamp;
+    uint8_t header_len;
+    uint8_t checksum_alg;            /* 0 none, 1 CRC32, 255 undefined (pre-5.6.1) */
+    uint32_t npost_header;
+    bool mariadb;                    /* server_version names MariaDB */
+};
+
+struct bb_ev_intvar {
+    uint8_t type;                    /* 1 LAST_INSERT_ID, 2 INSERT_ID */
+    uint64_t value;
+};
+
+struct bb_ev_rand {
+    uint64_t seed1, seed2;
+};
+
+struct bb_ev_user_var {
+    struct bb_bytes name;
+    bool is_null;
+    uint8_t type;                    /* 0 STRING, 1 REAL, 2 INT, 4 DECIMAL */
+    uint32_t charset;
+    struct bb_bytes value;           /* raw */
+    uint8_t flags;                   /* bit 0: unsigned */
+    bool has_flags;
+};
+
+struct bb_ev_incident {
+    uint16_t type;
+    struct bb_bytes message;
+};
+
+struct bb_ev_heartbeat {
+    struct bb_bytes log_file;
+    uint64_t position;
+};
+
+struct bb_ev_gtid {                  /* GTID_LOG, ANONYMOUS_GTID, GTID_TAGGED */
+    uint8_t flags;
+    uint8_t sid[16];
+    uint64_t gno;
+    struct bb_bytes tag;
+    bool has_logical_clock;
+    int64_t last_committed, sequence_number;
+    bool has_commit_ts;
+    uint64_t immediate_commit_ts, original_commit_ts;  /* microseconds */
+    bool has_transaction_length;
+    uint64_t transaction_length;
+    bool has_server_version;
+    uint32_t immediate_server_version, original_server_version;
+    bool has_commit_group_ticket;
+    uint64_t commit_group_ticket;
+};
+
+struct bb_ev_previous_gtids {
+    uint64_t nsid;
+    const struct bb_sid_block *sids;
+};
+
+struct bb_ev_xa_prepare {
+    bool one_phase;
+    int32_t format_id;
+    struct bb_bytes gtrid, bqual;
+};
+
+struct bb_ev_payload {               /* TRANSACTION_PAYLOAD */
+    uint64_t payload_size;
+    uint64_t uncompressed_size;
+    uint8_t compression_type;        /* 0 zstd, 255 none */
+    uint32_t nevents;                /* inner events that follow with in_payload */
+};
+
+struct bb_ev_load_block {            /* BEGIN_LOAD_QUERY, APPEND_BLOCK, DELETE_FILE */
+    uint32_t file_id;
+    struct bb_bytes data;
+};
+
+struct bb_ev_rows_query {            /* ROWS_QUERY, MariaDB ANNOTATE_ROWS */
+    struct bb_bytes query;
+};
+
+struct bb_ev_checkpoint {            /* MariaDB BINLOG_CHECKPOINT */
+    struct bb_bytes log_file;
+};
+
+struct bb_ev_mariadb_gtid {          /* MariaDB GTID_EVENT */
+    uint64_t seq_no;
+    uint32_t domain_id;
+    uint32_t server_id;              /* from the event header */
+    uint8_t flags;
+    uint64_t commit_id;              /* when flags & FL_GROUP_COMMIT_ID */
+    bool is_xa;
+    int32_t xa_format_id;
+    struct bb_bytes xa_gtrid, xa_bqual;
+    uint8_t flags_extra;
+};
+
+struct bb_ev_gtid_list {             /* MariaDB GTID_LIST */
+    uint32_t count;
+    uint8_t flags;
+    const struct bb_mariadb_gtid *gtids;
+};
+
+struct bb_ev_start_encryption {
+    uint8_t scheme;
+    uint32_t key_version;
+    uint8_t nonce[12];
+};
+
+struct bb_row {
+    struct bb_value *before;         /* UPDATE/DELETE: ncols values; NULL for WRITE */
+    struct bb_value *after;          /* WRITE/UPDATE: ncols values; NULL for DELETE */
+};
+
+enum bb_rows_kind { BB_ROWS_WRITE, BB_ROWS_UPDATE, BB_ROWS_DELETE };
+
+struct bb_ev_rows {                  /* all WRITE/UPDATE/DELETE/PARTIAL_UPDATE variants */
+    enum bb_rows_kind kind;
+    uint8_t version;                 /* 0 (pre-GA), 1, 2 */
+    bool compressed;                 /* MariaDB *_COMPRESSED_EVENT */
+    bool partial_json;               /* PARTIAL_UPDATE_ROWS_EVENT */
+    uint64_t table_id;
+    uint16_t flags;                  /* STMT_END_F ... */
+    struct bb_bytes extra;           /* v2 extra row info, raw */
+    const struct bb_table *table;
+    uint32_t ncols;                  /* columns in the event (== table->ncols) */
+    const uint8_t *present_before;   /* column bitmaps, ceil(ncols/8) bytes */
+    const uint8_t *present_after;
+    uint32_t nrows;
+    struct bb_row *rows;
+};
+
+struct bb_event {
+    /* common header */
+    uint32_t timestamp;
+    uint8_t type;                    /* event type code */
+    uint32_t server_id;
+    uint32_t length;                 /* whole event, header and checksum included */
+    uint32_t next_pos;               /* log_pos from the header (0 for artificial events) */
+    uint16_t flags;
+    /* where it came from */
+    uint64_t pos;                    /* byte offset of the event in its binlog file (for
+                                        inner payload events: the payload event's offset) */
+    const char *log_file;            /* binlog file name (server: as the server names it) */
+    bool in_payload;                 /* decoded from inside a TRANSACTION_PAYLOAD */
+    bool checksum_verified;
+    struct bb_bytes body;            /* the event body after the common header, without checksum */
+    union {
+        struct bb_ev_query query;
+        struct bb_ev_rotate rotate;
+        struct bb_ev_format format;
+        struct bb_ev_intvar intvar;
+        struct bb_ev_rand rand;
+        struct bb_ev_user_var user_var;
+        struct bb_ev_incident incident;
+        struct bb_ev_heartbeat heartbeat;
+        struct bb_ev_gtid gtid;
+        struct bb_ev_previous_gtids previous_gtids;
+        struct bb_ev_xa_prepare xa_prepare;
+        struct bb_ev_payload payload;
+        struct bb_ev_load_block load_block;
+        struct bb_ev_rows_query rows_query;
+        struct bb_ev_checkpoint checkpoint;
+        struct bb_ev_mariadb_gtid mariadb_gtid;
+        struct bb_ev_gtid_list gtid_list;
+        struct bb_ev_start_encryption start_encryption;
+        uint64_t xid;
+        const struct bb_table *table_map;
+        struct bb_ev_rows rows;
+    };
+};
+
+/* Name of an event type as python-mysql-replication's dump() prints it
+ * ("WriteRowsEvent", "QueryEvent", ...), or "UnknownEvent". */
+const char *bb_event_class_name(uint8_t type);
+/* The protocol name ("WRITE_ROWS_EVENT", "TABLE_MAP_EVENT", ...). */
+const char *bb_event_type_name(uint8_t type);
+bool bb_event_is_rows(const struct bb_event *ev);
+
+/* ------------------------------------------------------------------ */
+/* Streams                                                             */
+
+struct bb_stream;
+
+/* Filters, as python-mysql-replication's only_events / ignored_events /
+ * only_schemas / ignored_schemas / only_tables / ignored_tables. Lists are
+ * NULL-terminated arrays of names; NULL means no filter. Table names may be
+ * given as "table" or "schema.table". Events whose table is filtered out
+ * are skipped without decoding their rows. */
+struct bb_filter {
+    bool only_events_set;
+    bool only_events[256];           /* indexed by event type code */
+    bool ignored_events[256];
+    const char *const *only_schemas;
+    const char *const *ignored_schemas;
+    const char *const *only_tables;
+    const char *const *ignored_tables;
+};
+
+struct bb_stream_options {
+    struct bb_filter filter;
+    bool verify_checksum;            /* default true (set by bb_stream_options_init) */
+    size_t max_event_size;           /* refuse larger events; default 1 GiB */
+};
+
+void bb_stream_options_init(struct bb_stream_options *opt);
+
+/* Open a stream over binlog or relay-log files, read in the order given.
+ * opt may be NULL for defaults. On success *out is the stream (caller closes
+ * it with bb_stream_close). */
+int bb_stream_open_files(struct bb_stream **out, const char *const *paths, size_t npaths,
+                         const struct bb_stream_options *opt, struct bb_error *err);
+
+enum bb_start {
+    BB_START_CURRENT = 0,            /* the server's current end of binlog */
+    BB_START_EARLIEST,               /* the first binlog the server still has */
+    BB_START_POSITION,               /* file:pos */
+    BB_START_GTID,                   /* a GTID set (MySQL or MariaDB syntax) */
+};
+
+struct bb_server_options {
+    const char *host;                /* default 127.0.0.1 */
+    unsigned port;                   /* default 3306 */
+    const char *user;
+    const char *password;
+    const char *socket;              /* unix socket, optional */
+    uint32_t server_id;              /* replica id we register as; default 0x62620001 */
+    enum bb_start start;
+    const char *start_file;          /* BB_START_POSITION */
+    uint64_t start_pos;
+    const char *start_gtid;          /* BB_START_GTID */
+    bool blocking;                   /* follow new events instead of stopping at the end */
+    double heartbeat_period;         /* seconds; 0 = server default; blocking mode only */
+    unsigned connect_timeout;        /* seconds; default 10 */
+    unsigned read_timeout;           /* seconds, 0 = none; default 0 (blocking waits forever) */
+};
+
+void bb_server_options_init(struct bb_server_options *srv);
+
+/* Parse mysql://user:pass@host:port into srv (strings point into a copy
+ * the options keep until bb_server_options_destroy). */
+int bb_server_options_parse_url(struct bb_server_options *srv, const char *url, struct bb_error *err);
+void bb_server_options_destroy(struct bb_server_options *srv);
+
+/* Connect as a replica and open a stream of the server's binlog. */
+int bb_stream_open_server(struct bb_stream **out, const struct bb_server_options *srv,
+                          const struct bb_stream_options *opt, struct bb_error *err);
+
+/* Pull the next event. Returns 1 and sets *ev (valid until the next call),
+ * 0 at the end (files exhausted, or the server's end in non-blocking mode),
+ * or a negative code with err set; after an error the stream is finished
+ * (events before the damage have all been delivered). */
+int bb_stream_next(struct bb_stream *s, const struct bb_event **ev, struct bb_error *err);
+
+/* Close the stream and free everything it holds. NULL is a no-op. */
+void bb_stream_close(struct bb_stream *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

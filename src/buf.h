@@ -1,0 +1,56 @@
+/* buf.h - a growable byte buffer with a sticky out-of-memory flag.
+ *
+ * Appends never fail loudly: when memory runs out the buffer sets `oom` and
+ * ignores further appends, so a caller can append a whole record and check
+ * once at the end. data is always NUL-terminated when cap > 0. */
+#ifndef BB_BUF_H
+#define BB_BUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "binbridge.h"
+#include "error.h"
+
+/* Make room for n more bytes; returns a pointer to the free space or NULL. */
+char *bb_buf_reserve(struct bb_buf *b, size_t n);
+void bb_buf_append(struct bb_buf *b, const void *p, size_t n);
+void bb_buf_puts(struct bb_buf *b, const char *s);
+void bb_buf_putc(struct bb_buf *b, char c);
+void bb_buf_printf(struct bb_buf *b, const char *fmt, ...) BB_PRINTF(2, 3);
+void bb_buf_put_u64(struct bb_buf *b, uint64_t v);
+void bb_buf_put_i64(struct bb_buf *b, int64_t v);
+/* Append n as exactly `width` decimal digits, zero padded (width <= 20). */
+void bb_buf_put_padded(struct bb_buf *b, uint64_t v, int width);
+void bb_buf_put_hex(struct bb_buf *b, const uint8_t *p, size_t n);
+void bb_buf_put_base64(struct bb_buf *b, const uint8_t *p, size_t n);
+/* Append s as the inside of a JSON string (no quotes): escapes ", \ and
+ * control characters; bytes >= 0x80 are copied (the caller passes UTF-8). */
+void bb_buf_put_json_escaped(struct bb_buf *b, const char *s, size_t n);
+
+/* Report oom as an error (returns 0 when all is well). */
+int bb_buf_check(const struct bb_buf *b, struct bb_error *err);
+
+/* A bump allocator released all at once: per-event scratch (decoded rows,
+ * rendered decimals). Blocks are kept across resets, so steady-state decoding
+ * does not call malloc. */
+struct bb_arena_block;
+struct bb_arena {
+    struct bb_arena_block *head;   /* block being filled */
+    struct bb_arena_block *spare;  /* emptied blocks for reuse */
+    size_t total;                  /* bytes held in all blocks */
+};
+
+void bb_arena_init(struct bb_arena *a);
+void bb_arena_destroy(struct bb_arena *a);
+/* Release everything allocated since the last reset. Keeps at most
+ * `keep` bytes of blocks for reuse and frees the rest, so one huge event
+ * does not pin its memory for the rest of the run. */
+void bb_arena_reset(struct bb_arena *a, size_t keep);
+/* Returns 16-byte aligned, uninitialised memory, or NULL on out-of-memory. */
+void *bb_arena_alloc(struct bb_arena *a, size_t n);
+void *bb_arena_calloc(struct bb_arena *a, size_t n);
+char *bb_arena_strndup(struct bb_arena *a, const char *s, size_t n);
+
+#endif

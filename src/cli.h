@@ -1,0 +1,19 @@
+/* cli.h - the `binbridge` subcommands. Each returns the process exit code:
+ * 0 success, 1 runtime failure, 2 usage or configuration error. */
+#ifndef BB_CLI_H
+#define BB_CLI_H
+
+#define BB_EXIT_OK 0
+#define BB_EXIT_FAILURE 1
+#define BB_EXIT_USAGE 2
+
+int cli_dump(int argc, char **argv);
+
+/* Print "binbridge: <message>" on stderr (one line). */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+#endif

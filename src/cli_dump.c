@@ -1,0 +1,375 @@
+/* cli_dump.c - `binbridge dump`: print every event of binlog files or a
+ * live server, as python-mysql-replication's dump() text or as JSON lines. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "binbridge.h"
+#include "buf.h"
+#include "cli.h"
+#include "format_event.h"
+
+enum dump_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_NONE };
+
+static const char dump_usage[] =
+    "usage: binbridge dump (--file PATH... | --source mysql://user[:pass]@host[:port]) [options]\n"
+    "\n"
+    "  --file PATH...          binlog or relay-log files, read in the order given\n"
+    "  --source URL            a live server; the password may come from $BINBRIDGE_PASSWORD\n"
+    "  --format text|json|none text: dump() layout (default); json: one object per line;\n"
+    "                          none: decode and render every value, print nothing\n"
+    "  --start current|earliest  where to start on a server (default current)\n"
+    "  --start-file FILE --start-pos N   start at FILE:N\n"
+    "  --start-gtid SET        start after a GTID set (MySQL uuid:1-5 or MariaDB 0-1-42)\n"
+    "  --blocking              keep following the server (default: stop at its end)\n"
+    "  --heartbeat SECONDS     heartbeat period in blocking mode\n"
+    "  --server-id N           replica server id to register as\n"
+    "  --only-events LIST      event names (WriteRowsEvent, WRITE_ROWS_EVENT or 30), comma-separated\n"
+    "  --ignored-events LIST\n"
+    "  --only-schemas LIST     --ignored-schemas LIST\n"
+    "  --only-tables LIST      --ignored-tables LIST   (table or schema.table)\n"
+    "  --no-verify-checksum    do not verify CRC32 checksums\n";
+
+/* Split a comma-separated list into a NULL-terminated array (strings point
+ * into the copy `*storage`). */
+static const char **split_list(const char *arg, char **storage)
+{
+    char *copy = strdup(arg);
+    size_t n = 1;
+    for (const char *p = arg; *p; p++)
+        n += *p == ',';
+    const char **list = calloc(n + 1, sizeof *list);
+    if (!copy || !list) {
+        free(copy);
+        free(list);
+        return NULL;
+    }
+    size_t i = 0;
+    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ","))
+        if (*tok)
+            list[i++] = tok;
+    list[i] = NULL;
+    *storage = copy;
+    return list;
+}
+
+/* Mark the event types named in the list: protocol names, dump() class
+ * names (which may cover several types) or numbers. */
+static int parse_events(const char *arg, bool marks[256])
+{
+    char *copy = strdup(arg);
+    if (!copy)
+        return -1;
+    int rc = 0;
+    for (char *tok = strtok(copy, ","); tok && rc == 0; tok = strtok(NULL, ",")) {
+        bool found = false;
+        char *end;
+        long code = strtol(tok, &end, 10);
+        if (*tok && *end == '\0') {
+            if (code >= 0 && code < 256) {
+                marks[code] = true;
+                found = true;
+            }
+        } else {
+            for (int t = 0; t < 256; t++) {
+                if (strcasecmp(tok, bb_event_type_name((uint8_t)t)) == 0 ||
+                    strcasecmp(tok, bb_event_class_name((uint8_t)t)) == 0) {
+                    if (strcmp(bb_event_type_name((uint8_t)t), "UNKNOWN_EVENT") == 0 && t != 0)
+                        continue;
+                    marks[t] = true;
+                    found = true;
+                }
+            }
+        }
+        if (!found) {
+            cli_error("dump: unknown event type '%s' in an event list", tok);
+            rc = -1;
+        }
+    }
+    free(copy);
+    return rc;
+}
+
+/* Render every value of a rows event to text without printing it (the
+ * `none` format: decoding cost without output cost). */
+static int render_values(const struct bb_event *ev, struct bb_buf *scratch, struct bb_error *err)
+{
+    if (!bb_event_is_rows(ev) || !ev->rows.table)
+        return 0;
+    const struct bb_ev_rows *r = &ev->rows;
+    for (uint32_t n = 0; n < r->nrows; n++) {
+        for (int side = 0; side < 2; side++) {
+            const struct bb_value *vals = side ? r->rows[n].after : r->rows[n].before;
+            if (!vals)
+                continue;
+            for (uint32_t i = 0; i < r->ncols; i++) {
+                if (vals[i].kind <= BB_VALUE_NULL)
+                    continue;
+                bb_buf_reset(scratch);
+                if (bb_value_format_text(&vals[i], scratch, err) < 0)
+                    return err->code;
+            }
+        }
+    }
+    return 0;
+}
+
+enum {
+    OPT_FILE = 1000, OPT_SOURCE, OPT_FORMAT, OPT_START, OPT_START_FILE, OPT_START_POS,
+    OPT_START_GTID, OPT_BLOCKING, OPT_HEARTBEAT, OPT_SERVER_ID, OPT_ONLY_EVENTS,
+    OPT_IGNORED_EVENTS, OPT_ONLY_SCHEMAS, OPT_IGNORED_SCHEMAS, OPT_ONLY_TABLES,
+    OPT_IGNORED_TABLES, OPT_NO_VERIFY, OPT_HELP,
+};
+
+static const struct option dump_options[] = {
+    { "file", required_argument, NULL, OPT_FILE },
+    { "source", required_argument, NULL, OPT_SOURCE },
+    { "format", required_argument, NULL, OPT_FORMAT },
+    { "start", required_argument, NULL, OPT_START },
+    { "start-file", required_argument, NULL, OPT_START_FILE },
+    { "start-pos", required_argument, NULL, OPT_START_POS },
+    { "start-gtid", required_argument, NULL, OPT_START_GTID },
+    { "blocking", no_argument, NULL, OPT_BLOCKING },
+    { "heartbeat", required_argument, NULL, OPT_HEARTBEAT },
+    { "server-id", required_argument, NULL, OPT_SERVER_ID },
+    { "only-events", required_argument, NULL, OPT_ONLY_EVENTS },
+    { "ignored-events", required_argument, NULL, OPT_IGNORED_EVENTS },
+    { "only-schemas", required_argument, NULL, OPT_ONLY_SCHEMAS },
+    { "ignored-schemas", required_argument, NULL, OPT_IGNORED_SCHEMAS },
+    { "only-tables", required_argument, NULL, OPT_ONLY_TABLES },
+    { "ignored-tables", required_argument, NULL, OPT_IGNORED_TABLES },
+    { "no-verify-checksum", no_argument, NULL, OPT_NO_VERIFY },
+    { "help", no_argument, NULL, OPT_HELP },
+    { NULL, 0, NULL, 0 },
+};
+
+static bool parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *s == '\0' || *end != '\0' || *s == '-')
+        return false;
+    *out = v;
+    return true;
+}
+
+int cli_dump(int argc, char **argv)
+{
+    struct bb_stream_options opt;
+    struct bb_server_options srv;
+    struct bb_error err = { 0 };
+    const char **files = NULL;
+    size_t nfiles = 0;
+    const char *source = NULL;
+    enum dump_format format = FORMAT_TEXT;
+    char *storage[4] = { NULL, NULL, NULL, NULL };
+    const char **lists[4] = { NULL, NULL, NULL, NULL };
+    int status = BB_EXIT_USAGE;
+    struct bb_stream *stream = NULL;
+    struct bb_buf out;
+
+    bb_stream_options_init(&opt);
+    bb_server_options_init(&srv);
+    bb_buf_init(&out);
+    files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) {
+        cli_error("dump: out of memory");
+        return BB_EXIT_FAILURE;
+    }
+
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "", dump_options, NULL)) != -1) {
+        uint64_t n;
+        switch (c) {
+        case OPT_FILE: files[nfiles++] = optarg; break;
+        case OPT_SOURCE: source = optarg; break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") == 0)
+                format = FORMAT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                format = FORMAT_JSON;
+            else if (strcmp(optarg, "none") == 0)
+                format = FORMAT_NONE;
+            else {
+                cli_error("dump: --format must be text, json or none, not '%s'", optarg);
+                goto done;
+            }
+            break;
+        case OPT_START:
+            if (strcmp(optarg, "current") == 0)
+                srv.start = BB_START_CURRENT;
+            else if (strcmp(optarg, "earliest") == 0)
+                srv.start = BB_START_EARLIEST;
+            else {
+                cli_error("dump: --start must be current or earliest, not '%s'", optarg);
+                goto done;
+            }
+            break;
+        case OPT_START_FILE:
+            srv.start = BB_START_POSITION;
+            srv.start_file = optarg;
+            if (srv.start_pos == 0)
+                srv.start_pos = 4;
+            break;
+        case OPT_START_POS:
+            if (!parse_u64(optarg, &n) || n < 4 || n > UINT32_MAX) {
+                cli_error("dump: --start-pos must be a binlog offset >= 4, not '%s'", optarg);
+                goto done;
+            }
+            srv.start_pos = n;
+            break;
+        case OPT_START_GTID:
+            srv.start = BB_START_GTID;
+            srv.start_gtid = optarg;
+            break;
+        case OPT_BLOCKING: srv.blocking = true; break;
+        case OPT_HEARTBEAT: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (*end || v < 0 || v > 4294967) {
+                cli_error("dump: --heartbeat must be seconds between 0 and 4294967, not '%s'",
+                          optarg);
+                goto done;
+            }
+            srv.heartbeat_period = v;
+            break;
+        }
+        case OPT_SERVER_ID:
+            if (!parse_u64(optarg, &n) || n == 0 || n > UINT32_MAX) {
+                cli_error("dump: --server-id must be 1..4294967295, not '%s'", optarg);
+                goto done;
+            }
+            srv.server_id = (uint32_t)n;
+            break;
+        case OPT_ONLY_EVENTS:
+            if (parse_events(optarg, opt.filter.only_events) < 0)
+                goto done;
+            opt.filter.only_events_set = true;
+            break;
+        case OPT_IGNORED_EVENTS:
+            if (parse_events(optarg, opt.filter.ignored_events) < 0)
+                goto done;
+            break;
+        case OPT_ONLY_SCHEMAS:
+        case OPT_IGNORED_SCHEMAS:
+        case OPT_ONLY_TABLES:
+        case OPT_IGNORED_TABLES: {
+            int k = c - OPT_ONLY_SCHEMAS;
+            free(storage[k]);
+            free(lists[k]);
+            lists[k] = split_list(optarg, &storage[k]);
+            if (!lists[k]) {
+                cli_error("dump: out of memory");
+                goto done;
+            }
+            break;
+        }
+        case OPT_NO_VERIFY: opt.verify_checksum = false; break;
+        case OPT_HELP:
+            fputs(dump_usage, stdout);
+            status = BB_EXIT_OK;
+            goto done;
+        default:
+            cli_error("dump: unknown or incomplete option '%s' (see binbridge dump --help)",
+                      argv[optind - 1]);
+            goto done;
+        }
+    }
+    /* Paths after --file: getopt moved the non-option arguments to the end. */
+    for (; optind < argc; optind++) {
+        if (nfiles == 0) {
+            cli_error("dump: unexpected argument '%s' (paths follow --file)", argv[optind]);
+            goto done;
+        }
+        files[nfiles++] = argv[optind];
+    }
+    opt.filter.only_schemas = lists[0];
+    opt.filter.ignored_schemas = lists[1];
+    opt.filter.only_tables = lists[2];
+    opt.filter.ignored_tables = lists[3];
+
+    if ((nfiles > 0) == (source != NULL)) {
+        cli_error("dump: give either --file PATH... or --source URL");
+        goto done;
+    }
+    if (source) {
+        if (bb_server_options_parse_url(&srv, source, &err) < 0) {
+            cli_error("dump: --source: %s", err.msg);
+            goto done;
+        }
+        if (srv.start == BB_START_POSITION && srv.start_file == NULL) {
+            cli_error("dump: --start-pos needs --start-file");
+            goto done;
+        }
+        status = BB_EXIT_FAILURE;
+        if (bb_stream_open_server(&stream, &srv, &opt, &err) < 0) {
+            cli_error("%s", err.msg);
+            goto done;
+        }
+    } else {
+        status = BB_EXIT_FAILURE;
+        if (bb_stream_open_files(&stream, files, nfiles, &opt, &err) < 0) {
+            cli_error("%s", err.msg);
+            goto done;
+        }
+    }
+
+    const struct bb_event *ev;
+    int rc;
+    while ((rc = bb_stream_next(stream, &ev, &err)) > 0) {
+        int frc = 0;
+        if (format == FORMAT_TEXT)
+            frc = format_event_text(ev, &out, &err);
+        else if (format == FORMAT_JSON)
+            frc = format_event_json(ev, &out, &err);
+        else
+            frc = render_values(ev, &out, &err);
+        if (frc < 0) {
+            rc = frc;
+            break;
+        }
+        if (format == FORMAT_NONE) {
+            bb_buf_reset(&out);
+        } else if (out.len >= 1 << 16) {
+            if (fwrite(out.data, 1, out.len, stdout) != out.len) {
+                bb_error_set(&err, BB_ERR_IO, "writing the output: %s", strerror(errno));
+                rc = BB_ERR_IO;
+                break;
+            }
+            bb_buf_reset(&out);
+        }
+    }
+    /* Everything decoded before a failure is printed before the error. */
+    if (format != FORMAT_NONE && out.len && fwrite(out.data, 1, out.len, stdout) != out.len &&
+        rc >= 0) {
+        bb_error_set(&err, BB_ERR_IO, "writing the output: %s", strerror(errno));
+        rc = BB_ERR_IO;
+    }
+    if (fflush(stdout) != 0 && rc >= 0) {
+        bb_error_set(&err, BB_ERR_IO, "writing the output: %s", strerror(errno));
+        rc = BB_ERR_IO;
+    }
+    if (rc < 0) {
+        cli_error("%s", err.msg);
+        status = BB_EXIT_FAILURE;
+    } else {
+        status = BB_EXIT_OK;
+    }
+
+done:
+    bb_stream_close(stream);
+    bb_server_options_destroy(&srv);
+    bb_buf_destroy(&out);
+    for (int i = 0; i < 4; i++) {
+        free(storage[i]);
+        free(lists[i]);
+    }
+    free(files);
+    return status;
+}

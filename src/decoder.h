@@ -1,0 +1,115 @@
+/* decoder.h - turns the bytes of one binlog event into a struct bb_event.
+ *
+ * The decoder never does I/O: a source hands it whole events (common header
+ * through checksum) and it keeps the state that later events need: the
+ * format from the last FORMAT_DESCRIPTION_EVENT, the TABLE_MAP cache and the
+ * inner events of a TRANSACTION_PAYLOAD still to be delivered.
+ *
+ * Errors name the event type, its byte offset and the reason:
+ *   "TABLE_MAP_EVENT at offset 1234 in mysql-bin.000001: column count 3 but metadata for 2"
+ * Body decoders set only the reason; decoder_decode() adds where. */
+#ifndef BB_DECODER_H
+#define BB_DECODER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "binbridge.h"
+#include "buf.h"
+#include "cursor.h"
+#include "table_cache.h"
+
+#define BB_LOG_EVENT_HEADER_LEN 19
+#define BB_BINLOG_MAGIC "\xfe" "bin"
+#define BB_CHECKSUM_NONE 0
+#define BB_CHECKSUM_CRC32 1
+#define BB_CHECKSUM_UNDEF 255
+
+/* Should the row images of this table be decoded? (the stream's table filter) */
+typedef bool (*decoder_want_table_fn)(void *ctx, const struct bb_table *table);
+
+/* Called for each TABLE_MAP before it is cached, to complete what the event
+ * did not carry (names, signedness, charsets, labels from the schema).
+ * Returns 0 or a negative error. */
+typedef int (*decoder_table_hook_fn)(void *ctx, struct cached_table *table, struct bb_error *err);
+
+struct decoder {
+    /* format, from the last FORMAT_DESCRIPTION_EVENT */
+    bool have_format;
+    uint16_t binlog_version;
+    uint8_t header_len;              /* common header length (19 for v4) */
+    uint8_t post_header[256];        /* post-header length by event type */
+    uint8_t checksum_alg;            /* BB_CHECKSUM_* */
+    bool mariadb;
+    bool old_numbering;              /* 5.1 pre-GA type ids, remapped on read */
+    char server_version[51];
+
+    bool verify_checksum;
+    bool require_format;             /* files: the first event must be an FDE */
+    size_t max_event_size;
+    bool encrypted;                  /* a START_ENCRYPTION_EVENT was seen */
+
+    struct table_cache tables;
+    bool clear_tables_pending;       /* a STMT_END_F rows event was delivered */
+    decoder_want_table_fn want_table;
+    void *want_table_ctx;
+    decoder_table_hook_fn table_hook;
+    void *table_hook_ctx;
+
+    struct bb_arena arena;           /* per-event scratch: rows, values, lists */
+    struct bb_buf inflated;          /* MariaDB compressed event bodies */
+
+    /* TRANSACTION_PAYLOAD inner events still to deliver */
+    struct bb_buf payload;
+    size_t payload_off;
+    bool payload_active;
+    uint64_t payload_pos;
+    const char *payload_file;
+};
+
+void decoder_init(struct decoder *d);
+void decoder_destroy(struct decoder *d);
+
+/* Forget the format and tables, as at the start of a new binlog file. */
+void decoder_reset_format(struct decoder *d);
+
+/* Decode one whole event: data[0..len) holds the common header, body and
+ * checksum. pos is its byte offset in log_file (which must outlive ev).
+ * Pointers in ev point into data, into the decoder's arena or its buffers,
+ * valid until the next call. Returns 0 or a negative error. */
+int decoder_decode(struct decoder *d, const uint8_t *data, size_t len, uint64_t pos,
+                   const char *log_file, struct bb_event *ev, struct bb_error *err);
+
+/* After a TRANSACTION_PAYLOAD_EVENT: decode the next inner event. Returns 1
+ * with ev filled, 0 when the payload is exhausted, negative on error. */
+int decoder_next_inner(struct decoder *d, struct bb_event *ev, struct bb_error *err);
+
+/* Body decoders: c spans the body (after the common header, before the
+ * checksum); they set only the reason on error. */
+int decode_query(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+int decode_rotate(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+int decode_simple(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+int decode_gtid(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+int decode_gtid_tagged(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+int decode_previous_gtids(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+int decode_mariadb(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+int decode_table_map(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+int decode_rows(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+int decode_payload(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+
+/* MariaDB compressed data (QUERY_COMPRESSED, *_ROWS_COMPRESSED): one header
+ * byte (0x80 | n), n bytes of big-endian uncompressed length, zlib stream.
+ * Decompresses into out (reset first). */
+int decode_mariadb_uncompress(const uint8_t *p, size_t n, size_t max_size, struct bb_buf *out,
+                              struct bb_error *err);
+
+/* Server version "10.11.19-MariaDB-log" -> 101119 style (major*10000 +
+ * minor*100 + patch, each capped at 99). */
+unsigned decoder_version_number(const char *server_version);
+
+/* Length of the post-header of this event type under the current format,
+ * with the defaults of a v4 binlog when no FDE said otherwise. */
+unsigned decoder_post_header_len(const struct decoder *d, uint8_t type);
+
+#endif

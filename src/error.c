@@ -1,0 +1,65 @@
+/* error.c - first-error-wins error messages. */
+#include "error.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void bb_error_clear(struct bb_error *err)
+{
+    if (err) {
+        err->code = 0;
+        err->msg[0] = '\0';
+    }
+}
+
+int bb_error_setv(struct bb_error *err, int code, const char *fmt, va_list ap)
+{
+    if (!err || err->code != 0)
+        return code;
+    err->code = code;
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    /* Keep the message on one line whatever the input held. */
+    for (char *p = err->msg; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    return code;
+}
+
+int bb_error_set(struct bb_error *err, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bb_error_setv(err, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void bb_error_prefix(struct bb_error *err, const char *fmt, ...)
+{
+    char old[BB_ERROR_MSG_MAX];
+    va_list ap;
+
+    if (!err || err->code == 0)
+        return;
+    memcpy(old, err->msg, sizeof old);
+    va_start(ap, fmt);
+    int n = vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    size_t used = (size_t)n < sizeof err->msg ? (size_t)n : sizeof err->msg - 1;
+    size_t room = sizeof err->msg - used;
+    if (room > 2) {
+        memcpy(err->msg + used, ": ", 2);
+        used += 2;
+        room -= 2;
+        size_t len = strlen(old);
+        if (len >= room)
+            len = room - 1;
+        memcpy(err->msg + used, old, len);
+        err->msg[used + len] = '\0';
+    }
+    for (char *p = err->msg; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+}

@@ -1,0 +1,30 @@
+/* error.h - setting the struct bb_error declared in binbridge.h.
+ *
+ * Fallible functions return 0 on success or a negative code and fill the
+ * struct bb_error passed as their last argument. The first error wins: once
+ * set, later calls to bb_error_set() leave the message alone, so the message
+ * names the innermost cause; outer layers add where with bb_error_prefix(). */
+#ifndef BB_ERROR_H
+#define BB_ERROR_H
+
+#include <stdarg.h>
+
+#include "binbridge.h"
+
+#if defined(__GNUC__)
+#define BB_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define BB_PRINTF(f, a)
+#endif
+
+void bb_error_clear(struct bb_error *err);
+
+/* Set the error unless one is already set. Returns code, so callers can
+ * write `return bb_error_set(err, BB_ERR_CORRUPT, "...")`. err may be NULL. */
+int bb_error_set(struct bb_error *err, int code, const char *fmt, ...) BB_PRINTF(3, 4);
+int bb_error_setv(struct bb_error *err, int code, const char *fmt, va_list ap);
+
+/* Prefix the message of an already-set error with "prefix: ". */
+void bb_error_prefix(struct bb_error *err, const char *fmt, ...) BB_PRINTF(2, 3);
+
+#endif

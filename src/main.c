@@ -1,0 +1,51 @@
+/* main.c - `binbridge <command>`: dispatch to the subcommands. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define BB_VERSION "0.1.0"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("binbridge: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: binbridge <command> [options]\n"
+          "\n"
+          "commands:\n"
+          "  dump      print binlog events from files or a live server (text or JSON lines)\n"
+          "  version   print the version\n"
+          "\n"
+          "Run `binbridge <command> --help` for the options of a command.\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return BB_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "dump") == 0)
+        return cli_dump(argc - 1, argv + 1);
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("binbridge %s\n", BB_VERSION);
+        return BB_EXIT_OK;
+    }
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        usage(stdout);
+        return BB_EXIT_OK;
+    }
+    cli_error("unknown command '%s' (try `binbridge help`)", cmd);
+    return BB_EXIT_USAGE;
+}

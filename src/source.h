@@ -1,0 +1,40 @@
+/* source.h - where raw events come from: binlog files or a server.
+ *
+ * A source hands out whole events (common header through checksum) with
+ * their position; it knows nothing of what is inside them beyond the size
+ * field of the header. The stream passes them to the decoder. */
+#ifndef BB_SOURCE_H
+#define BB_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "binbridge.h"
+
+struct source_event {
+    const uint8_t *data;   /* valid until the next call to next() */
+    size_t len;
+    uint64_t pos;          /* byte offset of the event in log_file */
+    const char *log_file;  /* valid until the source is closed */
+    bool new_file;         /* first event of a new file: forget the old format */
+};
+
+struct source {
+    /* Returns 1 with *out filled, 0 at the end, or a negative error. */
+    int (*next)(struct source *s, struct source_event *out, struct bb_error *err);
+    void (*close)(struct source *s);
+    /* Checksum algorithm the events will carry before any FDE says so
+     * (a server's fake ROTATE), or 0xff if unknown. */
+    uint8_t initial_checksum_alg;
+};
+
+/* Files, read in order. paths are copied. */
+int source_file_open(struct source **out, const char *const *paths, size_t npaths,
+                     size_t max_event_size, struct bb_error *err);
+
+/* A replica connection (source_server.c). */
+int source_server_open(struct source **out, const struct bb_server_options *srv,
+                       size_t max_event_size, struct bb_error *err);
+
+#endif
