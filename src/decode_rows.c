@@ -82,14 +82,14 @@ struct partial_bits {
  * the present, non-NULL columns in column order. Absent columns get kind
  * BB_VALUE_ABSENT. */
 static int decode_image(struct decoder *d, const struct bb_table *t, const uint8_t *present,
-                        uint32_t npresent, struct cursor *c, struct partial_bits *partial,
-                        struct bb_value *out, struct bb_error *err)
+                        uint32_t npresent, unsigned null_bit0, struct cursor *c,
+                        struct partial_bits *partial, struct bb_value *out, struct bb_error *err)
 {
-    const uint8_t *nulls = cursor_bytes(c, (npresent + 7) / 8);
+    const uint8_t *nulls = cursor_bytes(c, (npresent + null_bit0 + 7) / 8);
     if (!nulls)
         return bb_error_set(err, BB_ERR_CORRUPT, "null bitmap truncated at rows offset %zu",
                             c->off);
-    uint32_t k = 0;
+    uint32_t k = null_bit0;
     for (uint32_t i = 0; i < t->ncols; i++) {
         struct bb_value *v = &out[i];
         const struct bb_column *col = &t->cols[i];
@@ -131,6 +131,87 @@ static int decode_image(struct decoder *d, const struct bb_table *t, const uint8
             return err->code;
         }
     }
+    return 0;
+}
+
+/* Decode the rows of the event from `rows` to its end into r->rows. */
+static int decode_all_rows(struct decoder *d, struct bb_ev_rows *r, const struct bb_table *t,
+                           bool partial, unsigned null_bit0, struct cursor *cur,
+                           struct bb_error *err)
+{
+    struct cursor rows = *cur;
+    uint32_t nbefore = r->present_before ? popcount_bits(r->present_before, r->ncols) : 0;
+    uint32_t nafter = r->present_after ? popcount_bits(r->present_after, r->ncols) : 0;
+    uint32_t json_cols = 0;
+    if (partial)
+        for (uint32_t i = 0; i < t->ncols; i++)
+            json_cols += t->cols[i].type == MYSQL_TYPE_JSON;
+
+    /* Rows are decoded into an array grown by doubling in the arena. Each
+     * row takes at least one byte, which bounds the count by the body. */
+    uint32_t cap = 0, nrows = 0;
+    struct bb_row *out = NULL;
+    while (!cursor_at_end(&rows)) {
+        if (nrows == cap) {
+            uint32_t ncap = cap ? cap * 2 : 16;
+            struct bb_row *grown = bb_arena_alloc(&d->arena, (size_t)ncap * sizeof *grown);
+            if (!grown)
+                return bb_error_set(err, BB_ERR_NOMEM, "out of memory decoding rows");
+            if (nrows)
+                memcpy(grown, out, (size_t)nrows * sizeof *out);
+            out = grown;
+            cap = ncap;
+        }
+        struct bb_row *row = &out[nrows];
+        size_t row_start = rows.off;
+        row->before = row->after = NULL;
+        int rc;
+        if (r->present_before) {
+            row->before = bb_arena_alloc(&d->arena, (size_t)t->ncols * sizeof(struct bb_value));
+            if (!row->before)
+                return bb_error_set(err, BB_ERR_NOMEM, "out of memory decoding rows");
+            rc = decode_image(d, t, r->present_before, nbefore, null_bit0, &rows, NULL, row->before,
+                              err);
+            if (rc < 0) {
+                bb_error_prefix(err, "row %u before image", nrows);
+                return rc;
+            }
+        }
+        if (r->present_after) {
+            struct partial_bits pb = { NULL, 0, 0 }, *ppb = NULL;
+            if (partial) {
+                uint64_t options = cursor_lenenc(&rows);
+                if (!cursor_ok(&rows))
+                    return bb_error_set(err, BB_ERR_CORRUPT,
+                                        "row %u value options truncated at rows offset %zu",
+                                        nrows, rows.off);
+                if (options & 1) {
+                    pb.nbits = json_cols;
+                    pb.bits = cursor_bytes(&rows, (json_cols + 7) / 8);
+                    if (!pb.bits)
+                        return bb_error_set(err, BB_ERR_CORRUPT,
+                                            "row %u partial-JSON bitmap truncated", nrows);
+                    ppb = &pb;
+                }
+            }
+            row->after = bb_arena_alloc(&d->arena, (size_t)t->ncols * sizeof(struct bb_value));
+            if (!row->after)
+                return bb_error_set(err, BB_ERR_NOMEM, "out of memory decoding rows");
+            rc = decode_image(d, t, r->present_after, nafter, null_bit0, &rows, ppb, row->after, err);
+            if (rc < 0) {
+                bb_error_prefix(err, "row %u after image", nrows);
+                return rc;
+            }
+        }
+        if (rows.off == row_start)
+            return bb_error_set(err, BB_ERR_CORRUPT,
+                                "row %u has no present columns but %zu row bytes remain", nrows,
+                                cursor_left(&rows));
+        nrows++;
+    }
+    r->nrows = nrows;
+    r->rows = out;
+    *cur = rows;
     return 0;
 }
 
@@ -210,75 +291,22 @@ int decode_rows(struct decoder *d, struct bb_event *ev, struct cursor *c, struct
         rows = cursor_make(d->inflated.data, d->inflated.len);
     }
 
-    uint32_t nbefore = r->present_before ? popcount_bits(r->present_before, r->ncols) : 0;
-    uint32_t nafter = r->present_after ? popcount_bits(r->present_after, r->ncols) : 0;
-    uint32_t json_cols = 0;
-    if (k.partial)
-        for (uint32_t i = 0; i < t->ncols; i++)
-            json_cols += t->cols[i].type == MYSQL_TYPE_JSON;
-
-    /* Rows are decoded into an array grown by doubling in the arena. Each
-     * row takes at least one byte, which bounds the count by the body. */
-    uint32_t cap = 0, nrows = 0;
-    struct bb_row *out = NULL;
-    while (!cursor_at_end(&rows)) {
-        if (nrows == cap) {
-            uint32_t ncap = cap ? cap * 2 : 16;
-            struct bb_row *grown = bb_arena_alloc(&d->arena, (size_t)ncap * sizeof *grown);
-            if (!grown)
-                return bb_error_set(err, BB_ERR_NOMEM, "out of memory decoding rows");
-            if (nrows)
-                memcpy(grown, out, (size_t)nrows * sizeof *out);
-            out = grown;
-            cap = ncap;
+    /* Pre-GA (v0) rows are MySQL 5.1 records whose null bytes begin with a
+     * reserved bit when the table used the fixed record format (MyISAM
+     * without packed rows). The binlog does not say which, so v0 rows are
+     * decoded without it first, then with it; only a decoding that ends
+     * exactly at the end of the event is accepted. */
+    struct cursor start = rows;
+    int rc = decode_all_rows(d, r, t, k.partial, 0, &rows, err);
+    if (rc == BB_ERR_CORRUPT && k.version == 0) {
+        struct bb_error first = *err;
+        bb_error_clear(err);
+        rows = start;
+        rc = decode_all_rows(d, r, t, false, 1, &rows, err);
+        if (rc < 0) {
+            *err = first;
+            return first.code;
         }
-        struct bb_row *row = &out[nrows];
-        size_t row_start = rows.off;
-        row->before = row->after = NULL;
-        int rc;
-        if (r->present_before) {
-            row->before = bb_arena_alloc(&d->arena, (size_t)t->ncols * sizeof(struct bb_value));
-            if (!row->before)
-                return bb_error_set(err, BB_ERR_NOMEM, "out of memory decoding rows");
-            rc = decode_image(d, t, r->present_before, nbefore, &rows, NULL, row->before, err);
-            if (rc < 0) {
-                bb_error_prefix(err, "row %u before image", nrows);
-                return rc;
-            }
-        }
-        if (r->present_after) {
-            struct partial_bits pb = { NULL, 0, 0 }, *ppb = NULL;
-            if (k.partial) {
-                uint64_t options = cursor_lenenc(&rows);
-                if (!cursor_ok(&rows))
-                    return bb_error_set(err, BB_ERR_CORRUPT,
-                                        "row %u value options truncated at rows offset %zu",
-                                        nrows, rows.off);
-                if (options & 1) {
-                    pb.nbits = json_cols;
-                    pb.bits = cursor_bytes(&rows, (json_cols + 7) / 8);
-                    if (!pb.bits)
-                        return bb_error_set(err, BB_ERR_CORRUPT,
-                                            "row %u partial-JSON bitmap truncated", nrows);
-                    ppb = &pb;
-                }
-            }
-            row->after = bb_arena_alloc(&d->arena, (size_t)t->ncols * sizeof(struct bb_value));
-            if (!row->after)
-                return bb_error_set(err, BB_ERR_NOMEM, "out of memory decoding rows");
-            rc = decode_image(d, t, r->present_after, nafter, &rows, ppb, row->after, err);
-            if (rc < 0) {
-                bb_error_prefix(err, "row %u after image", nrows);
-                return rc;
-            }
-        }
-        if (rows.off == row_start)
-            return bb_error_set(err, BB_ERR_CORRUPT,
-                                "row %u has no present columns but %zu row bytes remain", nrows,
-                                cursor_left(&rows));
-        nrows++;
     }
-    r->nrows = nrows;
-    r->rows = out;
-    return 0;
+    return rc;
 }

@@ -9,6 +9,8 @@
 #include "error.h"
 #include "format_value.h"
 
+/* Columns that carry a SIGNEDNESS bit. MariaDB also gives YEAR one (its
+ * YEAR is a TINYINT underneath); is_numeric_mariadb adds it. */
 static bool is_numeric(uint8_t type)
 {
     switch (type) {
@@ -40,10 +42,16 @@ static bool is_character(uint8_t type)
     case MYSQL_TYPE_TINY_BLOB:
     case MYSQL_TYPE_MEDIUM_BLOB:
     case MYSQL_TYPE_LONG_BLOB:
+    case BB_TYPE_VECTOR: /* MySQL 9: a binary string with charset 63 */
         return true;
     default:
         return false;
     }
+}
+
+static bool is_numeric_mariadb(uint8_t type)
+{
+    return is_numeric(type) || type == MYSQL_TYPE_YEAR;
 }
 
 static bool is_enum_or_set(uint8_t type)
@@ -189,8 +197,10 @@ static bool msb_bit(const uint8_t *p, uint32_t i)
     return (p[i / 8] >> (7 - i % 8)) & 1;
 }
 
-static int read_optional_metadata(struct cached_table *ct, struct cursor *c, struct bb_error *err)
+static int read_optional_metadata(struct cached_table *ct, struct cursor *c, bool mariadb,
+                                  struct bb_error *err)
 {
+    bool (*numeric)(uint8_t) = mariadb ? is_numeric_mariadb : is_numeric;
     struct bb_table *t = &ct->table;
     struct raw_labels enums = { { 0 }, false }, sets = { { 0 }, false };
     uint32_t *pk = NULL;
@@ -206,12 +216,12 @@ static int read_optional_metadata(struct cached_table *ct, struct cursor *c, str
         struct cursor f = cursor_sub(c, (size_t)len);
         switch (type) {
         case SIGNEDNESS: {
-            uint32_t n = count_columns(t, is_numeric);
+            uint32_t n = count_columns(t, numeric);
             if (f.len != (n + 7) / 8)
                 return bb_error_set(err, BB_ERR_CORRUPT,
                                     "SIGNEDNESS has %zu bytes for %u numeric columns", f.len, n);
             for (uint32_t i = 0, k = 0; i < t->ncols; i++) {
-                if (!is_numeric(t->cols[i].type))
+                if (!numeric(t->cols[i].type))
                     continue;
                 t->cols[i].is_unsigned = msb_bit(f.p, k++);
                 t->cols[i].signedness_known = true;
@@ -378,10 +388,13 @@ int decode_table_map(struct decoder *d, struct bb_event *ev, struct cursor *c,
     const uint8_t *types = cursor_bytes(c, (size_t)ncols);
 
     if (cursor_at_end(c)) {
-        /* Pre-GA 5.1 layout: types only. Types with metadata cannot be read
-         * without it, so only metadata-free types are accepted. */
-        struct cursor none = cursor_make(NULL, 0);
+        /* Pre-GA 5.1 layout: types only. Those rows pack CHAR with a one-byte
+         * length, as a CHAR(255) with metadata would say; other types that
+         * need metadata cannot be read without it and are refused. */
+        static const uint8_t char_meta[2] = { MYSQL_TYPE_STRING, 255 };
         for (uint32_t i = 0; i < t->ncols; i++) {
+            struct cursor none = types[i] == MYSQL_TYPE_STRING ? cursor_make(char_meta, 2)
+                                                               : cursor_make(NULL, 0);
             t->cols[i].visible = true;
             t->cols[i].nullable = true;
             if (column_read_meta(&t->cols[i], types[i], &none, err) < 0) {
@@ -416,7 +429,7 @@ int decode_table_map(struct decoder *d, struct bb_event *ev, struct cursor *c,
         }
         for (uint32_t i = 0; i < t->ncols; i++)
             t->cols[i].nullable = (nulls[i / 8] >> (i % 8)) & 1;
-        if (read_optional_metadata(ct, c, err) < 0)
+        if (read_optional_metadata(ct, c, d->mariadb, err) < 0)
             goto fail;
     }
     if (d->table_hook && d->table_hook(d->table_hook_ctx, ct, err) < 0)

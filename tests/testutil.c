@@ -1,0 +1,132 @@
+/* testutil.c - helpers shared by the test files. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+const char *corpus_dir(void)
+{
+    const char *d = getenv("BB_CORPUS_DIR");
+    return d && *d ? d : "../shared/corpus/binlog";
+}
+
+const char *corpus_path(const char *name)
+{
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/%s", corpus_dir(), name);
+    return path;
+}
+
+int read_file_counts(const char *path, struct event_counts *counts, struct bb_error *err)
+{
+    struct bb_stream *s;
+    memset(counts, 0, sizeof *counts);
+    const char *paths[] = { path };
+    int rc = bb_stream_open_files(&s, paths, 1, NULL, err);
+    if (rc < 0)
+        return rc;
+    const struct bb_event *ev;
+    while ((rc = bb_stream_next(s, &ev, err)) > 0) {
+        if (ev->in_payload)
+            counts->inner[ev->type]++;
+        else
+            counts->outer[ev->type]++;
+        counts->total++;
+    }
+    bb_stream_close(s);
+    return rc;
+}
+
+static void put_value(const struct bb_value *v, struct bb_buf *out, struct bb_error *err)
+{
+    if (v->kind == BB_VALUE_NULL)
+        bb_buf_puts(out, "NULL");
+    else
+        bb_value_format_text(v, out, err);
+}
+
+static void put_name(const struct bb_table *t, uint32_t i, struct bb_buf *out)
+{
+    if (t->cols[i].name)
+        bb_buf_puts(out, t->cols[i].name);
+    else
+        bb_buf_printf(out, "@%u", i + 1);
+}
+
+char *rows_text(const char *const *paths, size_t npaths, int *rc, struct bb_error *err)
+{
+    struct bb_stream *s;
+    struct bb_buf out, a, b;
+    bb_buf_init(&out);
+    bb_buf_init(&a);
+    bb_buf_init(&b);
+    bb_buf_puts(&out, "");
+    *rc = bb_stream_open_files(&s, paths, npaths, NULL, err);
+    if (*rc < 0)
+        return out.data;
+    const struct bb_event *ev;
+    while ((*rc = bb_stream_next(s, &ev, err)) > 0) {
+        if (!bb_event_is_rows(ev))
+            continue;
+        const struct bb_ev_rows *r = &ev->rows;
+        const struct bb_table *t = r->table;
+        for (uint32_t n = 0; n < r->nrows; n++) {
+            const struct bb_row *row = &r->rows[n];
+            bb_buf_printf(&out, "%c %s.%s:",
+                          r->kind == BB_ROWS_WRITE ? 'W' : r->kind == BB_ROWS_UPDATE ? 'U' : 'D',
+                          t->schema, t->name);
+            for (uint32_t i = 0; i < t->ncols; i++) {
+                const struct bb_value *bv = row->before ? &row->before[i] : NULL;
+                const struct bb_value *av = row->after ? &row->after[i] : NULL;
+                if ((!bv || bv->kind == BB_VALUE_ABSENT) && (!av || av->kind == BB_VALUE_ABSENT))
+                    continue;
+                bb_buf_putc(&out, ' ');
+                put_name(t, i, &out);
+                bb_buf_putc(&out, '=');
+                if (bv && av) {
+                    bb_buf_reset(&a);
+                    bb_buf_reset(&b);
+                    if (bv->kind != BB_VALUE_ABSENT)
+                        put_value(bv, &a, err);
+                    if (av->kind != BB_VALUE_ABSENT)
+                        put_value(av, &b, err);
+                    if (a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0)) {
+                        bb_buf_append(&out, a.data, a.len);
+                    } else {
+                        bb_buf_append(&out, a.data, a.len);
+                        bb_buf_puts(&out, "->");
+                        bb_buf_append(&out, b.data, b.len);
+                    }
+                } else {
+                    put_value(bv ? bv : av, &out, err);
+                }
+            }
+            bb_buf_putc(&out, '\n');
+        }
+    }
+    bb_stream_close(s);
+    bb_buf_destroy(&a);
+    bb_buf_destroy(&b);
+    return out.data;
+}
+
+uint8_t *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    uint8_t *p = malloc(n > 0 ? (size_t)n : 1);
+    if (p && n > 0 && fread(p, 1, (size_t)n, f) != (size_t)n) {
+        free(p);
+        p = NULL;
+    }
+    fclose(f);
+    *len = n > 0 ? (size_t)n : 0;
+    return p;
+}
