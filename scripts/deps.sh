@@ -17,6 +17,8 @@ packages=(
     mariadb-server mariadb-client redis-server redis-tools
     # `make fuzz`: clang with the libFuzzer/ASan runtimes
     clang libclang-rt-14-dev
+    # `make bench`: GNU time for peak memory
+    time
     "$@"
 )
 

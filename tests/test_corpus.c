@@ -38,7 +38,7 @@ static const char *tools_dir(void)
 /* Ask binlog_inventory.py for the event histogram of one file. */
 static int inventory_counts(const char *path, struct event_counts *counts)
 {
-    char cmd[8192];
+    char cmd[16384];
     memset(counts, 0, sizeof *counts);
     snprintf(cmd, sizeof cmd,
              "python3 '%s/binlog_inventory.py' --json '%s' | python3 -c '"

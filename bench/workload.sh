@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Generate the benchmark workload binlog: 200,000 inserted, 200,000 updated
+# and 100,000 deleted rows over a table of INT, VARCHAR, DOUBLE,
+# DATETIME(6), DECIMAL and TEXT columns, in autocommitted statements of
+# 1,000 rows, written by the throwaway MariaDB of scripts/servers.sh and
+# copied to build/bench/workload.binlog (reused while this script is unchanged).
+# Usage: bench/workload.sh [OUT]
+set -euo pipefail
+root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+out=${1:-$root/build/bench/workload.binlog}
+stamp="$out.$(sha1sum "${BASH_SOURCE[0]}" | cut -c1-12)"
+if [[ -s $out && -e $stamp ]]; then
+    echo "workload.sh: reusing $out" >&2
+    exit 0
+fi
+mkdir -p "$(dirname "$out")"
+"$root/scripts/servers.sh" start >/dev/null
+eval "$("$root/scripts/servers.sh" env)"
+sql() { mariadb -h"$BB_MARIADB_HOST" -P"$BB_MARIADB_PORT" -u"$BB_MARIADB_USER" -p"$BB_MARIADB_PASSWORD" "$@"; }
+
+sql -e "DROP DATABASE IF EXISTS bbbench; CREATE DATABASE bbbench CHARACTER SET utf8mb4;
+CREATE TABLE bbbench.t (id INT PRIMARY KEY, name VARCHAR(64), score DOUBLE, at DATETIME(6),
+  amount DECIMAL(12,4), note TEXT);"
+sql -e "FLUSH BINARY LOGS"
+read -r file _ < <(sql -N -e 'SHOW MASTER STATUS')
+{
+    for ((a = 1; a <= 200000; a += 1000)); do
+        b=$((a + 999))
+        echo "INSERT INTO bbbench.t SELECT seq, CONCAT('name-', seq), seq * 1.25 + 0.1,
+  TIMESTAMP'2024-01-01 00:00:00' + INTERVAL seq SECOND + INTERVAL (seq * 7919) % 1000000 MICROSECOND,
+  (seq * 31) / 7, REPEAT(CONCAT('note ', seq, ' '), 1 + seq % 8) FROM seq_${a}_to_${b};"
+    done
+    for ((a = 1; a <= 200000; a += 1000)); do
+        echo "UPDATE bbbench.t SET score = score * 2, name = CONCAT(name, '-u'), amount = amount + 1.5,
+  note = CONCAT(note, 'updated') WHERE id BETWEEN $a AND $((a + 999));"
+    done
+    for ((a = 1; a <= 100000; a += 1000)); do
+        echo "DELETE FROM bbbench.t WHERE id BETWEEN $a AND $((a + 999));"
+    done
+} | sql bbbench
+sql -e "FLUSH BINARY LOGS"
+cp "$BB_BINLOG_DIR/$file" "$out.tmp"
+mv "$out.tmp" "$out"
+rm -f "$out".????????????
+touch "$stamp"
+echo "workload.sh: wrote $out ($(stat -c %s "$out") bytes)" >&2
