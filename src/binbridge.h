@@ -502,6 +502,7 @@ struct bb_server_options {
     double heartbeat_period;         /* seconds; 0 = server default; blocking mode only */
     unsigned connect_timeout;        /* seconds; default 10 */
     unsigned read_timeout;           /* seconds, 0 = none; default 0 (blocking waits forever) */
+    char *url_strings;               /* private: what bb_server_options_parse_url allocated */
 };
 
 void bb_server_options_init(struct bb_server_options *srv);
