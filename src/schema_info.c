@@ -1,0 +1,966 @@
+/* schema_info.c - what a TABLE_MAP lacks, from information_schema.
+ *
+ * A server with binlog_row_metadata=MINIMAL (or older than MySQL 8.0.14 /
+ * MariaDB 10.5) sends no column names, ENUM/SET labels or primary key, and
+ * older ones not even signedness or character sets. We ask the server's
+ * current schema over a second connection, opened only when a table map
+ * first needs it, and use the answer only when it still matches the event:
+ * the same column count, each column's DATA_TYPE compatible with its binlog
+ * type, and the same names when the event has names. Otherwise the table is
+ * left as the event described it: a guess would be worse than a gap.
+ *
+ * Answers are cached per schema.table (including "no such table") and
+ * forgotten when a DDL statement in the binlog may have changed the table;
+ * when we cannot tell which tables a statement touches, we forget them all.
+ *
+ * The schema is the server's current one, not the one at the time of the
+ * event: a stream reading old events of a table whose columns have since
+ * been renamed gets the new names (the column count and types still have to
+ * match). */
+#include "schema_info.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "error.h"
+#include "server_conn.h"
+
+/* A schema query should take milliseconds; without a read timeout of its
+ * own, a wedged server would hang the stream. */
+#define SCHEMA_READ_TIMEOUT 60
+#define MAX_PACKET ((unsigned long)64 << 20)
+
+struct si_column {
+    char *name;
+    char *data_type;     /* lower case, as information_schema says it */
+    bool is_unsigned;
+    uint16_t collation;  /* 0: none (numbers, binary strings) or unknown */
+    bool has_collation;  /* COLLATION_NAME was not NULL */
+    uint32_t nlabels;    /* ENUM / SET */
+    char **labels;       /* UTF-8 */
+    uint32_t *label_lens;
+};
+
+struct si_table {
+    struct si_table *next;   /* hash chain */
+    uint32_t hash;
+    char *schema, *name;
+    uint32_t ncols;          /* 0: the table does not exist (now) */
+    struct si_column *cols;
+    uint32_t npk;
+    uint32_t *pk;
+};
+
+struct collation {
+    char *name;
+    uint16_t id;
+};
+
+struct schema_info {
+    struct bb_server_options srv;   /* strings point into `strings` */
+    char *strings;
+    char where[300];
+    MYSQL *conn;                    /* NULL until first needed */
+    struct si_table **buckets;
+    uint32_t nbuckets;              /* power of two */
+    uint32_t count;
+    struct collation *collations;   /* sorted by name */
+    size_t ncollations;
+    bool collations_loaded;
+};
+
+/* ---- the cache ---- */
+
+static uint32_t name_hash(const char *schema, size_t slen, const char *table, size_t tlen)
+{
+    /* FNV-1a over "schema\0table", case-folded: a DDL statement may spell
+     * a name in another case on a case-insensitive server. */
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < slen; i++)
+        h = (h ^ (uint8_t)tolower((unsigned char)schema[i])) * 16777619u;
+    h *= 16777619u;
+    for (size_t i = 0; i < tlen; i++)
+        h = (h ^ (uint8_t)tolower((unsigned char)table[i])) * 16777619u;
+    return h;
+}
+
+static void free_columns(struct si_table *e)
+{
+    for (uint32_t i = 0; e->cols && i < e->ncols; i++) {
+        struct si_column *c = &e->cols[i];
+        free(c->name);
+        free(c->data_type);
+        for (uint32_t k = 0; k < c->nlabels; k++)
+            free(c->labels[k]);
+        free(c->labels);
+        free(c->label_lens);
+    }
+    free(e->cols);
+    free(e->pk);
+    e->cols = NULL;
+    e->pk = NULL;
+    e->ncols = e->npk = 0;
+}
+
+static void table_free(struct si_table *e)
+{
+    if (!e)
+        return;
+    free_columns(e);
+    free(e->schema);
+    free(e->name);
+    free(e);
+}
+
+static struct si_table *cache_get(struct schema_info *si, const char *schema, const char *table)
+{
+    if (!si->nbuckets)
+        return NULL;
+    uint32_t h = name_hash(schema, strlen(schema), table, strlen(table));
+    for (struct si_table *e = si->buckets[h & (si->nbuckets - 1)]; e; e = e->next)
+        if (e->hash == h && strcmp(e->schema, schema) == 0 && strcmp(e->name, table) == 0)
+            return e;
+    return NULL;
+}
+
+static int cache_put(struct schema_info *si, struct si_table *e, struct bb_error *err)
+{
+    if (si->count + 1 > si->nbuckets * 2) {
+        uint32_t n = si->nbuckets ? si->nbuckets * 2 : 64;
+        struct si_table **b = calloc(n, sizeof *b);
+        if (!b) {
+            table_free(e);
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        }
+        for (uint32_t i = 0; i < si->nbuckets; i++)
+            for (struct si_table *x = si->buckets[i], *next; x; x = next) {
+                next = x->next;
+                x->next = b[x->hash & (n - 1)];
+                b[x->hash & (n - 1)] = x;
+            }
+        free(si->buckets);
+        si->buckets = b;
+        si->nbuckets = n;
+    }
+    struct si_table **slot = &si->buckets[e->hash & (si->nbuckets - 1)];
+    e->next = *slot;
+    *slot = e;
+    si->count++;
+    return 0;
+}
+
+/* Forget schema.table, compared case-insensitively (forgetting too much
+ * only costs a query). */
+static void cache_forget(struct schema_info *si, const char *schema, size_t slen,
+                         const char *table, size_t tlen)
+{
+    if (!si->nbuckets)
+        return;
+    uint32_t h = name_hash(schema, slen, table, tlen);
+    for (struct si_table **pp = &si->buckets[h & (si->nbuckets - 1)]; *pp;) {
+        struct si_table *e = *pp;
+        if (e->hash == h && strlen(e->schema) == slen && strncasecmp(e->schema, schema, slen) == 0
+            && strlen(e->name) == tlen && strncasecmp(e->name, table, tlen) == 0) {
+            *pp = e->next;
+            table_free(e);
+            si->count--;
+        } else {
+            pp = &e->next;
+        }
+    }
+}
+
+static void cache_forget_all(struct schema_info *si)
+{
+    for (uint32_t i = 0; i < si->nbuckets; i++) {
+        for (struct si_table *e = si->buckets[i], *next; e; e = next) {
+            next = e->next;
+            table_free(e);
+        }
+        si->buckets[i] = NULL;
+    }
+    si->count = 0;
+}
+
+/* ---- open / close ---- */
+
+int schema_info_open(struct schema_info **out, const struct bb_server_options *srv,
+                     struct bb_error *err)
+{
+    *out = NULL;
+    struct schema_info *si = calloc(1, sizeof *si);
+    if (!si)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    /* Keep our own copy of the connection strings: the caller's options
+     * need not outlive the stream. */
+    const char *src[4] = { srv->host, srv->user, srv->password, srv->socket };
+    size_t total = 0;
+    for (int i = 0; i < 4; i++)
+        total += src[i] ? strlen(src[i]) + 1 : 0;
+    si->strings = malloc(total + 1);
+    if (!si->strings) {
+        free(si);
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    }
+    const char *copy[4] = { NULL, NULL, NULL, NULL };
+    char *p = si->strings;
+    for (int i = 0; i < 4; i++) {
+        if (!src[i])
+            continue;
+        size_t n = strlen(src[i]) + 1;
+        memcpy(p, src[i], n);
+        copy[i] = p;
+        p += n;
+    }
+    si->srv = *srv;
+    si->srv.host = copy[0];
+    si->srv.user = copy[1];
+    si->srv.password = copy[2];
+    si->srv.socket = copy[3];
+    si->srv.start_file = NULL;
+    si->srv.start_gtid = NULL;
+    si->srv.url_strings = NULL;
+    server_conn_describe(&si->srv, si->where, sizeof si->where);
+    *out = si;
+    return 0;
+}
+
+void schema_info_close(struct schema_info *si)
+{
+    if (!si)
+        return;
+    if (si->conn)
+        mysql_close(si->conn);
+    cache_forget_all(si);
+    free(si->buckets);
+    for (size_t i = 0; i < si->ncollations; i++)
+        free(si->collations[i].name);
+    free(si->collations);
+    free(si->strings);
+    free(si);
+}
+
+static int connect_lazily(struct schema_info *si, struct bb_error *err)
+{
+    if (si->conn)
+        return 0;
+    unsigned timeout = si->srv.read_timeout ? si->srv.read_timeout : SCHEMA_READ_TIMEOUT;
+    int rc = server_conn_open(&si->conn, &si->srv, timeout, MAX_PACKET, err);
+    if (rc == 0)
+        rc = server_conn_query(si->conn, si->where, NULL, "SET NAMES utf8mb4", NULL, err);
+    if (rc < 0) {
+        bb_error_prefix(err, "schema lookup");
+        if (si->conn)
+            mysql_close(si->conn);
+        si->conn = NULL;
+    }
+    return rc;
+}
+
+/* ---- collations ---- */
+
+static int collation_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct collation *)a)->name, ((const struct collation *)b)->name);
+}
+
+static int add_collations(struct schema_info *si, MYSQL_RES *res, struct bb_error *err)
+{
+    size_t n = (size_t)mysql_num_rows(res);
+    struct collation *c = realloc(si->collations, (si->ncollations + n + 1) * sizeof *c);
+    if (!c)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    si->collations = c;
+    MYSQL_ROW row;
+    while ((row = mysql_fetch_row(res))) {
+        if (!row[0] || !row[1])
+            continue;
+        unsigned long id = strtoul(row[1], NULL, 10);
+        if (id == 0 || id > 0xffff)
+            continue;
+        char *name = strdup(row[0]);
+        if (!name)
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        c[si->ncollations].name = name;
+        c[si->ncollations].id = (uint16_t)id;
+        si->ncollations++;
+    }
+    return 0;
+}
+
+/* Collation names to ids, read once. MariaDB 10.10+ also names collations
+ * in full ("utf8mb4_uca1400_ai_ci" under a character set) in
+ * COLLATION_CHARACTER_SET_APPLICABILITY; other servers lack that column,
+ * which is fine. */
+static int load_collations(struct schema_info *si, struct bb_error *err)
+{
+    if (si->collations_loaded)
+        return 0;
+    MYSQL_RES *res;
+    int rc = server_conn_query(si->conn, si->where, "reading collations",
+                               "SELECT COLLATION_NAME, ID FROM information_schema.COLLATIONS",
+                               &res, err);
+    if (rc < 0)
+        return rc;
+    if (res) {
+        rc = add_collations(si, res, err);
+        mysql_free_result(res);
+        if (rc < 0)
+            return rc;
+    }
+    struct bb_error ignored = { 0 };
+    if (server_conn_query(si->conn, si->where, NULL,
+                          "SELECT FULL_COLLATION_NAME, ID FROM "
+                          "information_schema.COLLATION_CHARACTER_SET_APPLICABILITY",
+                          &res, &ignored) == 0 && res) {
+        rc = add_collations(si, res, err);
+        mysql_free_result(res);
+        if (rc < 0)
+            return rc;
+    }
+    if (si->ncollations)
+        qsort(si->collations, si->ncollations, sizeof *si->collations, collation_cmp);
+    si->collations_loaded = true;
+    return 0;
+}
+
+static uint16_t collation_id(const struct schema_info *si, const char *name)
+{
+    struct collation key = { (char *)name, 0 };
+    const struct collation *c = si->ncollations
+        ? bsearch(&key, si->collations, si->ncollations, sizeof key, collation_cmp) : NULL;
+    return c ? c->id : 0;
+}
+
+/* ---- reading a table ---- */
+
+/* ENUM/SET labels from COLUMN_TYPE: enum('a','b''c','d\\e'). Quotes are
+ * doubled; backslash escapes (\\, \', \0, \n, \r, \Z) appear too, as the
+ * server writes them. Returns false when the text is not of that form. */
+static bool parse_labels(const char *type, struct si_column *col)
+{
+    const char *p = strchr(type, '(');
+    if (!p)
+        return false;
+    p++;
+    size_t cap = 8, n = 0;
+    char **labels = malloc(cap * sizeof *labels);
+    uint32_t *lens = malloc(cap * sizeof *lens);
+    char *label = malloc(strlen(type) + 1);
+    if (!labels || !lens || !label)
+        goto fail;
+    while (*p == '\'') {
+        size_t len = 0;
+        p++;
+        for (;;) {
+            if (*p == '\0')
+                goto fail;
+            if (*p == '\'') {
+                if (p[1] != '\'')
+                    break;
+                label[len++] = '\'';
+                p += 2;
+            } else if (*p == '\\' && p[1]) {
+                char e = p[1];
+                label[len++] = e == '0' ? '\0' : e == 'n' ? '\n' : e == 'r' ? '\r'
+                             : e == 'Z' ? '\032' : e == 't' ? '\t' : e;
+                p += 2;
+            } else {
+                label[len++] = *p++;
+            }
+        }
+        p++; /* closing quote */
+        if (n == cap) {
+            cap *= 2;
+            char **l2 = realloc(labels, cap * sizeof *labels);
+            if (l2)
+                labels = l2;
+            uint32_t *n2 = realloc(lens, cap * sizeof *lens);
+            if (n2)
+                lens = n2;
+            if (!l2 || !n2)
+                goto fail;
+        }
+        labels[n] = malloc(len + 1);
+        if (!labels[n])
+            goto fail;
+        memcpy(labels[n], label, len);
+        labels[n][len] = '\0';
+        lens[n++] = (uint32_t)len;
+        if (*p == ',')
+            p++;
+        else
+            break;
+    }
+    if (*p != ')')
+        goto fail;
+    free(label);
+    col->labels = labels;
+    col->label_lens = lens;
+    col->nlabels = (uint32_t)n;
+    return true;
+fail:
+    for (size_t i = 0; labels && i < n; i++)
+        free(labels[i]);
+    free(labels);
+    free(lens);
+    free(label);
+    return false;
+}
+
+static char *lower_dup(const char *s)
+{
+    char *d = strdup(s ? s : "");
+    for (char *p = d; p && *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return d;
+}
+
+/* The rows of the COLUMNS query into e. A column whose ENUM/SET labels
+ * cannot be read leaves e without columns: better no answer than wrong
+ * labels. */
+static int read_columns(struct schema_info *si, struct si_table *e, MYSQL_RES *res,
+                        struct bb_error *err)
+{
+    uint64_t nrows = mysql_num_rows(res);
+    if (nrows == 0 || nrows > 4096)
+        return 0;
+    e->cols = calloc((size_t)nrows, sizeof *e->cols);
+    if (!e->cols)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    e->ncols = (uint32_t)nrows;
+    MYSQL_ROW row;
+    for (uint32_t i = 0; i < e->ncols; i++) {
+        if (!(row = mysql_fetch_row(res)) || !row[0] || !row[1] || !row[2]) {
+            free_columns(e);
+            return 0;
+        }
+        struct si_column *c = &e->cols[i];
+        c->name = strdup(row[0]);
+        c->data_type = lower_dup(row[1]);
+        char *column_type = lower_dup(row[2]);
+        if (!c->name || !c->data_type || !column_type) {
+            free(column_type);
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        }
+        c->is_unsigned = strstr(column_type, " unsigned") != NULL;
+        free(column_type);
+        if (row[3]) {
+            c->has_collation = true;
+            c->collation = collation_id(si, row[3]);
+        }
+        /* Labels keep their case: parse the original text. */
+        if ((strcmp(c->data_type, "enum") == 0 || strcmp(c->data_type, "set") == 0) &&
+            !parse_labels(row[2], c)) {
+            free_columns(e);
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* The PRIMARY index's columns, in key order, as indexes into e->cols. */
+static int read_primary_key(struct si_table *e, MYSQL_RES *res, struct bb_error *err)
+{
+    uint64_t nk = mysql_num_rows(res);
+    if (nk == 0 || nk > e->ncols)
+        return 0;
+    e->pk = malloc((size_t)nk * sizeof *e->pk);
+    if (!e->pk)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    MYSQL_ROW row;
+    while ((row = mysql_fetch_row(res)) && e->npk < nk) {
+        uint32_t k = 0;
+        while (k < e->ncols && !(row[0] && strcasecmp(e->cols[k].name, row[0]) == 0))
+            k++;
+        if (k == e->ncols) { /* a key column we cannot place: no key */
+            e->npk = 0;
+            break;
+        }
+        e->pk[e->npk++] = k;
+    }
+    return 0;
+}
+
+/* Query schema.table into a new cache entry (ncols 0 when it is not there). */
+static int load_table(struct schema_info *si, const char *schema, const char *table,
+                      struct si_table **out, struct bb_error *err)
+{
+    *out = NULL;
+    int rc = connect_lazily(si, err);
+    if (rc == 0)
+        rc = load_collations(si, err);
+    if (rc < 0)
+        return rc;
+    size_t slen = strlen(schema), tlen = strlen(table);
+    char *es = malloc(slen * 2 + 1), *et = malloc(tlen * 2 + 1);
+    char *sql = malloc(slen * 2 + tlen * 2 + 512);
+    struct si_table *e = calloc(1, sizeof *e);
+    MYSQL_RES *res = NULL;
+    char what[600];
+    if (!es || !et || !sql || !e || !(e->schema = strdup(schema)) || !(e->name = strdup(table))) {
+        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    e->hash = name_hash(schema, slen, table, tlen);
+    mysql_real_escape_string(si->conn, es, schema, (unsigned long)slen);
+    mysql_real_escape_string(si->conn, et, table, (unsigned long)tlen);
+
+    sprintf(sql, "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME "
+                 "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '%s' AND "
+                 "TABLE_NAME = '%s' ORDER BY ORDINAL_POSITION", es, et);
+    snprintf(what, sizeof what, "reading the columns of %s.%s", schema, table);
+    rc = server_conn_query(si->conn, si->where, what, sql, &res, err);
+    if (rc == 0 && res)
+        rc = read_columns(si, e, res, err);
+    if (res)
+        mysql_free_result(res);
+    res = NULL;
+    if (rc < 0 || e->ncols == 0)
+        goto done;
+
+    sprintf(sql, "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE "
+                 "TABLE_SCHEMA = '%s' AND TABLE_NAME = '%s' AND INDEX_NAME = 'PRIMARY' "
+                 "ORDER BY SEQ_IN_INDEX", es, et);
+    snprintf(what, sizeof what, "reading the primary key of %s.%s", schema, table);
+    rc = server_conn_query(si->conn, si->where, what, sql, &res, err);
+    if (rc == 0 && res)
+        rc = read_primary_key(e, res, err);
+    if (res)
+        mysql_free_result(res);
+done:
+    if (rc == 0) {
+        *out = e;
+        e = NULL;
+    }
+    table_free(e);
+    free(es);
+    free(et);
+    free(sql);
+    return rc;
+}
+
+/* ---- filling a table map ---- */
+
+static bool is_numeric(uint8_t type)
+{
+    switch (type) {
+    case MYSQL_TYPE_TINY:
+    case MYSQL_TYPE_SHORT:
+    case MYSQL_TYPE_INT24:
+    case MYSQL_TYPE_LONG:
+    case MYSQL_TYPE_LONGLONG:
+    case MYSQL_TYPE_FLOAT:
+    case MYSQL_TYPE_DOUBLE:
+    case MYSQL_TYPE_NEWDECIMAL:
+    case MYSQL_TYPE_DECIMAL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Columns whose values carry a character set (binary ones say 63). */
+static bool is_character(uint8_t type)
+{
+    switch (type) {
+    case MYSQL_TYPE_STRING:
+    case MYSQL_TYPE_VAR_STRING:
+    case MYSQL_TYPE_VARCHAR:
+    case MYSQL_TYPE_BLOB:
+    case MYSQL_TYPE_TINY_BLOB:
+    case MYSQL_TYPE_MEDIUM_BLOB:
+    case MYSQL_TYPE_LONG_BLOB:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_enum_or_set(uint8_t type)
+{
+    return type == MYSQL_TYPE_ENUM || type == MYSQL_TYPE_SET;
+}
+
+static bool in_words(const char *word, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(word, *list) == 0)
+            return true;
+    return false;
+}
+
+/* Can a column of information_schema DATA_TYPE dt be written to the binlog
+ * as this type? Unknown pairs say no: the table is then left alone. */
+static bool type_compatible(uint8_t type, const char *dt)
+{
+    static const char *const blobs[] = { "tinyblob", "blob", "mediumblob", "longblob",
+                                         "tinytext", "text", "mediumtext", "longtext",
+                                         "json", NULL };
+    static const char *const geometries[] = { "geometry", "point", "linestring", "polygon",
+                                              "multipoint", "multilinestring", "multipolygon",
+                                              "geometrycollection", "geomcollection", NULL };
+    /* MariaDB's INET4, INET6 and UUID are fixed-length binary strings. */
+    static const char *const fixed[] = { "char", "binary", "inet4", "inet6", "uuid", NULL };
+    static const char *const varying[] = { "varchar", "varbinary", NULL };
+    switch (type) {
+    case MYSQL_TYPE_TINY: return strcmp(dt, "tinyint") == 0;
+    case MYSQL_TYPE_SHORT: return strcmp(dt, "smallint") == 0;
+    case MYSQL_TYPE_INT24: return strcmp(dt, "mediumint") == 0;
+    case MYSQL_TYPE_LONG: return strcmp(dt, "int") == 0 || strcmp(dt, "integer") == 0;
+    case MYSQL_TYPE_LONGLONG: return strcmp(dt, "bigint") == 0;
+    case MYSQL_TYPE_FLOAT: return strcmp(dt, "float") == 0;
+    case MYSQL_TYPE_DOUBLE: return strcmp(dt, "double") == 0 || strcmp(dt, "real") == 0;
+    case MYSQL_TYPE_DECIMAL:
+    case MYSQL_TYPE_NEWDECIMAL: return strcmp(dt, "decimal") == 0 || strcmp(dt, "numeric") == 0;
+    case MYSQL_TYPE_YEAR: return strcmp(dt, "year") == 0;
+    case MYSQL_TYPE_DATE:
+    case MYSQL_TYPE_NEWDATE: return strcmp(dt, "date") == 0;
+    case MYSQL_TYPE_TIME:
+    case MYSQL_TYPE_TIME2: return strcmp(dt, "time") == 0;
+    case MYSQL_TYPE_DATETIME:
+    case MYSQL_TYPE_DATETIME2: return strcmp(dt, "datetime") == 0;
+    case MYSQL_TYPE_TIMESTAMP:
+    case MYSQL_TYPE_TIMESTAMP2: return strcmp(dt, "timestamp") == 0;
+    case MYSQL_TYPE_VARCHAR:
+    case MYSQL_TYPE_VAR_STRING: return in_words(dt, varying);
+    case MYSQL_TYPE_STRING: return in_words(dt, fixed);
+    case MYSQL_TYPE_ENUM: return strcmp(dt, "enum") == 0;
+    case MYSQL_TYPE_SET: return strcmp(dt, "set") == 0;
+    case MYSQL_TYPE_BIT: return strcmp(dt, "bit") == 0;
+    case MYSQL_TYPE_BLOB:
+    case MYSQL_TYPE_TINY_BLOB:
+    case MYSQL_TYPE_MEDIUM_BLOB:
+    case MYSQL_TYPE_LONG_BLOB: return in_words(dt, blobs);
+    case MYSQL_TYPE_JSON: return strcmp(dt, "json") == 0;
+    case MYSQL_TYPE_GEOMETRY: return in_words(dt, geometries);
+    case BB_TYPE_VECTOR: return strcmp(dt, "vector") == 0;
+    default: return false;
+    }
+}
+
+/* Does the table map lack anything the schema could give? */
+static bool needs_fill(const struct bb_table *t)
+{
+    if (!t->has_names)
+        return true;
+    for (uint32_t i = 0; i < t->ncols; i++) {
+        const struct bb_column *c = &t->cols[i];
+        if (is_numeric(c->type) && !c->signedness_known)
+            return true;
+        if ((is_character(c->type) || is_enum_or_set(c->type)) && c->charset == 0)
+            return true;
+        if (is_enum_or_set(c->type) && c->nlabels == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool matches(const struct si_table *e, const struct bb_table *t)
+{
+    if (e->ncols == 0 || e->ncols != t->ncols)
+        return false;
+    for (uint32_t i = 0; i < t->ncols; i++) {
+        if (!type_compatible(t->cols[i].type, e->cols[i].data_type))
+            return false;
+        if (t->has_names && t->cols[i].name &&
+            strcasecmp(t->cols[i].name, e->cols[i].name) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* Copy what t lacks from e, into t's arena. Fields the event carried are
+ * kept as they are. */
+static int apply(const struct si_table *e, struct cached_table *ct, struct bb_error *err)
+{
+    struct bb_table *t = &ct->table;
+    struct bb_arena *mem = &ct->mem;
+    bool fill_names = !t->has_names;
+    for (uint32_t i = 0; i < t->ncols; i++) {
+        struct bb_column *c = &t->cols[i];
+        const struct si_column *s = &e->cols[i];
+        if (fill_names && !c->name) {
+            c->name = bb_arena_strndup(mem, s->name, strlen(s->name));
+            if (!c->name)
+                return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        }
+        if (is_numeric(c->type) && !c->signedness_known) {
+            c->is_unsigned = s->is_unsigned;
+            c->signedness_known = true;
+        }
+        if ((is_character(c->type) || is_enum_or_set(c->type)) && c->charset == 0) {
+            if (s->has_collation)
+                c->charset = s->collation;       /* 0 when the name was not found */
+            else if (is_character(c->type))
+                c->charset = 63;                 /* binary string */
+        }
+        if (is_enum_or_set(c->type) && c->nlabels == 0 && s->nlabels > 0) {
+            const char **labels = bb_arena_alloc(mem, s->nlabels * sizeof *labels);
+            uint32_t *lens = bb_arena_alloc(mem, s->nlabels * sizeof *lens);
+            if (!labels || !lens)
+                return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+            for (uint32_t k = 0; k < s->nlabels; k++) {
+                labels[k] = bb_arena_strndup(mem, s->labels[k], s->label_lens[k]);
+                if (!labels[k])
+                    return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+                lens[k] = s->label_lens[k];
+            }
+            c->labels = labels;
+            c->label_lens = lens;
+            c->nlabels = s->nlabels;
+        }
+    }
+    if (fill_names)
+        t->has_names = true;
+    if (t->npk == 0 && e->npk > 0) {
+        uint32_t *pk = bb_arena_alloc(mem, e->npk * sizeof *pk);
+        if (!pk)
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        memcpy(pk, e->pk, e->npk * sizeof *pk);
+        for (uint32_t k = 0; k < e->npk; k++)
+            t->cols[pk[k]].in_primary_key = true;
+        t->pk = pk;
+        t->npk = e->npk;
+    }
+    return 0;
+}
+
+int schema_info_fill(struct schema_info *si, struct cached_table *ct, struct bb_error *err)
+{
+    struct bb_table *t = &ct->table;
+    if (!si || !t->schema || !t->name || !needs_fill(t))
+        return 0;
+    struct si_table *e = cache_get(si, t->schema, t->name);
+    if (!e) {
+        int rc = load_table(si, t->schema, t->name, &e, err);
+        if (rc == 0)
+            rc = cache_put(si, e, err);
+        if (rc < 0)
+            return rc;
+    }
+    return matches(e, t) ? apply(e, ct, err) : 0;
+}
+
+/* ---- DDL ---- */
+
+/* A small lexer over a statement: words, quoted identifiers, punctuation,
+ * with whitespace and comments skipped. */
+struct lexer {
+    const char *p, *end;
+    bool unsure;          /* an executable comment: we cannot tell what runs */
+};
+
+struct token {
+    const char *p;
+    size_t n;
+    bool quoted;          /* `identifier` (p/n exclude the backticks; `` kept) */
+};
+
+static void skip_space(struct lexer *lx)
+{
+    while (lx->p < lx->end) {
+        unsigned char c = (unsigned char)*lx->p;
+        if (isspace(c)) {
+            lx->p++;
+        } else if (c == '#' || (c == '-' && lx->end - lx->p >= 3 && lx->p[1] == '-' &&
+                                isspace((unsigned char)lx->p[2]))) {
+            while (lx->p < lx->end && *lx->p != '\n')
+                lx->p++;
+        } else if (c == '/' && lx->end - lx->p >= 2 && lx->p[1] == '*') {
+            if (lx->end - lx->p >= 3 && (lx->p[2] == '!' || lx->p[2] == 'M'))
+                lx->unsure = true;
+            const char *q = lx->p + 2;
+            while (q + 1 < lx->end && !(q[0] == '*' && q[1] == '/'))
+                q++;
+            lx->p = q + 1 < lx->end ? q + 2 : lx->end;
+        } else {
+            break;
+        }
+    }
+}
+
+static bool is_ident_char(unsigned char c)
+{
+    return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
+}
+
+/* The next token; n == 0 at the end. */
+static struct token next_token(struct lexer *lx)
+{
+    struct token t = { NULL, 0, false };
+    skip_space(lx);
+    if (lx->p >= lx->end)
+        return t;
+    if (*lx->p == '`') {
+        const char *q = lx->p + 1;
+        while (q < lx->end && !(*q == '`' && !(q + 1 < lx->end && q[1] == '`')))
+            q += *q == '`' ? 2 : 1;
+        t.p = lx->p + 1;
+        t.n = (size_t)((q < lx->end ? q : lx->end) - t.p);
+        t.quoted = true;
+        lx->p = q < lx->end ? q + 1 : lx->end;
+        return t;   /* an empty `` reads as the end: the caller is then unsure */
+    }
+    t.p = lx->p;
+    if (is_ident_char((unsigned char)*lx->p)) {
+        while (lx->p < lx->end && is_ident_char((unsigned char)*lx->p))
+            lx->p++;
+    } else {
+        lx->p++;
+    }
+    t.n = (size_t)(lx->p - t.p);
+    return t;
+}
+
+static bool is_word(struct token t, const char *w)
+{
+    return !t.quoted && t.n == strlen(w) && strncasecmp(t.p, w, t.n) == 0;
+}
+
+/* Forget [schema.]table read from the lexer; false when no name is there. */
+static bool forget_name(struct schema_info *si, struct lexer *lx, struct token first,
+                        const struct bb_bytes *default_schema)
+{
+    if (first.n == 0 || (!first.quoted && !is_ident_char((unsigned char)first.p[0])))
+        return false;
+    const char *save = lx->p;
+    struct token dot = next_token(lx);
+    if (dot.n == 1 && !dot.quoted && *dot.p == '.') {
+        struct token table = next_token(lx);
+        if (table.n == 0)
+            return false;
+        cache_forget(si, first.p, first.n, table.p, table.n);
+        return true;
+    }
+    lx->p = save;
+    if (!default_schema->len)
+        return false;
+    cache_forget(si, (const char *)default_schema->p, default_schema->len, first.p, first.n);
+    return true;
+}
+
+/* Names in quoted identifiers with `` inside would need unescaping to
+ * compare; such statements simply forget everything. */
+static bool has_escaped_quote(struct token t)
+{
+    return t.quoted && memchr(t.p, '`', t.n) != NULL;
+}
+
+/* Forget the tables a DDL statement names; false when unsure. */
+static bool forget_named(struct schema_info *si, const struct bb_ev_query *q)
+{
+    struct lexer lx = { (const char *)q->query.p, (const char *)q->query.p + q->query.len,
+                        false };
+    struct token w = next_token(&lx);
+    if (lx.unsure)
+        return false;
+    if (is_word(w, "TRUNCATE")) {
+        w = next_token(&lx);
+        if (is_word(w, "TABLE"))
+            w = next_token(&lx);
+        return !has_escaped_quote(w) && forget_name(si, &lx, w, &q->schema) && !lx.unsure;
+    }
+    if (is_word(w, "ALTER")) {
+        /* ALTER [ONLINE] [IGNORE] TABLE [IF EXISTS] name ...; a RENAME to
+         * another name, or anything but a table, forgets all. */
+        do
+            w = next_token(&lx);
+        while (is_word(w, "ONLINE") || is_word(w, "IGNORE"));
+        if (!is_word(w, "TABLE"))
+            return false;
+        w = next_token(&lx);
+        if (is_word(w, "IF")) {
+            next_token(&lx); /* EXISTS */
+            w = next_token(&lx);
+        }
+        if (has_escaped_quote(w) || !forget_name(si, &lx, w, &q->schema))
+            return false;
+        for (struct token t = next_token(&lx); t.n; t = next_token(&lx))
+            if (is_word(t, "RENAME"))
+                return false;
+        return !lx.unsure;
+    }
+    if (is_word(w, "CREATE") || is_word(w, "DROP")) {
+        /* CREATE [OR REPLACE] [TEMPORARY] TABLE [IF NOT EXISTS] name ...
+         * DROP [TEMPORARY] TABLE [IF EXISTS] name[, name...] */
+        bool drop = is_word(w, "DROP");
+        w = next_token(&lx);
+        if (is_word(w, "OR")) {
+            next_token(&lx); /* REPLACE */
+            w = next_token(&lx);
+        }
+        if (is_word(w, "TEMPORARY"))
+            w = next_token(&lx);
+        if (!is_word(w, "TABLE"))
+            return false;
+        w = next_token(&lx);
+        if (is_word(w, "IF")) {
+            w = next_token(&lx);
+            if (is_word(w, "NOT"))
+                next_token(&lx);
+            w = next_token(&lx);
+        }
+        for (;;) {
+            if (has_escaped_quote(w) || !forget_name(si, &lx, w, &q->schema))
+                return false;
+            if (!drop)
+                return !lx.unsure;
+            w = next_token(&lx);
+            if (!(w.n == 1 && *w.p == ','))
+                return !lx.unsure;
+            w = next_token(&lx);
+        }
+    }
+    if (is_word(w, "RENAME")) {
+        /* RENAME TABLE a TO b[, c TO d...]: both names of each pair. */
+        w = next_token(&lx);
+        if (!is_word(w, "TABLE") && !is_word(w, "TABLES"))
+            return false;
+        for (;;) {
+            w = next_token(&lx);
+            if (is_word(w, "IF")) {
+                next_token(&lx);
+                w = next_token(&lx);
+            }
+            if (has_escaped_quote(w) || !forget_name(si, &lx, w, &q->schema))
+                return false;
+            if (!is_word(next_token(&lx), "TO"))
+                return false;
+            w = next_token(&lx);
+            if (has_escaped_quote(w) || !forget_name(si, &lx, w, &q->schema))
+                return false;
+            w = next_token(&lx);
+            if (!(w.n == 1 && *w.p == ','))
+                return !lx.unsure;
+        }
+    }
+    return false;
+}
+
+static bool is_ddl(const struct bb_ev_query *q, bool *unsure)
+{
+    static const char *const words[] = { "ALTER", "CREATE", "DROP", "RENAME", "TRUNCATE", NULL };
+    struct lexer lx = { (const char *)q->query.p, (const char *)q->query.p + q->query.len,
+                        false };
+    struct token w = next_token(&lx);
+    *unsure = lx.unsure;
+    for (const char *const *p = words; *p; p++)
+        if (is_word(w, *p))
+            return true;
+    return false;
+}
+
+void schema_info_note_query(struct schema_info *si, const struct bb_ev_query *q)
+{
+    if (!si || si->count == 0 || !q->query.p)
+        return;
+    bool unsure = false;
+    if (!is_ddl(q, &unsure) && !unsure)
+        return;
+    if (unsure || !forget_named(si, q))
+        cache_forget_all(si);
+}
