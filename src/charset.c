@@ -38,7 +38,8 @@
 
 /* MariaDB 10.10+ UCA-14.0.0 collations: id = 2048 + (charset << 8) + n,
  * with charset 0 utf8mb3, 1 utf8mb4, 2 ucs2, 3 utf16, 4 utf32 and n the
- * tailoring and strength (0..183 in 10.11/11.x); see
+ * tailoring and strength (184 values within 0..199 in 10.11/11.x; any n is
+ * accepted so that later tailorings still map to their charset); see
  * information_schema.COLLATION_CHARACTER_SET_APPLICABILITY. */
 #define UCA1400_FIRST_ID 2048
 #define UCA1400_LAST_ID 4095
@@ -52,7 +53,7 @@ static const struct cs_info *cs_lookup(uint16_t collation)
     }
     if (collation >= UCA1400_FIRST_ID && collation <= UCA1400_LAST_ID) {
         unsigned set = (unsigned)(collation - UCA1400_FIRST_ID) >> 8;
-        if ((collation & 0xff) > 0xbf || set >= 5)
+        if (set >= 5)
             return NULL;
         for (unsigned i = 0; i < CS_COUNT; i++)
             if (strcmp(cs_infos[i].name, uca1400_sets[set]) == 0)
