@@ -1,7 +1,8 @@
 /* server_conn.h - client connections to a MySQL / MariaDB server, shared by
  * the replica source (source_server.c) and the schema lookups
  * (schema_info.c): connecting from struct bb_server_options and running
- * queries whose failures become one-line errors naming the server.
+ * queries whose failures become one-line errors naming the server; and the
+ * GTID start positions the source sends (here so tests can pin their bytes).
  *
  * Error messages start with "server HOST:PORT" (or "server SOCKET"), so a
  * reader knows which server refused and why. */
@@ -12,6 +13,7 @@
 #include <stddef.h>
 
 #include "binbridge.h"
+#include "buf.h"
 
 /* "127.0.0.1:3306", "[::1]:3306" or "/run/mysqld/mysqld.sock": how error
  * messages name the server. */
@@ -40,5 +42,23 @@ int server_conn_query(MYSQL *m, const char *where, const char *what, const char 
 
 /* Is this a MariaDB server (from its version string)? */
 bool server_conn_is_mariadb(MYSQL *m);
+
+/* GTID start positions. Errors are BB_ERR_USAGE with a one-line reason
+ * naming the offset in the text.
+ *
+ * MariaDB: "domain-server-seq[,domain-server-seq...]", each domain once; an
+ * empty position means the start of the binlog. */
+int server_gtid_check_mariadb(const char *pos, struct bb_error *err);
+
+/* MySQL: "uuid[:tag]:N[-M][:N[-M]...][,uuid...]" (tags, MySQL 8.3+, apply to
+ * the intervals after them) appended to out in the binary form
+ * COM_BINLOG_DUMP_GTID carries, the PREVIOUS_GTIDS_LOG_EVENT layout:
+ *   8 n_sids (tagged format when any tag is present: format byte 1,
+ *     6 bytes n_sids, format byte 1)
+ *   per sid: 16 uuid, [tagged: varlen tag length, tag], 8 n_intervals,
+ *     n_intervals x (8 start, 8 end) as [start, end)
+ * Intervals are sorted and merged, as the server requires; tags are lower
+ * cased. An empty set is valid (8 zero bytes). */
+int server_gtid_encode_mysql(const char *set, struct bb_buf *out, struct bb_error *err);
 
 #endif

@@ -10,6 +10,8 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,9 @@
 
 #include "binbridge.h"
 #include "buf.h"
+#include "decoder.h"
 #include "schema_info.h"
+#include "server_conn.h"
 #include "table_cache.h"
 
 /* ---- environment and plain SQL ---- */
@@ -700,6 +704,211 @@ Test(server, mysql_gtid_set_on_mariadb_is_a_usage_error)
     int rc = bb_stream_open_server(&s, &o, NULL, &err);
     cr_assert_eq(rc, BB_ERR_USAGE, "rc %d: %s", rc, err.msg);
     cr_assert(strstr(err.msg, "MariaDB"), "%s", err.msg);
+}
+
+/* ---- a server that stops answering ---- */
+
+/* A TCP proxy to MariaDB on a thread: forwards both ways until `frozen` is
+ * set, then keeps the connections open but passes nothing on, like a server
+ * host that vanished from the network. */
+struct proxy {
+    int listen_fd;
+    unsigned port;
+    volatile bool frozen;
+    volatile bool stop;
+    pthread_t thread;
+};
+
+static int connect_upstream(void)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = { 0 };
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)env_port());
+    inet_pton(AF_INET, env("BB_MARIADB_HOST"), &a.sin_addr);
+    if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+static void *proxy_run(void *arg)
+{
+    struct proxy *px = arg;
+    int fds[16][2];
+    int npairs = 0;
+    char buf[65536];
+    while (!px->stop) {
+        struct pollfd p[1 + 2 * 16];
+        int n = 0;
+        p[n].fd = px->listen_fd;
+        p[n++].events = POLLIN;
+        for (int i = 0; i < npairs; i++)
+            for (int k = 0; k < 2; k++) {
+                p[n].fd = fds[i][k];
+                p[n++].events = px->frozen ? 0 : POLLIN;
+            }
+        if (poll(p, (nfds_t)n, 50) <= 0)
+            continue;
+        if ((p[0].revents & POLLIN) && npairs < 16) {
+            int c = accept(px->listen_fd, NULL, NULL);
+            int u = c >= 0 ? connect_upstream() : -1;
+            if (u >= 0) {
+                fds[npairs][0] = c;
+                fds[npairs][1] = u;
+                npairs++;
+            } else if (c >= 0) {
+                close(c);
+            }
+        }
+        for (int i = 0, j = 1; i < npairs; i++)
+            for (int k = 0; k < 2; k++, j++) {
+                if (px->frozen || !(p[j].revents & (POLLIN | POLLHUP)))
+                    continue;
+                ssize_t got = read(fds[i][k], buf, sizeof buf);
+                if (got > 0 && write(fds[i][k ^ 1], buf, (size_t)got) != got)
+                    got = -1;
+                if (got <= 0)
+                    shutdown(fds[i][k ^ 1], SHUT_WR);
+            }
+    }
+    for (int i = 0; i < npairs; i++) {
+        close(fds[i][0]);
+        close(fds[i][1]);
+    }
+    return NULL;
+}
+
+static void proxy_start(struct proxy *px)
+{
+    memset(px, 0, sizeof *px);
+    px->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert_geq(px->listen_fd, 0);
+    struct sockaddr_in a = { 0 };
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert_eq(bind(px->listen_fd, (struct sockaddr *)&a, sizeof a), 0);
+    cr_assert_eq(listen(px->listen_fd, 8), 0);
+    socklen_t len = sizeof a;
+    cr_assert_eq(getsockname(px->listen_fd, (struct sockaddr *)&a, &len), 0);
+    px->port = ntohs(a.sin_port);
+    cr_assert_eq(pthread_create(&px->thread, NULL, proxy_run, px), 0);
+}
+
+static void proxy_stop(struct proxy *px)
+{
+    px->stop = true;
+    pthread_join(px->thread, NULL);
+    close(px->listen_fd);
+}
+
+Test(server, silent_server_is_an_error_not_a_hang, .timeout = 60)
+{
+    struct proxy px;
+    proxy_start(&px);
+    struct bb_server_options o;
+    server_options(&o);
+    o.host = "127.0.0.1";
+    o.port = px.port;
+    o.start = BB_START_CURRENT;
+    o.blocking = true;
+    o.heartbeat_period = 0.2;   /* read timeout: 3 periods, rounded up to 1 s */
+    struct bb_stream *s = open_stream(&o, "bbs_nothing_here");
+    struct bb_error err = { 0 };
+    const struct bb_event *ev;
+    bool heartbeat = false;
+    for (double deadline = now() + 30; !heartbeat && now() < deadline;) {
+        cr_assert_eq(bb_stream_next(s, &ev, &err), 1, "%s", err.msg);
+        heartbeat = ev->type == HEARTBEAT_LOG_EVENT;
+    }
+    cr_assert(heartbeat, "no heartbeat through the proxy");
+    px.frozen = true;
+    double t0 = now();
+    int rc;
+    while ((rc = bb_stream_next(s, &ev, &err)) > 0)
+        cr_assert_lt(now() - t0, 20, "still reading events from a frozen server");
+    double waited = now() - t0;
+    cr_assert_eq(rc, BB_ERR_IO, "rc %d: %s", rc, err.msg);
+    expect_one_line(&err);
+    cr_assert(strstr(err.msg, "read timeout"), "%s", err.msg);
+    cr_assert_lt(waited, 10, "noticed only after %.1f s", waited);
+    cr_log_info("frozen server noticed after %.1f s: %s", waited, err.msg);
+    bb_stream_close(s);
+    proxy_stop(&px);
+}
+
+/* ---- GTID sets ---- */
+
+/* The MySQL GTID set we send, read back by the decoder as the
+ * PREVIOUS_GTIDS_LOG_EVENT body it imitates. */
+static const struct bb_ev_previous_gtids *decode_set(struct decoder *d, const char *text,
+                                                     struct bb_buf *ev_bytes,
+                                                     struct bb_event *ev)
+{
+    struct bb_error err = { 0 };
+    bb_buf_reset(ev_bytes);
+    uint8_t header[19] = { 0 };
+    header[4] = PREVIOUS_GTIDS_LOG_EVENT;
+    bb_buf_append(ev_bytes, header, sizeof header);
+    cr_assert_eq(server_gtid_encode_mysql(text, ev_bytes, &err), 0, "%s: %s", text, err.msg);
+    uint32_t size = (uint32_t)ev_bytes->len;
+    for (int i = 0; i < 4; i++) {
+        ev_bytes->data[9 + i] = (char)(size >> (8 * i));
+        ev_bytes->data[13 + i] = (char)((size + 4) >> (8 * i));
+    }
+    cr_assert_eq(decoder_decode(d, (const uint8_t *)ev_bytes->data, ev_bytes->len, 4, "f", ev,
+                                &err), 0, "%s: %s", text, err.msg);
+    return &ev->previous_gtids;
+}
+
+Test(server, mysql_gtid_sets_encode_as_previous_gtids)
+{
+    struct decoder d;
+    decoder_init(&d);
+    struct bb_buf b;
+    bb_buf_init(&b);
+    struct bb_event ev;
+    static const uint8_t u1[16] = { 0x3e, 0x11, 0xfa, 0x47, 0x71, 0xca, 0x11, 0xe1,
+                                    0x9e, 0x33, 0xc8, 0x0a, 0xa9, 0x42, 0x95, 0x62 };
+
+    const struct bb_ev_previous_gtids *g = decode_set(&d, "", &b, &ev);
+    cr_assert_eq(g->nsid, 0);
+    cr_assert_eq(b.len, 19 + 8);
+
+    g = decode_set(&d, " 3E11FA47-71CA-11E1-9E33-C80AA9429562:7:1-5:3-4:9-10:6 ,\n"
+                       "3e11fa4771ca11e19e33c80aa9429563:10-12", &b, &ev);
+    cr_assert_eq(g->nsid, 2);
+    cr_assert_eq(memcmp(g->sids[0].sid, u1, 16), 0);
+    cr_assert_eq(g->sids[0].tag.len, 0);
+    cr_assert_eq(g->sids[0].ninterval, 2, "1-5, 6 and 7 merge; 9-10 stays apart");
+    cr_assert_eq(g->sids[0].intervals[0].start, 1);
+    cr_assert_eq(g->sids[0].intervals[0].end, 8);
+    cr_assert_eq(g->sids[0].intervals[1].start, 9);
+    cr_assert_eq(g->sids[0].intervals[1].end, 11);
+    cr_assert_eq(g->sids[1].sid[15], 0x63);
+    cr_assert_eq(g->sids[1].ninterval, 1);
+    cr_assert_eq(g->sids[1].intervals[0].start, 10);
+    cr_assert_eq(g->sids[1].intervals[0].end, 13);
+
+    /* MySQL 8.3+ tags: the tagged layout, one block per (uuid, tag). */
+    g = decode_set(&d, "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-3:Tag_1:5:7,"
+                       "3e11fa47-71ca-11e1-9e33-c80aa9429562:tag_1:6", &b, &ev);
+    cr_assert_eq(g->nsid, 2);
+    cr_assert_eq(g->sids[0].tag.len, 0);
+    cr_assert_eq(g->sids[0].intervals[0].end, 4);
+    cr_assert_eq(g->sids[1].tag.len, 5);
+    cr_assert_eq(memcmp(g->sids[1].tag.p, "tag_1", 5), 0);
+    cr_assert_eq(g->sids[1].ninterval, 1);
+    cr_assert_eq(g->sids[1].intervals[0].start, 5);
+    cr_assert_eq(g->sids[1].intervals[0].end, 8);
+
+    struct bb_error err = { 0 };
+    cr_assert_eq(server_gtid_encode_mysql("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-3:", &b, &err),
+                 BB_ERR_USAGE);
+    expect_one_line(&err);
+    bb_buf_destroy(&b);
+    decoder_destroy(&d);
 }
 
 /* ---- URLs ---- */
