@@ -271,6 +271,57 @@ Test(server, nonblocking_from_position_returns_exactly_the_rows)
     mysql_close(m);
 }
 
+/* An event over 16 MB arrives in several protocol packets. */
+Test(server, event_larger_than_one_packet)
+{
+    MYSQL *m = sql_connect();
+    const char *db = test_db(m, "large");
+    sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY, b LONGBLOB)", db);
+    char file[256];
+    uint64_t pos;
+    master_status(m, file, sizeof file, &pos);
+    const size_t big = (size_t)17 << 20;
+    sql(m, "INSERT INTO %s.t VALUES (1, CONCAT('<', REPEAT('x', %zu), '>'))", db, big - 2);
+
+    struct bb_server_options o;
+    server_options(&o);
+    o.start = BB_START_POSITION;
+    o.start_file = file;
+    o.start_pos = pos;
+    struct bb_stream *s = open_stream(&o, db);
+    struct bb_error err = { 0 };
+    const struct bb_event *ev;
+    int rc, rows = 0;
+    while ((rc = bb_stream_next(s, &ev, &err)) > 0) {
+        if (!bb_event_is_rows(ev))
+            continue;
+        rows++;
+        cr_assert_gt(ev->length, big);
+        cr_assert_eq(ev->pos + ev->length, ev->next_pos);
+        const struct bb_value *v = &ev->rows.rows[0].after[1];
+        cr_assert_eq(v->v.str.len, big);
+        cr_assert_eq(v->v.str.p[0], '<');
+        cr_assert_eq(v->v.str.p[big / 2], 'x');
+        cr_assert_eq(v->v.str.p[big - 1], '>');
+    }
+    cr_assert_eq(rc, 0, "%s", err.msg);
+    cr_assert_eq(rows, 1);
+    bb_stream_close(s);
+
+    /* Over the stream's size limit: a clean error. */
+    struct bb_stream_options so;
+    bb_stream_options_init(&so);
+    so.max_event_size = (size_t)1 << 20;
+    cr_assert_eq(bb_stream_open_server(&s, &o, &so, &err), 0, "%s", err.msg);
+    while ((rc = bb_stream_next(s, &ev, &err)) > 0)
+        ;
+    cr_assert_eq(rc, BB_ERR_LIMIT, "rc %d: %s", rc, err.msg);
+    expect_one_line(&err);
+    bb_stream_close(s);
+    sql(m, "DROP DATABASE %s", db);
+    mysql_close(m);
+}
+
 Test(server, current_blocking_sees_new_statements)
 {
     MYSQL *m = sql_connect();
