@@ -507,8 +507,13 @@ struct bb_server_options {
 
 void bb_server_options_init(struct bb_server_options *srv);
 
-/* Parse mysql://user:pass@host:port into srv (strings point into a copy
- * the options keep until bb_server_options_destroy). */
+/* Parse mysql://user[:password]@host[:port][/] (or mariadb://; user and
+ * password percent-decoded; IPv6 hosts as [::1]; port 3306 by default) into
+ * srv's host, port, user and password, leaving the other fields alone. With
+ * no password in the URL, the BINBRIDGE_PASSWORD environment variable gives
+ * it when set. Strings point into a copy the options keep until
+ * bb_server_options_destroy. Anything else is BB_ERR_USAGE with a one-line
+ * reason that never shows the password; srv is then unchanged. */
 int bb_server_options_parse_url(struct bb_server_options *srv, const char *url, struct bb_error *err);
 void bb_server_options_destroy(struct bb_server_options *srv);
 
