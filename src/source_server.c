@@ -20,7 +20,6 @@
  * therefore begins with that event (artificial events excepted), and one
  * restarted at file:(pos + length) begins with the event after it. */
 #include <ctype.h>
-#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -689,8 +688,8 @@ int source_server_open(struct source **out, const struct bb_server_options *srv,
         if (rc < 0)
             goto fail;
     }
-    rc = server_conn_query(ss->conn, ss->where, NULL, "SET @mariadb_slave_capability = 4", NULL,
-                           err);
+    snprintf(sql, sizeof sql, "SET @mariadb_slave_capability = %d", MARIADB_SLAVE_CAPABILITY);
+    rc = server_conn_query(ss->conn, ss->where, NULL, sql, NULL, err);
     if (rc < 0)
         goto fail;
     if (srv->blocking && srv->heartbeat_period > 0) {
