@@ -423,7 +423,8 @@ Test(server, restart_at_next_position_gives_the_next_event)
     read_to_end(s, NULL, &a);
     bb_stream_close(s);
 
-    /* Real events follow each other without gaps. */
+    /* Real events follow each other in order (with gaps where the schema
+     * filter dropped other tests' rows). */
     size_t xid1 = 0;
     const struct seen *prev = NULL;
     for (size_t i = 0; i < a.n; i++) {
@@ -433,8 +434,8 @@ Test(server, restart_at_next_position_gives_the_next_event)
         cr_assert_eq(e->pos + e->length, e->next_pos, "%s at %s:%llu",
                      bb_event_type_name(e->type), e->log_file, (unsigned long long)e->pos);
         if (prev && strcmp(prev->log_file, e->log_file) == 0)
-            cr_assert_eq(prev->next_pos, e->pos, "gap before %s at %llu",
-                         bb_event_type_name(e->type), (unsigned long long)e->pos);
+            cr_assert_geq(e->pos, prev->next_pos, "%s at %llu overlaps the event before",
+                          bb_event_type_name(e->type), (unsigned long long)e->pos);
         if (e->type == XID_EVENT && !xid1 && e->pos >= pos)
             xid1 = i;
         prev = e;
