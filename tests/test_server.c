@@ -581,6 +581,18 @@ Test(server, blocking_mode_delivers_heartbeats)
 
 /* ---- users and failures ---- */
 
+Test(server, unix_socket_connects)
+{
+    struct bb_server_options o;
+    server_options(&o);
+    o.socket = env("BB_MARIADB_SOCKET");
+    o.host = NULL;
+    o.start = BB_START_CURRENT;
+    struct bb_stream *s = open_stream(&o, "bbs_nothing_here");
+    read_to_end(s, NULL, NULL);
+    bb_stream_close(s);
+}
+
 Test(server, replication_only_user_can_read)
 {
     struct bb_server_options o;
