@@ -48,15 +48,10 @@ $(BUILD)/tests/run: $(TEST_OBJ) $(BUILD)/libbinbridge.a
 
 tests: $(BUILD)/tests/run $(BUILD)/binbridge
 
-# The whole suite: plain build, then ASan+UBSan. Servers are started by
-# scripts/servers.sh (idempotent) and left running for the next run.
+# The whole suite on a fresh machine: deps, servers, plain build, ASan+UBSan
+# build, short fuzz run (scripts/test.sh is the README's test command).
 test:
-	scripts/deps.sh
-	scripts/servers.sh start
-	$(MAKE) tests
-	scripts/run-tests.sh $(BUILD)
-	$(MAKE) SANITIZE=1 tests
-	scripts/run-tests.sh build-asan
+	scripts/test.sh
 
 check: tests
 	scripts/run-tests.sh $(BUILD)
