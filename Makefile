@@ -66,9 +66,11 @@ fuzz:
 	    tests/fuzz/fuzz_decode.c $(FUZZ_SRC) -o build-fuzz/fuzz_decode $(LDLIBS)
 	scripts/fuzz.sh build-fuzz/fuzz_decode $(FUZZ_SECONDS)
 
+# Warnings as errors with gcc and clang, in build dirs of their own so a
+# lint never disturbs build/ or build-asan/.
 lint:
-	$(MAKE) clean-objs
-	$(MAKE) EXTRA_CFLAGS=-Werror tests
+	$(MAKE) BUILD=build-lint EXTRA_CFLAGS=-Werror tests
+	$(MAKE) BUILD=build-lint-clang CC=clang EXTRA_CFLAGS=-Werror tests
 
 demo:
 	scripts/demo.sh
@@ -77,7 +79,7 @@ clean-objs:
 	rm -rf $(BUILD)/src $(BUILD)/sinks $(BUILD)/tests
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-lint build-lint-clang
 
 .PHONY: all tests test check bench fuzz lint demo clean clean-objs
 

@@ -220,12 +220,17 @@ struct bb_arena_block {
     _Alignas(16) unsigned char data[];
 };
 
-#define ARENA_MIN_BLOCK (64 * 1024)
+/* Blocks start small (a cached table map needs a few hundred bytes) and
+ * double up to ARENA_MAX_BLOCK, so small arenas stay small and busy ones
+ * soon allocate rarely. */
+#define ARENA_FIRST_BLOCK 1024
+#define ARENA_MAX_BLOCK (64 * 1024)
 
 void bb_arena_init(struct bb_arena *a)
 {
     a->head = a->spare = NULL;
     a->total = 0;
+    a->next_block = ARENA_FIRST_BLOCK;
 }
 
 static void free_chain(struct bb_arena_block *b)
@@ -286,7 +291,9 @@ void *bb_arena_alloc(struct bb_arena *a, size_t n)
         b = *pp;
         *pp = b->next;
     } else {
-        size_t size = n > ARENA_MIN_BLOCK ? n : ARENA_MIN_BLOCK;
+        size_t size = n > a->next_block ? n : a->next_block;
+        if (a->next_block < ARENA_MAX_BLOCK)
+            a->next_block *= 2;
         if (size > SIZE_MAX - sizeof *b)
             return NULL;
         b = malloc(sizeof *b + size);

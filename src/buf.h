@@ -40,6 +40,7 @@ struct bb_arena {
     struct bb_arena_block *head;   /* block being filled */
     struct bb_arena_block *spare;  /* emptied blocks for reuse */
     size_t total;                  /* bytes held in all blocks */
+    size_t next_block;             /* size of the next block to allocate */
 };
 
 void bb_arena_init(struct bb_arena *a);

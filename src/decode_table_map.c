@@ -432,7 +432,9 @@ int decode_table_map(struct decoder *d, struct bb_event *ev, struct cursor *c,
         if (read_optional_metadata(ct, c, d->mariadb, err) < 0)
             goto fail;
     }
-    if (d->table_hook && d->table_hook(d->table_hook_ctx, ct, err) < 0)
+    /* Tables the stream filters out need nothing more. */
+    if (d->table_hook && (!d->want_table || d->want_table(d->want_table_ctx, t)) &&
+        d->table_hook(d->table_hook_ctx, ct, err) < 0)
         goto fail;
     ev->table_map = t;
     return table_cache_put(&d->tables, ct, err);
