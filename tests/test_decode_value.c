@@ -35,7 +35,8 @@ struct cell_fixture {
  * one row per INSERT into `fx`.<name> (id INT PRIMARY KEY, v <type>); cell
  * bytes cut from the WRITE_ROWS_EVENT after the null bitmap and the id;
  * expected text = what SELECT v printed (time_zone +00:00), except FLOAT,
- * which SELECT prints with 6 digits but binbridge prints shortest round-trip. */
+ * which SELECT prints with 6 digits but binbridge prints shortest round-trip.
+ * c_* tables are MariaDB COMPRESSED columns (types 140/141). */
 static const uint8_t fx0_meta[] = { 0 };
 static const uint8_t fx0_cell[] = { 0x80 };
 static const uint8_t fx1_meta[] = { 0 };
@@ -1320,6 +1321,22 @@ static const uint8_t fx640_meta[] = { 0x04 };
 static const uint8_t fx640_cell[] = { 0x2d, 0x00, 0x00, 0x00, 0xe6, 0x10, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0x3f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0x3f };
 static const uint8_t fx641_meta[] = { 0x04 };
 static const uint8_t fx641_cell[] = { 0x19, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0x3f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40 };
+static const uint8_t fx642_meta[] = { 0xd1, 0x07 };
+static const uint8_t fx642_cell[] = { 0x06, 0x00, 0x00, 0x68, 0x65, 0x6c, 0x6c, 0x6f };
+static const uint8_t fx643_meta[] = { 0xd1, 0x07 };
+static const uint8_t fx643_cell[] = { 0x0c, 0x00, 0x8a, 0x01, 0x2c, 0x4b, 0x4c, 0x4a, 0x4e, 0x1c, 0x45, 0xc4, 0x21, 0x00 };
+static const uint8_t fx644_meta[] = { 0xd1, 0x07 };
+static const uint8_t fx644_cell[] = { 0x00, 0x00 };
+static const uint8_t fx645_meta[] = { 0x02 };
+static const uint8_t fx645_cell[] = { 0x03, 0x00, 0x00, 0x01, 0x02 };
+static const uint8_t fx646_meta[] = { 0x02 };
+static const uint8_t fx646_cell[] = { 0x0e, 0x00, 0x8a, 0x02, 0x58, 0xab, 0xa8, 0xac, 0xaa, 0x18, 0x45, 0xa3, 0x88, 0xda, 0x08, 0x00 };
+static const uint8_t fx647_meta[] = { 0x02 };
+static const uint8_t fx647_cell[] = { 0x00, 0x00 };
+static const uint8_t fx648_meta[] = { 0x02 };
+static const uint8_t fx648_cell[] = { 0x02, 0x00, 0x00, 0xe9 };
+static const uint8_t fx649_meta[] = { 0x02 };
+static const uint8_t fx649_cell[] = { 0x0a, 0x00, 0x8a, 0x01, 0x2c, 0x2b, 0x2c, 0x1c, 0x05, 0xc4, 0x02, 0x00 };
 
 static const struct cell_fixture cell_fixtures[] = {
     { "i_tinyint_1", 1, fx0_meta, 0, fx0_cell, 1, 0, false, 0, "",
@@ -3248,6 +3265,30 @@ static const struct cell_fixture cell_fixtures[] = {
     { "s_point_1", 255, fx641_meta, 1, fx641_cell, 29, 63, false, 0, "",
       S("\000\000\000\000\001\001\000\000\000\000\000\000\000\000\000\360\077\000\000\000\000\000\000\000@"),
       S("{\"base64\":\"AAAAAAEBAAAAAAAAAAAA8D8AAAAAAAAAQA==\"}") },
+    { "c_vc_1", 141, fx642_meta, 2, fx642_cell, 8, 45, false, 0, "",
+      S("hello"),
+      S("\"hello\"") },
+    { "c_vc_2", 141, fx643_meta, 2, fx643_cell, 14, 45, false, 0, "",
+      S("abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabc"),
+      S("\"abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabc\"") },
+    { "c_vc_3", 141, fx644_meta, 2, fx644_cell, 2, 45, false, 0, "",
+      S(""),
+      S("\"\"") },
+    { "c_blob_1", 140, fx645_meta, 1, fx645_cell, 5, 63, false, 0, "",
+      S("\001\002"),
+      S("{\"base64\":\"AQI=\"}") },
+    { "c_blob_2", 140, fx646_meta, 1, fx646_cell, 16, 63, false, 0, "",
+      S("xyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyz"),
+      S("{\"base64\":\"eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6eHl6\"}") },
+    { "c_blob_3", 140, fx647_meta, 1, fx647_cell, 2, 63, false, 0, "",
+      S(""),
+      S("{\"base64\":\"\"}") },
+    { "c_text_1", 140, fx648_meta, 1, fx648_cell, 4, 8, false, 0, "",
+      S("\303\251"),
+      S("\"\303\251\"") },
+    { "c_text_2", 140, fx649_meta, 1, fx649_cell, 12, 8, false, 0, "",
+      S("qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"),
+      S("\"qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq\"") },
 };
 
 /* ENUM/SET labels used by the fixtures. */
@@ -3372,7 +3413,7 @@ Test(decode_value, meta_lengths)
         { MYSQL_TYPE_TIMESTAMP2, 1 }, { MYSQL_TYPE_DATETIME2, 1 }, { MYSQL_TYPE_TIME2, 1 },
         { MYSQL_TYPE_VARCHAR, 2 }, { MYSQL_TYPE_VAR_STRING, 2 }, { MYSQL_TYPE_NEWDECIMAL, 2 },
         { MYSQL_TYPE_BIT, 2 }, { MYSQL_TYPE_STRING, 2 }, { MYSQL_TYPE_ENUM, 2 },
-        { MYSQL_TYPE_SET, 2 },
+        { MYSQL_TYPE_SET, 2 }, { 140 /* BLOB_COMPRESSED */, 1 }, { 141 /* VARCHAR_COMPRESSED */, 2 },
     };
     /* A plausible metadata block for every type: 8 bytes, first value valid. */
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -3381,13 +3422,14 @@ Test(decode_value, meta_lengths)
         case MYSQL_TYPE_FLOAT: buf[0] = 4; break;
         case MYSQL_TYPE_DOUBLE: buf[0] = 8; break;
         case MYSQL_TYPE_BLOB: case MYSQL_TYPE_GEOMETRY: case MYSQL_TYPE_JSON: case BB_TYPE_VECTOR:
+        case 140:
             buf[0] = 4; break;
         case MYSQL_TYPE_NEWDECIMAL: buf[0] = 10; buf[1] = 2; break;
         case MYSQL_TYPE_BIT: buf[0] = 1; buf[1] = 0; break;
         case MYSQL_TYPE_STRING: buf[0] = 0xfe; buf[1] = 10; break;
         case MYSQL_TYPE_ENUM: buf[0] = 0xf7; buf[1] = 1; break;
         case MYSQL_TYPE_SET: buf[0] = 0xf8; buf[1] = 1; break;
-        case MYSQL_TYPE_VARCHAR: case MYSQL_TYPE_VAR_STRING: buf[0] = 10; break;
+        case MYSQL_TYPE_VARCHAR: case MYSQL_TYPE_VAR_STRING: case 141: buf[0] = 10; break;
         default: break;
         }
         struct bb_column col;
@@ -3536,6 +3578,9 @@ Test(decode_value, corrupt_cells)
         { BB_TYPE_VECTOR, { 4 }, 1, { 3, 0, 0, 0, 1, 2, 3 }, 7, "VECTOR length 3 is not a multiple of 4" },
         { MYSQL_TYPE_GEOMETRY, { 4 }, 1, { 2, 0, 0, 0, 1, 2 }, 6, "GEOMETRY value of 2 bytes has no SRID" },
         { MYSQL_TYPE_BLOB, { 4 }, 1, { 0xff, 0xff, 0xff, 0xff, 1 }, 5, "BLOB length 4294967295 exceeds 1 bytes left" },
+        { 140, { 1 }, 1, { 4, 0x8a, 0x01, 0x2c, 0x4b }, 5, "BLOB_COMPRESSED data does not inflate to its 300 bytes" },
+        { 140, { 1 }, 1, { 2, 0x88, 0x01 }, 3, "BLOB_COMPRESSED compression header 0x88 in 2 bytes" },
+        { 141, { 10, 0 }, 2, { 3, 0x81, 0x05, 0x00 }, 4, "VARCHAR_COMPRESSED data does not inflate to its 5 bytes" },
     };
     struct bb_arena a;
     bb_arena_init(&a);
