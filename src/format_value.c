@@ -1072,7 +1072,21 @@ static int check_finite(const struct bb_value *v, struct bb_error *err)
 
 static uint16_t value_charset(const struct bb_value *v) { return v->col ? v->col->charset : 0; }
 
+static int format_text(const struct bb_value *v, struct bb_buf *out, struct bb_error *err);
+
+/* On failure nothing is left appended: the buffer is cut back. */
 int bb_value_format_text(const struct bb_value *v, struct bb_buf *out, struct bb_error *err)
+{
+    size_t before = out->len;
+    int rc = format_text(v, out, err);
+    if (rc < 0 && out->len > before) {
+        out->len = before;
+        out->data[before] = '\0';
+    }
+    return rc;
+}
+
+static int format_text(const struct bb_value *v, struct bb_buf *out, struct bb_error *err)
 {
     int rc = 0;
     switch (v->kind) {
@@ -1190,7 +1204,20 @@ static int put_text_as_json_string(const struct bb_value *v, struct bb_buf *out,
     return bb_buf_check(out, err);
 }
 
+static int format_json(const struct bb_value *v, struct bb_buf *out, struct bb_error *err);
+
 int bb_value_format_json(const struct bb_value *v, struct bb_buf *out, struct bb_error *err)
+{
+    size_t before = out->len;
+    int rc = format_json(v, out, err);
+    if (rc < 0 && out->len > before) {
+        out->len = before;
+        out->data[before] = '\0';
+    }
+    return rc;
+}
+
+static int format_json(const struct bb_value *v, struct bb_buf *out, struct bb_error *err)
 {
     int rc = 0;
     switch (v->kind) {

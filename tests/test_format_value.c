@@ -403,6 +403,7 @@ Test(values, strings_and_bytes)
     cr_assert_eq(json_rc(&v), BB_ERR_CORRUPT);
     cr_assert_str_eq(err.msg, "invalid utf8mb4 byte 0xff at offset 1");
     cr_assert_eq(text_rc(&v), BB_ERR_CORRUPT);
+    cr_assert_eq(out.len, 0, "nothing is left appended on failure");
     /* unknown charset: raw text; JSON falls back to base64 when not UTF-8 */
     col.charset = 0;
     cr_assert_eq(text_rc(&v), 0);
