@@ -278,18 +278,47 @@ int column_read_meta(struct bb_column *col, uint8_t type, struct cursor *m, stru
                  (size_t)(need), cursor_left(c))
 
 /* Read a little-endian length prefix of nbytes and the bytes it counts. */
-static int read_counted(struct cursor *c, unsigned nbytes, const char *what, struct bb_value *out,
+static int read_counted(struct cursor *c, unsigned nbytes, uint8_t type, struct bb_value *out,
                         struct bb_error *err)
 {
     if (cursor_left(c) < nbytes)
-        return CELL_TRUNCATED(c, what, nbytes);
+        return CELL_TRUNCATED(c, type == MYSQL_TYPE_STRING ? "CHAR" : column_type_name(type), nbytes);
     uint64_t len = cursor_uint_le(c, (int)nbytes);
     if (len > cursor_left(c))
-        return bb_error_set(err, BB_ERR_CORRUPT, "%s length %llu exceeds %zu bytes left", what,
+        return bb_error_set(err, BB_ERR_CORRUPT, "%s length %llu exceeds %zu bytes left",
+                            type == MYSQL_TYPE_STRING ? "CHAR" : column_type_name(type),
                             (unsigned long long)len, cursor_left(c));
     out->v.str.p = cursor_bytes(c, (size_t)len);
     out->v.str.len = (size_t)len;
     return 0;
+}
+
+/* "00".."99", for writing two digits at a time. */
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/* Write g (< 10^nd) as exactly nd digits at dst. */
+static void put_group(char *dst, uint32_t g, unsigned nd)
+{
+    while (nd >= 2) {
+        nd -= 2;
+        memcpy(dst + nd, digit_pairs + 2 * (g % 100), 2);
+        g /= 100;
+    }
+    if (nd)
+        dst[0] = (char)('0' + g);
+}
+
+static unsigned count_digits(uint32_t g)
+{
+    unsigned n = 1;
+    while (g >= 10) {
+        g /= 10;
+        n++;
+    }
+    return n;
 }
 
 /* NEWDECIMAL: MySQL's decimal2bin(). The digits are split in groups of 9
@@ -300,7 +329,7 @@ static int read_counted(struct cursor *c, unsigned nbytes, const char *what, str
  *   [lead int group][int groups x4 bytes][frac groups x4 bytes][tail frac group]
  * Rendered with exactly `scale` digits after the point; a negative zero
  * (possible only in forged input) renders as zero without a sign, as
- * MySQL does. */
+ * MySQL does. The text is written straight into the arena. */
 static int decode_newdecimal(const struct bb_column *col, struct cursor *c, struct bb_arena *arena,
                              struct bb_value *out, struct bb_error *err)
 {
@@ -312,86 +341,73 @@ static int decode_newdecimal(const struct bb_column *col, struct cursor *c, stru
     unsigned intg0 = intg / 9, intg0x = intg % 9;
     unsigned frac0 = scale / 9, frac0x = scale % 9;
     size_t size = decimal_bin_size(prec, scale);
-    uint8_t bin[40];
-
     if (cursor_left(c) < size)
         return CELL_TRUNCATED(c, "DECIMAL", size);
-    cursor_copy(c, bin, size);
+    const uint8_t *bin = cursor_bytes(c, size);
 
+    /* Groups, most significant first, and their digit counts. */
+    uint32_t groups[16];
+    uint8_t ndig[16];
+    unsigned ng = 0, nint;
     uint8_t mask = (bin[0] & 0x80) ? 0 : 0xff;
-    bool neg = mask != 0;
-    bin[0] ^= 0x80;
-    for (size_t i = 0; i < size; i++)
-        bin[i] ^= mask;
-
-    /* Digits: sign, up to 65 digits, point; kept in a local buffer. */
-    char text[80];
-    size_t n = 1;            /* text[0] reserved for '-' */
-    size_t o = 0;            /* offset in bin */
+    size_t o = 0;
     bool nonzero = false;
-    bool started = false;    /* a non-zero integer digit has been written */
-
-#define GROUP(nbytes, ndigits, is_int)                                                          \
-    do {                                                                                        \
-        uint32_t g_ = 0;                                                                        \
-        for (unsigned k_ = 0; k_ < (nbytes); k_++)                                              \
-            g_ = g_ << 8 | bin[o++];                                                            \
-        if (g_ >= pow10_u32[(ndigits)])                                                         \
-            return bb_error_set(err, BB_ERR_CORRUPT,                                            \
-                                "DECIMAL(%u,%u) digit group %lu exceeds %u digits", prec, scale, \
-                                (unsigned long)g_, (unsigned)(ndigits));                        \
-        if (g_)                                                                                 \
-            nonzero = true;                                                                     \
-        if ((is_int) && !started) {                                                             \
-            if (g_) {                                                                           \
-                char t_[10];                                                                    \
-                int m_ = 0;                                                                     \
-                while (g_) {                                                                    \
-                    t_[m_++] = (char)('0' + g_ % 10);                                           \
-                    g_ /= 10;                                                                   \
-                }                                                                               \
-                while (m_)                                                                      \
-                    text[n++] = t_[--m_];                                                       \
-                started = true;                                                                 \
-            }                                                                                   \
-        } else {                                                                                \
-            for (int d_ = (int)(ndigits) - 1; d_ >= 0; d_--) {                                  \
-                text[n + (size_t)d_] = (char)('0' + g_ % 10);                                   \
-                g_ /= 10;                                                                       \
-            }                                                                                   \
-            n += (ndigits);                                                                     \
-        }                                                                                       \
+#define TAKE(nd)                                                                      \
+    do {                                                                              \
+        unsigned nb_ = (nd) == 9 ? 4 : dig2bytes[(nd)];                               \
+        uint32_t g_ = 0;                                                              \
+        for (unsigned k_ = 0; k_ < nb_; k_++, o++)                                    \
+            g_ = g_ << 8 | (uint8_t)((o == 0 ? bin[0] ^ 0x80 : bin[o]) ^ mask);       \
+        if (g_ >= pow10_u32[(nd)])                                                    \
+            return bb_error_set(err, BB_ERR_CORRUPT,                                  \
+                                "DECIMAL(%u,%u) digit group %lu exceeds %u digits", prec, \
+                                scale, (unsigned long)g_, (unsigned)(nd));            \
+        nonzero |= g_ != 0;                                                           \
+        groups[ng] = g_;                                                              \
+        ndig[ng++] = (uint8_t)(nd);                                                   \
     } while (0)
-
     if (intg0x)
-        GROUP(dig2bytes[intg0x], intg0x, true);
+        TAKE(intg0x);
     for (unsigned i = 0; i < intg0; i++)
-        GROUP(4, 9, true);
-    if (!started)
-        text[n++] = '0';
-    if (scale) {
-        text[n++] = '.';
-        for (unsigned i = 0; i < frac0; i++)
-            GROUP(4, 9, false);
-        if (frac0x)
-            GROUP(dig2bytes[frac0x], frac0x, false);
-    }
-#undef GROUP
+        TAKE(9);
+    nint = ng;
+    for (unsigned i = 0; i < frac0; i++)
+        TAKE(9);
+    if (frac0x)
+        TAKE(frac0x);
+#undef TAKE
 
-    size_t start = 1;
-    if (neg && nonzero) {
-        text[0] = '-';
-        start = 0;
-    }
-    size_t len = n - start;
-    char *p = bb_arena_alloc(arena, len + 1);
+    char *p = bb_arena_alloc(arena, (size_t)prec + 4);
     if (!p)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory rendering DECIMAL");
-    memcpy(p, text + start, len);
-    p[len] = '\0';
+    size_t n = 0;
+    if (mask && nonzero)
+        p[n++] = '-';
+    unsigned gi = 0;
+    while (gi < nint && groups[gi] == 0)
+        gi++;
+    if (gi == nint) {
+        p[n++] = '0';
+    } else {
+        unsigned nd = count_digits(groups[gi]);
+        put_group(p + n, groups[gi], nd);
+        n += nd;
+        for (gi++; gi < nint; gi++) {
+            put_group(p + n, groups[gi], 9);
+            n += 9;
+        }
+    }
+    if (scale) {
+        p[n++] = '.';
+        for (gi = nint; gi < ng; gi++) {
+            put_group(p + n, groups[gi], ndig[gi]);
+            n += ndig[gi];
+        }
+    }
+    p[n] = '\0';
     out->kind = BB_VALUE_DECIMAL;
     out->v.str.p = (const uint8_t *)p;
-    out->v.str.len = len;
+    out->v.str.len = n;
     return 0;
 }
 
@@ -712,10 +728,21 @@ static uint8_t text_kind(const struct bb_column *col)
     return col->charset == 63 ? BB_VALUE_BINARY : BB_VALUE_STRING;
 }
 
+/* Little-endian load of n bytes the caller has checked are there. */
+static inline uint64_t load_le(const uint8_t *p, int n)
+{
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* The column's type name, evaluated only where a message needs it. */
+#define TYPE_NAME column_type_name(col->type)
+
 int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena *arena,
                  struct bb_value *out, struct bb_error *err)
 {
-    const char *name = column_type_name(col->type);
     memset(&out->v, 0, sizeof out->v);
     out->col = col;
     out->kind = BB_VALUE_ABSENT;
@@ -728,8 +755,16 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         int nb = col->type == MYSQL_TYPE_TINY ? 1 : col->type == MYSQL_TYPE_SHORT ? 2
                : col->type == MYSQL_TYPE_INT24 ? 3 : col->type == MYSQL_TYPE_LONG ? 4 : 8;
         if (cursor_left(c) < (size_t)nb)
-            return CELL_TRUNCATED(c, name, nb);
-        uint64_t u = cursor_uint_le(c, nb);
+            return CELL_TRUNCATED(c, TYPE_NAME, nb);
+        const uint8_t *p = cursor_bytes(c, (size_t)nb);
+        uint64_t u;
+        switch (nb) { /* constant widths, so each load compiles to one move */
+        case 1: u = p[0]; break;
+        case 2: u = load_le(p, 2); break;
+        case 3: u = load_le(p, 3); break;
+        case 4: u = load_le(p, 4); break;
+        default: u = load_le(p, 8); break;
+        }
         if (col->is_unsigned) {
             out->kind = BB_VALUE_UINT;
             out->v.u = u;
@@ -744,8 +779,8 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
     /* FLOAT: 4 bytes IEEE single, little-endian. */
     case MYSQL_TYPE_FLOAT: {
         if (cursor_left(c) < 4)
-            return CELL_TRUNCATED(c, name, 4);
-        uint32_t bits = cursor_u32le(c);
+            return CELL_TRUNCATED(c, TYPE_NAME, 4);
+        uint32_t bits = (uint32_t)load_le(cursor_bytes(c, 4), 4);
         float f;
         memcpy(&f, &bits, 4);
         if (!isfinite(f))
@@ -757,8 +792,8 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
     /* DOUBLE: 8 bytes IEEE double, little-endian. */
     case MYSQL_TYPE_DOUBLE: {
         if (cursor_left(c) < 8)
-            return CELL_TRUNCATED(c, name, 8);
-        uint64_t bits = cursor_u64le(c);
+            return CELL_TRUNCATED(c, TYPE_NAME, 8);
+        uint64_t bits = load_le(cursor_bytes(c, 8), 8);
         double d;
         memcpy(&d, &bits, 8);
         if (!isfinite(d))
@@ -780,7 +815,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
             return bb_error_set(err, BB_ERR_UNSUPPORTED,
                                 "old DECIMAL (type 0) cell: the binlog does not give its width");
         if (cursor_left(c) < col->max_length)
-            return CELL_TRUNCATED(c, name, col->max_length);
+            return CELL_TRUNCATED(c, TYPE_NAME, col->max_length);
         const uint8_t *p = cursor_bytes(c, col->max_length);
         size_t n = col->max_length, i = 0;
         while (i < n && p[i] == ' ')
@@ -798,7 +833,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
     /* YEAR: 1 byte, 0 = 0000, else 1900 + v. */
     case MYSQL_TYPE_YEAR: {
         if (cursor_left(c) < 1)
-            return CELL_TRUNCATED(c, name, 1);
+            return CELL_TRUNCATED(c, TYPE_NAME, 1);
         uint8_t y = cursor_u8(c);
         out->kind = BB_VALUE_YEAR;
         out->v.u = y ? 1900u + y : 0;
@@ -809,7 +844,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
      * year << 9. */
     case MYSQL_TYPE_DATE: case MYSQL_TYPE_NEWDATE: {
         if (cursor_left(c) < 3)
-            return CELL_TRUNCATED(c, name, 3);
+            return CELL_TRUNCATED(c, TYPE_NAME, 3);
         uint32_t v = cursor_u24le(c);
         struct bb_time *t = &out->v.tm;
         t->day = (uint8_t)(v & 31);
@@ -827,7 +862,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         if (col->fsp)
             return decode_hires(col, c, out, err);
         if (cursor_left(c) < 3)
-            return CELL_TRUNCATED(c, name, 3);
+            return CELL_TRUNCATED(c, TYPE_NAME, 3);
         uint32_t u = cursor_u24le(c);
         int32_t v = (int32_t)(u << 8) >> 8;
         struct bb_time *t = &out->v.tm;
@@ -847,7 +882,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         if (col->fsp)
             return decode_hires(col, c, out, err);
         if (cursor_left(c) < 8)
-            return CELL_TRUNCATED(c, name, 8);
+            return CELL_TRUNCATED(c, TYPE_NAME, 8);
         uint64_t v = cursor_u64le(c);
         if (v > UINT64_C(99991231235959))
             return bb_error_set(err, BB_ERR_CORRUPT, "DATETIME value %llu out of range",
@@ -871,7 +906,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         if (col->fsp)
             return decode_hires(col, c, out, err);
         if (cursor_left(c) < 4)
-            return CELL_TRUNCATED(c, name, 4);
+            return CELL_TRUNCATED(c, TYPE_NAME, 4);
         out->kind = BB_VALUE_TIMESTAMP;
         out->v.ts.sec = cursor_u32le(c);
         out->v.ts.usec = 0;
@@ -889,7 +924,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
      * 256 bytes, else 2 bytes, little-endian; then the bytes. */
     case MYSQL_TYPE_VARCHAR: case MYSQL_TYPE_VAR_STRING: {
         unsigned lb = col->length_bytes ? col->length_bytes : (col->max_length > 255 ? 2 : 1);
-        int rc = read_counted(c, lb, name, out, err);
+        int rc = read_counted(c, lb, col->type, out, err);
         if (rc < 0)
             return rc;
         if (col->max_length && out->v.str.len > col->max_length)
@@ -906,7 +941,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
      * back: SELECT shows them. */
     case MYSQL_TYPE_STRING: {
         unsigned lb = col->max_length > 255 ? 2 : 1;
-        int rc = read_counted(c, lb, "CHAR", out, err);
+        int rc = read_counted(c, lb, col->type, out, err);
         if (rc < 0)
             return rc;
         if (col->max_length && out->v.str.len > col->max_length)
@@ -932,7 +967,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         if (nb != 1 && nb != 2)
             return bb_error_set(err, BB_ERR_CORRUPT, "ENUM pack length %u", nb);
         if (cursor_left(c) < nb)
-            return CELL_TRUNCATED(c, name, nb);
+            return CELL_TRUNCATED(c, TYPE_NAME, nb);
         out->kind = BB_VALUE_ENUM;
         out->v.u = cursor_uint_le(c, (int)nb);
         return 0;
@@ -944,7 +979,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         if (nb < 1 || nb > 8)
             return bb_error_set(err, BB_ERR_CORRUPT, "SET pack length %u", nb);
         if (cursor_left(c) < nb)
-            return CELL_TRUNCATED(c, name, nb);
+            return CELL_TRUNCATED(c, TYPE_NAME, nb);
         uint64_t v = cursor_uint_le(c, (int)nb);
         if (col->nlabels && col->nlabels < 64 && (v >> col->nlabels))
             return bb_error_set(err, BB_ERR_CORRUPT, "SET value 0x%llx has bits beyond its %u labels",
@@ -961,7 +996,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
             return bb_error_set(err, BB_ERR_CORRUPT, "BIT width %u", width);
         unsigned nb = (width + 7) / 8;
         if (cursor_left(c) < nb)
-            return CELL_TRUNCATED(c, name, nb);
+            return CELL_TRUNCATED(c, TYPE_NAME, nb);
         uint64_t v = cursor_uint_be(c, (int)nb);
         if (width < 64 && (v >> width))
             return bb_error_set(err, BB_ERR_CORRUPT, "BIT(%u) value 0x%llx too wide", width,
@@ -977,7 +1012,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         unsigned lb = col->length_bytes;
         if (lb < 1 || lb > 4)
             return bb_error_set(err, BB_ERR_CORRUPT, "BLOB length bytes %u", lb);
-        int rc = read_counted(c, lb, name, out, err);
+        int rc = read_counted(c, lb, col->type, out, err);
         if (rc < 0)
             return rc;
         out->kind = text_kind(col);
@@ -990,7 +1025,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         unsigned lb = col->length_bytes;
         if (lb < 1 || lb > 4)
             return bb_error_set(err, BB_ERR_CORRUPT, "JSON length bytes %u", lb);
-        int rc = read_counted(c, lb, name, out, err);
+        int rc = read_counted(c, lb, col->type, out, err);
         if (rc < 0)
             return rc;
         out->kind = BB_VALUE_JSON;
@@ -1002,7 +1037,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         unsigned lb = col->length_bytes;
         if (lb < 1 || lb > 4)
             return bb_error_set(err, BB_ERR_CORRUPT, "GEOMETRY length bytes %u", lb);
-        int rc = read_counted(c, lb, name, out, err);
+        int rc = read_counted(c, lb, col->type, out, err);
         if (rc < 0)
             return rc;
         if (out->v.str.len != 0 && out->v.str.len < 4)
@@ -1017,7 +1052,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         unsigned lb = col->length_bytes;
         if (lb < 1 || lb > 4)
             return bb_error_set(err, BB_ERR_CORRUPT, "VECTOR length bytes %u", lb);
-        int rc = read_counted(c, lb, name, out, err);
+        int rc = read_counted(c, lb, col->type, out, err);
         if (rc < 0)
             return rc;
         if (out->v.str.len % 4)
@@ -1037,11 +1072,11 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
                           ? (col->max_length > 255 ? 2 : 1)
                           : col->length_bytes;
         if (lb < 1 || lb > 4)
-            return bb_error_set(err, BB_ERR_CORRUPT, "%s length bytes %u", name, lb);
-        int rc = read_counted(c, lb, name, out, err);
+            return bb_error_set(err, BB_ERR_CORRUPT, "%s length bytes %u", TYPE_NAME, lb);
+        int rc = read_counted(c, lb, col->type, out, err);
         if (rc < 0)
             return rc;
-        if ((rc = decode_compressed(name, arena, out, err)) < 0)
+        if ((rc = decode_compressed(TYPE_NAME, arena, out, err)) < 0)
             return rc;
         out->kind = text_kind(col);
         return 0;

@@ -732,23 +732,53 @@ static void shortest(uint64_t c, int q, uint64_t cmin, int qmin, uint64_t *d, in
     *e = k;
 }
 
-/* Write the digits of d (no trailing zeros) to buf; returns their count
- * and adds the stripped zeros to *e. */
+/* "00".."99", for writing two digits at a time. */
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/* Decimal digits of v into dst (which has room for 20); returns the count. */
+static int u64_digits(uint64_t v, char *dst)
+{
+    char tmp[20];
+    int i = 20;
+    while (v >= 100) {
+        i -= 2;
+        memcpy(tmp + i, digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        i -= 2;
+        memcpy(tmp + i, digit_pairs + 2 * v, 2);
+    } else {
+        tmp[--i] = (char)('0' + v);
+    }
+    memcpy(dst, tmp + i, (size_t)(20 - i));
+    return 20 - i;
+}
+
+/* Write the digits of d (> 0, no trailing zeros) to buf; returns their
+ * count and adds the stripped zeros to *e. */
 static int digits_of(uint64_t d, int *e, char *buf)
 {
-    while (d >= 10 && d % 10 == 0) {
-        d /= 10;
-        (*e)++;
+    while (d % 100000000 == 0) {
+        d /= 100000000;
+        *e += 8;
     }
-    char tmp[24];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + d % 10);
+    while (d % 10000 == 0) {
+        d /= 10000;
+        *e += 4;
+    }
+    while (d % 100 == 0) {
+        d /= 100;
+        *e += 2;
+    }
+    while (d % 10 == 0) {
         d /= 10;
-    } while (d);
-    for (int i = 0; i < n; i++)
-        buf[i] = tmp[n - 1 - i];
-    return n;
+        *e += 1;
+    }
+    return u64_digits(d, buf);
 }
 
 /* Lay out digits the way MariaDB's and MySQL's my_gcvt() does when the
@@ -877,12 +907,32 @@ void format_float(float x, struct bb_buf *out)
 /* ------------------------------------------------------------------ */
 /* Dates and times                                                     */
 
-/* Append n as exactly w digits (w <= 10), no printf. */
+/* Write n as exactly w digits (w <= 10), no printf. */
 static void put_digits(char *dst, uint32_t n, int w)
 {
-    for (int i = w - 1; i >= 0; i--) {
-        dst[i] = (char)('0' + n % 10);
-        n /= 10;
+    while (w >= 2) {
+        w -= 2;
+        memcpy(dst + w, digit_pairs + 2 * (n % 100), 2);
+        n /= 100;
+    }
+    if (w)
+        dst[0] = (char)('0' + n % 10);
+}
+
+static void put_u64(struct bb_buf *out, uint64_t v)
+{
+    char b[20];
+    bb_buf_append(out, b, (size_t)u64_digits(v, b));
+}
+
+static void put_i64(struct bb_buf *out, int64_t v)
+{
+    char b[21];
+    if (v < 0) {
+        b[0] = '-';
+        bb_buf_append(out, b, 1 + (size_t)u64_digits((uint64_t)0 - (uint64_t)v, b + 1));
+    } else {
+        bb_buf_append(out, b, (size_t)u64_digits((uint64_t)v, b));
     }
 }
 
@@ -1095,10 +1145,10 @@ static int format_text(const struct bb_value *v, struct bb_buf *out, struct bb_e
     case BB_VALUE_NULL:
         return 0;
     case BB_VALUE_INT:
-        bb_buf_put_i64(out, v->v.i);
+        put_i64(out, v->v.i);
         break;
     case BB_VALUE_UINT: case BB_VALUE_BIT:
-        bb_buf_put_u64(out, v->v.u);
+        put_u64(out, v->v.u);
         break;
     case BB_VALUE_FLOAT:
         if ((rc = check_finite(v, err)) < 0)
