@@ -1217,6 +1217,29 @@ static void put_base64_object(struct bb_buf *out, const uint8_t *p, size_t n)
     bb_buf_puts(out, "\"}");
 }
 
+/* Does s[0..n) hold a byte JSON strings must escape (control, '"', '\\')?
+ * Eight bytes at a time: a word has a byte below 0x20 when
+ * (w - 0x20..20) & ~w & 0x80..80 is non-zero, and a byte equal to c when
+ * the same test for zero holds for w ^ (c x 0x01..01). */
+static bool needs_json_escape(const char *s, size_t n)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+        if (((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) | ((b - ones) & ~b & highs))
+            return true;
+    }
+    for (; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x20 || ch == '"' || ch == '\\')
+            return true;
+    }
+    return false;
+}
+
 /* Render the text form into out as a JSON string. The text is appended
  * after the opening quote; only when it holds a character that needs
  * escaping (rare) is it copied aside and appended again escaped. */
@@ -1229,14 +1252,7 @@ static int put_text_as_json_string(const struct bb_value *v, struct bb_buf *out,
     if (rc < 0)
         return rc;
     size_t n = out->len - start;
-    bool plain = true;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)out->data[start + i];
-        if (ch < 0x20 || ch == '"' || ch == '\\') {
-            plain = false;
-            break;
-        }
-    }
+    bool plain = !needs_json_escape(n ? out->data + start : "", n);
     if (!plain) {
         struct bb_buf copy;
         bb_buf_init(&copy);

@@ -396,6 +396,27 @@ Test(values, strings_and_bytes)
     v.v.str.p = ctl;
     v.v.str.len = sizeof ctl;
     cr_assert_str_eq(json(&v), "\"a\\n\\u0001\\\"\\\\\xc3\xa9\"");
+    /* characters to escape at every position of a 17-byte string */
+    for (int pos = 0; pos < 17; pos++) {
+        static const char special[] = { '"', '\\', '\x1f', '\n' };
+        for (size_t k = 0; k < sizeof special; k++) {
+            char in[17], want[64];
+            memset(in, 'x', sizeof in);
+            in[pos] = special[k];
+            v.v.str.p = (const uint8_t *)in;
+            v.v.str.len = sizeof in;
+            const char *esc = special[k] == '"' ? "\\\"" : special[k] == '\\' ? "\\\\"
+                            : special[k] == '\n' ? "\\n" : "\\u001f";
+            snprintf(want, sizeof want, "\"%.*s%s%.*s\"", pos, "xxxxxxxxxxxxxxxxx", esc,
+                     16 - pos, "xxxxxxxxxxxxxxxxx");
+            cr_assert_str_eq(json(&v), want, "pos %d char %zu", pos, k);
+        }
+    }
+    /* no escapes: high bytes and 0x7f pass */
+    static const uint8_t plain[] = { 0x7f, 0xc3, 0xa9, ' ', '~', 0xe2, 0x98, 0x83, '!', '#' };
+    v.v.str.p = plain;
+    v.v.str.len = sizeof plain;
+    cr_assert_str_eq(json(&v), "\"\x7f\xc3\xa9 ~\xe2\x98\x83!#\"");
     /* invalid UTF-8 in a utf8mb4 column is corrupt */
     static const uint8_t bad[] = { 'a', 0xff };
     v.v.str.p = bad;
