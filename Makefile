@@ -56,7 +56,10 @@ test:
 check: tests
 	scripts/run-tests.sh $(BUILD)
 
-bench: all
+$(BUILD)/bench_decode: $(BUILD)/bench/bench_decode.o $(BUILD)/libbinbridge.a
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libbinbridge.a $(LDLIBS)
+
+bench: all $(BUILD)/bench_decode
 	bench/run.sh
 
 FUZZ_SRC := $(filter-out sinks/%,$(LIB_SRC))
@@ -83,4 +86,4 @@ clean:
 
 .PHONY: all tests test check bench fuzz lint demo clean clean-objs
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/bench/bench_decode.d

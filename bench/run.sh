@@ -6,4 +6,4 @@ cd "$root"
 scripts/deps.sh >/dev/null
 scripts/servers.sh start >/dev/null
 bench/workload.sh build/bench/workload.binlog
-bench/decode_bench.py build/binbridge build/bench/workload.binlog 500000 "${BB_BENCH_RUNS:-3}"
+bench/decode_bench.py build build/bench/workload.binlog 500000 "${BB_BENCH_RUNS:-7}"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "crc32.h"
 #include "error.h"
 
 /* Post-header lengths of a v4 binlog when no FDE said otherwise (the
@@ -133,18 +134,6 @@ static bool needs_old_numbering(const char *sv, unsigned ntypes)
            (sv[2] == '2' && sv[4] >= '0' && sv[4] <= '2' && sv[12] == '6');
 }
 
-static uint32_t crc32_of(const uint8_t *p, size_t n)
-{
-    uLong crc = crc32(0L, Z_NULL, 0);
-    while (n > 0) {
-        uInt chunk = n > 0x40000000u ? 0x40000000u : (uInt)n;
-        crc = crc32(crc, p, chunk);
-        p += chunk;
-        n -= chunk;
-    }
-    return (uint32_t)crc;
-}
-
 static uint32_t le32(const uint8_t *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -196,10 +185,9 @@ static int decode_format(struct decoder *d, struct bb_event *ev, const uint8_t *
         if (f->checksum_alg == BB_CHECKSUM_CRC32 && d->verify_checksum) {
             /* CRC over the event with the in-use flag cleared. */
             uint8_t flags_lo = data[17] & (uint8_t)~LOG_EVENT_BINLOG_IN_USE_F;
-            uLong crc = crc32(0L, Z_NULL, 0);
-            crc = crc32(crc, data, 17);
-            crc = crc32(crc, &flags_lo, 1);
-            crc = crc32(crc, data + 18, (uInt)(len - 4 - 18));
+            uint32_t crc = bb_crc32(data, 17);
+            crc = bb_crc32_update(crc, &flags_lo, 1);
+            crc = bb_crc32_update(crc, data + 18, len - 4 - 18);
             uint32_t stored = le32(data + len - 4);
             if ((uint32_t)crc != stored)
                 return bb_error_set(err, BB_ERR_CORRUPT,
@@ -425,7 +413,7 @@ static int decode_one(struct decoder *d, const uint8_t *data, size_t len, uint64
         body_end = len - 4;
         if (d->verify_checksum) {
             uint32_t stored = le32(data + body_end);
-            uint32_t computed = crc32_of(data, body_end);
+            uint32_t computed = bb_crc32(data, body_end);
             if (stored != computed) {
                 bb_error_set(err, BB_ERR_CORRUPT, "CRC32 mismatch (stored %08x, computed %08x)",
                              stored, computed);
