@@ -43,7 +43,7 @@ char *bb_buf_reserve(struct bb_buf *b, size_t n)
     return b->data + b->len;
 }
 
-void bb_buf_append(struct bb_buf *b, const void *p, size_t n)
+void bb_buf_append_slow(struct bb_buf *b, const void *p, size_t n)
 {
     char *dst = bb_buf_reserve(b, n);
     if (!dst)
@@ -54,12 +54,7 @@ void bb_buf_append(struct bb_buf *b, const void *p, size_t n)
     b->data[b->len] = '\0';
 }
 
-void bb_buf_puts(struct bb_buf *b, const char *s)
-{
-    bb_buf_append(b, s, strlen(s));
-}
-
-void bb_buf_putc(struct bb_buf *b, char c)
+void bb_buf_putc_slow(struct bb_buf *b, char c)
 {
     char *dst = bb_buf_reserve(b, 1);
     if (!dst)

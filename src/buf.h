@@ -9,15 +9,71 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "binbridge.h"
 #include "error.h"
 
 /* Make room for n more bytes; returns a pointer to the free space or NULL. */
 char *bb_buf_reserve(struct bb_buf *b, size_t n);
-void bb_buf_append(struct bb_buf *b, const void *p, size_t n);
-void bb_buf_puts(struct bb_buf *b, const char *s);
-void bb_buf_putc(struct bb_buf *b, char c);
+/* The slow paths of the inline appenders below (growing the buffer). */
+void bb_buf_append_slow(struct bb_buf *b, const void *p, size_t n);
+void bb_buf_putc_slow(struct bb_buf *b, char c);
+
+/* Appenders are inline: formatting a row appends many short pieces, and a
+ * call per piece was a tenth of the JSON output time. */
+/* Copy n bytes with fixed-size moves (overlapping for odd sizes) when n is
+ * small; memcpy of a variable size is a library call. Reads and writes
+ * stay inside [p, p + n) and [d, d + n). */
+static inline void bb_small_copy(char *d, const void *src, size_t n)
+{
+    const char *p = (const char *)src;
+    if (n >= 8 && n <= 16) {
+        uint64_t a, z;
+        memcpy(&a, p, 8);
+        memcpy(&z, p + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &z, 8);
+    } else if (n >= 4 && n < 8) {
+        uint32_t a, z;
+        memcpy(&a, p, 4);
+        memcpy(&z, p + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &z, 4);
+    } else if (n > 16) {
+        memcpy(d, p, n);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            d[i] = p[i];
+    }
+}
+
+static inline void bb_buf_append(struct bb_buf *b, const void *p, size_t n)
+{
+    if (b->cap - b->len > n) {
+        bb_small_copy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else {
+        bb_buf_append_slow(b, p, n);
+    }
+}
+
+static inline void bb_buf_putc(struct bb_buf *b, char c)
+{
+    if (b->cap - b->len > 1) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        bb_buf_putc_slow(b, c);
+    }
+}
+
+static inline void bb_buf_puts(struct bb_buf *b, const char *s)
+{
+    bb_buf_append(b, s, strlen(s));
+}
+
 void bb_buf_printf(struct bb_buf *b, const char *fmt, ...) BB_PRINTF(2, 3);
 void bb_buf_put_u64(struct bb_buf *b, uint64_t v);
 void bb_buf_put_i64(struct bb_buf *b, int64_t v);

@@ -1,4 +1,5 @@
 /* format_event.c - events as dump() text and as JSON lines. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -385,8 +386,40 @@ static void json_cstr(struct bb_buf *out, const char *key, const char *s)
     json_bytes(out, key, b);
 }
 
-static int json_image(const struct bb_table *t, const struct bb_value *vals, struct bb_buf *out,
-                      struct bb_error *err)
+/* The "name": prefixes of a table's columns, escaped once per event rather
+ * than once per value. */
+struct json_keys {
+    struct bb_buf text;
+    size_t *off;            /* column i's key is text.data[off[i] .. off[i + 1]) */
+};
+
+static int json_keys_init(struct json_keys *k, const struct bb_table *t, struct bb_error *err)
+{
+    bb_buf_init(&k->text);
+    k->off = malloc(((size_t)t->ncols + 1) * sizeof *k->off);
+    if (!k->off)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    for (uint32_t i = 0; i < t->ncols; i++) {
+        k->off[i] = k->text.len;
+        bb_buf_putc(&k->text, '"');
+        if (t->cols[i].name)
+            bb_buf_put_json_escaped(&k->text, t->cols[i].name, strlen(t->cols[i].name));
+        else
+            bb_buf_printf(&k->text, "UNKNOWN_COL%u", i);
+        bb_buf_puts(&k->text, "\":");
+    }
+    k->off[t->ncols] = k->text.len;
+    return bb_buf_check(&k->text, err);
+}
+
+static void json_keys_destroy(struct json_keys *k)
+{
+    bb_buf_destroy(&k->text);
+    free(k->off);
+}
+
+static int json_image(const struct bb_table *t, const struct json_keys *keys,
+                      const struct bb_value *vals, struct bb_buf *out, struct bb_error *err)
 {
     bb_buf_putc(out, '{');
     bool first = true;
@@ -396,12 +429,7 @@ static int json_image(const struct bb_table *t, const struct bb_value *vals, str
         if (!first)
             bb_buf_putc(out, ',');
         first = false;
-        bb_buf_putc(out, '"');
-        if (t->cols[i].name)
-            bb_buf_put_json_escaped(out, t->cols[i].name, strlen(t->cols[i].name));
-        else
-            bb_buf_printf(out, "UNKNOWN_COL%u", i);
-        bb_buf_puts(out, "\":");
+        bb_buf_append(out, keys->text.data + keys->off[i], keys->off[i + 1] - keys->off[i]);
         if (vals[i].kind == BB_VALUE_NULL)
             bb_buf_puts(out, "null");
         else if (bb_value_format_json(&vals[i], out, err) < 0)
@@ -414,30 +442,31 @@ static int json_image(const struct bb_table *t, const struct bb_value *vals, str
 static int json_rows(const struct bb_ev_rows *r, struct bb_buf *out, struct bb_error *err)
 {
     const struct bb_table *t = r->table;
+    struct json_keys keys;
+    int rc = json_keys_init(&keys, t, err);
     json_cstr(out, "schema", t->schema);
     json_cstr(out, "table", t->name);
     bb_buf_printf(out, ",\"table_id\":%llu,\"flags\":%u,\"rows\":[",
                   (unsigned long long)r->table_id, r->flags);
-    for (uint32_t n = 0; n < r->nrows; n++) {
+    for (uint32_t n = 0; n < r->nrows && rc == 0; n++) {
         const struct bb_row *row = &r->rows[n];
         if (n)
             bb_buf_putc(out, ',');
         if (r->kind == BB_ROWS_UPDATE) {
             bb_buf_puts(out, "{\"before_values\":");
-            if (json_image(t, row->before, out, err) < 0)
-                return err->code;
+            rc = json_image(t, &keys, row->before, out, err);
             bb_buf_puts(out, ",\"after_values\":");
-            if (json_image(t, row->after, out, err) < 0)
-                return err->code;
+            if (rc == 0)
+                rc = json_image(t, &keys, row->after, out, err);
         } else {
             bb_buf_puts(out, "{\"values\":");
-            if (json_image(t, row->before ? row->before : row->after, out, err) < 0)
-                return err->code;
+            rc = json_image(t, &keys, row->before ? row->before : row->after, out, err);
         }
         bb_buf_putc(out, '}');
     }
     bb_buf_putc(out, ']');
-    return 0;
+    json_keys_destroy(&keys);
+    return rc;
 }
 
 int format_event_json(const struct bb_event *ev, struct bb_buf *out, struct bb_error *err)

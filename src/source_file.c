@@ -30,7 +30,7 @@ struct file_source {
     size_t cap, head, tail;
 };
 
-#define READ_CHUNK ((size_t)1 << 20)
+#define READ_CHUNK ((size_t)1 << 18)
 
 static void close_current(struct file_source *fs)
 {
