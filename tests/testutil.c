@@ -40,12 +40,25 @@ int read_file_counts(const char *path, struct event_counts *counts, struct bb_er
     return rc;
 }
 
+/* The value's text form, with control bytes and NUL written as \xNN so
+ * the lines stay searchable C strings. */
 static void put_value(const struct bb_value *v, struct bb_buf *out, struct bb_error *err)
 {
-    if (v->kind == BB_VALUE_NULL)
+    if (v->kind == BB_VALUE_NULL) {
         bb_buf_puts(out, "NULL");
-    else
-        bb_value_format_text(v, out, err);
+        return;
+    }
+    struct bb_buf raw;
+    bb_buf_init(&raw);
+    bb_value_format_text(v, &raw, err);
+    for (size_t i = 0; i < raw.len; i++) {
+        unsigned char c = (unsigned char)raw.data[i];
+        if (c < 0x20 || c == 0x7f)
+            bb_buf_printf(out, "\\x%02x", c);
+        else
+            bb_buf_putc(out, (char)c);
+    }
+    bb_buf_destroy(&raw);
 }
 
 static void put_name(const struct bb_table *t, uint32_t i, struct bb_buf *out)

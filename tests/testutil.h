@@ -28,7 +28,7 @@ int read_file_counts(const char *path, struct event_counts *counts, struct bb_er
  *   "W schema.table: col=value col=value"
  *   "U schema.table: col=before->after ..."   (unchanged values once: col=value)
  *   "D schema.table: col=value ..."
- * NULL is written NULL, absent columns are left out. Returns a malloc'd
+ * NULL is written NULL, absent columns are left out, control bytes as \\xNN. Returns a malloc'd
  * string (caller frees) and the stream's final code in *rc. */
 char *rows_text(const char *const *paths, size_t npaths, int *rc, struct bb_error *err);
 
