@@ -56,8 +56,13 @@ extern "C" {
 /* MariaDB 11.x: a fragment of a row event too large for one event. */
 #define BB_PARTIAL_ROW_DATA_EVENT    172
 
-/* MySQL 9.0 VECTOR column type. */
+/* Column types Connector/C does not name: MySQL 9.0 VECTOR, MySQL 8's
+ * TYPED_ARRAY (hidden columns of multi-valued indexes, never decodable) and
+ * MariaDB 10.3+'s COMPRESSED BLOB/TEXT and VARCHAR columns. */
 #define BB_TYPE_VECTOR 242
+#define BB_TYPE_TYPED_ARRAY 20
+#define BB_TYPE_BLOB_COMPRESSED 140
+#define BB_TYPE_VARCHAR_COMPRESSED 141
 
 /* TABLE_MAP optional metadata fields beyond Connector/C's
  * enum opt_metadata_field_type (MySQL 8.0.23+ / 9.0). */

@@ -19,16 +19,8 @@
 
 #include "error.h"
 
-/* MySQL 8 functional indexes over JSON arrays (multi-valued indexes) have a
- * hidden column of type MYSQL_TYPE_TYPED_ARRAY; Connector/C does not name
- * it. (Proposed for binbridge.h as BB_TYPE_TYPED_ARRAY.) */
-#define TYPE_TYPED_ARRAY 20
-
-/* MariaDB 10.3+ columns declared COMPRESSED: the binlog keeps the
- * compressed bytes under these types (MariaDB's mysql_com.h; Connector/C
- * does not name them). (Proposed for binbridge.h as BB_TYPE_*.) */
-#define TYPE_BLOB_COMPRESSED 140
-#define TYPE_VARCHAR_COMPRESSED 141
+/* BB_TYPE_TYPED_ARRAY (MySQL 8 multi-valued index columns) and MariaDB's
+ * BB_TYPE_*_COMPRESSED columns are named in binbridge.h. */
 
 /* A compressed column value never inflates beyond this (the servers'
  * max_allowed_packet ceiling). */
@@ -65,9 +57,9 @@ const char *column_type_name(uint8_t type)
     case MYSQL_TYPE_TIMESTAMP2: return "TIMESTAMP2";
     case MYSQL_TYPE_DATETIME2: return "DATETIME2";
     case MYSQL_TYPE_TIME2: return "TIME2";
-    case TYPE_TYPED_ARRAY: return "TYPED_ARRAY";
-    case TYPE_BLOB_COMPRESSED: return "BLOB_COMPRESSED";
-    case TYPE_VARCHAR_COMPRESSED: return "VARCHAR_COMPRESSED";
+    case BB_TYPE_TYPED_ARRAY: return "TYPED_ARRAY";
+    case BB_TYPE_BLOB_COMPRESSED: return "BLOB_COMPRESSED";
+    case BB_TYPE_VARCHAR_COMPRESSED: return "VARCHAR_COMPRESSED";
     case BB_TYPE_VECTOR: return "VECTOR";
     case MYSQL_TYPE_JSON: return "JSON";
     case MYSQL_TYPE_NEWDECIMAL: return "NEWDECIMAL";
@@ -150,11 +142,11 @@ static int read_meta(struct bb_column *col, uint8_t type, struct cursor *m, int 
     case MYSQL_TYPE_LONG_BLOB: case MYSQL_TYPE_GEOMETRY: case MYSQL_TYPE_JSON:
     case BB_TYPE_VECTOR:
     case MYSQL_TYPE_TIMESTAMP2: case MYSQL_TYPE_DATETIME2: case MYSQL_TYPE_TIME2:
-    case TYPE_TYPED_ARRAY: case TYPE_BLOB_COMPRESSED:
+    case BB_TYPE_TYPED_ARRAY: case BB_TYPE_BLOB_COMPRESSED:
         need = 1;
         break;
     case MYSQL_TYPE_VARCHAR: case MYSQL_TYPE_VAR_STRING: case MYSQL_TYPE_NEWDECIMAL:
-    case TYPE_VARCHAR_COMPRESSED:
+    case BB_TYPE_VARCHAR_COMPRESSED:
     case MYSQL_TYPE_BIT: case MYSQL_TYPE_STRING: case MYSQL_TYPE_ENUM: case MYSQL_TYPE_SET:
         need = 2;
         break;
@@ -185,7 +177,7 @@ static int read_meta(struct bb_column *col, uint8_t type, struct cursor *m, int 
     }
     case MYSQL_TYPE_BLOB: case MYSQL_TYPE_TINY_BLOB: case MYSQL_TYPE_MEDIUM_BLOB:
     case MYSQL_TYPE_LONG_BLOB: case MYSQL_TYPE_GEOMETRY: case MYSQL_TYPE_JSON:
-    case BB_TYPE_VECTOR: case TYPE_BLOB_COMPRESSED: {
+    case BB_TYPE_VECTOR: case BB_TYPE_BLOB_COMPRESSED: {
         /* 1 byte: bytes of the length prefix, 1..4 */
         uint8_t lb = cursor_u8(m);
         col->meta = lb;
@@ -205,19 +197,19 @@ static int read_meta(struct bb_column *col, uint8_t type, struct cursor *m, int 
         col->fsp = fsp;
         return 0;
     }
-    case TYPE_TYPED_ARRAY: {
+    case BB_TYPE_TYPED_ARRAY: {
         /* 1 byte: the element type, then that type's own metadata */
         uint8_t inner = cursor_u8(m);
-        if (depth > 0 || inner == TYPE_TYPED_ARRAY)
+        if (depth > 0 || inner == BB_TYPE_TYPED_ARRAY)
             return bb_error_set(err, BB_ERR_CORRUPT, "TYPED_ARRAY of TYPED_ARRAY in metadata");
         int rc = read_meta(col, inner, m, depth + 1, err);
         if (rc < 0)
             return rc;
-        col->type = TYPE_TYPED_ARRAY;
+        col->type = BB_TYPE_TYPED_ARRAY;
         col->meta = inner;
         return 0;
     }
-    case MYSQL_TYPE_VARCHAR: case MYSQL_TYPE_VAR_STRING: case TYPE_VARCHAR_COMPRESSED: {
+    case MYSQL_TYPE_VARCHAR: case MYSQL_TYPE_VAR_STRING: case BB_TYPE_VARCHAR_COMPRESSED: {
         /* 2 bytes LE: the maximum length in bytes (compressed VARCHAR:
          * plus one for the compression header) */
         uint16_t max = cursor_u16le(m);
@@ -1067,8 +1059,8 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
 
     /* MariaDB COMPRESSED columns: the VARCHAR or BLOB layout around the
      * compressed bytes (see decode_compressed). */
-    case TYPE_VARCHAR_COMPRESSED: case TYPE_BLOB_COMPRESSED: {
-        unsigned lb = col->type == TYPE_VARCHAR_COMPRESSED
+    case BB_TYPE_VARCHAR_COMPRESSED: case BB_TYPE_BLOB_COMPRESSED: {
+        unsigned lb = col->type == BB_TYPE_VARCHAR_COMPRESSED
                           ? (col->max_length > 255 ? 2 : 1)
                           : col->length_bytes;
         if (lb < 1 || lb > 4)
@@ -1086,7 +1078,7 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         out->kind = BB_VALUE_NULL;
         return 0;
 
-    case TYPE_TYPED_ARRAY:
+    case BB_TYPE_TYPED_ARRAY:
         return bb_error_set(err, BB_ERR_UNSUPPORTED,
                             "TYPED_ARRAY cell (hidden column of a multi-valued index) cannot be decoded");
 

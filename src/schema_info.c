@@ -42,6 +42,7 @@ struct si_column {
     uint32_t nlabels;    /* ENUM / SET */
     char **labels;       /* UTF-8 */
     uint32_t *label_lens;
+    uint8_t fsp;         /* DATETIME_PRECISION of TIME, DATETIME, TIMESTAMP */
 };
 
 struct si_table {
@@ -452,6 +453,8 @@ static int read_columns(struct schema_info *si, struct si_table *e, MYSQL_RES *r
             c->has_collation = true;
             c->collation = collation_id(si, row[3]);
         }
+        if (row[4] && row[4][0] >= '0' && row[4][0] <= '6' && row[4][1] == '\0')
+            c->fsp = (uint8_t)(row[4][0] - '0');
         /* Labels keep their case: parse the original text. */
         if ((strcmp(c->data_type, "enum") == 0 || strcmp(c->data_type, "set") == 0) &&
             !parse_labels(row[2], c)) {
@@ -509,8 +512,8 @@ static int load_table(struct schema_info *si, const char *schema, const char *ta
     mysql_real_escape_string(si->conn, es, schema, (unsigned long)slen);
     mysql_real_escape_string(si->conn, et, table, (unsigned long)tlen);
 
-    sprintf(sql, "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME "
-                 "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '%s' AND "
+    sprintf(sql, "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME, "
+                 "DATETIME_PRECISION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '%s' AND "
                  "TABLE_NAME = '%s' ORDER BY ORDINAL_POSITION", es, et);
     snprintf(what, sizeof what, "reading the columns of %s.%s", schema, table);
     rc = server_conn_query(si->conn, si->where, what, sql, &res, err);
@@ -642,6 +645,15 @@ static bool type_compatible(uint8_t type, const char *dt)
     }
 }
 
+/* The pre-MySQL 5.6 temporal types. MariaDB still writes TIME(n),
+ * DATETIME(n) and TIMESTAMP(n) with them when mysql56_temporal_format is
+ * OFF, and their fractional digits (hence the cell width) are not in the
+ * binlog: only the schema knows them. */
+static bool is_old_temporal(uint8_t type)
+{
+    return type == MYSQL_TYPE_TIME || type == MYSQL_TYPE_DATETIME || type == MYSQL_TYPE_TIMESTAMP;
+}
+
 /* Does the table map lack anything the schema could give? */
 static bool needs_fill(const struct bb_table *t)
 {
@@ -649,6 +661,8 @@ static bool needs_fill(const struct bb_table *t)
         return true;
     for (uint32_t i = 0; i < t->ncols; i++) {
         const struct bb_column *c = &t->cols[i];
+        if (is_old_temporal(c->type) && c->fsp == 0)
+            return true;
         if (is_numeric(c->type) && !c->signedness_known)
             return true;
         if ((is_character(c->type) || is_enum_or_set(c->type)) && c->charset == 0)
@@ -692,6 +706,8 @@ static int apply(const struct si_table *e, struct cached_table *ct, struct bb_er
             c->is_unsigned = s->is_unsigned;
             c->signedness_known = true;
         }
+        if (is_old_temporal(c->type) && c->fsp == 0)
+            c->fsp = s->fsp;
         if ((is_character(c->type) || is_enum_or_set(c->type)) && c->charset == 0) {
             if (s->has_collation)
                 c->charset = s->collation;       /* 0 when the name was not found */

@@ -1257,3 +1257,55 @@ Test(server, stream_fills_minimal_table_maps_from_the_schema)
     sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
+
+/* MariaDB with mysql56_temporal_format=OFF writes TIME(n), DATETIME(n) and
+ * TIMESTAMP(n) in its old "hires" formats, whose widths the binlog does not
+ * carry: a server stream takes the fractional digits from the schema. */
+Test(server, mariadb_hires_temporals_decode_with_the_schema)
+{
+    MYSQL *m = sql_connect();
+    const char *db = test_db(m, "hires");
+    char file[256], old[64], got[64];
+    uint64_t pos;
+    sql_value(m, "SELECT GET_LOCK('binbridge_temporal_format', 60)", got, sizeof got);
+    cr_assert_str_eq(got, "1", "could not take the temporal format lock");
+    sql_value(m, "SELECT @@global.mysql56_temporal_format", old, sizeof old);
+    sql(m, "SET GLOBAL mysql56_temporal_format = OFF");
+    /* The format is fixed when the table is created. */
+    char create[512];
+    snprintf(create, sizeof create,
+             "CREATE TABLE %s.t (id INT PRIMARY KEY, t TIME(3), d DATETIME(6), "
+             "ts TIMESTAMP(2) NULL, t0 TIME, d1 DATETIME(1))", db);
+    bool ok = mysql_query(m, create) == 0;
+    char restore[128];
+    snprintf(restore, sizeof restore, "SET GLOBAL mysql56_temporal_format = %s",
+             strcmp(old, "1") == 0 ? "ON" : old);
+    sql(m, restore);
+    sql(m, "DO RELEASE_LOCK('binbridge_temporal_format')");
+    cr_assert(ok, "CREATE TABLE failed: %s", mysql_error(m));
+    master_status(m, file, sizeof file, &pos);
+    sql(m, "SET time_zone = '+00:00'");
+    sql(m, "INSERT INTO %s.t VALUES (1, '-838:59:58.999', '2024-02-29 23:59:59.123456', "
+           "'2001-02-03 04:05:06.78', '12:34:56', '1999-12-31 23:59:59.9'), "
+           "(2, '00:00:00.001', '0000-00-00 00:00:00', NULL, '-00:00:01', NULL)", db);
+
+    struct bb_server_options o;
+    server_options(&o);
+    o.start = BB_START_POSITION;
+    o.start_file = file;
+    o.start_pos = pos;
+    struct bb_stream *s = open_stream(&o, db);
+    struct bb_buf rows;
+    bb_buf_init(&rows);
+    bb_buf_puts(&rows, "");
+    read_to_end(s, &rows, NULL);
+    bb_stream_close(s);
+    cr_assert_str_eq(rows.data,
+                     "W t id=1 t=-838:59:58.999 d=2024-02-29 23:59:59.123456 "
+                     "ts=2001-02-03 04:05:06.78 t0=12:34:56 d1=1999-12-31 23:59:59.9\n"
+                     "W t id=2 t=00:00:00.001 d=0000-00-00 00:00:00.000000 ts=NULL "
+                     "t0=-00:00:01 d1=NULL\n");
+    bb_buf_destroy(&rows);
+    sql(m, "DROP DATABASE %s", db);
+    mysql_close(m);
+}
