@@ -225,7 +225,7 @@ static int read_meta(struct bb_column *col, uint8_t type, struct cursor *m, int 
         if (p < 1 || p > 65)
             return bb_error_set(err, BB_ERR_CORRUPT, "DECIMAL precision %u out of range 1..65",
                                 (unsigned)p);
-        if (s > 30 || s > p)
+        if (s > 38 || s > p) /* MariaDB allows scale 38, MySQL 30 */
             return bb_error_set(err, BB_ERR_CORRUPT, "DECIMAL scale %u out of range for precision %u",
                                 (unsigned)s, (unsigned)p);
         col->precision = p;
@@ -326,7 +326,7 @@ static int decode_newdecimal(const struct bb_column *col, struct cursor *c, stru
                              struct bb_value *out, struct bb_error *err)
 {
     unsigned prec = col->precision, scale = col->scale;
-    if (prec < 1 || prec > 65 || scale > 30 || scale > prec)
+    if (prec < 1 || prec > 65 || scale > 38 || scale > prec)
         return bb_error_set(err, BB_ERR_CORRUPT, "DECIMAL(%u,%u) has no valid metadata", prec, scale);
 
     unsigned intg = prec - scale;
@@ -1086,4 +1086,44 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
         return bb_error_set(err, BB_ERR_CORRUPT, "cell of unknown column type %u",
                             (unsigned)col->type);
     }
+}
+
+bool column_type_is_numeric(uint8_t type)
+{
+    switch (type) {
+    case MYSQL_TYPE_TINY:
+    case MYSQL_TYPE_SHORT:
+    case MYSQL_TYPE_INT24:
+    case MYSQL_TYPE_LONG:
+    case MYSQL_TYPE_LONGLONG:
+    case MYSQL_TYPE_FLOAT:
+    case MYSQL_TYPE_DOUBLE:
+    case MYSQL_TYPE_NEWDECIMAL:
+    case MYSQL_TYPE_DECIMAL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool column_type_is_character(uint8_t type)
+{
+    switch (type) {
+    case MYSQL_TYPE_STRING:
+    case MYSQL_TYPE_VAR_STRING:
+    case MYSQL_TYPE_VARCHAR:
+    case MYSQL_TYPE_BLOB:
+    case MYSQL_TYPE_TINY_BLOB:
+    case MYSQL_TYPE_MEDIUM_BLOB:
+    case MYSQL_TYPE_LONG_BLOB:
+    case BB_TYPE_VECTOR: /* MySQL 9: a binary string, listed with charset 63 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool column_type_is_enum_or_set(uint8_t type)
+{
+    return type == MYSQL_TYPE_ENUM || type == MYSQL_TYPE_SET;
 }

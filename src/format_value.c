@@ -1020,13 +1020,15 @@ static void civil_from_days(int64_t z, uint32_t *y, unsigned *m, unsigned *d)
     *y = (uint32_t)(yy + (*m <= 2));
 }
 
-/* TIMESTAMP in UTC; 0 seconds is the zero timestamp, printed as MySQL
- * prints it: 0000-00-00 00:00:00 (with the fraction digits). */
+/* TIMESTAMP in UTC; 0 seconds and 0 microseconds is the zero timestamp,
+ * printed as MySQL prints it: 0000-00-00 00:00:00 (with the fraction
+ * digits). 0 seconds with a fraction is 1970-01-01 00:00:00.f, a value the
+ * servers store and SELECT shows as such. */
 static void put_timestamp(struct bb_buf *out, int64_t sec, uint32_t usec, unsigned fsp)
 {
     struct bb_time t;
     memset(&t, 0, sizeof t);
-    if (sec != 0) {
+    if (sec != 0 || usec != 0) {
         int64_t days = sec / 86400, rem = sec % 86400;
         if (rem < 0) {
             rem += 86400;

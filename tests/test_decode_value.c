@@ -3500,7 +3500,7 @@ Test(decode_value, meta_values)
         { MYSQL_TYPE_NEWDECIMAL, { 66, 0 }, 2, "DECIMAL precision 66 out of range 1..65" },
         { MYSQL_TYPE_NEWDECIMAL, { 0, 0 }, 2, "DECIMAL precision 0 out of range 1..65" },
         { MYSQL_TYPE_NEWDECIMAL, { 10, 11 }, 2, "DECIMAL scale 11 out of range for precision 10" },
-        { MYSQL_TYPE_NEWDECIMAL, { 65, 31 }, 2, "DECIMAL scale 31 out of range for precision 65" },
+        { MYSQL_TYPE_NEWDECIMAL, { 65, 39 }, 2, "DECIMAL scale 39 out of range for precision 65" },
         { MYSQL_TYPE_TIME2, { 7 }, 1, "TIME2 fractional precision 7 (must be 0..6)" },
         { MYSQL_TYPE_BLOB, { 5 }, 1, "BLOB length bytes 5 (must be 1..4)" },
         { MYSQL_TYPE_BLOB, { 0 }, 1, "BLOB length bytes 0 (must be 1..4)" },
