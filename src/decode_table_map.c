@@ -9,54 +9,15 @@
 #include "error.h"
 #include "format_value.h"
 
-/* Columns that carry a SIGNEDNESS bit. MariaDB also gives YEAR one (its
- * YEAR is a TINYINT underneath); is_numeric_mariadb adds it. */
-static bool is_numeric(uint8_t type)
-{
-    switch (type) {
-    case MYSQL_TYPE_TINY:
-    case MYSQL_TYPE_SHORT:
-    case MYSQL_TYPE_INT24:
-    case MYSQL_TYPE_LONG:
-    case MYSQL_TYPE_LONGLONG:
-    case MYSQL_TYPE_FLOAT:
-    case MYSQL_TYPE_DOUBLE:
-    case MYSQL_TYPE_NEWDECIMAL:
-    case MYSQL_TYPE_DECIMAL:
-        return true;
-    default:
-        return false;
-    }
-}
+static bool is_numeric(uint8_t type) { return column_type_is_numeric(type); }
+static bool is_character(uint8_t type) { return column_type_is_character(type); }
+static bool is_enum_or_set(uint8_t type) { return column_type_is_enum_or_set(type); }
 
-/* Columns that carry a character set in COLUMN_CHARSET / DEFAULT_CHARSET:
- * CHAR, VARCHAR, TEXT and BLOB (binary columns say 63); ENUM and SET have
- * their own fields. */
-static bool is_character(uint8_t type)
-{
-    switch (type) {
-    case MYSQL_TYPE_STRING:
-    case MYSQL_TYPE_VAR_STRING:
-    case MYSQL_TYPE_VARCHAR:
-    case MYSQL_TYPE_BLOB:
-    case MYSQL_TYPE_TINY_BLOB:
-    case MYSQL_TYPE_MEDIUM_BLOB:
-    case MYSQL_TYPE_LONG_BLOB:
-    case BB_TYPE_VECTOR: /* MySQL 9: a binary string with charset 63 */
-        return true;
-    default:
-        return false;
-    }
-}
-
+/* MariaDB also gives YEAR a SIGNEDNESS bit: its YEAR is a TINYINT
+ * underneath. */
 static bool is_numeric_mariadb(uint8_t type)
 {
     return is_numeric(type) || type == MYSQL_TYPE_YEAR;
-}
-
-static bool is_enum_or_set(uint8_t type)
-{
-    return type == MYSQL_TYPE_ENUM || type == MYSQL_TYPE_SET;
 }
 
 /* The nth column (0-based) for which pred holds, or NULL. */

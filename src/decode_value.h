@@ -29,4 +29,13 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
 /* Name of a column type for messages ("VARCHAR", "DATETIME2", ...). */
 const char *column_type_name(uint8_t type);
 
+/* Column type classes, as TABLE_MAP's optional metadata counts columns:
+ * numeric columns carry a SIGNEDNESS bit (MariaDB's YEAR too, see
+ * decode_table_map.c), character columns a collation in COLUMN_CHARSET /
+ * DEFAULT_CHARSET (binary ones 63), ENUM and SET columns theirs in the
+ * ENUM_AND_SET fields. */
+bool column_type_is_numeric(uint8_t type);
+bool column_type_is_character(uint8_t type);
+bool column_type_is_enum_or_set(uint8_t type);
+
 #endif

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "decode_value.h"
 #include "error.h"
 #include "server_conn.h"
 
@@ -548,45 +549,9 @@ done:
 
 /* ---- filling a table map ---- */
 
-static bool is_numeric(uint8_t type)
-{
-    switch (type) {
-    case MYSQL_TYPE_TINY:
-    case MYSQL_TYPE_SHORT:
-    case MYSQL_TYPE_INT24:
-    case MYSQL_TYPE_LONG:
-    case MYSQL_TYPE_LONGLONG:
-    case MYSQL_TYPE_FLOAT:
-    case MYSQL_TYPE_DOUBLE:
-    case MYSQL_TYPE_NEWDECIMAL:
-    case MYSQL_TYPE_DECIMAL:
-        return true;
-    default:
-        return false;
-    }
-}
-
-/* Columns whose values carry a character set (binary ones say 63). */
-static bool is_character(uint8_t type)
-{
-    switch (type) {
-    case MYSQL_TYPE_STRING:
-    case MYSQL_TYPE_VAR_STRING:
-    case MYSQL_TYPE_VARCHAR:
-    case MYSQL_TYPE_BLOB:
-    case MYSQL_TYPE_TINY_BLOB:
-    case MYSQL_TYPE_MEDIUM_BLOB:
-    case MYSQL_TYPE_LONG_BLOB:
-        return true;
-    default:
-        return false;
-    }
-}
-
-static bool is_enum_or_set(uint8_t type)
-{
-    return type == MYSQL_TYPE_ENUM || type == MYSQL_TYPE_SET;
-}
+static bool is_numeric(uint8_t type) { return column_type_is_numeric(type); }
+static bool is_character(uint8_t type) { return column_type_is_character(type); }
+static bool is_enum_or_set(uint8_t type) { return column_type_is_enum_or_set(type); }
 
 static bool in_words(const char *word, const char *const *list)
 {

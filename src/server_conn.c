@@ -121,7 +121,7 @@ bool server_conn_is_mariadb(MYSQL *m)
 
 /* ---- GTID sets ---- */
 
-static int hex_digit(int c)
+int server_hex_digit(int c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -255,8 +255,8 @@ static size_t parse_uuid(const char *p, uint8_t *out)
     while (nd < 32) {
         if (nd > 0 && (nd == 8 || nd == 12 || nd == 16 || nd == 20) && p[i] == '-')
             i++;
-        int hi = hex_digit((unsigned char)p[i]);
-        int lo = hi >= 0 ? hex_digit((unsigned char)p[i + 1]) : -1;
+        int hi = server_hex_digit((unsigned char)p[i]);
+        int lo = hi >= 0 ? server_hex_digit((unsigned char)p[i + 1]) : -1;
         if (hi < 0 || lo < 0)
             return 0;
         out[nd / 2] = (uint8_t)(hi << 4 | lo);

@@ -61,4 +61,7 @@ int server_gtid_check_mariadb(const char *pos, struct bb_error *err);
  * cased. An empty set is valid (8 zero bytes). */
 int server_gtid_encode_mysql(const char *set, struct bb_buf *out, struct bb_error *err);
 
+/* Value of a hexadecimal digit, or -1 (URL escapes and UUIDs). */
+int server_hex_digit(int c);
+
 #endif

@@ -90,17 +90,6 @@ void bb_server_options_destroy(struct bb_server_options *srv)
     srv->url_strings = NULL;
 }
 
-static int hex_digit(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Percent-decode p[0..n) into out (NUL-terminated). */
 static int percent_decode(const char *p, size_t n, const char *what, struct bb_buf *out,
                           struct bb_error *err)
@@ -109,8 +98,8 @@ static int percent_decode(const char *p, size_t n, const char *what, struct bb_b
     for (size_t i = 0; i < n; i++) {
         char c = p[i];
         if (c == '%') {
-            int hi = i + 2 < n ? hex_digit((unsigned char)p[i + 1]) : -1;
-            int lo = i + 2 < n ? hex_digit((unsigned char)p[i + 2]) : -1;
+            int hi = i + 2 < n ? server_hex_digit((unsigned char)p[i + 1]) : -1;
+            int lo = i + 2 < n ? server_hex_digit((unsigned char)p[i + 2]) : -1;
             if (hi < 0 || lo < 0)
                 return bb_error_set(err, BB_ERR_USAGE, "server URL: bad percent escape in the %s "
                                     "(expected %% and two hex digits)", what);
