@@ -1116,6 +1116,7 @@ bool column_type_is_character(uint8_t type)
     case MYSQL_TYPE_TINY_BLOB:
     case MYSQL_TYPE_MEDIUM_BLOB:
     case MYSQL_TYPE_LONG_BLOB:
+    case MYSQL_TYPE_GEOMETRY: /* a BLOB underneath: listed with charset 63 */
     case BB_TYPE_VECTOR: /* MySQL 9: a binary string, listed with charset 63 */
     case BB_TYPE_BLOB_COMPRESSED:    /* MariaDB lists COMPRESSED columns' */
     case BB_TYPE_VARCHAR_COMPRESSED: /* charsets like the others' */
