@@ -15,12 +15,20 @@
  *                        sjis  0x5C -> U+005C, 0x7E -> U+007E (glibc SJIS
  *                              gives YEN SIGN and OVERLINE), 0x815F ->
  *                              U+005C
- *                        ujis  0xA1C0 -> U+005C, 0x8FA2B7 -> U+007E
+ *                        ujis  0xA1C0 -> U+005C, 0x8FA2B7 -> U+007E, and
+ *                              the user-defined rows 0xF5A1..0xFEFE and
+ *                              0x8FF5A1..0x8FFEFE -> U+E000.. (private use,
+ *                              in order, as MariaDB maps them)
+ *                      euckr is MariaDB's CP949 (Unified Hangul Code), not
+ *                      glibc's EUC-KR.
  *                      big5 uses glibc's BIG5-HKSCS, the closest table to
  *                      MySQL's (it agrees on the common characters but
  *                      not on every ETEN/HKSCS extension).
- * A byte sequence that the character set does not define is corrupt input
- * (the server itself would have turned it into '?' on conversion).
+ * Bytes that have no character are what SELECT shows for them: '?'. The
+ * servers store them (any byte of a single-byte charset; a well-formed
+ * multi-byte code without a Unicode mapping), and their conversion to
+ * utf8mb4 turns each into '?': a well-formed code as one '?', anything else
+ * one '?' per byte (MariaDB's my_convert, strings/ctype-*.c).
  *
  * Thread safety: a stream is used by one thread at a time, but several
  * streams may run in parallel threads; the iconv descriptors are opened
@@ -183,9 +191,7 @@ static int convert_single(const struct cs_info *cs, const uint8_t *p, size_t n, 
         if (u < 0x80) {
             *dst++ = (char)u;
         } else if (u == 0xffff) {
-            out->data[out->len] = '\0';
-            return bb_error_set(err, BB_ERR_CORRUPT, "byte 0x%02x at offset %zu is not a %s character",
-                                (unsigned)p[i], i, cs->name);
+            *dst++ = '?';    /* no character: what SELECT shows */
         } else if (u < 0x800) {
             *dst++ = (char)(0xc0 | u >> 6);
             *dst++ = (char)(0x80 | (u & 63));
@@ -259,8 +265,77 @@ static const struct cs_fixup ujis_fixups[] = {
 static size_t sjis_charlen(uint8_t b) { return (b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc) ? 2 : 1; }
 static size_t ujis_charlen(uint8_t b) { return b == 0x8f ? 3 : (b == 0x8e || (b >= 0xa1 && b <= 0xfe)) ? 2 : 1; }
 
-/* Run iconv over p[0..n) (whole characters), appending to out. */
-static int iconv_run(iconv_t cd, const struct cs_info *cs, const uint8_t *p, size_t n, size_t base,
+static bool in(uint8_t b, uint8_t lo, uint8_t hi) { return b >= lo && b <= hi; }
+
+/* Length of the well-formed multi-byte code at p[0..n) by the charset's
+ * own rules (MariaDB strings/ctype-*.c: lead and trail byte ranges), or 0
+ * when the bytes there are not one (an illegal or incomplete sequence). */
+static size_t mb_code_len(const struct cs_info *cs, const uint8_t *p, size_t n)
+{
+    const char *name = cs->name;
+    uint8_t b0 = p[0], b1 = n > 1 ? p[1] : 0, b2 = n > 2 ? p[2] : 0;
+    if (n < 2)
+        return 0;
+    if (strcmp(name, "gbk") == 0)
+        return in(b0, 0x81, 0xfe) && (in(b1, 0x40, 0x7e) || in(b1, 0x80, 0xfe)) ? 2 : 0;
+    if (strcmp(name, "gb18030") == 0) {
+        if (in(b0, 0x81, 0xfe) && (in(b1, 0x40, 0x7e) || in(b1, 0x80, 0xfe)))
+            return 2;
+        return n >= 4 && in(b0, 0x81, 0xfe) && in(b1, 0x30, 0x39) && in(b2, 0x81, 0xfe) &&
+               in(p[3], 0x30, 0x39) ? 4 : 0;
+    }
+    if (strcmp(name, "gb2312") == 0)
+        return in(b0, 0xa1, 0xf7) && in(b1, 0xa1, 0xfe) ? 2 : 0;
+    if (strcmp(name, "big5") == 0)
+        return in(b0, 0xa1, 0xf9) && (in(b1, 0x40, 0x7e) || in(b1, 0xa1, 0xfe)) ? 2 : 0;
+    if (strcmp(name, "sjis") == 0 || strcmp(name, "cp932") == 0)
+        return (in(b0, 0x81, 0x9f) || in(b0, 0xe0, 0xfc)) &&
+               (in(b1, 0x40, 0x7e) || in(b1, 0x80, 0xfc)) ? 2 : 0;
+    if (strcmp(name, "euckr") == 0)
+        return in(b0, 0x81, 0xfe) &&
+               (in(b1, 0x41, 0x5a) || in(b1, 0x61, 0x7a) || in(b1, 0x81, 0xfe)) ? 2 : 0;
+    if (strcmp(name, "ujis") == 0 || strcmp(name, "eucjpms") == 0) {
+        if (b0 == 0x8e)
+            return in(b1, 0xa1, 0xdf) ? 2 : 0;
+        if (b0 == 0x8f)
+            return n >= 3 && in(b1, 0xa1, 0xfe) && in(b2, 0xa1, 0xfe) ? 3 : 0;
+        return in(b0, 0xa1, 0xfe) && in(b1, 0xa1, 0xfe) ? 2 : 0;
+    }
+    return 0;
+}
+
+/* One character at a time from p[0..n): each as iconv converts it, or '?'
+ * when it cannot (one for a well-formed code, one per byte otherwise). */
+static void iconv_chars(iconv_t cd, const struct cs_info *cs, const uint8_t *p, size_t n,
+                        struct bb_buf *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t len = p[i] < 0x80 ? 1 : mb_code_len(cs, p + i, n - i);
+        bool ok = false;
+        char *dst = len ? bb_buf_reserve(out, 16) : NULL;
+        if (dst) {
+            char *in = (char *)(uintptr_t)(p + i);
+            size_t inleft = len, outleft = 16;
+            iconv(cd, NULL, NULL, NULL, NULL);
+            size_t r = iconv(cd, &in, &inleft, &dst, &outleft);
+            ok = r != (size_t)-1 && inleft == 0 && outleft < 16;
+            if (ok) {
+                out->len += 16 - outleft;
+                out->data[out->len] = '\0';
+            }
+        }
+        if (!ok)
+            bb_buf_putc(out, '?');
+        i += len ? len : 1;
+    }
+}
+
+/* Run iconv over p[0..n) (whole characters), appending to out. A stretch
+ * where iconv fails is redone one character at a time (glibc does not
+ * always stop at the bad character: its CP949 steps over some), with '?'
+ * for what cannot be converted, as SELECT shows it. */
+static int iconv_run(iconv_t cd, const struct cs_info *cs, const uint8_t *p, size_t n,
                      struct bb_buf *out, struct bb_error *err)
 {
     size_t i = 0;
@@ -269,16 +344,32 @@ static int iconv_run(iconv_t cd, const struct cs_info *cs, const uint8_t *p, siz
         char *dst = bb_buf_reserve(out, room);
         if (!dst)
             return bb_error_set(err, BB_ERR_NOMEM, "out of memory converting %s text", cs->name);
+        size_t mark = out->len, start = i;
         char *in = (char *)(uintptr_t)(p + i);
         size_t inleft = n - i, outleft = room;
         size_t r = iconv(cd, &in, &inleft, &dst, &outleft);
         out->len += room - outleft;
         out->data[out->len] = '\0';
         i = n - inleft;
-        if (r == (size_t)-1 && errno != E2BIG)
-            return bb_error_set(err, BB_ERR_CORRUPT, "invalid %s byte sequence at offset %zu",
-                                cs->name, base + i);
+        if (r == (size_t)-1 && errno != E2BIG) {
+            out->len = mark;
+            out->data[mark] = '\0';
+            iconv_chars(cd, cs, p + start, n - start, out);
+            iconv(cd, NULL, NULL, NULL, NULL);
+            break;
+        }
     }
+    return bb_buf_check(out, err);
+}
+
+/* MariaDB's ujis and eucjpms map the user-defined rows to the private use
+ * area in order: 0xF5A1..0xFEFE -> U+E000.., 0x8FF5A1..0x8FFEFE -> U+E3AC.. */
+static uint32_t ujis_user_defined(const uint8_t *p, size_t len)
+{
+    if (len == 2 && in(p[0], 0xf5, 0xfe) && in(p[1], 0xa1, 0xfe))
+        return 0xe000 + (uint32_t)(p[0] - 0xf5) * 94 + (uint32_t)(p[1] - 0xa1);
+    if (len == 3 && p[0] == 0x8f && in(p[1], 0xf5, 0xfe) && in(p[2], 0xa1, 0xfe))
+        return 0xe3ac + (uint32_t)(p[1] - 0xf5) * 94 + (uint32_t)(p[2] - 0xa1);
     return 0;
 }
 
@@ -312,28 +403,30 @@ static int convert_iconv(const struct cs_info *cs, const uint8_t *p, size_t n, s
 
     int rc = 0;
     if (!fx) {
-        rc = iconv_run(cd, cs, p, n, 0, out, err);
+        rc = iconv_run(cd, cs, p, n, out, err);
     } else {
         /* Walk characters; hand runs without fixed-up characters to iconv. */
         size_t run = 0, i = 0;
         while (i < n && rc == 0) {
             size_t len = charlen(p[i]);
-            const struct cs_fixup *hit = NULL;
+            uint32_t unicode = 0;
             for (const struct cs_fixup *f = fx; f->len; f++)
                 if (f->len == len && len <= n - i && memcmp(p + i, f->bytes, len) == 0)
-                    hit = f;
-            if (!hit) {
+                    unicode = f->unicode;
+            if (!unicode && fx == ujis_fixups && len <= n - i)
+                unicode = ujis_user_defined(p + i, len);
+            if (!unicode) {
                 i += len;
                 continue;
             }
-            rc = iconv_run(cd, cs, p + run, i - run, run, out, err);
+            rc = iconv_run(cd, cs, p + run, i - run, out, err);
             if (rc == 0)
-                put_utf8(out, hit->unicode);
+                put_utf8(out, unicode);
             i += len;
             run = i;
         }
         if (rc == 0)
-            rc = iconv_run(cd, cs, p + run, (i > n ? n : i) - run, run, out, err);
+            rc = iconv_run(cd, cs, p + run, (i > n ? n : i) - run, out, err);
     }
     pthread_mutex_unlock(&iconv_lock);
     return rc;

@@ -39,7 +39,7 @@ static const struct cs_info cs_infos[CS_COUNT] = {
     { "cp932", CS_ICONV, -1, "CP932" },
     { "dec8", CS_SINGLE, 9, NULL },
     { "eucjpms", CS_ICONV, -1, "EUC-JP-MS" },
-    { "euckr", CS_ICONV, -1, "EUC-KR" },
+    { "euckr", CS_ICONV, -1, "CP949" },
     { "gb18030", CS_ICONV, -1, "GB18030" },
     { "gb2312", CS_ICONV, -1, "GB2312" },
     { "gbk", CS_ICONV, -1, "GBK" },
