@@ -222,8 +222,8 @@ static int convert_wide(const struct cs_info *cs, const uint8_t *p, size_t n, st
             u = (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3];
         } else {
             u = le ? (uint32_t)p[i + 1] << 8 | p[i] : (uint32_t)p[i] << 8 | p[i + 1];
-            if (u >= 0xd800 && u < 0xe000) {
-                if (cs->kind == CS_UCS2 || u >= 0xdc00 || i + 4 > n)
+            if (u >= 0xd800 && u < 0xe000 && cs->kind != CS_UCS2) {
+                if (u >= 0xdc00 || i + 4 > n)
                     return bb_error_set(err, BB_ERR_CORRUPT, "%s surrogate 0x%04x at offset %zu",
                                         cs->name, (unsigned)u, i);
                 uint32_t lo = le ? (uint32_t)p[i + 3] << 8 | p[i + 2] : (uint32_t)p[i + 2] << 8 | p[i + 3];
@@ -234,7 +234,9 @@ static int convert_wide(const struct cs_info *cs, const uint8_t *p, size_t n, st
                 i += 2;
             }
         }
-        if (u > 0x10ffff || (u >= 0xd800 && u < 0xe000))
+        /* ucs2 and utf32 columns keep a lone surrogate; SELECT sends it as
+         * its three-byte form (ED A0 80 for U+D800), and so do we. */
+        if (u > 0x10ffff)
             return bb_error_set(err, BB_ERR_CORRUPT, "%s code point 0x%x at offset %zu is invalid",
                                 cs->name, (unsigned)u, i);
         put_utf8(out, u);
