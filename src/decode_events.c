@@ -594,10 +594,12 @@ int decode_mariadb(struct decoder *d, struct bb_event *ev, struct cursor *c, str
         return 0;
     }
     case GTID_EVENT: {
-        /* 8 seq_no, 4 domain, 1 flags; FL_GROUP_COMMIT_ID: 8 commit id,
-         * else 6 zero bytes; XA (flags 0x40/0x80): 4 format id, 1 gtrid
-         * length, 1 bqual length, data; then (10.5+) 1 extra flags and
-         * their fields, which we leave in the raw body. */
+        /* 8 seq_no, 4 domain, 1 flags; FL_GROUP_COMMIT_ID: 8 commit id;
+         * XA (flags 0x40/0x80): 4 format id, 1 gtrid length, 1 bqual
+         * length, data; then (10.5+) 1 extra flags and their fields, which
+         * we leave in the raw body; zero bytes pad what is shorter than 19
+         * bytes at the end (not after the flags: an XA GTID carries its
+         * format id at byte 13). */
         struct bb_ev_mariadb_gtid *g = &ev->mariadb_gtid;
         g->seq_no = cursor_u64le(c);
         g->domain_id = cursor_u32le(c);
@@ -606,8 +608,6 @@ int decode_mariadb(struct decoder *d, struct bb_event *ev, struct cursor *c, str
         TRUNCATED(c, err, "GTID");
         if (g->flags & FL_GROUP_COMMIT_ID)
             g->commit_id = cursor_u64le(c);
-        else
-            cursor_skip(c, cursor_left(c) < 6 ? cursor_left(c) : 6);
         TRUNCATED(c, err, "commit id");
         if (g->flags & (FL_PREPARED_XA | FL_COMPLETED_XA)) {
             g->is_xa = true;
