@@ -171,6 +171,7 @@ int cli_dump(int argc, char **argv)
     int status = BB_EXIT_USAGE;
     struct bb_stream *stream = NULL;
     struct bb_buf out;
+    bool start_pos_given = false;
 
     bb_stream_options_init(&opt);
     bb_server_options_init(&srv);
@@ -223,6 +224,7 @@ int cli_dump(int argc, char **argv)
                 goto done;
             }
             srv.start_pos = n;
+            start_pos_given = true;
             break;
         case OPT_START_GTID:
             srv.start = BB_START_GTID;
@@ -303,7 +305,7 @@ int cli_dump(int argc, char **argv)
             cli_error("dump: --source: %s", err.msg);
             goto done;
         }
-        if (srv.start == BB_START_POSITION && srv.start_file == NULL) {
+        if (start_pos_given && srv.start != BB_START_POSITION) {
             cli_error("dump: --start-pos needs --start-file");
             goto done;
         }
