@@ -281,7 +281,13 @@ Test(server, event_larger_than_one_packet)
     uint64_t pos;
     master_status(m, file, sizeof file, &pos);
     const size_t big = (size_t)17 << 20;
+    /* The compressed-events test turns log_bin_compress on globally for a
+     * moment under this lock; this row must not be written compressed. */
+    char got[16];
+    sql_value(m, "SELECT GET_LOCK('binbridge_log_bin_compress', 60)", got, sizeof got);
+    cr_assert_str_eq(got, "1", "could not take the log_bin_compress lock");
     sql(m, "INSERT INTO %s.t VALUES (1, CONCAT('<', REPEAT('x', %zu), '>'))", db, big - 2);
+    sql(m, "DO RELEASE_LOCK('binbridge_log_bin_compress')");
 
     struct bb_server_options o;
     server_options(&o);
@@ -1267,7 +1273,7 @@ Test(server, mariadb_hires_temporals_decode_with_the_schema)
     const char *db = test_db(m, "hires");
     char file[256], old[64], got[64];
     uint64_t pos;
-    sql_value(m, "SELECT GET_LOCK('binbridge_temporal_format', 60)", got, sizeof got);
+    sql_value(m, "SELECT GET_LOCK('binbridge_mysql56_temporal_format', 60)", got, sizeof got);
     cr_assert_str_eq(got, "1", "could not take the temporal format lock");
     sql_value(m, "SELECT @@global.mysql56_temporal_format", old, sizeof old);
     sql(m, "SET GLOBAL mysql56_temporal_format = OFF");
@@ -1281,7 +1287,7 @@ Test(server, mariadb_hires_temporals_decode_with_the_schema)
     snprintf(restore, sizeof restore, "SET GLOBAL mysql56_temporal_format = %s",
              strcmp(old, "1") == 0 ? "ON" : old);
     sql(m, restore);
-    sql(m, "DO RELEASE_LOCK('binbridge_temporal_format')");
+    sql(m, "DO RELEASE_LOCK('binbridge_mysql56_temporal_format')");
     cr_assert(ok, "CREATE TABLE failed: %s", mysql_error(m));
     master_status(m, file, sizeof file, &pos);
     sql(m, "SET time_zone = '+00:00'");
