@@ -174,6 +174,8 @@ void bb_buf_put_base64(struct bb_buf *b, const uint8_t *p, size_t n)
 
 void bb_buf_put_json_escaped(struct bb_buf *b, const char *s, size_t n)
 {
+    if (n == 0)
+        return;
     static const char hex[] = "0123456789abcdef";
     size_t start = 0;
     for (size_t i = 0; i < n; i++) {

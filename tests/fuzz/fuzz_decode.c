@@ -72,8 +72,9 @@ static void fuzz_cell(const uint8_t *p, size_t n)
     bb_buf_init(&out);
     while (!cursor_at_end(&c)) {
         struct bb_value v;
-        if (decode_value(&col, &c, &arena, &v, &err) < 0)
-            break;
+        size_t at = c.off;
+        if (decode_value(&col, &c, &arena, &v, &err) < 0 || c.off == at)
+            break; /* an error, or a type of zero width (NULL) */
         bb_value_format_text(&v, &out, &err);
         bb_buf_reset(&out);
         bb_value_format_json(&v, &out, &err);
