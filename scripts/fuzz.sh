@@ -44,8 +44,17 @@ fi
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 status=0
-"$binary" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="$(dirname -- "$binary")/" "$corpus" || status=$?
+# A fixed seed and run count make the run repeatable: the same binary on the
+# same seeds does the same work, so CI does not find something one day and
+# not the next. SECONDS caps the time on a slow machine. BB_FUZZ_RUNS=0
+# fuzzes for the whole time instead (for long local runs).
+runs=${BB_FUZZ_RUNS:-60000}
+seed=${BB_FUZZ_SEED:-1}
+[[ $runs =~ ^[0-9]+$ && $seed =~ ^[0-9]+$ ]] || die "BB_FUZZ_RUNS and BB_FUZZ_SEED must be numbers"
+run_limit=()
+((runs > 0)) && run_limit=(-runs="$runs")
+"$binary" -seed="$seed" "${run_limit[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+    -rss_limit_mb=2048 -artifact_prefix="$(dirname -- "$binary")/" "$corpus" || status=$?
 ((status == 0)) || printf '%s: %s failed (exit %d); reproducers are in %s/\n' \
     "$prog" "$binary" "$status" "$(dirname -- "$binary")" >&2
 exit "$status"

@@ -2,7 +2,7 @@
 # The whole test suite from a fresh Debian 12 machine: dependencies, throwaway
 # servers (left running for the next run), plain build + tests, ASan/UBSan
 # build + tests, then a short fuzz run.
-# Environment: BB_FUZZ_SECONDS (default 60) bounds the fuzz step; the
+# Environment: BB_FUZZ_SECONDS (default 120) caps the fuzz step (BB_FUZZ_RUNS, default 60000, sets its work); the
 # variables of scripts/servers.sh choose ports and the state directory.
 set -euo pipefail
 
@@ -27,5 +27,5 @@ step make -j2 tests
 step scripts/run-tests.sh build
 step make -j2 SANITIZE=1 tests
 step scripts/run-tests.sh build-asan
-step make fuzz "FUZZ_SECONDS=${BB_FUZZ_SECONDS:-60}"
+step make fuzz "FUZZ_SECONDS=${BB_FUZZ_SECONDS:-120}"
 printf '\n%s: all steps passed\n' "$prog"

@@ -1,0 +1,174 @@
+/* checkpoint.c - comparing, printing and (de)serialising checkpoints. */
+#include "checkpoint.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+/* The numeric suffix of a binlog file name ("mysql-bin.000042" -> 42), or
+ * -1 when there is none. */
+static long long file_number(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot || !dot[1])
+        return -1;
+    long long n = 0;
+    for (const char *p = dot + 1; *p; p++) {
+        if (*p < '0' || *p > '9' || n > 100000000000LL)
+            return -1;
+        n = n * 10 + (*p - '0');
+    }
+    return n;
+}
+
+int checkpoint_compare(const struct checkpoint *a, const struct checkpoint *b)
+{
+    int c = strcmp(a->file, b->file);
+    if (c != 0) {
+        long long na = file_number(a->file), nb = file_number(b->file);
+        if (na >= 0 && nb >= 0 && na != nb)
+            return na < nb ? -1 : 1;
+        return c;
+    }
+    if (a->pos != b->pos)
+        return a->pos < b->pos ? -1 : 1;
+    if (a->rows_done != b->rows_done)
+        return a->rows_done < b->rows_done ? -1 : 1;
+    return 0;
+}
+
+const char *checkpoint_position_text(const struct checkpoint *cp, char *buf, size_t size)
+{
+    if (cp->rows_done)
+        snprintf(buf, size, "%s:%llu+%llu rows", cp->file, (unsigned long long)cp->pos,
+                 (unsigned long long)cp->rows_done);
+    else
+        snprintf(buf, size, "%s:%llu", cp->file, (unsigned long long)cp->pos);
+    return buf;
+}
+
+const char *const checkpoint_field_names[CHECKPOINT_NFIELDS] = {
+    "file", "pos", "rows_done", "gtid", "commit_time", "server_id",
+};
+
+void checkpoint_field_values(const struct checkpoint *cp,
+                             char values[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX])
+{
+    snprintf(values[0], CHECKPOINT_GTID_MAX, "%s", cp->file);
+    snprintf(values[1], CHECKPOINT_GTID_MAX, "%llu", (unsigned long long)cp->pos);
+    snprintf(values[2], CHECKPOINT_GTID_MAX, "%llu", (unsigned long long)cp->rows_done);
+    snprintf(values[3], CHECKPOINT_GTID_MAX, "%s", cp->gtid);
+    snprintf(values[4], CHECKPOINT_GTID_MAX, "%u", cp->commit_time);
+    snprintf(values[5], CHECKPOINT_GTID_MAX, "%llu", (unsigned long long)cp->server_id);
+}
+
+static int parse_u64(const char *s, size_t n, uint64_t *out)
+{
+    char tmp[32];
+    if (n == 0 || n >= sizeof tmp)
+        return -1;
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (tmp[i] < '0' || tmp[i] > '9')
+            return -1;
+    errno = 0;
+    unsigned long long v = strtoull(tmp, NULL, 10);
+    if (errno)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
+                           const char *const *values, const size_t *lens, size_t n,
+                           struct bb_error *err)
+{
+    memset(cp, 0, sizeof *cp);
+    bool have_file = false, have_pos = false;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = names[i], *v = values[i];
+        size_t len = lens[i];
+        uint64_t u;
+        if (strcmp(name, "file") == 0) {
+            if (len == 0 || len >= sizeof cp->file || memchr(v, 0, len))
+                return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint field file is invalid");
+            memcpy(cp->file, v, len);
+            cp->file[len] = '\0';
+            have_file = true;
+        } else if (strcmp(name, "gtid") == 0) {
+            if (len >= sizeof cp->gtid || memchr(v, 0, len))
+                return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint field gtid is invalid");
+            memcpy(cp->gtid, v, len);
+            cp->gtid[len] = '\0';
+        } else if (strcmp(name, "pos") == 0 || strcmp(name, "rows_done") == 0 ||
+                   strcmp(name, "commit_time") == 0 || strcmp(name, "server_id") == 0) {
+            if (parse_u64(v, len, &u) < 0)
+                return bb_error_set(err, BB_ERR_CORRUPT,
+                                    "checkpoint field %s is not a number: '%.*s'", name,
+                                    (int)(len > 40 ? 40 : len), v);
+            if (name[0] == 'p') {
+                cp->pos = u;
+                have_pos = true;
+            } else if (name[0] == 'r') {
+                cp->rows_done = u;
+            } else if (name[0] == 'c') {
+                if (u > UINT32_MAX)
+                    return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint commit_time is invalid");
+                cp->commit_time = (uint32_t)u;
+            } else {
+                cp->server_id = u;
+            }
+        }
+    }
+    if (!have_file || !have_pos)
+        return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint lacks its %s field",
+                            have_file ? "pos" : "file");
+    if (cp->pos < 4)
+        return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint position %llu is before the first "
+                            "event", (unsigned long long)cp->pos);
+    return 0;
+}
+
+int checkpoint_note_mariadb_gtid(struct checkpoint *cp, uint32_t domain, uint32_t server,
+                                 uint64_t seq, struct bb_error *err)
+{
+    /* Rebuild the list with this domain's entry replaced (or added), in
+     * domain order as MariaDB prints gtid_binlog_pos. */
+    char out[CHECKPOINT_GTID_MAX];
+    size_t n = 0;
+    bool placed = false;
+    const char *p = cp->gtid;
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        unsigned long d = strtoul(p, NULL, 10);
+        if (!placed && d >= domain) {
+            n += (size_t)snprintf(out + n, sizeof out - n, "%s%u-%u-%llu", n ? "," : "", domain,
+                                  server, (unsigned long long)seq);
+            placed = true;
+        }
+        if (d != domain && n + len + 2 < sizeof out) {
+            if (n)
+                out[n++] = ',';
+            memcpy(out + n, p, len);
+            n += len;
+        }
+        if (n >= sizeof out - 1)
+            return bb_error_set(err, BB_ERR_LIMIT, "GTID position exceeds %d bytes",
+                                CHECKPOINT_GTID_MAX);
+        p = end ? end + 1 : p + len;
+    }
+    if (!placed)
+        n += (size_t)snprintf(out + n, sizeof out - n, "%s%u-%u-%llu", n ? "," : "", domain,
+                              server, (unsigned long long)seq);
+    if (n >= sizeof out)
+        return bb_error_set(err, BB_ERR_LIMIT, "GTID position exceeds %d bytes",
+                            CHECKPOINT_GTID_MAX);
+    out[n] = '\0';
+    memcpy(cp->gtid, out, n + 1);
+    return 0;
+}

@@ -1,0 +1,58 @@
+/* checkpoint.h - the replication position a sink saves in the same atomic
+ * step as the changes it covers.
+ *
+ * A checkpoint names where reading resumes: the binlog file and offset of
+ * the first transaction not yet fully applied, and how many of that
+ * transaction's row changes are already applied (non-zero only while a
+ * transaction too large for one batch is being applied in chunks). It
+ * also keeps the GTID position after the last applied transaction and its
+ * commit time, for humans and for lag. */
+#ifndef BB_CHECKPOINT_H
+#define BB_CHECKPOINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "binbridge.h"
+
+#define CHECKPOINT_FILE_MAX 512
+#define CHECKPOINT_GTID_MAX 4096
+
+struct checkpoint {
+    char file[CHECKPOINT_FILE_MAX];  /* binlog file of the next transaction */
+    uint64_t pos;                    /* its byte offset (>= 4) */
+    uint64_t rows_done;              /* its row changes already applied */
+    char gtid[CHECKPOINT_GTID_MAX];  /* GTID position after the last applied
+                                        transaction: MariaDB "0-1-42,1-2-7" (one
+                                        per domain), MySQL "uuid:n" of the last
+                                        one; "" when the source has no GTIDs */
+    uint32_t commit_time;            /* binlog timestamp of that transaction */
+    uint64_t server_id;              /* the source server's server_id */
+};
+
+/* Order of two positions in the same server's binlog: file names compare
+ * by their numeric suffix (mysql-bin.000009 < mysql-bin.000010), then
+ * offsets, then rows_done. Returns <0, 0, >0. */
+int checkpoint_compare(const struct checkpoint *a, const struct checkpoint *b);
+
+/* Text form "file:pos[+rows]" for messages. */
+const char *checkpoint_position_text(const struct checkpoint *cp, char *buf, size_t size);
+
+/* Key/value pairs, for sinks that store the checkpoint as a record:
+ * file, pos, rows_done, gtid, commit_time, server_id (all as text). */
+#define CHECKPOINT_NFIELDS 6
+extern const char *const checkpoint_field_names[CHECKPOINT_NFIELDS];
+void checkpoint_field_values(const struct checkpoint *cp,
+                             char values[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX]);
+/* Parse a stored record; names/values are the pairs read back (any order,
+ * unknown names ignored). Returns 0 or BB_ERR_CORRUPT naming the field. */
+int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
+                           const char *const *values, const size_t *lens, size_t n,
+                           struct bb_error *err);
+
+/* MariaDB GTID positions: fold one GTID into a "domain-server-seq,..."
+ * list, replacing that domain's entry. */
+int checkpoint_note_mariadb_gtid(struct checkpoint *cp, uint32_t domain, uint32_t server,
+                                 uint64_t seq, struct bb_error *err);
+
+#endif

@@ -1,0 +1,136 @@
+/* config.h - what `binbridge run` is told: from a libconfig file
+ * (--config FILE), the command line, or the built-in defaults (zero
+ * config: every table of every user schema as a Redis hash per row).
+ *
+ * Every option is declared once in config.c's table (name, type, default,
+ * bounds, help); a file is validated as a whole before anything connects,
+ * and every error says "FILE:LINE: what is wrong". */
+#ifndef BB_CONFIG_H
+#define BB_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "binbridge.h"
+
+enum redis_shape {
+    REDIS_SHAPE_HASH = 0,   /* HSET key col value ... per row (default) */
+    REDIS_SHAPE_JSON,       /* SET key {"col": value, ...} per row */
+    REDIS_SHAPE_STREAM,     /* XADD key MAXLEN ~ n * op ... per row change */
+};
+
+/* A NULL-terminated list of strings owned by the config. */
+typedef char **config_list;
+
+/* One Redis output of a rule. */
+struct redis_target {
+    enum redis_shape shape;
+    char *key;              /* key template, e.g. "{schema}:{table}:{pk}", "user:{id}";
+                               placeholders: {schema} {table} {pk} {column} */
+    uint64_t ttl;           /* seconds; 0 = keys do not expire (hash, json) */
+    uint64_t maxlen;        /* streams: MAXLEN ~ maxlen; 0 = unbounded */
+    config_list include_columns;  /* NULL: every column */
+    config_list exclude_columns;  /* NULL: none */
+    int line;               /* where it was declared (0: built in) */
+};
+
+/* One MongoDB output of a rule (the MongoDB sink). */
+struct mongo_target {
+    char *database;         /* template, default "{schema}" */
+    char *collection;       /* template, default "{table}" */
+    config_list include_columns;
+    config_list exclude_columns;
+    config_list renames;    /* pairs "column", "field" */
+    bool update_set;        /* updates $set the changed columns instead of replacing */
+    bool dates_as_strings;  /* keep sub-millisecond digits: dates as text */
+    int line;
+};
+
+/* A rule: the tables it matches (glob over "schema.table") and what they
+ * become. Rules are tried in order; the first match wins. */
+struct table_rule {
+    char *match;            /* "shop.*", "*.users", "shop.orders" */
+    config_list key_columns;    /* the row key, instead of the primary key */
+    struct redis_target *redis;
+    size_t nredis;
+    struct mongo_target *mongo;
+    size_t nmongo;
+    int line;
+};
+
+enum start_at { START_EARLIEST, START_CURRENT };
+
+struct bb_config {
+    char *path;             /* the file read, NULL for zero config */
+
+    /* source */
+    char *source_url;       /* mysql://user[:pass]@host:port */
+    char *source_password_env;  /* name of an environment variable holding the password */
+    uint32_t server_id;     /* replica id to register as */
+    enum start_at start;    /* where to begin when no checkpoint exists */
+    double heartbeat;       /* seconds; the longest a quiet source keeps a batch waiting */
+
+    /* sinks */
+    char *redis_url;        /* redis://[:pass@]host:port[/db] or NULL */
+    char *redis_password_env;
+    char *mongo_url;        /* mongodb://... or NULL */
+    char *checkpoint_name;  /* names the checkpoint record; default "binbridge" */
+
+    /* which tables (globs over "schema.table"; schemas as globs too) */
+    config_list include_schemas;
+    config_list exclude_schemas;    /* mysql, sys, information_schema and
+                                       performance_schema are always excluded */
+    config_list include_tables;
+    config_list exclude_tables;
+
+    /* batching: a batch is written when any limit is reached */
+    uint32_t batch_rows;        /* row changes */
+    uint64_t batch_bytes;       /* bytes buffered for the sink: bounds memory, also
+                                   inside one huge transaction (applied in chunks) */
+    uint32_t batch_delay_ms;    /* the longest a change waits */
+
+    /* failures */
+    uint32_t retry_initial_ms;
+    uint32_t retry_max_ms;
+
+    /* reporting */
+    uint32_t progress_interval; /* seconds between progress lines; 0 = none */
+    char *log_level;
+
+    /* rules; when none match a table, the default rule applies (hash per
+     * row at {schema}:{table}:{pk}, every column) */
+    struct table_rule *rules;
+    size_t nrules;
+};
+
+/* Defaults for every option (zero config). */
+void config_init(struct bb_config *cfg);
+
+/* Read and validate a file into cfg (which config_init prepared).
+ * Returns 0, or BB_ERR_USAGE with "FILE:LINE: reason" in err. */
+int config_load_file(struct bb_config *cfg, const char *path, struct bb_error *err);
+
+/* Validate the whole configuration (after command-line overrides): URLs,
+ * bounds, templates (unknown placeholders), shapes. Returns 0 or
+ * BB_ERR_USAGE with a located reason. */
+int config_validate(const struct bb_config *cfg, struct bb_error *err);
+
+void config_destroy(struct bb_config *cfg);
+
+/* Set a string option, replacing and freeing the old value. */
+int config_set_string(char **slot, const char *value, struct bb_error *err);
+
+/* Does text match the glob (only '*' and '?' are special)? */
+bool config_glob_match(const char *glob, const char *text);
+
+/* Is schema.table mirrored at all (the schema/table include and exclude
+ * lists, and the always-excluded system schemas)? */
+bool config_table_included(const struct bb_config *cfg, const char *schema, const char *table);
+
+/* The rule for schema.table: the first matching rule, or NULL for the
+ * default mapping. */
+const struct table_rule *config_rule_for(const struct bb_config *cfg, const char *schema,
+                                         const char *table);
+
+#endif

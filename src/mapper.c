@@ -1,0 +1,437 @@
+/* mapper.c - table plans: which tables are mirrored, by which rule, with
+ * which columns and row key, and the Redis keys of row images. */
+#include "mapper.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "error.h"
+
+/* The outputs of the default mapping (no rule matched). */
+static const struct redis_target default_redis = {
+    .shape = REDIS_SHAPE_HASH, .key = NULL, .ttl = 0, .maxlen = 0,
+    .include_columns = NULL, .exclude_columns = NULL, .line = 0,
+};
+static const struct mongo_target default_mongo = {
+    .database = NULL, .collection = NULL, .include_columns = NULL, .exclude_columns = NULL,
+    .renames = NULL, .update_set = false, .dates_as_strings = false, .line = 0,
+};
+
+#define DEFAULT_ROW_KEY "{schema}:{table}:{pk}"
+#define DEFAULT_STREAM_KEY "{schema}:{table}:changes"
+
+struct cached_plan {
+    struct cached_plan *next;
+    char *schema, *table;
+    uint64_t signature;          /* of the columns the plan was built for */
+    struct table_plan plan;
+    struct bb_arena mem;         /* everything the plan points to */
+};
+
+struct mapper {
+    const struct bb_config *cfg;
+    struct cached_plan **buckets;
+    uint32_t nbuckets;
+};
+
+int mapper_new(struct mapper **out, const struct bb_config *cfg, struct bb_error *err)
+{
+    struct mapper *m = calloc(1, sizeof *m);
+    if (!m || !(m->buckets = calloc(256, sizeof *m->buckets))) {
+        free(m);
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    }
+    m->nbuckets = 256;
+    m->cfg = cfg;
+    *out = m;
+    return 0;
+}
+
+static void plan_free(struct cached_plan *p)
+{
+    if (!p)
+        return;
+    bb_arena_destroy(&p->mem);
+    free(p->schema);
+    free(p->table);
+    free(p);
+}
+
+void mapper_free(struct mapper *m)
+{
+    if (!m)
+        return;
+    for (uint32_t i = 0; i < m->nbuckets; i++)
+        for (struct cached_plan *p = m->buckets[i], *next; p; p = next) {
+            next = p->next;
+            plan_free(p);
+        }
+    free(m->buckets);
+    free(m);
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const uint8_t *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* The columns a plan depends on: names, types and the primary key. */
+static uint64_t table_signature(const struct bb_table *t)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv(h, &t->ncols, sizeof t->ncols);
+    for (uint32_t i = 0; i < t->ncols; i++) {
+        const struct bb_column *c = &t->cols[i];
+        if (c->name)
+            h = fnv(h, c->name, strlen(c->name) + 1);
+        h = fnv(h, &c->type, 1);
+    }
+    h = fnv(h, &t->npk, sizeof t->npk);
+    if (t->npk)
+        h = fnv(h, t->pk, t->npk * sizeof *t->pk);
+    return h;
+}
+
+/* Column names are case-insensitive in MySQL, as here. */
+static int column_index(const struct bb_table *t, const char *name, size_t n)
+{
+    for (uint32_t i = 0; i < t->ncols; i++)
+        if (t->cols[i].name && strlen(t->cols[i].name) == n &&
+            strncasecmp(t->cols[i].name, name, n) == 0)
+            return (int)i;
+    return -1;
+}
+
+static size_t list_len(config_list l)
+{
+    size_t n = 0;
+    while (l && l[n])
+        n++;
+    return n;
+}
+
+static const char *where_of(const struct bb_config *cfg, int line, char *buf, size_t size)
+{
+    if (line > 0 && cfg->path)
+        snprintf(buf, size, "%s:%d: ", cfg->path, line);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
+/* Compile a key template against table t. */
+static int compile_key(struct cached_plan *cp, const struct bb_config *cfg, const char *tmpl,
+                       int line, const struct bb_table *t, struct target_plan *tp,
+                       struct bb_error *err)
+{
+    char where[600];
+    size_t cap = 1;
+    for (const char *p = tmpl; *p; p++)
+        cap += *p == '{' ? 2 : 0;
+    struct key_part *parts = bb_arena_calloc(&cp->mem, cap * sizeof *parts);
+    if (!parts)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    uint32_t n = 0;
+    const char *p = tmpl;
+    while (*p) {
+        const char *open = strchr(p, '{');
+        if (open != p) {
+            size_t len = open ? (size_t)(open - p) : strlen(p);
+            parts[n].kind = KEY_LITERAL;
+            parts[n].text = p;
+            parts[n++].len = len;
+            p += len;
+            continue;
+        }
+        const char *close = strchr(open, '}');
+        if (!close)
+            return bb_error_set(err, BB_ERR_USAGE, "%skey template '%s' has an unclosed '{'",
+                                where_of(cfg, line, where, sizeof where), tmpl);
+        const char *name = open + 1;
+        size_t len = (size_t)(close - name);
+        if (len == 6 && memcmp(name, "schema", 6) == 0) {
+            parts[n++].kind = KEY_SCHEMA;
+        } else if (len == 5 && memcmp(name, "table", 5) == 0) {
+            parts[n++].kind = KEY_TABLE;
+        } else if (len == 2 && memcmp(name, "pk", 2) == 0) {
+            parts[n++].kind = KEY_PK;
+        } else {
+            int col = column_index(t, name, len);
+            if (col < 0)
+                return bb_error_set(err, BB_ERR_USAGE,
+                                    "%skey template '%s' names column '%.*s', which %s.%s does "
+                                    "not have", where_of(cfg, line, where, sizeof where), tmpl,
+                                    (int)len, name, t->schema, t->name);
+            parts[n].kind = KEY_COLUMN;
+            parts[n++].column = (uint32_t)col;
+        }
+        p = close + 1;
+    }
+    tp->key = parts;
+    tp->nkey = n;
+    return 0;
+}
+
+/* Which columns an output keeps: include_columns, or all but exclude_columns. */
+static int column_mask(struct cached_plan *cp, const struct bb_config *cfg, config_list include,
+                       config_list exclude, int line, const struct bb_table *t, const bool **out,
+                       struct bb_error *err)
+{
+    char where[600];
+    bool *mask = bb_arena_alloc(&cp->mem, t->ncols * sizeof *mask + 1);
+    if (!mask)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    for (uint32_t i = 0; i < t->ncols; i++)
+        mask[i] = include == NULL;
+    config_list list = include ? include : exclude;
+    for (size_t k = 0; list && list[k]; k++) {
+        int col = column_index(t, list[k], strlen(list[k]));
+        if (col < 0)
+            return bb_error_set(err, BB_ERR_USAGE, "%s%s_columns names '%s', which %s.%s does not "
+                                "have", where_of(cfg, line, where, sizeof where),
+                                include ? "include" : "exclude", list[k], t->schema, t->name);
+        mask[col] = include != NULL;
+    }
+    *out = mask;
+    return 0;
+}
+
+static int build_plan(struct mapper *m, struct cached_plan *cp, const struct bb_table *t,
+                      struct bb_error *err)
+{
+    const struct bb_config *cfg = m->cfg;
+    struct table_plan *plan = &cp->plan;
+    char where[600];
+    memset(plan, 0, sizeof *plan);
+    plan->schema = cp->schema;
+    plan->table = cp->table;
+    if (!config_table_included(cfg, t->schema, t->name))
+        return 0;
+    const struct table_rule *rule = config_rule_for(cfg, t->schema, t->name);
+    plan->rule = rule;
+    if (!t->has_names) {
+        plan->skip_reason = "its column names are unknown (the server sends no column names: set "
+                            "binlog_row_metadata=FULL, or let binbridge read information_schema)";
+        return 0;
+    }
+
+    /* The row key. */
+    size_t nkeys = rule ? list_len(rule->key_columns) : 0;
+    if (nkeys) {
+        uint32_t *keys = bb_arena_alloc(&cp->mem, nkeys * sizeof *keys);
+        if (!keys)
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        for (size_t k = 0; k < nkeys; k++) {
+            int col = column_index(t, rule->key_columns[k], strlen(rule->key_columns[k]));
+            if (col < 0)
+                return bb_error_set(err, BB_ERR_USAGE,
+                                    "%skey_columns names '%s', which %s.%s does not have",
+                                    where_of(cfg, rule->line, where, sizeof where),
+                                    rule->key_columns[k], t->schema, t->name);
+            keys[k] = (uint32_t)col;
+        }
+        plan->key_cols = keys;
+        plan->nkey_cols = (uint32_t)nkeys;
+    } else if (t->npk) {
+        plan->key_cols = t->pk;
+        plan->nkey_cols = t->npk;
+        /* t->pk belongs to the table map, which goes away at the end of the
+         * statement; the plan outlives it. */
+        uint32_t *keys = bb_arena_alloc(&cp->mem, t->npk * sizeof *keys);
+        if (!keys)
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        memcpy(keys, t->pk, t->npk * sizeof *keys);
+        plan->key_cols = keys;
+    } else {
+        plan->skip_reason = "it has no primary key (name its key columns with key_columns in a "
+                            "rule)";
+        return 0;
+    }
+
+    /* The outputs. */
+    size_t nredis = rule ? rule->nredis : (cfg->redis_url ? 1 : 0);
+    size_t nmongo = rule ? rule->nmongo : (cfg->mongo_url ? 1 : 0);
+    if (!cfg->redis_url)
+        nredis = 0;
+    if (!cfg->mongo_url)
+        nmongo = 0;
+    struct target_plan *targets = bb_arena_calloc(&cp->mem, (nredis + nmongo + 1) * sizeof *targets);
+    if (!targets)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    uint32_t n = 0;
+    for (size_t i = 0; i < nredis; i++) {
+        const struct redis_target *rt = rule ? &rule->redis[i] : &default_redis;
+        struct target_plan *tp = &targets[n++];
+        tp->redis = rt;
+        if (column_mask(cp, cfg, rt->include_columns, rt->exclude_columns, rt->line, t,
+                        &tp->columns, err) < 0)
+            return err->code;
+        const char *tmpl = rt->key ? rt->key
+                           : rt->shape == REDIS_SHAPE_STREAM ? DEFAULT_STREAM_KEY
+                                                             : DEFAULT_ROW_KEY;
+        if (compile_key(cp, cfg, tmpl, rt->line, t, tp, err) < 0)
+            return err->code;
+    }
+    for (size_t i = 0; i < nmongo; i++) {
+        const struct mongo_target *mt = rule ? &rule->mongo[i] : &default_mongo;
+        struct target_plan *tp = &targets[n++];
+        tp->mongo = mt;
+        if (column_mask(cp, cfg, mt->include_columns, mt->exclude_columns, mt->line, t,
+                        &tp->columns, err) < 0)
+            return err->code;
+    }
+    plan->targets = targets;
+    plan->ntargets = n;
+    plan->mirrored = n > 0;
+    return 0;
+}
+
+int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,
+                struct bb_error *err)
+{
+    uint64_t sig = table_signature(t);
+    size_t slen = strlen(t->schema), tlen = strlen(t->name);
+    uint64_t h = fnv(fnv(0xcbf29ce484222325ULL, t->schema, slen + 1), t->name, tlen);
+    struct cached_plan **slot = &m->buckets[h % m->nbuckets];
+    for (struct cached_plan **pp = slot; *pp; pp = &(*pp)->next) {
+        struct cached_plan *p = *pp;
+        if (strcmp(p->schema, t->schema) != 0 || strcmp(p->table, t->name) != 0)
+            continue;
+        if (p->signature == sig) {
+            *out = &p->plan;
+            return 0;
+        }
+        /* The table changed (ALTER TABLE): rebuild. */
+        *pp = p->next;
+        plan_free(p);
+        break;
+    }
+    struct cached_plan *p = calloc(1, sizeof *p);
+    if (!p || !(p->schema = strdup(t->schema)) || !(p->table = strdup(t->name))) {
+        plan_free(p);
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    }
+    bb_arena_init(&p->mem);
+    p->signature = sig;
+    int rc = build_plan(m, p, t, err);
+    if (rc < 0) {
+        plan_free(p);
+        return rc;
+    }
+    p->next = *slot;
+    *slot = p;
+    *out = &p->plan;
+    return 0;
+}
+
+static int put_key_value(const struct table_plan *plan, uint32_t col, const struct bb_value *row,
+                         struct bb_buf *out, struct bb_error *err)
+{
+    const struct bb_value *v = &row[col];
+    if (v->kind == BB_VALUE_ABSENT)
+        return 1;
+    if (v->kind == BB_VALUE_NULL)
+        return bb_error_set(err, BB_ERR_USAGE, "key column %s of %s.%s is NULL in a row",
+                            v->col && v->col->name ? v->col->name : "?", plan->schema,
+                            plan->table);
+    return bb_value_format_text(v, out, err);
+}
+
+int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
+                     const struct bb_value *row, struct bb_buf *out, struct bb_error *err)
+{
+    int rc = 0;
+    for (uint32_t i = 0; i < tp->nkey && rc == 0; i++) {
+        const struct key_part *part = &tp->key[i];
+        switch (part->kind) {
+        case KEY_LITERAL: bb_buf_append(out, part->text, part->len); break;
+        case KEY_SCHEMA: bb_buf_puts(out, plan->schema); break;
+        case KEY_TABLE: bb_buf_puts(out, plan->table); break;
+        case KEY_PK:
+            for (uint32_t k = 0; k < plan->nkey_cols && rc == 0; k++) {
+                if (k)
+                    bb_buf_putc(out, ':');
+                rc = put_key_value(plan, plan->key_cols[k], row, out, err);
+            }
+            break;
+        case KEY_COLUMN: rc = put_key_value(plan, part->column, row, out, err); break;
+        }
+    }
+    if (rc == 0)
+        rc = bb_buf_check(out, err);
+    return rc;
+}
+
+int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
+                            struct bb_buf *out)
+{
+    for (uint32_t i = 0; i < tp->nkey; i++) {
+        const struct key_part *part = &tp->key[i];
+        switch (part->kind) {
+        case KEY_LITERAL: bb_buf_append(out, part->text, part->len); break;
+        case KEY_SCHEMA: bb_buf_puts(out, schema); break;
+        case KEY_TABLE: bb_buf_puts(out, table); break;
+        default: return i == 0 ? 1 : 0;
+        }
+    }
+    return 0;
+}
+
+/* Do two values of the same column hold the same value? */
+static bool value_equal(const struct bb_value *a, const struct bb_value *b)
+{
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case BB_VALUE_ABSENT:
+    case BB_VALUE_NULL:
+        return true;
+    case BB_VALUE_INT:
+        return a->v.i == b->v.i;
+    case BB_VALUE_FLOAT:
+        return memcmp(&a->v.f, &b->v.f, sizeof a->v.f) == 0;
+    case BB_VALUE_DOUBLE:
+        return memcmp(&a->v.d, &b->v.d, sizeof a->v.d) == 0;
+    case BB_VALUE_DATE:
+    case BB_VALUE_TIME:
+    case BB_VALUE_DATETIME:
+        return a->v.tm.year == b->v.tm.year && a->v.tm.month == b->v.tm.month &&
+               a->v.tm.day == b->v.tm.day && a->v.tm.hour == b->v.tm.hour &&
+               a->v.tm.minute == b->v.tm.minute && a->v.tm.second == b->v.tm.second &&
+               a->v.tm.usec == b->v.tm.usec && a->v.tm.neg == b->v.tm.neg;
+    case BB_VALUE_TIMESTAMP:
+        return a->v.ts.sec == b->v.ts.sec && a->v.ts.usec == b->v.ts.usec;
+    case BB_VALUE_DECIMAL:
+    case BB_VALUE_STRING:
+    case BB_VALUE_BINARY:
+    case BB_VALUE_JSON:
+    case BB_VALUE_JSON_DIFF:
+    case BB_VALUE_GEOMETRY:
+    case BB_VALUE_VECTOR:
+        return a->v.str.len == b->v.str.len &&
+               (a->v.str.len == 0 || memcmp(a->v.str.p, b->v.str.p, a->v.str.len) == 0);
+    default: /* UINT, YEAR, ENUM, SET, BIT */
+        return a->v.u == b->v.u;
+    }
+}
+
+bool mapper_key_changed(const struct table_plan *plan, const struct bb_value *before,
+                        const struct bb_value *after)
+{
+    for (uint32_t k = 0; k < plan->nkey_cols; k++) {
+        uint32_t c = plan->key_cols[k];
+        /* A partial after image leaves out the columns that did not change. */
+        if (after[c].kind == BB_VALUE_ABSENT)
+            continue;
+        if (!value_equal(&before[c], &after[c]))
+            return true;
+    }
+    return false;
+}

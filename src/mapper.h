@@ -1,0 +1,77 @@
+/* mapper.h - from a table and its row images to what the sinks write:
+ * which tables are mirrored, by which rules, which columns each output
+ * keeps, which columns form the row key, and the rendered Redis keys.
+ * The mapper never talks to a network; sinks render their own commands. */
+#ifndef BB_MAPPER_H
+#define BB_MAPPER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "binbridge.h"
+#include "buf.h"
+#include "config.h"
+
+/* A compiled key template: literal text and placeholders. */
+enum key_part_kind { KEY_LITERAL, KEY_SCHEMA, KEY_TABLE, KEY_PK, KEY_COLUMN };
+struct key_part {
+    enum key_part_kind kind;
+    const char *text;       /* KEY_LITERAL */
+    size_t len;
+    uint32_t column;        /* KEY_COLUMN: index in the table */
+};
+
+/* One output (a Redis shape or a MongoDB collection) for one table. */
+struct target_plan {
+    const struct redis_target *redis;   /* exactly one of these is set */
+    const struct mongo_target *mongo;
+    const bool *columns;                /* per table column: kept in the output */
+    const struct key_part *key;         /* Redis key template, compiled */
+    uint32_t nkey;
+};
+
+/* How one table is mirrored. */
+struct table_plan {
+    const char *schema, *table;
+    bool mirrored;                      /* false: its rows are skipped */
+    const char *skip_reason;            /* why, when not mirrored for a reason worth a
+                                           warning ("no primary key ...") */
+    const uint32_t *key_cols;           /* the row key: primary key or configured columns */
+    uint32_t nkey_cols;
+    const struct target_plan *targets;
+    uint32_t ntargets;
+    const struct table_rule *rule;      /* NULL: the default mapping */
+};
+
+struct mapper;
+
+int mapper_new(struct mapper **out, const struct bb_config *cfg, struct bb_error *err);
+void mapper_free(struct mapper *m);
+
+/* The plan for table t (as its TABLE_MAP describes it). Plans are cached by
+ * schema.table and rebuilt when the table's columns change. The plan stays
+ * valid until the next mapper_plan call for the same schema.table with
+ * different columns, or mapper_free. Returns 0 or a negative error (a
+ * template naming a column the table lacks is BB_ERR_USAGE). */
+int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,
+                struct bb_error *err);
+
+/* Render the Redis key of a row image with target tp's template. Returns 0,
+ * 1 when a column the key needs is absent from this image (a partial row
+ * image), or a negative error (a NULL key column). */
+int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
+                     const struct bb_value *row, struct bb_buf *out, struct bb_error *err);
+
+/* The key prefix shared by every row of a table for target tp (the
+ * template up to its first row-dependent placeholder), for removing a
+ * truncated or dropped table's keys with SCAN MATCH prefix*. Returns 0, or
+ * 1 when the template starts with a row-dependent placeholder (then no
+ * prefix can find them). */
+int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
+                            struct bb_buf *out);
+
+/* Is the row key (plan->key_cols) the same in both images? */
+bool mapper_key_changed(const struct table_plan *plan, const struct bb_value *before,
+                        const struct bb_value *after);
+
+#endif
