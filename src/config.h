@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "binbridge.h"
 
@@ -48,7 +49,11 @@ struct mongo_target {
 };
 
 /* A rule: the tables it matches (glob over "schema.table") and what they
- * become. Rules are tried in order; the first match wins. */
+ * become. Rules are tried in order; the first match wins. A rule's outputs
+ * are exactly those it lists: a table matched by a rule with no Redis
+ * outputs is not written to Redis (write `redis = {}` in the rule for the
+ * default hash). Every rule has at least one output; a Redis target's key
+ * is never NULL after loading (the shape's default is filled in). */
 struct table_rule {
     char *match;            /* "shop.*", "*.users", "shop.orders" */
     config_list key_columns;    /* the row key, instead of the primary key */
@@ -60,6 +65,14 @@ struct table_rule {
 };
 
 enum start_at { START_EARLIEST, START_CURRENT };
+
+/* What the MongoDB sink does with a row whose document exceeds 16 MB. */
+enum mongo_oversize {
+    MONGO_OVERSIZE_STOP = 0,    /* fail with an error naming the row (default) */
+    MONGO_OVERSIZE_SKIP,        /* log the row and go on without it */
+};
+
+struct config_origin;           /* private to config.c */
 
 struct bb_config {
     char *path;             /* the file read, NULL for zero config */
@@ -75,6 +88,8 @@ struct bb_config {
     char *redis_url;        /* redis://[:pass@]host:port[/db] or NULL */
     char *redis_password_env;
     char *mongo_url;        /* mongodb://... or NULL */
+    char *mongo_password_env;
+    enum mongo_oversize mongo_oversize; /* a document over MongoDB's 16 MB limit */
     char *checkpoint_name;  /* names the checkpoint record; default "binbridge" */
 
     /* which tables (globs over "schema.table"; schemas as globs too) */
@@ -102,10 +117,20 @@ struct bb_config {
      * row at {schema}:{table}:{pk}, every column) */
     struct table_rule *rules;
     size_t nrules;
+
+    struct config_origin *origin;   /* private: the file line of each option */
 };
 
-/* Defaults for every option (zero config). */
-void config_init(struct bb_config *cfg);
+/* libconfig owns the symbols config_init and config_destroy (for its
+ * config_t), so ours carry the bb_ prefix; calling the libconfig ones on a
+ * struct bb_config would corrupt memory, hence the poison. Only config.c
+ * includes libconfig.h (and defines BB_CONFIG_USES_LIBCONFIG). */
+#if defined(__GNUC__) && !defined(BB_CONFIG_USES_LIBCONFIG)
+#pragma GCC poison config_init config_destroy
+#endif
+
+/* Defaults for every option (zero config). Pair with bb_config_destroy. */
+void bb_config_init(struct bb_config *cfg);
 
 /* Read and validate a file into cfg (which config_init prepared).
  * Returns 0, or BB_ERR_USAGE with "FILE:LINE: reason" in err. */
@@ -116,7 +141,8 @@ int config_load_file(struct bb_config *cfg, const char *path, struct bb_error *e
  * BB_ERR_USAGE with a located reason. */
 int config_validate(const struct bb_config *cfg, struct bb_error *err);
 
-void config_destroy(struct bb_config *cfg);
+/* Free everything cfg holds and leave it zeroed. */
+void bb_config_destroy(struct bb_config *cfg);
 
 /* Set a string option, replacing and freeing the old value. */
 int config_set_string(char **slot, const char *value, struct bb_error *err);
@@ -132,5 +158,15 @@ bool config_table_included(const struct bb_config *cfg, const char *schema, cons
  * default mapping. */
 const struct table_rule *config_rule_for(const struct bb_config *cfg, const char *schema,
                                          const char *table);
+
+/* The outputs of the default mapping (tables no rule matches), one per
+ * configured sink: a hash per row at "{schema}:{table}:{pk}" with every
+ * column; a document per row in database "{schema}", collection "{table}". */
+extern const struct redis_target config_default_redis_target;
+extern const struct mongo_target config_default_mongo_target;
+
+/* Print every option (name, type and bounds, default, help), one a line:
+ * the reference config/README.md follows. */
+void config_describe(FILE *out);
 
 #endif
