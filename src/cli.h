@@ -8,6 +8,8 @@
 #define BB_EXIT_USAGE 2
 
 int cli_dump(int argc, char **argv);
+int cli_run(int argc, char **argv);
+int cli_status(int argc, char **argv);
 
 /* Print "binbridge: <message>" on stderr (one line). */
 void cli_error(const char *fmt, ...)

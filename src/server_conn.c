@@ -39,8 +39,22 @@ int server_conn_error_code(MYSQL *m)
 {
     unsigned e = mysql_errno(m);
     /* 2000-2999 are the client library's own errors: the server could not be
-     * reached, the connection broke or timed out. */
-    return e >= 2000 && e < 3000 ? BB_ERR_IO : BB_ERR_SERVER;
+     * reached, the connection broke or timed out. Some server errors say the
+     * same thing from the other end, and a retry later succeeds:
+     * 1040 too many connections, 1053 server shutdown in progress,
+     * 1077/1079 (ready for connections again / shutdown complete),
+     * 1152, 1154-1161 aborted connection and network errors (not 1153, a
+     * packet over max_allowed_packet: that one would fail again), 1927 connection
+     * killed (MariaDB), 4031 idle disconnection (MySQL 8). */
+    if (e >= 2000 && e < 3000)
+        return BB_ERR_IO;
+    switch (e) {
+    case 1040: case 1053: case 1077: case 1079: case 1152: case 1154: case 1155:
+    case 1156: case 1157: case 1158: case 1159: case 1160: case 1161: case 1927: case 4031:
+        return BB_ERR_IO;
+    default:
+        return BB_ERR_SERVER;
+    }
 }
 
 int server_conn_open(MYSQL **out, const struct bb_server_options *srv, unsigned read_timeout,

@@ -1,0 +1,592 @@
+/* bridge.c - the replication loop of `binbridge run`. */
+#include "bridge.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "../sinks/sink.h"
+#include "checkpoint.h"
+#include "error.h"
+#include "format_event.h"
+#include "log.h"
+#include "mapper.h"
+#include "server_checks.h"
+
+#define MAX_SINKS 2
+
+static volatile sig_atomic_t stop_requested;
+
+void bridge_request_stop(void)
+{
+    stop_requested = 1;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Tables warned about once ("not mirrored because ..."). */
+struct warned {
+    char **names;
+    size_t n, cap;
+};
+
+static bool warned_once(struct warned *w, const char *schema, const char *table)
+{
+    size_t len = strlen(schema) + strlen(table) + 2;
+    char *name = malloc(len);
+    if (!name)
+        return false;
+    snprintf(name, len, "%s.%s", schema, table);
+    for (size_t i = 0; i < w->n; i++)
+        if (strcmp(w->names[i], name) == 0) {
+            free(name);
+            return true;
+        }
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 16;
+        char **names = realloc(w->names, cap * sizeof *names);
+        if (!names) {
+            free(name);
+            return false;
+        }
+        w->names = names;
+        w->cap = cap;
+    }
+    w->names[w->n++] = name;
+    return false;
+}
+
+static void warned_clear(struct warned *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        free(w->names[i]);
+    free(w->names);
+    memset(w, 0, sizeof *w);
+}
+
+struct bridge {
+    const struct bb_config *cfg;
+    const struct bb_server_options *srv;
+    bool stop_at_end;
+    struct sink sinks[MAX_SINKS];
+    size_t nsinks;
+    /* what each sink has saved: it applies only what comes after */
+    struct checkpoint saved[MAX_SINKS];
+    bool has_saved[MAX_SINKS];
+    struct mapper *mapper;
+    struct bb_stream *stream;
+    struct server_facts facts;
+
+    /* the transaction being read */
+    bool in_txn;
+    bool txn_standalone;          /* MariaDB FL_STANDALONE: ends with its one statement */
+    char txn_file[CHECKPOINT_FILE_MAX];
+    uint64_t txn_pos;
+    uint64_t txn_rows;            /* row changes seen in it so far */
+    char txn_gtid[128];
+    uint32_t mariadb_domain, mariadb_server;
+    uint64_t mariadb_seq;
+    bool txn_has_mariadb_gtid;
+    uint64_t payload_end;         /* end of the TRANSACTION_PAYLOAD being unpacked */
+
+    /* the position after the last complete transaction read */
+    struct checkpoint cp;
+    bool dirty;                   /* cp moved since the last commit */
+    uint64_t pending_rows;        /* row changes buffered since the last commit */
+    double first_pending;         /* when the oldest buffered change or move arrived */
+
+    /* reporting */
+    uint64_t events, rows, last_events, last_rows;
+    double last_progress;
+    uint32_t last_timestamp;      /* of the last event read */
+    struct warned warned;
+};
+
+/* ------------------------------------------------------------------ */
+/* Positions                                                           */
+
+static void set_position(struct checkpoint *cp, const char *file, uint64_t pos, uint64_t rows)
+{
+    snprintf(cp->file, sizeof cp->file, "%s", file);
+    cp->pos = pos;
+    cp->rows_done = rows;
+}
+
+/* Does sink i still need row change k of the transaction at file:pos? */
+static bool sink_wants(const struct bridge *b, size_t i, const char *file, uint64_t pos,
+                       uint64_t k)
+{
+    if (!b->has_saved[i])
+        return true;
+    struct checkpoint here;
+    memset(&here, 0, sizeof here);
+    set_position(&here, file, pos, k);
+    return checkpoint_compare(&here, &b->saved[i]) >= 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Committing                                                          */
+
+static int commit(struct bridge *b, const struct checkpoint *cp, struct bb_error *err)
+{
+    for (size_t i = 0; i < b->nsinks; i++) {
+        /* A sink ahead of this position (it committed further before a
+         * restart) keeps its checkpoint, and what it buffered (changes past
+         * its checkpoint, hence past cp), until the stream passes it. */
+        if (b->has_saved[i] && checkpoint_compare(cp, &b->saved[i]) < 0)
+            continue;
+        int rc = b->sinks[i].ops->commit(b->sinks[i].ctx, cp, err);
+        if (rc < 0)
+            return rc;
+        b->saved[i] = *cp;
+        b->has_saved[i] = true;
+    }
+    b->pending_rows = 0;
+    b->dirty = false;
+    return 0;
+}
+
+static size_t pending_bytes(const struct bridge *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->nsinks; i++)
+        n += b->sinks[i].ops->pending_bytes(b->sinks[i].ctx);
+    return n;
+}
+
+static void note_pending(struct bridge *b)
+{
+    if (!b->dirty && b->pending_rows == 0)
+        b->first_pending = now_seconds();
+}
+
+/* Commit the complete transactions read so far when a batch limit is
+ * reached (or always, when forced). */
+static int maybe_commit(struct bridge *b, bool force, struct bb_error *err)
+{
+    if (!b->dirty && b->pending_rows == 0)
+        return 0;
+    const struct bb_config *cfg = b->cfg;
+    bool due = force || b->pending_rows >= cfg->batch_rows ||
+               pending_bytes(b) >= cfg->batch_bytes ||
+               (now_seconds() - b->first_pending) * 1000.0 >= cfg->batch_delay_ms;
+    if (!due)
+        return 0;
+    return commit(b, &b->cp, err);
+}
+
+/* Inside a transaction too large for one batch: write what is buffered,
+ * with a checkpoint that says how many of its rows are applied. */
+static int commit_chunk(struct bridge *b, struct bb_error *err)
+{
+    struct checkpoint chunk = b->cp;
+    set_position(&chunk, b->txn_file, b->txn_pos, b->txn_rows);
+    log_debug("transaction at %s:%llu exceeds the batch limits: writing its first %llu rows",
+              b->txn_file, (unsigned long long)b->txn_pos, (unsigned long long)b->txn_rows);
+    int rc = commit(b, &chunk, err);
+    /* The position after the last complete transaction is not saved yet. */
+    b->dirty = true;
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                        */
+
+static void begin_txn(struct bridge *b, const struct bb_event *ev, bool standalone)
+{
+    b->in_txn = true;
+    b->txn_standalone = standalone;
+    snprintf(b->txn_file, sizeof b->txn_file, "%s", ev->log_file ? ev->log_file : "");
+    b->txn_pos = ev->pos;
+    b->txn_rows = 0;
+    b->txn_gtid[0] = '\0';
+    b->txn_has_mariadb_gtid = false;
+}
+
+static int end_txn(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
+{
+    uint64_t next = ev->in_payload ? b->payload_end : ev->pos + ev->length;
+    note_pending(b);
+    set_position(&b->cp, ev->log_file ? ev->log_file : b->cp.file, next, 0);
+    b->cp.commit_time = ev->timestamp;
+    b->cp.server_id = b->facts.server_id;
+    if (b->txn_has_mariadb_gtid) {
+        int rc = checkpoint_note_mariadb_gtid(&b->cp, b->mariadb_domain, b->mariadb_server,
+                                              b->mariadb_seq, err);
+        if (rc < 0)
+            return rc;
+    } else if (b->txn_gtid[0]) {
+        snprintf(b->cp.gtid, sizeof b->cp.gtid, "%s", b->txn_gtid);
+    }
+    b->dirty = true;
+    b->in_txn = false;
+    return maybe_commit(b, false, err);
+}
+
+static bool query_is(const struct bb_ev_query *q, const char *word)
+{
+    size_t n = strlen(word);
+    return q->query.len == n && strncasecmp((const char *)q->query.p, word, n) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Row changes                                                         */
+
+static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
+{
+    const struct bb_ev_rows *r = &ev->rows;
+    if (!r->table)
+        return 0;
+    const struct table_plan *plan;
+    int rc = mapper_plan(b->mapper, r->table, &plan, err);
+    if (rc < 0)
+        return rc;
+    if (!b->in_txn)
+        begin_txn(b, ev, false);
+    if (!plan->mirrored) {
+        if (plan->skip_reason && !warned_once(&b->warned, plan->schema, plan->table))
+            log_warn("%s.%s is not mirrored: %s (at %s:%llu)", plan->schema, plan->table,
+                     plan->skip_reason, ev->log_file, (unsigned long long)ev->pos);
+        b->txn_rows += r->nrows;
+        return 0;
+    }
+    if (r->partial_json) {
+        for (uint32_t n = 0; n < r->nrows; n++)
+            for (uint32_t c = 0; c < r->ncols; c++)
+                if (r->rows[n].after && r->rows[n].after[c].kind == BB_VALUE_JSON_DIFF)
+                    return bb_error_set(err, BB_ERR_USAGE,
+                                        "%s.%s at %s:%llu: a partial JSON update "
+                                        "(binlog_row_value_options=PARTIAL_JSON) cannot be "
+                                        "applied without the old document; set "
+                                        "binlog_row_value_options='' on the server",
+                                        plan->schema, plan->table, ev->log_file,
+                                        (unsigned long long)ev->pos);
+    }
+    struct change ch;
+    memset(&ch, 0, sizeof ch);
+    ch.kind = r->kind;
+    ch.table = r->table;
+    ch.plan = plan;
+    ch.log_file = ev->log_file;
+    ch.pos = ev->pos;
+    ch.timestamp = ev->timestamp;
+    ch.gtid = b->txn_gtid;
+    for (uint32_t n = 0; n < r->nrows; n++) {
+        uint64_t k = b->txn_rows++;
+        ch.before = r->rows[n].before;
+        ch.after = r->rows[n].after;
+        ch.row_index = n;
+        bool added = false;
+        for (size_t i = 0; i < b->nsinks; i++) {
+            if (!sink_wants(b, i, b->txn_file, b->txn_pos, k))
+                continue;
+            rc = b->sinks[i].ops->add(b->sinks[i].ctx, &ch, err);
+            if (rc < 0) {
+                bb_error_prefix(err, "%s.%s at %s:%llu", plan->schema, plan->table,
+                                ev->log_file, (unsigned long long)ev->pos);
+                return rc;
+            }
+            added = true;
+        }
+        if (!added)
+            continue;
+        note_pending(b);
+        b->pending_rows++;
+        b->rows++;
+        if (pending_bytes(b) >= b->cfg->batch_bytes) {
+            rc = commit_chunk(b, err);
+            if (rc < 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Events                                                              */
+
+static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
+{
+    b->events++;
+    if (ev->timestamp && !(ev->flags & LOG_EVENT_ARTIFICIAL_F))
+        b->last_timestamp = ev->timestamp;
+    switch (ev->type) {
+    case GTID_EVENT: /* MariaDB: starts every transaction */
+        begin_txn(b, ev, (ev->mariadb_gtid.flags & FL_STANDALONE) != 0);
+        b->txn_has_mariadb_gtid = true;
+        b->mariadb_domain = ev->mariadb_gtid.domain_id;
+        b->mariadb_server = ev->mariadb_gtid.server_id;
+        b->mariadb_seq = ev->mariadb_gtid.seq_no;
+        snprintf(b->txn_gtid, sizeof b->txn_gtid, "%u-%u-%llu", ev->mariadb_gtid.domain_id,
+                 ev->mariadb_gtid.server_id, (unsigned long long)ev->mariadb_gtid.seq_no);
+        return 0;
+    case GTID_LOG_EVENT:
+    case BB_GTID_TAGGED_LOG_EVENT:
+    case ANONYMOUS_GTID_LOG_EVENT: {
+        begin_txn(b, ev, false);
+        if (ev->type != ANONYMOUS_GTID_LOG_EVENT) {
+            struct bb_buf g;
+            bb_buf_init(&g);
+            format_gtid(&ev->gtid, &g);
+            if (g.data)
+                snprintf(b->txn_gtid, sizeof b->txn_gtid, "%s", g.data);
+            bb_buf_destroy(&g);
+        }
+        return 0;
+    }
+    case BB_TRANSACTION_PAYLOAD_EVENT:
+        b->payload_end = ev->pos + ev->length;
+        return 0;
+    case QUERY_EVENT:
+    case QUERY_COMPRESSED_EVENT: {
+        const struct bb_ev_query *q = &ev->query;
+        if (query_is(q, "BEGIN")) {
+            if (!b->in_txn)
+                begin_txn(b, ev, false);
+            return 0;
+        }
+        if (query_is(q, "COMMIT") || query_is(q, "ROLLBACK"))
+            return b->in_txn ? end_txn(b, ev, err) : 0;
+        /* A statement of its own (DDL, or statement-based DML we cannot
+         * apply): it ends its transaction. */
+        if (!b->in_txn)
+            begin_txn(b, ev, true);
+        return end_txn(b, ev, err);
+    }
+    case XID_EVENT:
+        return b->in_txn ? end_txn(b, ev, err) : 0;
+    case XA_PREPARE_LOG_EVENT:
+        return b->in_txn ? end_txn(b, ev, err) : 0;
+    case HEARTBEAT_LOG_EVENT:
+    case BB_HEARTBEAT_LOG_EVENT_V2:
+        /* The source is quiet: nothing more will join the batch soon. */
+        return b->in_txn ? 0 : maybe_commit(b, true, err);
+    default:
+        if (bb_event_is_rows(ev)) {
+            int rc = apply_rows(b, ev, err);
+            if (rc == 0 && b->in_txn && b->txn_standalone && (ev->rows.flags & STMT_END_F))
+                rc = end_txn(b, ev, err);
+            return rc;
+        }
+        return 0;
+    }
+}
+
+static void progress(struct bridge *b, bool force)
+{
+    double t = now_seconds();
+    double dt = t - b->last_progress;
+    if (!force && (b->cfg->progress_interval == 0 || dt < b->cfg->progress_interval))
+        return;
+    char pos[CHECKPOINT_FILE_MAX + 64];
+    time_t wall = time(NULL);
+    long lag = b->last_timestamp && (time_t)b->last_timestamp < wall
+                   ? (long)(wall - (time_t)b->last_timestamp) : 0;
+    /* The lag is that of what is read; what is saved follows within a
+     * batch delay. */
+    log_info("%.0f events/s, %.0f rows/s, lag %ld s, position %s",
+             dt > 0 ? (double)(b->events - b->last_events) / dt : 0,
+             dt > 0 ? (double)(b->rows - b->last_rows) / dt : 0, lag,
+             checkpoint_position_text(&b->cp, pos, sizeof pos));
+    b->last_progress = t;
+    b->last_events = b->events;
+    b->last_rows = b->rows;
+}
+
+/* ------------------------------------------------------------------ */
+/* One connected session                                               */
+
+static bool any_json_shape(const struct bb_config *cfg)
+{
+    for (size_t i = 0; i < cfg->nrules; i++)
+        for (size_t k = 0; k < cfg->rules[i].nredis; k++)
+            if (cfg->rules[i].redis[k].shape == REDIS_SHAPE_JSON)
+                return true;
+    return false;
+}
+
+static void discard_all(struct bridge *b)
+{
+    for (size_t i = 0; i < b->nsinks; i++)
+        b->sinks[i].ops->discard(b->sinks[i].ctx);
+    b->pending_rows = 0;
+    b->dirty = false;
+    b->in_txn = false;
+}
+
+static int session(struct bridge *b, bool *connected, struct bb_error *err)
+{
+    /* Where to resume: the earliest position any sink has saved. */
+    const struct checkpoint *resume = NULL;
+    for (size_t i = 0; i < b->nsinks; i++) {
+        int rc = b->sinks[i].ops->load_checkpoint(b->sinks[i].ctx, &b->saved[i], err);
+        if (rc < 0)
+            return rc;
+        b->has_saved[i] = rc > 0;
+        if (b->has_saved[i] && (!resume || checkpoint_compare(&b->saved[i], resume) < 0))
+            resume = &b->saved[i];
+    }
+    bool all_saved = true;
+    for (size_t i = 0; i < b->nsinks; i++)
+        all_saved &= b->has_saved[i];
+    /* A sink without a checkpoint starts with the others' position only
+     * when it is new next to an established one: then it gets the changes
+     * from there on, like a start at "current". */
+    int rc = server_checks_run(b->srv, resume, &b->facts, err);
+    if (rc < 0)
+        return rc;
+    if (!b->facts.row_image_full && any_json_shape(b->cfg))
+        return bb_error_set(err, BB_ERR_USAGE,
+                            "binlog_row_image is %s on the server, and the json shape needs whole "
+                            "rows: set binlog_row_image=FULL, or use the hash shape (it applies "
+                            "partial images)", b->facts.row_image);
+
+    struct bb_server_options o = *b->srv;
+    o.blocking = !b->stop_at_end;
+    o.heartbeat_period = b->cfg->heartbeat;
+    if (b->cfg->server_id)
+        o.server_id = b->cfg->server_id;
+    memset(&b->cp, 0, sizeof b->cp);
+    if (resume) {
+        o.start = BB_START_POSITION;
+        o.start_file = resume->file;
+        o.start_pos = resume->pos;
+        b->cp = *resume;
+        b->cp.rows_done = 0;
+    } else if (b->cfg->start == START_EARLIEST) {
+        o.start = BB_START_EARLIEST;
+    } else {
+        o.start = BB_START_CURRENT;
+        set_position(&b->cp, b->facts.current_file, b->facts.current_pos, 0);
+        snprintf(b->cp.gtid, sizeof b->cp.gtid, "%s", b->facts.gtid_current);
+        b->cp.server_id = b->facts.server_id;
+        b->dirty = true; /* save where we start, so a restart starts there too */
+        b->first_pending = now_seconds();
+    }
+    if (!all_saved && resume)
+        log_warn("a sink has no checkpoint: it receives the changes from %s:%llu on",
+                 resume->file, (unsigned long long)resume->pos);
+
+    struct bb_stream_options so;
+    bb_stream_options_init(&so);
+    rc = bb_stream_open_server(&b->stream, &o, &so, err);
+    if (rc < 0)
+        return rc;
+    *connected = true;
+    char pos[CHECKPOINT_FILE_MAX + 64];
+    if (resume)
+        log_info("connected to %s %s, resuming at %s", b->facts.mariadb ? "MariaDB" : "MySQL",
+                 b->facts.version, checkpoint_position_text(resume, pos, sizeof pos));
+    else
+        log_info("connected to %s %s, no checkpoint: starting at the %s", b->facts.mariadb
+                 ? "MariaDB" : "MySQL", b->facts.version,
+                 o.start == BB_START_EARLIEST ? "earliest binlog" : "current end of binlog");
+
+    const struct bb_event *ev;
+    while (!stop_requested) {
+        rc = bb_stream_next(b->stream, &ev, err);
+        if (rc <= 0)
+            break;
+        rc = on_event(b, ev, err);
+        if (rc < 0)
+            break;
+        progress(b, false);
+    }
+    if (rc == 0 || stop_requested) {
+        /* The end (stop_at_end) or a stop request: save what is read. In the
+         * middle of a transaction that is a chunk checkpoint (its rows so
+         * far), so a restart neither loses nor repeats them. */
+        bb_error_clear(err);
+        if (b->in_txn && b->pending_rows)
+            rc = commit_chunk(b, err);
+        else
+            rc = maybe_commit(b, true, err);
+    }
+    bb_stream_close(b->stream);
+    b->stream = NULL;
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+
+static bool retryable(int code)
+{
+    return code == BB_ERR_IO;
+}
+
+int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv, bool stop_at_end,
+               struct bb_error *err)
+{
+    struct bridge *b = calloc(1, sizeof *b);
+    if (!b)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    b->cfg = cfg;
+    b->srv = srv;
+    b->stop_at_end = stop_at_end;
+    b->last_progress = now_seconds();
+    int rc = mapper_new(&b->mapper, cfg, err);
+    if (rc == 0 && cfg->redis_url) {
+        rc = redis_sink_open(&b->sinks[b->nsinks], cfg, err);
+        if (rc == 0)
+            b->nsinks++;
+    }
+    if (rc < 0)
+        goto done;
+
+    uint32_t delay = cfg->retry_initial_ms;
+    char last_failure[BB_ERROR_MSG_MAX] = "";
+    for (;;) {
+        struct bb_error e = { 0 };
+        bool connected = false;
+        rc = session(b, &connected, &e);
+        if (rc == 0)
+            break;
+        discard_all(b);
+        if (stop_requested) {
+            /* Stopped while failing: nothing unsaved was applied. */
+            rc = 0;
+            break;
+        }
+        if (!retryable(e.code)) {
+            *err = e;
+            break;
+        }
+        /* Log once per state change, not once per attempt. */
+        if (strcmp(last_failure, e.msg) != 0) {
+            log_warn("%s; retrying with backoff up to %u ms", e.msg, cfg->retry_max_ms);
+            snprintf(last_failure, sizeof last_failure, "%s", e.msg);
+        }
+        if (connected)
+            delay = cfg->retry_initial_ms;
+        struct timespec ts = { (time_t)(delay / 1000), (long)(delay % 1000) * 1000000L };
+        while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !stop_requested)
+            ;
+        delay = delay * 2 > cfg->retry_max_ms ? cfg->retry_max_ms : delay * 2;
+        for (size_t i = 0; i < b->nsinks && !stop_requested; i++) {
+            struct bb_error re = { 0 };
+            if (b->sinks[i].ops->reconnect(b->sinks[i].ctx, &re) < 0 &&
+                strcmp(last_failure, re.msg) != 0) {
+                log_warn("%s; retrying", re.msg);
+                snprintf(last_failure, sizeof last_failure, "%s", re.msg);
+            }
+        }
+    }
+    if (rc == 0)
+        progress(b, true);
+done:
+    for (size_t i = 0; i < b->nsinks; i++)
+        b->sinks[i].ops->close(b->sinks[i].ctx);
+    mapper_free(b->mapper);
+    warned_clear(&b->warned);
+    free(b);
+    return rc;
+}

@@ -1,0 +1,32 @@
+/* bridge.h - `binbridge run`: the replication loop.
+ *
+ *   source stream -> transactions -> mapper -> sinks (batched) -> checkpoint
+ *
+ * Row changes are buffered in the sinks and written together with the
+ * position they lead to, in one atomic step per batch; a batch holds whole
+ * transactions, except a transaction too large for the batch limits, which
+ * is written in chunks whose checkpoints count the rows already applied.
+ * Any failure drops what is buffered, waits (with backoff), reconnects and
+ * resumes from the checkpoints the sinks read back, so nothing is lost and
+ * nothing applied twice. */
+#ifndef BB_BRIDGE_H
+#define BB_BRIDGE_H
+
+#include <stdbool.h>
+
+#include "binbridge.h"
+#include "config.h"
+
+/* Run until stopped (bridge_request_stop, e.g. from SIGTERM/SIGINT), until
+ * the server's current end when stop_at_end, or a failure that retrying
+ * cannot cure. srv carries the source connection (URL, password, server
+ * id). Returns 0 after a clean stop (everything read so far applied and
+ * saved), or a negative error. */
+int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv, bool stop_at_end,
+               struct bb_error *err);
+
+/* Ask a running bridge to finish the batch in hand, save and return.
+ * Async-signal-safe. */
+void bridge_request_stop(void);
+
+#endif

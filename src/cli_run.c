@@ -1,0 +1,299 @@
+/* cli_run.c - `binbridge run` (the bridge) and `binbridge status` (where a
+ * bridge has got to). */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../sinks/sink.h"
+#include "binbridge.h"
+#include "bridge.h"
+#include "checkpoint.h"
+#include "cli.h"
+#include "config.h"
+#include "error.h"
+#include "log.h"
+#include "server_checks.h"
+
+static const char run_usage[] =
+    "usage: binbridge run [--config FILE] [--source URL] [--redis URL] [options]\n"
+    "\n"
+    "Keep Redis in sync with a MySQL/MariaDB server. With no config file every table of\n"
+    "every user schema is mirrored as one hash per row at {schema}:{table}:{primary key}.\n"
+    "\n"
+    "  --config FILE           rules and options (libconfig syntax, see config/)\n"
+    "  --source URL            mysql://user[:password]@host[:port]; the password may come from\n"
+    "                          $BINBRIDGE_PASSWORD (or the variable source.password_env names)\n"
+    "  --redis URL             redis://[:password@]host[:port][/db]\n"
+    "  --start earliest|current  where to begin when no checkpoint exists (default current)\n"
+    "  --stop-at-end           apply everything up to the server's current end, save, exit 0\n"
+    "  --checkpoint NAME       the checkpoint's name (several bridges into one Redis)\n"
+    "  --server-id N           the replica id to register as\n"
+    "  --log-level LEVEL       debug, info, warn, error\n"
+    "  --progress SECONDS      seconds between progress lines (0: none)\n";
+
+static const char status_usage[] =
+    "usage: binbridge status [--config FILE] [--source URL] [--redis URL] [--checkpoint NAME]\n"
+    "\n"
+    "Print the position a bridge has saved, the server's current position and the lag.\n";
+
+enum {
+    OPT_CONFIG = 1000, OPT_SOURCE, OPT_REDIS, OPT_MONGO, OPT_START, OPT_STOP_AT_END,
+    OPT_CHECKPOINT, OPT_SERVER_ID, OPT_LOG_LEVEL, OPT_PROGRESS, OPT_HELP,
+};
+
+static const struct option run_options[] = {
+    { "config", required_argument, NULL, OPT_CONFIG },
+    { "source", required_argument, NULL, OPT_SOURCE },
+    { "redis", required_argument, NULL, OPT_REDIS },
+    { "mongo", required_argument, NULL, OPT_MONGO },
+    { "start", required_argument, NULL, OPT_START },
+    { "stop-at-end", no_argument, NULL, OPT_STOP_AT_END },
+    { "checkpoint", required_argument, NULL, OPT_CHECKPOINT },
+    { "server-id", required_argument, NULL, OPT_SERVER_ID },
+    { "log-level", required_argument, NULL, OPT_LOG_LEVEL },
+    { "progress", required_argument, NULL, OPT_PROGRESS },
+    { "help", no_argument, NULL, OPT_HELP },
+    { NULL, 0, NULL, 0 },
+};
+
+struct cli_settings {
+    const char *config_path;
+    const char *source, *redis, *mongo, *start, *checkpoint, *log_level;
+    long long server_id, progress;
+    bool stop_at_end;
+};
+
+static bool parse_count(const char *s, long long max, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || *s == '\0' || *end != '\0' || v < 0 || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Options shared by run and status. Returns 0, 1 for --help, or -1. */
+static int parse_args(int argc, char **argv, const char *cmd, const char *usage,
+                      struct cli_settings *s)
+{
+    memset(s, 0, sizeof *s);
+    s->server_id = -1;
+    s->progress = -1;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "", run_options, NULL)) != -1) {
+        switch (c) {
+        case OPT_CONFIG: s->config_path = optarg; break;
+        case OPT_SOURCE: s->source = optarg; break;
+        case OPT_REDIS: s->redis = optarg; break;
+        case OPT_MONGO: s->mongo = optarg; break;
+        case OPT_START: s->start = optarg; break;
+        case OPT_STOP_AT_END: s->stop_at_end = true; break;
+        case OPT_CHECKPOINT: s->checkpoint = optarg; break;
+        case OPT_LOG_LEVEL: s->log_level = optarg; break;
+        case OPT_SERVER_ID:
+            if (!parse_count(optarg, UINT32_MAX, &s->server_id) || s->server_id == 0) {
+                cli_error("%s: --server-id must be 1..4294967295, not '%s'", cmd, optarg);
+                return -1;
+            }
+            break;
+        case OPT_PROGRESS:
+            if (!parse_count(optarg, 86400, &s->progress)) {
+                cli_error("%s: --progress must be seconds between 0 and 86400, not '%s'", cmd,
+                          optarg);
+                return -1;
+            }
+            break;
+        case OPT_HELP:
+            fputs(usage, stdout);
+            return 1;
+        default:
+            cli_error("%s: unknown or incomplete option '%s' (see binbridge %s --help)", cmd,
+                      argv[optind - 1], cmd);
+            return -1;
+        }
+    }
+    if (optind < argc) {
+        cli_error("%s: unexpected argument '%s'", cmd, argv[optind]);
+        return -1;
+    }
+    return 0;
+}
+
+/* The configuration: defaults, the file, then the command line. */
+static int build_config(const struct cli_settings *s, struct bb_config *cfg, struct bb_error *err)
+{
+    bb_config_init(cfg);
+    if (s->config_path && config_load_file(cfg, s->config_path, err) < 0)
+        return err->code;
+    if (s->source && config_set_string(&cfg->source_url, s->source, err) < 0)
+        return err->code;
+    if (s->redis && config_set_string(&cfg->redis_url, s->redis, err) < 0)
+        return err->code;
+    if (s->mongo && config_set_string(&cfg->mongo_url, s->mongo, err) < 0)
+        return err->code;
+    if (s->checkpoint && config_set_string(&cfg->checkpoint_name, s->checkpoint, err) < 0)
+        return err->code;
+    if (s->log_level && config_set_string(&cfg->log_level, s->log_level, err) < 0)
+        return err->code;
+    if (s->start) {
+        if (strcmp(s->start, "earliest") == 0)
+            cfg->start = START_EARLIEST;
+        else if (strcmp(s->start, "current") == 0)
+            cfg->start = START_CURRENT;
+        else
+            return bb_error_set(err, BB_ERR_USAGE, "--start must be earliest or current, not '%s'",
+                                s->start);
+    }
+    if (s->server_id > 0)
+        cfg->server_id = (uint32_t)s->server_id;
+    if (s->progress >= 0)
+        cfg->progress_interval = (uint32_t)s->progress;
+    return config_validate(cfg, err);
+}
+
+/* The source connection: the URL, and the password from the variable the
+ * configuration names (the URL parser itself falls back on
+ * $BINBRIDGE_PASSWORD). */
+static int source_options(const struct bb_config *cfg, struct bb_server_options *srv,
+                          struct bb_error *err)
+{
+    bb_server_options_init(srv);
+    if (bb_server_options_parse_url(srv, cfg->source_url, err) < 0) {
+        bb_error_prefix(err, "source");
+        return err->code;
+    }
+    if (cfg->source_password_env && !srv->password) {
+        const char *pw = getenv(cfg->source_password_env);
+        if (!pw)
+            return bb_error_set(err, BB_ERR_USAGE, "source: the password variable $%s is not set",
+                                cfg->source_password_env);
+        srv->password = pw;
+    }
+    if (cfg->server_id)
+        srv->server_id = cfg->server_id;
+    return 0;
+}
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    bridge_request_stop();
+}
+
+int cli_run(int argc, char **argv)
+{
+    struct cli_settings s;
+    int rc = parse_args(argc, argv, "run", run_usage, &s);
+    if (rc != 0)
+        return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
+    struct bb_config cfg;
+    struct bb_error err = { 0 };
+    struct bb_server_options srv;
+    bb_server_options_init(&srv);
+    int status = BB_EXIT_USAGE;
+    if (build_config(&s, &cfg, &err) < 0 || source_options(&cfg, &srv, &err) < 0) {
+        cli_error("%s", err.msg);
+        goto done;
+    }
+    enum bb_log_level level;
+    if (!bb_log_parse_level(cfg.log_level, &level)) {
+        cli_error("run: log level must be debug, info, warn or error, not '%s'", cfg.log_level);
+        goto done;
+    }
+    bb_log_set_level(level);
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    if (bridge_run(&cfg, &srv, s.stop_at_end, &err) < 0) {
+        log_error("%s", err.msg);
+        status = err.code == BB_ERR_USAGE ? BB_EXIT_USAGE : BB_EXIT_FAILURE;
+    } else {
+        status = BB_EXIT_OK;
+    }
+done:
+    bb_server_options_destroy(&srv);
+    bb_config_destroy(&cfg);
+    return status;
+}
+
+int cli_status(int argc, char **argv)
+{
+    struct cli_settings s;
+    int rc = parse_args(argc, argv, "status", status_usage, &s);
+    if (rc != 0)
+        return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
+    struct bb_config cfg;
+    struct bb_error err = { 0 };
+    struct bb_server_options srv;
+    bb_server_options_init(&srv);
+    int status = BB_EXIT_USAGE;
+    struct sink sink = { NULL, NULL };
+    if (build_config(&s, &cfg, &err) < 0 || source_options(&cfg, &srv, &err) < 0) {
+        cli_error("%s", err.msg);
+        goto done;
+    }
+    status = BB_EXIT_FAILURE;
+    struct checkpoint cp;
+    bool found = false;
+    if (cfg.redis_url) {
+        if (redis_sink_open(&sink, &cfg, &err) < 0) {
+            cli_error("%s", err.msg);
+            goto done;
+        }
+        rc = sink.ops->load_checkpoint(sink.ctx, &cp, &err);
+        if (rc < 0) {
+            cli_error("%s", err.msg);
+            goto done;
+        }
+        found = rc > 0;
+    }
+    struct server_facts facts;
+    if (server_current_position(&srv, &facts, &err) < 0) {
+        cli_error("%s", err.msg);
+        goto done;
+    }
+    char pos[CHECKPOINT_FILE_MAX + 64];
+    if (!found) {
+        printf("checkpoint %s: none saved yet\n", cfg.checkpoint_name);
+    } else {
+        time_t t = (time_t)cp.commit_time;
+        struct tm tm;
+        char when[32] = "?";
+        if (cp.commit_time && gmtime_r(&t, &tm))
+            strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        printf("checkpoint %s: %s%s%s%s, last applied transaction committed %s\n",
+               cfg.checkpoint_name, checkpoint_position_text(&cp, pos, sizeof pos),
+               cp.gtid[0] ? " (gtid " : "", cp.gtid, cp.gtid[0] ? ")" : "", when);
+    }
+    printf("server: %s:%llu%s%s%s\n", facts.current_file, (unsigned long long)facts.current_pos,
+           facts.gtid_current[0] ? " (gtid " : "", facts.gtid_current,
+           facts.gtid_current[0] ? ")" : "");
+    if (found) {
+        bool caught_up = strcmp(cp.file, facts.current_file) == 0 &&
+                         cp.pos == facts.current_pos && cp.rows_done == 0;
+        long lag = caught_up || !cp.commit_time ? 0 : (long)(time(NULL) - (time_t)cp.commit_time);
+        printf("lag: %ld s%s\n", lag < 0 ? 0 : lag,
+               caught_up ? " (caught up)" : " (since the last applied transaction was committed)");
+    }
+    status = BB_EXIT_OK;
+done:
+    if (sink.ops)
+        sink.ops->close(sink.ctx);
+    bb_server_options_destroy(&srv);
+    bb_config_destroy(&cfg);
+    return status;
+}

@@ -1,0 +1,169 @@
+/* server_checks.c - startup checks of the source server. */
+#include "server_checks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "error.h"
+#include "server_conn.h"
+
+/* One row, one column: copy the first value of sql's result into out. */
+static int query_value(MYSQL *m, const char *where, const char *sql, char *out, size_t size,
+                       bool *is_null, struct bb_error *err)
+{
+    MYSQL_RES *res = NULL;
+    int rc = server_conn_query(m, where, NULL, sql, &res, err);
+    if (rc < 0)
+        return rc;
+    MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+    if (is_null)
+        *is_null = !row || !row[0];
+    snprintf(out, size, "%s", row && row[0] ? row[0] : "");
+    if (res)
+        mysql_free_result(res);
+    return 0;
+}
+
+/* SHOW BINARY LOG STATUS (MySQL 8.2+) or SHOW MASTER STATUS: file, position. */
+static int current_position(MYSQL *m, const char *where, struct server_facts *f,
+                            struct bb_error *err)
+{
+    MYSQL_RES *res = NULL;
+    struct bb_error first = { 0 };
+    int rc = -1;
+    if (!f->mariadb)
+        rc = server_conn_query(m, where, NULL, "SHOW BINARY LOG STATUS", &res, &first);
+    if (rc < 0)
+        rc = server_conn_query(m, where, NULL, "SHOW MASTER STATUS", &res, err);
+    if (rc < 0)
+        return rc;
+    MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+    if (!row || !row[0] || !row[1]) {
+        if (res)
+            mysql_free_result(res);
+        return bb_error_set(err, BB_ERR_USAGE, "server %s: binary logging is off (SHOW MASTER "
+                            "STATUS is empty): set log_bin in the server's configuration and "
+                            "restart it", where);
+    }
+    snprintf(f->current_file, sizeof f->current_file, "%s", row[0]);
+    f->current_pos = strtoull(row[1], NULL, 10);
+    mysql_free_result(res);
+    return 0;
+}
+
+static int gtid_position(MYSQL *m, const char *where, struct server_facts *f, struct bb_error *err)
+{
+    return query_value(m, where, f->mariadb ? "SELECT @@global.gtid_binlog_pos"
+                                            : "SELECT @@global.gtid_executed",
+                       f->gtid_current, sizeof f->gtid_current, NULL, err);
+}
+
+int server_current_position(const struct bb_server_options *srv, struct server_facts *f,
+                            struct bb_error *err)
+{
+    MYSQL *m;
+    char where[300];
+    memset(f, 0, sizeof *f);
+    server_conn_describe(srv, where, sizeof where);
+    int rc = server_conn_open(&m, srv, 30, 1 << 24, err);
+    if (rc < 0)
+        return rc;
+    f->mariadb = server_conn_is_mariadb(m);
+    rc = current_position(m, where, f, err);
+    if (rc == 0)
+        rc = gtid_position(m, where, f, err);
+    mysql_close(m);
+    return rc;
+}
+
+/* Is file among SHOW BINARY LOGS? */
+static int binlog_exists(MYSQL *m, const char *where, const char *file, bool *found,
+                         char *first, size_t first_size, struct bb_error *err)
+{
+    MYSQL_RES *res = NULL;
+    int rc = server_conn_query(m, where, NULL, "SHOW BINARY LOGS", &res, err);
+    if (rc < 0)
+        return rc;
+    *found = false;
+    first[0] = '\0';
+    MYSQL_ROW row;
+    while (res && (row = mysql_fetch_row(res))) {
+        if (!row[0])
+            continue;
+        if (!first[0])
+            snprintf(first, first_size, "%s", row[0]);
+        if (strcmp(row[0], file) == 0)
+            *found = true;
+    }
+    if (res)
+        mysql_free_result(res);
+    return 0;
+}
+
+int server_checks_run(const struct bb_server_options *srv, const struct checkpoint *resume,
+                      struct server_facts *f, struct bb_error *err)
+{
+    MYSQL *m;
+    char where[300], value[256];
+    bool is_null;
+    memset(f, 0, sizeof *f);
+    server_conn_describe(srv, where, sizeof where);
+    int rc = server_conn_open(&m, srv, 30, 1 << 24, err);
+    if (rc < 0)
+        return rc;
+    f->mariadb = server_conn_is_mariadb(m);
+    snprintf(f->version, sizeof f->version, "%s", mysql_get_server_info(m));
+
+    rc = query_value(m, where, "SELECT @@global.log_bin", value, sizeof value, &is_null, err);
+    if (rc == 0 && strcmp(value, "1") != 0 && strcasecmp(value, "ON") != 0)
+        rc = bb_error_set(err, BB_ERR_USAGE, "server %s: binary logging is off (log_bin=%s): set "
+                          "log_bin (and server_id) in the server's configuration and restart it",
+                          where, value);
+    if (rc == 0)
+        rc = query_value(m, where, "SELECT @@global.binlog_format", value, sizeof value, NULL, err);
+    if (rc == 0 && strcasecmp(value, "ROW") != 0)
+        rc = bb_error_set(err, BB_ERR_USAGE, "server %s: binlog_format is %s; binbridge needs "
+                          "ROW: SET GLOBAL binlog_format = 'ROW' and set it in the server's "
+                          "configuration (sessions already open keep their format until they "
+                          "reconnect)", where, value);
+    if (rc == 0)
+        rc = query_value(m, where, "SELECT @@global.binlog_row_image", f->row_image,
+                         sizeof f->row_image, NULL, err);
+    if (rc == 0)
+        f->row_image_full = strcasecmp(f->row_image, "FULL") == 0 ||
+                            strcasecmp(f->row_image, "FULL_NODUP") == 0;
+    if (rc == 0)
+        rc = query_value(m, where, "SELECT @@global.server_id", value, sizeof value, NULL, err);
+    if (rc == 0)
+        f->server_id = (uint32_t)strtoul(value, NULL, 10);
+    if (rc == 0) {
+        /* Needs REPLICATION CLIENT (MariaDB: BINLOG MONITOR). */
+        struct bb_error perm = { 0 };
+        if (current_position(m, where, f, &perm) < 0) {
+            if (strstr(perm.msg, "(error 1227)") || strstr(perm.msg, "(error 1045)"))
+                rc = bb_error_set(err, BB_ERR_SERVER, "%s; grant the replication user REPLICATION "
+                                  "SLAVE and REPLICATION CLIENT (MariaDB: BINLOG MONITOR)",
+                                  perm.msg);
+            else
+                rc = bb_error_set(err, perm.code, "%s", perm.msg);
+        }
+    }
+    if (rc == 0)
+        rc = gtid_position(m, where, f, err);
+    if (rc == 0 && resume) {
+        bool found;
+        char first[CHECKPOINT_FILE_MAX];
+        rc = binlog_exists(m, where, resume->file, &found, first, sizeof first, err);
+        if (rc == 0 && !found)
+            rc = bb_error_set(err, BB_ERR_SERVER,
+                              "server %s: the saved position %s:%llu is no longer on the server "
+                              "(its binlogs now start at %s): the changes since then are lost to "
+                              "the binlog; resynchronise the target and delete the checkpoint to "
+                              "start again", where, resume->file,
+                              (unsigned long long)resume->pos, first[0] ? first : "?");
+    }
+    mysql_close(m);
+    return rc;
+}
