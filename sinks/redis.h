@@ -1,0 +1,27 @@
+/* redis.h - the Redis sink's connection URL, exposed for its tests. The
+ * sink itself is opened with redis_sink_open() (sink.h). */
+#ifndef BB_SINK_REDIS_H
+#define BB_SINK_REDIS_H
+
+#include "binbridge.h"
+
+/* A parsed Redis URL:
+ *   redis://[[user][:password]@]host[:port][/db]    host may be [ipv6]; port 6379, db 0
+ *   unix://[[user][:password]@]/path/to/socket[?db=N]
+ * user, password and the socket path are percent-decoded. */
+struct redis_url {
+    char *host;         /* TCP; NULL for a unix socket */
+    int port;
+    char *path;         /* unix socket path; NULL for TCP */
+    char *user;         /* NULL: the default user */
+    char *password;     /* NULL: none in the URL */
+    int db;
+};
+
+/* Parse url into u (caller destroys it with redis_url_destroy, also after
+ * a failure). Returns 0 or BB_ERR_USAGE with a one-line reason that never
+ * shows the password. */
+int redis_url_parse(struct redis_url *u, const char *url, struct bb_error *err);
+void redis_url_destroy(struct redis_url *u);
+
+#endif
