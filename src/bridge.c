@@ -107,7 +107,8 @@ struct bridge {
     /* reporting */
     uint64_t events, rows, last_events, last_rows;
     double last_progress;
-    uint32_t last_timestamp;      /* of the last event read */
+    uint32_t last_timestamp;      /* commit time of the last transaction read */
+    bool caught_up;               /* a heartbeat or the end came after it */
     struct warned warned;
 };
 
@@ -218,6 +219,7 @@ static int end_txn(struct bridge *b, const struct bb_event *ev, struct bb_error 
     note_pending(b);
     set_position(&b->cp, ev->log_file ? ev->log_file : b->cp.file, next, 0);
     b->cp.commit_time = ev->timestamp;
+    b->last_timestamp = ev->timestamp;
     b->cp.server_id = b->facts.server_id;
     if (b->txn_has_mariadb_gtid) {
         int rc = checkpoint_note_mariadb_gtid(&b->cp, b->mariadb_domain, b->mariadb_server,
@@ -317,8 +319,8 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
 static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     b->events++;
-    if (ev->timestamp && !(ev->flags & LOG_EVENT_ARTIFICIAL_F))
-        b->last_timestamp = ev->timestamp;
+    if (!(ev->flags & LOG_EVENT_ARTIFICIAL_F))
+        b->caught_up = false;
     switch (ev->type) {
     case GTID_EVENT: /* MariaDB: starts every transaction */
         begin_txn(b, ev, (ev->mariadb_gtid.flags & FL_STANDALONE) != 0);
@@ -368,7 +370,9 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
         return b->in_txn ? end_txn(b, ev, err) : 0;
     case HEARTBEAT_LOG_EVENT:
     case BB_HEARTBEAT_LOG_EVENT_V2:
-        /* The source is quiet: nothing more will join the batch soon. */
+        /* The source is quiet: nothing more will join the batch soon, and
+         * everything written so far has been read (no lag). */
+        b->caught_up = true;
         return b->in_txn ? 0 : maybe_commit(b, true, err);
     default:
         if (bb_event_is_rows(ev)) {
@@ -389,7 +393,7 @@ static void progress(struct bridge *b, bool force)
         return;
     char pos[CHECKPOINT_FILE_MAX + 64];
     time_t wall = time(NULL);
-    long lag = b->last_timestamp && (time_t)b->last_timestamp < wall
+    long lag = !b->caught_up && b->last_timestamp && (time_t)b->last_timestamp < wall
                    ? (long)(wall - (time_t)b->last_timestamp) : 0;
     /* The lag is that of what is read; what is saved follows within a
      * batch delay. */
@@ -501,6 +505,8 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
             break;
         progress(b, false);
     }
+    if (rc == 0)
+        b->caught_up = true;
     if (rc == 0 || stop_requested) {
         /* The end (stop_at_end) or a stop request: save what is read. In the
          * middle of a transaction that is a chunk checkpoint (its rows so
