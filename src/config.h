@@ -132,8 +132,11 @@ struct bb_config {
 /* Defaults for every option (zero config). Pair with bb_config_destroy. */
 void bb_config_init(struct bb_config *cfg);
 
-/* Read and validate a file into cfg (which config_init prepared).
- * Returns 0, or BB_ERR_USAGE with "FILE:LINE: reason" in err. */
+/* Read and check a file into cfg (which bb_config_init prepared): its
+ * values replace the defaults. Returns 0, or BB_ERR_USAGE with
+ * "FILE:LINE: reason" in err (or "FILE: reason" when it cannot be read);
+ * either way bb_config_destroy frees what cfg holds. Whole-config checks
+ * (a source, a sink, secrets set) are config_validate's. */
 int config_load_file(struct bb_config *cfg, const char *path, struct bb_error *err);
 
 /* Validate the whole configuration (after command-line overrides): URLs,
