@@ -59,7 +59,10 @@ check: tests
 $(BUILD)/bench_decode: $(BUILD)/bench/bench_decode.o $(BUILD)/libbinbridge.a
 	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libbinbridge.a $(LDLIBS)
 
-bench: all $(BUILD)/bench_decode
+$(BUILD)/bench_lag: $(BUILD)/bench/bench_lag.o
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(LDLIBS)
+
+bench: all $(BUILD)/bench_decode $(BUILD)/bench_lag
 	bench/run.sh
 
 FUZZ_SRC := $(filter-out sinks/%,$(LIB_SRC))
@@ -86,4 +89,4 @@ clean:
 
 .PHONY: all tests test check bench fuzz lint demo clean clean-objs
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/bench/bench_decode.d
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/bench/bench_decode.d $(BUILD)/bench/bench_lag.d

@@ -3,19 +3,16 @@
 # and 100,000 deleted rows over a table of INT, VARCHAR, DOUBLE,
 # DATETIME(6), DECIMAL and TEXT columns, in autocommitted statements of
 # 1,000 rows, written by the throwaway MariaDB of scripts/servers.sh and
-# copied to build/bench/workload.binlog (reused while this script is unchanged).
+# copied to build/bench/workload.binlog; the file's name on the server goes to
+# OUT.source (the bridge benchmark replays it from there). Written anew on
+# each run, so that nothing else follows it in the server's binlog.
 # Usage: bench/workload.sh [OUT]
 set -euo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 out=${1:-$root/build/bench/workload.binlog}
-stamp="$out.$(sha1sum "${BASH_SOURCE[0]}" | cut -c1-12)"
-if [[ -s $out && -e $stamp ]]; then
-    echo "workload.sh: reusing $out" >&2
-    exit 0
-fi
-mkdir -p "$(dirname "$out")"
 "$root/scripts/servers.sh" start >/dev/null
 eval "$("$root/scripts/servers.sh" env)"
+mkdir -p "$(dirname "$out")"
 sql() { mariadb -h"$BB_MARIADB_HOST" -P"$BB_MARIADB_PORT" -u"$BB_MARIADB_USER" -p"$BB_MARIADB_PASSWORD" "$@"; }
 
 sql -e "DROP DATABASE IF EXISTS bbbench; CREATE DATABASE bbbench CHARACTER SET utf8mb4;
@@ -41,6 +38,5 @@ read -r file _ < <(sql -N -e 'SHOW MASTER STATUS')
 sql -e "FLUSH BINARY LOGS"
 cp "$BB_BINLOG_DIR/$file" "$out.tmp"
 mv "$out.tmp" "$out"
-rm -f "$out".????????????
-touch "$stamp"
+echo "$file" > "$out.source"
 echo "workload.sh: wrote $out ($(stat -c %s "$out") bytes)" >&2

@@ -456,7 +456,11 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
 
     struct bb_server_options o = *b->srv;
     o.blocking = !b->stop_at_end;
+    /* A heartbeat is the only sign that the source went quiet; a batch
+     * waits for one at most its delay. */
     o.heartbeat_period = b->cfg->heartbeat;
+    if (b->cfg->batch_delay_ms && b->cfg->batch_delay_ms / 1000.0 < o.heartbeat_period)
+        o.heartbeat_period = b->cfg->batch_delay_ms / 1000.0;
     if (b->cfg->server_id)
         o.server_id = b->cfg->server_id;
     memset(&b->cp, 0, sizeof b->cp);

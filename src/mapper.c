@@ -9,16 +9,6 @@
 
 #include "error.h"
 
-/* The outputs of the default mapping (no rule matched). */
-static const struct redis_target default_redis = {
-    .shape = REDIS_SHAPE_HASH, .key = NULL, .ttl = 0, .maxlen = 0,
-    .include_columns = NULL, .exclude_columns = NULL, .line = 0,
-};
-static const struct mongo_target default_mongo = {
-    .database = NULL, .collection = NULL, .include_columns = NULL, .exclude_columns = NULL,
-    .renames = NULL, .update_set = false, .dates_as_strings = false, .line = 0,
-};
-
 #define DEFAULT_ROW_KEY "{schema}:{table}:{pk}"
 #define DEFAULT_STREAM_KEY "{schema}:{table}:changes"
 
@@ -267,7 +257,7 @@ static int build_plan(struct mapper *m, struct cached_plan *cp, const struct bb_
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     uint32_t n = 0;
     for (size_t i = 0; i < nredis; i++) {
-        const struct redis_target *rt = rule ? &rule->redis[i] : &default_redis;
+        const struct redis_target *rt = rule ? &rule->redis[i] : &config_default_redis_target;
         struct target_plan *tp = &targets[n++];
         tp->redis = rt;
         if (column_mask(cp, cfg, rt->include_columns, rt->exclude_columns, rt->line, t,
@@ -280,7 +270,7 @@ static int build_plan(struct mapper *m, struct cached_plan *cp, const struct bb_
             return err->code;
     }
     for (size_t i = 0; i < nmongo; i++) {
-        const struct mongo_target *mt = rule ? &rule->mongo[i] : &default_mongo;
+        const struct mongo_target *mt = rule ? &rule->mongo[i] : &config_default_mongo_target;
         struct target_plan *tp = &targets[n++];
         tp->mongo = mt;
         if (column_mask(cp, cfg, mt->include_columns, mt->exclude_columns, mt->line, t,

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Bridge benchmark: the decoder benchmark's 500,000 row changes replicated
+into Redis by `binbridge run --stop-at-end` (default mapping), beside
+`redis-benchmark -P 64` doing the equivalent HSETs on the same server, and
+the lag under a steady write load (bench_lag). Servers come from
+`scripts/servers.sh env` (bench/run.sh points it at private bench servers).
+
+Usage: bench/bridge_bench.py BUILD_DIR WORKLOAD_SOURCE_FILE ROWS
+"""
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def env():
+    out = subprocess.run([os.path.join(ROOT, "scripts/servers.sh"), "env"], check=True,
+                         capture_output=True, text=True).stdout
+    e = {}
+    for line in out.splitlines():
+        m = re.match(r"export (\w+)=(.*)", line)
+        if m:
+            e[m.group(1)] = shlex.split(m.group(2))[0] if m.group(2) else ""
+    return e
+
+
+def redis(port, *args):
+    return subprocess.run(["redis-cli", "-p", port, "-n", "0"] + list(args),
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def main():
+    build, source_file, rows = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    e = env()
+    binbridge = os.path.join(build, "binbridge")
+    # The workload's table only: later bench_lag runs write to bbbench.lag.
+    conf = os.path.join(build, "bench", "bridge.conf")
+    with open(conf, "w") as f:
+        f.write('include_tables = [ "bbbench.t" ];\ncheckpoint = "bench";\n'
+                'progress_interval = 0;\nlog_level = "warn";\n')
+    lag_conf = os.path.join(build, "bench", "bridge-lag.conf")
+    with open(lag_conf, "w") as f:
+        f.write('include_tables = [ "bbbench.lag" ];\ncheckpoint = "lag";\n'
+                'progress_interval = 0;\nlog_level = "warn";\n')
+    redis_url = "redis://127.0.0.1:%s/0" % e["BB_REDIS_PORT"]
+    common = ["--config", conf, "--source", e["BB_MARIADB_URL"], "--redis", redis_url]
+
+    # 1. Replicate the workload from its first event.
+    redis(e["BB_REDIS_PORT"], "FLUSHDB")
+    redis(e["BB_REDIS_PORT"], "HSET", "binbridge:checkpoint:bench", "file", source_file, "pos", "4", "rows_done", "0",
+          "gtid", "", "commit_time", "0", "server_id", "1")
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", binbridge, "run"] + common + ["--stop-at-end"],
+                       capture_output=True, text=True)
+    secs = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit("bridge_bench: binbridge run failed: %s" % p.stderr.strip())
+    rss = int(p.stderr.strip().splitlines()[-1])
+    # 200,000 rows inserted, 100,000 deleted: 100,000 hashes and the checkpoint.
+    keys = int(redis(e["BB_REDIS_PORT"], "DBSIZE"))
+    if keys != 100001:
+        sys.exit("bridge_bench: expected 100,001 keys after the workload, found %d" % keys)
+    bridge_rate = rows / secs
+
+    # 2. The same number of HSETs by redis-benchmark, pipelined 64 deep.
+    bm = subprocess.run(["redis-benchmark", "-p", e["BB_REDIS_PORT"], "-P", "64", "-n", str(rows),
+                         "-r", str(rows), "-q", "--csv", "HSET", "bbbench:bm:__rand_int__",
+                         "id", "__rand_int__", "name", "name-__rand_int__-u", "score",
+                         "24690.45", "at", "2024-01-03 10:17:36.123456", "amount", "55384.7142",
+                         "note", "note 12345 note 12345 note 12345 updated"],
+                        check=True, capture_output=True, text=True).stdout
+    m = re.search(r'"HSET[^"]*","([0-9.]+)"', bm)
+    if not m:
+        sys.exit("bridge_bench: cannot read redis-benchmark's output: %s" % bm)
+    hset_rate = float(m.group(1))
+    redis(e["BB_REDIS_PORT"], "FLUSHDB")
+
+    # 3. Lag under a steady write load, with the bridge following the server.
+    bridge = subprocess.Popen([binbridge, "run", "--config", lag_conf, "--source",
+                               e["BB_MARIADB_URL"], "--redis", redis_url, "--start", "current"],
+                              stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    lag = subprocess.run([os.path.join(build, "bench_lag"), "127.0.0.1", e["BB_MARIADB_PORT"],
+                          e["BB_MARIADB_USER"], e["BB_MARIADB_PASSWORD"], "127.0.0.1",
+                          e["BB_REDIS_PORT"], "0", os.environ.get("BB_LAG_SECONDS", "10"),
+                          os.environ.get("BB_LAG_RATE", "5000")],
+                         capture_output=True, text=True)
+    bridge.send_signal(signal.SIGTERM)
+    try:
+        bridge.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        bridge.kill()
+        sys.exit("bridge_bench: binbridge did not stop within 30 s of SIGTERM")
+    if lag.returncode != 0:
+        sys.exit("bridge_bench: bench_lag failed: %s %s" % (lag.stderr.strip(),
+                                                            bridge.stderr.read()))
+    if bridge.returncode != 0:
+        sys.exit("bridge_bench: binbridge exited %d after SIGTERM: %s"
+                 % (bridge.returncode, bridge.stderr.read()))
+
+    print("bridge benchmark: %d row changes replicated into Redis (default mapping), one run"
+          % rows)
+    print("%-58s %10s %9s %9s" % ("", "rows/s", "vs bench", "peak RSS"))
+    print("%-58s %10.0f %8.2fx %5d KiB" % ("binbridge run --stop-at-end (decode, map, MULTI/EXEC)",
+                                         bridge_rate, bridge_rate / hset_rate, rss))
+    print("%-58s %10.0f %8.2fx" % ("redis-benchmark -P 64 HSET (6 fields)", hset_rate, 1.0))
+    print(lag.stdout.strip())
+
+
+if __name__ == "__main__":
+    main()
