@@ -469,6 +469,10 @@ struct bb_filter {
     const char *const *ignored_schemas;
     const char *const *only_tables;
     const char *const *ignored_tables;
+    /* A filter of your own: schema.table is kept when it returns true
+     * (called once per TABLE_MAP, after the lists above). NULL: none. */
+    bool (*table_filter)(void *ctx, const char *schema, const char *table);
+    void *table_filter_ctx;
 };
 
 struct bb_stream_options {

@@ -11,6 +11,7 @@
 
 #include "../sinks/sink.h"
 #include "checkpoint.h"
+#include "ddl.h"
 #include "error.h"
 #include "format_event.h"
 #include "log.h"
@@ -314,6 +315,64 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
 }
 
 /* ------------------------------------------------------------------ */
+/* TRUNCATE and DROP TABLE                                             */
+
+static bool starts_with_word(const struct bb_bytes *q, const char *word)
+{
+    size_t i = 0, n = strlen(word);
+    while (i < q->len && (q->p[i] == ' ' || q->p[i] == '\n' || q->p[i] == '\t'))
+        i++;
+    return q->len - i >= n && strncasecmp((const char *)q->p + i, word, n) == 0;
+}
+
+/* A TRUNCATE or DROP TABLE removes rows without row events: remove their
+ * keys. The sinks do that outside a batch, so what is buffered is
+ * committed first; removing again after a crash is harmless. */
+static int remove_dropped_rows(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
+{
+    struct ddl_statement d;
+    ddl_parse(&ev->query, &d);
+    if (d.action == DDL_UNSURE && (starts_with_word(&ev->query.query, "TRUNCATE") ||
+                                   starts_with_word(&ev->query.query, "DROP TABLE"))) {
+        log_warn("%s:%llu: cannot tell which tables \"%.*s\" removes: their keys are left in "
+                 "place", ev->log_file, (unsigned long long)ev->pos,
+                 (int)(ev->query.query.len > 200 ? 200 : ev->query.query.len),
+                 (const char *)ev->query.query.p);
+        return 0;
+    }
+    if (d.action == DDL_DROP_DATABASE) {
+        char schema[256];
+        snprintf(schema, sizeof schema, "%.*s", (int)d.names[0].schema_len, d.names[0].schema);
+        if (config_schema_included(b->cfg, schema))
+            log_warn("%s:%llu: DROP DATABASE %s: the keys of its tables are left in place "
+                     "(drop them with the schema's key prefix)", ev->log_file,
+                     (unsigned long long)ev->pos, schema);
+        return 0;
+    }
+    if (d.action != DDL_TRUNCATE && d.action != DDL_DROP)
+        return 0;
+    int rc = 0;
+    if (b->dirty || b->pending_rows)
+        rc = commit(b, &b->cp, err);
+    for (size_t i = 0; i < d.nnames && rc == 0; i++) {
+        char schema[256], table[256];
+        snprintf(schema, sizeof schema, "%.*s", (int)d.names[i].schema_len, d.names[i].schema);
+        snprintf(table, sizeof table, "%.*s", (int)d.names[i].table_len, d.names[i].table);
+        const struct table_plan *plan;
+        rc = mapper_plan_by_name(b->mapper, schema, table, &plan, err);
+        if (rc < 0 || !plan->mirrored)
+            continue;
+        log_info("%s of %s.%s at %s:%llu: removing its rows", d.action == DDL_TRUNCATE
+                 ? "TRUNCATE" : "DROP TABLE", schema, table, ev->log_file,
+                 (unsigned long long)ev->pos);
+        for (size_t k = 0; k < b->nsinks && rc == 0; k++)
+            if (sink_wants(b, k, b->txn_file, b->txn_pos, 0))
+                rc = b->sinks[k].ops->clear_table(b->sinks[k].ctx, plan, err);
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* Events                                                              */
 
 static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
@@ -362,7 +421,8 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
          * apply): it ends its transaction. */
         if (!b->in_txn)
             begin_txn(b, ev, true);
-        return end_txn(b, ev, err);
+        int rc = remove_dropped_rows(b, ev, err);
+        return rc < 0 ? rc : end_txn(b, ev, err);
     }
     case XID_EVENT:
         return b->in_txn ? end_txn(b, ev, err) : 0;
@@ -427,6 +487,11 @@ static void discard_all(struct bridge *b)
     b->in_txn = false;
 }
 
+static bool table_included(void *ctx, const char *schema, const char *table)
+{
+    return config_table_included(ctx, schema, table);
+}
+
 static int session(struct bridge *b, bool *connected, struct bb_error *err)
 {
     /* Where to resume: the earliest position any sink has saved. */
@@ -484,8 +549,11 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
         log_warn("a sink has no checkpoint: it receives the changes from %s:%llu on",
                  resume->file, (unsigned long long)resume->pos);
 
+    /* Rows of tables that are not mirrored are not even decoded. */
     struct bb_stream_options so;
     bb_stream_options_init(&so);
+    so.filter.table_filter = table_included;
+    so.filter.table_filter_ctx = (void *)b->cfg;
     rc = bb_stream_open_server(&b->stream, &o, &so, err);
     if (rc < 0)
         return rc;

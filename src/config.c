@@ -1777,6 +1777,16 @@ bool config_table_included(const struct bb_config *cfg, const char *schema, cons
     return true;
 }
 
+bool config_schema_included(const struct bb_config *cfg, const char *schema)
+{
+    if (is_system_schema(schema))
+        return false;
+    struct glob_text s = { .a = schema, .la = strlen(schema) };
+    if (any_match(cfg->exclude_schemas, &s))
+        return false;
+    return !cfg->include_schemas || any_match(cfg->include_schemas, &s);
+}
+
 const struct table_rule *config_rule_for(const struct bb_config *cfg, const char *schema,
                                          const char *table)
 {

@@ -157,6 +157,9 @@ bool config_glob_match(const char *glob, const char *text);
  * lists, and the always-excluded system schemas)? */
 bool config_table_included(const struct bb_config *cfg, const char *schema, const char *table);
 
+/* Could tables of this schema be mirrored (the schema lists only)? */
+bool config_schema_included(const struct bb_config *cfg, const char *schema);
+
 /* The rule for schema.table: the first matching rule, or NULL for the
  * default mapping. */
 const struct table_rule *config_rule_for(const struct bb_config *cfg, const char *schema,

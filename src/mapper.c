@@ -22,6 +22,7 @@ struct cached_plan {
 
 struct mapper {
     const struct bb_config *cfg;
+    struct cached_plan *by_name;  /* the last mapper_plan_by_name plan */
     struct cached_plan **buckets;
     uint32_t nbuckets;
 };
@@ -58,6 +59,7 @@ void mapper_free(struct mapper *m)
             next = p->next;
             plan_free(p);
         }
+    plan_free(m->by_name);
     free(m->buckets);
     free(m);
 }
@@ -152,6 +154,11 @@ static int compile_key(struct cached_plan *cp, const struct bb_config *cfg, cons
             parts[n++].kind = KEY_TABLE;
         } else if (len == 2 && memcmp(name, "pk", 2) == 0) {
             parts[n++].kind = KEY_PK;
+        } else if (!t) {
+            /* By name only (no columns known): a placeholder ends the
+             * table's key prefix, nothing more is needed. */
+            parts[n].kind = KEY_COLUMN;
+            parts[n++].column = UINT32_MAX;
         } else {
             int col = column_index(t, name, len);
             if (col < 0)
@@ -283,6 +290,51 @@ static int build_plan(struct mapper *m, struct cached_plan *cp, const struct bb_
     return 0;
 }
 
+int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
+                        const struct table_plan **out, struct bb_error *err)
+{
+    plan_free(m->by_name);
+    m->by_name = NULL;
+    struct cached_plan *p = calloc(1, sizeof *p);
+    if (!p || !(p->schema = strdup(schema)) || !(p->table = strdup(table))) {
+        plan_free(p);
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    }
+    bb_arena_init(&p->mem);
+    struct table_plan *plan = &p->plan;
+    const struct bb_config *cfg = m->cfg;
+    plan->schema = p->schema;
+    plan->table = p->table;
+    m->by_name = p;
+    *out = plan;
+    if (!config_table_included(cfg, schema, table))
+        return 0;
+    const struct table_rule *rule = config_rule_for(cfg, schema, table);
+    plan->rule = rule;
+    size_t nredis = cfg->redis_url ? (rule ? rule->nredis : 1) : 0;
+    size_t nmongo = cfg->mongo_url ? (rule ? rule->nmongo : 1) : 0;
+    struct target_plan *targets = bb_arena_calloc(&p->mem, (nredis + nmongo + 1) * sizeof *targets);
+    if (!targets)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    uint32_t n = 0;
+    for (size_t i = 0; i < nredis; i++) {
+        const struct redis_target *rt = rule ? &rule->redis[i] : &config_default_redis_target;
+        struct target_plan *tp = &targets[n++];
+        tp->redis = rt;
+        const char *tmpl = rt->key ? rt->key
+                           : rt->shape == REDIS_SHAPE_STREAM ? DEFAULT_STREAM_KEY
+                                                             : DEFAULT_ROW_KEY;
+        if (compile_key(p, cfg, tmpl, rt->line, NULL, tp, err) < 0)
+            return err->code;
+    }
+    for (size_t i = 0; i < nmongo; i++)
+        targets[n++].mongo = rule ? &rule->mongo[i] : &config_default_mongo_target;
+    plan->targets = targets;
+    plan->ntargets = n;
+    plan->mirrored = n > 0;
+    return 0;
+}
+
 int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,
                 struct bb_error *err)
 {
@@ -362,16 +414,23 @@ int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp
 int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
                             struct bb_buf *out)
 {
+    bool has_table = false;
     for (uint32_t i = 0; i < tp->nkey; i++) {
         const struct key_part *part = &tp->key[i];
         switch (part->kind) {
         case KEY_LITERAL: bb_buf_append(out, part->text, part->len); break;
         case KEY_SCHEMA: bb_buf_puts(out, schema); break;
-        case KEY_TABLE: bb_buf_puts(out, table); break;
-        default: return i == 0 ? 1 : 0;
+        case KEY_TABLE:
+            bb_buf_puts(out, table);
+            has_table = true;
+            break;
+        default:
+            /* Only a prefix naming the table is its own: "user:{id}" could
+             * be shared with any other table's keys. */
+            return has_table ? 0 : 1;
         }
     }
-    return 0;
+    return has_table ? 0 : 1;
 }
 
 /* Do two values of the same column hold the same value? */

@@ -62,11 +62,18 @@ int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_p
 int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
                      const struct bb_value *row, struct bb_buf *out, struct bb_error *err);
 
+/* The plan of schema.table known only by name (a TRUNCATE or DROP TABLE,
+ * which no TABLE_MAP precedes): which outputs the table has, with key
+ * templates compiled up to their first row-dependent placeholder, for
+ * mapper_redis_key_prefix. Valid until the next call. */
+int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
+                        const struct table_plan **out, struct bb_error *err);
+
 /* The key prefix shared by every row of a table for target tp (the
  * template up to its first row-dependent placeholder), for removing a
  * truncated or dropped table's keys with SCAN MATCH prefix*. Returns 0, or
- * 1 when the template starts with a row-dependent placeholder (then no
- * prefix can find them). */
+ * 1 when that prefix does not name the table ({table} before any column),
+ * since then other tables' keys could share it. */
 int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
                             struct bb_buf *out);
 

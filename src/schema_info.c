@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ddl.h"
 #include "decode_value.h"
 #include "error.h"
 #include "server_conn.h"
@@ -728,220 +729,19 @@ int schema_info_fill(struct schema_info *si, struct cached_table *ct, struct bb_
 
 /* ---- DDL ---- */
 
-/* A small lexer over a statement: words, quoted identifiers, punctuation,
- * with whitespace and comments skipped. */
-struct lexer {
-    const char *p, *end;
-    bool unsure;          /* an executable comment: we cannot tell what runs */
-};
-
-struct token {
-    const char *p;
-    size_t n;
-    bool quoted;          /* `identifier` (p/n exclude the backticks; `` kept) */
-};
-
-static void skip_space(struct lexer *lx)
-{
-    while (lx->p < lx->end) {
-        unsigned char c = (unsigned char)*lx->p;
-        if (isspace(c)) {
-            lx->p++;
-        } else if (c == '#' || (c == '-' && lx->end - lx->p >= 3 && lx->p[1] == '-' &&
-                                isspace((unsigned char)lx->p[2]))) {
-            while (lx->p < lx->end && *lx->p != '\n')
-                lx->p++;
-        } else if (c == '/' && lx->end - lx->p >= 2 && lx->p[1] == '*') {
-            if (lx->end - lx->p >= 3 && (lx->p[2] == '!' || lx->p[2] == 'M'))
-                lx->unsure = true;
-            const char *q = lx->p + 2;
-            while (q + 1 < lx->end && !(q[0] == '*' && q[1] == '/'))
-                q++;
-            lx->p = q + 1 < lx->end ? q + 2 : lx->end;
-        } else {
-            break;
-        }
-    }
-}
-
-static bool is_ident_char(unsigned char c)
-{
-    return isalnum(c) || c == '_' || c == '$' || c >= 0x80;
-}
-
-/* The next token; n == 0 at the end. */
-static struct token next_token(struct lexer *lx)
-{
-    struct token t = { NULL, 0, false };
-    skip_space(lx);
-    if (lx->p >= lx->end)
-        return t;
-    if (*lx->p == '`') {
-        const char *q = lx->p + 1;
-        while (q < lx->end && !(*q == '`' && !(q + 1 < lx->end && q[1] == '`')))
-            q += *q == '`' ? 2 : 1;
-        t.p = lx->p + 1;
-        t.n = (size_t)((q < lx->end ? q : lx->end) - t.p);
-        t.quoted = true;
-        lx->p = q < lx->end ? q + 1 : lx->end;
-        return t;   /* an empty `` reads as the end: the caller is then unsure */
-    }
-    t.p = lx->p;
-    if (is_ident_char((unsigned char)*lx->p)) {
-        while (lx->p < lx->end && is_ident_char((unsigned char)*lx->p))
-            lx->p++;
-    } else {
-        lx->p++;
-    }
-    t.n = (size_t)(lx->p - t.p);
-    return t;
-}
-
-static bool is_word(struct token t, const char *w)
-{
-    return !t.quoted && t.n == strlen(w) && strncasecmp(t.p, w, t.n) == 0;
-}
-
-/* Forget [schema.]table read from the lexer; false when no name is there. */
-static bool forget_name(struct schema_info *si, struct lexer *lx, struct token first,
-                        const struct bb_bytes *default_schema)
-{
-    if (first.n == 0 || (!first.quoted && !is_ident_char((unsigned char)first.p[0])))
-        return false;
-    const char *save = lx->p;
-    struct token dot = next_token(lx);
-    if (dot.n == 1 && !dot.quoted && *dot.p == '.') {
-        struct token table = next_token(lx);
-        if (table.n == 0)
-            return false;
-        cache_forget(si, first.p, first.n, table.p, table.n);
-        return true;
-    }
-    lx->p = save;
-    if (!default_schema->len)
-        return false;
-    cache_forget(si, (const char *)default_schema->p, default_schema->len, first.p, first.n);
-    return true;
-}
-
-/* Names in quoted identifiers with `` inside would need unescaping to
- * compare; such statements simply forget everything. */
-static bool has_escaped_quote(struct token t)
-{
-    return t.quoted && memchr(t.p, '`', t.n) != NULL;
-}
-
-/* Forget the tables a DDL statement names; false when unsure. */
-static bool forget_named(struct schema_info *si, const struct bb_ev_query *q)
-{
-    struct lexer lx = { (const char *)q->query.p, (const char *)q->query.p + q->query.len,
-                        false };
-    struct token w = next_token(&lx);
-    if (lx.unsure)
-        return false;
-    if (is_word(w, "TRUNCATE")) {
-        w = next_token(&lx);
-        if (is_word(w, "TABLE"))
-            w = next_token(&lx);
-        return !has_escaped_quote(w) && forget_name(si, &lx, w, &q->schema) && !lx.unsure;
-    }
-    if (is_word(w, "ALTER")) {
-        /* ALTER [ONLINE] [IGNORE] TABLE [IF EXISTS] name ...; a RENAME to
-         * another name, or anything but a table, forgets all. */
-        do
-            w = next_token(&lx);
-        while (is_word(w, "ONLINE") || is_word(w, "IGNORE"));
-        if (!is_word(w, "TABLE"))
-            return false;
-        w = next_token(&lx);
-        if (is_word(w, "IF")) {
-            next_token(&lx); /* EXISTS */
-            w = next_token(&lx);
-        }
-        if (has_escaped_quote(w) || !forget_name(si, &lx, w, &q->schema))
-            return false;
-        for (struct token t = next_token(&lx); t.n; t = next_token(&lx))
-            if (is_word(t, "RENAME"))
-                return false;
-        return !lx.unsure;
-    }
-    if (is_word(w, "CREATE") || is_word(w, "DROP")) {
-        /* CREATE [OR REPLACE] [TEMPORARY] TABLE [IF NOT EXISTS] name ...
-         * DROP [TEMPORARY] TABLE [IF EXISTS] name[, name...] */
-        bool drop = is_word(w, "DROP");
-        w = next_token(&lx);
-        if (is_word(w, "OR")) {
-            next_token(&lx); /* REPLACE */
-            w = next_token(&lx);
-        }
-        if (is_word(w, "TEMPORARY"))
-            w = next_token(&lx);
-        if (!is_word(w, "TABLE"))
-            return false;
-        w = next_token(&lx);
-        if (is_word(w, "IF")) {
-            w = next_token(&lx);
-            if (is_word(w, "NOT"))
-                next_token(&lx);
-            w = next_token(&lx);
-        }
-        for (;;) {
-            if (has_escaped_quote(w) || !forget_name(si, &lx, w, &q->schema))
-                return false;
-            if (!drop)
-                return !lx.unsure;
-            w = next_token(&lx);
-            if (!(w.n == 1 && *w.p == ','))
-                return !lx.unsure;
-            w = next_token(&lx);
-        }
-    }
-    if (is_word(w, "RENAME")) {
-        /* RENAME TABLE a TO b[, c TO d...]: both names of each pair. */
-        w = next_token(&lx);
-        if (!is_word(w, "TABLE") && !is_word(w, "TABLES"))
-            return false;
-        for (;;) {
-            w = next_token(&lx);
-            if (is_word(w, "IF")) {
-                next_token(&lx);
-                w = next_token(&lx);
-            }
-            if (has_escaped_quote(w) || !forget_name(si, &lx, w, &q->schema))
-                return false;
-            if (!is_word(next_token(&lx), "TO"))
-                return false;
-            w = next_token(&lx);
-            if (has_escaped_quote(w) || !forget_name(si, &lx, w, &q->schema))
-                return false;
-            w = next_token(&lx);
-            if (!(w.n == 1 && *w.p == ','))
-                return !lx.unsure;
-        }
-    }
-    return false;
-}
-
-static bool is_ddl(const struct bb_ev_query *q, bool *unsure)
-{
-    static const char *const words[] = { "ALTER", "CREATE", "DROP", "RENAME", "TRUNCATE", NULL };
-    struct lexer lx = { (const char *)q->query.p, (const char *)q->query.p + q->query.len,
-                        false };
-    struct token w = next_token(&lx);
-    *unsure = lx.unsure;
-    for (const char *const *p = words; *p; p++)
-        if (is_word(w, *p))
-            return true;
-    return false;
-}
-
 void schema_info_note_query(struct schema_info *si, const struct bb_ev_query *q)
 {
     if (!si || si->count == 0 || !q->query.p)
         return;
-    bool unsure = false;
-    if (!is_ddl(q, &unsure) && !unsure)
+    struct ddl_statement d;
+    ddl_parse(q, &d);
+    if (d.action == DDL_NONE)
         return;
-    if (unsure || !forget_named(si, q))
+    if (d.action == DDL_UNSURE || d.action == DDL_DROP_DATABASE) {
         cache_forget_all(si);
+        return;
+    }
+    for (size_t i = 0; i < d.nnames; i++)
+        cache_forget(si, d.names[i].schema, d.names[i].schema_len, d.names[i].table,
+                     d.names[i].table_len);
 }

@@ -59,6 +59,8 @@ static bool table_wanted(const struct bb_filter *f, const struct bb_table *t)
         return false;
     if (f->ignored_tables && table_in_list(f->ignored_tables, t->schema, t->name))
         return false;
+    if (f->table_filter && !f->table_filter(f->table_filter_ctx, t->schema, t->name))
+        return false;
     return true;
 }
 
