@@ -162,10 +162,22 @@ Test(mapper, rules_pick_columns_keys_and_templates)
     cr_assert_str_eq(key, "shop:users:changes");
     free(key);
 
+    /* "user:" does not name the table: other tables' keys could share it. */
     struct bb_buf prefix;
     bb_buf_init(&prefix);
-    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[0], "shop", "users", &prefix), 0);
-    cr_assert_str_eq(prefix.data, "user:");
+    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[0], "shop", "users", &prefix), 1);
+    bb_buf_reset(&prefix);
+    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[1], "shop", "users", &prefix), 0);
+    cr_assert_str_eq(prefix.data, "shop:users:changes");
+    bb_buf_destroy(&prefix);
+
+    /* By name only (TRUNCATE): the same outputs, keys up to their first column. */
+    const struct table_plan *named;
+    cr_assert_eq(mapper_plan_by_name(m, "shop", "orders", &named, &err), 0, "%s", err.msg);
+    cr_assert(named->mirrored);
+    cr_assert_eq(named->ntargets, 2);
+    bb_buf_init(&prefix);
+    cr_assert_eq(mapper_redis_key_prefix(&named->targets[0], "shop", "orders", &prefix), 1);
     bb_buf_destroy(&prefix);
 
     /* An absent key column (a partial image) says so; a NULL one is an error. */
