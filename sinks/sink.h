@@ -39,7 +39,9 @@ struct sink_ops {
     int (*load_checkpoint)(void *ctx, struct checkpoint *cp, struct bb_error *err);
     /* Buffer one row change. */
     int (*add)(void *ctx, const struct change *ch, struct bb_error *err);
-    /* Buffer the removal of every row of schema.table (TRUNCATE, DROP). */
+    /* Remove every row of schema.table (TRUNCATE, DROP). Called with
+     * nothing buffered (commit first): a sink may apply it at once, outside
+     * the atomic commit, since removing again after a crash is harmless. */
     int (*clear_table)(void *ctx, const struct table_plan *plan, struct bb_error *err);
     /* Write the buffered changes and cp in one atomic step. */
     int (*commit)(void *ctx, const struct checkpoint *cp, struct bb_error *err);
