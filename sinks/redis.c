@@ -58,9 +58,9 @@
  * checkpoint is committed, the replay deletes again, and the rows written
  * after the DDL come after the deletion in both runs. It needs nothing
  * pending (the changes before the DDL must be committed first, or the
- * deletion would overtake them) and refuses otherwise. Keys of a template
- * that starts with a row column have no prefix: they are left in place
- * with a warning.
+ * deletion would overtake them) and refuses otherwise. Keys whose template
+ * has no prefix naming the table (mapper_redis_key_prefix) are left in
+ * place with a warning.
  *
  * Connections: TCP or unix socket, AUTH [user] password (from the URL or
  * the environment variable cfg->redis_password_env), SELECT db, CLIENT
@@ -714,6 +714,8 @@ static int sink_connect(struct redis_sink *rs, struct bb_error *err)
             argv[1] = rs->password;
             rc = run(rs, 2, argv, NULL, "AUTH failed", NULL, err);
         }
+        /* The scratch buffer held the password. */
+        memset(rs->cmd.data, 0, rs->cmd.len);
         if (rc < 0)
             goto fail;
     }
@@ -1297,13 +1299,18 @@ static int sink_load_checkpoint(void *ctx, struct checkpoint *cp, struct bb_erro
     if (!names || !values || !lens) {
         rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     } else {
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            if (r->element[2 * i]->type != REDIS_REPLY_STRING ||
+                r->element[2 * i + 1]->type != REDIS_REPLY_STRING)
+                rc = bb_error_set(err, BB_ERR_SERVER, "Redis at %s: HGETALL %s gave an "
+                                  "unexpected reply", rs->where, rs->ckpt_key);
             names[i] = r->element[2 * i]->str;
             values[i] = r->element[2 * i + 1]->str;
             lens[i] = r->element[2 * i + 1]->len;
         }
-        rc = checkpoint_from_fields(cp, names, values, lens, n, err);
-        if (rc < 0)
+        if (rc == 0)
+            rc = checkpoint_from_fields(cp, names, values, lens, n, err);
+        if (rc == BB_ERR_CORRUPT)
             bb_error_prefix(err, "Redis at %s, key %s", rs->where, rs->ckpt_key);
     }
     free(names);
@@ -1346,9 +1353,9 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
     bb_buf_reset(&rs->key);
     if (mapper_redis_key_prefix(tp, plan->schema, plan->table, &rs->key) != 0 ||
         rs->key.len == 0) {
-        log_warn("the Redis keys of %s.%s (template '%s') have no fixed prefix: they are left "
-                 "in place after TRUNCATE or DROP TABLE", plan->schema, plan->table,
-                 tp->redis->key ? tp->redis->key : "?");
+        log_warn("the Redis keys of %s.%s (template '%s') have no prefix that only this "
+                 "table's keys share: they are left in place after TRUNCATE or DROP TABLE",
+                 plan->schema, plan->table, tp->redis->key ? tp->redis->key : "?");
         return bb_buf_check(&rs->key, err);
     }
     /* The prefix matched literally: SCAN's glob characters escaped. */
