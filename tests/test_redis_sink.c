@@ -747,6 +747,11 @@ Test(redis_sink, checkpoint_round_trip)
     cr_assert(F.sink.ops->commit(F.sink.ctx, &want, &err) == 0, "%s", err.msg);
     cr_assert(load_cp(&cp));
     cr_assert_str_eq(cp.gtid, "");
+    /* A damaged record names the key. */
+    freeReplyObject(rcmd("HSET binbridge:checkpoint:%s pos x12", F.name));
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), BB_ERR_CORRUPT);
+    cr_assert(strstr(err.msg, "binbridge:checkpoint:") && strstr(err.msg, "pos"), "%s", err.msg);
+    bb_error_clear(&err);
     /* Not a hash: a clear error. */
     freeReplyObject(rcmd("DEL binbridge:checkpoint:%s", F.name));
     freeReplyObject(rcmd("SET binbridge:checkpoint:%s x", F.name));
@@ -879,9 +884,7 @@ Test(redis_sink, a_command_refused_when_queued_aborts_the_whole_batch)
 
 Test(redis_sink, clear_table_removes_exactly_the_tables_keys)
 {
-    char jk[200];
-    snprintf(jk, sizeof jk, "%s:docs:{pk}", F.name);
-    struct redis_target tj[] = { { .shape = REDIS_SHAPE_JSON, .key = jk } };
+    struct redis_target tj[] = { { .shape = REDIS_SHAPE_JSON, .key = "{schema}:{table}:{pk}" } };
     add_rule("docs", tj, 1);
     open_sink();
     /* Glob characters in the table name must match only themselves. */
