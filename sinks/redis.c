@@ -91,6 +91,9 @@
 #define CONNECT_TIMEOUT_S 5
 #define COMMAND_TIMEOUT_S 30
 #define SCAN_COUNT "1000"
+/* Redis's default proto-max-bulk-len: a longer string makes the server
+ * drop the connection, and a retry would meet it again. */
+#define BULK_MAX (512 << 20)
 #define CHECKPOINT_KEY_PREFIX "binbridge:checkpoint:"
 #define DEFAULT_CHECKPOINT_NAME "binbridge"
 
@@ -856,6 +859,12 @@ static int put_text_value(struct redis_sink *rs, const struct bb_table *t, uint3
         bb_error_prefix(err, "column %s", col_name(t, c, tmp, sizeof tmp));
         return rc;
     }
+    if (rs->val.len > BULK_MAX) {
+        char tmp[32];
+        return bb_error_set(err, BB_ERR_LIMIT, "column %s holds %zu bytes: a Redis string takes "
+                            "at most %d MB (proto-max-bulk-len)", col_name(t, c, tmp, sizeof tmp),
+                            rs->val.len, BULK_MAX >> 20);
+    }
     put_bulk(&rs->out, rs->val.len ? rs->val.data : "", rs->val.len);
     return 0;
 }
@@ -1017,6 +1026,10 @@ static int render_json(struct redis_sink *rs, const struct change *ch,
         }
     }
     bb_buf_putc(j, '}');
+    if (j->len > BULK_MAX)
+        return bb_error_set(err, BB_ERR_LIMIT, "a row of %s.%s is %zu bytes of JSON: a Redis "
+                            "string takes at most %d MB (proto-max-bulk-len)", ch->plan->schema,
+                            ch->plan->table, j->len, BULK_MAX >> 20);
     return bb_buf_check(j, err);
 }
 
