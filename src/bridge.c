@@ -601,6 +601,16 @@ static bool retryable(int code)
     return code == BB_ERR_IO;
 }
 
+/* Sleep *delay ms (a stop request cuts it short), then double it up to the
+ * configured maximum. */
+static void backoff(uint32_t *delay, const struct bb_config *cfg)
+{
+    struct timespec ts = { (time_t)(*delay / 1000), (long)(*delay % 1000) * 1000000L };
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !stop_requested)
+        ;
+    *delay = *delay * 2 > cfg->retry_max_ms ? cfg->retry_max_ms : *delay * 2;
+}
+
 int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv, bool stop_at_end,
                struct bb_error *err)
 {
@@ -611,17 +621,34 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
     b->srv = srv;
     b->stop_at_end = stop_at_end;
     b->last_progress = now_seconds();
-    int rc = mapper_new(&b->mapper, cfg, err);
-    if (rc == 0 && cfg->redis_url) {
-        rc = redis_sink_open(&b->sinks[b->nsinks], cfg, err);
-        if (rc == 0)
-            b->nsinks++;
-    }
-    if (rc < 0)
-        goto done;
-
     uint32_t delay = cfg->retry_initial_ms;
     char last_failure[BB_ERROR_MSG_MAX] = "";
+    int rc = mapper_new(&b->mapper, cfg, err);
+    /* The sinks: a store that is down at startup is waited for, like one
+     * that goes down later. */
+    while (rc == 0 && cfg->redis_url && b->nsinks == 0) {
+        struct bb_error e = { 0 };
+        rc = redis_sink_open(&b->sinks[b->nsinks], cfg, &e);
+        if (rc == 0) {
+            b->nsinks++;
+            break;
+        }
+        if (!retryable(e.code) || stop_requested) {
+            *err = e;
+            if (stop_requested)
+                rc = 0;
+            break;
+        }
+        if (strcmp(last_failure, e.msg) != 0) {
+            log_warn("%s; retrying with backoff up to %u ms", e.msg, cfg->retry_max_ms);
+            snprintf(last_failure, sizeof last_failure, "%s", e.msg);
+        }
+        backoff(&delay, cfg);
+        rc = 0;
+    }
+    if (rc < 0 || stop_requested)
+        goto done;
+
     for (;;) {
         struct bb_error e = { 0 };
         bool connected = false;
@@ -645,10 +672,7 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
         }
         if (connected)
             delay = cfg->retry_initial_ms;
-        struct timespec ts = { (time_t)(delay / 1000), (long)(delay % 1000) * 1000000L };
-        while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !stop_requested)
-            ;
-        delay = delay * 2 > cfg->retry_max_ms ? cfg->retry_max_ms : delay * 2;
+        backoff(&delay, cfg);
         for (size_t i = 0; i < b->nsinks && !stop_requested; i++) {
             struct bb_error re = { 0 };
             if (b->sinks[i].ops->reconnect(b->sinks[i].ctx, &re) < 0 &&
