@@ -1042,9 +1042,9 @@ static int unknown_option(struct loader *ld, const config_setting_t *s,
     /* Output options written straight into a rule. */
     if (t == &rule_table && !hint[0]) {
         if (find_option(&redis_table, name))
-            snprintf(hint, sizeof hint, " (%s belongs in the rule's redis = { ... } output)", name);
+            snprintf(hint, sizeof hint, " (%.200s belongs in the rule's redis = { ... } output)", name);
         else if (find_option(&mongo_table, name))
-            snprintf(hint, sizeof hint, " (%s belongs in the rule's mongo = { ... } output)", name);
+            snprintf(hint, sizeof hint, " (%.200s belongs in the rule's mongo = { ... } output)", name);
     }
     return fail(ld, s, "unknown option \"%s%s\"%s", t->prefix, name, hint);
 }
