@@ -1,0 +1,2790 @@
+/* bridge_util.c - the end-to-end harness (see bridge_util.h). */
+#include "bridge_util.h"
+
+#include <criterion/criterion.h>
+#include <criterion/logging.h>
+
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <math.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------------ */
+/* Small things                                                        */
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void sleep_ms(unsigned ms)
+{
+    struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+        ;
+}
+
+static const char *env(const char *name)
+{
+    const char *v = getenv(name);
+    cr_assert(v && *v, "%s is not set: run the tests with scripts/run-tests.sh, or "
+              "eval \"$(scripts/servers.sh env)\" first", name);
+    return v;
+}
+
+static char *xstrndup(const char *p, size_t n)
+{
+    char *s = malloc(n + 1);
+    cr_assert(s);
+    if (n)
+        memcpy(s, p, n);
+    s[n] = '\0';
+    return s;
+}
+
+static char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *xasprintf(const char *fmt, ...)
+{
+    char *s = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0 && s);
+    return s;
+}
+
+/* A growing text buffer. */
+struct sbuf {
+    char *p;
+    size_t len, cap;
+};
+
+static void sb_append(struct sbuf *b, const char *p, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        b->p = realloc(b->p, cap);
+        cr_assert(b->p);
+        b->cap = cap;
+    }
+    if (n)
+        memcpy(b->p + b->len, p, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static void sb_puts(struct sbuf *b, const char *s)
+{
+    sb_append(b, s, strlen(s));
+}
+
+static void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_printf(struct sbuf *b, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0);
+    if ((size_t)n < sizeof small) {
+        sb_append(b, small, (size_t)n);
+        return;
+    }
+    char *big = NULL;
+    va_start(ap, fmt);
+    n = vasprintf(&big, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0 && big);
+    sb_append(b, big, (size_t)n);
+    free(big);
+}
+
+static void sb_hex(struct sbuf *b, const unsigned char *p, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (size_t i = 0; i < n; i++) {
+        char two[2] = { hex[p[i] >> 4], hex[p[i] & 15] };
+        sb_append(b, two, 2);
+    }
+}
+
+char *e2e_printable(const char *p, size_t len)
+{
+    struct sbuf b = { 0 };
+    sb_puts(&b, "'");
+    size_t shown = len > 300 ? 300 : len;
+    for (size_t i = 0; i < shown; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x20 && c != 0x7f && c != '\\' && c != '\'')
+            sb_append(&b, (const char *)&c, 1);
+        else
+            sb_printf(&b, "\\x%02X", c);
+    }
+    sb_puts(&b, "'");
+    if (shown < len)
+        sb_printf(&b, "... (%zu bytes)", len);
+    return b.p;
+}
+
+const char *e2e_tail(const char *path, size_t max_bytes)
+{
+    static char buf[8192];
+    if (max_bytes >= sizeof buf)
+        max_bytes = sizeof buf - 1;
+    buf[0] = '\0';
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(buf, sizeof buf, "(cannot read %s)", path);
+        return buf;
+    }
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    long from = size > (long)max_bytes ? size - (long)max_bytes : 0;
+    fseek(f, from, SEEK_SET);
+    size_t n = fread(buf, 1, max_bytes, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* Random numbers: splitmix64                                          */
+
+uint64_t e2e_rand(struct e2e_rng *r)
+{
+    uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+uint64_t e2e_below(struct e2e_rng *r, uint64_t n)
+{
+    return n ? e2e_rand(r) % n : 0;
+}
+
+bool e2e_chance(struct e2e_rng *r, unsigned percent)
+{
+    return e2e_below(r, 100) < percent;
+}
+
+uint64_t e2e_seed(void)
+{
+    const char *s = getenv("BB_E2E_SEED");
+    if (s && *s)
+        return strtoull(s, NULL, 0);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    struct e2e_rng r = { (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
+                         ((uint64_t)getpid() << 40) };
+    return e2e_rand(&r) & 0xffffffffffffULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Servers                                                             */
+
+void e2e_servers_from_env(struct e2e_servers *s)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->host, sizeof s->host, "%s", env("BB_MARIADB_HOST"));
+    s->mariadb_port = (unsigned)atoi(env("BB_MARIADB_PORT"));
+    s->redis_port = (unsigned)atoi(env("BB_REDIS_PORT"));
+    snprintf(s->mysql_url, sizeof s->mysql_url, "mysql://bbrepl:bbrepl@%s:%u", s->host,
+             s->mariadb_port);
+    snprintf(s->redis_url, sizeof s->redis_url, "redis://%s:%u/0", env("BB_REDIS_HOST"),
+             s->redis_port);
+}
+
+unsigned e2e_free_port(void)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(fd >= 0, "socket: %s", strerror(errno));
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = 0;
+    cr_assert(bind(fd, (struct sockaddr *)&a, sizeof a) == 0, "bind: %s", strerror(errno));
+    socklen_t len = sizeof a;
+    cr_assert(getsockname(fd, (struct sockaddr *)&a, &len) == 0);
+    close(fd);
+    return ntohs(a.sin_port);
+}
+
+/* scripts/servers.sh: relative to the repository root, which run-tests.sh
+ * makes the current directory; else beside $BB_BINBRIDGE's build dir. */
+static const char *servers_script(void)
+{
+    static char path[1024];
+    if (access("scripts/servers.sh", X_OK) == 0) {
+        char *cwd = getcwd(NULL, 0);
+        snprintf(path, sizeof path, "%s/scripts/servers.sh", cwd ? cwd : ".");
+        free(cwd);
+        return path;
+    }
+    char *bin = realpath(env("BB_BINBRIDGE"), NULL);
+    cr_assert(bin, "cannot resolve $BB_BINBRIDGE");
+    char *slash = strrchr(bin, '/');
+    if (slash)
+        *slash = '\0';
+    snprintf(path, sizeof path, "%s/../scripts/servers.sh", bin);
+    free(bin);
+    cr_assert(access(path, X_OK) == 0, "scripts/servers.sh not found");
+    return path;
+}
+
+static int servers_sh(const char *dir, unsigned mport, unsigned rport, const char *action)
+{
+    char *cmd = xasprintf("BB_SERVERS_DIR='%s' BB_MARIADB_PORT=%u BB_REDIS_PORT=%u '%s' %s "
+                          ">>'%s/servers.log' 2>&1", dir, mport, rport, servers_script(), action,
+                          dir);
+    int st = system(cmd);
+    free(cmd);
+    return st == -1 ? -1 : WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* Private pairs whose test process is gone (a timeout kills a test before
+ * its .fini): stop them with the ports they recorded, remove them. Only
+ * directories with a ports file are touched, so a stop never reaches the
+ * shared servers' default ports. */
+static void reap_stale_private_pairs(void)
+{
+    DIR *d = opendir("/tmp");
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        int pid;
+        char rest;
+        if (sscanf(de->d_name, "binbridge-e2e-%d%c", &pid, &rest) != 1 || pid <= 0)
+            continue;
+        if (pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH)
+            continue;
+        char dir[600], ports[700];
+        snprintf(dir, sizeof dir, "/tmp/%s", de->d_name);
+        snprintf(ports, sizeof ports, "%s/ports", dir);
+        FILE *f = fopen(ports, "r");
+        unsigned mp = 0, rp = 0;
+        if (!f)
+            continue;
+        int got = fscanf(f, "%u %u", &mp, &rp);
+        fclose(f);
+        if (got != 2 || !mp || !rp)
+            continue;
+        cr_log_info("removing the private servers of dead test process %d in %s", pid, dir);
+        if (servers_sh(dir, mp, rp, "stop") == 0) {
+            char *cmd = xasprintf("rm -rf -- '%s'", dir);
+            if (system(cmd) != 0)
+                cr_log_warn("could not remove %s", dir);
+            free(cmd);
+        }
+    }
+    closedir(d);
+}
+
+void e2e_private_start(struct e2e_servers *s)
+{
+    reap_stale_private_pairs();
+    memset(s, 0, sizeof *s);
+    s->private_pair = true;
+    snprintf(s->host, sizeof s->host, "127.0.0.1");
+    snprintf(s->dir, sizeof s->dir, "/tmp/binbridge-e2e-%d", (int)getpid());
+    s->mariadb_port = e2e_free_port();
+    do
+        s->redis_port = e2e_free_port();
+    while (s->redis_port == s->mariadb_port);
+    cr_assert(mkdir(s->dir, 0700) == 0 || errno == EEXIST, "mkdir %s: %s", s->dir,
+              strerror(errno));
+    char ports[600];
+    snprintf(ports, sizeof ports, "%s/ports", s->dir);
+    FILE *f = fopen(ports, "w");
+    cr_assert(f);
+    fprintf(f, "%u %u\n", s->mariadb_port, s->redis_port);
+    fclose(f);
+    snprintf(s->mysql_url, sizeof s->mysql_url, "mysql://bbrepl:bbrepl@127.0.0.1:%u",
+             s->mariadb_port);
+    snprintf(s->redis_url, sizeof s->redis_url, "redis://127.0.0.1:%u/0", s->redis_port);
+    int rc = servers_sh(s->dir, s->mariadb_port, s->redis_port, "start");
+    char log[600];
+    snprintf(log, sizeof log, "%s/servers.log", s->dir);
+    cr_assert_eq(rc, 0, "scripts/servers.sh start for the private pair failed (%d):\n%s", rc,
+                 e2e_tail(log, 3000));
+}
+
+int e2e_private_action(const struct e2e_servers *s, const char *action)
+{
+    cr_assert(s->private_pair, "servers.sh %s on the shared servers", action);
+    return servers_sh(s->dir, s->mariadb_port, s->redis_port, action);
+}
+
+void e2e_private_destroy(struct e2e_servers *s)
+{
+    if (!s->private_pair || !s->dir[0])
+        return;
+    int rc = servers_sh(s->dir, s->mariadb_port, s->redis_port, "stop");
+    if (rc == 0 && !getenv("BB_E2E_KEEP")) {
+        char *cmd = xasprintf("rm -rf -- '%s'", s->dir);
+        if (system(cmd) != 0)
+            cr_log_warn("could not remove %s", s->dir);
+        free(cmd);
+    } else if (rc != 0) {
+        cr_log_warn("servers.sh stop for %s failed (%d)", s->dir, rc);
+    }
+    s->dir[0] = '\0';
+}
+
+/* ------------------------------------------------------------------ */
+/* SQL                                                                 */
+
+static MYSQL *sql_try_connect(const struct e2e_servers *s, char *why, size_t size)
+{
+    MYSQL *m = mysql_init(NULL);
+    cr_assert(m);
+    unsigned long max_packet = 256UL << 20;
+    /* Every wait of a test is bounded, statements too: the tests carry no
+     * Criterion .timeout (see test_bridge.c). */
+    unsigned timeout = 10, io_timeout = 300;
+    mysql_options(m, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
+    mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+    mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+    if (!mysql_real_connect(m, s->host, "bb", "bbpass", NULL, s->mariadb_port, NULL, 0)) {
+        snprintf(why, size, "%s", mysql_error(m));
+        mysql_close(m);
+        return NULL;
+    }
+    if (mysql_set_character_set(m, "utf8mb4") != 0 ||
+        mysql_query(m, "SET NAMES utf8mb4") != 0 ||
+        mysql_query(m, "SET time_zone = '+00:00'") != 0) {
+        snprintf(why, size, "%s", mysql_error(m));
+        mysql_close(m);
+        return NULL;
+    }
+    return m;
+}
+
+MYSQL *e2e_sql_connect(const struct e2e_servers *s)
+{
+    char why[512];
+    MYSQL *m = sql_try_connect(s, why, sizeof why);
+    cr_assert(m, "cannot connect to MariaDB at %s:%u: %s", s->host, s->mariadb_port, why);
+    return m;
+}
+
+MYSQL *e2e_sql_connect_retry(const struct e2e_servers *s, double seconds)
+{
+    char why[512] = "";
+    double until = now() + seconds;
+    for (;;) {
+        MYSQL *m = sql_try_connect(s, why, sizeof why);
+        if (m)
+            return m;
+        if (now() > until)
+            break;
+        sleep_ms(100);
+    }
+    cr_assert_fail("cannot connect to MariaDB at %s:%u within %.0f s: %s", s->host,
+                   s->mariadb_port, seconds, why);
+    return NULL;
+}
+
+static unsigned sql_run(MYSQL *m, const char *q, size_t len)
+{
+    if (mysql_real_query(m, q, (unsigned long)len) != 0)
+        return mysql_errno(m);
+    MYSQL_RES *r = mysql_store_result(m);
+    if (r)
+        mysql_free_result(r);
+    else if (mysql_field_count(m) != 0)
+        return mysql_errno(m);
+    return 0;
+}
+
+void e2e_sql(MYSQL *m, const char *fmt, ...)
+{
+    char *q = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&q, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0 && q);
+    if (sql_run(m, q, (size_t)n) != 0)
+        cr_assert_fail("SQL failed: %.400s: %s", q, mysql_error(m));
+    free(q);
+}
+
+unsigned e2e_sql_try(MYSQL *m, const char *fmt, ...)
+{
+    char *q = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&q, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0 && q);
+    unsigned rc = sql_run(m, q, (size_t)n);
+    free(q);
+    return rc;
+}
+
+char *e2e_sql_value(MYSQL *m, const char *fmt, ...)
+{
+    char *q = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&q, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0 && q);
+    if (mysql_real_query(m, q, (unsigned long)n) != 0)
+        cr_assert_fail("SQL failed: %.400s: %s", q, mysql_error(m));
+    MYSQL_RES *r = mysql_store_result(m);
+    cr_assert(r, "%.400s returned no result: %s", q, mysql_error(m));
+    MYSQL_ROW row = mysql_fetch_row(r);
+    char *v = NULL;
+    if (row && row[0]) {
+        unsigned long *lens = mysql_fetch_lengths(r);
+        v = xstrndup(row[0], lens[0]);
+    }
+    mysql_free_result(r);
+    free(q);
+    return v;
+}
+
+void e2e_master_status(MYSQL *m, char *file, size_t size, uint64_t *pos)
+{
+    if (mysql_query(m, "SHOW MASTER STATUS") != 0)
+        cr_assert_fail("SHOW MASTER STATUS: %s", mysql_error(m));
+    MYSQL_RES *r = mysql_store_result(m);
+    cr_assert(r);
+    MYSQL_ROW row = mysql_fetch_row(r);
+    cr_assert(row && row[0] && row[1], "binary logging is off");
+    snprintf(file, size, "%s", row[0]);
+    *pos = strtoull(row[1], NULL, 10);
+    mysql_free_result(r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Redis                                                               */
+
+static redisContext *redis_try(const struct e2e_servers *s, char *why, size_t size)
+{
+    struct timeval tv = { 10, 0 };
+    redisContext *c = redisConnectWithTimeout(s->host, (int)s->redis_port, tv);
+    if (!c || c->err) {
+        snprintf(why, size, "%s", c ? c->errstr : "out of memory");
+        if (c)
+            redisFree(c);
+        return NULL;
+    }
+    redisSetTimeout(c, tv);
+    /* A Redis still loading its AOF answers -LOADING. */
+    redisReply *rep = redisCommand(c, "PING");
+    bool ok = rep && rep->type == REDIS_REPLY_STATUS;
+    if (!ok)
+        snprintf(why, size, "PING: %s", rep && rep->str ? rep->str : c->errstr);
+    if (rep)
+        freeReplyObject(rep);
+    if (!ok) {
+        redisFree(c);
+        return NULL;
+    }
+    return c;
+}
+
+redisContext *e2e_redis_connect(const struct e2e_servers *s)
+{
+    char why[512];
+    redisContext *c = redis_try(s, why, sizeof why);
+    cr_assert(c, "cannot connect to Redis at %s:%u: %s", s->host, s->redis_port, why);
+    return c;
+}
+
+redisContext *e2e_redis_connect_retry(const struct e2e_servers *s, double seconds)
+{
+    char why[512] = "";
+    double until = now() + seconds;
+    for (;;) {
+        redisContext *c = redis_try(s, why, sizeof why);
+        if (c)
+            return c;
+        if (now() > until)
+            break;
+        sleep_ms(100);
+    }
+    cr_assert_fail("cannot connect to Redis at %s:%u within %.0f s: %s", s->host, s->redis_port,
+                   seconds, why);
+    return NULL;
+}
+
+redisReply *e2e_redis(redisContext *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    redisReply *r = redisvCommand(c, fmt, ap);
+    va_end(ap);
+    cr_assert(r, "Redis %s: %s", fmt, c->errstr);
+    cr_assert(r->type != REDIS_REPLY_ERROR, "Redis %s: %s", fmt, r->str);
+    return r;
+}
+
+char **e2e_redis_keys(redisContext *c, const char *glob, size_t *n)
+{
+    char **keys = NULL;
+    size_t cap = 0;
+    *n = 0;
+    char cursor[32] = "0";
+    do {
+        redisReply *r = e2e_redis(c, "SCAN %s MATCH %s COUNT 1000", cursor, glob);
+        cr_assert(r->type == REDIS_REPLY_ARRAY && r->elements == 2);
+        snprintf(cursor, sizeof cursor, "%s", r->element[0]->str);
+        redisReply *list = r->element[1];
+        for (size_t i = 0; i < list->elements; i++) {
+            if (*n == cap) {
+                cap = cap ? cap * 2 : 256;
+                keys = realloc(keys, cap * sizeof *keys);
+                cr_assert(keys);
+            }
+            keys[(*n)++] = xstrndup(list->element[i]->str, list->element[i]->len);
+        }
+        freeReplyObject(r);
+    } while (strcmp(cursor, "0") != 0);
+    return keys;
+}
+
+void e2e_free_strings(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void e2e_redis_delete(redisContext *c, const char *glob)
+{
+    size_t n;
+    char **keys = e2e_redis_keys(c, glob, &n);
+    /* UNLINK of up to 1000 keys per command */
+    const char **argv = calloc(1001, sizeof *argv);
+    size_t *lens = calloc(1001, sizeof *lens);
+    cr_assert(argv && lens);
+    for (size_t i = 0; i < n;) {
+        size_t k = 0;
+        argv[k] = "UNLINK";
+        lens[k++] = 6;
+        for (; i < n && k < 1001; i++, k++) {
+            argv[k] = keys[i];
+            lens[k] = strlen(keys[i]);
+        }
+        redisReply *r = redisCommandArgv(c, (int)k, argv, lens);
+        cr_assert(r && r->type != REDIS_REPLY_ERROR, "UNLINK: %s", r ? r->str : c->errstr);
+        freeReplyObject(r);
+    }
+    free(argv);
+    free(lens);
+    e2e_free_strings(keys, n);
+}
+
+void e2e_checkpoint_read(redisContext *c, const char *name, struct e2e_checkpoint *cp)
+{
+    memset(cp, 0, sizeof *cp);
+    redisReply *r = e2e_redis(c, "HGETALL binbridge:checkpoint:%s", name);
+    cr_assert(r->type == REDIS_REPLY_ARRAY);
+    cp->found = r->elements > 0;
+    for (size_t i = 0; i + 1 < r->elements; i += 2) {
+        const char *k = r->element[i]->str, *v = r->element[i + 1]->str;
+        if (strcmp(k, "file") == 0)
+            snprintf(cp->file, sizeof cp->file, "%s", v);
+        else if (strcmp(k, "pos") == 0)
+            cp->pos = strtoull(v, NULL, 10);
+        else if (strcmp(k, "rows_done") == 0)
+            cp->rows_done = strtoull(v, NULL, 10);
+        else if (strcmp(k, "gtid") == 0)
+            snprintf(cp->gtid, sizeof cp->gtid, "%s", v);
+        else if (strcmp(k, "commit_time") == 0)
+            cp->commit_time = strtoull(v, NULL, 10);
+        else if (strcmp(k, "server_id") == 0)
+            cp->server_id = strtoull(v, NULL, 10);
+    }
+    freeReplyObject(r);
+}
+
+static uint64_t file_number(const char *file)
+{
+    const char *dot = strrchr(file, '.');
+    return dot ? strtoull(dot + 1, NULL, 10) : 0;
+}
+
+int e2e_position_compare(const char *file_a, uint64_t pos_a, const char *file_b, uint64_t pos_b)
+{
+    uint64_t na = file_number(file_a), nb = file_number(file_b);
+    if (na != nb)
+        return na < nb ? -1 : 1;
+    return pos_a < pos_b ? -1 : pos_a > pos_b ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Child processes                                                     */
+
+#define MAX_CHILDREN 64
+static pid_t children[MAX_CHILDREN];
+
+static void child_note(pid_t pid, bool add)
+{
+    for (size_t i = 0; i < MAX_CHILDREN; i++) {
+        if (add && children[i] == 0) {
+            children[i] = pid;
+            return;
+        }
+        if (!add && children[i] == pid) {
+            children[i] = 0;
+            return;
+        }
+    }
+}
+
+void e2e_kill_children(void)
+{
+    for (size_t i = 0; i < MAX_CHILDREN; i++)
+        if (children[i] > 0) {
+            kill(children[i], SIGKILL);
+            waitpid(children[i], NULL, 0);
+            children[i] = 0;
+        }
+}
+
+void e2e_proc_start(struct e2e_proc *p, const char *out_path, const char *const *argv)
+{
+    const char *bin = env("BB_BINBRIDGE");
+    size_t n = 0;
+    while (argv[n])
+        n++;
+    const char **args = calloc(n + 2, sizeof *args);
+    cr_assert(args);
+    args[0] = bin;
+    for (size_t i = 0; i < n; i++)
+        args[i + 1] = argv[i];
+    memset(p, 0, sizeof *p);
+    snprintf(p->out_path, sizeof p->out_path, "%s", out_path);
+    int fd = open(out_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    cr_assert(fd >= 0, "open %s: %s", out_path, strerror(errno));
+    /* The command line first, so every output file says what ran. */
+    struct sbuf line = { 0 };
+    sb_puts(&line, "+");
+    for (size_t i = 0; args[i]; i++) {
+        sb_puts(&line, " ");
+        sb_puts(&line, args[i]);
+    }
+    sb_puts(&line, "\n");
+    cr_assert(write(fd, line.p, line.len) == (ssize_t)line.len);
+    free(line.p);
+    pid_t parent = getpid();
+    fflush(NULL);
+    pid_t pid = fork();
+    cr_assert(pid >= 0, "fork: %s", strerror(errno));
+    if (pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(127);
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGPIPE, SIG_DFL);
+        int in = open("/dev/null", O_RDONLY);
+        if (in >= 0)
+            dup2(in, 0);
+        dup2(fd, 1);
+        dup2(fd, 2);
+        /* Nothing else of the test process: its MySQL and Redis
+         * connections, Criterion's channel to its runner. */
+        long maxfd = sysconf(_SC_OPEN_MAX);
+        for (int i = 3; i < (maxfd > 0 && maxfd < 65536 ? maxfd : 65536); i++)
+            close(i);
+        execv(bin, (char *const *)args);
+        dprintf(2, "exec %s: %s\n", bin, strerror(errno));
+        _exit(127);
+    }
+    close(fd);
+    free(args);
+    p->pid = pid;
+    child_note(pid, true);
+}
+
+static void proc_reaped(struct e2e_proc *p, int st, const struct rusage *ru)
+{
+    p->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    p->maxrss_kb = ru->ru_maxrss;
+    child_note(p->pid, false);
+    p->pid = 0;
+}
+
+bool e2e_proc_wait(struct e2e_proc *p, double seconds)
+{
+    if (!p->pid)
+        return true;
+    double until = now() + seconds;
+    for (;;) {
+        int st;
+        struct rusage ru;
+        pid_t r = wait4(p->pid, &st, WNOHANG, &ru);
+        cr_assert(r >= 0, "waitpid: %s", strerror(errno));
+        if (r == p->pid) {
+            proc_reaped(p, st, &ru);
+            return true;
+        }
+        if (now() > until)
+            return false;
+        sleep_ms(5);
+    }
+}
+
+bool e2e_proc_running(struct e2e_proc *p)
+{
+    return !e2e_proc_wait(p, 0);
+}
+
+void e2e_proc_signal(struct e2e_proc *p, int sig)
+{
+    if (p->pid)
+        kill(p->pid, sig);
+}
+
+void e2e_proc_kill(struct e2e_proc *p)
+{
+    if (!p->pid)
+        return;
+    kill(p->pid, SIGKILL);
+    int st;
+    struct rusage ru;
+    cr_assert(wait4(p->pid, &st, 0, &ru) == p->pid);
+    proc_reaped(p, st, &ru);
+}
+
+char *e2e_proc_output(const struct e2e_proc *p)
+{
+    FILE *f = fopen(p->out_path, "rb");
+    cr_assert(f, "open %s", p->out_path);
+    struct sbuf b = { 0 };
+    sb_puts(&b, "");
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sb_append(&b, chunk, n);
+    fclose(f);
+    return b.p;
+}
+
+/* ------------------------------------------------------------------ */
+/* A test's world                                                      */
+
+void e2e_begin(struct e2e *E, const char *tag, const struct e2e_servers *srv)
+{
+    memset(E, 0, sizeof *E);
+    if (srv)
+        E->srv = *srv;
+    else
+        e2e_servers_from_env(&E->srv);
+    snprintf(E->tag, sizeof E->tag, "%s", tag);
+    snprintf(E->db, sizeof E->db, "bbe_%s_%d", tag, (int)getpid());
+    snprintf(E->dir, sizeof E->dir, "/tmp/bbe-%s-%d", tag, (int)getpid());
+    E->server_id = 0x62650000u | ((uint32_t)getpid() & 0xffff);
+    E->seed = e2e_seed();
+    E->started = now();
+    char *cmd = xasprintf("rm -rf -- '%s' && mkdir -p -- '%s'", E->dir, E->dir);
+    cr_assert_eq(system(cmd), 0, "%s failed", cmd);
+    free(cmd);
+    E->m = e2e_sql_connect(&E->srv);
+    e2e_sql(E->m, "DROP DATABASE IF EXISTS %s", E->db);
+    e2e_sql(E->m, "CREATE DATABASE %s CHARACTER SET utf8mb4", E->db);
+    e2e_sql(E->m, "USE %s", E->db);
+    E->r = e2e_redis_connect(&E->srv);
+    char glob[128];
+    snprintf(glob, sizeof glob, "%s:*", E->db);
+    e2e_redis_delete(E->r, glob);
+    freeReplyObject(e2e_redis(E->r, "DEL binbridge:checkpoint:%s", E->db));
+    cr_log_info("%s: database %s, scratch %s, seed %llu", tag, E->db, E->dir,
+                (unsigned long long)E->seed);
+}
+
+void e2e_end(struct e2e *E)
+{
+    e2e_kill_children();
+    double t0 = now();
+    bool keep = getenv("BB_E2E_KEEP") != NULL;
+    if (E->m && !keep) {
+        e2e_sql_try(E->m, "DROP DATABASE IF EXISTS %s", E->db);
+    }
+    if (E->m)
+        mysql_close(E->m);
+    E->m = NULL;
+    if (E->r && !keep) {
+        char glob[128];
+        snprintf(glob, sizeof glob, "%s:*", E->db);
+        e2e_redis_delete(E->r, glob);
+        redisReply *r = redisCommand(E->r, "DEL binbridge:checkpoint:%s", E->db);
+        if (r)
+            freeReplyObject(r);
+    }
+    if (E->r)
+        redisFree(E->r);
+    E->r = NULL;
+    if (!keep && E->dir[0]) {
+        char *cmd = xasprintf("rm -rf -- '%s'", E->dir);
+        if (system(cmd) != 0)
+            cr_log_warn("could not remove %s", E->dir);
+        free(cmd);
+    }
+    if (E->started)
+        cr_log_info("%s: %.1f s (%.1f s of it cleaning up), %u binbridge processes", E->tag,
+                    now() - E->started, now() - t0, E->runs);
+}
+
+void e2e_write_config(struct e2e *E, const char *name, const char *fmt, ...)
+{
+    snprintf(E->config, sizeof E->config, "%s/%s", E->dir, name);
+    FILE *f = fopen(E->config, "w");
+    cr_assert(f, "cannot write %s", E->config);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(f, fmt, ap);
+    va_end(ap);
+    cr_assert(fclose(f) == 0);
+}
+
+static const char **bridge_argv(struct e2e *E, const char *const *extra, char *sid, size_t size)
+{
+    static const char *argv[64];
+    size_t n = 0;
+    snprintf(sid, size, "%u", E->server_id);
+    argv[n++] = "run";
+    if (E->config[0]) {
+        argv[n++] = "--config";
+        argv[n++] = E->config;
+    }
+    if (E->config_only)
+        goto extra;
+    argv[n++] = "--source";
+    argv[n++] = E->srv.mysql_url;
+    argv[n++] = "--redis";
+    argv[n++] = E->srv.redis_url;
+    argv[n++] = "--checkpoint";
+    argv[n++] = E->db;
+    argv[n++] = "--server-id";
+    argv[n++] = sid;
+extra:
+    for (size_t i = 0; extra && extra[i]; i++) {
+        cr_assert_lt(n, 62u);
+        argv[n++] = extra[i];
+    }
+    argv[n] = NULL;
+    return argv;
+}
+
+void e2e_bridge_start(struct e2e *E, const char *const *extra)
+{
+    cr_assert(!E->bridge.pid, "a bridge is already running");
+    char sid[16], out[700];
+    const char **argv = bridge_argv(E, extra, sid, sizeof sid);
+    snprintf(out, sizeof out, "%s/run-%03u.log", E->dir, ++E->runs);
+    e2e_proc_start(&E->bridge, out, argv);
+}
+
+void e2e_bridge_to_end(struct e2e *E, double seconds)
+{
+    static const char *const extra[] = { "--stop-at-end", NULL };
+    e2e_bridge_start(E, extra);
+    bool done = e2e_proc_wait(&E->bridge, seconds);
+    if (!done)
+        e2e_proc_kill(&E->bridge);
+    cr_assert(done, "binbridge run --stop-at-end still running after %.0f s (seed %llu); its "
+              "output:\n%s", seconds, (unsigned long long)E->seed,
+              e2e_tail(E->bridge.out_path, 3000));
+    cr_assert_eq(E->bridge.status, 0, "binbridge run --stop-at-end exited %d (seed %llu); its "
+                 "output:\n%s", E->bridge.status, (unsigned long long)E->seed,
+                 e2e_tail(E->bridge.out_path, 3000));
+}
+
+int e2e_run_cmd(struct e2e *E, const char *const *argv, double seconds, char **out)
+{
+    struct e2e_proc p;
+    char path[700];
+    snprintf(path, sizeof path, "%s/cmd-%03u.log", E->dir, ++E->runs);
+    e2e_proc_start(&p, path, argv);
+    bool done = e2e_proc_wait(&p, seconds);
+    if (!done)
+        e2e_proc_kill(&p);
+    cr_assert(done, "binbridge %s still running after %.0f s; its output:\n%s", argv[0], seconds,
+              e2e_tail(path, 3000));
+    if (out)
+        *out = e2e_proc_output(&p);
+    return p.status;
+}
+
+bool e2e_wait_caught_up(struct e2e *E, double seconds)
+{
+    char file[256];
+    uint64_t pos;
+    e2e_master_status(E->m, file, sizeof file, &pos);
+    double until = now() + seconds;
+    for (;;) {
+        struct e2e_checkpoint cp;
+        e2e_checkpoint_read(E->r, E->db, &cp);
+        if (cp.found && cp.rows_done == 0 && e2e_position_compare(cp.file, cp.pos, file, pos) >= 0)
+            return true;
+        if (now() > until)
+            return false;
+        if (E->bridge.pid && !e2e_proc_running(&E->bridge))
+            return false;
+        sleep_ms(20);
+    }
+}
+
+bool e2e_wait_checkpoint_moves(struct e2e *E, const struct e2e_checkpoint *from, double seconds)
+{
+    double until = now() + seconds;
+    for (;;) {
+        struct e2e_checkpoint cp;
+        e2e_checkpoint_read(E->r, E->db, &cp);
+        if (cp.found != from->found || strcmp(cp.file, from->file) != 0 || cp.pos != from->pos ||
+            cp.rows_done != from->rows_done)
+            return true;
+        if (now() > until)
+            return false;
+        if (E->bridge.pid && !e2e_proc_running(&E->bridge))
+            return false;
+        sleep_ms(2);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The source as SELECT shows it                                       */
+
+static MYSQL_RES *query(MYSQL *m, const char *q)
+{
+    if (mysql_query(m, q) != 0)
+        cr_assert_fail("SQL failed: %.400s: %s", q, mysql_error(m));
+    MYSQL_RES *r = mysql_store_result(m);
+    cr_assert(r, "%.400s returned no result: %s", q, mysql_error(m));
+    return r;
+}
+
+void e2e_table_load(MYSQL *m, const char *schema, const char *table, struct e2e_table *t)
+{
+    memset(t, 0, sizeof *t);
+    t->schema = strdup(schema);
+    t->name = strdup(table);
+    char *q = xasprintf("SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS "
+                        "WHERE TABLE_SCHEMA = '%s' AND TABLE_NAME = '%s' "
+                        "ORDER BY ORDINAL_POSITION", schema, table);
+    MYSQL_RES *r = query(m, q);
+    free(q);
+    t->ncols = mysql_num_rows(r);
+    cr_assert(t->ncols > 0, "%s.%s has no columns", schema, table);
+    t->cols = calloc(t->ncols, sizeof *t->cols);
+    cr_assert(t->cols);
+    MYSQL_ROW row;
+    for (size_t i = 0; (row = mysql_fetch_row(r)); i++) {
+        t->cols[i].name = strdup(row[0]);
+        t->cols[i].type = strdup(row[1]);
+        t->cols[i].how = strcasecmp(row[1], "float") == 0 ? E2E_FLOAT
+                         : strcasecmp(row[1], "bit") == 0 ? E2E_BIT : E2E_EXACT;
+    }
+    mysql_free_result(r);
+
+    q = xasprintf("SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
+                  "'%s' AND TABLE_NAME = '%s' AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX",
+                  schema, table);
+    r = query(m, q);
+    free(q);
+    t->npk = mysql_num_rows(r);
+    t->pk = calloc(t->npk + 1, sizeof *t->pk);
+    cr_assert(t->pk);
+    for (size_t i = 0; (row = mysql_fetch_row(r)); i++) {
+        int c = e2e_column_index(t, row[0]);
+        cr_assert(c >= 0);
+        t->pk[i] = (uint32_t)c;
+    }
+    mysql_free_result(r);
+
+    struct sbuf sel = { 0 };
+    sb_puts(&sel, "SELECT ");
+    for (size_t i = 0; i < t->ncols; i++) {
+        sb_printf(&sel, "%s`%s`", i ? ", " : "", t->cols[i].name);
+        if (t->cols[i].how == E2E_FLOAT)
+            sb_printf(&sel, ", CAST(`%s` AS DOUBLE)", t->cols[i].name);
+        else if (t->cols[i].how == E2E_BIT)
+            sb_printf(&sel, ", `%s` + 0", t->cols[i].name);
+    }
+    sb_printf(&sel, " FROM `%s`.`%s`", schema, table);
+    r = query(m, sel.p);
+    free(sel.p);
+    t->nrows = mysql_num_rows(r);
+    t->cells = calloc(t->nrows * t->ncols + 1, sizeof *t->cells);
+    cr_assert(t->cells);
+    for (size_t n = 0; (row = mysql_fetch_row(r)); n++) {
+        unsigned long *lens = mysql_fetch_lengths(r);
+        size_t k = 0;
+        for (size_t i = 0; i < t->ncols; i++) {
+            struct e2e_cell *c = &t->cells[n * t->ncols + i];
+            if (row[k])
+                c->p = xstrndup(row[k], lens[k]), c->len = lens[k];
+            k++;
+            if (t->cols[i].how != E2E_EXACT) {
+                if (row[k])
+                    c->extra = xstrndup(row[k], lens[k]);
+                k++;
+            }
+        }
+    }
+    mysql_free_result(r);
+}
+
+void e2e_table_free(struct e2e_table *t)
+{
+    for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+        free(t->cells[i].p);
+        free(t->cells[i].extra);
+    }
+    for (size_t i = 0; i < t->ncols; i++) {
+        free(t->cols[i].name);
+        free(t->cols[i].type);
+    }
+    free(t->cells);
+    free(t->cols);
+    free(t->pk);
+    free(t->schema);
+    free(t->name);
+    memset(t, 0, sizeof *t);
+}
+
+int e2e_column_index(const struct e2e_table *t, const char *name)
+{
+    for (size_t i = 0; i < t->ncols; i++)
+        if (strcasecmp(t->cols[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Significant digits of a decimal text: the mantissa without sign, point,
+ * leading zeros or trailing zeros. */
+static int significant_digits(const char *s, size_t len)
+{
+    int n = 0, zeros = 0;
+    bool leading = true;
+    for (size_t i = 0; i < len && s[i] != 'e' && s[i] != 'E'; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            continue;
+        if (leading && s[i] == '0')
+            continue;
+        leading = false;
+        n++;
+        zeros = s[i] == '0' ? zeros + 1 : 0;
+    }
+    return n - zeros;
+}
+
+/* A plain decimal number: -?D+(.D+)?([eE][+-]?D+)? */
+static bool plain_number(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (i < len && s[i] == '-')
+        i++;
+    size_t d = i;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d)
+        return false;
+    if (i < len && s[i] == '.') {
+        d = ++i;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d)
+            return false;
+    }
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < len && (s[i] == '+' || s[i] == '-'))
+            i++;
+        d = i;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d)
+            return false;
+    }
+    return i == len;
+}
+
+bool e2e_text_matches(const struct e2e_col *col, const struct e2e_cell *cell, const char *got,
+                      size_t len, const char **why)
+{
+    static char msg[512];
+    *why = "";
+    switch (col->how) {
+    case E2E_BIT:
+        if (cell->extra && strlen(cell->extra) == len && memcmp(cell->extra, got, len) == 0)
+            return true;
+        snprintf(msg, sizeof msg, "BIT: SELECT %s+0 gives %s", col->name,
+                 cell->extra ? cell->extra : "NULL");
+        *why = msg;
+        return false;
+    case E2E_FLOAT: {
+        if (!cell->extra) {
+            *why = "FLOAT: no CAST AS DOUBLE";
+            return false;
+        }
+        float stored = (float)strtod(cell->extra, NULL);
+        char text[128];
+        if (len >= sizeof text || !plain_number(got, len)) {
+            snprintf(msg, sizeof msg, "FLOAT: not a plain decimal number (stored %s)",
+                     cell->extra);
+            *why = msg;
+            return false;
+        }
+        memcpy(text, got, len);
+        text[len] = '\0';
+        /* "0.10", "1.0e5": a trailing zero after the point is never the
+         * shortest text */
+        const char *exp = strpbrk(text, "eE");
+        size_t mant = exp ? (size_t)(exp - text) : len;
+        if (memchr(text, '.', mant) && text[mant - 1] == '0') {
+            snprintf(msg, sizeof msg, "FLOAT: a trailing zero is not the shortest text");
+            *why = msg;
+            return false;
+        }
+        float back = strtof(text, NULL);
+        if (memcmp(&back, &stored, sizeof back) != 0) {
+            snprintf(msg, sizeof msg, "FLOAT: reads back as %.9g, the stored float is %.9g "
+                     "(SELECT CAST AS DOUBLE: %s)", (double)back, (double)stored, cell->extra);
+            *why = msg;
+            return false;
+        }
+        int digits = significant_digits(text, len);
+        if (stored != 0 && digits > 1) {
+            char shorter[400];
+            snprintf(shorter, sizeof shorter, "%.*g", digits - 1, (double)stored);
+            float f = strtof(shorter, NULL);
+            if (memcmp(&f, &stored, sizeof f) == 0) {
+                snprintf(msg, sizeof msg, "FLOAT: not the shortest text ('%s' reads back too)",
+                         shorter);
+                *why = msg;
+                return false;
+            }
+        }
+        /* Our oracle itself: SELECT's text is that float to 6 digits. */
+        double sel = strtod(cell->p, NULL);
+        double tol = fabs((double)stored) * 5.0001e-6 + 1e-45;
+        if (!(fabs(sel - (double)stored) <= tol)) {
+            snprintf(msg, sizeof msg, "FLOAT: SELECT shows %s, CAST AS DOUBLE %s", cell->p,
+                     cell->extra);
+            *why = msg;
+            return false;
+        }
+        return true;
+    }
+    case E2E_EXACT:
+        if (cell->len == len && (len == 0 || memcmp(cell->p, got, len) == 0))
+            return true;
+        *why = "bytes differ";
+        return false;
+    }
+    return false;
+}
+
+void e2e_report_init(struct e2e_report *rep, const char *what)
+{
+    memset(rep, 0, sizeof *rep);
+    snprintf(rep->what, sizeof rep->what, "%s", what);
+}
+
+void e2e_report_add(struct e2e_report *rep, const char *fmt, ...)
+{
+    rep->count++;
+    if (rep->count > 25)
+        return;
+    char *s = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0 && s);
+    struct sbuf b = { rep->text, rep->len, rep->cap };
+    sb_puts(&b, "  ");
+    sb_puts(&b, s);
+    sb_puts(&b, "\n");
+    rep->text = b.p;
+    rep->len = b.len;
+    rep->cap = b.cap;
+    free(s);
+}
+
+void e2e_report_check(struct e2e_report *rep, uint64_t seed)
+{
+    char *text = rep->text;
+    unsigned count = rep->count;
+    rep->text = NULL;
+    if (count == 0)
+        return;
+    cr_log_error("%s: %u mismatches (seed %llu, BB_E2E_SEED=%llu repeats the workload):\n%s%s",
+                 rep->what, count, (unsigned long long)seed, (unsigned long long)seed, text,
+                 count > 25 ? "  ...\n" : "");
+    free(text);
+    cr_assert_fail("%s: %u mismatches between Redis and SELECT (seed %llu); see above", rep->what,
+                   count, (unsigned long long)seed);
+}
+
+char *e2e_render_key(const struct e2e_table *t, size_t row, const char *tmpl)
+{
+    struct sbuf b = { 0 };
+    sb_puts(&b, "");
+    for (const char *p = tmpl; *p;) {
+        if (*p != '{') {
+            sb_append(&b, p++, 1);
+            continue;
+        }
+        const char *close = strchr(p, '}');
+        cr_assert(close, "bad key template %s", tmpl);
+        char name[128];
+        snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
+        p = close + 1;
+        if (strcmp(name, "schema") == 0) {
+            sb_puts(&b, t->schema);
+        } else if (strcmp(name, "table") == 0) {
+            sb_puts(&b, t->name);
+        } else if (strcmp(name, "pk") == 0) {
+            for (size_t k = 0; k < t->npk; k++) {
+                const struct e2e_cell *c = e2e_cell(t, row, t->pk[k]);
+                cr_assert(c->p, "NULL key column");
+                if (k)
+                    sb_puts(&b, ":");
+                if (t->cols[t->pk[k]].how == E2E_BIT)
+                    sb_puts(&b, c->extra);
+                else
+                    sb_append(&b, c->p, c->len);
+            }
+        } else {
+            int col = e2e_column_index(t, name);
+            cr_assert(col >= 0, "key template names %s, not a column of %s", name, t->name);
+            const struct e2e_cell *c = e2e_cell(t, row, (size_t)col);
+            cr_assert(c->p, "NULL key column %s", name);
+            if (t->cols[col].how == E2E_BIT)
+                sb_puts(&b, c->extra);
+            else
+                sb_append(&b, c->p, c->len);
+        }
+    }
+    return b.p;
+}
+
+void e2e_check_hash_reply(const struct e2e_table *t, size_t row, const bool *keep,
+                          const char *key, redisReply *r, struct e2e_report *rep)
+{
+    if (r->type == REDIS_REPLY_ERROR) {
+        e2e_report_add(rep, "key %s: HGETALL: %s", key, r->str);
+        return;
+    }
+    if (r->type != REDIS_REPLY_ARRAY || r->elements == 0) {
+        /* Redis has no empty hash: a row whose kept columns are all NULL
+         * has no key (sinks/redis.c). */
+        bool any = false;
+        for (size_t i = 0; i < t->ncols && !any; i++)
+            any = (!keep || keep[i]) && e2e_cell(t, row, i)->p;
+        if (any)
+            e2e_report_add(rep, "key %s: missing (row %zu of %s)", key, row, t->name);
+        return;
+    }
+    bool *seen = calloc(t->ncols + 1, sizeof *seen);
+    cr_assert(seen);
+    for (size_t i = 0; i + 1 < r->elements; i += 2) {
+        const char *field = r->element[i]->str;
+        redisReply *v = r->element[i + 1];
+        int col = e2e_column_index(t, field);
+        if (col < 0 || strcmp(t->cols[col].name, field) != 0 || (keep && !keep[col])) {
+            char *got = e2e_printable(v->str, v->len);
+            e2e_report_add(rep, "key %s: field %s should not be there (%s), got %s", key, field,
+                           col < 0 ? "no such column" : "column not kept", got);
+            free(got);
+            continue;
+        }
+        seen[col] = true;
+        const struct e2e_cell *c = e2e_cell(t, row, (size_t)col);
+        if (!c->p) {
+            char *got = e2e_printable(v->str, v->len);
+            e2e_report_add(rep, "key %s: field %s: expected absent (NULL), got %s", key, field,
+                           got);
+            free(got);
+            continue;
+        }
+        const char *why;
+        if (!e2e_text_matches(&t->cols[col], c, v->str, v->len, &why)) {
+            char *want = e2e_printable(c->p, c->len), *got = e2e_printable(v->str, v->len);
+            e2e_report_add(rep, "key %s: field %s: expected %s, got %s (%s)", key, field, want,
+                           got, why);
+            free(want);
+            free(got);
+        }
+    }
+    for (size_t i = 0; i < t->ncols; i++) {
+        const struct e2e_cell *c = e2e_cell(t, row, i);
+        if (seen[i] || !c->p || (keep && !keep[i]))
+            continue;
+        char *want = e2e_printable(c->p, c->len);
+        e2e_report_add(rep, "key %s: field %s: expected %s, got nothing", key, t->cols[i].name,
+                       want);
+        free(want);
+    }
+    free(seen);
+}
+
+void e2e_check_hashes(redisContext *r, const struct e2e_table *t, const struct e2e_hash_check *hc,
+                      struct e2e_report *rep)
+{
+    /* Pipelined: HGETALL for up to 500 rows per round trip. */
+    const size_t window = 500;
+    char **keys = calloc(window, sizeof *keys);
+    cr_assert(keys);
+    for (size_t base = 0; base < t->nrows; base += window) {
+        size_t n = t->nrows - base < window ? t->nrows - base : window;
+        for (size_t i = 0; i < n; i++) {
+            keys[i] = e2e_render_key(t, base + i, hc->tmpl);
+            cr_assert(redisAppendCommand(r, "HGETALL %s", keys[i]) == REDIS_OK);
+        }
+        for (size_t i = 0; i < n; i++) {
+            void *reply = NULL;
+            cr_assert(redisGetReply(r, &reply) == REDIS_OK && reply, "Redis: %s", r->errstr);
+            e2e_check_hash_reply(t, base + i, hc->keep, keys[i], reply, rep);
+            freeReplyObject(reply);
+            if (hc->keys)
+                e2e_strings_add(hc->keys, keys[i]);
+            else
+                free(keys[i]);
+        }
+        rep->checked_keys += (unsigned)n;
+    }
+    free(keys);
+}
+
+static int strcmp_ptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void e2e_strings_add(struct e2e_strings *s, char *owned)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 256;
+        s->v = realloc(s->v, s->cap * sizeof *s->v);
+        cr_assert(s->v);
+    }
+    s->v[s->n++] = owned;
+}
+
+void e2e_strings_sort(struct e2e_strings *s)
+{
+    if (s->n)
+        qsort(s->v, s->n, sizeof *s->v, strcmp_ptr);
+}
+
+bool e2e_strings_has(const struct e2e_strings *sorted, const char *x)
+{
+    return sorted->n && bsearch(&x, sorted->v, sorted->n, sizeof *sorted->v, strcmp_ptr);
+}
+
+void e2e_strings_free(struct e2e_strings *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+long e2e_table_find(const struct e2e_table *t, const char *tmpl, const char *key)
+{
+    for (size_t i = 0; i < t->nrows; i++) {
+        char *k = e2e_render_key(t, i, tmpl);
+        bool same = strcmp(k, key) == 0;
+        free(k);
+        if (same)
+            return (long)i;
+    }
+    return -1;
+}
+
+void e2e_check_no_extra_keys(redisContext *r, const char *glob, const struct e2e_strings *expected,
+                             const char *const *ignore, struct e2e_report *rep)
+{
+    for (size_t i = 1; i < expected->n; i++)
+        if (strcmp(expected->v[i - 1], expected->v[i]) == 0)
+            e2e_report_add(rep, "two rows map to key %s", expected->v[i]);
+    size_t nkeys;
+    char **keys = e2e_redis_keys(r, glob, &nkeys);
+    for (size_t i = 0; i < nkeys; i++) {
+        bool ignored = false;
+        for (size_t k = 0; ignore && ignore[k] && !ignored; k++)
+            ignored = fnmatch(ignore[k], keys[i], 0) == 0;
+        if (ignored || e2e_strings_has(expected, keys[i]))
+            continue;
+        redisReply *t = e2e_redis(r, "TYPE %s", keys[i]);
+        struct sbuf b = { 0 };
+        sb_puts(&b, "");
+        if (t->str && strcmp(t->str, "hash") == 0) {
+            redisReply *h = e2e_redis(r, "HGETALL %s", keys[i]);
+            for (size_t f = 0; f + 1 < h->elements && f < 12; f += 2) {
+                char *v = e2e_printable(h->element[f + 1]->str, h->element[f + 1]->len);
+                sb_printf(&b, " %s=%s", h->element[f]->str, v);
+                free(v);
+            }
+            freeReplyObject(h);
+        }
+        e2e_report_add(rep, "key %s (%s): no such row in the source (an extra key):%s", keys[i],
+                       t->str ? t->str : "?", b.p);
+        free(b.p);
+        freeReplyObject(t);
+    }
+    e2e_free_strings(keys, nkeys);
+}
+
+void e2e_compare_default_into(struct e2e *E, const char *const *ignore, struct e2e_report *rep)
+{
+    char *q = xasprintf("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                        "'%s' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", E->db);
+    MYSQL_RES *res = query(E->m, q);
+    free(q);
+    struct e2e_strings expected = { 0 };
+    size_t rows = 0;
+    MYSQL_ROW row;
+    struct e2e_hash_check hc = { "{schema}:{table}:{pk}", NULL, &expected };
+    unsigned before = rep->count;
+    while ((row = mysql_fetch_row(res))) {
+        char own[200];
+        snprintf(own, sizeof own, "%s:%s:*", E->db, row[0]);
+        bool skip = false;
+        for (size_t k = 0; ignore && ignore[k]; k++)
+            skip |= strcmp(ignore[k], own) == 0;
+        if (skip)
+            continue;
+        struct e2e_table t;
+        e2e_table_load(E->m, E->db, row[0], &t);
+        cr_assert(t.npk > 0, "%s has no primary key", row[0]);
+        e2e_check_hashes(E->r, &t, &hc, rep);
+        rows += t.nrows;
+        e2e_table_free(&t);
+    }
+    mysql_free_result(res);
+    e2e_strings_sort(&expected);
+    char glob[128];
+    snprintf(glob, sizeof glob, "%s:*", E->db);
+    unsigned mismatches = rep->count - before;
+    e2e_check_no_extra_keys(E->r, glob, &expected, ignore, rep);
+    cr_log_info("%s: compared %zu rows with their keys under %s (%u mismatches, %u extra keys)",
+                E->tag, rows, glob, mismatches, rep->count - before - mismatches);
+    e2e_strings_free(&expected);
+}
+
+void e2e_compare_default(struct e2e *E, const char *const *ignore)
+{
+    struct e2e_report rep;
+    e2e_report_init(&rep, "default mapping");
+    e2e_compare_default_into(E, ignore, &rep);
+    e2e_report_check(&rep, E->seed);
+}
+
+/* The shortest text that reads back to f ("%.*g" with the fewest digits). */
+static void shortest_float(float f, char *out, size_t size)
+{
+    for (int p = 1; p <= 9; p++) {
+        snprintf(out, size, "%.*g", p, (double)f);
+        float back = strtof(out, NULL);
+        if (memcmp(&back, &f, sizeof f) == 0)
+            return;
+    }
+}
+
+void e2e_write_reference(redisContext *r, const struct e2e_table *t, const char *tmpl)
+{
+    for (size_t row = 0; row < t->nrows; row++) {
+        char *key = e2e_render_key(t, row, tmpl);
+        const char **argv = calloc(2 + 2 * t->ncols, sizeof *argv);
+        size_t *lens = calloc(2 + 2 * t->ncols, sizeof *lens);
+        char (*floats)[64] = calloc(t->ncols, sizeof *floats);
+        cr_assert(argv && lens && floats);
+        size_t n = 0;
+        argv[n] = "HSET";
+        lens[n++] = 4;
+        argv[n] = key;
+        lens[n++] = strlen(key);
+        for (size_t c = 0; c < t->ncols; c++) {
+            const struct e2e_cell *cell = e2e_cell(t, row, c);
+            if (!cell->p)
+                continue;
+            argv[n] = t->cols[c].name;
+            lens[n++] = strlen(t->cols[c].name);
+            if (t->cols[c].how == E2E_FLOAT) {
+                shortest_float((float)strtod(cell->extra, NULL), floats[c], sizeof floats[c]);
+                argv[n] = floats[c];
+                lens[n++] = strlen(floats[c]);
+            } else if (t->cols[c].how == E2E_BIT) {
+                argv[n] = cell->extra;
+                lens[n++] = strlen(cell->extra);
+            } else {
+                argv[n] = cell->p;
+                lens[n++] = cell->len;
+            }
+        }
+        freeReplyObject(e2e_redis(r, "DEL %s", key));
+        redisReply *rep = redisCommandArgv(r, (int)n, argv, lens);
+        cr_assert(rep && rep->type != REDIS_REPLY_ERROR, "HSET %s failed", key);
+        freeReplyObject(rep);
+        free(argv);
+        free(lens);
+        free(floats);
+        free(key);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON                                                                */
+
+struct jp {
+    const char *p, *end;
+    const char *err;
+};
+
+static void jp_ws(struct jp *j)
+{
+    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+        j->p++;
+}
+
+static void put_utf8(struct sbuf *b, uint32_t c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80) {
+        u[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xC0 | (c >> 6));
+        u[1] = (char)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xE0 | (c >> 12));
+        u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (c >> 18));
+        u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    sb_append(b, u, n);
+}
+
+static int hex4(const char *p, const char *end, uint32_t *out)
+{
+    if (end - p < 4)
+        return -1;
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (uint32_t)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (uint32_t)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (uint32_t)(c - 'A' + 10);
+        else
+            return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static bool jp_string(struct jp *j, char **out, size_t *len)
+{
+    if (j->p >= j->end || *j->p != '"') {
+        j->err = "expected a string";
+        return false;
+    }
+    j->p++;
+    struct sbuf b = { 0 };
+    sb_puts(&b, "");
+    while (j->p < j->end && *j->p != '"') {
+        unsigned char c = (unsigned char)*j->p;
+        if (c < 0x20) {
+            j->err = "control character in a string";
+            free(b.p);
+            return false;
+        }
+        if (c != '\\') {
+            sb_append(&b, j->p++, 1);
+            continue;
+        }
+        j->p++;
+        if (j->p >= j->end)
+            break;
+        char e = *j->p++;
+        switch (e) {
+        case '"': sb_puts(&b, "\""); break;
+        case '\\': sb_puts(&b, "\\"); break;
+        case '/': sb_puts(&b, "/"); break;
+        case 'b': sb_puts(&b, "\b"); break;
+        case 'f': sb_puts(&b, "\f"); break;
+        case 'n': sb_puts(&b, "\n"); break;
+        case 'r': sb_puts(&b, "\r"); break;
+        case 't': sb_puts(&b, "\t"); break;
+        case 'u': {
+            uint32_t u, lo;
+            if (hex4(j->p, j->end, &u) < 0) {
+                j->err = "bad \\u escape";
+                free(b.p);
+                return false;
+            }
+            j->p += 4;
+            if (u >= 0xD800 && u < 0xDC00 && j->end - j->p >= 6 && j->p[0] == '\\' &&
+                j->p[1] == 'u' && hex4(j->p + 2, j->end, &lo) == 0 && lo >= 0xDC00 &&
+                lo < 0xE000) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                j->p += 6;
+            }
+            put_utf8(&b, u);
+            break;
+        }
+        default:
+            j->err = "bad escape";
+            free(b.p);
+            return false;
+        }
+    }
+    if (j->p >= j->end) {
+        j->err = "unterminated string";
+        free(b.p);
+        return false;
+    }
+    j->p++;
+    *out = b.p;
+    *len = b.len;
+    return true;
+}
+
+static bool jp_value(struct jp *j, struct e2e_json *v, int depth);
+
+static bool jp_push(struct e2e_json *v, struct e2e_json *item, char *key)
+{
+    v->items = realloc(v->items, (v->n + 1) * sizeof *v->items);
+    cr_assert(v->items);
+    if (v->kind == EJ_OBJECT) {
+        v->keys = realloc(v->keys, (v->n + 1) * sizeof *v->keys);
+        cr_assert(v->keys);
+        v->keys[v->n] = key;
+    }
+    v->items[v->n++] = *item;
+    return true;
+}
+
+static void json_clear(struct e2e_json *j)
+{
+    for (size_t i = 0; i < j->n; i++) {
+        json_clear(&j->items[i]);
+        if (j->keys)
+            free(j->keys[i]);
+    }
+    free(j->items);
+    free(j->keys);
+    free(j->text);
+}
+
+static bool jp_value(struct jp *j, struct e2e_json *v, int depth)
+{
+    memset(v, 0, sizeof *v);
+    jp_ws(j);
+    if (j->p >= j->end || depth > 100) {
+        j->err = "unexpected end";
+        return false;
+    }
+    char c = *j->p;
+    if (c == '{' || c == '[') {
+        v->kind = c == '{' ? EJ_OBJECT : EJ_ARRAY;
+        char close = c == '{' ? '}' : ']';
+        j->p++;
+        jp_ws(j);
+        if (j->p < j->end && *j->p == close) {
+            j->p++;
+            return true;
+        }
+        for (;;) {
+            char *key = NULL;
+            size_t klen;
+            if (v->kind == EJ_OBJECT) {
+                jp_ws(j);
+                if (!jp_string(j, &key, &klen))
+                    return false;
+                jp_ws(j);
+                if (j->p >= j->end || *j->p != ':') {
+                    free(key);
+                    j->err = "expected ':'";
+                    return false;
+                }
+                j->p++;
+            }
+            struct e2e_json item;
+            if (!jp_value(j, &item, depth + 1)) {
+                free(key);
+                json_clear(&item);
+                return false;
+            }
+            jp_push(v, &item, key);
+            jp_ws(j);
+            if (j->p < j->end && *j->p == ',') {
+                j->p++;
+                continue;
+            }
+            if (j->p < j->end && *j->p == close) {
+                j->p++;
+                return true;
+            }
+            j->err = "expected ',' or a closing bracket";
+            return false;
+        }
+    }
+    if (c == '"') {
+        v->kind = EJ_STRING;
+        return jp_string(j, &v->text, &v->len);
+    }
+    if (j->end - j->p >= 4 && memcmp(j->p, "null", 4) == 0) {
+        j->p += 4;
+        v->kind = EJ_NULL;
+        return true;
+    }
+    if (j->end - j->p >= 4 && memcmp(j->p, "true", 4) == 0) {
+        j->p += 4;
+        v->kind = EJ_BOOL;
+        v->b = true;
+        return true;
+    }
+    if (j->end - j->p >= 5 && memcmp(j->p, "false", 5) == 0) {
+        j->p += 5;
+        v->kind = EJ_BOOL;
+        return true;
+    }
+    const char *s = j->p;
+    while (j->p < j->end && strchr("+-0123456789.eE", *j->p))
+        j->p++;
+    if (j->p == s || !plain_number(s, (size_t)(j->p - s))) {
+        j->err = "bad value";
+        return false;
+    }
+    v->kind = EJ_NUMBER;
+    v->text = xstrndup(s, (size_t)(j->p - s));
+    v->len = (size_t)(j->p - s);
+    return true;
+}
+
+struct e2e_json *e2e_json_parse(const char *p, size_t len, const char **err)
+{
+    struct jp j = { p, p + len, NULL };
+    struct e2e_json *v = calloc(1, sizeof *v);
+    cr_assert(v);
+    bool ok = jp_value(&j, v, 0);
+    if (ok) {
+        jp_ws(&j);
+        if (j.p != j.end) {
+            ok = false;
+            j.err = "trailing bytes";
+        }
+    }
+    if (!ok) {
+        json_clear(v);
+        free(v);
+        *err = j.err;
+        return NULL;
+    }
+    return v;
+}
+
+void e2e_json_free(struct e2e_json *j)
+{
+    if (!j)
+        return;
+    json_clear(j);
+    free(j);
+}
+
+const struct e2e_json *e2e_json_get(const struct e2e_json *obj, const char *key)
+{
+    if (!obj || obj->kind != EJ_OBJECT)
+        return NULL;
+    for (size_t i = 0; i < obj->n; i++)
+        if (strcmp(obj->keys[i], key) == 0)
+            return &obj->items[i];
+    return NULL;
+}
+
+static bool type_in(const char *type, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcasecmp(type, list[i]) == 0)
+            return true;
+    return false;
+}
+
+bool e2e_json_matches(const struct e2e_col *col, const struct e2e_cell *cell,
+                      const struct e2e_json *v, const char **why)
+{
+    static const char *const numbers[] = { "tinyint", "smallint", "mediumint", "int", "bigint",
+                                           "double", NULL };
+    static const char *const binary[] = { "binary", "varbinary", "tinyblob", "blob",
+                                          "mediumblob", "longblob", NULL };
+    static char msg[512];
+    *why = "";
+    if (!cell->p) {
+        if (v->kind == EJ_NULL)
+            return true;
+        *why = "got a value, not null";
+        return false;
+    }
+    if (col->how != E2E_EXACT) {          /* FLOAT, BIT: numbers */
+        if (v->kind != EJ_NUMBER) {
+            *why = "not a JSON number";
+            return false;
+        }
+        if (!e2e_text_matches(col, cell, v->text, v->len, why)) {
+            snprintf(msg, sizeof msg, "got %s (%s)", v->text, *why);
+            *why = msg;
+            return false;
+        }
+        return true;
+    }
+    if (type_in(col->type, numbers)) {
+        if (v->kind == EJ_NUMBER && v->len == cell->len && memcmp(v->text, cell->p, v->len) == 0)
+            return true;
+        snprintf(msg, sizeof msg, "got %s %s", v->kind == EJ_NUMBER ? "the number" : "a non-number",
+                 v->text ? v->text : "");
+        *why = msg;
+        return false;
+    }
+    if (type_in(col->type, binary)) {
+        const struct e2e_json *b64 = e2e_json_get(v, "base64");
+        size_t len = 0;
+        char *bytes = b64 && b64->kind == EJ_STRING && v->n == 1
+                          ? e2e_base64_decode(b64->text, b64->len, &len) : NULL;
+        bool ok = bytes && len == cell->len && memcmp(bytes, cell->p, len) == 0;
+        free(bytes);
+        if (!ok)
+            *why = "not {\"base64\": the bytes}";
+        return ok;
+    }
+    /* DECIMAL, dates, times, YEAR, ENUM, SET, text (MariaDB's JSON is text) */
+    if (v->kind == EJ_STRING && v->len == cell->len && memcmp(v->text, cell->p, v->len) == 0)
+        return true;
+    if (v->kind == EJ_STRING) {
+        char *got = e2e_printable(v->text, v->len);
+        snprintf(msg, sizeof msg, "got the string %s", got);
+        free(got);
+    } else {
+        snprintf(msg, sizeof msg, "got a JSON value of kind %d, not a string", (int)v->kind);
+    }
+    *why = msg;
+    return false;
+}
+
+char *e2e_base64_decode(const char *p, size_t n, size_t *len)
+{
+    static const char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    if (n % 4)
+        return NULL;
+    char *out = malloc(n / 4 * 3 + 1);
+    cr_assert(out);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i += 4) {
+        uint32_t v = 0;
+        int pad = 0;
+        for (int k = 0; k < 4; k++) {
+            char c = p[i + k];
+            const char *at = c ? strchr(alphabet, c) : NULL;
+            if (c == '=' && i + 4 == n && k >= 2) {
+                pad++;
+                v <<= 6;
+                continue;
+            }
+            if (!at || pad) {
+                free(out);
+                return NULL;
+            }
+            v = (v << 6) | (uint32_t)(at - alphabet);
+        }
+        out[o++] = (char)(v >> 16);
+        if (pad < 2)
+            out[o++] = (char)(v >> 8);
+        if (pad < 1)
+            out[o++] = (char)v;
+    }
+    out[o] = '\0';
+    *len = o;
+    return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* The workload                                                        */
+
+const char *const e2e_wl_table_names[WL_NTABLES] = { "t_all", "t_comp", "t_u" };
+
+static const char t_all_ddl[] =
+    "CREATE TABLE t_all (id INT NOT NULL PRIMARY KEY,"
+    " ti TINYINT, tiu TINYINT UNSIGNED, si SMALLINT, siu SMALLINT UNSIGNED,"
+    " mi MEDIUMINT, miu MEDIUMINT UNSIGNED, i INT, iu INT UNSIGNED,"
+    " bi BIGINT, biu BIGINT UNSIGNED,"
+    " d20 DECIMAL(20,6), d65 DECIMAL(65,30), dbl DOUBLE, flt FLOAT,"
+    " dt DATE, dtm DATETIME(6), ts TIMESTAMP(3) NULL DEFAULT NULL, tm TIME(3), yr YEAR,"
+    " ch CHAR(12), vc VARCHAR(64) CHARACTER SET utf8mb4,"
+    " vl VARCHAR(64) CHARACTER SET latin1, tx TEXT, bl BLOB,"
+    " en ENUM('small','medium','large','x,y','\xc3\xbcn\xc3\xaf'),"
+    " st SET('a','b','c','d\xc3\xa9'), bt BIT(10), js JSON) CHARACTER SET utf8mb4";
+
+/* The columns of t_all after id, with their generators. */
+enum gen {
+    G_TI, G_TIU, G_SI, G_SIU, G_MI, G_MIU, G_I, G_IU, G_BI, G_BIU, G_D20, G_D65, G_DBL, G_FLT,
+    G_DT, G_DTM, G_TS, G_TM, G_YR, G_CH, G_VC, G_VL, G_TX, G_BL, G_EN, G_ST, G_BT, G_JS, G_N
+};
+static const char *const all_cols[G_N] = {
+    "ti", "tiu", "si", "siu", "mi", "miu", "i", "iu", "bi", "biu", "d20", "d65", "dbl", "flt",
+    "dt", "dtm", "ts", "tm", "yr", "ch", "vc", "vl", "tx", "bl", "en", "st", "bt", "js",
+};
+
+static const char t_comp_ddl[] =
+    "CREATE TABLE t_comp (a INT NOT NULL,"
+    " b VARCHAR(32) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,"
+    " v VARCHAR(64), n INT, PRIMARY KEY (a, b)) CHARACTER SET utf8mb4";
+static const char t_u_ddl[] =
+    "CREATE TABLE t_u (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, v VARCHAR(200), n BIGINT)"
+    " CHARACTER SET utf8mb4";
+
+static void int_literal(struct sbuf *b, struct e2e_rng *r, int64_t lo, int64_t hi)
+{
+    uint64_t k = e2e_below(r, 10);
+    int64_t v;
+    if (k == 0)
+        v = lo;
+    else if (k == 1)
+        v = hi;
+    else if (k == 2)
+        v = lo < 0 ? 0 : lo + 1;
+    else if (k == 3)
+        v = lo < 0 ? -1 : hi - 1;
+    else
+        v = lo + (int64_t)e2e_below(r, (uint64_t)(hi - lo));
+    sb_printf(b, "%lld", (long long)v);
+}
+
+static void uint_literal(struct sbuf *b, struct e2e_rng *r, uint64_t hi)
+{
+    uint64_t k = e2e_below(r, 10), v;
+    if (k == 0)
+        v = 0;
+    else if (k == 1)
+        v = hi;
+    else if (k == 2)
+        v = hi / 2 + 1;    /* the sign bit of the signed type */
+    else
+        v = hi == UINT64_MAX ? e2e_rand(r) : e2e_below(r, hi + 1);
+    sb_printf(b, "%llu", (unsigned long long)v);
+}
+
+static void digits(struct sbuf *b, struct e2e_rng *r, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        char c = (char)('0' + e2e_below(r, 10));
+        sb_append(b, &c, 1);
+    }
+}
+
+static void decimal_literal(struct sbuf *b, struct e2e_rng *r, unsigned int_digits,
+                            unsigned scale)
+{
+    if (e2e_chance(r, 40))
+        sb_puts(b, "-");
+    uint64_t k = e2e_below(r, 8);
+    if (k == 0) {
+        /* the largest */
+        for (unsigned i = 0; i < int_digits; i++)
+            sb_puts(b, "9");
+        sb_puts(b, ".");
+        for (unsigned i = 0; i < scale; i++)
+            sb_puts(b, "9");
+        return;
+    }
+    if (k == 1) {
+        sb_puts(b, "0.");
+        for (unsigned i = 1; i < scale; i++)
+            sb_puts(b, "0");
+        sb_puts(b, "1");
+        return;
+    }
+    if (k == 2) {
+        sb_puts(b, "0");
+        return;
+    }
+    unsigned n = 1 + (unsigned)e2e_below(r, int_digits);
+    digits(b, r, n);
+    sb_puts(b, ".");
+    digits(b, r, 1 + (unsigned)e2e_below(r, scale));
+}
+
+static void double_literal(struct sbuf *b, struct e2e_rng *r)
+{
+    static const char *const special[] = {
+        "1.7976931348623157e308", "-1.7976931348623157e308", "2.2250738585072014e-308",
+        "0.1", "-0.5", "1e15", "123456789012345680000", "3.141592653589793", "1e-300", "0",
+        "5e-324",
+    };
+    if (e2e_chance(r, 30)) {
+        sb_puts(b, special[e2e_below(r, sizeof special / sizeof *special)]);
+        return;
+    }
+    double d;
+    do {
+        uint64_t bits = e2e_rand(r);
+        memcpy(&d, &bits, sizeof d);
+    } while (!isfinite(d) || (d != 0 && fabs(d) < 1e-300));
+    sb_printf(b, "%.17g", d);
+}
+
+static void float_literal(struct sbuf *b, struct e2e_rng *r)
+{
+    static const char *const special[] = {
+        "3.4028234e38", "-3.4028234e38", "1.17549435e-38", "0.1", "16777217", "1e-45",
+        "0", "-2.5", "123456.789",
+    };
+    if (e2e_chance(r, 30)) {
+        sb_puts(b, special[e2e_below(r, sizeof special / sizeof *special)]);
+        return;
+    }
+    float f;
+    do {
+        uint32_t bits = (uint32_t)e2e_rand(r);
+        memcpy(&f, &bits, sizeof f);
+    } while (!isfinite(f));
+    /* the float's exact value: a shorter text may round above FLT_MAX */
+    sb_printf(b, "%.17g", (double)f);
+}
+
+static unsigned days_in(unsigned y, unsigned m)
+{
+    static const unsigned d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : d[m - 1];
+}
+
+static void date_part(struct sbuf *b, struct e2e_rng *r)
+{
+    unsigned y = 1000 + (unsigned)e2e_below(r, 9000), m = 1 + (unsigned)e2e_below(r, 12);
+    if (e2e_chance(r, 10))
+        y = e2e_chance(r, 50) ? 1000 : 9999;
+    unsigned d = 1 + (unsigned)e2e_below(r, days_in(y, m));
+    sb_printf(b, "%04u-%02u-%02u", y, m, d);
+}
+
+static void datetime_literal(struct sbuf *b, struct e2e_rng *r, bool time_too, unsigned frac)
+{
+    if (e2e_chance(r, 5)) {
+        sb_puts(b, time_too ? "'0000-00-00 00:00:00'" : "'0000-00-00'");
+        return;
+    }
+    sb_puts(b, "'");
+    date_part(b, r);
+    if (time_too) {
+        sb_printf(b, " %02u:%02u:%02u", (unsigned)e2e_below(r, 24), (unsigned)e2e_below(r, 60),
+                  (unsigned)e2e_below(r, 60));
+        if (frac) {
+            sb_puts(b, ".");
+            digits(b, r, frac);
+        }
+    }
+    sb_puts(b, "'");
+}
+
+static void timestamp_literal(struct sbuf *b, struct e2e_rng *r)
+{
+    time_t t = 1 + (time_t)e2e_below(r, 2147483647u - 1);
+    if (e2e_chance(r, 10))
+        t = e2e_chance(r, 50) ? 1 : 2147483647;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    sb_printf(b, "'%04d-%02d-%02d %02d:%02d:%02d.", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+              tm.tm_hour, tm.tm_min, tm.tm_sec);
+    digits(b, r, 3);
+    sb_puts(b, "'");
+}
+
+static void time_literal(struct sbuf *b, struct e2e_rng *r)
+{
+    uint64_t k = e2e_below(r, 10);
+    if (k == 0) {
+        sb_puts(b, e2e_chance(r, 50) ? "'-838:59:59.000'" : "'838:59:59.000'");
+        return;
+    }
+    if (k == 1) {
+        sb_puts(b, "'-00:00:00.001'");
+        return;
+    }
+    sb_printf(b, "'%s%u:%02u:%02u.", e2e_chance(r, 40) ? "-" : "", (unsigned)e2e_below(r, 838),
+              (unsigned)e2e_below(r, 60), (unsigned)e2e_below(r, 60));
+    digits(b, r, 3);
+    sb_puts(b, "'");
+}
+
+/* Random UTF-8 text of up to max characters: ASCII, 2-, 3- and 4-byte. */
+static void utf8_text(struct sbuf *b, struct e2e_rng *r, unsigned max)
+{
+    static const char *const pieces[] = {
+        "a", "Z", "0", " ", "'", "\"", "\\", "%", ":", "\xc3\xa9", "\xc3\x9f", "\xe2\x82\xac",
+        "\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\xf0\x9d\x84\x9e", "\t", "\n",
+    };
+    unsigned n = (unsigned)e2e_below(r, max + 1);
+    for (unsigned i = 0; i < n; i++) {
+        if (e2e_chance(r, 50)) {
+            char c = (char)('a' + e2e_below(r, 26));
+            sb_append(b, &c, 1);
+        } else {
+            sb_puts(b, pieces[e2e_below(r, sizeof pieces / sizeof *pieces)]);
+        }
+    }
+}
+
+static void utf8_literal(struct sbuf *b, struct e2e_rng *r, unsigned max)
+{
+    struct sbuf t = { 0 };
+    sb_puts(&t, "");
+    utf8_text(&t, r, max);
+    if (t.len == 0) {
+        sb_puts(b, "''");
+    } else {
+        sb_puts(b, "_utf8mb4 X'");
+        sb_hex(b, (const unsigned char *)t.p, t.len);
+        sb_puts(b, "'");
+    }
+    free(t.p);
+}
+
+static void latin1_literal(struct sbuf *b, struct e2e_rng *r, unsigned max)
+{
+    unsigned n = (unsigned)e2e_below(r, max + 1);
+    if (n == 0) {
+        sb_puts(b, "''");
+        return;
+    }
+    unsigned char *p = malloc(n);
+    cr_assert(p);
+    for (unsigned i = 0; i < n; i++)
+        p[i] = (unsigned char)(0x20 + e2e_below(r, 0x100 - 0x20));
+    /* no trailing space: VARCHAR keeps it, but a PAD SPACE compare hides it */
+    sb_puts(b, "_latin1 X'");
+    sb_hex(b, p, n);
+    sb_puts(b, "'");
+    free(p);
+}
+
+static void blob_literal(struct sbuf *b, struct e2e_rng *r, unsigned max)
+{
+    unsigned n = (unsigned)e2e_below(r, max + 1);
+    if (n == 0) {
+        sb_puts(b, "''");
+        return;
+    }
+    unsigned char *p = malloc(n);
+    cr_assert(p);
+    for (unsigned i = 0; i < n; i++)
+        p[i] = e2e_chance(r, 10) ? 0 : (unsigned char)e2e_rand(r);
+    sb_puts(b, "X'");
+    sb_hex(b, p, n);
+    sb_puts(b, "'");
+    free(p);
+}
+
+static void json_literal(struct sbuf *b, struct e2e_rng *r)
+{
+    struct sbuf t = { 0 };
+    sb_puts(&t, "");
+    switch (e2e_below(r, 5)) {
+    case 0:
+        sb_printf(&t, "{\"k\": %llu, \"s\": \"x\\u00e9\\\"y\", \"a\": [1, 2.5, null, true]}",
+                  (unsigned long long)e2e_below(r, 1000000));
+        break;
+    case 1:
+        sb_printf(&t, "[%lld,\"%s\",{}]", (long long)e2e_below(r, 100) - 50,
+                  e2e_chance(r, 50) ? "\xf0\x9f\x98\x80" : "");
+        break;
+    case 2:
+        sb_puts(&t, "\"just a string\"");
+        break;
+    case 3:
+        sb_printf(&t, "{ \"nested\" : { \"deep\" : [ { \"n\" : %.6g } ] } ,\"b\":false }",
+                  (double)e2e_below(r, 1000000) / 7.0);
+        break;
+    default:
+        sb_puts(&t, e2e_chance(r, 50) ? "null" : "12345678901234567890");
+        break;
+    }
+    sb_puts(b, "_utf8mb4 X'");
+    sb_hex(b, (const unsigned char *)t.p, t.len);
+    sb_puts(b, "'");
+    free(t.p);
+}
+
+static void set_literal(struct sbuf *b, struct e2e_rng *r)
+{
+    static const char *const labels[] = { "a", "b", "c", "d\xc3\xa9" };
+    sb_puts(b, "'");
+    bool first = true;
+    for (size_t i = 0; i < 4; i++)
+        if (e2e_chance(r, 40)) {
+            sb_printf(b, "%s%s", first ? "" : ",", labels[i]);
+            first = false;
+        }
+    sb_puts(b, "'");
+}
+
+/* A literal for column g of t_all (NULL sometimes). */
+static void all_value(struct sbuf *b, struct e2e_rng *r, enum gen g)
+{
+    if (e2e_chance(r, 15)) {
+        sb_puts(b, "NULL");
+        return;
+    }
+    switch (g) {
+    case G_TI: int_literal(b, r, -128, 127); break;
+    case G_TIU: uint_literal(b, r, 255); break;
+    case G_SI: int_literal(b, r, -32768, 32767); break;
+    case G_SIU: uint_literal(b, r, 65535); break;
+    case G_MI: int_literal(b, r, -8388608, 8388607); break;
+    case G_MIU: uint_literal(b, r, 16777215); break;
+    case G_I: int_literal(b, r, INT32_MIN, INT32_MAX); break;
+    case G_IU: uint_literal(b, r, UINT32_MAX); break;
+    case G_BI:
+        if (e2e_chance(r, 20))
+            sb_puts(b, e2e_chance(r, 50) ? "-9223372036854775808" : "9223372036854775807");
+        else
+            sb_printf(b, "%lld", (long long)e2e_rand(r));
+        break;
+    case G_BIU: uint_literal(b, r, UINT64_MAX); break;
+    case G_D20: decimal_literal(b, r, 14, 6); break;
+    case G_D65: decimal_literal(b, r, 35, 30); break;
+    case G_DBL: double_literal(b, r); break;
+    case G_FLT: float_literal(b, r); break;
+    case G_DT: datetime_literal(b, r, false, 0); break;
+    case G_DTM: datetime_literal(b, r, true, 6); break;
+    case G_TS: timestamp_literal(b, r); break;
+    case G_TM: time_literal(b, r); break;
+    case G_YR:
+        if (e2e_chance(r, 10))
+            sb_puts(b, "0");
+        else
+            sb_printf(b, "%u", 1901 + (unsigned)e2e_below(r, 255));
+        break;
+    case G_CH: {
+        unsigned n = (unsigned)e2e_below(r, 13);
+        sb_puts(b, "'");
+        for (unsigned i = 0; i < n; i++) {
+            char c = e2e_chance(r, 15) ? ' ' : (char)('A' + e2e_below(r, 26));
+            sb_append(b, &c, 1);
+        }
+        sb_puts(b, "'");
+        break;
+    }
+    case G_VC: utf8_literal(b, r, 64); break;
+    case G_VL: latin1_literal(b, r, 64); break;
+    case G_TX: utf8_literal(b, r, e2e_chance(r, 20) ? 3000 : 80); break;
+    case G_BL: blob_literal(b, r, e2e_chance(r, 20) ? 3000 : 60); break;
+    case G_EN: {
+        static const char *const labels[] = { "'small'", "'medium'", "'large'", "'x,y'",
+                                              "'\xc3\xbcn\xc3\xaf'" };
+        sb_puts(b, labels[e2e_below(r, 5)]);
+        break;
+    }
+    case G_ST: set_literal(b, r); break;
+    case G_BT: sb_printf(b, "%u", (unsigned)e2e_below(r, 1024)); break;
+    case G_JS: json_literal(b, r); break;
+    case G_N: break;
+    }
+}
+
+/* ---- the key model ---- */
+
+static bool key_eq(int t, const struct wl_key *a, const struct wl_key *b)
+{
+    return a->n == b->n && (t != WL_COMP || strcmp(a->s, b->s) == 0);
+}
+
+static bool keys_has(const struct wl_keyset *ks, int t, const struct wl_key *k)
+{
+    for (size_t i = 0; i < ks->n; i++)
+        if (key_eq(t, &ks->v[i], k))
+            return true;
+    return false;
+}
+
+static void keys_add(struct wl_keyset *ks, const struct wl_key *k)
+{
+    if (ks->n == ks->cap) {
+        ks->cap = ks->cap ? ks->cap * 2 : 64;
+        ks->v = realloc(ks->v, ks->cap * sizeof *ks->v);
+        cr_assert(ks->v);
+    }
+    ks->v[ks->n++] = *k;
+}
+
+static void keys_remove(struct wl_keyset *ks, int t, const struct wl_key *k)
+{
+    for (size_t i = 0; i < ks->n; i++)
+        if (key_eq(t, &ks->v[i], k)) {
+            ks->v[i] = ks->v[--ks->n];
+            return;
+        }
+    cr_assert_fail("key model: removing a key that is not there");
+}
+
+static void keys_copy(struct wl_keyset *to, const struct wl_keyset *from)
+{
+    if (to->cap < from->n) {
+        to->cap = from->n;
+        to->v = realloc(to->v, to->cap * sizeof *to->v);
+        cr_assert(to->v);
+    }
+    if (from->n)
+        memcpy(to->v, from->v, from->n * sizeof *from->v);
+    to->n = from->n;
+}
+
+/* A key not in the table: t_all ids 1..600, t_comp (1..40, short text),
+ * t_u anywhere in 64 bits (with the extremes). */
+static void new_key(struct workload *W, int t, struct wl_key *k)
+{
+    struct e2e_rng *r = &W->rng;
+    for (int tries = 0; tries < 1000; tries++) {
+        memset(k, 0, sizeof *k);
+        switch (t) {
+        case WL_ALL:
+            k->n = 1 + e2e_below(r, 600);
+            break;
+        case WL_COMP: {
+            static const char *const parts[] = { "a", "b", "x", "\xc3\xa9", "\xf0\x9f\x98\x80",
+                                                 ":", "Q", "-" };
+            k->n = 1 + e2e_below(r, 40);
+            unsigned n = 1 + (unsigned)e2e_below(r, 4);
+            for (unsigned i = 0; i < n; i++)
+                strcat(k->s, parts[e2e_below(r, sizeof parts / sizeof *parts)]);
+            break;
+        }
+        default: {
+            uint64_t x = e2e_below(r, 8);
+            k->n = x == 0 ? UINT64_MAX : x == 1 ? 0 : x == 2 ? (1ULL << 63)
+                 : x == 3 ? e2e_below(r, 1000) : e2e_rand(r);
+            break;
+        }
+        }
+        if (!keys_has(&W->keys[t], t, k))
+            return;
+    }
+    cr_assert_fail("no free key in %s", e2e_wl_table_names[t]);
+}
+
+static const struct wl_key *some_key(struct workload *W, int t)
+{
+    struct wl_keyset *ks = &W->keys[t];
+    return ks->n ? &ks->v[e2e_below(&W->rng, ks->n)] : NULL;
+}
+
+/* "WHERE ..." for a key. */
+static void where_key(struct sbuf *b, int t, const struct wl_key *k)
+{
+    if (t == WL_COMP) {
+        sb_printf(b, " WHERE a = %llu AND b = _utf8mb4 X'", (unsigned long long)k->n);
+        sb_hex(b, (const unsigned char *)k->s, strlen(k->s));
+        sb_puts(b, "'");
+    } else {
+        sb_printf(b, " WHERE id = %llu", (unsigned long long)k->n);
+    }
+}
+
+static void key_values(struct sbuf *b, int t, const struct wl_key *k)
+{
+    sb_printf(b, "%llu", (unsigned long long)k->n);
+    if (t == WL_COMP) {
+        sb_puts(b, ", _utf8mb4 X'");
+        sb_hex(b, (const unsigned char *)k->s, strlen(k->s));
+        sb_puts(b, "'");
+    }
+}
+
+/* A row's non-key values, after the key values. */
+static void row_values(struct workload *W, struct sbuf *b, int t)
+{
+    struct e2e_rng *r = &W->rng;
+    if (t == WL_ALL) {
+        for (int g = 0; g < G_N; g++) {
+            sb_puts(b, ", ");
+            all_value(b, r, (enum gen)g);
+        }
+    } else {
+        sb_puts(b, ", ");
+        if (e2e_chance(r, 15))
+            sb_puts(b, "NULL");
+        else
+            utf8_literal(b, r, t == WL_U ? 120 : 40);
+        if (e2e_chance(r, 20))
+            sb_puts(b, ", NULL");
+        else
+            sb_printf(b, ", %lld", (long long)e2e_rand(r) >> (t == WL_COMP ? 33 : 2));
+    }
+}
+
+static const char *column_list(int t)
+{
+    static char all[1024];
+    if (t == WL_COMP)
+        return "(a, b, v, n)";
+    if (t == WL_U)
+        return "(id, v, n)";
+    if (!all[0]) {
+        strcpy(all, "(id");
+        for (int g = 0; g < G_N; g++) {
+            strcat(all, ", ");
+            strcat(all, all_cols[g]);
+        }
+        strcat(all, ")");
+    }
+    return all;
+}
+
+/* A random "col = value" list for an update of table t (non-key columns). */
+static void set_list(struct workload *W, struct sbuf *b, int t)
+{
+    struct e2e_rng *r = &W->rng;
+    if (t == WL_ALL) {
+        unsigned n = 1 + (unsigned)e2e_below(r, 5);
+        for (unsigned i = 0; i < n; i++) {
+            enum gen g = (enum gen)e2e_below(r, G_N);
+            sb_printf(b, "%s%s = ", i ? ", " : "", all_cols[g]);
+            if (e2e_chance(r, 25))
+                sb_puts(b, "NULL");    /* set-to-NULL: the field must disappear */
+            else
+                all_value(b, r, g);
+        }
+        return;
+    }
+    switch (e2e_below(r, 3)) {
+    case 0:
+        sb_puts(b, "v = ");
+        utf8_literal(b, r, 40);
+        break;
+    case 1:
+        sb_printf(b, "n = %s", e2e_chance(r, 40) ? "NULL" : "n + 1");
+        break;
+    default:
+        sb_puts(b, "v = NULL, n = ");
+        sb_printf(b, "%lld", (long long)e2e_below(r, 1000));
+        break;
+    }
+}
+
+/* What a statement does to the row-change count of its table. */
+enum stmt_kind { S_INSERT, S_UPDATE, S_DELETE, S_REPLACE_NEW, S_REPLACE_EXISTING, S_OTHER };
+
+static const int stmt_op[] = { WL_INSERT, WL_UPDATE, WL_DELETE, WL_INSERT, WL_UPDATE, -1 };
+
+static void wl_exec(struct workload *W, int t, enum stmt_kind kind, const char *sqltext)
+{
+    fprintf(W->log, "%s;\n", sqltext);
+    W->statements++;
+    if (mysql_query(W->m, sqltext) != 0)
+        cr_assert_fail("workload statement failed (seed %llu): %.600s: %s",
+                       (unsigned long long)W->E->seed, sqltext, mysql_error(W->m));
+    MYSQL_RES *res = mysql_store_result(W->m);
+    if (res)
+        mysql_free_result(res);
+    uint64_t affected = mysql_affected_rows(W->m);
+    uint64_t changes = 0;
+    switch (kind) {
+    case S_INSERT:
+    case S_UPDATE:     /* without CLIENT_FOUND_ROWS: the rows actually changed */
+    case S_DELETE:
+    case S_REPLACE_NEW:
+        changes = affected;
+        break;
+    case S_REPLACE_EXISTING:
+        /* InnoDB replaces a row whose only unique key is the primary key
+         * with an update (one Update_rows row): 2 affected; an identical
+         * row is not written at all: 1 affected, nothing logged. */
+        cr_assert(affected == 1 || affected == 2, "REPLACE affected %llu rows",
+                  (unsigned long long)affected);
+        changes = affected == 2 ? 1 : 0;
+        break;
+    case S_OTHER:
+        break;
+    }
+    fprintf(W->log, "-- affected %llu, changes %llu\n", (unsigned long long)affected,
+            (unsigned long long)changes);
+    if (stmt_op[kind] < 0)
+        return;
+    if (W->in_txn)
+        W->pending[t][stmt_op[kind]] += changes;
+    else
+        W->changes[t][stmt_op[kind]] += changes;
+}
+
+uint64_t wl_changes(const struct workload *W, int t)
+{
+    return W->changes[t][0] + W->changes[t][1] + W->changes[t][2];
+}
+
+/* One statement on table t. */
+static void wl_statement(struct workload *W, int t)
+{
+    struct e2e_rng *r = &W->rng;
+    struct wl_keyset *ks = &W->keys[t];
+    struct sbuf b = { 0 };
+    const char *name = e2e_wl_table_names[t];
+    uint64_t what = e2e_below(r, 100);
+    if (ks->n < 5 || what < 30) {
+        /* INSERT of 1..4 new rows */
+        unsigned n = 1 + (unsigned)e2e_below(r, 4);
+        struct wl_key k[4];
+        sb_printf(&b, "INSERT INTO %s %s VALUES ", name, column_list(t));
+        for (unsigned i = 0; i < n; i++) {
+            do
+                new_key(W, t, &k[i]);
+            while ((i > 0 && key_eq(t, &k[i], &k[i - 1])) || (i > 1 && key_eq(t, &k[i], &k[0])) ||
+                   (i > 2 && key_eq(t, &k[i], &k[1])));
+            sb_puts(&b, i ? ", (" : "(");
+            key_values(&b, t, &k[i]);
+            row_values(W, &b, t);
+            sb_puts(&b, ")");
+        }
+        wl_exec(W, t, S_INSERT, b.p);
+        for (unsigned i = 0; i < n; i++)
+            keys_add(ks, &k[i]);
+    } else if (what < 55) {
+        /* UPDATE of non-key columns (some to NULL) */
+        const struct wl_key *k = some_key(W, t);
+        sb_printf(&b, "UPDATE %s SET ", name);
+        set_list(W, &b, t);
+        where_key(&b, t, k);
+        wl_exec(W, t, S_UPDATE, b.p);
+    } else if (what < 68) {
+        /* UPDATE changing the primary key (and maybe more) */
+        struct wl_key old = *some_key(W, t), k;
+        new_key(W, t, &k);
+        if (t == WL_COMP && e2e_chance(r, 50))
+            k.n = old.n;           /* only b changes */
+        if (t == WL_COMP && keys_has(ks, t, &k))
+            new_key(W, t, &k);
+        if (t == WL_COMP) {
+            sb_printf(&b, "UPDATE %s SET a = %llu, b = _utf8mb4 X'", name,
+                      (unsigned long long)k.n);
+            sb_hex(&b, (const unsigned char *)k.s, strlen(k.s));
+            sb_puts(&b, "'");
+        } else {
+            sb_printf(&b, "UPDATE %s SET id = %llu", name, (unsigned long long)k.n);
+        }
+        if (e2e_chance(r, 50)) {
+            sb_puts(&b, ", ");
+            set_list(W, &b, t);
+        }
+        where_key(&b, t, &old);
+        wl_exec(W, t, S_UPDATE, b.p);
+        keys_remove(ks, t, &old);
+        keys_add(ks, &k);
+    } else if (what < 80) {
+        /* DELETE of 1..3 rows */
+        unsigned n = 1 + (unsigned)e2e_below(r, 3);
+        for (unsigned i = 0; i < n && ks->n; i++) {
+            struct wl_key k = *some_key(W, t);
+            b.len = 0;
+            sb_printf(&b, "DELETE FROM %s", name);
+            where_key(&b, t, &k);
+            wl_exec(W, t, S_DELETE, b.p);
+            keys_remove(ks, t, &k);
+        }
+    } else if (what < 90) {
+        /* REPLACE of an existing or a new row */
+        struct wl_key k;
+        bool existing = e2e_chance(r, 60);
+        if (existing)
+            k = *some_key(W, t);
+        else
+            new_key(W, t, &k);
+        sb_printf(&b, "REPLACE INTO %s %s VALUES (", name, column_list(t));
+        key_values(&b, t, &k);
+        row_values(W, &b, t);
+        sb_puts(&b, ")");
+        wl_exec(W, t, existing ? S_REPLACE_EXISTING : S_REPLACE_NEW, b.p);
+        if (!existing)
+            keys_add(ks, &k);
+    } else {
+        /* one UPDATE of several rows (one rows event with several rows) */
+        unsigned n = 2 + (unsigned)e2e_below(r, 6);
+        sb_printf(&b, "UPDATE %s SET ", name);
+        set_list(W, &b, t);
+        sb_puts(&b, " WHERE ");
+        for (unsigned i = 0; i < n; i++) {
+            const struct wl_key *k = some_key(W, t);
+            struct sbuf w = { 0 };
+            where_key(&w, t, k);
+            sb_printf(&b, "%s(%s)", i ? " OR " : "", w.p + 7);
+            free(w.p);
+        }
+        wl_exec(W, t, S_UPDATE, b.p);
+    }
+    free(b.p);
+}
+
+static int random_table(struct workload *W)
+{
+    uint64_t x = e2e_below(&W->rng, 4);
+    return x < 2 ? WL_ALL : x == 2 ? WL_COMP : WL_U;
+}
+
+static void txn_begin(struct workload *W)
+{
+    wl_exec(W, 0, S_OTHER, "BEGIN");
+    W->in_txn = true;
+    for (int t = 0; t < WL_NTABLES; t++)
+        keys_copy(&W->saved[t], &W->keys[t]);
+    memset(W->pending, 0, sizeof W->pending);
+}
+
+static void txn_end(struct workload *W, bool commit)
+{
+    wl_exec(W, 0, S_OTHER, commit ? "COMMIT" : "ROLLBACK");
+    W->in_txn = false;
+    for (int t = 0; t < WL_NTABLES; t++)
+        for (int op = 0; op < 3; op++) {
+            if (commit)
+                W->changes[t][op] += W->pending[t][op];
+            else if (op == 0)
+                keys_copy(&W->keys[t], &W->saved[t]);
+        }
+    memset(W->pending, 0, sizeof W->pending);
+    if (commit)
+        W->commits++;
+    else
+        W->rollbacks++;
+}
+
+void wl_step(struct workload *W)
+{
+    uint64_t x = e2e_below(&W->rng, 200);
+    if (x == 0) {
+        /* TRUNCATE: no row events; the bridge removes the table's keys */
+        wl_exec(W, WL_COMP, S_OTHER, "TRUNCATE TABLE t_comp");
+        W->keys[WL_COMP].n = 0;
+        W->truncates++;
+        return;
+    }
+    x /= 2;
+    if (x < 55) {
+        wl_statement(W, random_table(W));
+        return;
+    }
+    bool commit = x < 88;
+    unsigned n = 2 + (unsigned)e2e_below(&W->rng, 5);
+    txn_begin(W);
+    for (unsigned i = 0; i < n; i++)
+        wl_statement(W, i < 3 ? (int)i : random_table(W));   /* several tables */
+    txn_end(W, commit);
+}
+
+void wl_steps(struct workload *W, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        wl_step(W);
+    fflush(W->log);
+}
+
+void wl_big(struct workload *W, unsigned rows, bool with_update)
+{
+    uint64_t base = W->next_big;
+    W->next_big += 10000000;
+    txn_begin(W);
+    char q[512];
+    snprintf(q, sizeof q,
+             "INSERT INTO t_u (id, v, n) SELECT %llu + seq, CONCAT(REPEAT(CHAR(65 + seq %% 26), "
+             "100 + seq %% 60), seq), seq FROM seq_1_to_%u", (unsigned long long)base, rows);
+    wl_exec(W, WL_U, S_INSERT, q);
+    cr_assert_eq(mysql_affected_rows(W->m), rows);
+    if (with_update) {
+        snprintf(q, sizeof q, "UPDATE t_u SET n = -n, v = CONCAT('u', v) WHERE id > %llu AND "
+                 "id <= %llu", (unsigned long long)base, (unsigned long long)(base + rows));
+        wl_exec(W, WL_U, S_UPDATE, q);
+    }
+    /* and something in another table, in the same transaction */
+    wl_statement(W, WL_ALL);
+    txn_end(W, true);
+    for (unsigned i = 1; i <= rows; i++) {
+        struct wl_key k;
+        memset(&k, 0, sizeof k);
+        k.n = base + i;
+        /* appended without the duplicate scan: the range is fresh */
+        keys_add(&W->keys[WL_U], &k);
+    }
+    W->big++;
+    fflush(W->log);
+}
+
+void wl_set_connection(struct workload *W, MYSQL *m)
+{
+    W->m = m;
+    e2e_sql(m, "USE %s", W->E->db);
+}
+
+void wl_init(struct workload *W, struct e2e *E, MYSQL *m, uint64_t seed)
+{
+    memset(W, 0, sizeof *W);
+    W->E = E;
+    W->m = m;
+    W->rng.s = seed;
+    W->next_big = 1000000000000ULL;
+    char path[700];
+    snprintf(path, sizeof path, "%s/workload.sql", E->dir);
+    W->log = fopen(path, "a");
+    cr_assert(W->log, "cannot write %s", path);
+    fprintf(W->log, "-- seed %llu\n", (unsigned long long)seed);
+    e2e_sql(m, "USE %s", E->db);
+    e2e_sql(m, "%s", t_all_ddl);
+    e2e_sql(m, "%s", t_comp_ddl);
+    e2e_sql(m, "%s", t_u_ddl);
+}
+
+void wl_free(struct workload *W)
+{
+    for (int t = 0; t < WL_NTABLES; t++) {
+        free(W->keys[t].v);
+        free(W->saved[t].v);
+    }
+    if (W->log)
+        fclose(W->log);
+    memset(W, 0, sizeof *W);
+}

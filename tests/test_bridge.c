@@ -1,0 +1,1295 @@
+/* test_bridge.c - `binbridge run` end to end: the real binary as a child
+ * process, the real MariaDB and Redis, a seeded random workload, and a
+ * comparison of every Redis key with a fresh SELECT of the source in the
+ * text form (issue 3, "Semantics" and "Tests"; design.md, "Default
+ * mapping" and "Text form of values").
+ *
+ * Each test owns a database bbe_<tag>_<pid>, which is also its checkpoint
+ * name and (with ':') its Redis key prefix; its bridges mirror only that
+ * schema (include_schemas) and register with their own replica id, so the
+ * tests run in parallel with the other suites (--jobs=2). The restart test
+ * starts a private MariaDB + Redis pair, since restarting the shared ones
+ * would disturb every other test.
+ *
+ * Waits are bounded and poll the checkpoint hash in Redis; nothing depends
+ * on how fast the machine is. Every wait has its own bound (SQL and Redis
+ * timeouts, polling deadlines), so the tests carry no Criterion .timeout:
+ * Criterion 2.4.1's runner (BoxFort's bxfi_cancel_timeout) leaks a 48-byte
+ * timeout request when tests with timeouts run in parallel, which fails
+ * the ASan run. A failure prints the seed (BB_E2E_SEED=N
+ * repeats the workload) and the bridge's output; BB_E2E_KEEP=1 keeps the
+ * database, the keys and the scratch directory /tmp/bbe-<tag>-<pid>.
+ *
+ * Run through scripts/run-tests.sh (BB_MARIADB_*, BB_REDIS_*, BB_BINBRIDGE). */
+#include <criterion/criterion.h>
+#include <criterion/logging.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bridge_util.h"
+
+/* The test in progress, for the suite's .fini (which runs after a failed
+ * assertion too): bridges are killed, the database and keys dropped, the
+ * private servers stopped and removed. */
+static struct e2e E_;
+static struct e2e_servers private_;
+static struct workload W_;
+
+static void bridge_fini(void)
+{
+    e2e_kill_children();
+    if (W_.E)
+        wl_free(&W_);
+    if (E_.m || E_.r)
+        e2e_end(&E_);
+    e2e_private_destroy(&private_);
+}
+
+TestSuite(bridge, .fini = bridge_fini);
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void sleep_ms(unsigned ms)
+{
+    struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+        ;
+}
+
+/* The usual configuration: this test's schema only, small batches (a
+ * 65536-byte batch limit puts every large transaction in chunks), quick
+ * retries and heartbeats. `more` adds options (rules). */
+static void write_config(struct e2e *E, const char *more)
+{
+    e2e_write_config(E, "bridge.conf",
+                     "# written by tests/test_bridge.c\n"
+                     "include_schemas = [ \"%s\" ];\n"
+                     "source = { heartbeat = 0.5; };\n"
+                     "batch = { bytes = 65536; delay_ms = 20; };\n"
+                     "retry = { initial_ms = 50; max_ms = 500; };\n"
+                     "progress_interval = 1;\n"
+                     "%s",
+                     E->db, more ? more : "");
+}
+
+/* The first run: no checkpoint, --start current saves the server's
+ * current end, where every later run resumes. */
+static void establish_checkpoint(struct e2e *E)
+{
+    e2e_bridge_to_end(E, 60);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert(cp.found && cp.file[0] && cp.pos >= 4,
+              "a --stop-at-end run with no checkpoint saved none; its output:\n%s",
+              e2e_tail(E->bridge.out_path, 3000));
+}
+
+static void fail_with_bridge_output(struct e2e *E, const char *what)
+{
+    cr_assert_fail("%s (seed %llu); the bridge's output (%s):\n%s", what,
+                   (unsigned long long)E->seed, E->bridge.out_path,
+                   e2e_tail(E->bridge.out_path, 4000));
+}
+
+/* Wait for the running bridge to have saved everything the server has now. */
+static void wait_caught_up(struct e2e *E, double seconds)
+{
+    double t0 = now();
+    if (!e2e_wait_caught_up(E, seconds)) {
+        bool running = e2e_proc_running(&E->bridge);
+        char what[200];
+        snprintf(what, sizeof what, "the bridge did not catch up within %.0f s (%s)", seconds,
+                 running ? "still running" : "it exited");
+        fail_with_bridge_output(E, what);
+    }
+    if (now() - t0 > 1)
+        cr_log_info("%s: caught up in %.2f s", E->tag, now() - t0);
+}
+
+/* Stop the running bridge with SIGTERM: it must exit 0 within `seconds`. */
+static double stop_bridge(struct e2e *E, double seconds)
+{
+    cr_assert(e2e_proc_running(&E->bridge), "the bridge exited by itself (status %d):\n%s",
+              E->bridge.status, e2e_tail(E->bridge.out_path, 3000));
+    double t0 = now();
+    e2e_proc_signal(&E->bridge, SIGTERM);
+    bool done = e2e_proc_wait(&E->bridge, seconds);
+    double took = now() - t0;
+    if (!done) {
+        e2e_proc_kill(&E->bridge);
+        fail_with_bridge_output(E, "the bridge did not exit within the time allowed after SIGTERM");
+    }
+    if (E->bridge.status != 0)
+        fail_with_bridge_output(E, "the bridge did not exit 0 after SIGTERM");
+    return took;
+}
+
+/* The output lines of a command, without the "+ command" line. */
+static size_t output_lines(const char *out, char *first, size_t size)
+{
+    size_t n = 0;
+    first[0] = '\0';
+    for (const char *p = out; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (len && !(p[0] == '+' && p[1] == ' ')) {
+            if (!n)
+                snprintf(first, size, "%.*s", (int)len, p);
+            n++;
+        }
+        p += len + (nl ? 1 : 0);
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Streams                                                             */
+
+struct stream_fields {
+    const char *op, *schema, *table, *file, *pos, *row, *gtid, *ts, *before, *after;
+    size_t before_len, after_len;
+};
+
+static void entry_fields(redisReply *fields, struct stream_fields *f)
+{
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i + 1 < fields->elements; i += 2) {
+        const char *k = fields->element[i]->str;
+        redisReply *v = fields->element[i + 1];
+        if (strcmp(k, "op") == 0) f->op = v->str;
+        else if (strcmp(k, "schema") == 0) f->schema = v->str;
+        else if (strcmp(k, "table") == 0) f->table = v->str;
+        else if (strcmp(k, "file") == 0) f->file = v->str;
+        else if (strcmp(k, "pos") == 0) f->pos = v->str;
+        else if (strcmp(k, "row") == 0) f->row = v->str;
+        else if (strcmp(k, "gtid") == 0) f->gtid = v->str;
+        else if (strcmp(k, "ts") == 0) f->ts = v->str;
+        else if (strcmp(k, "before") == 0) f->before = v->str, f->before_len = v->len;
+        else if (strcmp(k, "after") == 0) f->after = v->str, f->after_len = v->len;
+    }
+}
+
+/* Every entry of a stream: the right schema and table, an op with the
+ * images it needs, and positions (file, pos, row) strictly increasing
+ * along the stream, so no change is there twice. counts[op] gets the
+ * entries per op (insert, update, delete). Returns the number of entries. */
+static uint64_t check_stream(struct e2e *E, const char *key, const char *table,
+                             uint64_t counts[3], struct e2e_report *rep)
+{
+    static const char *const ops[] = { "insert", "update", "delete" };
+    memset(counts, 0, 3 * sizeof *counts);
+    char start[80] = "-";
+    uint64_t n = 0, pfile = 0, ppos = 0, prow = 0;
+    bool first = true;
+    for (;;) {
+        redisReply *r = e2e_redis(E->r, "XRANGE %s %s + COUNT 5000", key, start);
+        cr_assert(r->type == REDIS_REPLY_ARRAY);
+        if (r->elements == 0) {
+            freeReplyObject(r);
+            break;
+        }
+        for (size_t i = 0; i < r->elements; i++) {
+            redisReply *e = r->element[i];
+            const char *id = e->element[0]->str;
+            struct stream_fields f;
+            entry_fields(e->element[1], &f);
+            n++;
+            if (i + 1 == r->elements)
+                snprintf(start, sizeof start, "(%s", id);
+            if (!f.op || !f.schema || !f.table || !f.file || !f.pos || !f.row || !f.gtid ||
+                !f.ts) {
+                e2e_report_add(rep, "stream %s entry %s: a field is missing", key, id);
+                continue;
+            }
+            int op = -1;
+            for (int k = 0; k < 3; k++)
+                if (strcmp(f.op, ops[k]) == 0)
+                    op = k;
+            if (op < 0) {
+                e2e_report_add(rep, "stream %s entry %s: op '%s'", key, id, f.op);
+                continue;
+            }
+            counts[op]++;
+            if (strcmp(f.schema, E->db) != 0 || strcmp(f.table, table) != 0)
+                e2e_report_add(rep, "stream %s entry %s: schema.table %s.%s", key, id, f.schema,
+                               f.table);
+            if ((op != 2) != (f.after != NULL) || (op != 0) != (f.before != NULL))
+                e2e_report_add(rep, "stream %s entry %s: op %s with%s before and with%s after",
+                               key, id, f.op, f.before ? "" : "out", f.after ? "" : "out");
+            const char *why;
+            struct e2e_json *j;
+            if (f.after && !(j = e2e_json_parse(f.after, f.after_len, &why)))
+                e2e_report_add(rep, "stream %s entry %s: after is not JSON (%s)", key, id, why);
+            else if (f.after)
+                e2e_json_free(j);
+            if (f.before && !(j = e2e_json_parse(f.before, f.before_len, &why)))
+                e2e_report_add(rep, "stream %s entry %s: before is not JSON (%s)", key, id, why);
+            else if (f.before)
+                e2e_json_free(j);
+            const char *dot = strrchr(f.file, '.');
+            uint64_t file = dot ? strtoull(dot + 1, NULL, 10) : 0;
+            uint64_t pos = strtoull(f.pos, NULL, 10), row = strtoull(f.row, NULL, 10);
+            bool after_prev = first || file > pfile || (file == pfile && pos > ppos) ||
+                              (file == pfile && pos == ppos && row > prow);
+            if (!after_prev)
+                e2e_report_add(rep, "stream %s entry %s: change %s:%s row %s comes after "
+                               "%llu:%llu row %llu: a duplicate (or out of order)", key, id,
+                               f.file, f.pos, f.row, (unsigned long long)pfile,
+                               (unsigned long long)ppos, (unsigned long long)prow);
+            first = false;
+            pfile = file;
+            ppos = pos;
+            prow = row;
+        }
+        freeReplyObject(r);
+    }
+    return n;
+}
+
+/* The stream of t_u must hold exactly the workload's row changes of t_u. */
+static void check_workload_stream(struct e2e *E, const struct workload *W, const char *key)
+{
+    struct e2e_report rep;
+    e2e_report_init(&rep, "stream");
+    uint64_t counts[3];
+    uint64_t n = check_stream(E, key, "t_u", counts, &rep);
+    static const char *const ops[] = { "inserts", "updates", "deletes" };
+    for (int op = 0; op < 3; op++)
+        if (counts[op] != W->changes[WL_U][op])
+            e2e_report_add(&rep, "stream %s: %llu %s, the workload made %llu", key,
+                           (unsigned long long)counts[op], ops[op],
+                           (unsigned long long)W->changes[WL_U][op]);
+    cr_log_info("%s: stream %s holds %llu entries (%llu/%llu/%llu), the workload made %llu "
+                "row changes of t_u", E->tag, key, (unsigned long long)n,
+                (unsigned long long)counts[0], (unsigned long long)counts[1],
+                (unsigned long long)counts[2], (unsigned long long)wl_changes(W, WL_U));
+    e2e_report_check(&rep, E->seed);
+}
+
+/* ------------------------------------------------------------------ */
+/* 1, 2: a random workload, then --stop-at-end, then the comparison    */
+
+Test(bridge, random_workload_matches_select)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "wl", NULL);
+    write_config(E, NULL);
+    establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+
+    wl_steps(W, 250);
+    /* one large transaction, applied in chunks of at most 64 KB of commands */
+    wl_big(W, 20000, true);
+    wl_steps(W, 50);
+    double t0 = now();
+    e2e_bridge_to_end(E, 120);
+    cr_log_info("wl: first run applied %u statements (%u commits, %u rollbacks, a 20,000-row "
+                "transaction) in %.2f s, peak RSS %ld KB", W->statements, W->commits,
+                W->rollbacks, now() - t0, E->bridge.maxrss_kb);
+    /* a second run resumes where the first stopped */
+    wl_steps(W, 250);
+    e2e_bridge_to_end(E, 120);
+    e2e_compare_default(E, NULL);
+    cr_log_info("wl: %llu/%llu/%llu row changes of t_all/t_comp/t_u, %u TRUNCATEs",
+                (unsigned long long)wl_changes(W, WL_ALL),
+                (unsigned long long)wl_changes(W, WL_COMP),
+                (unsigned long long)wl_changes(W, WL_U), W->truncates);
+
+    /* The checkpoint's GTID position covers our last transaction, its
+     * source server id and commit time are the server's. */
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    char *last = e2e_sql_value(E->m, "SELECT @@last_gtid");
+    char *server_id = e2e_sql_value(E->m, "SELECT @@server_id");
+    cr_assert(last && server_id);
+    unsigned dom, srv;
+    unsigned long long seq, saved = 0;
+    cr_assert_eq(sscanf(last, "%u-%u-%llu", &dom, &srv, &seq), 3, "@@last_gtid %s", last);
+    for (const char *p = cp.gtid; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+        unsigned d, s2;
+        unsigned long long n;
+        if (sscanf(p, "%u-%u-%llu", &d, &s2, &n) == 3 && d == dom)
+            saved = n;
+    }
+    cr_assert_geq(saved, seq, "the checkpoint's GTID position %s is before our last "
+                  "transaction %s", cp.gtid, last);
+    cr_assert_eq(cp.server_id, strtoull(server_id, NULL, 10));
+    cr_assert(cp.commit_time > 1500000000ULL && cp.commit_time <= (uint64_t)time(NULL) + 60,
+              "commit_time %llu", (unsigned long long)cp.commit_time);
+    free(last);
+    free(server_id);
+}
+
+/* ------------------------------------------------------------------ */
+/* 3: kill -9 at random moments                                        */
+
+enum kill_moment { KILL_SOON, KILL_AFTER_COMMIT, KILL_IN_BIG, KILL_RANDOM };
+
+Test(bridge, kill_9_at_random_moments_loses_and_doubles_nothing)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "kill", NULL);
+    char rules[512];
+    /* t_u: its hash and a change stream (one XADD per row change) */
+    snprintf(rules, sizeof rules,
+             "rules = ( { match = \"%.63s.t_u\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
+             E->db);
+    write_config(E, rules);
+    establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    struct e2e_rng rng = { E->seed ^ 0x6b696c6cULL };
+    const unsigned kills = 24;
+    unsigned mid_txn = 0, big = 0, moments[4] = { 0 };
+    double t0 = now();
+    bool catch_up = false;
+    unsigned caught_up = 0;
+    for (unsigned k = 0; k < kills; k++) {
+        e2e_bridge_start(E, NULL);
+        enum kill_moment m = k % 8 == 3 ? KILL_IN_BIG : (enum kill_moment)e2e_below(&rng, 4);
+        if (m == KILL_IN_BIG && big >= 3)
+            m = KILL_RANDOM;
+        moments[m]++;
+        /* Now and then (and after each large transaction) let it catch up
+         * first, so that kills land in steady state too, not only in the
+         * backlog of the large transactions. */
+        if (catch_up || e2e_chance(&rng, 30)) {
+            wait_caught_up(E, 90);
+            caught_up++;
+        }
+        catch_up = m == KILL_IN_BIG;
+        struct e2e_checkpoint cp;
+        e2e_checkpoint_read(E->r, E->db, &cp);
+        switch (m) {
+        case KILL_SOON:
+            /* while it starts up, connects or reads its first events */
+            wl_steps(W, (unsigned)e2e_below(&rng, 3));
+            sleep_ms((unsigned)e2e_below(&rng, 30));
+            break;
+        case KILL_AFTER_COMMIT:
+            wl_steps(W, 3 + (unsigned)e2e_below(&rng, 10));
+            if (!e2e_wait_checkpoint_moves(E, &cp, 30))
+                fail_with_bridge_output(E, "the checkpoint did not move within 30 s");
+            sleep_ms((unsigned)e2e_below(&rng, 15));
+            break;
+        case KILL_IN_BIG: {
+            /* in the middle of a transaction applied in chunks: kill as
+             * soon as a chunk's checkpoint (rows_done > 0) is seen */
+            wl_big(W, 20000, big == 0);
+            big++;
+            double until = now() + 60;
+            for (;;) {
+                e2e_checkpoint_read(E->r, E->db, &cp);
+                if (cp.rows_done > 0 || now() > until || !e2e_proc_running(&E->bridge))
+                    break;
+                sleep_ms(1);
+            }
+            if (cp.rows_done == 0)
+                cr_log_warn("kill %u: no chunk checkpoint seen during the large transaction", k);
+            break;
+        }
+        case KILL_RANDOM:
+            wl_steps(W, 5 + (unsigned)e2e_below(&rng, 20));
+            sleep_ms((unsigned)e2e_below(&rng, 150));
+            break;
+        }
+        if (!e2e_proc_running(&E->bridge))
+            fail_with_bridge_output(E, "the bridge exited by itself before the kill");
+        e2e_proc_kill(&E->bridge);
+        cr_assert_eq(E->bridge.status, 128 + SIGKILL);
+        e2e_checkpoint_read(E->r, E->db, &cp);
+        cr_assert(cp.found, "no checkpoint after kill %u", k);
+        if (cp.rows_done > 0)
+            mid_txn++;
+    }
+    double loop = now() - t0;
+    wl_steps(W, 20);
+    e2e_bridge_to_end(E, 180);
+    cr_log_info("kill: %u kills (%u soon after start, %u after a commit, %u during a large "
+                "transaction, %u at random; %u after catching up) in %.1f s; %u left a "
+                "transaction half applied (a chunk checkpoint)", kills, moments[KILL_SOON],
+                moments[KILL_AFTER_COMMIT], moments[KILL_IN_BIG], moments[KILL_RANDOM], caught_up,
+                loop, mid_txn);
+    cr_assert_geq(mid_txn, 1u, "no kill landed inside a chunked transaction");
+    char stream[128], ignore[140];
+    snprintf(stream, sizeof stream, "%.63s:t_u:changes", E->db);
+    snprintf(ignore, sizeof ignore, "%s", stream);
+    const char *const ignored[] = { ignore, NULL };
+    e2e_compare_default(E, ignored);
+    check_workload_stream(E, W, stream);
+}
+
+/* ------------------------------------------------------------------ */
+/* 4: SIGTERM                                                          */
+
+Test(bridge, sigterm_exits_0_and_a_restart_continues_exactly)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "term", NULL);
+    char rules[512];
+    snprintf(rules, sizeof rules,
+             "rules = ( { match = \"%.63s.t_u\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
+             E->db);
+    write_config(E, rules);
+    establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+
+    /* 1. a bridge that has caught up and waits for events */
+    e2e_bridge_start(E, NULL);
+    wl_steps(W, 60);
+    wait_caught_up(E, 60);
+    double idle = stop_bridge(E, 10);
+
+    /* 2. during a large transaction applied in chunks */
+    e2e_bridge_start(E, NULL);
+    wl_big(W, 20000, false);
+    struct e2e_checkpoint cp;
+    double until = now() + 60;
+    do {
+        e2e_checkpoint_read(E->r, E->db, &cp);
+        if (cp.rows_done > 0 || !e2e_proc_running(&E->bridge))
+            break;
+        sleep_ms(1);
+    } while (now() < until);
+    double busy = stop_bridge(E, 10);
+    struct e2e_checkpoint after;
+    e2e_checkpoint_read(E->r, E->db, &after);
+
+    /* 3. while the workload runs */
+    e2e_bridge_start(E, NULL);
+    wl_steps(W, 40);
+    double running = stop_bridge(E, 10);
+
+    wl_steps(W, 40);
+    e2e_bridge_to_end(E, 120);
+    cr_log_info("term: SIGTERM to exit: %.2f s idle, %.2f s inside a large transaction (saved "
+                "%s:%llu+%llu), %.2f s under load", idle, busy, after.file,
+                (unsigned long long)after.pos, (unsigned long long)after.rows_done, running);
+    /* "within a few seconds" */
+    cr_assert_leq(idle, 5.0, "SIGTERM took %.2f s (idle)", idle);
+    cr_assert_leq(busy, 5.0, "SIGTERM took %.2f s (inside a transaction)", busy);
+    cr_assert_leq(running, 5.0, "SIGTERM took %.2f s (under load)", running);
+    char stream[128];
+    snprintf(stream, sizeof stream, "%.63s:t_u:changes", E->db);
+    const char *const ignored[] = { stream, NULL };
+    e2e_compare_default(E, ignored);
+    check_workload_stream(E, W, stream);
+}
+
+/* ------------------------------------------------------------------ */
+/* 5: Redis and MariaDB restarts (a private pair of servers)           */
+
+Test(bridge, redis_and_mariadb_restarts_lose_nothing)
+{
+    double t0 = now();
+    e2e_private_start(&private_);
+    double started = now() - t0;
+    struct e2e *E = &E_;
+    e2e_begin(E, "restart", &private_);
+    /* No config file at all (zero config): nothing else lives on these
+     * servers, so mirroring every schema is this test's schema alone. */
+    E->config[0] = '\0';
+    establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+
+    e2e_bridge_start(E, NULL);
+    wl_steps(W, 60);
+    wait_caught_up(E, 60);
+
+    /* Redis restarts while a large transaction is being applied */
+    wl_big(W, 5000, true);
+    wl_steps(W, 20);
+    double t1 = now();
+    char servers_log[600];
+    snprintf(servers_log, sizeof servers_log, "%s/servers.log", private_.dir);
+    cr_assert_eq(e2e_private_action(&private_, "restart-redis"), 0, "restart-redis failed:\n%s",
+                 e2e_tail(servers_log, 3000));
+    double redis_restart = now() - t1;
+    redisFree(E->r);
+    E->r = e2e_redis_connect_retry(&E->srv, 30);
+    wl_steps(W, 60);
+    wait_caught_up(E, 90);
+    cr_assert(e2e_proc_running(&E->bridge), "the bridge exited after the Redis restart:\n%s",
+              e2e_tail(E->bridge.out_path, 3000));
+
+    /* MariaDB restarts: the workload goes on once it is back */
+    wl_steps(W, 20);
+    t1 = now();
+    cr_assert_eq(e2e_private_action(&private_, "restart-mariadb"), 0,
+                 "restart-mariadb failed:\n%s", e2e_tail(servers_log, 3000));
+    double mariadb_restart = now() - t1;
+    mysql_close(E->m);
+    E->m = e2e_sql_connect_retry(&E->srv, 30);
+    e2e_sql(E->m, "USE %s", E->db);
+    wl_set_connection(W, E->m);
+    wl_steps(W, 60);
+    wl_big(W, 3000, false);
+    wl_steps(W, 20);
+    wait_caught_up(E, 90);
+    cr_assert(e2e_proc_running(&E->bridge), "the bridge exited after the MariaDB restart:\n%s",
+              e2e_tail(E->bridge.out_path, 3000));
+    stop_bridge(E, 10);
+    /* It said what happened: a warning per state change, not per attempt. */
+    char *out = e2e_proc_output(&E->bridge);
+    unsigned warnings = 0;
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n"))
+        if (strstr(line, " WARN ")) {
+            if (++warnings <= 8)
+                cr_log_info("restart: %s", line);
+        }
+    free(out);
+    cr_assert_geq(warnings, 1u, "the bridge logged no warning about two server restarts");
+    e2e_bridge_to_end(E, 120);
+    e2e_compare_default(E, NULL);
+    cr_log_info("restart: private servers started in %.1f s; Redis restarted in %.1f s, MariaDB "
+                "in %.1f s; whole test %.1f s", started, redis_restart, mariadb_restart,
+                now() - t0);
+}
+
+/* ------------------------------------------------------------------ */
+/* 6: ALTER TABLE while the bridge runs                                */
+
+/* t_alt's rows: which ALTER they were last written after (0: before the
+ * first). A hash is exact for the table as it was then: the binlog holds
+ * no row changes for an ALTER, so a row the workload does not touch
+ * afterwards keeps the fields it had (see the report in the test). */
+#define ALT_ROWS 80
+#define ALT_EPOCHS 5
+
+static void alt_write(MYSQL *m, int *epoch_of, int epoch, int from, int to, const char *fmt)
+{
+    for (int id = from; id <= to; id++) {
+        e2e_sql(m, fmt, id, id);
+        epoch_of[id] = epoch;
+    }
+}
+
+Test(bridge, alter_table_mid_stream)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "alter", NULL);
+    write_config(E, NULL);
+    establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    MYSQL *m = E->m;
+    int epoch_of[ALT_ROWS + 1];
+    for (int i = 0; i <= ALT_ROWS; i++)
+        epoch_of[i] = -1;
+    struct e2e_table snap[ALT_EPOCHS];
+    memset(snap, 0, sizeof snap);
+
+    e2e_bridge_start(E, NULL);
+    e2e_sql(m, "CREATE TABLE t_alt (id INT PRIMARY KEY, a INT, b VARCHAR(10), c SMALLINT, "
+               "d VARCHAR(20), e INT)");
+    e2e_sql(m, "INSERT INTO t_alt SELECT seq, seq * 10, CONCAT('b', seq), seq, CONCAT('d', seq), "
+               "seq FROM seq_1_to_40");
+    for (int id = 1; id <= 40; id++)
+        epoch_of[id] = 0;
+    alt_write(m, epoch_of, 0, 1, 5, "UPDATE t_alt SET a = a + 1, e = NULL WHERE id = %d AND %d");
+    wl_steps(W, 15);
+    e2e_table_load(m, E->db, "t_alt", &snap[0]);
+
+    /* 1: ADD COLUMN with a default (existing rows get it without a row event) */
+    e2e_sql(m, "ALTER TABLE t_alt ADD COLUMN f VARCHAR(20) DEFAULT 'dflt' AFTER b");
+    alt_write(m, epoch_of, 1, 41, 45, "INSERT INTO t_alt (id, a, b, c, d, e, f) VALUES "
+              "(%d, 1, 'new', %d, 'd', 7, 'f-set')");
+    alt_write(m, epoch_of, 1, 6, 10, "UPDATE t_alt SET f = CONCAT('upd', %d) WHERE id = %d");
+    wl_steps(W, 15);
+    e2e_table_load(m, E->db, "t_alt", &snap[1]);
+
+    /* 2: DROP COLUMN: the field must go when the row is next written */
+    e2e_sql(m, "ALTER TABLE t_alt DROP COLUMN e");
+    alt_write(m, epoch_of, 2, 46, 50, "INSERT INTO t_alt (id, a, b, c, d) VALUES "
+              "(%d, 2, 'new2', %d, 'd')");
+    alt_write(m, epoch_of, 2, 11, 15, "UPDATE t_alt SET a = -a WHERE id = %d AND %d");
+    e2e_sql(m, "DELETE FROM t_alt WHERE id = 31");
+    epoch_of[31] = -1;
+    wl_steps(W, 15);
+    e2e_table_load(m, E->db, "t_alt", &snap[2]);
+    wait_caught_up(E, 60);
+    /* the next two ALTERs are read by a bridge started after them, from a
+     * checkpoint before them */
+    stop_bridge(E, 10);
+
+    /* 3: MODIFY to a wider type */
+    e2e_sql(m, "ALTER TABLE t_alt MODIFY c BIGINT");
+    alt_write(m, epoch_of, 3, 51, 55, "INSERT INTO t_alt (id, a, b, c, d) VALUES "
+              "(%d, 3, 'new3', 1099511627776 + %d, 'd')");
+    alt_write(m, epoch_of, 3, 16, 20, "UPDATE t_alt SET c = 1099511627776 * %d WHERE id = %d");
+    wl_steps(W, 15);
+    e2e_table_load(m, E->db, "t_alt", &snap[3]);
+
+    /* TRUNCATE and DROP TABLE: no row events, the keys must go */
+    e2e_sql(m, "CREATE TABLE t_drop (id INT PRIMARY KEY, v INT)");
+    e2e_sql(m, "INSERT INTO t_drop SELECT seq, seq FROM seq_1_to_10");
+    e2e_sql(m, "TRUNCATE TABLE t_comp");
+    W->keys[WL_COMP].n = 0;
+    wl_steps(W, 10);
+    e2e_sql(m, "DROP TABLE t_drop");
+
+    /* 4: a column rename */
+    e2e_sql(m, "ALTER TABLE t_alt RENAME COLUMN d TO d2");
+    e2e_bridge_start(E, NULL);
+    alt_write(m, epoch_of, 4, 56, 60, "INSERT INTO t_alt (id, a, b, c, d2) VALUES "
+              "(%d, 4, 'new4', %d, 'renamed')");
+    alt_write(m, epoch_of, 4, 21, 25, "UPDATE t_alt SET d2 = CONCAT('r', %d) WHERE id = %d");
+    /* rows written before every ALTER, written again after all of them */
+    alt_write(m, epoch_of, 4, 26, 30, "UPDATE t_alt SET b = CONCAT('last', %d) WHERE id = %d");
+    wl_steps(W, 15);
+    wait_caught_up(E, 60);
+    stop_bridge(E, 10);
+    e2e_bridge_to_end(E, 60);
+    e2e_table_load(m, E->db, "t_alt", &snap[4]);
+
+    /* Every table but t_alt: exact. */
+    char alt_glob[128];
+    snprintf(alt_glob, sizeof alt_glob, "%.63s:t_alt:*", E->db);
+    const char *const skip[] = { alt_glob, NULL };
+    e2e_compare_default(E, skip);
+
+    /* t_alt: each row as the table was after its last write; no other keys. */
+    struct e2e_report rep;
+    e2e_report_init(&rep, "t_alt after ALTER TABLE");
+    struct e2e_strings expected = { 0 };
+    unsigned stale = 0, exact = 0;
+    const char *tmpl = "{schema}:{table}:{pk}";
+    for (int id = 1; id <= ALT_ROWS; id++) {
+        if (epoch_of[id] < 0)
+            continue;
+        char key[160];
+        snprintf(key, sizeof key, "%.63s:t_alt:%d", E->db, id);
+        const struct e2e_table *t = &snap[epoch_of[id]];
+        long row = e2e_table_find(t, tmpl, key);
+        cr_assert(row >= 0, "row %d missing from its snapshot", id);
+        redisReply *r = e2e_redis(E->r, "HGETALL %s", key);
+        e2e_check_hash_reply(t, (size_t)row, NULL, key, r, &rep);
+        /* How far is it from a fresh SELECT? */
+        struct e2e_report fresh;
+        e2e_report_init(&fresh, "fresh");
+        long now_row = e2e_table_find(&snap[4], tmpl, key);
+        cr_assert(now_row >= 0);
+        e2e_check_hash_reply(&snap[4], (size_t)now_row, NULL, key, r, &fresh);
+        if (fresh.count) {
+            stale++;
+            if (stale <= 3)
+                cr_log_info("alter: row %d, last written before ALTER #%d, differs from a fresh "
+                            "SELECT:\n%s", id, epoch_of[id] + 1, fresh.text);
+        } else {
+            exact++;
+        }
+        free(fresh.text);
+        freeReplyObject(r);
+        e2e_strings_add(&expected, strdup(key));
+    }
+    e2e_strings_sort(&expected);
+    e2e_check_no_extra_keys(E->r, alt_glob, &expected, NULL, &rep);
+    cr_log_info("alter: t_alt has %u rows equal to a fresh SELECT and %u rows not written "
+                "since an ALTER that keep the fields of the table as it was then", exact, stale);
+    e2e_strings_free(&expected);
+    for (int i = 0; i < ALT_EPOCHS; i++)
+        e2e_table_free(&snap[i]);
+    e2e_report_check(&rep, E->seed);
+    /* Rows written after every ALTER are exact (the checks above compare
+     * them with the last snapshot, a fresh SELECT). */
+    unsigned last = 0;
+    for (int id = 1; id <= ALT_ROWS; id++)
+        last += epoch_of[id] == ALT_EPOCHS - 1;
+    cr_assert_eq(last, 15u);
+    cr_assert_geq(exact, last);
+}
+
+/* ------------------------------------------------------------------ */
+/* 7: every Redis option                                               */
+
+/* Affected rows of a statement that must succeed. */
+static uint64_t exec_rows(MYSQL *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static uint64_t exec_rows(MYSQL *m, const char *fmt, ...)
+{
+    char *q = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&q, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0 && q);
+    if (mysql_real_query(m, q, (unsigned long)n) != 0)
+        cr_assert_fail("SQL failed: %.400s: %s", q, mysql_error(m));
+    free(q);
+    return mysql_affected_rows(m);
+}
+
+/* Is column c of t in the NULL-terminated list? */
+static bool *column_mask(const struct e2e_table *t, const char *const *list, bool include)
+{
+    bool *keep = calloc(t->ncols + 1, sizeof *keep);
+    cr_assert(keep);
+    for (size_t c = 0; c < t->ncols; c++) {
+        bool listed = false;
+        for (size_t k = 0; list[k]; k++)
+            listed |= strcmp(list[k], t->cols[c].name) == 0;
+        keep[c] = include ? listed : !listed;
+    }
+    return keep;
+}
+
+/* TTL of a key must be in (0, max]. */
+static void check_ttl(redisContext *r, const char *key, long long max, struct e2e_report *rep)
+{
+    redisReply *t = e2e_redis(r, "TTL %s", key);
+    if (t->type != REDIS_REPLY_INTEGER || t->integer <= 0 || t->integer > max)
+        e2e_report_add(rep, "key %s: TTL %lld, expected 1..%lld", key,
+                       t->type == REDIS_REPLY_INTEGER ? t->integer : -99, max);
+    freeReplyObject(t);
+}
+
+/* JSON documents (the json shape) of every row of t at tmpl's keys. */
+static void check_json_docs(redisContext *r, const struct e2e_table *t, const char *tmpl,
+                            const bool *keep, long long ttl, struct e2e_strings *keys,
+                            struct e2e_report *rep)
+{
+    for (size_t row = 0; row < t->nrows; row++) {
+        char *key = e2e_render_key(t, row, tmpl);
+        redisReply *g = e2e_redis(r, "GET %s", key);
+        if (g->type != REDIS_REPLY_STRING) {
+            e2e_report_add(rep, "key %s: no JSON document (row %zu of %s)", key, row, t->name);
+        } else {
+            const char *why;
+            struct e2e_json *doc = e2e_json_parse(g->str, g->len, &why);
+            if (!doc || doc->kind != EJ_OBJECT) {
+                char *p = e2e_printable(g->str, g->len);
+                e2e_report_add(rep, "key %s: not a JSON object (%s): %s", key,
+                               doc ? "another value" : why, p);
+                free(p);
+            } else {
+                size_t kept = 0;
+                for (size_t c = 0; c < t->ncols; c++) {
+                    if (!keep[c])
+                        continue;
+                    kept++;
+                    const struct e2e_json *v = e2e_json_get(doc, t->cols[c].name);
+                    if (!v) {
+                        e2e_report_add(rep, "key %s: member %s missing", key, t->cols[c].name);
+                        continue;
+                    }
+                    if (!e2e_json_matches(&t->cols[c], e2e_cell(t, row, c), v, &why)) {
+                        const struct e2e_cell *cell = e2e_cell(t, row, c);
+                        char *want = cell->p ? e2e_printable(cell->p, cell->len) : strdup("NULL");
+                        e2e_report_add(rep, "key %s: member %s: expected %s, %s", key,
+                                       t->cols[c].name, want, why);
+                        free(want);
+                    }
+                }
+                if (doc->n != kept) {
+                    char *p = e2e_printable(g->str, g->len);
+                    e2e_report_add(rep, "key %s: %zu members, expected %zu: %s", key, doc->n,
+                                   kept, p);
+                    free(p);
+                }
+            }
+            e2e_json_free(doc);
+            if (ttl)
+                check_ttl(r, key, ttl, rep);
+        }
+        freeReplyObject(g);
+        e2e_strings_add(keys, key);
+    }
+}
+
+Test(bridge, every_redis_option)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "cfg", NULL);
+    MYSQL *m = E->m;
+    char dbx[80], dby[80];
+    snprintf(dbx, sizeof dbx, "%.63s_x", E->db);   /* excluded by exclude_schemas */
+    snprintf(dby, sizeof dby, "%.63s_y", E->db);   /* included by the include_schemas glob */
+    for (int i = 0; i < 2; i++) {
+        const char *d = i ? dby : dbx;
+        e2e_sql(m, "DROP DATABASE IF EXISTS %s", d);
+        e2e_sql(m, "CREATE DATABASE %s", d);
+        e2e_sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY, v VARCHAR(10))", d);
+        char glob[100];
+        snprintf(glob, sizeof glob, "%s:*", d);
+        e2e_redis_delete(E->r, glob);
+    }
+    e2e_sql(m, "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(64), name VARCHAR(64), "
+               "password_hash VARBINARY(32), score DECIMAL(10,2), bio TEXT, updated DATETIME(3))");
+    e2e_sql(m, "CREATE TABLE orders (tenant_id INT, id INT, total DECIMAL(12,2), "
+               "status ENUM('new','paid','shipped'), note VARCHAR(100), weight FLOAT, "
+               "qty BIGINT UNSIGNED, pic BLOB, flags BIT(5), meta JSON, internal INT, "
+               "day DATE, PRIMARY KEY (tenant_id, id))");
+    e2e_sql(m, "CREATE TABLE products (sku VARCHAR(20) PRIMARY KEY, price DOUBLE, stock INT)");
+    e2e_sql(m, "CREATE TABLE codes (code VARCHAR(16) NOT NULL, label VARCHAR(32), hidden INT)");
+    e2e_sql(m, "CREATE TABLE plain (id INT PRIMARY KEY, v INT)");
+    e2e_sql(m, "CREATE TABLE audit_1 (id INT PRIMARY KEY, x INT)");
+    e2e_sql(m, "CREATE TABLE tmp_a (id INT PRIMARY KEY)");
+
+    setenv("BBE_SOURCE_PWD", "bbrepl", 1);
+    setenv("BBE_REDIS_PWD", "", 1);
+    E->config_only = true;
+    e2e_write_config(E, "full.conf",
+        "# every option of config/redis-full.conf, for this test's schema\n"
+        "source = {\n"
+        "  url = \"mysql://bbrepl@%s:%u\";\n"
+        "  password_env = \"BBE_SOURCE_PWD\";\n"
+        "  server_id = %u;\n"
+        "  start = \"current\";\n"
+        "  heartbeat = 0.5;\n"
+        "};\n"
+        "redis = {\n"
+        "  url = \"redis://%s:%u/0\";\n"
+        "  password_env = \"BBE_REDIS_PWD\";\n"
+        "};\n"
+        "checkpoint = \"%s\";\n"
+        "include_schemas = [ \"%s\", \"%s_*\" ];\n"
+        "exclude_schemas = [ \"%s\" ];\n"
+        "include_tables = [ \"%s.*\", \"%s_*.*\" ];\n"
+        "exclude_tables = [ \"%s.audit_*\", \"*.tmp_?\" ];\n"
+        "batch = { rows = 100; bytes = 65536; delay_ms = 10; };\n"
+        "retry = { initial_ms = 50; max_ms = 1000; };\n"
+        "progress_interval = 1;\n"
+        "log_level = \"debug\";\n"
+        "rules = (\n"
+        "  { match = \"%s.users\";\n"
+        "    redis = ( { shape = \"hash\"; key = \"{schema}:user:{id}\"; ttl = 3600;\n"
+        "                exclude_columns = [ \"password_hash\" ]; },\n"
+        "              { shape = \"stream\"; key = \"{schema}:changes:{table}\"; maxlen = 50; } ); },\n"
+        "  { match = \"%s*.orders\";\n"
+        "    key_columns = [ \"tenant_id\", \"id\" ];\n"
+        "    redis = { shape = \"json\"; key = \"{schema}:order:{pk}\"; ttl = 600;\n"
+        "              include_columns = [ \"id\", \"tenant_id\", \"total\", \"status\", \"note\",\n"
+        "                                  \"weight\", \"qty\", \"pic\", \"flags\", \"meta\", \"day\" ]; }; },\n"
+        "  { match = \"*.products\"; redis = ( {}, { shape = \"stream\"; } ); },\n"
+        "  { match = \"%s.codes\"; key_columns = [ \"code\" ];\n"
+        "    redis = { key = \"{schema}:code:{code}\"; include_columns = [ \"code\", \"label\" ]; }; }\n"
+        ");\n",
+        E->srv.host, E->srv.mariadb_port, E->server_id, E->srv.host, E->srv.redis_port, E->db,
+        E->db, E->db, dbx, E->db, E->db, E->db, E->db, E->db, E->db);
+    establish_checkpoint(E);
+
+    /* users: enough changes to trim the stream (maxlen 50) */
+    uint64_t user_changes = 0;
+    user_changes += exec_rows(m, "INSERT INTO users SELECT seq, CONCAT('u', seq, '@x.org'), "
+                              "IF(seq %% 7 = 0, NULL, CONCAT('N\xc3\xa4me ', seq)), "
+                              "UNHEX(SHA2(seq, 256)), seq / 3, IF(seq %% 5 = 0, NULL, "
+                              "REPEAT('bio ', seq %% 13)), '2024-01-02 03:04:05.678' "
+                              "FROM seq_1_to_200");
+    user_changes += exec_rows(m, "UPDATE users SET score = score + 1.5");
+    user_changes += exec_rows(m, "UPDATE users SET bio = NULL, name = 'x' WHERE id <= 20");
+    user_changes += exec_rows(m, "UPDATE users SET id = id + 1000 WHERE id BETWEEN 21 AND 25");
+    user_changes += exec_rows(m, "DELETE FROM users WHERE id BETWEEN 26 AND 45");
+    /* orders: json documents, composite key_columns, a key change */
+    uint64_t n = 0;
+    n += exec_rows(m, "INSERT INTO orders SELECT seq %% 3, seq, seq * 1.25, "
+                   "ELT(1 + seq %% 3, 'new', 'paid', 'shipped'), IF(seq %% 4 = 0, NULL, "
+                   "CONCAT('note \"', seq, '\" \\\\ \xe2\x82\xac\xf0\x9f\x98\x80')), seq / 3.0, "
+                   "18446744073709551615 - seq, IF(seq %% 2, X'00FF00', NULL), seq %% 32, "
+                   "IF(seq %% 3, '{\"a\": [1, 2]}', NULL), seq, '2020-02-29' FROM seq_1_to_30");
+    n += exec_rows(m, "UPDATE orders SET status = 'paid', internal = 0 WHERE id <= 10");
+    n += exec_rows(m, "UPDATE orders SET tenant_id = 9 WHERE id = 11");
+    n += exec_rows(m, "DELETE FROM orders WHERE id > 27");
+    /* products: hash + unbounded stream */
+    uint64_t product_changes = 0;
+    product_changes += exec_rows(m, "INSERT INTO products SELECT CONCAT('sku', seq), seq / 7, seq "
+                                 "FROM seq_1_to_20");
+    product_changes += exec_rows(m, "UPDATE products SET stock = stock - 1 WHERE stock > 10");
+    product_changes += exec_rows(m, "UPDATE products SET sku = 'renamed' WHERE sku = 'sku1'");
+    product_changes += exec_rows(m, "DELETE FROM products WHERE stock < 4");
+    /* codes: no primary key, key_columns, a key change */
+    n += exec_rows(m, "INSERT INTO codes SELECT CONCAT('c', seq), CONCAT('label ', seq), seq "
+                   "FROM seq_1_to_10");
+    n += exec_rows(m, "UPDATE codes SET code = 'c99', label = NULL WHERE code = 'c1'");
+    n += exec_rows(m, "UPDATE codes SET hidden = 0");
+    /* default mapping, excluded tables and schemas */
+    n += exec_rows(m, "INSERT INTO plain VALUES (1, 1), (2, NULL)");
+    n += exec_rows(m, "INSERT INTO audit_1 VALUES (1, 1)");
+    n += exec_rows(m, "INSERT INTO tmp_a VALUES (1)");
+    n += exec_rows(m, "INSERT INTO %s.t VALUES (1, 'x')", dbx);
+    n += exec_rows(m, "INSERT INTO %s.t VALUES (1, 'y'), (2, NULL)", dby);
+    cr_assert_gt(n, 0u);
+    e2e_bridge_to_end(E, 60);
+
+    struct e2e_report rep;
+    e2e_report_init(&rep, "every Redis option");
+    struct e2e_strings keys = { 0 };
+    struct e2e_table t;
+
+    /* users: hash without password_hash, with a TTL */
+    e2e_table_load(m, E->db, "users", &t);
+    static const char *const secret[] = { "password_hash", NULL };
+    bool *keep = column_mask(&t, secret, false);
+    struct e2e_hash_check hc = { "{schema}:user:{id}", keep, &keys };
+    size_t first = keys.n;
+    e2e_check_hashes(E->r, &t, &hc, &rep);
+    for (size_t i = first; i < keys.n; i += 17)
+        check_ttl(E->r, keys.v[i], 3600, &rep);
+    free(keep);
+    e2e_table_free(&t);
+    /* users: a stream trimmed to about 50 entries */
+    char key[160];
+    snprintf(key, sizeof key, "%.63s:changes:users", E->db);
+    uint64_t counts[3];
+    uint64_t xlen = check_stream(E, key, "users", counts, &rep);
+    /* MAXLEN ~ trims whole macro nodes (stream-node-max-entries, 100 by
+     * default): between maxlen and maxlen + 100 entries remain. */
+    if (xlen < 50 || xlen > 150)
+        e2e_report_add(&rep, "stream %s: %llu entries after %llu changes with MAXLEN ~ 50", key,
+                       (unsigned long long)xlen, (unsigned long long)user_changes);
+    e2e_strings_add(&keys, strdup(key));
+
+    /* orders: JSON documents of the included columns, with a TTL */
+    e2e_table_load(m, E->db, "orders", &t);
+    static const char *const order_cols[] = { "id", "tenant_id", "total", "status", "note",
+                                              "weight", "qty", "pic", "flags", "meta", "day",
+                                              NULL };
+    keep = column_mask(&t, order_cols, true);
+    check_json_docs(E->r, &t, "{schema}:order:{tenant_id}:{id}", keep, 600, &keys, &rep);
+    free(keep);
+    e2e_table_free(&t);
+
+    /* products: the default hash (no TTL) and the default stream, exact */
+    e2e_table_load(m, E->db, "products", &t);
+    hc = (struct e2e_hash_check){ "{schema}:{table}:{pk}", NULL, &keys };
+    first = keys.n;
+    e2e_check_hashes(E->r, &t, &hc, &rep);
+    for (size_t i = first; i < keys.n; i++) {
+        redisReply *ttl = e2e_redis(E->r, "TTL %s", keys.v[i]);
+        if (ttl->integer != -1 && ttl->integer != -2)
+            e2e_report_add(&rep, "key %s: TTL %lld, expected none", keys.v[i], ttl->integer);
+        freeReplyObject(ttl);
+    }
+    e2e_table_free(&t);
+    snprintf(key, sizeof key, "%.63s:products:changes", E->db);
+    uint64_t plen = check_stream(E, key, "products", counts, &rep);
+    if (plen != product_changes)
+        e2e_report_add(&rep, "stream %s: %llu entries for %llu row changes", key,
+                       (unsigned long long)plen, (unsigned long long)product_changes);
+    e2e_strings_add(&keys, strdup(key));
+
+    /* codes: key_columns, a column key template, include_columns */
+    e2e_table_load(m, E->db, "codes", &t);
+    static const char *const code_cols[] = { "code", "label", NULL };
+    keep = column_mask(&t, code_cols, true);
+    hc = (struct e2e_hash_check){ "{schema}:code:{code}", keep, &keys };
+    e2e_check_hashes(E->r, &t, &hc, &rep);
+    free(keep);
+    e2e_table_free(&t);
+
+    /* plain: the default mapping */
+    e2e_table_load(m, E->db, "plain", &t);
+    hc = (struct e2e_hash_check){ "{schema}:{table}:{pk}", NULL, &keys };
+    e2e_check_hashes(E->r, &t, &hc, &rep);
+    e2e_table_free(&t);
+
+    /* nothing else under the prefix: not audit_1 nor tmp_a */
+    e2e_strings_sort(&keys);
+    char glob[128];
+    snprintf(glob, sizeof glob, "%.63s:*", E->db);
+    e2e_check_no_extra_keys(E->r, glob, &keys, NULL, &rep);
+    e2e_strings_free(&keys);
+
+    /* the schemas: <db>_y by the include glob, <db>_x excluded */
+    e2e_table_load(m, dby, "t", &t);
+    hc = (struct e2e_hash_check){ "{schema}:{table}:{pk}", NULL, &keys };
+    e2e_check_hashes(E->r, &t, &hc, &rep);
+    e2e_table_free(&t);
+    e2e_strings_sort(&keys);
+    snprintf(glob, sizeof glob, "%s:*", dby);
+    e2e_check_no_extra_keys(E->r, glob, &keys, NULL, &rep);
+    e2e_strings_free(&keys);
+    snprintf(glob, sizeof glob, "%s:*", dbx);
+    size_t nx;
+    char **xkeys = e2e_redis_keys(E->r, glob, &nx);
+    if (nx)
+        e2e_report_add(&rep, "%zu keys of the excluded schema %s, e.g. %s", nx, dbx, xkeys[0]);
+    e2e_free_strings(xkeys, nx);
+
+    cr_log_info("cfg: users stream %llu entries after %llu changes; products stream %llu entries",
+                (unsigned long long)xlen, (unsigned long long)user_changes,
+                (unsigned long long)plen);
+    for (int i = 0; i < 2; i++) {
+        const char *d = i ? dby : dbx;
+        e2e_sql(m, "DROP DATABASE %s", d);
+        snprintf(glob, sizeof glob, "%s:*", d);
+        e2e_redis_delete(E->r, glob);
+    }
+    e2e_report_check(&rep, E->seed);
+}
+
+/* ------------------------------------------------------------------ */
+/* 8: status and startup failures                                      */
+
+Test(bridge, status_prints_the_saved_position_and_lag)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "status", NULL);
+    write_config(E, NULL);
+    char sid[16];
+    snprintf(sid, sizeof sid, "%u", E->server_id);
+    const char *argv[] = { "status", "--config", E->config, "--source", E->srv.mysql_url,
+                           "--redis", E->srv.redis_url, "--checkpoint", E->db, NULL };
+    char *out;
+    int rc = e2e_run_cmd(E, argv, 30, &out);
+    cr_assert_eq(rc, 0, "status without a checkpoint exited %d:\n%s", rc, out);
+    cr_assert(strstr(out, "none saved yet"), "status without a checkpoint:\n%s", out);
+    free(out);
+
+    establish_checkpoint(E);
+    e2e_sql(E->m, "CREATE TABLE t (id INT PRIMARY KEY)");
+    e2e_sql(E->m, "INSERT INTO t VALUES (1), (2)");
+    e2e_bridge_to_end(E, 60);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    rc = e2e_run_cmd(E, argv, 30, &out);
+    cr_assert_eq(rc, 0, "status exited %d:\n%s", rc, out);
+    char want[400];
+    snprintf(want, sizeof want, "checkpoint %.63s: %.255s:%llu", E->db, cp.file,
+             (unsigned long long)cp.pos);
+    cr_assert(strstr(out, want), "status does not say '%s':\n%s", want, out);
+    cr_assert(strstr(out, "lag:"), "status has no lag line:\n%s", out);
+    cr_log_info("status: %s", out);
+    free(out);
+}
+
+/* A bad file: exit 2 with FILE:LINE, before connecting to anything (the
+ * source and Redis are closed ports: a connection attempt would fail
+ * differently, with exit 1 or a retry). */
+Test(bridge, bad_config_exits_2_naming_file_and_line_before_connecting)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "badcfg", NULL);
+    unsigned closed = e2e_free_port();
+    char source[128], redis[128];
+    snprintf(source, sizeof source, "mysql://bbrepl:bbrepl@127.0.0.1:%u", closed);
+    snprintf(redis, sizeof redis, "redis://127.0.0.1:%u/0", closed);
+    static const struct {
+        int line;
+        const char *text;
+    } cases[] = {
+        { 3, "include_schemas = [ \"x\" ];\nbatch = { rows = 10; };\nretry = { initial_ms = ; };\n" },
+        { 2, "include_schemas = [ \"x\" ];\nbatch = { row = 10; };\n" },
+        { 4, "# a comment\n\ninclude_schemas = [ \"x\" ];\nbatch = { bytes = 100; };\n" },
+        { 2, "checkpoint = \"ok\";\nrules = ( { match = \"a.b\"; redis = { shape = \"list\"; }; } );\n" },
+        { 1, "batch = { rows = \"many\"; };\n" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "bad%zu.conf", i);
+        e2e_write_config(E, name, "%s", cases[i].text);
+        const char *argv[] = { "run", "--config", E->config, "--source", source, "--redis", redis,
+                               "--stop-at-end", NULL };
+        double t0 = now();
+        char *out;
+        int rc = e2e_run_cmd(E, argv, 20, &out);
+        double took = now() - t0;
+        char where[700], line[1024];
+        snprintf(where, sizeof where, "%.599s:%d:", E->config, cases[i].line);
+        size_t lines = output_lines(out, line, sizeof line);
+        cr_assert_eq(rc, 2, "case %zu: exit %d, not 2:\n%s", i, rc, out);
+        cr_assert(strstr(out, where), "case %zu: the message does not name %s:\n%s", i, where,
+                  out);
+        cr_assert_eq(lines, 1u, "case %zu: %zu lines, not one:\n%s", i, lines, out);
+        cr_log_info("badcfg %zu (%.2f s): %s", i, took, line);
+        free(out);
+    }
+}
+
+Test(bridge, user_without_replication_privileges_exits_1_naming_them)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "norepl", NULL);
+    write_config(E, NULL);
+    char source[256], sid[16];
+    snprintf(source, sizeof source, "mysql://bbnorepl:bbnorepl@%.63s:%u", E->srv.host,
+             E->srv.mariadb_port);
+    snprintf(sid, sizeof sid, "%u", E->server_id);
+    const char *argv[] = { "run", "--config", E->config, "--source", source, "--redis",
+                           E->srv.redis_url, "--checkpoint", E->db, "--server-id", sid,
+                           "--stop-at-end", NULL };
+    char *out, line[1024];
+    int rc = e2e_run_cmd(E, argv, 30, &out);
+    size_t lines = output_lines(out, line, sizeof line);
+    cr_assert_eq(rc, 1, "exit %d, not 1:\n%s", rc, out);
+    cr_assert_eq(lines, 1u, "%zu lines, not one:\n%s", lines, out);
+    cr_assert(strstr(line, "REPLICATION SLAVE") || strstr(line, "REPLICATION CLIENT") ||
+              strstr(line, "BINLOG MONITOR"), "the message names no privilege:\n%s", out);
+    cr_log_info("norepl: %s", line);
+    free(out);
+}
+
+Test(bridge, purged_saved_position_exits_1_naming_it)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "purged", NULL);
+    write_config(E, NULL);
+    /* A checkpoint written by hand, naming a binlog the server no longer has */
+    freeReplyObject(e2e_redis(E->r, "HSET binbridge:checkpoint:%s file mysql-bin.000000 pos 4 "
+                              "rows_done 0 gtid %s commit_time 0 server_id 1", E->db, ""));
+    char sid[16];
+    snprintf(sid, sizeof sid, "%u", E->server_id);
+    const char *argv[] = { "run", "--config", E->config, "--source", E->srv.mysql_url, "--redis",
+                           E->srv.redis_url, "--checkpoint", E->db, "--server-id", sid,
+                           "--stop-at-end", NULL };
+    char *out, line[1024];
+    int rc = e2e_run_cmd(E, argv, 30, &out);
+    size_t lines = output_lines(out, line, sizeof line);
+    cr_assert_eq(rc, 1, "exit %d, not 1:\n%s", rc, out);
+    cr_assert_eq(lines, 1u, "%zu lines, not one:\n%s", lines, out);
+    cr_assert(strstr(line, "mysql-bin.000000:4"), "the message does not name the position:\n%s",
+              out);
+    cr_log_info("purged: %s", line);
+    free(out);
+}
+
+/* ------------------------------------------------------------------ */
+/* The harness itself                                                  */
+
+/* The comparison finds every kind of difference, exactly once each: the
+ * hashes are written from the SELECT by the harness (no binbridge), found
+ * equal, then damaged one way per key. */
+Test(bridge, harness_detects_every_kind_of_difference)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "self", NULL);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    while (W->keys[WL_ALL].n < 12)
+        wl_steps(W, 10);
+    const char *tmpl = "{schema}:{table}:{pk}";
+    for (int i = 0; i < WL_NTABLES; i++) {
+        struct e2e_table t;
+        e2e_table_load(E->m, E->db, e2e_wl_table_names[i], &t);
+        e2e_write_reference(E->r, &t, tmpl);
+        e2e_table_free(&t);
+    }
+    struct e2e_report rep;
+    e2e_report_init(&rep, "self");
+    e2e_compare_default_into(E, NULL, &rep);
+    cr_assert_eq(rep.count, 0u, "the reference hashes differ from the SELECT:\n%s", rep.text);
+
+    struct e2e_table t;
+    e2e_table_load(E->m, E->db, "t_all", &t);
+    cr_assert_geq(t.nrows, 12u);
+    char *k[12];
+    for (size_t i = 0; i < 12; i++)
+        k[i] = e2e_render_key(&t, i, tmpl);
+    unsigned expect = 0;
+    /* a wrong value, a missing field, an extra field */
+    freeReplyObject(e2e_redis(E->r, "HSET %s vc tampered\x01", k[0]));
+    freeReplyObject(e2e_redis(E->r, "HDEL %s id", k[1]));
+    freeReplyObject(e2e_redis(E->r, "HSET %s nosuch x", k[2]));
+    expect += 3;
+    /* a field for a NULL column */
+    for (size_t r = 3; r < 12 && expect == 3; r++)
+        for (size_t c = 0; c < t.ncols; c++)
+            if (!e2e_cell(&t, r, c)->p) {
+                freeReplyObject(e2e_redis(E->r, "HSET %s %s 0", k[r], t.cols[c].name));
+                expect++;
+                k[r][0] = '\0';   /* used */
+                break;
+            }
+    /* a missing key, an extra key */
+    size_t r = 3;
+    while (!k[r][0])
+        r++;
+    freeReplyObject(e2e_redis(E->r, "DEL %s", k[r]));
+    k[r][0] = '\0';
+    freeReplyObject(e2e_redis(E->r, "HSET %s:t_all:999999 id 999999", E->db));
+    expect += 2;
+    /* BIT as its raw bytes, not the number */
+    while (!k[r][0])
+        r++;
+    freeReplyObject(e2e_redis(E->r, "HSET %s bt %b", k[r], "\x01\x02", (size_t)2));
+    k[r][0] = '\0';
+    expect++;
+    /* FLOAT: a text that reads back but is longer than the shortest */
+    int flt = e2e_column_index(&t, "flt");
+    for (size_t i = 3; i < 12; i++) {
+        const struct e2e_cell *c = e2e_cell(&t, i, (size_t)flt);
+        if (!k[i][0] || !c->p)
+            continue;
+        float f = (float)strtod(c->extra, NULL);
+        char nine[64];
+        snprintf(nine, sizeof nine, "%.9g", (double)f);
+        const char *why;
+        if (!e2e_text_matches(&t.cols[flt], c, nine, strlen(nine), &why)) {
+            freeReplyObject(e2e_redis(E->r, "HSET %s flt %s", k[i], nine));
+            k[i][0] = '\0';
+            expect++;
+            break;
+        }
+    }
+    e2e_compare_default_into(E, NULL, &rep);
+    cr_assert_eq(rep.count, expect, "%u differences found, %u made:\n%s", rep.count, expect,
+                 rep.text ? rep.text : "");
+    cr_log_info("self: %u differences made, %u found:\n%s", expect, rep.count, rep.text);
+    free(rep.text);
+    for (size_t i = 0; i < 12; i++)
+        free(k[i]);
+    e2e_table_free(&t);
+
+    /* streams: a duplicate position and an entry without its image */
+    char key[160];
+    snprintf(key, sizeof key, "%.63s:self:stream", E->db);
+    const char *entries[] = {
+        "op insert schema %s table s file f.000001 pos 10 row 0 gtid g ts 1 after {}",
+        "op update schema %s table s file f.000001 pos 10 row 1 gtid g ts 1 before {} after {}",
+        "op update schema %s table s file f.000001 pos 10 row 1 gtid g ts 1 before {} after {}",
+        "op delete schema %s table s file f.000002 pos 4 row 0 gtid g ts 1",
+    };
+    for (size_t i = 0; i < 4; i++) {
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "XADD %%s * %s", entries[i]);
+        freeReplyObject(e2e_redis(E->r, cmd, key, E->db));
+    }
+    e2e_report_init(&rep, "self stream");
+    uint64_t counts[3];
+    uint64_t n = check_stream(E, key, "s", counts, &rep);
+    cr_assert_eq(n, 4u);
+    cr_assert_eq(rep.count, 2u, "stream check found %u problems, not 2:\n%s", rep.count,
+                 rep.text ? rep.text : "");
+    cr_assert(counts[0] == 1 && counts[1] == 2 && counts[2] == 1);
+    free(rep.text);
+
+    /* JSON documents: the JSON form of each type */
+    e2e_sql(E->m, "CREATE TABLE j (id INT PRIMARY KEY, d DECIMAL(5,2), b BLOB, f FLOAT, "
+                  "t VARCHAR(10), n INT, y YEAR, bt BIT(3))");
+    e2e_sql(E->m, "INSERT INTO j VALUES (1, 1.5, X'00FF', 0.1, 'x\"y', NULL, 2024, 5)");
+    e2e_table_load(E->m, E->db, "j", &t);
+    static const char *const docs[] = {
+        "{\"id\":1,\"d\":\"1.50\",\"b\":{\"base64\":\"AP8=\"},\"f\":0.1,\"t\":\"x\\\"y\","
+        "\"n\":null,\"y\":\"2024\",\"bt\":5}",
+        "{\"id\":1,\"d\":1.50,\"b\":\"AP8=\",\"f\":0.100000001,\"t\":\"x\\u0022y\",\"n\":0,"
+        "\"y\":2024,\"bt\":\"5\"}",
+    };
+    for (int d = 0; d < 2; d++) {
+        const char *why;
+        struct e2e_json *doc = e2e_json_parse(docs[d], strlen(docs[d]), &why);
+        cr_assert(doc, "doc %d: %s", d, why);
+        unsigned bad = 0;
+        for (size_t c = 0; c < t.ncols; c++) {
+            const struct e2e_json *v = e2e_json_get(doc, t.cols[c].name);
+            cr_assert(v);
+            bad += !e2e_json_matches(&t.cols[c], e2e_cell(&t, 0, c), v, &why);
+        }
+        /* the second: all but id and t (the same string, escaped otherwise) wrong */
+        cr_assert_eq(bad, d ? 6u : 0u, "doc %d: %u members differ", d, bad);
+        e2e_json_free(doc);
+    }
+    e2e_table_free(&t);
+}
