@@ -60,6 +60,18 @@ pid_alive() {
     [[ ${stat%% *} != Z && $comm == "$name" ]]
 }
 
+# Is PID, a process this script has just started, still there (not a
+# zombie), whatever its name? Right after `setsid mariadbd ... &` the child
+# is still the forked shell or setsid until it has exec'd the server, so
+# pid_alive's name check would call a slow exec (a loaded machine) an exit.
+pid_running() {
+    local pid=$1 stat
+    [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/stat ]] || return 1
+    stat=$(</proc/"$pid"/stat) 2>/dev/null || return 1
+    stat=${stat##*) }
+    [[ ${stat%% *} != Z ]]
+}
+
 # PID from a pid file when that process is alive, else nothing.
 live_pid() {
     local file=$1 name=$2 pid=""
@@ -180,7 +192,7 @@ mariadb_start() {
             mariadb_users
             return 0
         fi
-        pid_alive "$pid" mariadbd || fail_with_log "mariadbd exited during startup" "$MARIADB_LOG"
+        pid_running "$pid" || fail_with_log "mariadbd exited during startup" "$MARIADB_LOG"
         sleep 0.2
     done
     fail_with_log "MariaDB not ready on port $MARIADB_PORT after ${READY_TIMEOUT}s" "$MARIADB_LOG"
