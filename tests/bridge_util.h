@@ -333,7 +333,8 @@ char *e2e_base64_decode(const char *p, size_t n, size_t *len);
 /* The tables of the workload, in a test-owned database:
  *   t_all   INT key, every column type, all nullable
  *   t_comp  (INT, VARCHAR) key, key-changing updates
- *   t_u     BIGINT UNSIGNED key; the target of the large transactions */
+ *   t_u     BIGINT UNSIGNED key; the target of the large transactions
+ *   t_lob, t_nopk  written by the large transactions only (wl_big) */
 enum { WL_ALL, WL_COMP, WL_U, WL_NTABLES };
 enum { WL_INSERT, WL_UPDATE, WL_DELETE };
 extern const char *const e2e_wl_table_names[WL_NTABLES];
@@ -375,8 +376,10 @@ void wl_step(struct workload *W);
 /* n steps. */
 void wl_steps(struct workload *W, unsigned n);
 /* A large transaction: `rows` rows inserted into t_u with INSERT ...
- * SELECT FROM seq_1_to_N, then (same transaction) an UPDATE of all of them
- * when `with_update`. */
+ * SELECT FROM seq_1_to_N in two halves, between them 1,000 rows of t_nopk
+ * (no primary key: not mirrored) and two t_lob rows of 1 to 3 MB each,
+ * then an UPDATE of all the t_u rows when `with_update`, and a statement
+ * on t_all. */
 void wl_big(struct workload *W, unsigned rows, bool with_update);
 /* Committed row changes of table t (all operations). */
 uint64_t wl_changes(const struct workload *W, int t);

@@ -535,6 +535,20 @@ Test(bridge, redis_and_mariadb_restarts_lose_nothing)
     cr_assert(e2e_proc_running(&E->bridge), "the bridge exited after the Redis restart:\n%s",
               e2e_tail(E->bridge.out_path, 3000));
 
+    /* Binlog rotations (FLUSH BINARY LOGS: only on a private server, the
+     * other suites read the shared server's binlog files), with a kill -9
+     * after them and a restart resuming across files. */
+    e2e_sql(E->m, "FLUSH BINARY LOGS");
+    wl_steps(W, 20);
+    e2e_sql(E->m, "FLUSH BINARY LOGS");
+    wl_big(W, 3000, false);
+    e2e_proc_kill(&E->bridge);
+    wl_steps(W, 20);
+    e2e_sql(E->m, "FLUSH BINARY LOGS");
+    e2e_bridge_start(E, NULL);
+    wl_steps(W, 20);
+    wait_caught_up(E, 90);
+
     /* MariaDB restarts: the workload goes on once it is back */
     wl_steps(W, 20);
     t1 = now();
