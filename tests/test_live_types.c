@@ -1108,7 +1108,7 @@ static void hex_literal(struct bb_buf *q, size_t n, uint32_t seed)
     bb_buf_putc(q, '\'');
 }
 
-Test(live_types, blob_and_text, .timeout = 60)
+Test(live_types, blob_and_text)
 {
     struct live L;
     live_begin(&L, "blob");
@@ -1644,7 +1644,7 @@ Test(live_types, single_byte_charsets_every_byte)
  * 0xF9DD..0xF9FE (ETEN box drawing, which MariaDB leaves unmapped) and
  * seven codes MariaDB maps to U+FFFD (0xA15A 0xA1C3 0xA1C5 0xA1FE 0xA240
  * 0xA2CC 0xA2CE); the common characters agree (character_sets). */
-Test(live_types, multi_byte_charsets_every_character, .timeout = 60)
+Test(live_types, multi_byte_charsets_every_character)
 {
     static const char *const cjk[] = { "gbk", "gb2312", "sjis", "cp932", "euckr", "ujis",
                                        "eucjpms", NULL };

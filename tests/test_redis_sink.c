@@ -134,7 +134,7 @@ static void teardown(void)
     }
 }
 
-TestSuite(redis_sink, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(redis_sink, .init = setup, .fini = teardown);
 
 static void open_sink(void)
 {

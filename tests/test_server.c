@@ -873,7 +873,7 @@ static void proxy_stop(struct proxy *px)
     close(px->listen_fd);
 }
 
-Test(server, silent_server_is_an_error_not_a_hang, .timeout = 60)
+Test(server, silent_server_is_an_error_not_a_hang)
 {
     struct proxy px;
     proxy_start(&px);

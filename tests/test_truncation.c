@@ -119,7 +119,7 @@ static bool skip(const char *name)
     return name[0] == '.';
 }
 
-Test(truncation, every_cut_of_every_corpus_event_fails_cleanly, .timeout = 600)
+Test(truncation, every_cut_of_every_corpus_event_fails_cleanly)
 {
     DIR *dir = opendir(corpus_dir());
     cr_assert(dir, "cannot open the corpus at %s", corpus_dir());
