@@ -1152,7 +1152,11 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
         switch (tp->redis->shape) {
         case REDIS_SHAPE_HASH: rc = add_hash(rs, ch, tp, after_key, err); break;
         case REDIS_SHAPE_JSON: rc = add_json(rs, ch, tp, after_key, err); break;
-        case REDIS_SHAPE_STREAM: rc = add_stream(rs, ch, tp, after_key, err); break;
+        case REDIS_SHAPE_STREAM:
+            /* A stream logs changes; a snapshot row is state, not a change. */
+            if (!ch->from_snapshot)
+                rc = add_stream(rs, ch, tp, after_key, err);
+            break;
         default:
             rc = bb_error_set(err, BB_ERR_USAGE, "unknown Redis shape %d", (int)tp->redis->shape);
         }

@@ -10,6 +10,7 @@
 #ifndef BB_SINK_H
 #define BB_SINK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,6 +31,10 @@ struct change {
     uint32_t row_index;                 /* the row within the event */
     uint32_t timestamp;                 /* the event's timestamp */
     const char *gtid;                   /* the transaction's GTID ("" when none) */
+    bool from_snapshot;                 /* a row read by a snapshot (initial load, or a
+                                           table reloaded after ALTER TABLE), written as a
+                                           WRITE: it sets state; change logs (streams)
+                                           leave it out */
 };
 
 struct sink_ops {

@@ -51,7 +51,7 @@ const char *checkpoint_position_text(const struct checkpoint *cp, char *buf, siz
 }
 
 const char *const checkpoint_field_names[CHECKPOINT_NFIELDS] = {
-    "file", "pos", "rows_done", "gtid", "commit_time", "server_id",
+    "file", "pos", "rows_done", "gtid", "commit_time", "server_id", "state",
 };
 
 void checkpoint_field_values(const struct checkpoint *cp,
@@ -63,6 +63,7 @@ void checkpoint_field_values(const struct checkpoint *cp,
     snprintf(values[3], CHECKPOINT_GTID_MAX, "%s", cp->gtid);
     snprintf(values[4], CHECKPOINT_GTID_MAX, "%u", cp->commit_time);
     snprintf(values[5], CHECKPOINT_GTID_MAX, "%llu", (unsigned long long)cp->server_id);
+    snprintf(values[6], CHECKPOINT_GTID_MAX, "%s", cp->loading ? "loading" : "streaming");
 }
 
 static int parse_u64(const char *s, size_t n, uint64_t *out)
@@ -104,6 +105,12 @@ int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
                 return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint field gtid is invalid");
             memcpy(cp->gtid, v, len);
             cp->gtid[len] = '\0';
+        } else if (strcmp(name, "state") == 0) {
+            if (len == 7 && memcmp(v, "loading", 7) == 0)
+                cp->loading = true;
+            else if (!(len == 9 && memcmp(v, "streaming", 9) == 0))
+                return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint field state is '%.*s', not "
+                                    "loading or streaming", (int)(len > 40 ? 40 : len), v);
         } else if (strcmp(name, "pos") == 0 || strcmp(name, "rows_done") == 0 ||
                    strcmp(name, "commit_time") == 0 || strcmp(name, "server_id") == 0) {
             if (parse_u64(v, len, &u) < 0)

@@ -28,6 +28,8 @@ struct checkpoint {
                                         one; "" when the source has no GTIDs */
     uint32_t commit_time;            /* binlog timestamp of that transaction */
     uint64_t server_id;              /* the source server's server_id */
+    bool loading;                    /* an initial load (start = snapshot) wrote part of
+                                        the rows: a restart loads again */
 };
 
 /* Order of two positions in the same server's binlog: file names compare
@@ -39,8 +41,9 @@ int checkpoint_compare(const struct checkpoint *a, const struct checkpoint *b);
 const char *checkpoint_position_text(const struct checkpoint *cp, char *buf, size_t size);
 
 /* Key/value pairs, for sinks that store the checkpoint as a record:
- * file, pos, rows_done, gtid, commit_time, server_id (all as text). */
-#define CHECKPOINT_NFIELDS 6
+ * file, pos, rows_done, gtid, commit_time, server_id, state ("loading" or
+ * "streaming"), all as text. */
+#define CHECKPOINT_NFIELDS 7
 extern const char *const checkpoint_field_names[CHECKPOINT_NFIELDS];
 void checkpoint_field_values(const struct checkpoint *cp,
                              char values[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX]);

@@ -28,7 +28,8 @@ static const char run_usage[] =
     "  --source URL            mysql://user[:password]@host[:port]; the password may come from\n"
     "                          $BINBRIDGE_PASSWORD (or the variable source.password_env names)\n"
     "  --redis URL             redis://[:password@]host[:port][/db]\n"
-    "  --start earliest|current  where to begin when no checkpoint exists (default current)\n"
+    "  --start earliest|current|snapshot  where to begin when no checkpoint exists (default\n"
+    "                          current; snapshot: load the tables' rows first, then follow)\n"
     "  --stop-at-end           apply everything up to the server's current end, save, exit 0\n"
     "  --checkpoint NAME       the checkpoint's name (several bridges into one Redis)\n"
     "  --server-id N           the replica id to register as\n"
@@ -148,9 +149,11 @@ static int build_config(const struct cli_settings *s, struct bb_config *cfg, str
             cfg->start = START_EARLIEST;
         else if (strcmp(s->start, "current") == 0)
             cfg->start = START_CURRENT;
+        else if (strcmp(s->start, "snapshot") == 0)
+            cfg->start = START_SNAPSHOT;
         else
-            return bb_error_set(err, BB_ERR_USAGE, "--start must be earliest or current, not '%s'",
-                                s->start);
+            return bb_error_set(err, BB_ERR_USAGE,
+                                "--start must be earliest, current or snapshot, not '%s'", s->start);
     }
     if (s->server_id > 0)
         cfg->server_id = (uint32_t)s->server_id;

@@ -393,7 +393,7 @@ static bool check_mongo_field(const char *v, char *why, size_t n)
 /* ------------------------------------------------------------------ */
 /* The tables                                                          */
 
-static const char *const start_names[] = { "earliest", "current", NULL };
+static const char *const start_names[] = { "earliest", "current", "snapshot", NULL };
 static const char *const oversize_names[] = { "stop", "skip", NULL };
 static const char *const log_level_names[] = { "debug", "info", "warn", "error", "off", NULL };
 static const char *const shape_names[] = { "hash", "json", "stream", NULL };
@@ -416,7 +416,9 @@ static const struct option top_options[] = {
               "default 1650589697 (0x62620001)" },
     { .name = "source.start", .type = OPT_ENUM, CFG(start), .choices = start_names, .def = "current",
       .help = "where to begin when no checkpoint exists: \"current\" (the source's end of binlog: "
-              "only changes from now on) or \"earliest\" (the oldest binlog the source still has)" },
+              "only changes from now on), \"earliest\" (the oldest binlog the source still has) or "
+              "\"snapshot\" (a consistent copy of the mirrored tables' rows, then the binlog from "
+              "that point on: a complete mirror)" },
     { .name = "source.heartbeat", .type = OPT_REAL, CFG(heartbeat), .rmin = 0.1, .rmax = 3600,
       .def = "1.0",
       .help = "seconds: the heartbeat period asked of a quiet source, so a dead connection and "

@@ -64,7 +64,10 @@ struct table_rule {
     int line;
 };
 
-enum start_at { START_EARLIEST, START_CURRENT };
+/* Where a bridge with no checkpoint begins: the first binlog the server
+ * still has, its current end, or a consistent snapshot of the mirrored
+ * tables (an initial load) followed by the binlog from that snapshot on. */
+enum start_at { START_EARLIEST, START_CURRENT, START_SNAPSHOT };
 
 /* What the MongoDB sink does with a row whose document exceeds 16 MB. */
 enum mongo_oversize {

@@ -639,8 +639,8 @@ Test(config, number_bounds_and_types)
 Test(config, choices_and_strings)
 {
     static const struct bad_case cases[] = {
-        { "source = { start = \"latest\"; };", ":1: source.start must be \"earliest\" or \"current\", got \"latest\"" },
-        { "source = { start = 0; };", ":1: source.start must be \"earliest\" or \"current\", got an integer" },
+        { "source = { start = \"latest\"; };", ":1: source.start must be \"earliest\", \"current\" or \"snapshot\", got \"latest\"" },
+        { "source = { start = 0; };", ":1: source.start must be \"earliest\", \"current\" or \"snapshot\", got an integer" },
         { "mongo = { oversize = \"truncate\"; };", ":1: mongo.oversize must be \"stop\" or \"skip\", got \"truncate\"" },
         { "log_level = \"verbose\";", ":1: log_level must be \"debug\", \"info\", \"warn\", \"error\" or \"off\", got \"verbose\"" },
         { "log_level = \"INFO\";", ":1: log_level must be \"debug\", \"info\", \"warn\", \"error\" or \"off\", got \"INFO\"" },
@@ -1063,7 +1063,7 @@ Test(config, describe_lists_every_option_once)
     fclose(out);
     static const char *const some[] = {
         "source.url\tstring\t-\t", "batch.rows\tinteger 1..1000000\t5000\t",
-        "source.start\t\"earliest\" or \"current\"\tcurrent\t", "source.heartbeat\tnumber 0.1..3600\t1.0\t",
+        "source.start\t\"earliest\", \"current\" or \"snapshot\"\tcurrent\t", "source.heartbeat\tnumber 0.1..3600\t1.0\t",
         "rules.redis.shape\t\"hash\", \"json\" or \"stream\"\thash\t", "rules.mongo.update\t\"replace\" or \"set\"\treplace\t",
         "checkpoint\tstring\tbinbridge\t",
     };
