@@ -133,6 +133,9 @@ struct bb_column {
     uint32_t max_length;  /* CHAR/VARCHAR byte length, BIT width in bits, ENUM/SET pack length */
     uint8_t geometry_type;/* GEOMETRY_TYPE metadata (0 = GEOMETRY) */
     uint32_t vector_dim;  /* VECTOR_DIMENSIONALITY metadata, 0 if absent */
+    bool json_text;       /* a MariaDB JSON column: LONGTEXT whose values are JSON text
+                             (known from the schema's json_valid() check, live servers only);
+                             bb_value_format_json embeds them as JSON */
     uint32_t nlabels;     /* ENUM/SET labels, UTF-8; 0 when unknown */
     const char *const *labels;
     const uint32_t *label_lens;

@@ -1310,6 +1310,17 @@ static int format_json(const struct bb_value *v, struct bb_buf *out, struct bb_e
             put_base64_object(out, v->v.str.p, v->v.str.len);
             break;
         }
+        if (v->col && v->col->json_text) {
+            /* A MariaDB JSON column: the document itself, when it is one. */
+            size_t mark = out->len;
+            rc = bb_value_format_text(v, out, err);
+            if (rc < 0)
+                return rc;
+            if (json_text_valid(out->data + mark, out->len - mark))
+                break;
+            out->len = mark;
+            out->data[mark] = '\0';
+        }
         return put_text_as_json_string(v, out, err);
     case BB_VALUE_BINARY: case BB_VALUE_GEOMETRY: case BB_VALUE_VECTOR:
         put_base64_object(out, v->v.str.p, v->v.str.len);

@@ -4,6 +4,7 @@
 #ifndef BB_FORMAT_VALUE_H
 #define BB_FORMAT_VALUE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,5 +38,9 @@ int charset_is_utf8(uint16_t collation);
 
 /* Is p[0..n) valid UTF-8? */
 int utf8_valid(const uint8_t *p, size_t n);
+
+/* Is text[0..n) exactly one JSON value (RFC 8259, UTF-8, nesting at most
+ * 512 deep)? (json_text.c) */
+bool json_text_valid(const char *text, size_t n);
 
 #endif

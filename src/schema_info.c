@@ -45,6 +45,7 @@ struct si_column {
     char **labels;       /* UTF-8 */
     uint32_t *label_lens;
     uint8_t fsp;         /* DATETIME_PRECISION of TIME, DATETIME, TIMESTAMP */
+    bool json;           /* MariaDB JSON: a LONGTEXT checked by json_valid() */
 };
 
 struct si_table {
@@ -490,6 +491,25 @@ static int read_primary_key(struct si_table *e, MYSQL_RES *res, struct bb_error 
     return 0;
 }
 
+/* Mark the columns a "json_valid(`col`)" check clause names. */
+static void mark_json_columns(struct si_table *e, MYSQL_RES *res)
+{
+    MYSQL_ROW row;
+    while ((row = mysql_fetch_row(res))) {
+        const char *c = row[0];
+        if (!c || strncasecmp(c, "json_valid(`", 12) != 0)
+            continue;
+        const char *name = c + 12;
+        const char *end = strchr(name, '`');
+        if (!end || strcmp(end, "`)") != 0)
+            continue;
+        for (uint32_t i = 0; i < e->ncols; i++)
+            if (strlen(e->cols[i].name) == (size_t)(end - name) &&
+                strncasecmp(e->cols[i].name, name, (size_t)(end - name)) == 0)
+                e->cols[i].json = true;
+    }
+}
+
 /* Query schema.table into a new cache entry (ncols 0 when it is not there). */
 static int load_table(struct schema_info *si, const char *schema, const char *table,
                       struct si_table **out, struct bb_error *err)
@@ -525,6 +545,19 @@ static int load_table(struct schema_info *si, const char *schema, const char *ta
         mysql_free_result(res);
     res = NULL;
     if (rc < 0 || e->ncols == 0)
+        goto done;
+
+    /* MariaDB's JSON columns: CHECK (json_valid(`col`)) on a LONGTEXT. */
+    sprintf(sql, "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE "
+                 "CONSTRAINT_SCHEMA = '%s' AND TABLE_NAME = '%s'", es, et);
+    snprintf(what, sizeof what, "reading the check constraints of %s.%s", schema, table);
+    rc = server_conn_query(si->conn, si->where, what, sql, &res, err);
+    if (rc == 0 && res)
+        mark_json_columns(e, res);
+    if (res)
+        mysql_free_result(res);
+    res = NULL;
+    if (rc < 0)
         goto done;
 
     sprintf(sql, "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE "
@@ -621,12 +654,21 @@ static bool is_old_temporal(uint8_t type)
 }
 
 /* Does the table map lack anything the schema could give? */
+/* A LONGTEXT column, which on MariaDB may be a JSON column: only the
+ * schema's json_valid() check constraint says so. */
+static bool maybe_json_text(const struct bb_column *c)
+{
+    return c->type == MYSQL_TYPE_BLOB && c->length_bytes == 4 && c->charset != 63;
+}
+
 static bool needs_fill(const struct bb_table *t)
 {
     if (!t->has_names)
         return true;
     for (uint32_t i = 0; i < t->ncols; i++) {
         const struct bb_column *c = &t->cols[i];
+        if (maybe_json_text(c))
+            return true;
         if (is_old_temporal(c->type) && c->fsp == 0)
             return true;
         if (is_numeric(c->type) && !c->signedness_known)
@@ -674,6 +716,8 @@ static int apply(const struct si_table *e, struct cached_table *ct, struct bb_er
         }
         if (is_old_temporal(c->type) && c->fsp == 0)
             c->fsp = s->fsp;
+        if (maybe_json_text(c) && s->json)
+            c->json_text = true;
         if ((is_character(c->type) || is_enum_or_set(c->type)) && c->charset == 0) {
             if (s->has_collation)
                 c->charset = s->collation;       /* 0 when the name was not found */
