@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Throwaway MariaDB and Redis servers on private ports and data directories,
-# shared by the tests, the demo and the benchmarks.
+# Throwaway MariaDB, Redis and FerretDB (a MongoDB wire-compatible server) on
+# private ports and data directories, shared by the tests, the demo and the
+# benchmarks.
 #
-# Usage: scripts/servers.sh start|stop|restart-mariadb|restart-redis|status|env
+# Usage: scripts/servers.sh start|stop|restart-mariadb|restart-redis|restart-ferretdb|status|env
 #   start            start whatever is not already up (idempotent), wait until ready
-#   stop             shut both down cleanly (succeeds when nothing runs)
+#   stop             shut them all down cleanly (succeeds when nothing runs)
 #   restart-mariadb  stop + start MariaDB only, keeping its data and binlogs
 #   restart-redis    stop + start Redis only, keeping its data (AOF)
+#   restart-ferretdb stop + start FerretDB only, keeping its data (SQLite files)
 #   status           one line per server: up/down, port, pid
 #   env              `export` lines for callers: eval "$(scripts/servers.sh env)"
 #
 # Environment: BB_SERVERS_DIR (default /tmp/binbridge-servers),
-#              BB_MARIADB_PORT (default 33071), BB_REDIS_PORT (default 63791).
+#              BB_MARIADB_PORT (default 33071), BB_REDIS_PORT (default 63791),
+#              BB_FERRETDB_PORT (default 27117), BB_TOOLS_DIR (where
+#              scripts/deps.sh built FerretDB; default ~/.cache/binbridge).
 #
 # The servers run as plain background processes (no systemd), so this works
 # in containers and CI; `start` leaves them running for the next run.
@@ -25,10 +29,12 @@ log() { printf '%s: %s\n' "$prog" "$*" >&2; }
 STATE_DIR=$(realpath -m -- "${BB_SERVERS_DIR:-/tmp/binbridge-servers}")
 MARIADB_PORT=${BB_MARIADB_PORT:-33071}
 REDIS_PORT=${BB_REDIS_PORT:-63791}
+FERRETDB_PORT=${BB_FERRETDB_PORT:-27117}
 # mariadb-install-db breaks on paths with whitespace (unquoted chown).
 [[ $STATE_DIR != *[[:space:]]* ]] || die "BB_SERVERS_DIR must not contain whitespace: $STATE_DIR"
 [[ $MARIADB_PORT =~ ^[0-9]+$ ]] || die "BB_MARIADB_PORT is not a number: $MARIADB_PORT"
 [[ $REDIS_PORT =~ ^[0-9]+$ ]] || die "BB_REDIS_PORT is not a number: $REDIS_PORT"
+[[ $FERRETDB_PORT =~ ^[0-9]+$ ]] || die "BB_FERRETDB_PORT is not a number: $FERRETDB_PORT"
 
 MARIADB_DATA=$STATE_DIR/mariadb
 BINLOG_DIR=$STATE_DIR/binlog
@@ -40,6 +46,13 @@ MARIADB_LOG=$STATE_DIR/mariadb.log
 REDIS_DIR=$STATE_DIR/redis
 REDIS_PID=$STATE_DIR/redis.pid
 REDIS_LOG=$STATE_DIR/redis.log
+FERRETDB_DATA=$STATE_DIR/ferretdb
+FERRETDB_PID=$STATE_DIR/ferretdb.pid
+FERRETDB_LOG=$STATE_DIR/ferretdb.log
+# Where scripts/deps.sh builds FerretDB (keep the two in step).
+FERRETDB_VERSION=v1.24.2
+TOOLS_DIR=$(realpath -m -- "${BB_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/binbridge}")
+FERRETDB_BIN=$TOOLS_DIR/ferretdb-$FERRETDB_VERSION/ferretdb
 
 READY_TIMEOUT=60   # seconds to wait for a server to start or stop
 
@@ -300,10 +313,110 @@ redis_status() {
 
 # ---------------------------------------------------------------- FerretDB
 
-# FerretDB: added by the MongoDB sink issue.
-# Third server (MongoDB wire protocol). Called as `ferretdb ACTION` with
-# ACTION one of start, stop, status, env; deliberately does nothing yet.
-ferretdb() { :; }
+# FerretDB v1.24.2 (MongoDB wire protocol) with its embedded SQLite backend:
+# one SQLite file per database under $FERRETDB_DATA. scripts/deps.sh builds
+# it into $TOOLS_DIR. It writes no pid file and has no shutdown command:
+# the pid is the one started here (setsid execs, so $! is FerretDB itself)
+# and SIGTERM stops it cleanly.
+
+# A MongoDB wire-protocol ping (OP_MSG {ping: 1, $db: "admin"}, the reply
+# must say ok: 1.0): an accepted connection alone does not mean a server is
+# serving. `ferretdb ping` would need --setup-database, which v1.24 only
+# takes with its experimental new authentication.
+FERRETDB_PING_PY='
+import socket, struct, sys
+def cstr(s): return s.encode() + b"\0"
+body = (b"\x10" + cstr("ping") + struct.pack("<i", 1)
+        + b"\x02" + cstr("$db") + struct.pack("<i", 6) + b"admin\0")
+doc = struct.pack("<i", len(body) + 5) + body + b"\0"
+msg = struct.pack("<I", 0) + b"\0" + doc
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=3)
+s.settimeout(3)
+s.sendall(struct.pack("<iiii", 16 + len(msg), 1, 0, 2013) + msg)
+data = b""
+while len(data) < 4 or len(data) < struct.unpack("<i", data[:4])[0]:
+    chunk = s.recv(65536)
+    if not chunk:
+        sys.exit(1)
+    data += chunk
+sys.exit(0 if b"\x01ok\0" + struct.pack("<d", 1.0) in data else 1)
+'
+
+ferretdb_ping() {
+    python3 -c "$FERRETDB_PING_PY" "$FERRETDB_PORT" >/dev/null 2>&1
+}
+
+ferretdb_start() {
+    local pid
+    [[ -x $FERRETDB_BIN ]] || die "FerretDB not found at $FERRETDB_BIN; run scripts/deps.sh first"
+    pid=$(live_pid "$FERRETDB_PID" ferretdb)
+    if [[ -z $pid ]]; then
+        if ferretdb_ping; then
+            die "port $FERRETDB_PORT answers but no ferretdb from $STATE_DIR runs; set BB_FERRETDB_PORT"
+        fi
+        rm -f -- "$FERRETDB_PID"
+        mkdir -p -- "$FERRETDB_DATA"
+        log "starting FerretDB on 127.0.0.1:$FERRETDB_PORT"
+        # No telemetry, no debug HTTP listener (it would take a fixed port),
+        # state (its instance id) beside the data.
+        setsid "$FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$FERRETDB_DATA/" \
+            --listen-addr="127.0.0.1:$FERRETDB_PORT" --debug-addr=- \
+            --telemetry=disable --state-dir="$STATE_DIR/ferretdb-state" \
+            --log-level=WARN --log-format=text \
+            </dev/null >>"$FERRETDB_LOG" 2>&1 9>&- &
+        pid=$!
+        echo "$pid" >"$FERRETDB_PID"
+    else
+        log "FerretDB already running (pid $pid)"
+    fi
+
+    local i
+    for ((i = 0; i < READY_TIMEOUT * 5; i++)); do
+        ferretdb_ping && return 0
+        pid_running "$pid" || fail_with_log "ferretdb exited during startup" "$FERRETDB_LOG"
+        sleep 0.2
+    done
+    fail_with_log "FerretDB not ready on port $FERRETDB_PORT after ${READY_TIMEOUT}s" "$FERRETDB_LOG"
+}
+
+ferretdb_stop() {
+    local pid
+    pid=$(live_pid "$FERRETDB_PID" ferretdb)
+    if [[ -z $pid ]]; then
+        rm -f -- "$FERRETDB_PID"
+        return 0
+    fi
+    log "stopping FerretDB (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    wait_exit "$pid" ferretdb \
+        || fail_with_log "ferretdb (pid $pid) still running ${READY_TIMEOUT}s after SIGTERM" "$FERRETDB_LOG"
+    rm -f -- "$FERRETDB_PID"
+}
+
+ferretdb_status() {
+    local pid
+    pid=$(live_pid "$FERRETDB_PID" ferretdb)
+    if [[ -n $pid ]] && ferretdb_ping; then
+        echo "ferretdb: up port=$FERRETDB_PORT pid=$pid"
+    elif [[ -n $pid ]]; then
+        echo "ferretdb: starting/unresponsive port=$FERRETDB_PORT pid=$pid"
+    else
+        echo "ferretdb: down port=$FERRETDB_PORT pid=-"
+    fi
+}
+
+# Called as `ferretdb ACTION`, ACTION one of start, stop, status, env.
+ferretdb() {
+    case $1 in
+    start) ferretdb_start ;;
+    stop) ferretdb_stop ;;
+    status) ferretdb_status ;;
+    env)
+        printf 'export %s=%q\n' BB_FERRETDB_PORT "$FERRETDB_PORT" \
+            BB_MONGO_URL "mongodb://127.0.0.1:$FERRETDB_PORT/"
+        ;;
+    esac
+}
 
 # ---------------------------------------------------------------- main
 
@@ -343,7 +456,8 @@ lock() {
 }
 
 cmd=${1:-}
-(($# <= 1)) || die "too many arguments; usage: $prog start|stop|restart-mariadb|restart-redis|status|env"
+usage="start|stop|restart-mariadb|restart-redis|restart-ferretdb|status|env"
+(($# <= 1)) || die "too many arguments; usage: $prog $usage"
 
 # mariadbd refuses to run as root unless told to; as another user the option
 # would only produce a warning.
@@ -352,7 +466,7 @@ user_opt=()
 
 case $cmd in
 start)
-    need_tools mariadbd mariadb-install-db mariadb-admin mariadb redis-server redis-cli flock setsid
+    need_tools mariadbd mariadb-install-db mariadb-admin mariadb redis-server redis-cli flock setsid python3
     lock
     mariadb_start
     redis_start
@@ -376,6 +490,12 @@ restart-redis)
     redis_stop
     redis_start
     ;;
+restart-ferretdb)
+    need_tools flock setsid python3
+    lock
+    ferretdb_stop
+    ferretdb_start
+    ;;
 status)
     mariadb_status
     redis_status
@@ -385,6 +505,6 @@ env)
     print_env
     ;;
 *)
-    die "usage: $prog start|stop|restart-mariadb|restart-redis|status|env"
+    die "usage: $prog $usage"
     ;;
 esac
