@@ -37,7 +37,11 @@ void server_conn_describe(const struct bb_server_options *srv, char *out, size_t
 
 int server_conn_error_code(MYSQL *m)
 {
-    unsigned e = mysql_errno(m);
+    return server_conn_errno_code(mysql_errno(m));
+}
+
+int server_conn_errno_code(unsigned e)
+{
     /* 2000-2999 are the client library's own errors: the server could not be
      * reached, the connection broke or timed out. Some server errors say the
      * same thing from the other end, and a retry later succeeds:

@@ -31,6 +31,8 @@ int server_conn_open(MYSQL **out, const struct bb_server_options *srv, unsigned 
 
 /* The bb error code for the connection's last error (see above). */
 int server_conn_error_code(MYSQL *m);
+/* The same for an error number (mysql_errno, mysql_stmt_errno). */
+int server_conn_errno_code(unsigned e);
 
 /* Run sql. With res NULL any result set is read and discarded; otherwise
  * *res is the stored result (NULL for statements without one; caller frees
