@@ -1315,7 +1315,9 @@ static int describe_column(struct snapshot *s, const struct is_column *ic, struc
         c->meta = (uint16_t)max;
         return 0;
     }
-    if ((lb = blob_length_bytes(dt)) > 0) {
+    /* MariaDB's JSON is a LONGTEXT (information_schema says longtext) */
+    if ((lb = blob_length_bytes(dt)) > 0 || (s->mariadb && strcmp(dt, "json") == 0)) {
+        lb = lb ? lb : 4;
         bool z = s->mariadb && contains_ci(ic->column_type, "COMPRESSED");
         c->type = z ? BB_TYPE_BLOB_COMPRESSED : MYSQL_TYPE_BLOB;
         c->length_bytes = (uint8_t)lb;
