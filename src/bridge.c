@@ -17,6 +17,7 @@
 #include "log.h"
 #include "mapper.h"
 #include "server_checks.h"
+#include "snapshot.h"
 
 #define MAX_SINKS 2
 
@@ -111,6 +112,7 @@ struct bridge {
     uint32_t last_timestamp;      /* commit time of the last transaction read */
     bool caught_up;               /* a heartbeat or the end came after it */
     struct warned warned;
+    struct bb_error load_err;     /* a failed initial load, through snapshot_list_tables */
 };
 
 /* ------------------------------------------------------------------ */
@@ -315,6 +317,146 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
 }
 
 /* ------------------------------------------------------------------ */
+/* Snapshots: the initial load, and tables reloaded after ALTER TABLE   */
+
+/* Remove every key of a table (the sinks do it at once, outside a batch,
+ * which is why nothing may be pending). */
+static int clear_table(struct bridge *b, const struct table_plan *plan, struct bb_error *err)
+{
+    for (size_t k = 0; k < b->nsinks; k++) {
+        int rc = b->sinks[k].ops->clear_table(b->sinks[k].ctx, plan, err);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Copy every row of schema.table from the snapshot into the sinks as
+ * state (streams leave them out), replacing the table's keys, and commit
+ * in batches with checkpoint cp. Committing cp over and over is what makes
+ * a crash in the middle harmless: cp still says "before this load", so the
+ * load is simply done again. */
+static int load_table(struct bridge *b, struct snapshot *snap, const char *schema,
+                      const char *table, const struct checkpoint *cp, uint64_t *rows,
+                      struct bb_error *err)
+{
+    const struct bb_table *t;
+    int rc = snapshot_table_begin(snap, schema, table, &t, err);
+    if (rc < 0)
+        return rc;
+    const struct table_plan *plan;
+    rc = mapper_plan(b->mapper, t, &plan, err);
+    if (rc < 0)
+        return rc;
+    if (!plan->mirrored) {
+        if (plan->skip_reason && !warned_once(&b->warned, schema, table))
+            log_warn("%s.%s is not mirrored: %s", schema, table, plan->skip_reason);
+        return 0;
+    }
+    rc = clear_table(b, plan, err);
+    struct change ch;
+    memset(&ch, 0, sizeof ch);
+    ch.kind = BB_ROWS_WRITE;
+    ch.table = t;
+    ch.plan = plan;
+    ch.log_file = cp->file;
+    ch.pos = cp->pos;
+    ch.gtid = "";
+    ch.from_snapshot = true;
+    const struct bb_value *row;
+    while (rc == 0 && !stop_requested && (rc = snapshot_table_next(snap, &row, err)) > 0) {
+        rc = 0;
+        ch.after = row;
+        for (size_t k = 0; k < b->nsinks && rc == 0; k++)
+            rc = b->sinks[k].ops->add(b->sinks[k].ctx, &ch, err);
+        if (rc < 0) {
+            bb_error_prefix(err, "loading %s.%s", schema, table);
+            break;
+        }
+        (*rows)++;
+        b->pending_rows++;
+        if (b->pending_rows >= b->cfg->batch_rows || pending_bytes(b) >= b->cfg->batch_bytes)
+            rc = commit(b, cp, err);
+    }
+    if (rc == 0 && stop_requested)
+        return bb_error_set(err, BB_ERR_IO, "stopped while loading %s.%s", schema, table);
+    return rc < 0 ? rc : commit(b, cp, err);
+}
+
+struct load_all {
+    struct bridge *b;
+    struct snapshot *snap;
+    const struct checkpoint *cp;
+    uint64_t rows, tables;
+};
+
+static int load_one(void *ctx, const char *schema, const char *table)
+{
+    struct load_all *la = ctx;
+    if (!config_table_included(la->b->cfg, schema, table))
+        return 0;
+    la->tables++;
+    return load_table(la->b, la->snap, schema, table, la->cp, &la->rows, &la->b->load_err);
+}
+
+/* The initial load: every mirrored table from one consistent snapshot.
+ * Until it is complete the saved checkpoint says "loading", so an
+ * interrupted load starts over; then the binlog is followed from the
+ * snapshot's position, which *start receives. */
+static int initial_load(struct bridge *b, struct checkpoint *start, struct bb_error *err)
+{
+    struct snapshot *snap;
+    memset(start, 0, sizeof *start);
+    int rc = snapshot_open(&snap, b->srv, start->file, sizeof start->file, &start->pos, err);
+    if (rc < 0)
+        return rc;
+    start->server_id = b->facts.server_id;
+    snprintf(start->gtid, sizeof start->gtid, "%s", b->facts.gtid_current);
+    start->loading = true;
+    log_info("initial load from a consistent snapshot at %s:%llu", start->file,
+             (unsigned long long)start->pos);
+    struct load_all la = { b, snap, start, 0, 0 };
+    bb_error_clear(&b->load_err);
+    rc = snapshot_list_tables(snap, load_one, &la, err);
+    if (rc < 0 && b->load_err.code)
+        *err = b->load_err;
+    snapshot_close(snap);
+    if (rc < 0)
+        return rc;
+    start->loading = false;
+    log_info("initial load done: %llu rows of %llu tables; following the binlog from %s:%llu",
+             (unsigned long long)la.rows, (unsigned long long)la.tables, start->file,
+             (unsigned long long)start->pos);
+    return 0;
+}
+
+/* An ALTER TABLE (or RENAME TABLE) changed a mirrored table's columns:
+ * rows the binlog will not rewrite still have their old shape in the
+ * sinks. Reload the table from a snapshot of its current rows; the row
+ * events that follow, some already in the snapshot, are replayed on top
+ * and, each setting a row to its new image, converge on the source. */
+static int reload_table(struct bridge *b, const char *schema, const char *table,
+                        struct bb_error *err)
+{
+    struct snapshot *snap;
+    char file[CHECKPOINT_FILE_MAX];
+    uint64_t pos;
+    int rc = snapshot_open(&snap, b->srv, file, sizeof file, &pos, err);
+    if (rc < 0)
+        return rc;
+    uint64_t rows = 0;
+    log_info("reloading %s.%s after a change of its columns", schema, table);
+    rc = load_table(b, snap, schema, table, &b->cp, &rows, err);
+    snapshot_close(snap);
+    if (rc == BB_ERR_SERVER && strstr(err->msg, "doesn't exist")) {
+        /* Dropped since: nothing to reload; its rows go with the DROP. */
+        bb_error_clear(err);
+        rc = 0;
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* TRUNCATE and DROP TABLE                                             */
 
 static bool starts_with_word(const struct bb_bytes *q, const char *word)
@@ -323,6 +465,39 @@ static bool starts_with_word(const struct bb_bytes *q, const char *word)
     while (i < q->len && (q->p[i] == ' ' || q->p[i] == '\n' || q->p[i] == '\t'))
         i++;
     return q->len - i >= n && strncasecmp((const char *)q->p + i, word, n) == 0;
+}
+
+static void name_of(const struct ddl_name *n, char *schema, char *table, size_t size)
+{
+    snprintf(schema, size, "%.*s", (int)n->schema_len, n->schema);
+    snprintf(table, size, "%.*s", (int)n->table_len, n->table);
+}
+
+/* ALTER TABLE t: reload t. RENAME TABLE a TO b: a's keys go, b is loaded. */
+static int reload_tables(struct bridge *b, const struct bb_event *ev, const struct ddl_statement *d,
+                         struct bb_error *err)
+{
+    int rc = 0;
+    if (b->dirty || b->pending_rows)
+        rc = commit(b, &b->cp, err);
+    for (size_t i = 0; i < d->nnames && rc == 0; i++) {
+        char schema[256], table[256];
+        name_of(&d->names[i], schema, table, sizeof schema);
+        bool renamed_from = d->action == DDL_RENAME && i % 2 == 0;
+        if (renamed_from) {
+            const struct table_plan *plan;
+            rc = mapper_plan_by_name(b->mapper, schema, table, &plan, err);
+            if (rc == 0 && plan->mirrored && sink_wants(b, 0, b->txn_file, b->txn_pos, 0))
+                rc = clear_table(b, plan, err);
+            continue;
+        }
+        if (!config_table_included(b->cfg, schema, table) ||
+            !sink_wants(b, 0, b->txn_file, b->txn_pos, 0))
+            continue;
+        rc = reload_table(b, schema, table, err);
+    }
+    (void)ev;
+    return rc;
 }
 
 /* A TRUNCATE or DROP TABLE removes rows without row events: remove their
@@ -349,6 +524,15 @@ static int remove_dropped_rows(struct bridge *b, const struct bb_event *ev, stru
                      (unsigned long long)ev->pos, schema);
         return 0;
     }
+    if (d.action == DDL_UNSURE && starts_with_word(&ev->query.query, "ALTER")) {
+        log_warn("%s:%llu: cannot tell which table \"%.*s\" alters: rows it does not rewrite "
+                 "keep their old shape", ev->log_file, (unsigned long long)ev->pos,
+                 (int)(ev->query.query.len > 200 ? 200 : ev->query.query.len),
+                 (const char *)ev->query.query.p);
+        return 0;
+    }
+    if (d.action == DDL_ALTER || d.action == DDL_RENAME)
+        return reload_tables(b, ev, &d, err);
     if (d.action != DDL_TRUNCATE && d.action != DDL_DROP)
         return 0;
     int rc = 0;
@@ -519,6 +703,20 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
                             "rows: set binlog_row_image=FULL, or use the hash shape (it applies "
                             "partial images)", b->facts.row_image);
 
+    /* An initial load that was interrupted starts over. */
+    struct checkpoint loaded;
+    if (resume && resume->loading) {
+        log_info("the initial load was interrupted: loading again");
+        resume = NULL;
+    }
+    if (!resume && b->cfg->start == START_SNAPSHOT) {
+        rc = initial_load(b, &loaded, err);
+        if (rc < 0)
+            return rc;
+        resume = &loaded;
+        *connected = true;
+    }
+
     struct bb_server_options o = *b->srv;
     o.blocking = !b->stop_at_end;
     /* A heartbeat is the only sign that the source went quiet; a batch
@@ -535,6 +733,11 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
         o.start_pos = resume->pos;
         b->cp = *resume;
         b->cp.rows_done = 0;
+        if (resume == &loaded) {
+            /* Save "loaded, following from here" at the first commit. */
+            b->dirty = true;
+            b->first_pending = now_seconds();
+        }
     } else if (b->cfg->start == START_EARLIEST) {
         o.start = BB_START_EARLIEST;
     } else {
@@ -545,7 +748,7 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
         b->dirty = true; /* save where we start, so a restart starts there too */
         b->first_pending = now_seconds();
     }
-    if (!all_saved && resume)
+    if (!all_saved && resume && resume != &loaded)
         log_warn("a sink has no checkpoint: it receives the changes from %s:%llu on",
                  resume->file, (unsigned long long)resume->pos);
 
