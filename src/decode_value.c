@@ -26,7 +26,7 @@
  * max_allowed_packet ceiling). */
 #define DECOMPRESSED_MAX ((size_t)1 << 30)
 
-/* Largest TIME the servers accept: 838:59:59. */
+/* Largest TIME the servers accept: 838:59:59 (MariaDB with a fraction). */
 #define TIME_MAX_HOUR 838
 #define TIME_MAX_SECONDS (838 * 3600 + 59 * 60 + 59)
 
@@ -486,10 +486,9 @@ static int decode_time2(const struct bb_column *col, struct cursor *c, struct bb
         return bb_error_set(err, BB_ERR_CORRUPT, "TIME2 value out of range");
     if (t->hour > TIME_MAX_HOUR)
         return bb_error_set(err, BB_ERR_CORRUPT, "TIME2 hour %u exceeds 838", (unsigned)t->hour);
+    /* 838:59:59 with a fraction is a value MariaDB stores ('838:59:59.999999'). */
     if (check_time_parts("TIME2", t, err) < 0)
         return BB_ERR_CORRUPT;
-    if (t->hour == TIME_MAX_HOUR && (t->minute == 59 && t->second == 59) && t->usec)
-        return bb_error_set(err, BB_ERR_CORRUPT, "TIME2 value beyond 838:59:59");
     out->kind = BB_VALUE_TIME;
     return 0;
 }
@@ -649,8 +648,6 @@ static int decode_hires(const struct bb_column *col, struct cursor *c, struct bb
     t->second = (uint8_t)(a % 60);
     t->minute = (uint8_t)(a / 60 % 60);
     t->hour = (uint32_t)(a / 3600);
-    if (t->hour == TIME_MAX_HOUR && t->minute == 59 && t->second == 59 && t->usec)
-        return bb_error_set(err, BB_ERR_CORRUPT, "%s value beyond 838:59:59", what);
     out->kind = BB_VALUE_TIME;
     return 0;
 }

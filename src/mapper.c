@@ -176,7 +176,22 @@ static int compile_key(struct cached_plan *cp, const struct bb_config *cfg, cons
     return 0;
 }
 
-/* Which columns an output keeps: include_columns, or all but exclude_columns. */
+/* MariaDB's long UNIQUE keys (on BLOB/TEXT, or USING HASH) add a hidden
+ * column DB_ROW_HASH_<n> that the binlog carries and no SELECT can name:
+ * the server's own, never mirrored. */
+static bool server_internal(const struct bb_column *c)
+{
+    const char *n = c->name;
+    if (!n || strncmp(n, "DB_ROW_HASH_", 12) != 0 || !n[12])
+        return false;
+    for (n += 12; *n; n++)
+        if (*n < '0' || *n > '9')
+            return false;
+    return true;
+}
+
+/* Which columns an output keeps: include_columns, or all but exclude_columns
+ * (never the server's internal ones). */
 static int column_mask(struct cached_plan *cp, const struct bb_config *cfg, config_list include,
                        config_list exclude, int line, const struct bb_table *t, const bool **out,
                        struct bb_error *err)
@@ -186,7 +201,7 @@ static int column_mask(struct cached_plan *cp, const struct bb_config *cfg, conf
     if (!mask)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     for (uint32_t i = 0; i < t->ncols; i++)
-        mask[i] = include == NULL;
+        mask[i] = include == NULL && !server_internal(&t->cols[i]);
     config_list list = include ? include : exclude;
     for (size_t k = 0; list && list[k]; k++) {
         int col = column_index(t, list[k], strlen(list[k]));
