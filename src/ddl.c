@@ -134,8 +134,8 @@ static bool parse(struct lexer *lx, const struct bb_ev_query *q, struct token w,
         return read_name(lx, w, &q->schema, d);
     }
     if (is_word(w, "ALTER")) {
-        /* ALTER [ONLINE] [IGNORE] TABLE [IF EXISTS] name ...; a RENAME to
-         * another name, or anything but a table, is unsure. */
+        /* ALTER [ONLINE] [IGNORE] TABLE [IF EXISTS] name ...; anything but
+         * a table is unsure. */
         do
             w = next_token(lx);
         while (is_word(w, "ONLINE") || is_word(w, "IGNORE"));
@@ -149,9 +149,21 @@ static bool parse(struct lexer *lx, const struct bb_ev_query *q, struct token w,
         }
         if (!read_name(lx, w, &q->schema, d))
             return false;
-        for (struct token t = next_token(lx); t.n; t = next_token(lx))
-            if (is_word(t, "RENAME"))
+        /* RENAME COLUMN / INDEX / KEY keep the table's name; RENAME [TO|AS]
+         * name moves the table: then it reads as RENAME TABLE old TO new. */
+        for (struct token t = next_token(lx); t.n; t = next_token(lx)) {
+            if (!is_word(t, "RENAME"))
+                continue;
+            struct token what = next_token(lx);
+            if (is_word(what, "COLUMN") || is_word(what, "INDEX") || is_word(what, "KEY"))
+                continue;
+            if (is_word(what, "TO") || is_word(what, "AS"))
+                what = next_token(lx);
+            if (!read_name(lx, what, &q->schema, d))
                 return false;
+            d->action = DDL_RENAME;
+            return true;
+        }
         return true;
     }
     if (is_word(w, "DROP")) {

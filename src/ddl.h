@@ -15,8 +15,9 @@ enum ddl_action {
     DDL_TRUNCATE,    /* TRUNCATE [TABLE] t */
     DDL_DROP,        /* DROP [TEMPORARY] TABLE [IF EXISTS] t[, t...] */
     DDL_CREATE,      /* CREATE [OR REPLACE] [TEMPORARY] TABLE [IF NOT EXISTS] t */
-    DDL_ALTER,       /* ALTER [ONLINE] [IGNORE] TABLE [IF EXISTS] t ... (no RENAME) */
-    DDL_RENAME,      /* RENAME TABLE a TO b[, c TO d...]: both names of each pair */
+    DDL_ALTER,       /* ALTER [ONLINE] [IGNORE] TABLE [IF EXISTS] t ... */
+    DDL_RENAME,      /* RENAME TABLE a TO b[, c TO d...], ALTER TABLE a ... RENAME [TO] b:
+                        both names of each pair */
     DDL_DROP_DATABASE, /* DROP {DATABASE|SCHEMA} [IF EXISTS] db: names[0].schema, no table */
     DDL_UNSURE,      /* table DDL whose tables cannot be told */
 };

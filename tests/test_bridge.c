@@ -613,8 +613,6 @@ Test(bridge, alter_table_mid_stream)
     int epoch_of[ALT_ROWS + 1];
     for (int i = 0; i <= ALT_ROWS; i++)
         epoch_of[i] = -1;
-    struct e2e_table snap[ALT_EPOCHS];
-    memset(snap, 0, sizeof snap);
 
     e2e_bridge_start(E, NULL);
     e2e_sql(m, "CREATE TABLE t_alt (id INT PRIMARY KEY, a INT, b VARCHAR(10), c SMALLINT, "
@@ -625,7 +623,6 @@ Test(bridge, alter_table_mid_stream)
         epoch_of[id] = 0;
     alt_write(m, epoch_of, 0, 1, 5, "UPDATE t_alt SET a = a + 1, e = NULL WHERE id = %d AND %d");
     wl_steps(W, 15);
-    e2e_table_load(m, E->db, "t_alt", &snap[0]);
 
     /* 1: ADD COLUMN with a default (existing rows get it without a row event) */
     e2e_sql(m, "ALTER TABLE t_alt ADD COLUMN f VARCHAR(20) DEFAULT 'dflt' AFTER b");
@@ -633,7 +630,6 @@ Test(bridge, alter_table_mid_stream)
               "(%d, 1, 'new', %d, 'd', 7, 'f-set')");
     alt_write(m, epoch_of, 1, 6, 10, "UPDATE t_alt SET f = CONCAT('upd', %d) WHERE id = %d");
     wl_steps(W, 15);
-    e2e_table_load(m, E->db, "t_alt", &snap[1]);
 
     /* 2: DROP COLUMN: the field must go when the row is next written */
     e2e_sql(m, "ALTER TABLE t_alt DROP COLUMN e");
@@ -643,7 +639,6 @@ Test(bridge, alter_table_mid_stream)
     e2e_sql(m, "DELETE FROM t_alt WHERE id = 31");
     epoch_of[31] = -1;
     wl_steps(W, 15);
-    e2e_table_load(m, E->db, "t_alt", &snap[2]);
     wait_caught_up(E, 60);
     /* the next two ALTERs are read by a bridge started after them, from a
      * checkpoint before them */
@@ -655,7 +650,6 @@ Test(bridge, alter_table_mid_stream)
               "(%d, 3, 'new3', 1099511627776 + %d, 'd')");
     alt_write(m, epoch_of, 3, 16, 20, "UPDATE t_alt SET c = 1099511627776 * %d WHERE id = %d");
     wl_steps(W, 15);
-    e2e_table_load(m, E->db, "t_alt", &snap[3]);
 
     /* TRUNCATE and DROP TABLE: no row events, the keys must go */
     e2e_sql(m, "CREATE TABLE t_drop (id INT PRIMARY KEY, v INT)");
@@ -677,63 +671,15 @@ Test(bridge, alter_table_mid_stream)
     wait_caught_up(E, 60);
     stop_bridge(E, 10);
     e2e_bridge_to_end(E, 60);
-    e2e_table_load(m, E->db, "t_alt", &snap[4]);
 
-    /* Every table but t_alt: exact. */
-    char alt_glob[128];
-    snprintf(alt_glob, sizeof alt_glob, "%.63s:t_alt:*", E->db);
-    const char *const skip[] = { alt_glob, NULL };
-    e2e_compare_default(E, skip);
-
-    /* t_alt: each row as the table was after its last write; no other keys. */
-    struct e2e_report rep;
-    e2e_report_init(&rep, "t_alt after ALTER TABLE");
-    struct e2e_strings expected = { 0 };
-    unsigned stale = 0, exact = 0;
-    const char *tmpl = "{schema}:{table}:{pk}";
-    for (int id = 1; id <= ALT_ROWS; id++) {
-        if (epoch_of[id] < 0)
-            continue;
-        char key[160];
-        snprintf(key, sizeof key, "%.63s:t_alt:%d", E->db, id);
-        const struct e2e_table *t = &snap[epoch_of[id]];
-        long row = e2e_table_find(t, tmpl, key);
-        cr_assert(row >= 0, "row %d missing from its snapshot", id);
-        redisReply *r = e2e_redis(E->r, "HGETALL %s", key);
-        e2e_check_hash_reply(t, (size_t)row, NULL, key, r, &rep);
-        /* How far is it from a fresh SELECT? */
-        struct e2e_report fresh;
-        e2e_report_init(&fresh, "fresh");
-        long now_row = e2e_table_find(&snap[4], tmpl, key);
-        cr_assert(now_row >= 0);
-        e2e_check_hash_reply(&snap[4], (size_t)now_row, NULL, key, r, &fresh);
-        if (fresh.count) {
-            stale++;
-            if (stale <= 3)
-                cr_log_info("alter: row %d, last written before ALTER #%d, differs from a fresh "
-                            "SELECT:\n%s", id, epoch_of[id] + 1, fresh.text);
-        } else {
-            exact++;
-        }
-        free(fresh.text);
-        freeReplyObject(r);
-        e2e_strings_add(&expected, strdup(key));
-    }
-    e2e_strings_sort(&expected);
-    e2e_check_no_extra_keys(E->r, alt_glob, &expected, NULL, &rep);
-    cr_log_info("alter: t_alt has %u rows equal to a fresh SELECT and %u rows not written "
-                "since an ALTER that keep the fields of the table as it was then", exact, stale);
-    e2e_strings_free(&expected);
-    for (int i = 0; i < ALT_EPOCHS; i++)
-        e2e_table_free(&snap[i]);
-    e2e_report_check(&rep, E->seed);
-    /* Rows written after every ALTER are exact (the checks above compare
-     * them with the last snapshot, a fresh SELECT). */
-    unsigned last = 0;
+    /* Every table, t_alt included: exact. Rows the binlog did not rewrite
+     * after an ALTER have their new columns too, because the bridge
+     * reloads an altered table from a snapshot. */
+    e2e_compare_default(E, NULL);
+    unsigned untouched = 0;
     for (int id = 1; id <= ALT_ROWS; id++)
-        last += epoch_of[id] == ALT_EPOCHS - 1;
-    cr_assert_eq(last, 15u);
-    cr_assert_geq(exact, last);
+        untouched += epoch_of[id] >= 0 && epoch_of[id] < ALT_EPOCHS - 1;
+    cr_assert_gt(untouched, 20u, "the workload must leave rows untouched since an ALTER");
 }
 
 /* ------------------------------------------------------------------ */
