@@ -705,11 +705,13 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
 
     /* An initial load that was interrupted starts over. */
     struct checkpoint loaded;
+    bool reload = false;
     if (resume && resume->loading) {
         log_info("the initial load was interrupted: loading again");
         resume = NULL;
+        reload = true;
     }
-    if (!resume && b->cfg->start == START_SNAPSHOT) {
+    if (!resume && (reload || b->cfg->start == START_SNAPSHOT)) {
         rc = initial_load(b, &loaded, err);
         if (rc < 0)
             return rc;

@@ -683,6 +683,54 @@ Test(bridge, alter_table_mid_stream)
 }
 
 /* ------------------------------------------------------------------ */
+/* The initial load: --start snapshot                                   */
+
+static void run_to_end_with(struct e2e *E, const char *const *extra)
+{
+    e2e_bridge_start(E, extra);
+    bool done = e2e_proc_wait(&E->bridge, 120);
+    if (!done)
+        e2e_proc_kill(&E->bridge);
+    cr_assert(done && E->bridge.status == 0, "the bridge did not end cleanly (seed %llu):\n%s",
+              (unsigned long long)E->seed, e2e_tail(E->bridge.out_path, 3000));
+}
+
+Test(bridge, initial_load_from_a_snapshot_then_the_binlog)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "snap", NULL);
+    write_config(E, NULL);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    /* Rows that exist before any bridge: only a snapshot can copy them. */
+    wl_steps(W, 150);
+    wl_big(W, 3000, false);
+    static const char *const snapshot_start[] = { "--start", "snapshot", "--stop-at-end", NULL };
+    run_to_end_with(E, snapshot_start);
+    e2e_compare_default(E, NULL);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert(cp.found && cp.file[0], "no checkpoint after the initial load");
+    /* Then the binlog from the snapshot's position on. */
+    wl_steps(W, 150);
+    e2e_bridge_to_end(E, 120);
+    e2e_compare_default(E, NULL);
+
+    /* An interrupted load (its checkpoint says so) loads again: lose the
+     * keys and mark the checkpoint as a load in progress. */
+    char glob[160];
+    snprintf(glob, sizeof glob, "%.63s:*", E->db);
+    e2e_redis_delete(E->r, glob);
+    freeReplyObject(e2e_redis(E->r, "HSET binbridge:checkpoint:%s state loading", E->db));
+    wl_steps(W, 50);
+    e2e_bridge_to_end(E, 120);
+    e2e_compare_default(E, NULL);
+    char *out = e2e_proc_output(&E->bridge);
+    cr_expect(out && strstr(out, "the initial load was interrupted"), "%s", out ? out : "");
+    free(out);
+}
+
+/* ------------------------------------------------------------------ */
 /* 7: every Redis option                                               */
 
 /* Affected rows of a statement that must succeed. */
