@@ -1040,6 +1040,20 @@ void e2e_table_load(MYSQL *m, const char *schema, const char *table, struct e2e_
     }
     mysql_free_result(r);
 
+    /* MariaDB's JSON columns: the bridge embeds their values as JSON. */
+    q = xasprintf("SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE "
+                  "CONSTRAINT_SCHEMA = '%s' AND TABLE_NAME = '%s'", schema, table);
+    r = query(m, q);
+    free(q);
+    while ((row = mysql_fetch_row(r)))
+        for (size_t i = 0; row[0] && i < t->ncols; i++) {
+            char *clause = xasprintf("json_valid(`%s`)", t->cols[i].name);
+            if (strcmp(row[0], clause) == 0)
+                t->cols[i].json = true;
+            free(clause);
+        }
+    mysql_free_result(r);
+
     q = xasprintf("SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
                   "'%s' AND TABLE_NAME = '%s' AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX",
                   schema, table);
@@ -1880,6 +1894,22 @@ static bool type_in(const char *type, const char *const *list)
     return false;
 }
 
+/* Structural equality: same kinds, number literals, strings, keys in order. */
+static bool json_equal(const struct e2e_json *a, const struct e2e_json *b)
+{
+    if (a->kind != b->kind || a->n != b->n || a->b != b->b || a->len != b->len)
+        return false;
+    if (a->len && memcmp(a->text, b->text, a->len) != 0)
+        return false;
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->keys && (!b->keys || strcmp(a->keys[i], b->keys[i]) != 0))
+            return false;
+        if (!json_equal(&a->items[i], &b->items[i]))
+            return false;
+    }
+    return true;
+}
+
 bool e2e_json_matches(const struct e2e_col *col, const struct e2e_cell *cell,
                       const struct e2e_json *v, const char **why)
 {
@@ -1926,7 +1956,17 @@ bool e2e_json_matches(const struct e2e_col *col, const struct e2e_cell *cell,
             *why = "not {\"base64\": the bytes}";
         return ok;
     }
-    /* DECIMAL, dates, times, YEAR, ENUM, SET, text (MariaDB's JSON is text) */
+    if (col->json) {
+        /* MariaDB JSON: the document itself, equal to what SELECT returns. */
+        const char *perr;
+        struct e2e_json *want = e2e_json_parse(cell->p, cell->len, &perr);
+        bool ok = want && json_equal(want, v);
+        e2e_json_free(want);
+        if (!ok)
+            *why = want ? "not the same JSON document" : "SELECT's text is not JSON";
+        return ok;
+    }
+    /* DECIMAL, dates, times, YEAR, ENUM, SET, text */
     if (v->kind == EJ_STRING && v->len == cell->len && memcmp(v->text, cell->p, v->len) == 0)
         return true;
     if (v->kind == EJ_STRING) {

@@ -193,6 +193,7 @@ struct e2e_col {
     char *name;
     char *type;               /* information_schema DATA_TYPE */
     enum e2e_how how;
+    bool json;                /* MariaDB JSON (a LONGTEXT with a json_valid() check) */
 };
 
 struct e2e_cell {
