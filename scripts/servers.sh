@@ -362,7 +362,7 @@ ferretdb_start() {
         setsid "$FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$FERRETDB_DATA/" \
             --listen-addr="127.0.0.1:$FERRETDB_PORT" --debug-addr=- \
             --telemetry=disable --state-dir="$STATE_DIR/ferretdb-state" \
-            --log-level=WARN --log-format=text \
+            --log-level=ERROR --log-format=text \
             </dev/null >>"$FERRETDB_LOG" 2>&1 9>&- &
         pid=$!
         echo "$pid" >"$FERRETDB_PID"

@@ -135,6 +135,12 @@
  * deeper than this (its field and the row document are two more) is
  * written as its text. */
 #define JSON_MAX_DEPTH 97
+/* FerretDB 1.x keeps every update of an update command holding a SQLite
+ * connection until the command ends, out of a pool of 100: a command of
+ * about 100 updates deadlocks, and long before that the open read
+ * transactions make each write slower. Its bulk writes are cut into
+ * commands of this many operations. */
+#define FERRETDB_OPS_PER_WRITE 32
 /* Nested geometry collections deeper than this are written as BinData. */
 #define GEO_MAX_DEPTH 32
 
@@ -157,6 +163,7 @@ struct mongo_sink {
     char *ckpt_name;
     char *ckpt_db;
     bool use_txn;                   /* replica set or mongos: one transaction per batch */
+    bool ferret;                    /* FerretDB 1.x (see FERRETDB_OPS_PER_WRITE and vopts) */
     int32_t max_bson;
     struct mongo_value_opts vopts;  /* per target: dates_as_strings set in add() */
     enum mongo_oversize oversize;
@@ -174,6 +181,10 @@ struct mongo_sink {
     uint32_t fields_cap;
     struct bb_value *merged;
     uint32_t merged_cap;
+    bool *want;                     /* per column: $set it */
+    uint32_t want_cap;
+    size_t *marks;                  /* per collection: its length and op count before add() */
+    size_t marks_cap;
     char cpvals[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX];
 };
 
@@ -1367,6 +1378,7 @@ static int sink_connect(struct mongo_sink *ms, struct bb_error *err)
     else
         snprintf(ms->server, sizeof ms->server, "MongoDB %s", version);
     bson_destroy(&reply);
+    ms->ferret = ferret;
     ms->vopts.no_decimal128 = ms->vopts.no_nested_arrays = ms->vopts.plain_keys = ferret;
 
     mongoc_server_description_t *sd = mongoc_client_select_server(c, true, NULL, &e);
@@ -1846,14 +1858,18 @@ static int add_target(struct mongo_sink *ms, const struct change *ch, const stru
     if (ch->kind == BB_ROWS_UPDATE && !moved && (partial || mt->update_set)) {
         /* $set of what changed (a partial image holds the changed columns
          * and the key; absent ones keep their value). */
-        bool *want = calloc(ch->table->ncols, sizeof *want);
-        if (!want)
-            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        for (uint32_t c = 0; c < ch->table->ncols; c++)
-            want[c] = ch->after[c].kind != BB_VALUE_ABSENT &&
-                      !same_value(&ch->before[c], &ch->after[c]);
-        rc = build_set(ms, ch, tp, ch->after, want, &empty, err);
-        free(want);
+        uint32_t n = ch->table->ncols;
+        if (n > ms->want_cap) {
+            bool *w = realloc(ms->want, n * sizeof *w);
+            if (!w)
+                return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+            ms->want = w;
+            ms->want_cap = n;
+        }
+        for (uint32_t c = 0; c < n; c++)
+            ms->want[c] = ch->after[c].kind != BB_VALUE_ABSENT &&
+                          !same_value(&ch->before[c], &ch->after[c]);
+        rc = build_set(ms, ch, tp, ch->after, ms->want, &empty, err);
         kind = OP_SET;
         doc = &ms->upd;
     } else if (mt->update_set) {
@@ -1902,9 +1918,14 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
                             plan->schema, plan->table);
     /* A change is all or nothing: remember where each collection ended. */
     size_t ncolls = ms->ncolls, pending = ms->pending, nops = ms->nops;
-    size_t *marks = ncolls ? malloc(2 * ncolls * sizeof *marks) : NULL;
-    if (ncolls && !marks)
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    if (2 * ncolls > ms->marks_cap) {
+        size_t *m = realloc(ms->marks, 2 * ms->colls_cap * sizeof *m);
+        if (!m)
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        ms->marks = m;
+        ms->marks_cap = 2 * ms->colls_cap;
+    }
+    size_t *marks = ms->marks;
     for (size_t i = 0; i < ncolls; i++) {
         marks[2 * i] = ms->colls[i].ops.len;
         marks[2 * i + 1] = ms->colls[i].nops;
@@ -1928,7 +1949,6 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
         ms->pending = pending;
         ms->nops = nops;
     }
-    free(marks);
     return rc;
 }
 
@@ -1946,8 +1966,9 @@ static void sink_discard(void *ctx)
 /* Committing                                                          */
 
 /* Which op of pc the server's reply blames ("writeErrors": [{index,
- * errmsg}]), for the message: " (op 17 of 230, { "_id" : 42 })". */
-static const char *blamed_op(struct mongo_sink *ms, const struct pending_coll *pc,
+ * errmsg}], counted from op `base`), for the message:
+ * " (replace { "_id" : 42 }, op 17 of 230)". */
+static const char *blamed_op(struct mongo_sink *ms, const struct pending_coll *pc, size_t base,
                              const bson_t *reply, char *buf, size_t size)
 {
     bson_iter_t it, errs, first;
@@ -1957,7 +1978,7 @@ static const char *blamed_op(struct mongo_sink *ms, const struct pending_coll *p
         !BSON_ITER_HOLDS_DOCUMENT(&errs) || !bson_iter_recurse(&errs, &first) ||
         !bson_iter_find(&first, "index") || !BSON_ITER_HOLDS_INT(&first))
         return buf;
-    int64_t idx = bson_iter_as_int64(&first);
+    int64_t idx = bson_iter_as_int64(&first) + (int64_t)base;
     size_t off = 0;
     enum op_kind kind;
     bson_t sel, doc;
@@ -1971,7 +1992,8 @@ static const char *blamed_op(struct mongo_sink *ms, const struct pending_coll *p
     return buf;
 }
 
-/* One ordered bulk write of pc's operations (in session cs, when given). */
+/* pc's operations as ordered bulk writes (in session cs, when given): one,
+ * or on FerretDB 1.x one per FERRETDB_OPS_PER_WRITE operations. */
 static int write_bulk(struct mongo_sink *ms, struct pending_coll *pc, mongoc_client_session_t *cs,
                       struct bb_error *err)
 {
@@ -1986,16 +2008,20 @@ static int write_bulk(struct mongo_sink *ms, struct pending_coll *pc, mongoc_cli
     BSON_APPEND_BOOL(&upsert, "validate", false);
     mongoc_collection_t *coll = mongoc_client_get_collection(ms->client, pc->db, pc->coll);
     mongoc_bulk_operation_t *bulk = NULL;
+    size_t per_write = ms->ferret ? FERRETDB_OPS_PER_WRITE : SIZE_MAX;
     int rc = 0;
     if (cs && !mongoc_client_session_append(cs, &opts, &e)) {
         rc = bb_error_set(err, BB_ERR_SERVER, "MongoDB at %s: %s", ms->where, e.message);
         goto done;
     }
-    bulk = mongoc_collection_create_bulk_operation_with_opts(coll, &opts);
-    size_t off = 0;
+    size_t off = 0, i = 0, base = 0;
     enum op_kind kind;
     bson_t sel, doc;
-    while (op_at(pc, &off, &kind, &sel, &doc)) {
+    for (bool more = op_at(pc, &off, &kind, &sel, &doc); more;) {
+        if (!bulk) {
+            bulk = mongoc_collection_create_bulk_operation_with_opts(coll, &opts);
+            base = i;
+        }
         bool ok = kind == OP_DELETE ? mongoc_bulk_operation_remove_one_with_opts(bulk, &sel, NULL, &e)
                 : kind == OP_SET ? mongoc_bulk_operation_update_one_with_opts(bulk, &sel, &doc,
                                                                               &upsert, &e)
@@ -2005,12 +2031,21 @@ static int write_bulk(struct mongo_sink *ms, struct pending_coll *pc, mongoc_cli
                               pc->db, pc->coll, e.message);
             goto done;
         }
-    }
-    if (!mongoc_bulk_operation_execute(bulk, &reply, &e)) {
-        char which[400];
-        int code = error_class(&e, &reply);
-        rc = bb_error_set(err, code, "MongoDB at %s: writing %s.%s: %s%s", ms->where, pc->db,
-                          pc->coll, e.message, blamed_op(ms, pc, &reply, which, sizeof which));
+        i++;
+        more = op_at(pc, &off, &kind, &sel, &doc);
+        if (more && i - base < per_write)
+            continue;
+        bson_reinit(&reply);
+        if (!mongoc_bulk_operation_execute(bulk, &reply, &e)) {
+            char which[400];
+            int code = error_class(&e, &reply);
+            rc = bb_error_set(err, code, "MongoDB at %s: writing %s.%s: %s%s", ms->where, pc->db,
+                              pc->coll, e.message,
+                              blamed_op(ms, pc, base, &reply, which, sizeof which));
+            goto done;
+        }
+        mongoc_bulk_operation_destroy(bulk);
+        bulk = NULL;
     }
 done:
     mongoc_bulk_operation_destroy(bulk);
@@ -2257,6 +2292,8 @@ static void sink_close(void *ctx)
     bb_buf_destroy(&ms->idtext);
     free(ms->fields);
     free(ms->merged);
+    free(ms->want);
+    free(ms->marks);
     free(ms);
 }
 

@@ -1312,6 +1312,39 @@ Test(mongo_sink, replaying_a_batch_converges)
     }
 }
 
+/* More operations on one collection than FerretDB 1.x takes in one
+ * update command (it deadlocks at about 100): the sink cuts them. */
+Test(mongo_sink, large_batches)
+{
+    struct tbl x;
+    users_init(&x, "users");
+    open_sink();
+    enum { N = 250 };
+    static struct row rows[N];
+    char names[N][16];
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "n%d", i);
+        rows[i] = urow(&x, i, names[i], NULL, i);
+        add_ok(&x, BB_ROWS_WRITE, NULL, &rows[i]);
+    }
+    commit_ok(1000);
+    cr_assert_eq(count_docs(F.name, "users"), N);
+    /* Updates of existing documents, one after the other: one update
+     * command but for the cut. */
+    static struct row updated[N];
+    for (int i = 0; i < N; i++) {
+        updated[i] = urow(&x, i, names[i], "updated", i);
+        add_ok(&x, BB_ROWS_UPDATE, &rows[i], &updated[i]);
+    }
+    for (int i = 1; i < N; i += 2)
+        add_ok(&x, BB_ROWS_DELETE, &updated[i], NULL);
+    commit_ok(2000);
+    cr_assert_eq(count_docs(F.name, "users"), N / 2);
+    expect_user(F.name, "users", N - 2, "\"n248\"", "\"updated\"",
+                "{\"$numberDouble\": \"248.0\"}");
+    expect_no_doc(F.name, "users", "{\"$numberInt\": \"249\"}");
+}
+
 /* ---- the 16 MB limit ---- */
 
 static char *big_text(size_t n)
