@@ -16,6 +16,9 @@
 #              BB_MARIADB_PORT (default 33071), BB_REDIS_PORT (default 63791),
 #              BB_FERRETDB_PORT (default 27117), BB_TOOLS_DIR (where
 #              scripts/deps.sh built FerretDB; default ~/.cache/binbridge).
+#              With another BB_SERVERS_DIR, FerretDB is started only on a
+#              BB_FERRETDB_PORT other than 27117 (private servers beside the
+#              shared ones must not take the shared FerretDB's port).
 #
 # The servers run as plain background processes (no systemd), so this works
 # in containers and CI; `start` leaves them running for the next run.
@@ -30,6 +33,12 @@ STATE_DIR=$(realpath -m -- "${BB_SERVERS_DIR:-/tmp/binbridge-servers}")
 MARIADB_PORT=${BB_MARIADB_PORT:-33071}
 REDIS_PORT=${BB_REDIS_PORT:-63791}
 FERRETDB_PORT=${BB_FERRETDB_PORT:-27117}
+# The default port belongs to the default state directory's FerretDB: a
+# private one (BB_SERVERS_DIR, as the bridge tests' private servers, which
+# inherit BB_FERRETDB_PORT=27117 from `env`) gets a FerretDB only on a port
+# of its own.
+FERRETDB_WANTED=true
+[[ $STATE_DIR != /tmp/binbridge-servers && $FERRETDB_PORT == 27117 ]] && FERRETDB_WANTED=false
 # mariadb-install-db breaks on paths with whitespace (unquoted chown).
 [[ $STATE_DIR != *[[:space:]]* ]] || die "BB_SERVERS_DIR must not contain whitespace: $STATE_DIR"
 [[ $MARIADB_PORT =~ ^[0-9]+$ ]] || die "BB_MARIADB_PORT is not a number: $MARIADB_PORT"
@@ -348,6 +357,10 @@ ferretdb_ping() {
 
 ferretdb_start() {
     local pid
+    if [[ $FERRETDB_WANTED != true ]]; then
+        log "FerretDB not started for $STATE_DIR: port $FERRETDB_PORT is the shared one's (set BB_FERRETDB_PORT)"
+        return 0
+    fi
     [[ -x $FERRETDB_BIN ]] || die "FerretDB not found at $FERRETDB_BIN; run scripts/deps.sh first"
     pid=$(live_pid "$FERRETDB_PID" ferretdb)
     if [[ -z $pid ]]; then
@@ -492,6 +505,7 @@ restart-redis)
     ;;
 restart-ferretdb)
     need_tools flock setsid python3
+    [[ $FERRETDB_WANTED == true ]] || die "restart-ferretdb for $STATE_DIR needs a BB_FERRETDB_PORT of its own"
     lock
     ferretdb_stop
     ferretdb_start

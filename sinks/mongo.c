@@ -62,6 +62,8 @@
  * their exact decimal strings, GeoJSON whose coordinates nest arrays (all
  * but Point) is BinData, and a JSON value holding an array directly inside
  * an array or an object key with '.' or a leading '$' is its JSON text.
+ * Its bulk writes are cut into commands of FERRETDB_OPS_PER_WRITE
+ * operations, and it never gets transactions.
  *
  * Operations, buffered per collection in add() and written by commit() as
  * one ordered bulk write per collection (order per _id is kept):
@@ -502,7 +504,8 @@ static int jb_opaque(struct jconv *j, bson_t *parent, const char *key, size_t ke
     if (s->len < 2 || s->data[0] != '"')
         return jcorrupt(j, "opaque value did not render as a string");
     if (ftype == MYSQL_TYPE_VAR_STRING) {
-        /* The escaped JSON string: take the raw bytes instead. */
+        /* The raw bytes rather than the escaped JSON string (the render
+         * checked they are UTF-8). */
         return set_appended(bson_append_utf8(parent, key, (int)keylen, (const char *)p, (int)len),
                             j->err);
     }
@@ -1400,9 +1403,10 @@ static int sink_connect(struct mongo_sink *ms, struct bb_error *err)
     sessions = bson_iter_init_find(&it, hello, "logicalSessionTimeoutMinutes") &&
                !BSON_ITER_HOLDS_NULL(&it);
     /* Transactions: replica sets from 4.0 (wire 7), sharded clusters from
-     * 4.2 (wire 8); never on a standalone server (FerretDB is one). */
-    ms->use_txn = sessions && ((strcmp(type, "RSPrimary") == 0 && wire >= 7) ||
-                               (strcmp(type, "Mongos") == 0 && wire >= 8));
+     * 4.2 (wire 8); never on a standalone server, nor on FerretDB 1.x, which
+     * has none even when started with --repl-set-name. */
+    ms->use_txn = !ferret && sessions && ((strcmp(type, "RSPrimary") == 0 && wire >= 7) ||
+                                          (strcmp(type, "Mongos") == 0 && wire >= 8));
     mongoc_server_description_destroy(sd);
     log_debug("connected to %s at %s (%s%s)", ms->server, ms->where, type,
               ms->use_txn ? ", batches in transactions" : "");
