@@ -2005,7 +2005,6 @@ static int write_bulk(struct mongo_sink *ms, struct pending_coll *pc, mongoc_cli
     bson_t opts, upsert, reply;
     bson_init(&opts);
     bson_init(&upsert);
-    bson_init(&reply);
     BSON_APPEND_BOOL(&opts, "ordered", true);
     /* Field names and values were made here: the server checks the rest. */
     BSON_APPEND_BOOL(&upsert, "upsert", true);
@@ -2039,24 +2038,26 @@ static int write_bulk(struct mongo_sink *ms, struct pending_coll *pc, mongoc_cli
         more = op_at(pc, &off, &kind, &sel, &doc);
         if (more && i - base < per_write)
             continue;
-        bson_reinit(&reply);
-        if (!mongoc_bulk_operation_execute(bulk, &reply, &e)) {
+        /* execute initialises reply (also when it fails). */
+        bool applied = mongoc_bulk_operation_execute(bulk, &reply, &e) != 0;
+        if (!applied) {
             char which[400];
             int code = error_class(&e, &reply);
             rc = bb_error_set(err, code, "MongoDB at %s: writing %s.%s: %s%s", ms->where, pc->db,
                               pc->coll, e.message,
                               blamed_op(ms, pc, base, &reply, which, sizeof which));
-            goto done;
         }
+        bson_destroy(&reply);
         mongoc_bulk_operation_destroy(bulk);
         bulk = NULL;
+        if (!applied)
+            break;
     }
 done:
     mongoc_bulk_operation_destroy(bulk);
     mongoc_collection_destroy(coll);
     bson_destroy(&opts);
     bson_destroy(&upsert);
-    bson_destroy(&reply);
     return rc;
 }
 
