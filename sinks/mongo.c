@@ -114,6 +114,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <mongoc/mongoc.h>
 
@@ -209,10 +211,19 @@ static void mongoc_log_to_ours(mongoc_log_level_t level, const char *domain, con
 
 static void init_mongoc(void)
 {
-    /* Without this, libmongoc keeps counters in /dev/shm/mongoc-<pid>,
-     * left behind by every killed process, and a later process given the
-     * same pid warns on stderr. */
-    setenv("MONGOC_DISABLE_SHM", "1", 0);
+    /* libmongoc keeps counters in /dev/shm/mongoc-<pid>, which every
+     * killed process leaves behind, and a later process given the same
+     * pid warns on stderr. Debian's libmongoc initialises itself when it
+     * is loaded, so MONGOC_DISABLE_SHM (set for anything libmongoc starts
+     * after this) comes too late for this process: its segment is already
+     * mapped. Removing its name leaves the mapping in use and nothing
+     * behind (libmongoc's own unlink at exit then finds nothing). */
+    if (!getenv("MONGOC_DISABLE_SHM")) {
+        char name[32];
+        snprintf(name, sizeof name, "/mongoc-%u", (unsigned)getpid());
+        (void)shm_unlink(name);
+        setenv("MONGOC_DISABLE_SHM", "1", 0);
+    }
     mongoc_log_set_handler(mongoc_log_to_ours, NULL);
     mongoc_init();
 }
