@@ -18,7 +18,9 @@
 #              scripts/deps.sh built FerretDB; default ~/.cache/binbridge).
 #              With another BB_SERVERS_DIR, FerretDB is started only on a
 #              BB_FERRETDB_PORT other than 27117 (private servers beside the
-#              shared ones must not take the shared FerretDB's port).
+#              shared ones must not take the shared FerretDB's port);
+#              BB_SKIP_FERRETDB=1 leaves it out (tests given a real MongoDB
+#              with BINBRIDGE_TEST_MONGO_URI).
 #
 # The servers run as plain background processes (no systemd), so this works
 # in containers and CI; `start` leaves them running for the next run.
@@ -39,6 +41,8 @@ FERRETDB_PORT=${BB_FERRETDB_PORT:-27117}
 # of its own.
 FERRETDB_WANTED=true
 [[ $STATE_DIR != /tmp/binbridge-servers && $FERRETDB_PORT == 27117 ]] && FERRETDB_WANTED=false
+# BB_SKIP_FERRETDB=1 (as for scripts/deps.sh): a real MongoDB is used instead.
+[[ ${BB_SKIP_FERRETDB:-} == 1 ]] && FERRETDB_WANTED=false
 # mariadb-install-db breaks on paths with whitespace (unquoted chown).
 [[ $STATE_DIR != *[[:space:]]* ]] || die "BB_SERVERS_DIR must not contain whitespace: $STATE_DIR"
 [[ $MARIADB_PORT =~ ^[0-9]+$ ]] || die "BB_MARIADB_PORT is not a number: $MARIADB_PORT"
@@ -358,7 +362,7 @@ ferretdb_ping() {
 ferretdb_start() {
     local pid
     if [[ $FERRETDB_WANTED != true ]]; then
-        log "FerretDB not started for $STATE_DIR: port $FERRETDB_PORT is the shared one's (set BB_FERRETDB_PORT)"
+        log "FerretDB not started for $STATE_DIR (BB_SKIP_FERRETDB=1, or port $FERRETDB_PORT is the shared one's: set BB_FERRETDB_PORT)"
         return 0
     fi
     [[ -x $FERRETDB_BIN ]] || die "FerretDB not found at $FERRETDB_BIN; run scripts/deps.sh first"
