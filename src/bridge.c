@@ -319,6 +319,15 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
 /* ------------------------------------------------------------------ */
 /* Snapshots: the initial load, and tables reloaded after ALTER TABLE   */
 
+/* Did a snapshot fail because the table changed under it (dropped, a
+ * column gone, its definition changed since the snapshot began)? */
+static bool changed_since(const struct bb_error *err)
+{
+    return err->code == BB_ERR_SERVER &&
+           (strstr(err->msg, "no such table") || strstr(err->msg, "(error 1146)") ||
+            strstr(err->msg, "(error 1054)") || strstr(err->msg, "(error 1412)"));
+}
+
 /* Remove every key of a table (the sinks do it at once, outside a batch,
  * which is why nothing may be pending). */
 static int clear_table(struct bridge *b, const struct table_plan *plan, struct bb_error *err)
@@ -421,8 +430,14 @@ static int initial_load(struct bridge *b, struct checkpoint *start, struct bb_er
     if (rc < 0 && b->load_err.code)
         *err = b->load_err;
     snapshot_close(snap);
+    if (rc < 0 && changed_since(err)) {
+        /* A table changed under the load: load again from a new snapshot
+         * (the retry loop starts over, as after a dropped connection). */
+        err->code = BB_ERR_IO;
+        bb_error_prefix(err, "initial load");
+    }
     if (rc < 0)
-        return rc;
+        return err->code;
     start->loading = false;
     log_info("initial load done: %llu rows of %llu tables; following the binlog from %s:%llu",
              (unsigned long long)la.rows, (unsigned long long)la.tables, start->file,
@@ -448,8 +463,12 @@ static int reload_table(struct bridge *b, const char *schema, const char *table,
     log_info("reloading %s.%s after a change of its columns", schema, table);
     rc = load_table(b, snap, schema, table, &b->cp, &rows, err);
     snapshot_close(snap);
-    if (rc == BB_ERR_SERVER && strstr(err->msg, "doesn't exist")) {
-        /* Dropped since: nothing to reload; its rows go with the DROP. */
+    if (rc < 0 && changed_since(err)) {
+        /* Dropped or altered again since this ALTER: that later DDL is
+         * further on in the binlog and reloads the table (or removes it)
+         * when its turn comes. */
+        log_info("%s.%s changed again while being reloaded (%s): the later change reloads it",
+                 schema, table, err->msg);
         bb_error_clear(err);
         rc = 0;
     }
