@@ -825,6 +825,33 @@ static bool retryable(int code)
     return code == BB_ERR_IO;
 }
 
+static void backoff(uint32_t *delay, const struct bb_config *cfg);
+
+/* Open one sink, waiting with backoff while its store is unreachable. */
+static int open_sink(struct bridge *b,
+                     int (*open)(struct sink *, const struct bb_config *, struct bb_error *),
+                     uint32_t *delay, char *last_failure, size_t size, struct bb_error *err)
+{
+    for (;;) {
+        struct bb_error e = { 0 };
+        if (open(&b->sinks[b->nsinks], b->cfg, &e) == 0) {
+            b->nsinks++;
+            return 0;
+        }
+        if (!retryable(e.code)) {
+            *err = e;
+            return e.code;
+        }
+        if (stop_requested)
+            return 0;
+        if (strcmp(last_failure, e.msg) != 0) {
+            log_warn("%s; retrying with backoff up to %u ms", e.msg, b->cfg->retry_max_ms);
+            snprintf(last_failure, size, "%s", e.msg);
+        }
+        backoff(delay, b->cfg);
+    }
+}
+
 /* Sleep *delay ms (a stop request cuts it short), then double it up to the
  * configured maximum. */
 static void backoff(uint32_t *delay, const struct bb_config *cfg)
@@ -850,25 +877,12 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
     int rc = mapper_new(&b->mapper, cfg, err);
     /* The sinks: a store that is down at startup is waited for, like one
      * that goes down later. */
-    while (rc == 0 && cfg->redis_url && b->nsinks == 0) {
-        struct bb_error e = { 0 };
-        rc = redis_sink_open(&b->sinks[b->nsinks], cfg, &e);
-        if (rc == 0) {
-            b->nsinks++;
-            break;
-        }
-        if (!retryable(e.code) || stop_requested) {
-            *err = e;
-            if (stop_requested)
-                rc = 0;
-            break;
-        }
-        if (strcmp(last_failure, e.msg) != 0) {
-            log_warn("%s; retrying with backoff up to %u ms", e.msg, cfg->retry_max_ms);
-            snprintf(last_failure, sizeof last_failure, "%s", e.msg);
-        }
-        backoff(&delay, cfg);
-        rc = 0;
+    int (*const opens[2])(struct sink *, const struct bb_config *, struct bb_error *) = {
+        cfg->redis_url ? redis_sink_open : NULL, cfg->mongo_url ? mongo_sink_open : NULL,
+    };
+    for (int k = 0; k < 2 && rc == 0 && !stop_requested; k++) {
+        if (opens[k])
+            rc = open_sink(b, opens[k], &delay, last_failure, sizeof last_failure, err);
     }
     if (rc < 0 || stop_requested)
         goto done;

@@ -233,6 +233,29 @@ done:
     return status;
 }
 
+static void print_checkpoint(const char *sink, const char *name, const struct checkpoint *cp,
+                             bool found, const struct server_facts *facts)
+{
+    char pos[CHECKPOINT_FILE_MAX + 64];
+    if (!found) {
+        printf("%s checkpoint %s: none saved yet\n", sink, name);
+        return;
+    }
+    time_t t = (time_t)cp->commit_time;
+    struct tm tm;
+    char when[32] = "?";
+    if (cp->commit_time && gmtime_r(&t, &tm))
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    printf("%s checkpoint %s: %s%s%s%s%s, last applied transaction committed %s\n", sink, name,
+           checkpoint_position_text(cp, pos, sizeof pos), cp->gtid[0] ? " (gtid " : "", cp->gtid,
+           cp->gtid[0] ? ")" : "", cp->loading ? ", initial load in progress" : "", when);
+    bool caught_up = strcmp(cp->file, facts->current_file) == 0 &&
+                     cp->pos == facts->current_pos && cp->rows_done == 0;
+    long lag = caught_up || !cp->commit_time ? 0 : (long)(time(NULL) - (time_t)cp->commit_time);
+    printf("%s lag: %ld s%s\n", sink, lag < 0 ? 0 : lag,
+           caught_up ? " (caught up)" : " (since the last applied transaction was committed)");
+}
+
 int cli_status(int argc, char **argv)
 {
     struct cli_settings s;
@@ -244,58 +267,50 @@ int cli_status(int argc, char **argv)
     struct bb_server_options srv;
     bb_server_options_init(&srv);
     int status = BB_EXIT_USAGE;
-    struct sink sink = { NULL, NULL };
+    struct sink sinks[2];
+    const char *names[2] = { "redis", "mongo" };
+    int (*const opens[2])(struct sink *, const struct bb_config *, struct bb_error *) = {
+        redis_sink_open, mongo_sink_open,
+    };
+    bool open[2] = { false, false }, found[2] = { false, false };
+    struct checkpoint cps[2];
+    struct server_facts facts;
     if (build_config(&s, &cfg, &err) < 0 || source_options(&cfg, &srv, &err) < 0) {
         cli_error("%s", err.msg);
         goto done;
     }
     status = BB_EXIT_FAILURE;
-    struct checkpoint cp;
-    bool found = false;
-    if (cfg.redis_url) {
-        if (redis_sink_open(&sink, &cfg, &err) < 0) {
+    const char *urls[2] = { cfg.redis_url, cfg.mongo_url };
+    for (int k = 0; k < 2; k++) {
+        if (!urls[k])
+            continue;
+        if (opens[k](&sinks[k], &cfg, &err) < 0) {
             cli_error("%s", err.msg);
             goto done;
         }
-        rc = sink.ops->load_checkpoint(sink.ctx, &cp, &err);
+        open[k] = true;
+        rc = sinks[k].ops->load_checkpoint(sinks[k].ctx, &cps[k], &err);
         if (rc < 0) {
             cli_error("%s", err.msg);
             goto done;
         }
-        found = rc > 0;
+        found[k] = rc > 0;
     }
-    struct server_facts facts;
     if (server_current_position(&srv, &facts, &err) < 0) {
         cli_error("%s", err.msg);
         goto done;
     }
-    char pos[CHECKPOINT_FILE_MAX + 64];
-    if (!found) {
-        printf("checkpoint %s: none saved yet\n", cfg.checkpoint_name);
-    } else {
-        time_t t = (time_t)cp.commit_time;
-        struct tm tm;
-        char when[32] = "?";
-        if (cp.commit_time && gmtime_r(&t, &tm))
-            strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        printf("checkpoint %s: %s%s%s%s, last applied transaction committed %s\n",
-               cfg.checkpoint_name, checkpoint_position_text(&cp, pos, sizeof pos),
-               cp.gtid[0] ? " (gtid " : "", cp.gtid, cp.gtid[0] ? ")" : "", when);
-    }
     printf("server: %s:%llu%s%s%s\n", facts.current_file, (unsigned long long)facts.current_pos,
            facts.gtid_current[0] ? " (gtid " : "", facts.gtid_current,
            facts.gtid_current[0] ? ")" : "");
-    if (found) {
-        bool caught_up = strcmp(cp.file, facts.current_file) == 0 &&
-                         cp.pos == facts.current_pos && cp.rows_done == 0;
-        long lag = caught_up || !cp.commit_time ? 0 : (long)(time(NULL) - (time_t)cp.commit_time);
-        printf("lag: %ld s%s\n", lag < 0 ? 0 : lag,
-               caught_up ? " (caught up)" : " (since the last applied transaction was committed)");
-    }
+    for (int k = 0; k < 2; k++)
+        if (open[k])
+            print_checkpoint(names[k], cfg.checkpoint_name, &cps[k], found[k], &facts);
     status = BB_EXIT_OK;
 done:
-    if (sink.ops)
-        sink.ops->close(sink.ctx);
+    for (int k = 0; k < 2; k++)
+        if (open[k])
+            sinks[k].ops->close(sinks[k].ctx);
     bb_server_options_destroy(&srv);
     bb_config_destroy(&cfg);
     return status;
