@@ -65,7 +65,7 @@ $(BUILD)/bench_lag: $(BUILD)/bench/bench_lag.o
 bench: all $(BUILD)/bench_decode $(BUILD)/bench_lag
 	bench/run.sh
 
-FUZZ_SRC := $(filter-out sinks/%,$(LIB_SRC))
+FUZZ_SRC := $(LIB_SRC)
 fuzz:
 	@mkdir -p build-fuzz
 	clang $(WARN) -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS)) -Isrc \
