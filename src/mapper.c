@@ -262,8 +262,8 @@ static int build_plan(struct mapper *m, struct cached_plan *cp, const struct bb_
         memcpy(keys, t->pk, t->npk * sizeof *keys);
         plan->key_cols = keys;
     } else {
-        plan->skip_reason = "it has no primary key (name its key columns with key_columns in a "
-                            "rule)";
+        plan->skip_reason = "it has no primary key and no UNIQUE key of NOT NULL columns (name "
+                            "its key columns with key_columns in a rule)";
         return 0;
     }
 

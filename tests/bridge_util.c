@@ -214,6 +214,18 @@ void e2e_servers_from_env(struct e2e_servers *s)
              s->mariadb_port);
     snprintf(s->redis_url, sizeof s->redis_url, "redis://%s:%u/0", env("BB_REDIS_HOST"),
              s->redis_port);
+    const char *mongo = getenv("BINBRIDGE_TEST_MONGO_URI");
+    if (!mongo || !*mongo)
+        mongo = getenv("BB_MONGO_URL");
+    if (mongo && *mongo)
+        snprintf(s->mongo_url, sizeof s->mongo_url, "%s", mongo);
+}
+
+/* A real MongoDB given for the tests: nothing is started for it. */
+static const char *test_mongo_uri(void)
+{
+    const char *v = getenv("BINBRIDGE_TEST_MONGO_URI");
+    return v && *v ? v : NULL;
 }
 
 /* Can a listener bind 127.0.0.1:port now? */
@@ -277,11 +289,19 @@ static const char *servers_script(void)
     return path;
 }
 
-static int servers_sh(const char *dir, unsigned mport, unsigned rport, const char *action)
+/* fport: the private FerretDB's port; 0: none (BB_SKIP_FERRETDB=1, so
+ * that whatever BB_FERRETDB_PORT the environment has is left alone). */
+static int servers_sh(const char *dir, unsigned mport, unsigned rport, unsigned fport,
+                      const char *action)
 {
-    char *cmd = xasprintf("BB_SERVERS_DIR='%s' BB_MARIADB_PORT=%u BB_REDIS_PORT=%u '%s' %s "
-                          ">>'%s/servers.log' 2>&1", dir, mport, rport, servers_script(), action,
-                          dir);
+    char ferret[64];
+    if (fport)
+        snprintf(ferret, sizeof ferret, "BB_FERRETDB_PORT=%u BB_SKIP_FERRETDB=", fport);
+    else
+        snprintf(ferret, sizeof ferret, "BB_SKIP_FERRETDB=1");
+    char *cmd = xasprintf("BB_SERVERS_DIR='%s' BB_MARIADB_PORT=%u BB_REDIS_PORT=%u %s '%s' %s "
+                          ">>'%s/servers.log' 2>&1", dir, mport, rport, ferret, servers_script(),
+                          action, dir);
     int st = system(cmd);
     free(cmd);
     return st == -1 ? -1 : WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
@@ -308,15 +328,17 @@ static void reap_stale_private_pairs(void)
         snprintf(dir, sizeof dir, "/tmp/%s", de->d_name);
         snprintf(ports, sizeof ports, "%s/ports", dir);
         FILE *f = fopen(ports, "r");
-        unsigned mp = 0, rp = 0;
+        unsigned mp = 0, rp = 0, fp = 0;
         if (!f)
             continue;
-        int got = fscanf(f, "%u %u", &mp, &rp);
+        int got = fscanf(f, "%u %u %u", &mp, &rp, &fp);
         fclose(f);
-        if (got != 2 || !mp || !rp)
+        if (got < 2 || !mp || !rp)
             continue;
+        if (got < 3)
+            fp = 0;
         cr_log_info("removing the private servers of dead test process %d in %s", pid, dir);
-        if (servers_sh(dir, mp, rp, "stop") == 0) {
+        if (servers_sh(dir, mp, rp, fp, "stop") == 0) {
             char *cmd = xasprintf("rm -rf -- '%s'", dir);
             if (system(cmd) != 0)
                 cr_log_warn("could not remove %s", dir);
@@ -326,7 +348,7 @@ static void reap_stale_private_pairs(void)
     closedir(d);
 }
 
-void e2e_private_start(struct e2e_servers *s)
+static void private_start(struct e2e_servers *s, bool ferretdb)
 {
     reap_stale_private_pairs();
     memset(s, 0, sizeof *s);
@@ -337,35 +359,54 @@ void e2e_private_start(struct e2e_servers *s)
     do
         s->redis_port = e2e_free_port();
     while (s->redis_port == s->mariadb_port);
+    if (ferretdb)
+        do
+            s->mongo_port = e2e_free_port();
+        while (s->mongo_port == s->mariadb_port || s->mongo_port == s->redis_port);
     cr_assert(mkdir(s->dir, 0700) == 0 || errno == EEXIST, "mkdir %s: %s", s->dir,
               strerror(errno));
     char ports[600];
     snprintf(ports, sizeof ports, "%s/ports", s->dir);
     FILE *f = fopen(ports, "w");
     cr_assert(f);
-    fprintf(f, "%u %u\n", s->mariadb_port, s->redis_port);
+    fprintf(f, "%u %u %u\n", s->mariadb_port, s->redis_port, s->mongo_port);
     fclose(f);
     snprintf(s->mysql_url, sizeof s->mysql_url, "mysql://bbrepl:bbrepl@127.0.0.1:%u",
              s->mariadb_port);
     snprintf(s->redis_url, sizeof s->redis_url, "redis://127.0.0.1:%u/0", s->redis_port);
-    int rc = servers_sh(s->dir, s->mariadb_port, s->redis_port, "start");
+    if (s->mongo_port)
+        snprintf(s->mongo_url, sizeof s->mongo_url, "mongodb://127.0.0.1:%u/", s->mongo_port);
+    int rc = servers_sh(s->dir, s->mariadb_port, s->redis_port, s->mongo_port, "start");
     char log[600];
     snprintf(log, sizeof log, "%s/servers.log", s->dir);
     cr_assert_eq(rc, 0, "scripts/servers.sh start for the private pair failed (%d):\n%s", rc,
                  e2e_tail(log, 3000));
 }
 
+void e2e_private_start(struct e2e_servers *s)
+{
+    private_start(s, false);
+}
+
+void e2e_private_start_mongo(struct e2e_servers *s)
+{
+    const char *real = test_mongo_uri();
+    private_start(s, !real);
+    if (real)
+        snprintf(s->mongo_url, sizeof s->mongo_url, "%s", real);
+}
+
 int e2e_private_action(const struct e2e_servers *s, const char *action)
 {
     cr_assert(s->private_pair, "servers.sh %s on the shared servers", action);
-    return servers_sh(s->dir, s->mariadb_port, s->redis_port, action);
+    return servers_sh(s->dir, s->mariadb_port, s->redis_port, s->mongo_port, action);
 }
 
 void e2e_private_destroy(struct e2e_servers *s)
 {
     if (!s->private_pair || !s->dir[0])
         return;
-    int rc = servers_sh(s->dir, s->mariadb_port, s->redis_port, "stop");
+    int rc = servers_sh(s->dir, s->mariadb_port, s->redis_port, s->mongo_port, "stop");
     if (rc == 0 && !getenv("BB_E2E_KEEP")) {
         char *cmd = xasprintf("rm -rf -- '%s'", s->dir);
         if (system(cmd) != 0)
@@ -824,6 +865,196 @@ char *e2e_proc_output(const struct e2e_proc *p)
 }
 
 /* ------------------------------------------------------------------ */
+/* MongoDB                                                             */
+
+/* libmongoc's warnings (FerretDB has no endSessions, which every client
+ * sends when it closes) are not news; its errors are. */
+static void mongo_quiet_log(mongoc_log_level_t level, const char *domain, const char *msg,
+                            void *data)
+{
+    (void)data;
+    if (level <= MONGOC_LOG_LEVEL_ERROR)
+        fprintf(stderr, "libmongoc %s: %s\n", domain, msg);
+}
+
+static void mongo_init_once(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    setenv("MONGOC_DISABLE_SHM", "1", 0);
+    mongoc_log_set_handler(mongo_quiet_log, NULL);
+    mongoc_init();
+}
+
+mongoc_client_t *e2e_mongo_try(const char *url, char *why, size_t size)
+{
+    mongo_init_once();
+    bson_error_t e;
+    mongoc_uri_t *uri = mongoc_uri_new_with_error(url, &e);
+    if (!uri) {
+        snprintf(why, size, "bad MongoDB URL %s: %s", url, e.message);
+        return NULL;
+    }
+    if (!mongoc_uri_has_option(uri, MONGOC_URI_SERVERSELECTIONTIMEOUTMS))
+        mongoc_uri_set_option_as_int32(uri, MONGOC_URI_SERVERSELECTIONTIMEOUTMS, 5000);
+    if (!mongoc_uri_has_option(uri, MONGOC_URI_CONNECTTIMEOUTMS))
+        mongoc_uri_set_option_as_int32(uri, MONGOC_URI_CONNECTTIMEOUTMS, 5000);
+    /* every wait of a test is bounded: a command too */
+    if (!mongoc_uri_has_option(uri, MONGOC_URI_SOCKETTIMEOUTMS))
+        mongoc_uri_set_option_as_int32(uri, MONGOC_URI_SOCKETTIMEOUTMS, 120000);
+    mongoc_client_t *c = mongoc_client_new_from_uri(uri);
+    mongoc_uri_destroy(uri);
+    if (!c) {
+        snprintf(why, size, "mongoc_client_new_from_uri failed for %s", url);
+        return NULL;
+    }
+    mongoc_client_set_error_api(c, MONGOC_ERROR_API_VERSION_2);
+    bson_t cmd, reply;
+    bson_init(&cmd);
+    BSON_APPEND_INT32(&cmd, "ping", 1);
+    bool ok = mongoc_client_command_simple(c, "admin", &cmd, NULL, &reply, &e);
+    bson_destroy(&cmd);
+    bson_destroy(&reply);
+    if (!ok) {
+        snprintf(why, size, "ping: %s", e.message);
+        mongoc_client_destroy(c);
+        return NULL;
+    }
+    return c;
+}
+
+static void mongo_drop_db(mongoc_client_t *c, const char *name)
+{
+    mongoc_database_t *d = mongoc_client_get_database(c, name);
+    bson_error_t e;
+    if (!mongoc_database_drop(d, &e))
+        cr_log_warn("dropping MongoDB database %s: %s", name, e.message);
+    mongoc_database_destroy(d);
+}
+
+static void mongo_delete_checkpoint(struct e2e *E)
+{
+    mongoc_collection_t *c = mongoc_client_get_collection(E->mc, E->mongo_ckpt_db, "binbridge");
+    bson_t sel;
+    bson_init(&sel);
+    BSON_APPEND_UTF8(&sel, "_id", E->db);
+    bson_error_t e;
+    if (!mongoc_collection_delete_one(c, &sel, NULL, NULL, &e))
+        cr_log_warn("deleting the MongoDB checkpoint %s: %s", E->db, e.message);
+    bson_destroy(&sel);
+    mongoc_collection_destroy(c);
+}
+
+void e2e_mongo_track_db(struct e2e *E, const char *db)
+{
+    for (size_t i = 0; i < E->nmongo_dbs; i++)
+        if (strcmp(E->mongo_dbs[i], db) == 0)
+            return;
+    cr_assert_lt(E->nmongo_dbs, sizeof E->mongo_dbs / sizeof *E->mongo_dbs);
+    cr_assert_lt(strlen(db), sizeof E->mongo_dbs[0]);
+    snprintf(E->mongo_dbs[E->nmongo_dbs++], sizeof E->mongo_dbs[0], "%s", db);
+    if (E->mc)
+        mongo_drop_db(E->mc, db);
+}
+
+void e2e_mongo_begin(struct e2e *E, bool mongo_only)
+{
+    cr_assert(E->srv.mongo_url[0], "no MongoDB: BB_MONGO_URL is not set (run the tests with "
+              "scripts/run-tests.sh, or set BINBRIDGE_TEST_MONGO_URI)");
+    snprintf(E->mongo_url, sizeof E->mongo_url, "%s", E->srv.mongo_url);
+    E->mongo_only = mongo_only;
+    char why[600] = "";
+    double until = now() + 30;
+    while (!(E->mc = e2e_mongo_try(E->mongo_url, why, sizeof why)) && now() < until)
+        sleep_ms(200);
+    cr_assert(E->mc, "no MongoDB at %s: %s", E->mongo_url, why);
+    bson_error_t e;
+    mongoc_uri_t *uri = mongoc_uri_new_with_error(E->mongo_url, &e);
+    cr_assert(uri);
+    const char *db = mongoc_uri_get_database(uri);
+    snprintf(E->mongo_ckpt_db, sizeof E->mongo_ckpt_db, "%s", db && *db ? db : "binbridge");
+    mongoc_uri_destroy(uri);
+    bson_t cmd, reply;
+    bson_init(&cmd);
+    BSON_APPEND_INT32(&cmd, "buildInfo", 1);
+    cr_assert(mongoc_client_command_simple(E->mc, "admin", &cmd, NULL, &reply, &e),
+              "buildInfo: %s", e.message);
+    bson_iter_t it;
+    E->ferret = bson_iter_init_find(&it, &reply, "ferretdbVersion");
+    bson_destroy(&cmd);
+    bson_destroy(&reply);
+    e2e_mongo_track_db(E, E->db);
+    mongo_delete_checkpoint(E);
+}
+
+/* One read of the checkpoint document: false on a failure (*why). */
+static bool mongo_checkpoint_try(struct e2e *E, const char *name, struct e2e_checkpoint *cp,
+                                 char *why, size_t size)
+{
+    memset(cp, 0, sizeof *cp);
+    mongoc_collection_t *c = mongoc_client_get_collection(E->mc, E->mongo_ckpt_db, "binbridge");
+    bson_t filter;
+    bson_init(&filter);
+    BSON_APPEND_UTF8(&filter, "_id", name);
+    mongoc_cursor_t *cur = mongoc_collection_find_with_opts(c, &filter, NULL, NULL);
+    const bson_t *doc;
+    if (mongoc_cursor_next(cur, &doc)) {
+        cp->found = true;
+        bson_iter_t it;
+        bson_iter_init(&it, doc);
+        while (bson_iter_next(&it)) {
+            const char *k = bson_iter_key(&it);
+            if (!BSON_ITER_HOLDS_UTF8(&it))
+                continue;
+            const char *v = bson_iter_utf8(&it, NULL);
+            if (strcmp(k, "file") == 0)
+                snprintf(cp->file, sizeof cp->file, "%s", v);
+            else if (strcmp(k, "pos") == 0)
+                cp->pos = strtoull(v, NULL, 10);
+            else if (strcmp(k, "rows_done") == 0)
+                cp->rows_done = strtoull(v, NULL, 10);
+            else if (strcmp(k, "gtid") == 0)
+                snprintf(cp->gtid, sizeof cp->gtid, "%s", v);
+            else if (strcmp(k, "commit_time") == 0)
+                cp->commit_time = strtoull(v, NULL, 10);
+            else if (strcmp(k, "server_id") == 0)
+                cp->server_id = strtoull(v, NULL, 10);
+        }
+    }
+    bson_error_t e;
+    bool ok = !mongoc_cursor_error(cur, &e);
+    if (!ok)
+        snprintf(why, size, "%s", e.message);
+    mongoc_cursor_destroy(cur);
+    bson_destroy(&filter);
+    mongoc_collection_destroy(c);
+    return ok;
+}
+
+void e2e_mongo_checkpoint_read(struct e2e *E, const char *name, struct e2e_checkpoint *cp)
+{
+    /* A server restarting does not answer for a while: that is no
+     * answer, not "no checkpoint". */
+    char why[512] = "";
+    double until = now() + 60;
+    while (!mongo_checkpoint_try(E, name, cp, why, sizeof why)) {
+        cr_assert(now() < until, "reading the MongoDB checkpoint %s failed for 60 s: %s", name,
+                  why);
+        sleep_ms(100);
+    }
+}
+
+void e2e_checkpoint_read_any(struct e2e *E, struct e2e_checkpoint *cp)
+{
+    if (E->mongo_only)
+        e2e_mongo_checkpoint_read(E, E->db, cp);
+    else
+        e2e_checkpoint_read(E->r, E->db, cp);
+}
+
+/* ------------------------------------------------------------------ */
 /* A test's world                                                      */
 
 void e2e_begin(struct e2e *E, const char *tag, const struct e2e_servers *srv)
@@ -877,6 +1108,15 @@ void e2e_end(struct e2e *E)
     if (E->r)
         redisFree(E->r);
     E->r = NULL;
+    if (E->mc) {
+        if (!keep) {
+            for (size_t i = 0; i < E->nmongo_dbs; i++)
+                mongo_drop_db(E->mc, E->mongo_dbs[i]);
+            mongo_delete_checkpoint(E);
+        }
+        mongoc_client_destroy(E->mc);
+        E->mc = NULL;
+    }
     if (!keep && E->dir[0]) {
         char *cmd = xasprintf("rm -rf -- '%s'", E->dir);
         if (system(cmd) != 0)
@@ -914,8 +1154,14 @@ static const char **bridge_argv(struct e2e *E, const char *const *extra, char *s
         goto extra;
     argv[n++] = "--source";
     argv[n++] = E->srv.mysql_url;
-    argv[n++] = "--redis";
-    argv[n++] = E->srv.redis_url;
+    if (!E->mongo_only) {
+        argv[n++] = "--redis";
+        argv[n++] = E->srv.redis_url;
+    }
+    if (E->mongo_url[0]) {
+        argv[n++] = "--mongo";
+        argv[n++] = E->mongo_url;
+    }
     argv[n++] = "--checkpoint";
     argv[n++] = E->db;
     argv[n++] = "--server-id";
@@ -977,8 +1223,18 @@ bool e2e_wait_caught_up(struct e2e *E, double seconds)
     double until = now() + seconds;
     for (;;) {
         struct e2e_checkpoint cp;
-        e2e_checkpoint_read(E->r, E->db, &cp);
-        if (cp.found && cp.rows_done == 0 && e2e_position_compare(cp.file, cp.pos, file, pos) >= 0)
+        bool done = true;
+        if (!E->mongo_only) {
+            e2e_checkpoint_read(E->r, E->db, &cp);
+            done = cp.found && cp.rows_done == 0 &&
+                   e2e_position_compare(cp.file, cp.pos, file, pos) >= 0;
+        }
+        if (done && E->mc) {
+            e2e_mongo_checkpoint_read(E, E->db, &cp);
+            done = cp.found && cp.rows_done == 0 &&
+                   e2e_position_compare(cp.file, cp.pos, file, pos) >= 0;
+        }
+        if (done)
             return true;
         if (now() > until)
             return false;
@@ -993,7 +1249,7 @@ bool e2e_wait_checkpoint_moves(struct e2e *E, const struct e2e_checkpoint *from,
     double until = now() + seconds;
     for (;;) {
         struct e2e_checkpoint cp;
-        e2e_checkpoint_read(E->r, E->db, &cp);
+        e2e_checkpoint_read_any(E, &cp);
         if (cp.found != from->found || strcmp(cp.file, from->file) != 0 || cp.pos != from->pos ||
             cp.rows_done != from->rows_done)
             return true;

@@ -16,6 +16,7 @@
 #include <sys/types.h>
 
 #include <hiredis/hiredis.h>
+#include <mongoc/mongoc.h>
 #include <mysql.h>
 
 /* ------------------------------------------------------------------ */
@@ -30,6 +31,11 @@ struct e2e_servers {
     char redis_url[256];      /* redis://host:port/0 */
     char dir[512];            /* BB_SERVERS_DIR ("" for the shared ones) */
     bool private_pair;
+    /* MongoDB: $BINBRIDGE_TEST_MONGO_URI when set, else $BB_MONGO_URL (the
+     * shared FerretDB), or a private FerretDB (mongo_port) started by
+     * e2e_private_start_mongo; "" when none is known. */
+    char mongo_url[512];
+    unsigned mongo_port;      /* a private FerretDB's port, 0: none */
 };
 
 void e2e_servers_from_env(struct e2e_servers *s);
@@ -39,8 +45,13 @@ void e2e_servers_from_env(struct e2e_servers *s);
  * BB_REDIS_PORT). Pairs left behind by a killed test run are stopped and
  * removed first. */
 void e2e_private_start(struct e2e_servers *s);
+/* The same with a private FerretDB too (BB_FERRETDB_PORT of its own), so
+ * that restart-ferretdb is possible; with BINBRIDGE_TEST_MONGO_URI set, a
+ * MariaDB + Redis pair and that MongoDB (no FerretDB is started). */
+void e2e_private_start_mongo(struct e2e_servers *s);
 /* scripts/servers.sh ACTION for that pair (restart-redis, restart-mariadb,
- * stop); returns its exit status. Output goes to DIR/servers.log. */
+ * restart-ferretdb, stop); returns its exit status. Output goes to
+ * DIR/servers.log. */
 int e2e_private_action(const struct e2e_servers *s, const char *action);
 /* Stop the pair and remove its directory; safe to call twice. */
 void e2e_private_destroy(struct e2e_servers *s);
@@ -136,6 +147,15 @@ struct e2e {
                                  source, Redis and checkpoint */
     uint64_t seed;
     double started;           /* CLOCK_MONOTONIC at e2e_begin */
+    /* MongoDB (e2e_mongo_begin): bridges get --mongo too, and without
+     * --redis when mongo_only; waits read the checkpoint document. */
+    mongoc_client_t *mc;
+    char mongo_url[512];
+    char mongo_ckpt_db[128];  /* the URL's database, else "binbridge" */
+    bool mongo_only;
+    bool ferret;              /* FerretDB 1.x (buildInfo's ferretdbVersion) */
+    char mongo_dbs[8][80];    /* MongoDB databases dropped by e2e_end */
+    size_t nmongo_dbs;
 };
 
 /* Create the database (empty), connections and the scratch directory.
@@ -159,15 +179,37 @@ void e2e_bridge_to_end(struct e2e *E, double seconds);
 int e2e_run_cmd(struct e2e *E, const char *const *argv, double seconds, char **out);
 
 /* Wait until the saved checkpoint is at or past the server's current end
- * of binlog (read now) with no transaction half applied, polling Redis.
- * Returns false after `seconds` (the caller asserts with context). */
+ * of binlog (read now) with no transaction half applied, polling Redis
+ * (unless E->mongo_only) and the MongoDB checkpoint (with E->mc): both
+ * when both sinks run. Returns false after `seconds` (the caller asserts
+ * with context). */
 bool e2e_wait_caught_up(struct e2e *E, double seconds);
-/* Wait until the checkpoint differs from *cp (a commit happened); false
- * after `seconds`. */
+/* Wait until the checkpoint (MongoDB's when E->mongo_only, else Redis's)
+ * differs from *cp (a commit happened); false after `seconds`. */
 bool e2e_wait_checkpoint_moves(struct e2e *E, const struct e2e_checkpoint *from, double seconds);
 
 /* The last lines of a file, for failure messages (static buffer). */
 const char *e2e_tail(const char *path, size_t max_bytes);
+
+/* ------------------------------------------------------------------ */
+/* MongoDB                                                             */
+
+/* A client of the test's own (error API 2, libmongoc's chatter quiet);
+ * NULL with *why when the server does not answer a ping within the
+ * URL's (or a 5 s) server selection timeout. */
+mongoc_client_t *e2e_mongo_try(const char *url, char *why, size_t size);
+/* Connect E->mc to E->srv.mongo_url (asserting), drop this test's
+ * database E->db and its checkpoint document there; from now on bridges
+ * get --mongo and e2e_end cleans up MongoDB too. mongo_only: bridges get
+ * no --redis. */
+void e2e_mongo_begin(struct e2e *E, bool mongo_only);
+/* A MongoDB database e2e_end drops (one a test writes besides E->db). */
+void e2e_mongo_track_db(struct e2e *E, const char *db);
+/* The checkpoint binbridge saved under `name` in MongoDB (collection
+ * binbridge of E->mongo_ckpt_db, _id = name, string fields). */
+void e2e_mongo_checkpoint_read(struct e2e *E, const char *name, struct e2e_checkpoint *cp);
+/* The checkpoint the waits poll: MongoDB's when E->mongo_only. */
+void e2e_checkpoint_read_any(struct e2e *E, struct e2e_checkpoint *cp);
 
 /* ------------------------------------------------------------------ */
 /* Random numbers (seeded, reproducible)                               */
