@@ -685,6 +685,8 @@ void e2e_checkpoint_read(redisContext *c, const char *name, struct e2e_checkpoin
             snprintf(cp->gtid, sizeof cp->gtid, "%s", v);
         else if (strcmp(k, "commit_time") == 0)
             cp->commit_time = strtoull(v, NULL, 10);
+        else if (strcmp(k, "state") == 0)
+            cp->loading = strcmp(v, "loading") == 0;
         else if (strcmp(k, "server_id") == 0)
             cp->server_id = strtoull(v, NULL, 10);
     }
@@ -1019,6 +1021,8 @@ static bool mongo_checkpoint_try(struct e2e *E, const char *name, struct e2e_che
                 snprintf(cp->gtid, sizeof cp->gtid, "%s", v);
             else if (strcmp(k, "commit_time") == 0)
                 cp->commit_time = strtoull(v, NULL, 10);
+            else if (strcmp(k, "state") == 0)
+                cp->loading = strcmp(v, "loading") == 0;
             else if (strcmp(k, "server_id") == 0)
                 cp->server_id = strtoull(v, NULL, 10);
         }
@@ -1226,12 +1230,12 @@ bool e2e_wait_caught_up(struct e2e *E, double seconds)
         bool done = true;
         if (!E->mongo_only) {
             e2e_checkpoint_read(E->r, E->db, &cp);
-            done = cp.found && cp.rows_done == 0 &&
+            done = cp.found && cp.rows_done == 0 && !cp.loading &&
                    e2e_position_compare(cp.file, cp.pos, file, pos) >= 0;
         }
         if (done && E->mc) {
             e2e_mongo_checkpoint_read(E, E->db, &cp);
-            done = cp.found && cp.rows_done == 0 &&
+            done = cp.found && cp.rows_done == 0 && !cp.loading &&
                    e2e_position_compare(cp.file, cp.pos, file, pos) >= 0;
         }
         if (done)

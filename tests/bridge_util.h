@@ -96,6 +96,7 @@ struct e2e_checkpoint {
     uint64_t pos, rows_done;
     char gtid[256];
     uint64_t commit_time, server_id;
+    bool loading;             /* state "loading": an initial load is under way */
 };
 void e2e_checkpoint_read(redisContext *c, const char *name, struct e2e_checkpoint *cp);
 /* Order of binlog positions: the numeric suffix of the file, then pos. */

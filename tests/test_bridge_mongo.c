@@ -1851,3 +1851,204 @@ Test(bridge_mongo, every_mongo_option)
         mongoc_collection_destroy(c);
     }
 }
+
+/* ------------------------------------------------------------------ */
+/* 5: both sinks from one config: initial load, ALTER, kill -9          */
+
+Test(bridge_mongo, both_sinks_from_one_config_initial_load_alter_and_kill)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "mboth", NULL);
+    e2e_mongo_begin(E, false);
+    /* rows written before the bridge ever ran: the initial load */
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    struct more M;
+    more_init(&M, E, E->m, W->log);
+    wl_steps(W, 120);
+    more_steps(&M, 60);
+    wl_big(W, 300, false);
+
+    /* everything in one file: source, both sinks, checkpoint, replica id */
+    E->config_only = true;
+    e2e_write_config(E, "both.conf",
+                     "# written by tests/test_bridge_mongo.c\n"
+                     "source = { url = \"%s\"; server_id = %u; start = \"snapshot\"; heartbeat = 0.5; };\n"
+                     "redis = { url = \"%s\"; };\n"
+                     "mongo = { url = \"%s\"; };\n"
+                     "checkpoint = \"%s\";\n"
+                     "include_schemas = [ \"%s\" ];\n"
+                     "batch = { bytes = 65536; delay_ms = 20; };\n"
+                     "retry = { initial_ms = 50; max_ms = 500; };\n"
+                     "progress_interval = 1;\n",
+                     E->srv.mysql_url, E->server_id, E->srv.redis_url, E->mongo_url, E->db, E->db);
+    e2e_bridge_start(E, NULL);
+    wl_steps(W, 40);
+    more_steps(&M, 20);
+    wait_caught_up(E, 180);
+    /* the initial load and what followed, in both */
+    e2e_compare_default(E, NULL);
+    compare_workload(E, true);
+
+    /* ALTER TABLE while it runs: both sinks reload the table */
+    wl_steps(W, 20);
+    e2e_sql(E->m, "ALTER TABLE t_u ADD COLUMN w INT NOT NULL DEFAULT 5, "
+                  "MODIFY v VARCHAR(250) CHARACTER SET utf8mb4");
+    e2e_sql(E->m, "UPDATE t_u SET w = 6 WHERE id %% 3 = 0");
+    wl_steps(W, 30);
+    more_steps(&M, 10);
+    wait_caught_up(E, 180);
+
+    /* kill -9 inside a chunked transaction: both sinks resume exactly */
+    wl_big(W, 300, true);
+    struct e2e_checkpoint cp;
+    if (!wait_chunk_checkpoint(E, 90, &cp))
+        fail_with_bridge_output(E, "no chunk checkpoint seen during the large transaction");
+    e2e_proc_kill(&E->bridge);
+    struct e2e_checkpoint rcp;
+    e2e_checkpoint_read(E->r, E->db, &rcp);
+    cr_log_info("mboth: killed with MongoDB at %s:%llu+%llu, Redis at %s:%llu+%llu", cp.file,
+                (unsigned long long)cp.pos, (unsigned long long)cp.rows_done, rcp.file,
+                (unsigned long long)rcp.pos, (unsigned long long)rcp.rows_done);
+    wl_steps(W, 30);
+    more_steps(&M, 10);
+    e2e_bridge_start(E, NULL);
+    wait_caught_up(E, 180);
+    stop_bridge(E, 10);
+    e2e_compare_default(E, NULL);
+    struct mstats st = compare_workload(E, true);
+    check_coverage(&st, E->ferret);
+    check_checkpoint_is_the_servers(E);
+    e2e_checkpoint_read(E->r, E->db, &rcp);
+    e2e_mongo_checkpoint_read(E, E->db, &cp);
+    cr_assert(strcmp(rcp.file, cp.file) == 0 && rcp.pos == cp.pos,
+              "after a clean stop the sinks' checkpoints differ: Redis %s:%llu, MongoDB %s:%llu",
+              rcp.file, (unsigned long long)rcp.pos, cp.file, (unsigned long long)cp.pos);
+}
+
+/* ------------------------------------------------------------------ */
+/* 6: documents over 16 MB: stop, or skip and log                      */
+
+Test(bridge_mongo, oversized_document_stops_or_is_skipped)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "mbig", NULL);
+    e2e_mongo_begin(E, true);
+    write_config(E, "mongo = { oversize = \"stop\"; };\n");
+    establish_checkpoint(E);
+    e2e_sql(E->m, "CREATE TABLE t_big (id INT PRIMARY KEY, b LONGBLOB)");
+    e2e_sql(E->m, "INSERT INTO t_big VALUES (1, 'small')");
+    struct e2e_checkpoint before;
+    e2e_bridge_to_end(E, 60);
+    e2e_mongo_checkpoint_read(E, E->db, &before);
+    /* 17,000,000 bytes: a document over 16 MiB (16,777,216) */
+    e2e_sql(E->m, "INSERT INTO t_big VALUES (2, REPEAT('x', 17000000))");
+    e2e_sql(E->m, "INSERT INTO t_big VALUES (3, 'after')");
+
+    /* stop: a one-line error naming the table and the _id; nothing after
+     * it applied, the checkpoint before its transaction */
+    const char *const stop_at_end[] = { "--stop-at-end", NULL };
+    e2e_bridge_start(E, stop_at_end);
+    bool done = e2e_proc_wait(&E->bridge, 120);
+    if (!done)
+        e2e_proc_kill(&E->bridge);
+    cr_assert(done, "the bridge did not stop at the oversized row:\n%s",
+              e2e_tail(E->bridge.out_path, 3000));
+    cr_assert_eq(E->bridge.status, 1, "exit %d, not 1:\n%s", E->bridge.status,
+                 e2e_tail(E->bridge.out_path, 3000));
+    check_output_names(E, "t_big", "16777216");
+    char *out = e2e_proc_output(&E->bridge);
+    cr_assert(strstr(out, ".t_big ({ \"_id\" : 2 })"),
+              "the error does not name the row (_id 2):\n%s", out);
+    free(out);
+    struct e2e_checkpoint cp;
+    e2e_mongo_checkpoint_read(E, E->db, &cp);
+    cr_assert(strcmp(cp.file, before.file) == 0 && cp.pos == before.pos && cp.rows_done == 0,
+              "the checkpoint moved past the oversized row: %s:%llu+%llu, was %s:%llu", cp.file,
+              (unsigned long long)cp.pos, (unsigned long long)cp.rows_done, before.file,
+              (unsigned long long)before.pos);
+    cr_assert_eq(doc_has_field(E, E->db, "t_big", 1, "b"), 1);
+    cr_assert_eq(doc_has_field(E, E->db, "t_big", 2, "b"), -1);
+    cr_assert_eq(doc_has_field(E, E->db, "t_big", 3, "b"), -1, "a row after the stop was applied");
+
+    /* skip: logged, left out, and everything after it applied */
+    write_config(E, "mongo = { oversize = \"skip\"; };\n");
+    e2e_bridge_to_end(E, 120);
+    check_output_names(E, "t_big", "skipped");
+    cr_assert_eq(doc_has_field(E, E->db, "t_big", 2, "b"), -1, "the oversized row was written");
+    cr_assert_eq(doc_has_field(E, E->db, "t_big", 3, "b"), 1, "the row after it is missing");
+    check_checkpoint_is_the_servers(E);
+}
+
+/* ------------------------------------------------------------------ */
+/* 7: bad MongoDB settings                                             */
+
+static size_t output_lines(const char *out, char *first, size_t size)
+{
+    size_t n = 0;
+    first[0] = '\0';
+    for (const char *p = out; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (len && p[0] != '+') {   /* "+ command" is the harness's own line */
+            if (!n++)
+                snprintf(first, size, "%.*s", (int)len, p);
+        }
+        p += len + (nl != NULL);
+    }
+    return n;
+}
+
+Test(bridge_mongo, bad_mongo_settings_exit_2_naming_file_and_line)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "mbadcfg", NULL);
+    unsigned closed = e2e_free_port();
+    char source[128], mongo[128];
+    snprintf(source, sizeof source, "mysql://bbrepl:bbrepl@127.0.0.1:%u", closed);
+    snprintf(mongo, sizeof mongo, "mongodb://127.0.0.1:%u", closed);
+    static const struct {
+        int line;
+        const char *text;
+    } cases[] = {
+        { 2, "include_schemas = [ \"x\" ];\nrules = ( { match = \"a.b\"; mongo = { update = \"merge\"; }; } );\n" },
+        { 1, "mongo = { oversize = \"drop\"; };\n" },
+        { 3, "# collection names cannot hold '$'\n\nrules = ( { match = \"a.b\"; mongo = { collection = \"x$y\"; }; } );\n" },
+        { 1, "rules = ( { match = \"a.b\"; mongo = { database = \"a.b\"; }; } );\n" },
+        { 1, "rules = ( { match = \"a.b\"; mongo = { renames = ( (\"v\", \"a.b\") ); }; } );\n" },
+        { 2, "rules = ( { match = \"a.b\";\n  mongo = { dates = \"text\"; }; } );\n" },
+        { 1, "mongo = { url = \"http://127.0.0.1:27017\"; };\n" },
+        { 1, "rules = ( { match = \"a.b\"; mongo = ( { collection = \"c\"; }, { collection = \"c\"; } ); } );\n" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "bad%zu.conf", i);
+        e2e_write_config(E, name, "%s", cases[i].text);
+        bool url_case = strstr(cases[i].text, "url =") != NULL;
+        const char *argv[] = { "run", "--config", E->config, "--source", source,
+                               url_case ? NULL : "--mongo", mongo, "--stop-at-end", NULL };
+        double t0 = now();
+        char *out;
+        int rc = e2e_run_cmd(E, argv, 20, &out);
+        double took = now() - t0;
+        char where[700], line[1024];
+        snprintf(where, sizeof where, "%.599s:%d:", E->config, cases[i].line);
+        size_t lines = output_lines(out, line, sizeof line);
+        cr_assert_eq(rc, 2, "case %zu: exit %d, not 2:\n%s", i, rc, out);
+        cr_assert(strstr(out, where), "case %zu: the message does not name %s:\n%s", i, where,
+                  out);
+        cr_assert_eq(lines, 1u, "case %zu: %zu lines, not one:\n%s", i, lines, out);
+        cr_log_info("mbadcfg %zu (%.2f s): %s", i, took, line);
+        free(out);
+    }
+    /* --mongo with a bad URL: exit 2 before connecting anywhere */
+    const char *argv[] = { "run", "--source", source, "--mongo", "mongo://127.0.0.1", NULL };
+    char *out;
+    int rc = e2e_run_cmd(E, argv, 20, &out);
+    char line[1024];
+    cr_assert_eq(rc, 2, "--mongo mongo://...: exit %d, not 2:\n%s", rc, out);
+    cr_assert_eq(output_lines(out, line, sizeof line), 1u, "not one line:\n%s", out);
+    cr_assert(strstr(out, "mongodb://"), "the message does not say what a URL looks like:\n%s",
+              out);
+    free(out);
+}
