@@ -2052,3 +2052,136 @@ Test(bridge_mongo, bad_mongo_settings_exit_2_naming_file_and_line)
               out);
     free(out);
 }
+
+/* ------------------------------------------------------------------ */
+/* 8: the comparison itself finds every kind of difference              */
+
+/* The first document of db.coll (in _id order, an int32 _id other than
+ * those of nots, ended by -1) whose `field` has BSON type `type` and passes `ok` (NULL:
+ * any); its _id and the value, or -1. */
+static int32_t find_doc_with(struct e2e *E, const char *coll, const char *field, bson_type_t type,
+                             bool (*ok)(const bson_value_t *), const int32_t *nots,
+                             bson_value_t *value)
+{
+    mongoc_collection_t *c = mongoc_client_get_collection(E->mc, E->db, coll);
+    bson_t filter, opts, sort;
+    bson_init(&filter);
+    bson_init(&opts);
+    bson_append_document_begin(&opts, "sort", 4, &sort);
+    BSON_APPEND_INT32(&sort, "_id", 1);
+    bson_append_document_end(&opts, &sort);
+    mongoc_cursor_t *cur = mongoc_collection_find_with_opts(c, &filter, &opts, NULL);
+    const bson_t *doc;
+    int32_t found = -1;
+    while (found < 0 && mongoc_cursor_next(cur, &doc)) {
+        bson_iter_t it, id;
+        if (!bson_iter_init_find(&id, doc, "_id") || !BSON_ITER_HOLDS_INT32(&id))
+            continue;
+        int32_t v = bson_iter_int32(&id);
+        bool excluded = false;
+        for (size_t k = 0; nots && nots[k] >= 0; k++)
+            excluded |= nots[k] == v;
+        if (excluded)
+            continue;
+        if (bson_iter_init_find(&it, doc, field) && bson_iter_type(&it) == type &&
+            (!ok || ok(bson_iter_value(&it)))) {
+            found = v;
+            bson_value_copy(bson_iter_value(&it), value);
+        }
+    }
+    mongoc_cursor_destroy(cur);
+    bson_destroy(&filter);
+    bson_destroy(&opts);
+    mongoc_collection_destroy(c);
+    return found;
+}
+
+/* A FLOAT whose float, as a double, is not its shortest text (3.14 is
+ * 3.140000104904175). */
+static bool inexact_float(const bson_value_t *v)
+{
+    return (double)(float)v->value.v_double != v->value.v_double;
+}
+
+/* db.t_all: {_id: id} gets update (an update document). */
+static void tamper(struct e2e *E, int32_t id, bson_t *update)
+{
+    mongoc_collection_t *c = mongoc_client_get_collection(E->mc, E->db, "t_all");
+    bson_t sel;
+    bson_init(&sel);
+    BSON_APPEND_INT32(&sel, "_id", id);
+    bson_error_t e;
+    cr_assert(mongoc_collection_update_one(c, &sel, update, NULL, NULL, &e), "tamper %d: %s",
+              id, e.message);
+    bson_destroy(&sel);
+    bson_destroy(update);
+    mongoc_collection_destroy(c);
+}
+
+Test(bridge_mongo, comparison_detects_every_kind_of_difference)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "mself", NULL);
+    e2e_mongo_begin(E, true);
+    write_config(E, NULL);
+    establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    while (W->keys[WL_ALL].n < 40)
+        wl_steps(W, 10);
+    e2e_bridge_to_end(E, 120);
+    struct e2e_report rep;
+    e2e_report_init(&rep, E->tag);
+    struct mstats st = { 0 };
+    compare_default_table(E, "t_all", &rep, &st);
+    cr_assert_eq(rep.count, 0u, "the bridge's documents differ before tampering:\n%s", rep.text);
+
+    unsigned expect = 0;
+    bson_value_t v;
+    /* the same number as another BSON type: int32 -> int64 */
+    int32_t a = find_doc_with(E, "t_all", "si", BSON_TYPE_INT32, NULL, NULL, &v);
+    cr_assert_geq(a, 0, "no document with an int32 si");
+    tamper(E, a, BCON_NEW("$set", "{", "si", BCON_INT64(v.value.v_int32), "}"));
+    bson_value_destroy(&v);
+    expect++;
+    /* a date as its text */
+    int32_t b = find_doc_with(E, "t_all", "dt", BSON_TYPE_DATE_TIME, NULL, (int32_t[]){ a, -1 }, &v);
+    cr_assert_geq(b, 0, "no document with a date");
+    tamper(E, b, BCON_NEW("$set", "{", "dt", BCON_UTF8("2020-01-01"), "}"));
+    bson_value_destroy(&v);
+    expect++;
+    /* a FLOAT with the digits of its float's exact value */
+    int32_t c = find_doc_with(E, "t_all", "flt", BSON_TYPE_DOUBLE, inexact_float,
+                              (int32_t[]){ a, b, -1 }, &v);
+    cr_assert_geq(c, 0, "no document with an inexact FLOAT");
+    tamper(E, c, BCON_NEW("$set", "{", "flt", BCON_DOUBLE((double)(float)v.value.v_double), "}"));
+    bson_value_destroy(&v);
+    expect++;
+    /* a wrong string, a missing field, an extra field (one document) */
+    tamper(E, a, BCON_NEW("$set", "{", "vc", BCON_UTF8("tampered\x01"), "nosuch", BCON_INT32(1),
+                          "}", "$unset", "{", "ti", BCON_UTF8(""), "}"));
+    expect += 3;
+    /* a missing document, a document of no row */
+    mongoc_collection_t *coll = mongoc_client_get_collection(E->mc, E->db, "t_all");
+    int32_t d = find_doc_with(E, "t_all", "id", BSON_TYPE_INT32, NULL,
+                              (int32_t[]){ a, b, c, -1 }, &v);
+    cr_assert_geq(d, 0, "no fourth document");
+    bson_value_destroy(&v);
+    bson_t *sel = BCON_NEW("_id", BCON_INT32(d));
+    bson_error_t e;
+    cr_assert(mongoc_collection_delete_one(coll, sel, NULL, NULL, &e), "%s", e.message);
+    bson_destroy(sel);
+    expect++;
+    bson_t *doc = BCON_NEW("_id", BCON_INT32(2000000000), "id", BCON_INT32(2000000000));
+    cr_assert(mongoc_collection_insert_one(coll, doc, NULL, NULL, &e), "%s", e.message);
+    bson_destroy(doc);
+    expect++;
+    mongoc_collection_destroy(coll);
+
+    e2e_report_init(&rep, E->tag);
+    compare_default_table(E, "t_all", &rep, &st);
+    cr_log_info("mself: the comparison found:\n%s", rep.text ? rep.text : "(nothing)");
+    cr_assert_eq(rep.count, expect, "%u differences found, %u made:\n%s", rep.count, expect,
+                 rep.text ? rep.text : "");
+    free(rep.text);
+}
