@@ -2,7 +2,10 @@
 # Install what binbridge needs to build, test and fuzz: the Debian packages,
 # then FerretDB, the MongoDB wire-compatible test server, which Debian does
 # not package and which is built from the Go module proxy.
-# Usage: scripts/deps.sh [EXTRA_PACKAGE...]
+# Usage: scripts/deps.sh [bench] [EXTRA_PACKAGE...]
+#   bench   also what only `make bench` needs: PostgreSQL 15, the backend of
+#           the benchmark's FerretDB (scripts/servers.sh,
+#           BB_FERRETDB_BACKEND=postgresql)
 # Idempotent: when everything is already installed it only asks dpkg and runs
 # `ferretdb --version`, so it is cheap enough to run at the start of every
 # test run.
@@ -21,6 +24,12 @@ shopt -s inherit_errexit
 die() { printf 'deps.sh: %s\n' "$*" >&2; exit 1; }
 log() { printf 'deps.sh: %s\n' "$*"; }
 
+bench=()
+if [[ ${1:-} == bench ]]; then
+    shift
+    bench=(postgresql-15 postgresql-client-15)
+fi
+
 packages=(
     # build toolchain (a fresh Debian has neither make nor gcc)
     make gcc libc6-dev pkg-config git ca-certificates python3
@@ -35,6 +44,7 @@ packages=(
     clang libclang-rt-14-dev
     # `make bench`: GNU time for peak memory
     time
+    "${bench[@]}"
     "$@"
 )
 

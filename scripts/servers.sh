@@ -21,6 +21,11 @@
 #              shared ones must not take the shared FerretDB's port);
 #              BB_SKIP_FERRETDB=1 leaves it out (tests given a real MongoDB
 #              with BINBRIDGE_TEST_MONGO_URI).
+#              BB_FERRETDB_BACKEND=postgresql (the benchmarks): FerretDB on
+#              a private PostgreSQL 15 cluster ($BB_SERVERS_DIR/postgresql,
+#              port BB_POSTGRES_PORT, default 54331; `scripts/deps.sh bench`
+#              installs PostgreSQL) instead of its SQLite backend (the
+#              default, BB_FERRETDB_BACKEND=sqlite); see postgres_start.
 #
 # The servers run as plain background processes (no systemd), so this works
 # in containers and CI; `start` leaves them running for the next run.
@@ -35,6 +40,8 @@ STATE_DIR=$(realpath -m -- "${BB_SERVERS_DIR:-/tmp/binbridge-servers}")
 MARIADB_PORT=${BB_MARIADB_PORT:-33071}
 REDIS_PORT=${BB_REDIS_PORT:-63791}
 FERRETDB_PORT=${BB_FERRETDB_PORT:-27117}
+FERRETDB_BACKEND=${BB_FERRETDB_BACKEND:-sqlite}
+POSTGRES_PORT=${BB_POSTGRES_PORT:-54331}
 # The default port belongs to the default state directory's FerretDB: a
 # private one (BB_SERVERS_DIR, as the bridge tests' private servers, which
 # inherit BB_FERRETDB_PORT=27117 from `env`) gets a FerretDB only on a port
@@ -48,6 +55,9 @@ FERRETDB_WANTED=true
 [[ $MARIADB_PORT =~ ^[0-9]+$ ]] || die "BB_MARIADB_PORT is not a number: $MARIADB_PORT"
 [[ $REDIS_PORT =~ ^[0-9]+$ ]] || die "BB_REDIS_PORT is not a number: $REDIS_PORT"
 [[ $FERRETDB_PORT =~ ^[0-9]+$ ]] || die "BB_FERRETDB_PORT is not a number: $FERRETDB_PORT"
+[[ $POSTGRES_PORT =~ ^[0-9]+$ ]] || die "BB_POSTGRES_PORT is not a number: $POSTGRES_PORT"
+[[ $FERRETDB_BACKEND == sqlite || $FERRETDB_BACKEND == postgresql ]] \
+    || die "BB_FERRETDB_BACKEND must be sqlite or postgresql, not '$FERRETDB_BACKEND'"
 
 MARIADB_DATA=$STATE_DIR/mariadb
 BINLOG_DIR=$STATE_DIR/binlog
@@ -62,6 +72,12 @@ REDIS_LOG=$STATE_DIR/redis.log
 FERRETDB_DATA=$STATE_DIR/ferretdb
 FERRETDB_PID=$STATE_DIR/ferretdb.pid
 FERRETDB_LOG=$STATE_DIR/ferretdb.log
+# FerretDB's PostgreSQL (BB_FERRETDB_BACKEND=postgresql): cluster, socket
+# and log in one directory, owned by the user the server runs as.
+POSTGRES_DIR=$STATE_DIR/postgresql
+POSTGRES_DATA=$POSTGRES_DIR/data
+POSTGRES_LOG=$POSTGRES_DIR/postgresql.log
+POSTGRES_BIN=${BB_POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
 # Where scripts/deps.sh builds FerretDB (keep the two in step).
 FERRETDB_VERSION=v1.24.2
 TOOLS_DIR=$(realpath -m -- "${BB_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/binbridge}")
@@ -324,6 +340,114 @@ redis_status() {
     fi
 }
 
+# ---------------------------------------------------------------- PostgreSQL
+
+# Only under FerretDB's PostgreSQL backend. initdb and postgres refuse to
+# run as root: as root the cluster belongs to, and runs as, the user
+# `postgres` that Debian's postgresql package creates. It listens on
+# 127.0.0.1 and on a socket in $POSTGRES_DIR, trusts local connections and
+# does not fsync (throwaway data, as MariaDB's flush settings above);
+# database `ferretdb` holds FerretDB's data.
+#
+# FerretDB 1.24 looks a document up by _id (each update and delete the
+# MongoDB sink sends) with `WHERE _jsonb->$1 @> $2`. Its own index on _id is
+# a btree on _jsonb->'_id', which serves neither @> nor a key given as a
+# parameter: every lookup reads the whole collection (it is the same on
+# SQLite, where only string and ObjectId _ids are pushed down). So here each
+# table FerretDB creates also gets a GIN index on _jsonb->'_id' (an event
+# trigger on CREATE TABLE), which serves that filter, and statements are
+# always planned with their parameters' values (plan_cache_mode=
+# force_custom_plan), so that $1 is the constant '_id' the index is on:
+# lookups by _id use an index, as on MongoDB.
+pg_as_owner() {
+    if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+postgres_ping() {
+    "$POSTGRES_BIN/pg_isready" -q -h 127.0.0.1 -p "$POSTGRES_PORT" -t 2 >/dev/null 2>&1
+}
+
+postgres_running() {
+    [[ -f $POSTGRES_DATA/postmaster.pid ]] &&
+        pg_as_owner "$POSTGRES_BIN/pg_ctl" -D "$POSTGRES_DATA" status >/dev/null 2>&1
+}
+
+pg_psql() {
+    pg_as_owner psql -X -q -v ON_ERROR_STOP=1 -h "$POSTGRES_DIR" -p "$POSTGRES_PORT" \
+        -U postgres "$@"
+}
+
+# shellcheck disable=SC2016 # SQL, not shell: $$ and $t$ are PostgreSQL quotes
+PG_ID_INDEX_SQL='
+CREATE FUNCTION bb_id_gin_index() RETURNS event_trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT * FROM pg_event_trigger_ddl_commands() WHERE command_tag = $t$CREATE TABLE$t$
+    LOOP
+        IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = r.objid AND attname = $t$_jsonb$t$)
+           AND r.object_identity NOT LIKE $t$%._ferretdb_database_metadata$t$ THEN
+            EXECUTE format($t$CREATE INDEX ON %s USING gin ((_jsonb->$q$_id$q$) jsonb_path_ops)$t$,
+                           r.object_identity);
+        END IF;
+    END LOOP;
+END $$;
+CREATE EVENT TRIGGER bb_id_gin_index ON ddl_command_end WHEN TAG IN ($t$CREATE TABLE$t$)
+    EXECUTE FUNCTION bb_id_gin_index();
+'
+
+postgres_start() {
+    [[ -x $POSTGRES_BIN/pg_ctl ]] \
+        || die "PostgreSQL not found in $POSTGRES_BIN; run scripts/deps.sh bench first"
+    if ((EUID == 0)) && ! id postgres >/dev/null 2>&1; then
+        die "no user postgres to run PostgreSQL as; run scripts/deps.sh bench first"
+    fi
+    if postgres_running; then
+        log "PostgreSQL already running"
+    elif postgres_ping; then
+        die "port $POSTGRES_PORT answers but no PostgreSQL from $STATE_DIR runs; set BB_POSTGRES_PORT"
+    else
+        # As for MariaDB: the marker is written once the cluster is complete.
+        if [[ ! -f $POSTGRES_DIR/.bb-initialized ]]; then
+            rm -rf -- "${POSTGRES_DIR:?}"
+            mkdir -p -- "$POSTGRES_DIR"
+            if ((EUID == 0)); then chown postgres: "$POSTGRES_DIR"; fi
+            log "initialising PostgreSQL cluster $POSTGRES_DATA"
+            pg_as_owner "$POSTGRES_BIN/initdb" -D "$POSTGRES_DATA" -U postgres --auth=trust \
+                -E UTF8 --no-locale >"$POSTGRES_DIR/initdb.log" 2>&1 \
+                || fail_with_log "initdb failed" "$POSTGRES_DIR/initdb.log"
+        fi
+        log "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
+        # pg_ctl puts the server in a session of its own; 9>&- so that it
+        # does not hold our lock.
+        pg_as_owner "$POSTGRES_BIN/pg_ctl" -D "$POSTGRES_DATA" -l "$POSTGRES_LOG" -w \
+            -t "$READY_TIMEOUT" -o "-p $POSTGRES_PORT -k $POSTGRES_DIR \
+-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+-c plan_cache_mode=force_custom_plan" start </dev/null >/dev/null 2>&1 9>&- \
+            || fail_with_log "PostgreSQL did not start on port $POSTGRES_PORT" "$POSTGRES_LOG"
+    fi
+    if [[ ! -f $POSTGRES_DIR/.bb-initialized ]]; then
+        { pg_psql -d postgres -c "CREATE DATABASE ferretdb" &&
+            pg_psql -d ferretdb -c "$PG_ID_INDEX_SQL"; } \
+            || fail_with_log "could not set up database ferretdb" "$POSTGRES_LOG"
+        : >"$POSTGRES_DIR/.bb-initialized"
+    fi
+}
+
+postgres_stop() {
+    postgres_running || return 0
+    log "stopping PostgreSQL"
+    pg_as_owner "$POSTGRES_BIN/pg_ctl" -D "$POSTGRES_DATA" -m fast -w -t "$READY_TIMEOUT" stop \
+        >/dev/null 2>&1 || fail_with_log "PostgreSQL did not stop" "$POSTGRES_LOG"
+}
+
+postgres_status() {
+    if postgres_running && postgres_ping; then
+        echo "postgresql: up port=$POSTGRES_PORT"
+    else
+        echo "postgresql: down port=$POSTGRES_PORT"
+    fi
+}
+
 # ---------------------------------------------------------------- FerretDB
 
 # FerretDB v1.24.2 (MongoDB wire protocol) with its embedded SQLite backend:
@@ -374,9 +498,12 @@ ferretdb_start() {
         rm -f -- "$FERRETDB_PID"
         mkdir -p -- "$FERRETDB_DATA"
         log "starting FerretDB on 127.0.0.1:$FERRETDB_PORT"
+        local backend=(--handler=sqlite --sqlite-url="file:$FERRETDB_DATA/")
+        [[ $FERRETDB_BACKEND == postgresql ]] && backend=(--handler=postgresql
+            --postgresql-url="postgres://postgres@127.0.0.1:$POSTGRES_PORT/ferretdb")
         # No telemetry, no debug HTTP listener (it would take a fixed port),
         # state (its instance id) beside the data.
-        setsid "$FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$FERRETDB_DATA/" \
+        setsid "$FERRETDB_BIN" "${backend[@]}" \
             --listen-addr="127.0.0.1:$FERRETDB_PORT" --debug-addr=- \
             --telemetry=disable --state-dir="$STATE_DIR/ferretdb-state" \
             --log-level=ERROR --log-format=text \
@@ -425,9 +552,21 @@ ferretdb_status() {
 # Called as `ferretdb ACTION`, ACTION one of start, stop, status, env.
 ferretdb() {
     case $1 in
-    start) ferretdb_start ;;
-    stop) ferretdb_stop ;;
-    status) ferretdb_status ;;
+    start)
+        if [[ $FERRETDB_WANTED == true && $FERRETDB_BACKEND == postgresql ]]; then
+            postgres_start
+        fi
+        ferretdb_start
+        ;;
+    stop)
+        ferretdb_stop
+        # Whatever the backend asked for now: a cluster this directory has.
+        if [[ -x $POSTGRES_BIN/pg_ctl ]]; then postgres_stop; fi
+        ;;
+    status)
+        ferretdb_status
+        if [[ $FERRETDB_BACKEND == postgresql ]]; then postgres_status; fi
+        ;;
     env)
         printf 'export %s=%q\n' BB_FERRETDB_PORT "$FERRETDB_PORT" \
             BB_MONGO_URL "mongodb://127.0.0.1:$FERRETDB_PORT/"
