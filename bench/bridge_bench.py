@@ -29,6 +29,27 @@ def env():
     return e
 
 
+def bridge_conf(build, name, table, checkpoint):
+    """A config file BUILD/bench/NAME.conf mirroring TABLE only (so that other
+    benchmarks' tables in the same binlog are skipped), quiet."""
+    conf = os.path.join(build, "bench", name + ".conf")
+    with open(conf, "w") as f:
+        f.write('include_tables = [ "%s" ];\ncheckpoint = "%s";\n'
+                'progress_interval = 0;\nlog_level = "warn";\n' % (table, checkpoint))
+    return conf
+
+
+def timed_bridge(cmd, who):
+    """Run a `binbridge run --stop-at-end` command line under GNU time; return
+    (wall seconds, peak RSS KiB), or exit naming WHO when it fails."""
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True)
+    secs = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit("%s: binbridge run failed: %s" % (who, p.stderr.strip()))
+    return secs, int(p.stderr.strip().splitlines()[-1])
+
+
 def redis(port, *args):
     return subprocess.run(["redis-cli", "-p", port, "-n", "0"] + list(args),
                           check=True, capture_output=True, text=True).stdout.strip()
@@ -39,14 +60,8 @@ def main():
     e = env()
     binbridge = os.path.join(build, "binbridge")
     # The workload's table only: later bench_lag runs write to bbbench.lag.
-    conf = os.path.join(build, "bench", "bridge.conf")
-    with open(conf, "w") as f:
-        f.write('include_tables = [ "bbbench.t" ];\ncheckpoint = "bench";\n'
-                'progress_interval = 0;\nlog_level = "warn";\n')
-    lag_conf = os.path.join(build, "bench", "bridge-lag.conf")
-    with open(lag_conf, "w") as f:
-        f.write('include_tables = [ "bbbench.lag" ];\ncheckpoint = "lag";\n'
-                'progress_interval = 0;\nlog_level = "warn";\n')
+    conf = bridge_conf(build, "bridge", "bbbench.t", "bench")
+    lag_conf = bridge_conf(build, "bridge-lag", "bbbench.lag", "lag")
     redis_url = "redis://127.0.0.1:%s/0" % e["BB_REDIS_PORT"]
     common = ["--config", conf, "--source", e["BB_MARIADB_URL"], "--redis", redis_url]
 
@@ -54,13 +69,7 @@ def main():
     redis(e["BB_REDIS_PORT"], "FLUSHDB")
     redis(e["BB_REDIS_PORT"], "HSET", "binbridge:checkpoint:bench", "file", source_file, "pos", "4", "rows_done", "0",
           "gtid", "", "commit_time", "0", "server_id", "1")
-    start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", binbridge, "run"] + common + ["--stop-at-end"],
-                       capture_output=True, text=True)
-    secs = time.perf_counter() - start
-    if p.returncode != 0:
-        sys.exit("bridge_bench: binbridge run failed: %s" % p.stderr.strip())
-    rss = int(p.stderr.strip().splitlines()[-1])
+    secs, rss = timed_bridge([binbridge, "run"] + common + ["--stop-at-end"], "bridge_bench")
     # 200,000 rows inserted, 100,000 deleted: 100,000 hashes and the checkpoint.
     keys = int(redis(e["BB_REDIS_PORT"], "DBSIZE"))
     if keys != 100001:
