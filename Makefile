@@ -62,7 +62,10 @@ $(BUILD)/bench_decode: $(BUILD)/bench/bench_decode.o $(BUILD)/libbinbridge.a
 $(BUILD)/bench_lag: $(BUILD)/bench/bench_lag.o
 	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(LDLIBS)
 
-bench: all $(BUILD)/bench_decode $(BUILD)/bench_lag
+$(BUILD)/bench_mongo_upsert: $(BUILD)/bench/bench_mongo_upsert.o $(BUILD)/libbinbridge.a
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libbinbridge.a $(LDLIBS)
+
+bench: all $(BUILD)/bench_decode $(BUILD)/bench_lag $(BUILD)/bench_mongo_upsert
 	bench/run.sh
 
 FUZZ_SRC := $(LIB_SRC)
@@ -89,4 +92,5 @@ clean:
 
 .PHONY: all tests test check bench fuzz lint demo clean clean-objs
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/bench/bench_decode.d $(BUILD)/bench/bench_lag.d
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/bench/bench_decode.d $(BUILD)/bench/bench_lag.d \
+    $(BUILD)/bench/bench_mongo_upsert.d
