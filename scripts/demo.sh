@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's first command: on a fresh Debian 12 machine, install what is
 # missing, build binbridge, start a throwaway MariaDB (binlog on, row
-# format), run a small workload and show `binbridge dump` of it.
+# format), Redis and FerretDB, run a small workload and show `binbridge dump`
+# of it; then mirror a table into Redis and MongoDB with `binbridge run`
+# (an initial load, then the binlog) and show a hash and a document.
 set -euo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
@@ -28,5 +30,48 @@ DELETE FROM demo.test4 WHERE id = 1;
 SQL
 
 echo "# binbridge dump --source mysql://$BB_MARIADB_USER:***@$BB_MARIADB_HOST:$BB_MARIADB_PORT --start-file $file --start-pos $pos"
-exec build/binbridge dump --source "$BB_MARIADB_URL" --start-file "$file" --start-pos "$pos" \
+build/binbridge dump --source "$BB_MARIADB_URL" --start-file "$file" --start-pos "$pos" \
     --ignored-events FormatDescriptionEvent,RotateEvent,MariadbGtidListEvent,MariadbBinLogCheckPointEvent "$@"
+
+# The bridge: rows that exist now are loaded from a consistent snapshot,
+# later changes come from the binlog. The demo starts afresh each time:
+# no saved checkpoint, no mirrored rows from an earlier run.
+sql <<'SQL'
+DROP TABLE IF EXISTS demo.products;
+CREATE TABLE demo.products (id INT PRIMARY KEY, name VARCHAR(50), price DECIMAL(10,2),
+  added DATETIME(6), tags SET('new','sale'), attrs JSON, photo BLOB);
+INSERT INTO demo.products VALUES
+  (1, 'kettle', 24.90, '2024-05-01 12:34:56.123456', 'new', '{"watts": 2200, "colors": ["red", "steel"]}', x'89504e47'),
+  (2, 'teapot', 31.00, '2024-05-02 08:00:00', '', NULL, NULL);
+SQL
+redis-cli -h "$BB_REDIS_HOST" -p "$BB_REDIS_PORT" DEL binbridge:checkpoint:demo >/dev/null
+redis-cli -h "$BB_REDIS_HOST" -p "$BB_REDIS_PORT" --scan --pattern 'demo:*' \
+    | xargs -r redis-cli -h "$BB_REDIS_HOST" -p "$BB_REDIS_PORT" DEL >/dev/null
+/usr/bin/python3 - "$BB_MONGO_URL" <<'PY'
+import sys, pymongo
+c = pymongo.MongoClient(sys.argv[1], serverSelectionTimeoutMS=5000)
+c.drop_database("demo")
+c["binbridge"]["binbridge"].delete_one({"_id": "demo"})
+PY
+conf=$(mktemp)
+trap 'rm -f "$conf"' EXIT
+echo 'include_schemas = [ "demo" ]; source = { start = "snapshot"; };' >"$conf"
+echo
+echo "# binbridge run --config demo.conf --source mysql://... --redis $BB_REDIS_URL --mongo $BB_MONGO_URL --checkpoint demo --stop-at-end"
+build/binbridge run --config "$conf" --source "$BB_MARIADB_URL" --redis "$BB_REDIS_URL" \
+    --mongo "$BB_MONGO_URL" --checkpoint demo --stop-at-end
+sql -e "UPDATE demo.products SET price = 22.50, tags = 'new,sale' WHERE id = 1; DELETE FROM demo.products WHERE id = 2"
+build/binbridge run --config "$conf" --source "$BB_MARIADB_URL" --redis "$BB_REDIS_URL" \
+    --mongo "$BB_MONGO_URL" --checkpoint demo --stop-at-end
+echo
+echo "# redis-cli HGETALL demo:products:1"
+redis-cli -h "$BB_REDIS_HOST" -p "$BB_REDIS_PORT" HGETALL demo:products:1
+echo
+echo "# db.products.find() in MongoDB database demo (FerretDB here: DECIMAL as its exact string)"
+/usr/bin/python3 - "$BB_MONGO_URL" <<'PY'
+import sys, pymongo
+from bson import json_util
+c = pymongo.MongoClient(sys.argv[1], serverSelectionTimeoutMS=5000)
+for doc in c["demo"]["products"].find():
+    print(json_util.dumps(doc, json_options=json_util.RELAXED_JSON_OPTIONS))
+PY

@@ -40,6 +40,8 @@ packages=(
     libcriterion-dev libzstd-dev zlib1g-dev
     # throwaway test servers and their command-line clients (scripts/servers.sh)
     mariadb-server mariadb-client redis-server redis-tools
+    # the demo shows a mirrored document (scripts/demo.sh)
+    python3-pymongo
     # `make fuzz`: clang with the libFuzzer/ASan runtimes
     clang libclang-rt-14-dev
     # `make bench`: GNU time for peak memory
