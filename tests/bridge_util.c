@@ -27,14 +27,14 @@
 /* ------------------------------------------------------------------ */
 /* Small things                                                        */
 
-static double now(void)
+double e2e_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void sleep_ms(unsigned ms)
+void e2e_sleep_ms(unsigned ms)
 {
     struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
     while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
@@ -71,13 +71,7 @@ static char *xasprintf(const char *fmt, ...)
     return s;
 }
 
-/* A growing text buffer. */
-struct sbuf {
-    char *p;
-    size_t len, cap;
-};
-
-static void sb_append(struct sbuf *b, const char *p, size_t n)
+void e2e_sb_append(struct e2e_sb *b, const char *p, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
@@ -93,13 +87,12 @@ static void sb_append(struct sbuf *b, const char *p, size_t n)
     b->p[b->len] = '\0';
 }
 
-static void sb_puts(struct sbuf *b, const char *s)
+void e2e_sb_puts(struct e2e_sb *b, const char *s)
 {
-    sb_append(b, s, strlen(s));
+    e2e_sb_append(b, s, strlen(s));
 }
 
-static void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(struct sbuf *b, const char *fmt, ...)
+void e2e_sb_printf(struct e2e_sb *b, const char *fmt, ...)
 {
     char small[512];
     va_list ap;
@@ -108,7 +101,7 @@ static void sb_printf(struct sbuf *b, const char *fmt, ...)
     va_end(ap);
     cr_assert(n >= 0);
     if ((size_t)n < sizeof small) {
-        sb_append(b, small, (size_t)n);
+        e2e_sb_append(b, small, (size_t)n);
         return;
     }
     char *big = NULL;
@@ -116,34 +109,35 @@ static void sb_printf(struct sbuf *b, const char *fmt, ...)
     n = vasprintf(&big, fmt, ap);
     va_end(ap);
     cr_assert(n >= 0 && big);
-    sb_append(b, big, (size_t)n);
+    e2e_sb_append(b, big, (size_t)n);
     free(big);
 }
 
-static void sb_hex(struct sbuf *b, const unsigned char *p, size_t n)
+void e2e_sb_hex(struct e2e_sb *b, const void *bytes, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p = bytes;
     for (size_t i = 0; i < n; i++) {
         char two[2] = { hex[p[i] >> 4], hex[p[i] & 15] };
-        sb_append(b, two, 2);
+        e2e_sb_append(b, two, 2);
     }
 }
 
 char *e2e_printable(const char *p, size_t len)
 {
-    struct sbuf b = { 0 };
-    sb_puts(&b, "'");
+    struct e2e_sb b = { 0 };
+    e2e_sb_puts(&b, "'");
     size_t shown = len > 300 ? 300 : len;
     for (size_t i = 0; i < shown; i++) {
         unsigned char c = (unsigned char)p[i];
         if (c >= 0x20 && c != 0x7f && c != '\\' && c != '\'')
-            sb_append(&b, (const char *)&c, 1);
+            e2e_sb_append(&b, (const char *)&c, 1);
         else
-            sb_printf(&b, "\\x%02X", c);
+            e2e_sb_printf(&b, "\\x%02X", c);
     }
-    sb_puts(&b, "'");
+    e2e_sb_puts(&b, "'");
     if (shown < len)
-        sb_printf(&b, "... (%zu bytes)", len);
+        e2e_sb_printf(&b, "... (%zu bytes)", len);
     return b.p;
 }
 
@@ -459,14 +453,14 @@ MYSQL *e2e_sql_connect(const struct e2e_servers *s)
 MYSQL *e2e_sql_connect_retry(const struct e2e_servers *s, double seconds)
 {
     char why[512] = "";
-    double until = now() + seconds;
+    double until = e2e_now() + seconds;
     for (;;) {
         MYSQL *m = sql_try_connect(s, why, sizeof why);
         if (m)
             return m;
-        if (now() > until)
+        if (e2e_now() > until)
             break;
-        sleep_ms(100);
+        e2e_sleep_ms(100);
     }
     cr_assert_fail("cannot connect to MariaDB at %s:%u within %.0f s: %s", s->host,
                    s->mariadb_port, seconds, why);
@@ -586,14 +580,14 @@ redisContext *e2e_redis_connect(const struct e2e_servers *s)
 redisContext *e2e_redis_connect_retry(const struct e2e_servers *s, double seconds)
 {
     char why[512] = "";
-    double until = now() + seconds;
+    double until = e2e_now() + seconds;
     for (;;) {
         redisContext *c = redis_try(s, why, sizeof why);
         if (c)
             return c;
-        if (now() > until)
+        if (e2e_now() > until)
             break;
-        sleep_ms(100);
+        e2e_sleep_ms(100);
     }
     cr_assert_fail("cannot connect to Redis at %s:%u within %.0f s: %s", s->host, s->redis_port,
                    seconds, why);
@@ -667,6 +661,25 @@ void e2e_redis_delete(redisContext *c, const char *glob)
     e2e_free_strings(keys, n);
 }
 
+/* One field of a saved checkpoint (both sinks save the same strings). */
+static void checkpoint_field(struct e2e_checkpoint *cp, const char *k, const char *v)
+{
+    if (strcmp(k, "file") == 0)
+        snprintf(cp->file, sizeof cp->file, "%s", v);
+    else if (strcmp(k, "pos") == 0)
+        cp->pos = strtoull(v, NULL, 10);
+    else if (strcmp(k, "rows_done") == 0)
+        cp->rows_done = strtoull(v, NULL, 10);
+    else if (strcmp(k, "gtid") == 0)
+        snprintf(cp->gtid, sizeof cp->gtid, "%s", v);
+    else if (strcmp(k, "commit_time") == 0)
+        cp->commit_time = strtoull(v, NULL, 10);
+    else if (strcmp(k, "state") == 0)
+        cp->loading = strcmp(v, "loading") == 0;
+    else if (strcmp(k, "server_id") == 0)
+        cp->server_id = strtoull(v, NULL, 10);
+}
+
 void e2e_checkpoint_read(redisContext *c, const char *name, struct e2e_checkpoint *cp)
 {
     memset(cp, 0, sizeof *cp);
@@ -675,20 +688,7 @@ void e2e_checkpoint_read(redisContext *c, const char *name, struct e2e_checkpoin
     cp->found = r->elements > 0;
     for (size_t i = 0; i + 1 < r->elements; i += 2) {
         const char *k = r->element[i]->str, *v = r->element[i + 1]->str;
-        if (strcmp(k, "file") == 0)
-            snprintf(cp->file, sizeof cp->file, "%s", v);
-        else if (strcmp(k, "pos") == 0)
-            cp->pos = strtoull(v, NULL, 10);
-        else if (strcmp(k, "rows_done") == 0)
-            cp->rows_done = strtoull(v, NULL, 10);
-        else if (strcmp(k, "gtid") == 0)
-            snprintf(cp->gtid, sizeof cp->gtid, "%s", v);
-        else if (strcmp(k, "commit_time") == 0)
-            cp->commit_time = strtoull(v, NULL, 10);
-        else if (strcmp(k, "state") == 0)
-            cp->loading = strcmp(v, "loading") == 0;
-        else if (strcmp(k, "server_id") == 0)
-            cp->server_id = strtoull(v, NULL, 10);
+        checkpoint_field(cp, k, v);
     }
     freeReplyObject(r);
 }
@@ -753,13 +753,13 @@ void e2e_proc_start(struct e2e_proc *p, const char *out_path, const char *const 
     int fd = open(out_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     cr_assert(fd >= 0, "open %s: %s", out_path, strerror(errno));
     /* The command line first, so every output file says what ran. */
-    struct sbuf line = { 0 };
-    sb_puts(&line, "+");
+    struct e2e_sb line = { 0 };
+    e2e_sb_puts(&line, "+");
     for (size_t i = 0; args[i]; i++) {
-        sb_puts(&line, " ");
-        sb_puts(&line, args[i]);
+        e2e_sb_puts(&line, " ");
+        e2e_sb_puts(&line, args[i]);
     }
-    sb_puts(&line, "\n");
+    e2e_sb_puts(&line, "\n");
     cr_assert(write(fd, line.p, line.len) == (ssize_t)line.len);
     free(line.p);
     /* libmongoc, which binbridge links, creates /dev/shm/mongoc-<pid> when
@@ -814,7 +814,7 @@ bool e2e_proc_wait(struct e2e_proc *p, double seconds)
 {
     if (!p->pid)
         return true;
-    double until = now() + seconds;
+    double until = e2e_now() + seconds;
     for (;;) {
         int st;
         struct rusage ru;
@@ -824,9 +824,9 @@ bool e2e_proc_wait(struct e2e_proc *p, double seconds)
             proc_reaped(p, st, &ru);
             return true;
         }
-        if (now() > until)
+        if (e2e_now() > until)
             return false;
-        sleep_ms(5);
+        e2e_sleep_ms(5);
     }
 }
 
@@ -856,12 +856,12 @@ char *e2e_proc_output(const struct e2e_proc *p)
 {
     FILE *f = fopen(p->out_path, "rb");
     cr_assert(f, "open %s", p->out_path);
-    struct sbuf b = { 0 };
-    sb_puts(&b, "");
+    struct e2e_sb b = { 0 };
+    e2e_sb_puts(&b, "");
     char chunk[4096];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sb_append(&b, chunk, n);
+        e2e_sb_append(&b, chunk, n);
     fclose(f);
     return b.p;
 }
@@ -968,9 +968,9 @@ void e2e_mongo_begin(struct e2e *E, bool mongo_only)
     snprintf(E->mongo_url, sizeof E->mongo_url, "%s", E->srv.mongo_url);
     E->mongo_only = mongo_only;
     char why[600] = "";
-    double until = now() + 30;
-    while (!(E->mc = e2e_mongo_try(E->mongo_url, why, sizeof why)) && now() < until)
-        sleep_ms(200);
+    double until = e2e_now() + 30;
+    while (!(E->mc = e2e_mongo_try(E->mongo_url, why, sizeof why)) && e2e_now() < until)
+        e2e_sleep_ms(200);
     cr_assert(E->mc, "no MongoDB at %s: %s", E->mongo_url, why);
     bson_error_t e;
     mongoc_uri_t *uri = mongoc_uri_new_with_error(E->mongo_url, &e);
@@ -1011,20 +1011,7 @@ static bool mongo_checkpoint_try(struct e2e *E, const char *name, struct e2e_che
             if (!BSON_ITER_HOLDS_UTF8(&it))
                 continue;
             const char *v = bson_iter_utf8(&it, NULL);
-            if (strcmp(k, "file") == 0)
-                snprintf(cp->file, sizeof cp->file, "%s", v);
-            else if (strcmp(k, "pos") == 0)
-                cp->pos = strtoull(v, NULL, 10);
-            else if (strcmp(k, "rows_done") == 0)
-                cp->rows_done = strtoull(v, NULL, 10);
-            else if (strcmp(k, "gtid") == 0)
-                snprintf(cp->gtid, sizeof cp->gtid, "%s", v);
-            else if (strcmp(k, "commit_time") == 0)
-                cp->commit_time = strtoull(v, NULL, 10);
-            else if (strcmp(k, "state") == 0)
-                cp->loading = strcmp(v, "loading") == 0;
-            else if (strcmp(k, "server_id") == 0)
-                cp->server_id = strtoull(v, NULL, 10);
+            checkpoint_field(cp, k, v);
         }
     }
     bson_error_t e;
@@ -1042,11 +1029,11 @@ void e2e_mongo_checkpoint_read(struct e2e *E, const char *name, struct e2e_check
     /* A server restarting does not answer for a while: that is no
      * answer, not "no checkpoint". */
     char why[512] = "";
-    double until = now() + 60;
+    double until = e2e_now() + 60;
     while (!mongo_checkpoint_try(E, name, cp, why, sizeof why)) {
-        cr_assert(now() < until, "reading the MongoDB checkpoint %s failed for 60 s: %s", name,
+        cr_assert(e2e_now() < until, "reading the MongoDB checkpoint %s failed for 60 s: %s", name,
                   why);
-        sleep_ms(100);
+        e2e_sleep_ms(100);
     }
 }
 
@@ -1073,7 +1060,7 @@ void e2e_begin(struct e2e *E, const char *tag, const struct e2e_servers *srv)
     snprintf(E->dir, sizeof E->dir, "/tmp/bbe-%s-%d", tag, (int)getpid());
     E->server_id = 0x62650000u | ((uint32_t)getpid() & 0xffff);
     E->seed = e2e_seed();
-    E->started = now();
+    E->started = e2e_now();
     char *cmd = xasprintf("rm -rf -- '%s' && mkdir -p -- '%s'", E->dir, E->dir);
     cr_assert_eq(system(cmd), 0, "%s failed", cmd);
     free(cmd);
@@ -1093,7 +1080,7 @@ void e2e_begin(struct e2e *E, const char *tag, const struct e2e_servers *srv)
 void e2e_end(struct e2e *E)
 {
     e2e_kill_children();
-    double t0 = now();
+    double t0 = e2e_now();
     bool keep = getenv("BB_E2E_KEEP") != NULL;
     if (E->m && !keep) {
         e2e_sql_try(E->m, "DROP DATABASE IF EXISTS %s", E->db);
@@ -1129,7 +1116,7 @@ void e2e_end(struct e2e *E)
     }
     if (E->started)
         cr_log_info("%s: %.1f s (%.1f s of it cleaning up), %u binbridge processes", E->tag,
-                    now() - E->started, now() - t0, E->runs);
+                    e2e_now() - E->started, e2e_now() - t0, E->runs);
 }
 
 void e2e_write_config(struct e2e *E, const char *name, const char *fmt, ...)
@@ -1224,7 +1211,7 @@ bool e2e_wait_caught_up(struct e2e *E, double seconds)
     char file[256];
     uint64_t pos;
     e2e_master_status(E->m, file, sizeof file, &pos);
-    double until = now() + seconds;
+    double until = e2e_now() + seconds;
     for (;;) {
         struct e2e_checkpoint cp;
         bool done = true;
@@ -1240,29 +1227,138 @@ bool e2e_wait_caught_up(struct e2e *E, double seconds)
         }
         if (done)
             return true;
-        if (now() > until)
+        if (e2e_now() > until)
             return false;
         if (E->bridge.pid && !e2e_proc_running(&E->bridge))
             return false;
-        sleep_ms(20);
+        e2e_sleep_ms(20);
     }
 }
 
 bool e2e_wait_checkpoint_moves(struct e2e *E, const struct e2e_checkpoint *from, double seconds)
 {
-    double until = now() + seconds;
+    double until = e2e_now() + seconds;
     for (;;) {
         struct e2e_checkpoint cp;
         e2e_checkpoint_read_any(E, &cp);
         if (cp.found != from->found || strcmp(cp.file, from->file) != 0 || cp.pos != from->pos ||
             cp.rows_done != from->rows_done)
             return true;
-        if (now() > until)
+        if (e2e_now() > until)
             return false;
         if (E->bridge.pid && !e2e_proc_running(&E->bridge))
             return false;
-        sleep_ms(2);
+        e2e_sleep_ms(2);
     }
+}
+
+void e2e_write_usual_config(struct e2e *E, const char *who, const char *more)
+{
+    e2e_write_config(E, "bridge.conf",
+                     "# written by %s\n"
+                     "include_schemas = [ \"%s\" ];\n"
+                     "source = { heartbeat = 0.5; };\n"
+                     "batch = { bytes = 65536; delay_ms = 20; };\n"
+                     "retry = { initial_ms = 50; max_ms = 500; };\n"
+                     "progress_interval = 1;\n"
+                     "%s",
+                     who, E->db, more ? more : "");
+}
+
+void e2e_fail_with_bridge_output(struct e2e *E, const char *what)
+{
+    cr_assert_fail("%s (seed %llu); the bridge's output (%s):\n%s", what,
+                   (unsigned long long)E->seed, E->bridge.out_path,
+                   e2e_tail(E->bridge.out_path, 4000));
+}
+
+void e2e_establish_checkpoint(struct e2e *E)
+{
+    e2e_bridge_to_end(E, 60);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read_any(E, &cp);
+    cr_assert(cp.found && cp.file[0] && cp.pos >= 4,
+              "a --stop-at-end run with no checkpoint saved none; its output:\n%s",
+              e2e_tail(E->bridge.out_path, 3000));
+}
+
+void e2e_assert_caught_up(struct e2e *E, double seconds)
+{
+    double t0 = e2e_now();
+    if (!e2e_wait_caught_up(E, seconds)) {
+        bool running = e2e_proc_running(&E->bridge);
+        char what[200];
+        snprintf(what, sizeof what, "the bridge did not catch up within %.0f s (%s)", seconds,
+                 running ? "still running" : "it exited");
+        e2e_fail_with_bridge_output(E, what);
+    }
+    if (e2e_now() - t0 > 1)
+        cr_log_info("%s: caught up in %.2f s", E->tag, e2e_now() - t0);
+}
+
+double e2e_stop_bridge(struct e2e *E, double seconds)
+{
+    cr_assert(e2e_proc_running(&E->bridge), "the bridge exited by itself (status %d):\n%s",
+              E->bridge.status, e2e_tail(E->bridge.out_path, 3000));
+    double t0 = e2e_now();
+    e2e_proc_signal(&E->bridge, SIGTERM);
+    bool done = e2e_proc_wait(&E->bridge, seconds);
+    double took = e2e_now() - t0;
+    if (!done) {
+        e2e_proc_kill(&E->bridge);
+        e2e_fail_with_bridge_output(E, "the bridge did not exit within the time allowed after "
+                                       "SIGTERM");
+    }
+    if (E->bridge.status != 0) {
+        char what[100];
+        snprintf(what, sizeof what, "the bridge exited %d after SIGTERM, not 0", E->bridge.status);
+        e2e_fail_with_bridge_output(E, what);
+    }
+    return took;
+}
+
+size_t e2e_output_lines(const char *out, char *first, size_t size)
+{
+    size_t n = 0;
+    first[0] = '\0';
+    for (const char *p = out; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (len && !(p[0] == '+' && p[1] == ' ')) {
+            if (!n)
+                snprintf(first, size, "%.*s", (int)len, p);
+            n++;
+        }
+        p += len + (nl ? 1 : 0);
+    }
+    return n;
+}
+
+void e2e_expect_config_error(struct e2e *E, size_t n, const char *text, int line,
+                             const char *const *args)
+{
+    char name[32];
+    snprintf(name, sizeof name, "bad%zu.conf", n);
+    e2e_write_config(E, name, "%s", text);
+    const char *argv[32] = { "run", "--config", E->config };
+    size_t k = 3;
+    for (size_t i = 0; args && args[i]; i++) {
+        cr_assert_lt(k, 31u);
+        argv[k++] = args[i];
+    }
+    argv[k] = NULL;
+    double t0 = e2e_now();
+    char *out;
+    int rc = e2e_run_cmd(E, argv, 20, &out);
+    double took = e2e_now() - t0;
+    char where[700], first[1024];
+    snprintf(where, sizeof where, "%.599s:%d:", E->config, line);
+    size_t lines = e2e_output_lines(out, first, sizeof first);
+    cr_assert_eq(rc, 2, "case %zu: exit %d, not 2:\n%s", n, rc, out);
+    cr_assert(strstr(out, where), "case %zu: the message does not name %s:\n%s", n, where, out);
+    cr_assert_eq(lines, 1u, "case %zu: %zu lines, not one:\n%s", n, lines, out);
+    cr_log_info("%s %zu (%.2f s): %s", E->tag, n, took, first);
+    free(out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1329,16 +1425,16 @@ void e2e_table_load(MYSQL *m, const char *schema, const char *table, struct e2e_
     }
     mysql_free_result(r);
 
-    struct sbuf sel = { 0 };
-    sb_puts(&sel, "SELECT ");
+    struct e2e_sb sel = { 0 };
+    e2e_sb_puts(&sel, "SELECT ");
     for (size_t i = 0; i < t->ncols; i++) {
-        sb_printf(&sel, "%s`%s`", i ? ", " : "", t->cols[i].name);
+        e2e_sb_printf(&sel, "%s`%s`", i ? ", " : "", t->cols[i].name);
         if (t->cols[i].how == E2E_FLOAT)
-            sb_printf(&sel, ", CAST(`%s` AS DOUBLE)", t->cols[i].name);
+            e2e_sb_printf(&sel, ", CAST(`%s` AS DOUBLE)", t->cols[i].name);
         else if (t->cols[i].how == E2E_BIT)
-            sb_printf(&sel, ", `%s` + 0", t->cols[i].name);
+            e2e_sb_printf(&sel, ", `%s` + 0", t->cols[i].name);
     }
-    sb_printf(&sel, " FROM `%s`.`%s`", schema, table);
+    e2e_sb_printf(&sel, " FROM `%s`.`%s`", schema, table);
     r = query(m, sel.p);
     free(sel.p);
     t->nrows = mysql_num_rows(r);
@@ -1530,10 +1626,10 @@ void e2e_report_add(struct e2e_report *rep, const char *fmt, ...)
     int n = vasprintf(&s, fmt, ap);
     va_end(ap);
     cr_assert(n >= 0 && s);
-    struct sbuf b = { rep->text, rep->len, rep->cap };
-    sb_puts(&b, "  ");
-    sb_puts(&b, s);
-    sb_puts(&b, "\n");
+    struct e2e_sb b = { rep->text, rep->len, rep->cap };
+    e2e_sb_puts(&b, "  ");
+    e2e_sb_puts(&b, s);
+    e2e_sb_puts(&b, "\n");
     rep->text = b.p;
     rep->len = b.len;
     rep->cap = b.cap;
@@ -1557,11 +1653,11 @@ void e2e_report_check(struct e2e_report *rep, uint64_t seed)
 
 char *e2e_render_key(const struct e2e_table *t, size_t row, const char *tmpl)
 {
-    struct sbuf b = { 0 };
-    sb_puts(&b, "");
+    struct e2e_sb b = { 0 };
+    e2e_sb_puts(&b, "");
     for (const char *p = tmpl; *p;) {
         if (*p != '{') {
-            sb_append(&b, p++, 1);
+            e2e_sb_append(&b, p++, 1);
             continue;
         }
         const char *close = strchr(p, '}');
@@ -1570,19 +1666,19 @@ char *e2e_render_key(const struct e2e_table *t, size_t row, const char *tmpl)
         snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
         p = close + 1;
         if (strcmp(name, "schema") == 0) {
-            sb_puts(&b, t->schema);
+            e2e_sb_puts(&b, t->schema);
         } else if (strcmp(name, "table") == 0) {
-            sb_puts(&b, t->name);
+            e2e_sb_puts(&b, t->name);
         } else if (strcmp(name, "pk") == 0) {
             for (size_t k = 0; k < t->npk; k++) {
                 const struct e2e_cell *c = e2e_cell(t, row, t->pk[k]);
                 cr_assert(c->p, "NULL key column");
                 if (k)
-                    sb_puts(&b, ":");
+                    e2e_sb_puts(&b, ":");
                 if (t->cols[t->pk[k]].how == E2E_BIT)
-                    sb_puts(&b, c->extra);
+                    e2e_sb_puts(&b, c->extra);
                 else
-                    sb_append(&b, c->p, c->len);
+                    e2e_sb_append(&b, c->p, c->len);
             }
         } else {
             int col = e2e_column_index(t, name);
@@ -1590,9 +1686,9 @@ char *e2e_render_key(const struct e2e_table *t, size_t row, const char *tmpl)
             const struct e2e_cell *c = e2e_cell(t, row, (size_t)col);
             cr_assert(c->p, "NULL key column %s", name);
             if (t->cols[col].how == E2E_BIT)
-                sb_puts(&b, c->extra);
+                e2e_sb_puts(&b, c->extra);
             else
-                sb_append(&b, c->p, c->len);
+                e2e_sb_append(&b, c->p, c->len);
         }
     }
     return b.p;
@@ -1747,13 +1843,13 @@ void e2e_check_no_extra_keys(redisContext *r, const char *glob, const struct e2e
         if (ignored || e2e_strings_has(expected, keys[i]))
             continue;
         redisReply *t = e2e_redis(r, "TYPE %s", keys[i]);
-        struct sbuf b = { 0 };
-        sb_puts(&b, "");
+        struct e2e_sb b = { 0 };
+        e2e_sb_puts(&b, "");
         if (t->str && strcmp(t->str, "hash") == 0) {
             redisReply *h = e2e_redis(r, "HGETALL %s", keys[i]);
             for (size_t f = 0; f + 1 < h->elements && f < 12; f += 2) {
                 char *v = e2e_printable(h->element[f + 1]->str, h->element[f + 1]->len);
-                sb_printf(&b, " %s=%s", h->element[f]->str, v);
+                e2e_sb_printf(&b, " %s=%s", h->element[f]->str, v);
                 free(v);
             }
             freeReplyObject(h);
@@ -1879,7 +1975,7 @@ static void jp_ws(struct jp *j)
         j->p++;
 }
 
-static void put_utf8(struct sbuf *b, uint32_t c)
+static void put_utf8(struct e2e_sb *b, uint32_t c)
 {
     char u[4];
     size_t n;
@@ -1902,7 +1998,7 @@ static void put_utf8(struct sbuf *b, uint32_t c)
         u[3] = (char)(0x80 | (c & 0x3F));
         n = 4;
     }
-    sb_append(b, u, n);
+    e2e_sb_append(b, u, n);
 }
 
 static int hex4(const char *p, const char *end, uint32_t *out)
@@ -1933,8 +2029,8 @@ static bool jp_string(struct jp *j, char **out, size_t *len)
         return false;
     }
     j->p++;
-    struct sbuf b = { 0 };
-    sb_puts(&b, "");
+    struct e2e_sb b = { 0 };
+    e2e_sb_puts(&b, "");
     while (j->p < j->end && *j->p != '"') {
         unsigned char c = (unsigned char)*j->p;
         if (c < 0x20) {
@@ -1943,7 +2039,7 @@ static bool jp_string(struct jp *j, char **out, size_t *len)
             return false;
         }
         if (c != '\\') {
-            sb_append(&b, j->p++, 1);
+            e2e_sb_append(&b, j->p++, 1);
             continue;
         }
         j->p++;
@@ -1951,14 +2047,14 @@ static bool jp_string(struct jp *j, char **out, size_t *len)
             break;
         char e = *j->p++;
         switch (e) {
-        case '"': sb_puts(&b, "\""); break;
-        case '\\': sb_puts(&b, "\\"); break;
-        case '/': sb_puts(&b, "/"); break;
-        case 'b': sb_puts(&b, "\b"); break;
-        case 'f': sb_puts(&b, "\f"); break;
-        case 'n': sb_puts(&b, "\n"); break;
-        case 'r': sb_puts(&b, "\r"); break;
-        case 't': sb_puts(&b, "\t"); break;
+        case '"': e2e_sb_puts(&b, "\""); break;
+        case '\\': e2e_sb_puts(&b, "\\"); break;
+        case '/': e2e_sb_puts(&b, "/"); break;
+        case 'b': e2e_sb_puts(&b, "\b"); break;
+        case 'f': e2e_sb_puts(&b, "\f"); break;
+        case 'n': e2e_sb_puts(&b, "\n"); break;
+        case 'r': e2e_sb_puts(&b, "\r"); break;
+        case 't': e2e_sb_puts(&b, "\t"); break;
         case 'u': {
             uint32_t u, lo;
             if (hex4(j->p, j->end, &u) < 0) {
@@ -2318,7 +2414,7 @@ static const char t_u_ddl[] =
     "CREATE TABLE t_u (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, v VARCHAR(200), n BIGINT)"
     " CHARACTER SET utf8mb4";
 
-static void int_literal(struct sbuf *b, struct e2e_rng *r, int64_t lo, int64_t hi)
+static void int_literal(struct e2e_sb *b, struct e2e_rng *r, int64_t lo, int64_t hi)
 {
     uint64_t k = e2e_below(r, 10);
     int64_t v;
@@ -2332,10 +2428,10 @@ static void int_literal(struct sbuf *b, struct e2e_rng *r, int64_t lo, int64_t h
         v = lo < 0 ? -1 : hi - 1;
     else
         v = lo + (int64_t)e2e_below(r, (uint64_t)(hi - lo));
-    sb_printf(b, "%lld", (long long)v);
+    e2e_sb_printf(b, "%lld", (long long)v);
 }
 
-static void uint_literal(struct sbuf *b, struct e2e_rng *r, uint64_t hi)
+static void uint_literal(struct e2e_sb *b, struct e2e_rng *r, uint64_t hi)
 {
     uint64_t k = e2e_below(r, 10), v;
     if (k == 0)
@@ -2346,50 +2442,50 @@ static void uint_literal(struct sbuf *b, struct e2e_rng *r, uint64_t hi)
         v = hi / 2 + 1;    /* the sign bit of the signed type */
     else
         v = hi == UINT64_MAX ? e2e_rand(r) : e2e_below(r, hi + 1);
-    sb_printf(b, "%llu", (unsigned long long)v);
+    e2e_sb_printf(b, "%llu", (unsigned long long)v);
 }
 
-static void digits(struct sbuf *b, struct e2e_rng *r, unsigned n)
+static void digits(struct e2e_sb *b, struct e2e_rng *r, unsigned n)
 {
     for (unsigned i = 0; i < n; i++) {
         char c = (char)('0' + e2e_below(r, 10));
-        sb_append(b, &c, 1);
+        e2e_sb_append(b, &c, 1);
     }
 }
 
-static void decimal_literal(struct sbuf *b, struct e2e_rng *r, unsigned int_digits,
+static void decimal_literal(struct e2e_sb *b, struct e2e_rng *r, unsigned int_digits,
                             unsigned scale)
 {
     if (e2e_chance(r, 40))
-        sb_puts(b, "-");
+        e2e_sb_puts(b, "-");
     uint64_t k = e2e_below(r, 8);
     if (k == 0) {
         /* the largest */
         for (unsigned i = 0; i < int_digits; i++)
-            sb_puts(b, "9");
-        sb_puts(b, ".");
+            e2e_sb_puts(b, "9");
+        e2e_sb_puts(b, ".");
         for (unsigned i = 0; i < scale; i++)
-            sb_puts(b, "9");
+            e2e_sb_puts(b, "9");
         return;
     }
     if (k == 1) {
-        sb_puts(b, "0.");
+        e2e_sb_puts(b, "0.");
         for (unsigned i = 1; i < scale; i++)
-            sb_puts(b, "0");
-        sb_puts(b, "1");
+            e2e_sb_puts(b, "0");
+        e2e_sb_puts(b, "1");
         return;
     }
     if (k == 2) {
-        sb_puts(b, "0");
+        e2e_sb_puts(b, "0");
         return;
     }
     unsigned n = 1 + (unsigned)e2e_below(r, int_digits);
     digits(b, r, n);
-    sb_puts(b, ".");
+    e2e_sb_puts(b, ".");
     digits(b, r, 1 + (unsigned)e2e_below(r, scale));
 }
 
-static void double_literal(struct sbuf *b, struct e2e_rng *r)
+static void double_literal(struct e2e_sb *b, struct e2e_rng *r)
 {
     static const char *const special[] = {
         "1.7976931348623157e308", "-1.7976931348623157e308", "2.2250738585072014e-308",
@@ -2397,7 +2493,7 @@ static void double_literal(struct sbuf *b, struct e2e_rng *r)
         "5e-324",
     };
     if (e2e_chance(r, 30)) {
-        sb_puts(b, special[e2e_below(r, sizeof special / sizeof *special)]);
+        e2e_sb_puts(b, special[e2e_below(r, sizeof special / sizeof *special)]);
         return;
     }
     double d;
@@ -2405,17 +2501,17 @@ static void double_literal(struct sbuf *b, struct e2e_rng *r)
         uint64_t bits = e2e_rand(r);
         memcpy(&d, &bits, sizeof d);
     } while (!isfinite(d) || (d != 0 && fabs(d) < 1e-300));
-    sb_printf(b, "%.17g", d);
+    e2e_sb_printf(b, "%.17g", d);
 }
 
-static void float_literal(struct sbuf *b, struct e2e_rng *r)
+static void float_literal(struct e2e_sb *b, struct e2e_rng *r)
 {
     static const char *const special[] = {
         "3.4028234e38", "-3.4028234e38", "1.17549435e-38", "0.1", "16777217", "1e-45",
         "0", "-2.5", "123456.789",
     };
     if (e2e_chance(r, 30)) {
-        sb_puts(b, special[e2e_below(r, sizeof special / sizeof *special)]);
+        e2e_sb_puts(b, special[e2e_below(r, sizeof special / sizeof *special)]);
         return;
     }
     float f;
@@ -2424,7 +2520,7 @@ static void float_literal(struct sbuf *b, struct e2e_rng *r)
         memcpy(&f, &bits, sizeof f);
     } while (!isfinite(f));
     /* the float's exact value: a shorter text may round above FLT_MAX */
-    sb_printf(b, "%.17g", (double)f);
+    e2e_sb_printf(b, "%.17g", (double)f);
 }
 
 static unsigned days_in(unsigned y, unsigned m)
@@ -2434,66 +2530,66 @@ static unsigned days_in(unsigned y, unsigned m)
     return m == 2 && leap ? 29 : d[m - 1];
 }
 
-static void date_part(struct sbuf *b, struct e2e_rng *r)
+static void date_part(struct e2e_sb *b, struct e2e_rng *r)
 {
     unsigned y = 1000 + (unsigned)e2e_below(r, 9000), m = 1 + (unsigned)e2e_below(r, 12);
     if (e2e_chance(r, 10))
         y = e2e_chance(r, 50) ? 1000 : 9999;
     unsigned d = 1 + (unsigned)e2e_below(r, days_in(y, m));
-    sb_printf(b, "%04u-%02u-%02u", y, m, d);
+    e2e_sb_printf(b, "%04u-%02u-%02u", y, m, d);
 }
 
-static void datetime_literal(struct sbuf *b, struct e2e_rng *r, bool time_too, unsigned frac)
+static void datetime_literal(struct e2e_sb *b, struct e2e_rng *r, bool time_too, unsigned frac)
 {
     if (e2e_chance(r, 5)) {
-        sb_puts(b, time_too ? "'0000-00-00 00:00:00'" : "'0000-00-00'");
+        e2e_sb_puts(b, time_too ? "'0000-00-00 00:00:00'" : "'0000-00-00'");
         return;
     }
-    sb_puts(b, "'");
+    e2e_sb_puts(b, "'");
     date_part(b, r);
     if (time_too) {
-        sb_printf(b, " %02u:%02u:%02u", (unsigned)e2e_below(r, 24), (unsigned)e2e_below(r, 60),
+        e2e_sb_printf(b, " %02u:%02u:%02u", (unsigned)e2e_below(r, 24), (unsigned)e2e_below(r, 60),
                   (unsigned)e2e_below(r, 60));
         if (frac) {
-            sb_puts(b, ".");
+            e2e_sb_puts(b, ".");
             digits(b, r, frac);
         }
     }
-    sb_puts(b, "'");
+    e2e_sb_puts(b, "'");
 }
 
-static void timestamp_literal(struct sbuf *b, struct e2e_rng *r)
+static void timestamp_literal(struct e2e_sb *b, struct e2e_rng *r)
 {
     time_t t = 1 + (time_t)e2e_below(r, 2147483647u - 1);
     if (e2e_chance(r, 10))
         t = e2e_chance(r, 50) ? 1 : 2147483647;
     struct tm tm;
     gmtime_r(&t, &tm);
-    sb_printf(b, "'%04d-%02d-%02d %02d:%02d:%02d.", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+    e2e_sb_printf(b, "'%04d-%02d-%02d %02d:%02d:%02d.", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
               tm.tm_hour, tm.tm_min, tm.tm_sec);
     digits(b, r, 3);
-    sb_puts(b, "'");
+    e2e_sb_puts(b, "'");
 }
 
-static void time_literal(struct sbuf *b, struct e2e_rng *r)
+static void time_literal(struct e2e_sb *b, struct e2e_rng *r)
 {
     uint64_t k = e2e_below(r, 10);
     if (k == 0) {
-        sb_puts(b, e2e_chance(r, 50) ? "'-838:59:59.000'" : "'838:59:59.000'");
+        e2e_sb_puts(b, e2e_chance(r, 50) ? "'-838:59:59.000'" : "'838:59:59.000'");
         return;
     }
     if (k == 1) {
-        sb_puts(b, "'-00:00:00.001'");
+        e2e_sb_puts(b, "'-00:00:00.001'");
         return;
     }
-    sb_printf(b, "'%s%u:%02u:%02u.", e2e_chance(r, 40) ? "-" : "", (unsigned)e2e_below(r, 838),
+    e2e_sb_printf(b, "'%s%u:%02u:%02u.", e2e_chance(r, 40) ? "-" : "", (unsigned)e2e_below(r, 838),
               (unsigned)e2e_below(r, 60), (unsigned)e2e_below(r, 60));
     digits(b, r, 3);
-    sb_puts(b, "'");
+    e2e_sb_puts(b, "'");
 }
 
 /* Random UTF-8 text of up to max characters: ASCII, 2-, 3- and 4-byte. */
-static void utf8_text(struct sbuf *b, struct e2e_rng *r, unsigned max)
+static void utf8_text(struct e2e_sb *b, struct e2e_rng *r, unsigned max)
 {
     static const char *const pieces[] = {
         "a", "Z", "0", " ", "'", "\"", "\\", "%", ":", "\xc3\xa9", "\xc3\x9f", "\xe2\x82\xac",
@@ -2503,33 +2599,33 @@ static void utf8_text(struct sbuf *b, struct e2e_rng *r, unsigned max)
     for (unsigned i = 0; i < n; i++) {
         if (e2e_chance(r, 50)) {
             char c = (char)('a' + e2e_below(r, 26));
-            sb_append(b, &c, 1);
+            e2e_sb_append(b, &c, 1);
         } else {
-            sb_puts(b, pieces[e2e_below(r, sizeof pieces / sizeof *pieces)]);
+            e2e_sb_puts(b, pieces[e2e_below(r, sizeof pieces / sizeof *pieces)]);
         }
     }
 }
 
-static void utf8_literal(struct sbuf *b, struct e2e_rng *r, unsigned max)
+static void utf8_literal(struct e2e_sb *b, struct e2e_rng *r, unsigned max)
 {
-    struct sbuf t = { 0 };
-    sb_puts(&t, "");
+    struct e2e_sb t = { 0 };
+    e2e_sb_puts(&t, "");
     utf8_text(&t, r, max);
     if (t.len == 0) {
-        sb_puts(b, "''");
+        e2e_sb_puts(b, "''");
     } else {
-        sb_puts(b, "_utf8mb4 X'");
-        sb_hex(b, (const unsigned char *)t.p, t.len);
-        sb_puts(b, "'");
+        e2e_sb_puts(b, "_utf8mb4 X'");
+        e2e_sb_hex(b, (const unsigned char *)t.p, t.len);
+        e2e_sb_puts(b, "'");
     }
     free(t.p);
 }
 
-static void latin1_literal(struct sbuf *b, struct e2e_rng *r, unsigned max)
+static void latin1_literal(struct e2e_sb *b, struct e2e_rng *r, unsigned max)
 {
     unsigned n = (unsigned)e2e_below(r, max + 1);
     if (n == 0) {
-        sb_puts(b, "''");
+        e2e_sb_puts(b, "''");
         return;
     }
     unsigned char *p = malloc(n);
@@ -2537,77 +2633,77 @@ static void latin1_literal(struct sbuf *b, struct e2e_rng *r, unsigned max)
     for (unsigned i = 0; i < n; i++)
         p[i] = (unsigned char)(0x20 + e2e_below(r, 0x100 - 0x20));
     /* no trailing space: VARCHAR keeps it, but a PAD SPACE compare hides it */
-    sb_puts(b, "_latin1 X'");
-    sb_hex(b, p, n);
-    sb_puts(b, "'");
+    e2e_sb_puts(b, "_latin1 X'");
+    e2e_sb_hex(b, p, n);
+    e2e_sb_puts(b, "'");
     free(p);
 }
 
-static void blob_literal(struct sbuf *b, struct e2e_rng *r, unsigned max)
+static void blob_literal(struct e2e_sb *b, struct e2e_rng *r, unsigned max)
 {
     unsigned n = (unsigned)e2e_below(r, max + 1);
     if (n == 0) {
-        sb_puts(b, "''");
+        e2e_sb_puts(b, "''");
         return;
     }
     unsigned char *p = malloc(n);
     cr_assert(p);
     for (unsigned i = 0; i < n; i++)
         p[i] = e2e_chance(r, 10) ? 0 : (unsigned char)e2e_rand(r);
-    sb_puts(b, "X'");
-    sb_hex(b, p, n);
-    sb_puts(b, "'");
+    e2e_sb_puts(b, "X'");
+    e2e_sb_hex(b, p, n);
+    e2e_sb_puts(b, "'");
     free(p);
 }
 
-static void json_literal(struct sbuf *b, struct e2e_rng *r)
+static void json_literal(struct e2e_sb *b, struct e2e_rng *r)
 {
-    struct sbuf t = { 0 };
-    sb_puts(&t, "");
+    struct e2e_sb t = { 0 };
+    e2e_sb_puts(&t, "");
     switch (e2e_below(r, 5)) {
     case 0:
-        sb_printf(&t, "{\"k\": %llu, \"s\": \"x\\u00e9\\\"y\", \"a\": [1, 2.5, null, true]}",
+        e2e_sb_printf(&t, "{\"k\": %llu, \"s\": \"x\\u00e9\\\"y\", \"a\": [1, 2.5, null, true]}",
                   (unsigned long long)e2e_below(r, 1000000));
         break;
     case 1:
-        sb_printf(&t, "[%lld,\"%s\",{}]", (long long)e2e_below(r, 100) - 50,
+        e2e_sb_printf(&t, "[%lld,\"%s\",{}]", (long long)e2e_below(r, 100) - 50,
                   e2e_chance(r, 50) ? "\xf0\x9f\x98\x80" : "");
         break;
     case 2:
-        sb_puts(&t, "\"just a string\"");
+        e2e_sb_puts(&t, "\"just a string\"");
         break;
     case 3:
-        sb_printf(&t, "{ \"nested\" : { \"deep\" : [ { \"n\" : %.6g } ] } ,\"b\":false }",
+        e2e_sb_printf(&t, "{ \"nested\" : { \"deep\" : [ { \"n\" : %.6g } ] } ,\"b\":false }",
                   (double)e2e_below(r, 1000000) / 7.0);
         break;
     default:
-        sb_puts(&t, e2e_chance(r, 50) ? "null" : "12345678901234567890");
+        e2e_sb_puts(&t, e2e_chance(r, 50) ? "null" : "12345678901234567890");
         break;
     }
-    sb_puts(b, "_utf8mb4 X'");
-    sb_hex(b, (const unsigned char *)t.p, t.len);
-    sb_puts(b, "'");
+    e2e_sb_puts(b, "_utf8mb4 X'");
+    e2e_sb_hex(b, (const unsigned char *)t.p, t.len);
+    e2e_sb_puts(b, "'");
     free(t.p);
 }
 
-static void set_literal(struct sbuf *b, struct e2e_rng *r)
+static void set_literal(struct e2e_sb *b, struct e2e_rng *r)
 {
     static const char *const labels[] = { "a", "b", "c", "d\xc3\xa9" };
-    sb_puts(b, "'");
+    e2e_sb_puts(b, "'");
     bool first = true;
     for (size_t i = 0; i < 4; i++)
         if (e2e_chance(r, 40)) {
-            sb_printf(b, "%s%s", first ? "" : ",", labels[i]);
+            e2e_sb_printf(b, "%s%s", first ? "" : ",", labels[i]);
             first = false;
         }
-    sb_puts(b, "'");
+    e2e_sb_puts(b, "'");
 }
 
 /* A literal for column g of t_all (NULL sometimes). */
-static void all_value(struct sbuf *b, struct e2e_rng *r, enum gen g)
+static void all_value(struct e2e_sb *b, struct e2e_rng *r, enum gen g)
 {
     if (e2e_chance(r, 15)) {
-        sb_puts(b, "NULL");
+        e2e_sb_puts(b, "NULL");
         return;
     }
     switch (g) {
@@ -2621,9 +2717,9 @@ static void all_value(struct sbuf *b, struct e2e_rng *r, enum gen g)
     case G_IU: uint_literal(b, r, UINT32_MAX); break;
     case G_BI:
         if (e2e_chance(r, 20))
-            sb_puts(b, e2e_chance(r, 50) ? "-9223372036854775808" : "9223372036854775807");
+            e2e_sb_puts(b, e2e_chance(r, 50) ? "-9223372036854775808" : "9223372036854775807");
         else
-            sb_printf(b, "%lld", (long long)e2e_rand(r));
+            e2e_sb_printf(b, "%lld", (long long)e2e_rand(r));
         break;
     case G_BIU: uint_literal(b, r, UINT64_MAX); break;
     case G_D20: decimal_literal(b, r, 14, 6); break;
@@ -2636,18 +2732,18 @@ static void all_value(struct sbuf *b, struct e2e_rng *r, enum gen g)
     case G_TM: time_literal(b, r); break;
     case G_YR:
         if (e2e_chance(r, 10))
-            sb_puts(b, "0");
+            e2e_sb_puts(b, "0");
         else
-            sb_printf(b, "%u", 1901 + (unsigned)e2e_below(r, 255));
+            e2e_sb_printf(b, "%u", 1901 + (unsigned)e2e_below(r, 255));
         break;
     case G_CH: {
         unsigned n = (unsigned)e2e_below(r, 13);
-        sb_puts(b, "'");
+        e2e_sb_puts(b, "'");
         for (unsigned i = 0; i < n; i++) {
             char c = e2e_chance(r, 15) ? ' ' : (char)('A' + e2e_below(r, 26));
-            sb_append(b, &c, 1);
+            e2e_sb_append(b, &c, 1);
         }
-        sb_puts(b, "'");
+        e2e_sb_puts(b, "'");
         break;
     }
     case G_VC: utf8_literal(b, r, 64); break;
@@ -2657,11 +2753,11 @@ static void all_value(struct sbuf *b, struct e2e_rng *r, enum gen g)
     case G_EN: {
         static const char *const labels[] = { "'small'", "'medium'", "'large'", "'x,y'",
                                               "'\xc3\xbcn\xc3\xaf'" };
-        sb_puts(b, labels[e2e_below(r, 5)]);
+        e2e_sb_puts(b, labels[e2e_below(r, 5)]);
         break;
     }
     case G_ST: set_literal(b, r); break;
-    case G_BT: sb_printf(b, "%u", (unsigned)e2e_below(r, 1024)); break;
+    case G_BT: e2e_sb_printf(b, "%u", (unsigned)e2e_below(r, 1024)); break;
     case G_JS: json_literal(b, r); break;
     case G_N: break;
     }
@@ -2754,46 +2850,46 @@ static const struct wl_key *some_key(struct workload *W, int t)
 }
 
 /* "WHERE ..." for a key. */
-static void where_key(struct sbuf *b, int t, const struct wl_key *k)
+static void where_key(struct e2e_sb *b, int t, const struct wl_key *k)
 {
     if (t == WL_COMP) {
-        sb_printf(b, " WHERE a = %llu AND b = _utf8mb4 X'", (unsigned long long)k->n);
-        sb_hex(b, (const unsigned char *)k->s, strlen(k->s));
-        sb_puts(b, "'");
+        e2e_sb_printf(b, " WHERE a = %llu AND b = _utf8mb4 X'", (unsigned long long)k->n);
+        e2e_sb_hex(b, (const unsigned char *)k->s, strlen(k->s));
+        e2e_sb_puts(b, "'");
     } else {
-        sb_printf(b, " WHERE id = %llu", (unsigned long long)k->n);
+        e2e_sb_printf(b, " WHERE id = %llu", (unsigned long long)k->n);
     }
 }
 
-static void key_values(struct sbuf *b, int t, const struct wl_key *k)
+static void key_values(struct e2e_sb *b, int t, const struct wl_key *k)
 {
-    sb_printf(b, "%llu", (unsigned long long)k->n);
+    e2e_sb_printf(b, "%llu", (unsigned long long)k->n);
     if (t == WL_COMP) {
-        sb_puts(b, ", _utf8mb4 X'");
-        sb_hex(b, (const unsigned char *)k->s, strlen(k->s));
-        sb_puts(b, "'");
+        e2e_sb_puts(b, ", _utf8mb4 X'");
+        e2e_sb_hex(b, (const unsigned char *)k->s, strlen(k->s));
+        e2e_sb_puts(b, "'");
     }
 }
 
 /* A row's non-key values, after the key values. */
-static void row_values(struct workload *W, struct sbuf *b, int t)
+static void row_values(struct workload *W, struct e2e_sb *b, int t)
 {
     struct e2e_rng *r = &W->rng;
     if (t == WL_ALL) {
         for (int g = 0; g < G_N; g++) {
-            sb_puts(b, ", ");
+            e2e_sb_puts(b, ", ");
             all_value(b, r, (enum gen)g);
         }
     } else {
-        sb_puts(b, ", ");
+        e2e_sb_puts(b, ", ");
         if (e2e_chance(r, 15))
-            sb_puts(b, "NULL");
+            e2e_sb_puts(b, "NULL");
         else
             utf8_literal(b, r, t == WL_U ? 120 : 40);
         if (e2e_chance(r, 20))
-            sb_puts(b, ", NULL");
+            e2e_sb_puts(b, ", NULL");
         else
-            sb_printf(b, ", %lld", (long long)e2e_rand(r) >> (t == WL_COMP ? 33 : 2));
+            e2e_sb_printf(b, ", %lld", (long long)e2e_rand(r) >> (t == WL_COMP ? 33 : 2));
     }
 }
 
@@ -2816,16 +2912,16 @@ static const char *column_list(int t)
 }
 
 /* A random "col = value" list for an update of table t (non-key columns). */
-static void set_list(struct workload *W, struct sbuf *b, int t)
+static void set_list(struct workload *W, struct e2e_sb *b, int t)
 {
     struct e2e_rng *r = &W->rng;
     if (t == WL_ALL) {
         unsigned n = 1 + (unsigned)e2e_below(r, 5);
         for (unsigned i = 0; i < n; i++) {
             enum gen g = (enum gen)e2e_below(r, G_N);
-            sb_printf(b, "%s%s = ", i ? ", " : "", all_cols[g]);
+            e2e_sb_printf(b, "%s%s = ", i ? ", " : "", all_cols[g]);
             if (e2e_chance(r, 25))
-                sb_puts(b, "NULL");    /* set-to-NULL: the field must disappear */
+                e2e_sb_puts(b, "NULL");    /* set-to-NULL: the field must disappear */
             else
                 all_value(b, r, g);
         }
@@ -2833,15 +2929,15 @@ static void set_list(struct workload *W, struct sbuf *b, int t)
     }
     switch (e2e_below(r, 3)) {
     case 0:
-        sb_puts(b, "v = ");
+        e2e_sb_puts(b, "v = ");
         utf8_literal(b, r, 40);
         break;
     case 1:
-        sb_printf(b, "n = %s", e2e_chance(r, 40) ? "NULL" : "n + 1");
+        e2e_sb_printf(b, "n = %s", e2e_chance(r, 40) ? "NULL" : "n + 1");
         break;
     default:
-        sb_puts(b, "v = NULL, n = ");
-        sb_printf(b, "%lld", (long long)e2e_below(r, 1000));
+        e2e_sb_puts(b, "v = NULL, n = ");
+        e2e_sb_printf(b, "%lld", (long long)e2e_below(r, 1000));
         break;
     }
 }
@@ -2901,23 +2997,23 @@ static void wl_statement(struct workload *W, int t)
 {
     struct e2e_rng *r = &W->rng;
     struct wl_keyset *ks = &W->keys[t];
-    struct sbuf b = { 0 };
+    struct e2e_sb b = { 0 };
     const char *name = e2e_wl_table_names[t];
     uint64_t what = e2e_below(r, 100);
     if (ks->n < 5 || what < 30) {
         /* INSERT of 1..4 new rows */
         unsigned n = 1 + (unsigned)e2e_below(r, 4);
         struct wl_key k[4];
-        sb_printf(&b, "INSERT INTO %s %s VALUES ", name, column_list(t));
+        e2e_sb_printf(&b, "INSERT INTO %s %s VALUES ", name, column_list(t));
         for (unsigned i = 0; i < n; i++) {
             do
                 new_key(W, t, &k[i]);
             while ((i > 0 && key_eq(t, &k[i], &k[i - 1])) || (i > 1 && key_eq(t, &k[i], &k[0])) ||
                    (i > 2 && key_eq(t, &k[i], &k[1])));
-            sb_puts(&b, i ? ", (" : "(");
+            e2e_sb_puts(&b, i ? ", (" : "(");
             key_values(&b, t, &k[i]);
             row_values(W, &b, t);
-            sb_puts(&b, ")");
+            e2e_sb_puts(&b, ")");
         }
         wl_exec(W, t, S_INSERT, b.p);
         for (unsigned i = 0; i < n; i++)
@@ -2925,7 +3021,7 @@ static void wl_statement(struct workload *W, int t)
     } else if (what < 55) {
         /* UPDATE of non-key columns (some to NULL) */
         const struct wl_key *k = some_key(W, t);
-        sb_printf(&b, "UPDATE %s SET ", name);
+        e2e_sb_printf(&b, "UPDATE %s SET ", name);
         set_list(W, &b, t);
         where_key(&b, t, k);
         wl_exec(W, t, S_UPDATE, b.p);
@@ -2938,15 +3034,15 @@ static void wl_statement(struct workload *W, int t)
         if (t == WL_COMP && keys_has(ks, t, &k))
             new_key(W, t, &k);
         if (t == WL_COMP) {
-            sb_printf(&b, "UPDATE %s SET a = %llu, b = _utf8mb4 X'", name,
+            e2e_sb_printf(&b, "UPDATE %s SET a = %llu, b = _utf8mb4 X'", name,
                       (unsigned long long)k.n);
-            sb_hex(&b, (const unsigned char *)k.s, strlen(k.s));
-            sb_puts(&b, "'");
+            e2e_sb_hex(&b, (const unsigned char *)k.s, strlen(k.s));
+            e2e_sb_puts(&b, "'");
         } else {
-            sb_printf(&b, "UPDATE %s SET id = %llu", name, (unsigned long long)k.n);
+            e2e_sb_printf(&b, "UPDATE %s SET id = %llu", name, (unsigned long long)k.n);
         }
         if (e2e_chance(r, 50)) {
-            sb_puts(&b, ", ");
+            e2e_sb_puts(&b, ", ");
             set_list(W, &b, t);
         }
         where_key(&b, t, &old);
@@ -2959,7 +3055,7 @@ static void wl_statement(struct workload *W, int t)
         for (unsigned i = 0; i < n && ks->n; i++) {
             struct wl_key k = *some_key(W, t);
             b.len = 0;
-            sb_printf(&b, "DELETE FROM %s", name);
+            e2e_sb_printf(&b, "DELETE FROM %s", name);
             where_key(&b, t, &k);
             wl_exec(W, t, S_DELETE, b.p);
             keys_remove(ks, t, &k);
@@ -2972,10 +3068,10 @@ static void wl_statement(struct workload *W, int t)
             k = *some_key(W, t);
         else
             new_key(W, t, &k);
-        sb_printf(&b, "REPLACE INTO %s %s VALUES (", name, column_list(t));
+        e2e_sb_printf(&b, "REPLACE INTO %s %s VALUES (", name, column_list(t));
         key_values(&b, t, &k);
         row_values(W, &b, t);
-        sb_puts(&b, ")");
+        e2e_sb_puts(&b, ")");
         wl_exec(W, t, existing ? S_REPLACE_EXISTING : S_REPLACE_NEW, b.p);
         if (!existing)
             keys_add(ks, &k);
@@ -2991,7 +3087,7 @@ static void wl_statement(struct workload *W, int t)
             free(b.p);
             return;
         }
-        sb_printf(&b, "UPDATE %s SET id = id + 1 WHERE id BETWEEN %llu AND %llu ORDER BY id DESC",
+        e2e_sb_printf(&b, "UPDATE %s SET id = id + 1 WHERE id BETWEEN %llu AND %llu ORDER BY id DESC",
                   name, (unsigned long long)lo, (unsigned long long)hi);
         wl_exec(W, t, S_UPDATE, b.p);
         for (uint64_t id = hi + 1; id-- > lo;) {
@@ -3010,7 +3106,7 @@ static void wl_statement(struct workload *W, int t)
             for (size_t i = 0; i < ks->n; i++)
                 used |= ks->v[i].n == to;
         } while (used);
-        sb_printf(&b, "UPDATE t_comp SET a = %llu WHERE a = %llu", (unsigned long long)to,
+        e2e_sb_printf(&b, "UPDATE t_comp SET a = %llu WHERE a = %llu", (unsigned long long)to,
                   (unsigned long long)from);
         wl_exec(W, t, S_UPDATE, b.p);
         for (size_t i = 0; i < ks->n; i++)
@@ -3019,14 +3115,14 @@ static void wl_statement(struct workload *W, int t)
     } else {
         /* one UPDATE of several rows (one rows event with several rows) */
         unsigned n = 2 + (unsigned)e2e_below(r, 6);
-        sb_printf(&b, "UPDATE %s SET ", name);
+        e2e_sb_printf(&b, "UPDATE %s SET ", name);
         set_list(W, &b, t);
-        sb_puts(&b, " WHERE ");
+        e2e_sb_puts(&b, " WHERE ");
         for (unsigned i = 0; i < n; i++) {
             const struct wl_key *k = some_key(W, t);
-            struct sbuf w = { 0 };
+            struct e2e_sb w = { 0 };
             where_key(&w, t, k);
-            sb_printf(&b, "%s(%s)", i ? " OR " : "", w.p + 7);
+            e2e_sb_printf(&b, "%s(%s)", i ? " OR " : "", w.p + 7);
             free(w.p);
         }
         wl_exec(W, t, S_UPDATE, b.p);
@@ -3108,10 +3204,10 @@ static void lob_row(struct workload *W, const char *verb, unsigned id)
         uint64_t x = e2e_rand(r);
         memcpy(bytes + i, &x, n - i < 8 ? n - i : 8);
     }
-    struct sbuf b = { 0 };
-    sb_printf(&b, "%s INTO t_lob VALUES (%u, X'", verb, id);
-    sb_hex(&b, bytes, n);
-    sb_printf(&b, "', REPEAT(_utf8mb4 X'E282AC61F09F9880', %u))",
+    struct e2e_sb b = { 0 };
+    e2e_sb_printf(&b, "%s INTO t_lob VALUES (%u, X'", verb, id);
+    e2e_sb_hex(&b, bytes, n);
+    e2e_sb_printf(&b, "', REPEAT(_utf8mb4 X'E282AC61F09F9880', %u))",
               100000 + (unsigned)e2e_below(r, 200000));
     if (mysql_real_query(W->m, b.p, (unsigned long)b.len) != 0)
         cr_assert_fail("t_lob %s failed (seed %llu): %s", verb, (unsigned long long)W->E->seed,

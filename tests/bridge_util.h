@@ -38,6 +38,10 @@ struct e2e_servers {
     unsigned mongo_port;      /* a private FerretDB's port, 0: none */
 };
 
+/* CLOCK_MONOTONIC in seconds; a sleep that survives signals. */
+double e2e_now(void);
+void e2e_sleep_ms(unsigned ms);
+
 void e2e_servers_from_env(struct e2e_servers *s);
 
 /* A private pair on free ports with its data in /tmp/binbridge-e2e-<pid>
@@ -189,6 +193,30 @@ bool e2e_wait_caught_up(struct e2e *E, double seconds);
  * differs from *cp (a commit happened); false after `seconds`. */
 bool e2e_wait_checkpoint_moves(struct e2e *E, const struct e2e_checkpoint *from, double seconds);
 
+/* The usual configuration file of an end-to-end test (bridge.conf): this
+ * test's schema only, small batches (a 65536-byte batch limit puts every
+ * large transaction in chunks), quick retries and heartbeats; `more` adds
+ * options (rules). `who` names the test file in a comment. */
+void e2e_write_usual_config(struct e2e *E, const char *who, const char *more);
+/* Fail with `what`, the seed and the end of the bridge's output. */
+void e2e_fail_with_bridge_output(struct e2e *E, const char *what);
+/* The first run: no checkpoint, --start current saves the server's current
+ * end, where every later run resumes (asserted). */
+void e2e_establish_checkpoint(struct e2e *E);
+/* e2e_wait_caught_up, failing with the bridge's output after `seconds`. */
+void e2e_assert_caught_up(struct e2e *E, double seconds);
+/* SIGTERM to the running bridge: asserts it exits 0 within `seconds`;
+ * returns how long it took. */
+double e2e_stop_bridge(struct e2e *E, double seconds);
+/* The output lines of a command, without the "+ command" line; the first
+ * one in `first`. */
+size_t e2e_output_lines(const char *out, char *first, size_t size);
+
+/* `binbridge run --config FILE args...`, FILE holding `text`, must exit 2
+ * with one line naming FILE:line (case `n` in messages). */
+void e2e_expect_config_error(struct e2e *E, size_t n, const char *text, int line,
+                             const char *const *args);
+
 /* The last lines of a file, for failure messages (static buffer). */
 const char *e2e_tail(const char *path, size_t max_bytes);
 
@@ -211,6 +239,20 @@ void e2e_mongo_track_db(struct e2e *E, const char *db);
 void e2e_mongo_checkpoint_read(struct e2e *E, const char *name, struct e2e_checkpoint *cp);
 /* The checkpoint the waits poll: MongoDB's when E->mongo_only. */
 void e2e_checkpoint_read_any(struct e2e *E, struct e2e_checkpoint *cp);
+
+/* ------------------------------------------------------------------ */
+/* Text                                                                */
+
+/* A growing text buffer, always NUL terminated once written (p). */
+struct e2e_sb {
+    char *p;
+    size_t len, cap;
+};
+void e2e_sb_append(struct e2e_sb *b, const char *p, size_t n);
+void e2e_sb_puts(struct e2e_sb *b, const char *s);
+void e2e_sb_printf(struct e2e_sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Bytes as upper-case hex digits. */
+void e2e_sb_hex(struct e2e_sb *b, const void *bytes, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Random numbers (seeded, reproducible)                               */

@@ -54,109 +54,6 @@ static void bridge_fini(void)
 
 TestSuite(bridge, .fini = bridge_fini);
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void sleep_ms(unsigned ms)
-{
-    struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        ;
-}
-
-/* The usual configuration: this test's schema only, small batches (a
- * 65536-byte batch limit puts every large transaction in chunks), quick
- * retries and heartbeats. `more` adds options (rules). */
-static void write_config(struct e2e *E, const char *more)
-{
-    e2e_write_config(E, "bridge.conf",
-                     "# written by tests/test_bridge.c\n"
-                     "include_schemas = [ \"%s\" ];\n"
-                     "source = { heartbeat = 0.5; };\n"
-                     "batch = { bytes = 65536; delay_ms = 20; };\n"
-                     "retry = { initial_ms = 50; max_ms = 500; };\n"
-                     "progress_interval = 1;\n"
-                     "%s",
-                     E->db, more ? more : "");
-}
-
-/* The first run: no checkpoint, --start current saves the server's
- * current end, where every later run resumes. */
-static void establish_checkpoint(struct e2e *E)
-{
-    e2e_bridge_to_end(E, 60);
-    struct e2e_checkpoint cp;
-    e2e_checkpoint_read(E->r, E->db, &cp);
-    cr_assert(cp.found && cp.file[0] && cp.pos >= 4,
-              "a --stop-at-end run with no checkpoint saved none; its output:\n%s",
-              e2e_tail(E->bridge.out_path, 3000));
-}
-
-static void fail_with_bridge_output(struct e2e *E, const char *what)
-{
-    cr_assert_fail("%s (seed %llu); the bridge's output (%s):\n%s", what,
-                   (unsigned long long)E->seed, E->bridge.out_path,
-                   e2e_tail(E->bridge.out_path, 4000));
-}
-
-/* Wait for the running bridge to have saved everything the server has now. */
-static void wait_caught_up(struct e2e *E, double seconds)
-{
-    double t0 = now();
-    if (!e2e_wait_caught_up(E, seconds)) {
-        bool running = e2e_proc_running(&E->bridge);
-        char what[200];
-        snprintf(what, sizeof what, "the bridge did not catch up within %.0f s (%s)", seconds,
-                 running ? "still running" : "it exited");
-        fail_with_bridge_output(E, what);
-    }
-    if (now() - t0 > 1)
-        cr_log_info("%s: caught up in %.2f s", E->tag, now() - t0);
-}
-
-/* Stop the running bridge with SIGTERM: it must exit 0 within `seconds`. */
-static double stop_bridge(struct e2e *E, double seconds)
-{
-    cr_assert(e2e_proc_running(&E->bridge), "the bridge exited by itself (status %d):\n%s",
-              E->bridge.status, e2e_tail(E->bridge.out_path, 3000));
-    double t0 = now();
-    e2e_proc_signal(&E->bridge, SIGTERM);
-    bool done = e2e_proc_wait(&E->bridge, seconds);
-    double took = now() - t0;
-    if (!done) {
-        e2e_proc_kill(&E->bridge);
-        fail_with_bridge_output(E, "the bridge did not exit within the time allowed after SIGTERM");
-    }
-    if (E->bridge.status != 0) {
-        char what[100];
-        snprintf(what, sizeof what, "the bridge exited %d after SIGTERM, not 0", E->bridge.status);
-        fail_with_bridge_output(E, what);
-    }
-    return took;
-}
-
-/* The output lines of a command, without the "+ command" line. */
-static size_t output_lines(const char *out, char *first, size_t size)
-{
-    size_t n = 0;
-    first[0] = '\0';
-    for (const char *p = out; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        if (len && !(p[0] == '+' && p[1] == ' ')) {
-            if (!n)
-                snprintf(first, size, "%.*s", (int)len, p);
-            n++;
-        }
-        p += len + (nl ? 1 : 0);
-    }
-    return n;
-}
-
 /* ------------------------------------------------------------------ */
 /* Streams                                                             */
 
@@ -288,8 +185,8 @@ Test(bridge, random_workload_matches_select)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "wl", NULL);
-    write_config(E, NULL);
-    establish_checkpoint(E);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
 
@@ -297,11 +194,11 @@ Test(bridge, random_workload_matches_select)
     /* one large transaction, applied in chunks of at most 64 KB of commands */
     wl_big(W, 20000, true);
     wl_steps(W, 50);
-    double t0 = now();
+    double t0 = e2e_now();
     e2e_bridge_to_end(E, 120);
     cr_log_info("wl: first run applied %u statements (%u commits, %u rollbacks, a 20,000-row "
                 "transaction) in %.2f s, peak RSS %ld KB", W->statements, W->commits,
-                W->rollbacks, now() - t0, E->bridge.maxrss_kb);
+                W->rollbacks, e2e_now() - t0, E->bridge.maxrss_kb);
     /* a second run resumes where the first stopped */
     wl_steps(W, 250);
     e2e_bridge_to_end(E, 120);
@@ -350,14 +247,14 @@ Test(bridge, kill_9_at_random_moments_loses_and_doubles_nothing)
     snprintf(rules, sizeof rules,
              "rules = ( { match = \"%.63s.t_u\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
              E->db);
-    write_config(E, rules);
-    establish_checkpoint(E);
+    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
     struct e2e_rng rng = { E->seed ^ 0x6b696c6cULL };
     const unsigned kills = 24;
     unsigned mid_txn = 0, big = 0, moments[4] = { 0 };
-    double t0 = now();
+    double t0 = e2e_now();
     bool catch_up = false;
     unsigned caught_up = 0;
     for (unsigned k = 0; k < kills; k++) {
@@ -370,7 +267,7 @@ Test(bridge, kill_9_at_random_moments_loses_and_doubles_nothing)
          * first, so that kills land in steady state too, not only in the
          * backlog of the large transactions. */
         if (catch_up || e2e_chance(&rng, 30)) {
-            wait_caught_up(E, 90);
+            e2e_assert_caught_up(E, 90);
             caught_up++;
         }
         catch_up = m == KILL_IN_BIG;
@@ -380,25 +277,25 @@ Test(bridge, kill_9_at_random_moments_loses_and_doubles_nothing)
         case KILL_SOON:
             /* while it starts up, connects or reads its first events */
             wl_steps(W, (unsigned)e2e_below(&rng, 3));
-            sleep_ms((unsigned)e2e_below(&rng, 30));
+            e2e_sleep_ms((unsigned)e2e_below(&rng, 30));
             break;
         case KILL_AFTER_COMMIT:
             wl_steps(W, 3 + (unsigned)e2e_below(&rng, 10));
             if (!e2e_wait_checkpoint_moves(E, &cp, 30))
-                fail_with_bridge_output(E, "the checkpoint did not move within 30 s");
-            sleep_ms((unsigned)e2e_below(&rng, 15));
+                e2e_fail_with_bridge_output(E, "the checkpoint did not move within 30 s");
+            e2e_sleep_ms((unsigned)e2e_below(&rng, 15));
             break;
         case KILL_IN_BIG: {
             /* in the middle of a transaction applied in chunks: kill as
              * soon as a chunk's checkpoint (rows_done > 0) is seen */
             wl_big(W, 20000, big == 0);
             big++;
-            double until = now() + 60;
+            double until = e2e_now() + 60;
             for (;;) {
                 e2e_checkpoint_read(E->r, E->db, &cp);
-                if (cp.rows_done > 0 || now() > until || !e2e_proc_running(&E->bridge))
+                if (cp.rows_done > 0 || e2e_now() > until || !e2e_proc_running(&E->bridge))
                     break;
-                sleep_ms(1);
+                e2e_sleep_ms(1);
             }
             if (cp.rows_done == 0)
                 cr_log_warn("kill %u: no chunk checkpoint seen during the large transaction", k);
@@ -406,11 +303,11 @@ Test(bridge, kill_9_at_random_moments_loses_and_doubles_nothing)
         }
         case KILL_RANDOM:
             wl_steps(W, 5 + (unsigned)e2e_below(&rng, 20));
-            sleep_ms((unsigned)e2e_below(&rng, 150));
+            e2e_sleep_ms((unsigned)e2e_below(&rng, 150));
             break;
         }
         if (!e2e_proc_running(&E->bridge))
-            fail_with_bridge_output(E, "the bridge exited by itself before the kill");
+            e2e_fail_with_bridge_output(E, "the bridge exited by itself before the kill");
         e2e_proc_kill(&E->bridge);
         cr_assert_eq(E->bridge.status, 128 + SIGKILL);
         e2e_checkpoint_read(E->r, E->db, &cp);
@@ -418,7 +315,7 @@ Test(bridge, kill_9_at_random_moments_loses_and_doubles_nothing)
         if (cp.rows_done > 0)
             mid_txn++;
     }
-    double loop = now() - t0;
+    double loop = e2e_now() - t0;
     wl_steps(W, 20);
     e2e_bridge_to_end(E, 180);
     cr_log_info("kill: %u kills (%u soon after start, %u after a commit, %u during a large "
@@ -446,29 +343,29 @@ Test(bridge, sigterm_exits_0_and_a_restart_continues_exactly)
     snprintf(rules, sizeof rules,
              "rules = ( { match = \"%.63s.t_u\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
              E->db);
-    write_config(E, rules);
-    establish_checkpoint(E);
+    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
 
     /* 1. a bridge that has caught up and waits for events */
     e2e_bridge_start(E, NULL);
     wl_steps(W, 60);
-    wait_caught_up(E, 60);
-    double idle = stop_bridge(E, 10);
+    e2e_assert_caught_up(E, 60);
+    double idle = e2e_stop_bridge(E, 10);
 
     /* 2. during a large transaction applied in chunks */
     e2e_bridge_start(E, NULL);
     wl_big(W, 20000, false);
     struct e2e_checkpoint cp;
-    double until = now() + 60;
+    double until = e2e_now() + 60;
     do {
         e2e_checkpoint_read(E->r, E->db, &cp);
         if (cp.rows_done > 0 || !e2e_proc_running(&E->bridge))
             break;
-        sleep_ms(1);
-    } while (now() < until);
-    double busy = stop_bridge(E, 10);
+        e2e_sleep_ms(1);
+    } while (e2e_now() < until);
+    double busy = e2e_stop_bridge(E, 10);
     struct e2e_checkpoint after;
     e2e_checkpoint_read(E->r, E->db, &after);
 
@@ -478,9 +375,9 @@ Test(bridge, sigterm_exits_0_and_a_restart_continues_exactly)
     e2e_bridge_start(E, NULL);
     wl_steps(W, 40);
     if (!e2e_wait_checkpoint_moves(E, &cp, 60))
-        fail_with_bridge_output(E, "the checkpoint did not move within 60 s");
+        e2e_fail_with_bridge_output(E, "the checkpoint did not move within 60 s");
     wl_steps(W, 10);
-    double running = stop_bridge(E, 10);
+    double running = e2e_stop_bridge(E, 10);
 
     wl_steps(W, 40);
     e2e_bridge_to_end(E, 120);
@@ -503,35 +400,35 @@ Test(bridge, sigterm_exits_0_and_a_restart_continues_exactly)
 
 Test(bridge, redis_and_mariadb_restarts_lose_nothing)
 {
-    double t0 = now();
+    double t0 = e2e_now();
     e2e_private_start(&private_);
-    double started = now() - t0;
+    double started = e2e_now() - t0;
     struct e2e *E = &E_;
     e2e_begin(E, "restart", &private_);
     /* No config file at all (zero config): nothing else lives on these
      * servers, so mirroring every schema is this test's schema alone. */
     E->config[0] = '\0';
-    establish_checkpoint(E);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
 
     e2e_bridge_start(E, NULL);
     wl_steps(W, 60);
-    wait_caught_up(E, 60);
+    e2e_assert_caught_up(E, 60);
 
     /* Redis restarts while a large transaction is being applied */
     wl_big(W, 5000, true);
     wl_steps(W, 20);
-    double t1 = now();
+    double t1 = e2e_now();
     char servers_log[600];
     snprintf(servers_log, sizeof servers_log, "%s/servers.log", private_.dir);
     cr_assert_eq(e2e_private_action(&private_, "restart-redis"), 0, "restart-redis failed:\n%s",
                  e2e_tail(servers_log, 3000));
-    double redis_restart = now() - t1;
+    double redis_restart = e2e_now() - t1;
     redisFree(E->r);
     E->r = e2e_redis_connect_retry(&E->srv, 30);
     wl_steps(W, 60);
-    wait_caught_up(E, 90);
+    e2e_assert_caught_up(E, 90);
     cr_assert(e2e_proc_running(&E->bridge), "the bridge exited after the Redis restart:\n%s",
               e2e_tail(E->bridge.out_path, 3000));
 
@@ -547,14 +444,14 @@ Test(bridge, redis_and_mariadb_restarts_lose_nothing)
     e2e_sql(E->m, "FLUSH BINARY LOGS");
     e2e_bridge_start(E, NULL);
     wl_steps(W, 20);
-    wait_caught_up(E, 90);
+    e2e_assert_caught_up(E, 90);
 
     /* MariaDB restarts: the workload goes on once it is back */
     wl_steps(W, 20);
-    t1 = now();
+    t1 = e2e_now();
     cr_assert_eq(e2e_private_action(&private_, "restart-mariadb"), 0,
                  "restart-mariadb failed:\n%s", e2e_tail(servers_log, 3000));
-    double mariadb_restart = now() - t1;
+    double mariadb_restart = e2e_now() - t1;
     mysql_close(E->m);
     E->m = e2e_sql_connect_retry(&E->srv, 30);
     e2e_sql(E->m, "USE %s", E->db);
@@ -562,10 +459,10 @@ Test(bridge, redis_and_mariadb_restarts_lose_nothing)
     wl_steps(W, 60);
     wl_big(W, 3000, false);
     wl_steps(W, 20);
-    wait_caught_up(E, 90);
+    e2e_assert_caught_up(E, 90);
     cr_assert(e2e_proc_running(&E->bridge), "the bridge exited after the MariaDB restart:\n%s",
               e2e_tail(E->bridge.out_path, 3000));
-    stop_bridge(E, 10);
+    e2e_stop_bridge(E, 10);
     /* It said what happened: a warning per state change, not per attempt. */
     char *out = e2e_proc_output(&E->bridge);
     unsigned warnings = 0;
@@ -580,7 +477,7 @@ Test(bridge, redis_and_mariadb_restarts_lose_nothing)
     e2e_compare_default(E, NULL);
     cr_log_info("restart: private servers started in %.1f s; Redis restarted in %.1f s, MariaDB "
                 "in %.1f s; whole test %.1f s", started, redis_restart, mariadb_restart,
-                now() - t0);
+                e2e_now() - t0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -605,8 +502,8 @@ Test(bridge, alter_table_mid_stream)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "alter", NULL);
-    write_config(E, NULL);
-    establish_checkpoint(E);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
     MYSQL *m = E->m;
@@ -639,10 +536,10 @@ Test(bridge, alter_table_mid_stream)
     e2e_sql(m, "DELETE FROM t_alt WHERE id = 31");
     epoch_of[31] = -1;
     wl_steps(W, 15);
-    wait_caught_up(E, 60);
+    e2e_assert_caught_up(E, 60);
     /* the next two ALTERs are read by a bridge started after them, from a
      * checkpoint before them */
-    stop_bridge(E, 10);
+    e2e_stop_bridge(E, 10);
 
     /* 3: MODIFY to a wider type */
     e2e_sql(m, "ALTER TABLE t_alt MODIFY c BIGINT");
@@ -668,8 +565,8 @@ Test(bridge, alter_table_mid_stream)
     /* rows written before every ALTER, written again after all of them */
     alt_write(m, epoch_of, 4, 26, 30, "UPDATE t_alt SET b = CONCAT('last', %d) WHERE id = %d");
     wl_steps(W, 15);
-    wait_caught_up(E, 60);
-    stop_bridge(E, 10);
+    e2e_assert_caught_up(E, 60);
+    e2e_stop_bridge(E, 10);
     e2e_bridge_to_end(E, 60);
 
     /* Every table, t_alt included: exact. Rows the binlog did not rewrite
@@ -699,7 +596,7 @@ Test(bridge, initial_load_from_a_snapshot_then_the_binlog)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "snap", NULL);
-    write_config(E, NULL);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
     /* Rows that exist before any bridge: only a snapshot can copy them. */
@@ -896,7 +793,7 @@ Test(bridge, every_redis_option)
         ");\n",
         E->srv.host, E->srv.mariadb_port, E->server_id, E->srv.host, E->srv.redis_port, E->db,
         E->db, E->db, dbx, E->db, E->db, E->db, E->db, E->db, E->db);
-    establish_checkpoint(E);
+    e2e_establish_checkpoint(E);
 
     /* users: enough changes to trim the stream (maxlen 50) */
     uint64_t user_changes = 0;
@@ -1054,7 +951,7 @@ Test(bridge, status_prints_the_saved_position_and_lag)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "status", NULL);
-    write_config(E, NULL);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
     char sid[16];
     snprintf(sid, sizeof sid, "%u", E->server_id);
     const char *argv[] = { "status", "--config", E->config, "--source", E->srv.mysql_url,
@@ -1065,7 +962,7 @@ Test(bridge, status_prints_the_saved_position_and_lag)
     cr_assert(strstr(out, "none saved yet"), "status without a checkpoint:\n%s", out);
     free(out);
 
-    establish_checkpoint(E);
+    e2e_establish_checkpoint(E);
     e2e_sql(E->m, "CREATE TABLE t (id INT PRIMARY KEY)");
     e2e_sql(E->m, "INSERT INTO t VALUES (1), (2)");
     e2e_bridge_to_end(E, 60);
@@ -1103,33 +1000,16 @@ Test(bridge, bad_config_exits_2_naming_file_and_line_before_connecting)
         { 2, "checkpoint = \"ok\";\nrules = ( { match = \"a.b\"; redis = { shape = \"list\"; }; } );\n" },
         { 1, "batch = { rows = \"many\"; };\n" },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "bad%zu.conf", i);
-        e2e_write_config(E, name, "%s", cases[i].text);
-        const char *argv[] = { "run", "--config", E->config, "--source", source, "--redis", redis,
-                               "--stop-at-end", NULL };
-        double t0 = now();
-        char *out;
-        int rc = e2e_run_cmd(E, argv, 20, &out);
-        double took = now() - t0;
-        char where[700], line[1024];
-        snprintf(where, sizeof where, "%.599s:%d:", E->config, cases[i].line);
-        size_t lines = output_lines(out, line, sizeof line);
-        cr_assert_eq(rc, 2, "case %zu: exit %d, not 2:\n%s", i, rc, out);
-        cr_assert(strstr(out, where), "case %zu: the message does not name %s:\n%s", i, where,
-                  out);
-        cr_assert_eq(lines, 1u, "case %zu: %zu lines, not one:\n%s", i, lines, out);
-        cr_log_info("badcfg %zu (%.2f s): %s", i, took, line);
-        free(out);
-    }
+    const char *const args[] = { "--source", source, "--redis", redis, "--stop-at-end", NULL };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        e2e_expect_config_error(E, i, cases[i].text, cases[i].line, args);
 }
 
 Test(bridge, user_without_replication_privileges_exits_1_naming_them)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "norepl", NULL);
-    write_config(E, NULL);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
     char source[256], sid[16];
     snprintf(source, sizeof source, "mysql://bbnorepl:bbnorepl@%.63s:%u", E->srv.host,
              E->srv.mariadb_port);
@@ -1139,7 +1019,7 @@ Test(bridge, user_without_replication_privileges_exits_1_naming_them)
                            "--stop-at-end", NULL };
     char *out, line[1024];
     int rc = e2e_run_cmd(E, argv, 30, &out);
-    size_t lines = output_lines(out, line, sizeof line);
+    size_t lines = e2e_output_lines(out, line, sizeof line);
     cr_assert_eq(rc, 1, "exit %d, not 1:\n%s", rc, out);
     cr_assert_eq(lines, 1u, "%zu lines, not one:\n%s", lines, out);
     cr_assert(strstr(line, "REPLICATION SLAVE") || strstr(line, "REPLICATION CLIENT") ||
@@ -1152,7 +1032,7 @@ Test(bridge, purged_saved_position_exits_1_naming_it)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "purged", NULL);
-    write_config(E, NULL);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
     /* A checkpoint written by hand, naming a binlog the server no longer has */
     freeReplyObject(e2e_redis(E->r, "HSET binbridge:checkpoint:%s file mysql-bin.000000 pos 4 "
                               "rows_done 0 gtid %s commit_time 0 server_id 1", E->db, ""));
@@ -1163,7 +1043,7 @@ Test(bridge, purged_saved_position_exits_1_naming_it)
                            "--stop-at-end", NULL };
     char *out, line[1024];
     int rc = e2e_run_cmd(E, argv, 30, &out);
-    size_t lines = output_lines(out, line, sizeof line);
+    size_t lines = e2e_output_lines(out, line, sizeof line);
     cr_assert_eq(rc, 1, "exit %d, not 1:\n%s", rc, out);
     cr_assert_eq(lines, 1u, "%zu lines, not one:\n%s", lines, out);
     cr_assert(strstr(line, "mysql-bin.000000:4"), "the message does not name the position:\n%s",

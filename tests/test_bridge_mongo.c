@@ -62,66 +62,8 @@ static void bridge_mongo_fini(void)
 
 TestSuite(bridge_mongo, .fini = bridge_mongo_fini);
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void sleep_ms(unsigned ms)
-{
-    struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        ;
-}
-
 /* ------------------------------------------------------------------ */
 /* Text                                                                */
-
-struct sb {
-    char *p;
-    size_t len, cap;
-};
-
-static void sb_add(struct sb *b, const char *p, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        b->p = realloc(b->p, cap);
-        cr_assert(b->p);
-        b->cap = cap;
-    }
-    if (n)
-        memcpy(b->p + b->len, p, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void sb_printf(struct sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(struct sb *b, const char *fmt, ...)
-{
-    char *s = NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vasprintf(&s, fmt, ap);
-    va_end(ap);
-    cr_assert(n >= 0 && s);
-    sb_add(b, s, (size_t)n);
-    free(s);
-}
-
-static void sb_hex(struct sb *b, const void *p, size_t n)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    const unsigned char *u = p;
-    for (size_t i = 0; i < n; i++) {
-        char two[2] = { hex[u[i] >> 4], hex[u[i] & 15] };
-        sb_add(b, two, 2);
-    }
-}
 
 /* A value for messages: canonical extended JSON, cut at 300 bytes. */
 static char *show_iter(const bson_iter_t *it)
@@ -1043,76 +985,76 @@ static const char t_more_ddl[] =
     "CREATE TABLE t_more (id INT NOT NULL PRIMARY KEY, g GEOMETRY NULL, j JSON NULL,"
     " s SET('x','y','z') NOT NULL DEFAULT '') CHARACTER SET utf8mb4";
 
-static void coord(struct sb *b, struct e2e_rng *r)
+static void coord(struct e2e_sb *b, struct e2e_rng *r)
 {
     double x = (double)e2e_below(r, 36000001) / 100000.0 - 180.0;
-    sb_printf(b, "%.5f %.5f", x, (double)e2e_below(r, 18000001) / 100000.0 - 90.0);
+    e2e_sb_printf(b, "%.5f %.5f", x, (double)e2e_below(r, 18000001) / 100000.0 - 90.0);
 }
 
-static void ring(struct sb *b, struct e2e_rng *r)
+static void ring(struct e2e_sb *b, struct e2e_rng *r)
 {
     double x = (double)e2e_below(r, 300) - 150, y = (double)e2e_below(r, 150) - 75;
     double w = 1 + (double)e2e_below(r, 20), h = 0.5 + (double)e2e_below(r, 10);
-    sb_printf(b, "(%g %g,%g %g,%g %g,%g %g,%g %g)", x, y, x + w, y, x + w, y + h, x, y + h, x, y);
+    e2e_sb_printf(b, "(%g %g,%g %g,%g %g,%g %g,%g %g)", x, y, x + w, y, x + w, y + h, x, y + h, x, y);
 }
 
-static void geo_literal(struct sb *b, struct e2e_rng *r)
+static void geo_literal(struct e2e_sb *b, struct e2e_rng *r)
 {
     static const unsigned srids[] = { 0, 4326, 0, 4326, 3857 };
     unsigned srid = srids[e2e_below(r, 5)];
-    struct sb w = { 0 };
+    struct e2e_sb w = { 0 };
     switch (e2e_below(r, 10)) {
     case 0:
-        sb_add(b, "NULL", 4);
+        e2e_sb_append(b, "NULL", 4);
         return;
     case 1: case 2: case 3:
-        sb_printf(&w, "POINT(");
+        e2e_sb_printf(&w, "POINT(");
         coord(&w, r);
-        sb_printf(&w, ")");
+        e2e_sb_printf(&w, ")");
         break;
     case 4: case 5:
-        sb_printf(&w, "POLYGON(");
+        e2e_sb_printf(&w, "POLYGON(");
         ring(&w, r);
-        sb_printf(&w, ")");
+        e2e_sb_printf(&w, ")");
         break;
     case 6:
-        sb_printf(&w, "LINESTRING(");
+        e2e_sb_printf(&w, "LINESTRING(");
         coord(&w, r);
-        sb_printf(&w, ",");
+        e2e_sb_printf(&w, ",");
         coord(&w, r);
-        sb_printf(&w, ",");
+        e2e_sb_printf(&w, ",");
         coord(&w, r);
-        sb_printf(&w, ")");
+        e2e_sb_printf(&w, ")");
         break;
     case 7:
-        sb_printf(&w, "MULTIPOINT(");
+        e2e_sb_printf(&w, "MULTIPOINT(");
         coord(&w, r);
-        sb_printf(&w, ",");
+        e2e_sb_printf(&w, ",");
         coord(&w, r);
-        sb_printf(&w, ")");
+        e2e_sb_printf(&w, ")");
         break;
     case 8:
-        sb_printf(&w, "MULTIPOLYGON((");
+        e2e_sb_printf(&w, "MULTIPOLYGON((");
         ring(&w, r);
-        sb_printf(&w, "),(");
+        e2e_sb_printf(&w, "),(");
         ring(&w, r);
-        sb_printf(&w, "))");
+        e2e_sb_printf(&w, "))");
         break;
     default:
-        sb_printf(&w, "GEOMETRYCOLLECTION(POINT(");
+        e2e_sb_printf(&w, "GEOMETRYCOLLECTION(POINT(");
         coord(&w, r);
-        sb_printf(&w, "),LINESTRING(");
+        e2e_sb_printf(&w, "),LINESTRING(");
         coord(&w, r);
-        sb_printf(&w, ",");
+        e2e_sb_printf(&w, ",");
         coord(&w, r);
-        sb_printf(&w, "))");
+        e2e_sb_printf(&w, "))");
         break;
     }
-    sb_printf(b, "ST_GeomFromText('%s', %u)", w.p, srid);
+    e2e_sb_printf(b, "ST_GeomFromText('%s', %u)", w.p, srid);
     free(w.p);
 }
 
-static void json_more_literal(struct sb *b, struct more *M)
+static void json_more_literal(struct e2e_sb *b, struct more *M)
 {
     static const char *const fixed[] = {
         /* nested arrays and dotted keys: JSON text on FerretDB */
@@ -1131,35 +1073,35 @@ static void json_more_literal(struct sb *b, struct more *M)
         "\"a plain string\"", "42", "-1.25", "[]", "{}", "true",
     };
     struct e2e_rng *r = &M->rng;
-    struct sb t = { 0 };
+    struct e2e_sb t = { 0 };
     uint64_t k = e2e_below(r, 16);
     if (k == 15) {
-        sb_add(b, "NULL", 4);
+        e2e_sb_append(b, "NULL", 4);
         return;
     }
     if (k < sizeof fixed / sizeof *fixed) {
-        sb_printf(&t, "%s", fixed[k]);
+        e2e_sb_printf(&t, "%s", fixed[k]);
     } else if (k == 13 && M->ferret) {
-        sb_printf(&t, "{\"$x\": %u}", (unsigned)e2e_below(r, 100));
+        e2e_sb_printf(&t, "{\"$x\": %u}", (unsigned)e2e_below(r, 100));
     } else {
         double d;
         do {
             uint64_t bits = e2e_rand(r);
             memcpy(&d, &bits, sizeof d);
         } while (!isfinite(d));
-        sb_printf(&t, "{\"k\": %lld, \"d\": %.17g, \"arr\": [%u, \"%s\"]}", (long long)e2e_rand(r),
+        e2e_sb_printf(&t, "{\"k\": %lld, \"d\": %.17g, \"arr\": [%u, \"%s\"]}", (long long)e2e_rand(r),
                   d, (unsigned)e2e_below(r, 1000), e2e_chance(r, 50) ? "\xf0\x9f\x98\x80" : "x");
     }
-    sb_add(b, "_utf8mb4 X'", 11);
-    sb_hex(b, t.p, t.len);
-    sb_add(b, "'", 1);
+    e2e_sb_append(b, "_utf8mb4 X'", 11);
+    e2e_sb_hex(b, t.p, t.len);
+    e2e_sb_append(b, "'", 1);
     free(t.p);
 }
 
-static void set_more_literal(struct sb *b, struct e2e_rng *r)
+static void set_more_literal(struct e2e_sb *b, struct e2e_rng *r)
 {
     static const char *const v[] = { "''", "'x'", "'y,z'", "'x,y,z'" };
-    sb_printf(b, "%s", v[e2e_below(r, 4)]);
+    e2e_sb_printf(b, "%s", v[e2e_below(r, 4)]);
 }
 
 static void more_exec(struct more *M, const char *q)
@@ -1195,39 +1137,39 @@ static void more_step(struct more *M)
 {
     struct e2e_rng *r = &M->rng;
     unsigned id = 1 + (unsigned)e2e_below(r, MORE_IDS);
-    struct sb q = { 0 };
+    struct e2e_sb q = { 0 };
     if (!M->exists[id] || e2e_chance(r, 10)) {
         bool existed = M->exists[id];
-        sb_printf(&q, "%s INTO t_more VALUES (%u, ", existed ? "REPLACE" : "INSERT", id);
+        e2e_sb_printf(&q, "%s INTO t_more VALUES (%u, ", existed ? "REPLACE" : "INSERT", id);
         geo_literal(&q, r);
-        sb_add(&q, ", ", 2);
+        e2e_sb_append(&q, ", ", 2);
         json_more_literal(&q, M);
-        sb_add(&q, ", ", 2);
+        e2e_sb_append(&q, ", ", 2);
         set_more_literal(&q, r);
-        sb_add(&q, ")", 1);
+        e2e_sb_append(&q, ")", 1);
         M->exists[id] = true;
     } else {
         uint64_t k = e2e_below(r, 10);
         if (k < 6) {
-            sb_printf(&q, "UPDATE t_more SET %s = ", k < 2 ? "g" : k < 4 ? "j" : "s");
+            e2e_sb_printf(&q, "UPDATE t_more SET %s = ", k < 2 ? "g" : k < 4 ? "j" : "s");
             if (k < 2)
                 geo_literal(&q, r);
             else if (k < 4)
                 json_more_literal(&q, M);
             else
                 set_more_literal(&q, r);
-            sb_printf(&q, " WHERE id = %u", id);
+            e2e_sb_printf(&q, " WHERE id = %u", id);
         } else if (k < 8) {
             unsigned to = more_free_id(M);
             if (!to) {
                 free(q.p);
                 return;
             }
-            sb_printf(&q, "UPDATE t_more SET id = %u WHERE id = %u", to, id);
+            e2e_sb_printf(&q, "UPDATE t_more SET id = %u WHERE id = %u", to, id);
             M->exists[id] = false;
             M->exists[to] = true;
         } else {
-            sb_printf(&q, "DELETE FROM t_more WHERE id = %u", id);
+            e2e_sb_printf(&q, "DELETE FROM t_more WHERE id = %u", id);
             M->exists[id] = false;
         }
     }
@@ -1245,80 +1187,17 @@ static void more_steps(struct more *M, unsigned n)
 /* ------------------------------------------------------------------ */
 /* Bridges                                                             */
 
-/* The usual configuration: this test's schema only, small batches (a
- * 65536-byte batch limit puts every large transaction in chunks), quick
- * retries and heartbeats. `more` adds options. */
-static void write_config(struct e2e *E, const char *more)
-{
-    e2e_write_config(E, "bridge.conf",
-                     "# written by tests/test_bridge_mongo.c\n"
-                     "include_schemas = [ \"%s\" ];\n"
-                     "source = { heartbeat = 0.5; };\n"
-                     "batch = { bytes = 65536; delay_ms = 20; };\n"
-                     "retry = { initial_ms = 50; max_ms = 500; };\n"
-                     "progress_interval = 1;\n"
-                     "%s",
-                     E->db, more ? more : "");
-}
 
-static void fail_with_bridge_output(struct e2e *E, const char *what)
-{
-    cr_assert_fail("%s (seed %llu); the bridge's output (%s):\n%s", what,
-                   (unsigned long long)E->seed, E->bridge.out_path,
-                   e2e_tail(E->bridge.out_path, 4000));
-}
 
-/* The first run: no checkpoint, --start current saves the server's
- * current end, where every later run resumes. */
-static void establish_checkpoint(struct e2e *E)
-{
-    e2e_bridge_to_end(E, 60);
-    struct e2e_checkpoint cp;
-    e2e_checkpoint_read_any(E, &cp);
-    cr_assert(cp.found && cp.file[0] && cp.pos >= 4,
-              "a --stop-at-end run with no checkpoint saved none; its output:\n%s",
-              e2e_tail(E->bridge.out_path, 3000));
-}
 
-static void wait_caught_up(struct e2e *E, double seconds)
-{
-    double t0 = now();
-    if (!e2e_wait_caught_up(E, seconds)) {
-        bool running = e2e_proc_running(&E->bridge);
-        char what[200];
-        snprintf(what, sizeof what, "the bridge did not catch up within %.0f s (%s)", seconds,
-                 running ? "still running" : "it exited");
-        fail_with_bridge_output(E, what);
-    }
-    if (now() - t0 > 1)
-        cr_log_info("%s: caught up in %.2f s", E->tag, now() - t0);
-}
 
-static double stop_bridge(struct e2e *E, double seconds)
-{
-    cr_assert(e2e_proc_running(&E->bridge), "the bridge exited by itself (status %d):\n%s",
-              E->bridge.status, e2e_tail(E->bridge.out_path, 3000));
-    double t0 = now();
-    e2e_proc_signal(&E->bridge, SIGTERM);
-    bool done = e2e_proc_wait(&E->bridge, seconds);
-    if (!done) {
-        e2e_proc_kill(&E->bridge);
-        fail_with_bridge_output(E, "the bridge did not exit within the time allowed after SIGTERM");
-    }
-    if (E->bridge.status != 0) {
-        char what[100];
-        snprintf(what, sizeof what, "the bridge exited %d after SIGTERM, not 0", E->bridge.status);
-        fail_with_bridge_output(E, what);
-    }
-    return now() - t0;
-}
 
 /* The workload's tables and t_more: every document typed as the default
  * mapping says; the database holds those collections only (t_nopk, without
  * a primary key, none). */
 static struct mstats compare_workload(struct e2e *E, bool with_more)
 {
-    double t0 = now();
+    double t0 = e2e_now();
     struct e2e_report rep;
     e2e_report_init(&rep, E->tag);
     struct mstats st = { 0 };
@@ -1331,7 +1210,7 @@ static struct mstats compare_workload(struct e2e *E, bool with_more)
     cr_log_info("%s: %zu documents compared with %zu rows in %.2f s (%u GeoJSON, %u geometries "
                 "as BinData, %u JSON documents, %u JSON as text, %u Decimal128, %u decimals as "
                 "text, %u dates, %u zero dates as null, %u BIGINT UNSIGNED beyond int64, %u "
-                "empty SETs, %u NULLs)", E->tag, st.docs, st.rows, now() - t0, st.seen.geojson,
+                "empty SETs, %u NULLs)", E->tag, st.docs, st.rows, e2e_now() - t0, st.seen.geojson,
                 st.seen.geo_bindata, st.seen.json_docs, st.seen.json_text, st.seen.decimal128,
                 st.seen.decimals_as_text, st.seen.dates, st.seen.null_dates,
                 st.seen.big_unsigned, st.seen.empty_sets, st.seen.nulls);
@@ -1406,8 +1285,8 @@ Test(bridge_mongo, random_workload_matches_select)
     struct e2e *E = &E_;
     e2e_begin(E, "mwl", NULL);
     e2e_mongo_begin(E, true);
-    write_config(E, NULL);
-    establish_checkpoint(E);
+    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
     struct more M;
@@ -1418,11 +1297,11 @@ Test(bridge_mongo, random_workload_matches_select)
     /* one large transaction, applied in chunks of at most 64 KB */
     wl_big(W, 600, true);
     wl_steps(W, 40);
-    double t0 = now();
+    double t0 = e2e_now();
     e2e_bridge_to_end(E, 180);
     cr_log_info("mwl: first run applied %u + %u statements (%u commits, %u rollbacks, a "
                 "600-row transaction) in %.2f s, peak RSS %ld KB", W->statements, M.statements,
-                W->commits, W->rollbacks, now() - t0, E->bridge.maxrss_kb);
+                W->commits, W->rollbacks, e2e_now() - t0, E->bridge.maxrss_kb);
     /* t_nopk (no key at all) was refused, by name */
     check_output_names(E, "t_nopk", "no primary key");
     /* a second run resumes where the first stopped */
@@ -1443,14 +1322,14 @@ enum kill_moment { KILL_SOON, KILL_AFTER_COMMIT, KILL_IN_BIG, KILL_RANDOM };
  * saved (rows_done > 0), the bridge exits or `seconds` pass. */
 static bool wait_chunk_checkpoint(struct e2e *E, double seconds, struct e2e_checkpoint *cp)
 {
-    double until = now() + seconds;
+    double until = e2e_now() + seconds;
     for (;;) {
         e2e_mongo_checkpoint_read(E, E->db, cp);
         if (cp->rows_done > 0)
             return true;
-        if (now() > until || !e2e_proc_running(&E->bridge))
+        if (e2e_now() > until || !e2e_proc_running(&E->bridge))
             return false;
-        sleep_ms(2);
+        e2e_sleep_ms(2);
     }
 }
 
@@ -1459,8 +1338,8 @@ Test(bridge_mongo, kill_9_at_random_moments_loses_and_doubles_nothing)
     struct e2e *E = &E_;
     e2e_begin(E, "mkill", NULL);
     e2e_mongo_begin(E, true);
-    write_config(E, NULL);
-    establish_checkpoint(E);
+    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
     struct more M;
@@ -1469,7 +1348,7 @@ Test(bridge_mongo, kill_9_at_random_moments_loses_and_doubles_nothing)
     const unsigned kills = 22;
     unsigned mid_txn = 0, big = 0, moments[4] = { 0 }, caught_up = 0;
     bool catch_up = false;
-    double t0 = now();
+    double t0 = e2e_now();
     for (unsigned k = 0; k < kills; k++) {
         e2e_bridge_start(E, NULL);
         enum kill_moment m = k % 6 == 2 ? KILL_IN_BIG : (enum kill_moment)e2e_below(&rng, 4);
@@ -1479,7 +1358,7 @@ Test(bridge_mongo, kill_9_at_random_moments_loses_and_doubles_nothing)
         /* now and then (and after each large transaction) kill in steady
          * state, not only in the backlog */
         if (catch_up || e2e_chance(&rng, 30)) {
-            wait_caught_up(E, 120);
+            e2e_assert_caught_up(E, 120);
             caught_up++;
         }
         catch_up = m == KILL_IN_BIG;
@@ -1489,14 +1368,14 @@ Test(bridge_mongo, kill_9_at_random_moments_loses_and_doubles_nothing)
         case KILL_SOON:
             wl_steps(W, (unsigned)e2e_below(&rng, 3));
             more_steps(&M, (unsigned)e2e_below(&rng, 3));
-            sleep_ms((unsigned)e2e_below(&rng, 30));
+            e2e_sleep_ms((unsigned)e2e_below(&rng, 30));
             break;
         case KILL_AFTER_COMMIT:
             wl_steps(W, 3 + (unsigned)e2e_below(&rng, 8));
             more_steps(&M, 2 + (unsigned)e2e_below(&rng, 5));
             if (!e2e_wait_checkpoint_moves(E, &cp, 60))
-                fail_with_bridge_output(E, "the checkpoint did not move within 60 s");
-            sleep_ms((unsigned)e2e_below(&rng, 15));
+                e2e_fail_with_bridge_output(E, "the checkpoint did not move within 60 s");
+            e2e_sleep_ms((unsigned)e2e_below(&rng, 15));
             break;
         case KILL_IN_BIG:
             /* as soon as a chunk's checkpoint is seen */
@@ -1508,11 +1387,11 @@ Test(bridge_mongo, kill_9_at_random_moments_loses_and_doubles_nothing)
         case KILL_RANDOM:
             wl_steps(W, 4 + (unsigned)e2e_below(&rng, 12));
             more_steps(&M, 2 + (unsigned)e2e_below(&rng, 8));
-            sleep_ms((unsigned)e2e_below(&rng, 200));
+            e2e_sleep_ms((unsigned)e2e_below(&rng, 200));
             break;
         }
         if (!e2e_proc_running(&E->bridge))
-            fail_with_bridge_output(E, "the bridge exited by itself before the kill");
+            e2e_fail_with_bridge_output(E, "the bridge exited by itself before the kill");
         e2e_proc_kill(&E->bridge);
         cr_assert_eq(E->bridge.status, 128 + SIGKILL);
         e2e_mongo_checkpoint_read(E, E->db, &cp);
@@ -1520,7 +1399,7 @@ Test(bridge_mongo, kill_9_at_random_moments_loses_and_doubles_nothing)
         if (cp.rows_done > 0)
             mid_txn++;
     }
-    double loop = now() - t0;
+    double loop = e2e_now() - t0;
     wl_steps(W, 20);
     more_steps(&M, 20);
     e2e_bridge_to_end(E, 240);
@@ -1554,16 +1433,16 @@ static int64_t collection_count(struct e2e *E, const char *coll)
 
 Test(bridge_mongo, mongo_and_mariadb_restarts_lose_nothing)
 {
-    double t0 = now();
+    double t0 = e2e_now();
     e2e_private_start_mongo(&private_);
-    double started = now() - t0;
+    double started = e2e_now() - t0;
     struct e2e *E = &E_;
     e2e_begin(E, "mrestart", &private_);
     e2e_mongo_begin(E, true);
     /* Zero config: `run --source ... --mongo ...` mirrors every user
      * table; these servers hold this test's schema alone. */
     E->config[0] = '\0';
-    establish_checkpoint(E);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
     struct more M;
@@ -1574,7 +1453,7 @@ Test(bridge_mongo, mongo_and_mariadb_restarts_lose_nothing)
     e2e_bridge_start(E, NULL);
     wl_steps(W, 40);
     more_steps(&M, 30);
-    wait_caught_up(E, 90);
+    e2e_assert_caught_up(E, 90);
 
     /* the MongoDB server restarts while a large transaction is applied
      * (zero config: no chunks; seen as t_u's documents growing) */
@@ -1582,20 +1461,20 @@ Test(bridge_mongo, mongo_and_mariadb_restarts_lose_nothing)
     int64_t before = collection_count(E, "t_u");
     wl_big(W, 500, true);
     wl_steps(W, 10);
-    double until = now() + 60;
-    while (collection_count(E, "t_u") == before && now() < until)
-        sleep_ms(5);
+    double until = e2e_now() + 60;
+    while (collection_count(E, "t_u") == before && e2e_now() < until)
+        e2e_sleep_ms(5);
     if (private_.mongo_port) {
-        double t1 = now();
+        double t1 = e2e_now();
         cr_assert_eq(e2e_private_action(&private_, "restart-ferretdb"), 0,
                      "restart-ferretdb failed:\n%s", e2e_tail(servers_log, 3000));
-        mongo_restart = now() - t1;
+        mongo_restart = e2e_now() - t1;
     } else {
         cr_log_info("mrestart: BINBRIDGE_TEST_MONGO_URI names the MongoDB: it is not restarted");
     }
     wl_steps(W, 30);
     more_steps(&M, 20);
-    wait_caught_up(E, 120);
+    e2e_assert_caught_up(E, 120);
     cr_assert(e2e_proc_running(&E->bridge), "the bridge exited after the MongoDB restart:\n%s",
               e2e_tail(E->bridge.out_path, 3000));
 
@@ -1609,14 +1488,14 @@ Test(bridge_mongo, mongo_and_mariadb_restarts_lose_nothing)
     e2e_sql(E->m, "FLUSH BINARY LOGS");
     e2e_bridge_start(E, NULL);
     more_steps(&M, 20);
-    wait_caught_up(E, 120);
+    e2e_assert_caught_up(E, 120);
 
     /* MariaDB restarts; the workload goes on once it is back */
     wl_steps(W, 15);
-    double t1 = now();
+    double t1 = e2e_now();
     cr_assert_eq(e2e_private_action(&private_, "restart-mariadb"), 0,
                  "restart-mariadb failed:\n%s", e2e_tail(servers_log, 3000));
-    double mariadb_restart = now() - t1;
+    double mariadb_restart = e2e_now() - t1;
     mysql_close(E->m);
     E->m = e2e_sql_connect_retry(&E->srv, 30);
     e2e_sql(E->m, "USE %s", E->db);
@@ -1625,10 +1504,10 @@ Test(bridge_mongo, mongo_and_mariadb_restarts_lose_nothing)
     wl_steps(W, 40);
     more_steps(&M, 20);
     wl_big(W, 300, false);
-    wait_caught_up(E, 120);
+    e2e_assert_caught_up(E, 120);
     cr_assert(e2e_proc_running(&E->bridge), "the bridge exited after the MariaDB restart:\n%s",
               e2e_tail(E->bridge.out_path, 3000));
-    stop_bridge(E, 10);
+    e2e_stop_bridge(E, 10);
     /* it said what happened: a warning per state change, not per attempt */
     char *out = e2e_proc_output(&E->bridge);
     unsigned warnings = 0;
@@ -1643,7 +1522,7 @@ Test(bridge_mongo, mongo_and_mariadb_restarts_lose_nothing)
     check_checkpoint_is_the_servers(E);
     cr_log_info("mrestart: private servers started in %.1f s; MongoDB restarted in %.1f s, "
                 "MariaDB in %.1f s; whole test %.1f s", started, mongo_restart, mariadb_restart,
-                now() - t0);
+                e2e_now() - t0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1751,8 +1630,8 @@ Test(bridge_mongo, every_mongo_option)
              "  { match = \"%1$.63s.t_setm\";\n"
              "    mongo = ( { update = \"set\"; }, { collection = \"t_setm_replace\"; } ); }\n"
              ");\n", E->db);
-    write_config(E, rules);
-    establish_checkpoint(E);
+    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", rules);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
     struct more M;
@@ -1885,7 +1764,7 @@ Test(bridge_mongo, both_sinks_from_one_config_initial_load_alter_and_kill)
     e2e_bridge_start(E, NULL);
     wl_steps(W, 40);
     more_steps(&M, 20);
-    wait_caught_up(E, 180);
+    e2e_assert_caught_up(E, 180);
     /* the initial load and what followed, in both */
     e2e_compare_default(E, NULL);
     compare_workload(E, true);
@@ -1897,13 +1776,13 @@ Test(bridge_mongo, both_sinks_from_one_config_initial_load_alter_and_kill)
     e2e_sql(E->m, "UPDATE t_u SET w = 6 WHERE id %% 3 = 0");
     wl_steps(W, 30);
     more_steps(&M, 10);
-    wait_caught_up(E, 180);
+    e2e_assert_caught_up(E, 180);
 
     /* kill -9 inside a chunked transaction: both sinks resume exactly */
     wl_big(W, 300, true);
     struct e2e_checkpoint cp;
     if (!wait_chunk_checkpoint(E, 90, &cp))
-        fail_with_bridge_output(E, "no chunk checkpoint seen during the large transaction");
+        e2e_fail_with_bridge_output(E, "no chunk checkpoint seen during the large transaction");
     e2e_proc_kill(&E->bridge);
     struct e2e_checkpoint rcp;
     e2e_checkpoint_read(E->r, E->db, &rcp);
@@ -1913,8 +1792,8 @@ Test(bridge_mongo, both_sinks_from_one_config_initial_load_alter_and_kill)
     wl_steps(W, 30);
     more_steps(&M, 10);
     e2e_bridge_start(E, NULL);
-    wait_caught_up(E, 180);
-    stop_bridge(E, 10);
+    e2e_assert_caught_up(E, 180);
+    e2e_stop_bridge(E, 10);
     e2e_compare_default(E, NULL);
     struct mstats st = compare_workload(E, true);
     check_coverage(&st, E->ferret);
@@ -1934,8 +1813,8 @@ Test(bridge_mongo, oversized_document_stops_or_is_skipped)
     struct e2e *E = &E_;
     e2e_begin(E, "mbig", NULL);
     e2e_mongo_begin(E, true);
-    write_config(E, "mongo = { oversize = \"stop\"; };\n");
-    establish_checkpoint(E);
+    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", "mongo = { oversize = \"stop\"; };\n");
+    e2e_establish_checkpoint(E);
     e2e_sql(E->m, "CREATE TABLE t_big (id INT PRIMARY KEY, b LONGBLOB)");
     e2e_sql(E->m, "INSERT INTO t_big VALUES (1, 'small')");
     struct e2e_checkpoint before;
@@ -1972,7 +1851,7 @@ Test(bridge_mongo, oversized_document_stops_or_is_skipped)
     cr_assert_eq(doc_has_field(E, E->db, "t_big", 3, "b"), -1, "a row after the stop was applied");
 
     /* skip: logged, left out, and everything after it applied */
-    write_config(E, "mongo = { oversize = \"skip\"; };\n");
+    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", "mongo = { oversize = \"skip\"; };\n");
     e2e_bridge_to_end(E, 120);
     check_output_names(E, "t_big", "skipped");
     cr_assert_eq(doc_has_field(E, E->db, "t_big", 2, "b"), -1, "the oversized row was written");
@@ -1982,22 +1861,6 @@ Test(bridge_mongo, oversized_document_stops_or_is_skipped)
 
 /* ------------------------------------------------------------------ */
 /* 7: bad MongoDB settings                                             */
-
-static size_t output_lines(const char *out, char *first, size_t size)
-{
-    size_t n = 0;
-    first[0] = '\0';
-    for (const char *p = out; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        if (len && p[0] != '+') {   /* "+ command" is the harness's own line */
-            if (!n++)
-                snprintf(first, size, "%.*s", (int)len, p);
-        }
-        p += len + (nl != NULL);
-    }
-    return n;
-}
 
 Test(bridge_mongo, bad_mongo_settings_exit_2_naming_file_and_line)
 {
@@ -2020,34 +1883,19 @@ Test(bridge_mongo, bad_mongo_settings_exit_2_naming_file_and_line)
         { 1, "mongo = { url = \"http://127.0.0.1:27017\"; };\n" },
         { 1, "rules = ( { match = \"a.b\"; mongo = ( { collection = \"c\"; }, { collection = \"c\"; } ); } );\n" },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "bad%zu.conf", i);
-        e2e_write_config(E, name, "%s", cases[i].text);
-        bool url_case = strstr(cases[i].text, "url =") != NULL;
-        const char *argv[] = { "run", "--config", E->config, "--source", source,
-                               url_case ? NULL : "--mongo", mongo, "--stop-at-end", NULL };
-        double t0 = now();
-        char *out;
-        int rc = e2e_run_cmd(E, argv, 20, &out);
-        double took = now() - t0;
-        char where[700], line[1024];
-        snprintf(where, sizeof where, "%.599s:%d:", E->config, cases[i].line);
-        size_t lines = output_lines(out, line, sizeof line);
-        cr_assert_eq(rc, 2, "case %zu: exit %d, not 2:\n%s", i, rc, out);
-        cr_assert(strstr(out, where), "case %zu: the message does not name %s:\n%s", i, where,
-                  out);
-        cr_assert_eq(lines, 1u, "case %zu: %zu lines, not one:\n%s", i, lines, out);
-        cr_log_info("mbadcfg %zu (%.2f s): %s", i, took, line);
-        free(out);
-    }
+    const char *const args[] = { "--source", source, "--mongo", mongo, "--stop-at-end", NULL };
+    /* the URL case gives no --mongo: the file's URL is the one checked */
+    const char *const url_args[] = { "--source", source, "--stop-at-end", NULL };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        e2e_expect_config_error(E, i, cases[i].text, cases[i].line,
+                                strstr(cases[i].text, "url =") ? url_args : args);
     /* --mongo with a bad URL: exit 2 before connecting anywhere */
     const char *argv[] = { "run", "--source", source, "--mongo", "mongo://127.0.0.1", NULL };
     char *out;
     int rc = e2e_run_cmd(E, argv, 20, &out);
     char line[1024];
     cr_assert_eq(rc, 2, "--mongo mongo://...: exit %d, not 2:\n%s", rc, out);
-    cr_assert_eq(output_lines(out, line, sizeof line), 1u, "not one line:\n%s", out);
+    cr_assert_eq(e2e_output_lines(out, line, sizeof line), 1u, "not one line:\n%s", out);
     cr_assert(strstr(out, "mongodb://"), "the message does not say what a URL looks like:\n%s",
               out);
     free(out);
@@ -2123,8 +1971,8 @@ Test(bridge_mongo, comparison_detects_every_kind_of_difference)
     struct e2e *E = &E_;
     e2e_begin(E, "mself", NULL);
     e2e_mongo_begin(E, true);
-    write_config(E, NULL);
-    establish_checkpoint(E);
+    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
     while (W->keys[WL_ALL].n < 40)
