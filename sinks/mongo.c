@@ -1324,6 +1324,11 @@ static int error_class(const bson_error_t *e, const bson_t *reply)
         return e->code == MONGOC_ERROR_CLIENT_NOT_READY ? BB_ERR_IO
              : e->code == MONGOC_ERROR_CLIENT_TOO_BIG ? BB_ERR_LIMIT : BB_ERR_SERVER;
     default:
+        /* FerretDB 1.x shutting down cancels the requests in flight and
+         * answers them with InternalError (1) "... context canceled": its
+         * ShutdownInProgress. */
+        if (e->code == 1 && strstr(e->message, "context canceled"))
+            return BB_ERR_IO;
         return transient_code(e->code) ? BB_ERR_IO : BB_ERR_SERVER;
     }
 }
