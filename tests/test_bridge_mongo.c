@@ -1345,7 +1345,7 @@ Test(bridge_mongo, kill_9_at_random_moments_loses_and_doubles_nothing)
     struct more M;
     more_init(&M, E, E->m, W->log);
     struct e2e_rng rng = { E->seed ^ 0x6b696c6cULL };
-    const unsigned kills = 22;
+    const unsigned kills = 20;
     unsigned mid_txn = 0, big = 0, moments[4] = { 0 }, caught_up = 0;
     bool catch_up = false;
     double t0 = e2e_now();
@@ -1379,7 +1379,7 @@ Test(bridge_mongo, kill_9_at_random_moments_loses_and_doubles_nothing)
             break;
         case KILL_IN_BIG:
             /* as soon as a chunk's checkpoint is seen */
-            wl_big(W, 500, big == 0);
+            wl_big(W, 300, big == 0);
             big++;
             if (!wait_chunk_checkpoint(E, 90, &cp))
                 cr_log_warn("kill %u: no chunk checkpoint seen during the large transaction", k);
@@ -1459,7 +1459,7 @@ Test(bridge_mongo, mongo_and_mariadb_restarts_lose_nothing)
      * (zero config: no chunks; seen as t_u's documents growing) */
     double mongo_restart = 0;
     int64_t before = collection_count(E, "t_u");
-    wl_big(W, 500, true);
+    wl_big(W, 400, true);
     wl_steps(W, 10);
     double until = e2e_now() + 60;
     while (collection_count(E, "t_u") == before && e2e_now() < until)
@@ -1482,7 +1482,7 @@ Test(bridge_mongo, mongo_and_mariadb_restarts_lose_nothing)
     e2e_sql(E->m, "FLUSH BINARY LOGS");
     wl_steps(W, 15);
     e2e_sql(E->m, "FLUSH BINARY LOGS");
-    wl_big(W, 300, false);
+    wl_big(W, 200, false);
     e2e_proc_kill(&E->bridge);
     wl_steps(W, 15);
     e2e_sql(E->m, "FLUSH BINARY LOGS");
@@ -1503,7 +1503,7 @@ Test(bridge_mongo, mongo_and_mariadb_restarts_lose_nothing)
     M.m = E->m;
     wl_steps(W, 40);
     more_steps(&M, 20);
-    wl_big(W, 300, false);
+    wl_big(W, 200, false);
     e2e_assert_caught_up(E, 120);
     cr_assert(e2e_proc_running(&E->bridge), "the bridge exited after the MariaDB restart:\n%s",
               e2e_tail(E->bridge.out_path, 3000));
