@@ -358,7 +358,9 @@ redis_status() {
 # trigger on CREATE TABLE), which serves that filter, and statements are
 # always planned with their parameters' values (plan_cache_mode=
 # force_custom_plan), so that $1 is the constant '_id' the index is on:
-# lookups by _id use an index, as on MongoDB.
+# lookups by _id use an index, as on MongoDB. The index has no pending list
+# (fastupdate = off): every lookup would read that list through, which
+# halved the rate of a 50,000-row-change replay.
 pg_as_owner() {
     if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -373,24 +375,25 @@ postgres_running() {
 }
 
 pg_psql() {
-    pg_as_owner psql -X -q -v ON_ERROR_STOP=1 -h "$POSTGRES_DIR" -p "$POSTGRES_PORT" \
-        -U postgres "$@"
+    PGOPTIONS="-c client_min_messages=warning" pg_as_owner psql -X -q -v ON_ERROR_STOP=1 \
+        -h "$POSTGRES_DIR" -p "$POSTGRES_PORT" -U postgres "$@"
 }
 
 # shellcheck disable=SC2016 # SQL, not shell: $$ and $t$ are PostgreSQL quotes
 PG_ID_INDEX_SQL='
-CREATE FUNCTION bb_id_gin_index() RETURNS event_trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION bb_id_gin_index() RETURNS event_trigger LANGUAGE plpgsql AS $$
 DECLARE r record;
 BEGIN
     FOR r IN SELECT * FROM pg_event_trigger_ddl_commands() WHERE command_tag = $t$CREATE TABLE$t$
     LOOP
         IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = r.objid AND attname = $t$_jsonb$t$)
            AND r.object_identity NOT LIKE $t$%._ferretdb_database_metadata$t$ THEN
-            EXECUTE format($t$CREATE INDEX ON %s USING gin ((_jsonb->$q$_id$q$) jsonb_path_ops)$t$,
-                           r.object_identity);
+            EXECUTE format($t$CREATE INDEX ON %s USING gin ((_jsonb->$q$_id$q$) jsonb_path_ops)
+                             WITH (fastupdate = off)$t$, r.object_identity);
         END IF;
     END LOOP;
 END $$;
+DROP EVENT TRIGGER IF EXISTS bb_id_gin_index;
 CREATE EVENT TRIGGER bb_id_gin_index ON ddl_command_end WHEN TAG IN ($t$CREATE TABLE$t$)
     EXECUTE FUNCTION bb_id_gin_index();
 '
@@ -426,11 +429,13 @@ postgres_start() {
             || fail_with_log "PostgreSQL did not start on port $POSTGRES_PORT" "$POSTGRES_LOG"
     fi
     if [[ ! -f $POSTGRES_DIR/.bb-initialized ]]; then
-        { pg_psql -d postgres -c "CREATE DATABASE ferretdb" &&
-            pg_psql -d ferretdb -c "$PG_ID_INDEX_SQL"; } \
-            || fail_with_log "could not set up database ferretdb" "$POSTGRES_LOG"
+        pg_psql -d postgres -c "CREATE DATABASE ferretdb" \
+            || fail_with_log "could not create database ferretdb" "$POSTGRES_LOG"
         : >"$POSTGRES_DIR/.bb-initialized"
     fi
+    # On every start, so that a cluster made before gets this definition.
+    pg_psql -d ferretdb -c "$PG_ID_INDEX_SQL" \
+        || fail_with_log "could not set up the _id index trigger" "$POSTGRES_LOG"
 }
 
 postgres_stop() {
