@@ -2,8 +2,9 @@
  * binlog written straight into a server as plain ordered bulk writes with
  * the C driver, timed.
  *
- *   bench_mongo_upsert write MONGO_URL DB COLL ROWS BINLOG [CMP_DB CMP_COLL]
+ *   bench_mongo_upsert write MONGO_URL DB COLL ROWS BINLOG
  *   bench_mongo_upsert prepare MONGO_URL DB COLL CHECKPOINT FILE
+ *   bench_mongo_upsert digest MONGO_URL DB COLL
  *
  * write: outside the timing, the first ROWS row changes of BINLOG (one table) are
  * decoded and turned into the documents the sink writes for them with the
@@ -17,16 +18,19 @@
  * FERRETDB_OPS_PER_WRITE operations. No checkpoint is written: that is the
  * sink's own cost.
  *
- * Then DB.COLL must hold as many documents as the row changes leave rows,
- * and, with CMP_DB CMP_COLL (the collection `binbridge run` wrote from the
- * same binlog), the same documents, byte for byte, in _id order: so the two
- * rates compare the same writes.
- *
- * Prints one line: "rows N docs D seconds S rows_per_s R server NAME VERSION".
+ * Then DB.COLL must hold as many documents as the row changes leave rows.
+ * Prints "rows N docs D seconds S rows_per_s R digest X server NAME VERSION"
+ * and drops DB.COLL.
  *
  * prepare (for the `binbridge run` this is compared with): drops DB.COLL
  * and saves checkpoint CHECKPOINT at the start of binlog FILE (its name on
- * the server). */
+ * the server).
+ *
+ * digest (after that run): prints "docs D digest X" of DB.COLL and drops
+ * it. X is a hash of every document's bytes in _id order, as write
+ * prints it: equal digests say both wrote the same documents, and each
+ * timed run starts on a server that does not hold (nor vacuums) the other
+ * run's collection. */
 #include <mongoc/mongoc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -223,39 +227,39 @@ static void write_batch(mongoc_collection_t *coll, size_t from, size_t to, size_
     bson_destroy(&upsert);
 }
 
-/* Every document of a and b, in _id order, byte for byte. */
-static void compare(mongoc_collection_t *a, mongoc_collection_t *b, const char *bname)
+static void drop(mongoc_collection_t *coll)
+{
+    bson_error_t e;
+    if (!mongoc_collection_drop(coll, &e) && !strstr(e.message, "not found"))
+        die("dropping a collection", e.message);
+}
+
+/* FNV-1a over every document of coll, in _id order (a check that two
+ * writers wrote the same documents, not a defence against forgery); their
+ * number in *n. Then coll is dropped. */
+static uint64_t digest_and_drop(mongoc_collection_t *coll, long long *n)
 {
     bson_t filter = BSON_INITIALIZER, opts = BSON_INITIALIZER, sort;
     BSON_APPEND_DOCUMENT_BEGIN(&opts, "sort", &sort);
     BSON_APPEND_INT32(&sort, "_id", 1);
     bson_append_document_end(&opts, &sort);
-    mongoc_cursor_t *ca = mongoc_collection_find_with_opts(a, &filter, &opts, NULL);
-    mongoc_cursor_t *cb = mongoc_collection_find_with_opts(b, &filter, &opts, NULL);
-    const bson_t *da, *db;
-    long long n = 0;
+    mongoc_cursor_t *c = mongoc_collection_find_with_opts(coll, &filter, &opts, NULL);
+    const bson_t *doc;
+    uint64_t h = 0xcbf29ce484222325u;
     bson_error_t e;
-    for (;;) {
-        bool ma = mongoc_cursor_next(ca, &da), mb = mongoc_cursor_next(cb, &db);
-        if (!ma || !mb) {
-            if (mongoc_cursor_error(ca, &e) || mongoc_cursor_error(cb, &e))
-                die("reading back", e.message);
-            if (ma != mb)
-                die(bname, "holds a different number of documents");
-            break;
-        }
-        if (!bson_equal(da, db)) {
-            char *ja = bson_as_relaxed_extended_json(da, NULL);
-            char *jb = bson_as_relaxed_extended_json(db, NULL);
-            fprintf(stderr, "bench_mongo_upsert: document %lld differs:\n  here:  %s\n  %s: %s\n",
-                    n, ja, bname, jb);
-            exit(1);
-        }
-        n++;
+    *n = 0;
+    while (mongoc_cursor_next(c, &doc)) {
+        const uint8_t *p = bson_get_data(doc);
+        for (uint32_t i = 0; i < doc->len; i++)
+            h = (h ^ p[i]) * 0x100000001b3u;
+        (*n)++;
     }
-    mongoc_cursor_destroy(ca);
-    mongoc_cursor_destroy(cb);
+    if (mongoc_cursor_error(c, &e))
+        die("reading back", e.message);
+    mongoc_cursor_destroy(c);
     bson_destroy(&opts);
+    drop(coll);
+    return h;
 }
 
 static char server[64];      /* "FerretDB v1.24.2", "MongoDB 7.0.4" */
@@ -285,13 +289,6 @@ static mongoc_client_t *client_for(const char *url, bool *ferret)
     bson_destroy(&reply);
     bson_destroy(&cmd);
     return client;
-}
-
-static void drop(mongoc_collection_t *coll)
-{
-    bson_error_t e;
-    if (!mongoc_collection_drop(coll, &e) && !strstr(e.message, "not found"))
-        die("dropping a collection", e.message);
 }
 
 /* prepare: DB.COLL dropped, and checkpoint NAME at FILE:4 where the sink
@@ -326,7 +323,20 @@ static int prepare(char **argv)
     return 0;
 }
 
-static int write_all(int argc, char **argv)
+static int digest(char **argv)
+{
+    bool ferret;
+    mongoc_client_t *client = client_for(argv[0], &ferret);
+    mongoc_collection_t *coll = mongoc_client_get_collection(client, argv[1], argv[2]);
+    long long n;
+    uint64_t h = digest_and_drop(coll, &n);
+    printf("docs %lld digest %016llx\n", n, (unsigned long long)h);
+    mongoc_collection_destroy(coll);
+    mongoc_client_destroy(client);
+    return 0;
+}
+
+static int write_all(char **argv)
 {
     long long rows = atoll(argv[3]);
     if (rows <= 0)
@@ -356,15 +366,10 @@ static int write_all(int argc, char **argv)
                 argv[1], argv[2], (long long)count, docs);
         return 1;
     }
-    if (argc == 7) {
-        mongoc_collection_t *other = mongoc_client_get_collection(client, argv[5], argv[6]);
-        char name[256];
-        snprintf(name, sizeof name, "%s.%s", argv[5], argv[6]);
-        compare(coll, other, name);
-        mongoc_collection_destroy(other);
-    }
-    printf("rows %lld docs %lld seconds %.3f rows_per_s %.0f server %s\n", rows, docs, secs,
-           (double)rows / secs, server);
+    long long n;
+    uint64_t h = digest_and_drop(coll, &n);
+    printf("rows %lld docs %lld seconds %.3f rows_per_s %.0f digest %016llx server %s\n", rows,
+           n, secs, (double)rows / secs, (unsigned long long)h, server);
     mongoc_collection_destroy(coll);
     mongoc_client_destroy(client);
     bb_buf_destroy(&ops);
@@ -379,12 +384,14 @@ int main(int argc, char **argv)
     int rc;
     if (argc == 7 && strcmp(argv[1], "prepare") == 0) {
         rc = prepare(argv + 2);
-    } else if ((argc == 7 || argc == 9) && strcmp(argv[1], "write") == 0) {
-        rc = write_all(argc - 2, argv + 2);
+    } else if (argc == 7 && strcmp(argv[1], "write") == 0) {
+        rc = write_all(argv + 2);
+    } else if (argc == 5 && strcmp(argv[1], "digest") == 0) {
+        rc = digest(argv + 2);
     } else {
-        fprintf(stderr, "usage: bench_mongo_upsert prepare MONGO_URL DB COLL CHECKPOINT FILE\n"
-                        "       bench_mongo_upsert write MONGO_URL DB COLL ROWS BINLOG "
-                        "[CMP_DB CMP_COLL]\n");
+        fprintf(stderr, "usage: bench_mongo_upsert write MONGO_URL DB COLL ROWS BINLOG\n"
+                        "       bench_mongo_upsert prepare MONGO_URL DB COLL CHECKPOINT FILE\n"
+                        "       bench_mongo_upsert digest MONGO_URL DB COLL\n");
         rc = 2;
     }
     mongoc_cleanup();
