@@ -19,7 +19,8 @@ import os
 import subprocess
 import sys
 
-from bridge_bench import bridge_conf, env, timed_bridge
+sys.dont_write_bytecode = True  # no bench/__pycache__ from the import below
+from bridge_bench import bridge_conf, env, timed_bridge  # noqa: E402
 
 FULL_ROWS = 500000
 TARGET = 0.70
