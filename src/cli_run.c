@@ -19,25 +19,31 @@
 #include "server_checks.h"
 
 static const char run_usage[] =
-    "usage: binbridge run [--config FILE] [--source URL] [--redis URL] [options]\n"
+    "usage: binbridge run [--config FILE] [--source URL] [--redis URL] [--mongo URL] [options]\n"
     "\n"
-    "Keep Redis in sync with a MySQL/MariaDB server. With no config file every table of\n"
-    "every user schema is mirrored as one hash per row at {schema}:{table}:{primary key}.\n"
+    "Keep Redis and/or MongoDB in sync with a MySQL/MariaDB server. With no config file\n"
+    "every table of every user schema is mirrored: in Redis as one hash per row at\n"
+    "{schema}:{table}:{primary key}, in MongoDB as one document per row in collection\n"
+    "{table} of database {schema}, _id = the primary key.\n"
     "\n"
     "  --config FILE           rules and options (libconfig syntax, see config/)\n"
     "  --source URL            mysql://user[:password]@host[:port]; the password may come from\n"
     "                          $BINBRIDGE_PASSWORD (or the variable source.password_env names)\n"
     "  --redis URL             redis://[:password@]host[:port][/db]\n"
+    "  --mongo URL             mongodb://[user:password@]host[:port][,host...][/[db][?options]]\n"
+    "                          (the checkpoint goes in collection binbridge of db, or of\n"
+    "                          database binbridge)\n"
     "  --start earliest|current|snapshot  where to begin when no checkpoint exists (default\n"
     "                          current; snapshot: load the tables' rows first, then follow)\n"
     "  --stop-at-end           apply everything up to the server's current end, save, exit 0\n"
-    "  --checkpoint NAME       the checkpoint's name (several bridges into one Redis)\n"
+    "  --checkpoint NAME       the checkpoint's name (several bridges into one sink)\n"
     "  --server-id N           the replica id to register as\n"
     "  --log-level LEVEL       debug, info, warn, error\n"
     "  --progress SECONDS      seconds between progress lines (0: none)\n";
 
 static const char status_usage[] =
-    "usage: binbridge status [--config FILE] [--source URL] [--redis URL] [--checkpoint NAME]\n"
+    "usage: binbridge status [--config FILE] [--source URL] [--redis URL] [--mongo URL]\n"
+    "                        [--checkpoint NAME]\n"
     "\n"
     "Print the position a bridge has saved, the server's current position and the lag.\n";
 

@@ -1054,6 +1054,11 @@ static void geo_literal(struct e2e_sb *b, struct e2e_rng *r)
     free(w.p);
 }
 
+/* Every JSON kind, escapes and a deep nesting. */
+static const char json_mixed[] =
+    "{\"t\": true, \"f\": false, \"n\": null, \"s\": \"\\u00e9\\ud83d\\ude00 \\\"q\\\" \\\\\", "
+    "\"o\": {}, \"a\": [], \"deep\": {\"x\": [{\"y\": {\"z\": [1, {\"w\": null}]}}]}}";
+
 static void json_more_literal(struct e2e_sb *b, struct more *M)
 {
     static const char *const fixed[] = {
@@ -1068,8 +1073,7 @@ static void json_more_literal(struct e2e_sb *b, struct more *M)
         "\"d34\": 1234567890123456789012345678901234, "
         "\"long\": 123456789012345678901234567890123456789, \"f\": 0.1, \"e\": 1.5e300, "
         "\"huge\": 1e400, \"tiny\": 5e-324}",
-        "{\"t\": true, \"f\": false, \"n\": null, \"s\": \"\\u00e9\\ud83d\\ude00 \\\"q\\\" \\\\\", "
-        "\"o\": {}, \"a\": [], \"deep\": {\"x\": [{\"y\": {\"z\": [1, {\"w\": null}]}}]}}",
+        json_mixed,
         "\"a plain string\"", "42", "-1.25", "[]", "{}", "true",
     };
     struct e2e_rng *r = &M->rng;
