@@ -58,11 +58,6 @@ struct si_table {
     uint32_t *pk;
 };
 
-struct collation {
-    char *name;
-    uint16_t id;
-};
-
 struct schema_info {
     struct bb_server_options srv;   /* strings point into `strings` */
     char *strings;
@@ -71,9 +66,8 @@ struct schema_info {
     struct si_table **buckets;
     uint32_t nbuckets;              /* power of two */
     uint32_t count;
-    struct collation *collations;   /* sorted by name */
-    size_t ncollations;
-    bool collations_loaded;
+    struct server_collations collations;
+    bool collations_loaded;         /* read once */
 };
 
 /* ---- the cache ---- */
@@ -240,9 +234,7 @@ void schema_info_close(struct schema_info *si)
         mysql_close(si->conn);
     cache_forget_all(si);
     free(si->buckets);
-    for (size_t i = 0; i < si->ncollations; i++)
-        free(si->collations[i].name);
-    free(si->collations);
+    server_collations_free(&si->collations);
     free(si->strings);
     free(si);
 }
@@ -262,81 +254,6 @@ static int connect_lazily(struct schema_info *si, struct bb_error *err)
         si->conn = NULL;
     }
     return rc;
-}
-
-/* ---- collations ---- */
-
-static int collation_cmp(const void *a, const void *b)
-{
-    return strcmp(((const struct collation *)a)->name, ((const struct collation *)b)->name);
-}
-
-static int add_collations(struct schema_info *si, MYSQL_RES *res, struct bb_error *err)
-{
-    size_t n = (size_t)mysql_num_rows(res);
-    struct collation *c = realloc(si->collations, (si->ncollations + n + 1) * sizeof *c);
-    if (!c)
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    si->collations = c;
-    MYSQL_ROW row;
-    while ((row = mysql_fetch_row(res))) {
-        if (!row[0] || !row[1])
-            continue;
-        unsigned long id = strtoul(row[1], NULL, 10);
-        if (id == 0 || id > 0xffff)
-            continue;
-        char *name = strdup(row[0]);
-        if (!name)
-            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        c[si->ncollations].name = name;
-        c[si->ncollations].id = (uint16_t)id;
-        si->ncollations++;
-    }
-    return 0;
-}
-
-/* Collation names to ids, read once. MariaDB 10.10+ also names collations
- * in full ("utf8mb4_uca1400_ai_ci" under a character set) in
- * COLLATION_CHARACTER_SET_APPLICABILITY; other servers lack that column,
- * which is fine. */
-static int load_collations(struct schema_info *si, struct bb_error *err)
-{
-    if (si->collations_loaded)
-        return 0;
-    MYSQL_RES *res;
-    int rc = server_conn_query(si->conn, si->where, "reading collations",
-                               "SELECT COLLATION_NAME, ID FROM information_schema.COLLATIONS",
-                               &res, err);
-    if (rc < 0)
-        return rc;
-    if (res) {
-        rc = add_collations(si, res, err);
-        mysql_free_result(res);
-        if (rc < 0)
-            return rc;
-    }
-    struct bb_error ignored = { 0 };
-    if (server_conn_query(si->conn, si->where, NULL,
-                          "SELECT FULL_COLLATION_NAME, ID FROM "
-                          "information_schema.COLLATION_CHARACTER_SET_APPLICABILITY",
-                          &res, &ignored) == 0 && res) {
-        rc = add_collations(si, res, err);
-        mysql_free_result(res);
-        if (rc < 0)
-            return rc;
-    }
-    if (si->ncollations)
-        qsort(si->collations, si->ncollations, sizeof *si->collations, collation_cmp);
-    si->collations_loaded = true;
-    return 0;
-}
-
-static uint16_t collation_id(const struct schema_info *si, const char *name)
-{
-    struct collation key = { (char *)name, 0 };
-    const struct collation *c = si->ncollations
-        ? bsearch(&key, si->collations, si->ncollations, sizeof key, collation_cmp) : NULL;
-    return c ? c->id : 0;
 }
 
 /* ---- reading a table ---- */
@@ -454,7 +371,7 @@ static int read_columns(struct schema_info *si, struct si_table *e, MYSQL_RES *r
         free(column_type);
         if (row[3]) {
             c->has_collation = true;
-            c->collation = collation_id(si, row[3]);
+            c->collation = server_collation_id(&si->collations, row[3]);
         }
         if (row[4] && row[4][0] >= '0' && row[4][0] <= '6' && row[4][1] == '\0')
             c->fsp = (uint8_t)(row[4][0] - '0');
@@ -578,8 +495,10 @@ static int load_table(struct schema_info *si, const char *schema, const char *ta
 {
     *out = NULL;
     int rc = connect_lazily(si, err);
-    if (rc == 0)
-        rc = load_collations(si, err);
+    if (rc == 0 && !si->collations_loaded) {
+        rc = server_collations_load(si->conn, si->where, &si->collations, err);
+        si->collations_loaded = rc == 0;
+    }
     if (rc < 0)
         return rc;
     size_t slen = strlen(schema), tlen = strlen(table);

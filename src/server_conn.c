@@ -137,6 +137,96 @@ bool server_conn_is_mariadb(MYSQL *m)
     return false;
 }
 
+/* ---- collations ---- */
+
+static int collation_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct server_collation *)a)->name,
+                  ((const struct server_collation *)b)->name);
+}
+
+static int add_collations(struct server_collations *c, MYSQL_RES *res, struct bb_error *err)
+{
+    size_t n = (size_t)mysql_num_rows(res);
+    struct server_collation *v = realloc(c->v, (c->n + n + 1) * sizeof *v);
+    if (!v)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    c->v = v;
+    MYSQL_ROW row;
+    while ((row = mysql_fetch_row(res))) {
+        if (!row[0] || !row[1])
+            continue;
+        unsigned long id = strtoul(row[1], NULL, 10);
+        if (id == 0 || id > 0xffff)
+            continue;
+        char *name = strdup(row[0]);
+        if (!name)
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        v[c->n].name = name;
+        v[c->n].id = (uint16_t)id;
+        c->n++;
+    }
+    return 0;
+}
+
+static int load_collations(MYSQL *m, const char *where, struct server_collations *c,
+                           struct bb_error *err)
+{
+    MYSQL_RES *res;
+    int rc = server_conn_query(m, where, "reading collations",
+                               "SELECT COLLATION_NAME, ID FROM information_schema.COLLATIONS",
+                               &res, err);
+    if (rc < 0)
+        return rc;
+    if (res) {
+        rc = add_collations(c, res, err);
+        mysql_free_result(res);
+        if (rc < 0)
+            return rc;
+    }
+    struct bb_error ignored = { 0 };
+    if (server_conn_query(m, where, NULL,
+                          "SELECT FULL_COLLATION_NAME, ID FROM "
+                          "information_schema.COLLATION_CHARACTER_SET_APPLICABILITY",
+                          &res, &ignored) == 0 && res) {
+        rc = add_collations(c, res, err);
+        mysql_free_result(res);
+        if (rc < 0)
+            return rc;
+    } else if (ignored.code == BB_ERR_IO) {
+        return bb_error_set(err, ignored.code, "%s", ignored.msg);
+    }
+    if (c->n)
+        qsort(c->v, c->n, sizeof *c->v, collation_cmp);
+    return 0;
+}
+
+int server_collations_load(MYSQL *m, const char *where, struct server_collations *c,
+                           struct bb_error *err)
+{
+    int rc = load_collations(m, where, c, err);
+    if (rc < 0)
+        server_collations_free(c);   /* no partial list: the next try starts afresh */
+    return rc;
+}
+
+uint16_t server_collation_id(const struct server_collations *c, const char *name)
+{
+    struct server_collation key = { (char *)name, 0 };
+    const struct server_collation *hit =
+        c->n ? bsearch(&key, c->v, c->n, sizeof key, collation_cmp) : NULL;
+    return hit ? hit->id : 0;
+}
+
+void server_collations_free(struct server_collations *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->v[i].name);
+    free(c->v);
+    c->v = NULL;
+    c->n = 0;
+}
+
 /* ---- GTID sets ---- */
 
 int server_hex_digit(int c)

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "binbridge.h"
 #include "buf.h"
@@ -44,6 +45,27 @@ int server_conn_query(MYSQL *m, const char *where, const char *what, const char 
 
 /* Is this a MariaDB server (from its version string)? */
 bool server_conn_is_mariadb(MYSQL *m);
+
+/* The server's collation names and ids (information_schema.COLLATIONS,
+ * and on MariaDB 10.10+ the full names of COLLATION_CHARACTER_SET_
+ * APPLICABILITY, such as "utf8mb4_uca1400_ai_ci"; other servers lack that
+ * table, which is fine), sorted by name for server_collation_id. */
+struct server_collation {
+    char *name;
+    uint16_t id;
+};
+struct server_collations {
+    struct server_collation *v;
+    size_t n;
+};
+/* Read them into c (empty: zero it first). A failure reaching the server
+ * is an error even on the optional table, and leaves c empty: a partial
+ * list would decode some text columns with no character set. */
+int server_collations_load(MYSQL *m, const char *where, struct server_collations *c,
+                           struct bb_error *err);
+/* The id of a collation name; 0 when unknown. */
+uint16_t server_collation_id(const struct server_collations *c, const char *name);
+void server_collations_free(struct server_collations *c);
 
 /* GTID start positions. Errors are BB_ERR_USAGE with a one-line reason
  * naming the offset in the text.

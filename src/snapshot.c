@@ -170,19 +170,13 @@ struct snap_col {
     struct bb_buf scratch;  /* MySQL JSON binary, VECTOR bytes */
 };
 
-struct collation {
-    char *name;
-    uint16_t id;
-};
-
 struct snapshot {
     MYSQL *conn;
     char where[300];
     bool mariadb;
     bool mysql56_temporal;  /* MariaDB: @@mysql56_temporal_format */
     unsigned long version;  /* mysql_get_server_version */
-    struct collation *collations; /* sorted by name */
-    size_t ncollations;
+    struct server_collations collations;
     struct bb_buf sql;      /* statement text */
 
     /* the table being read */
@@ -285,80 +279,6 @@ static void put_literal(struct snapshot *s, struct bb_buf *b, const char *text)
     p[1 + k] = '\'';
     b->len += k + 2;
     b->data[b->len] = '\0';
-}
-
-/* ------------------------------------------------------------------ */
-/* Collations                                                          */
-
-static int collation_cmp(const void *a, const void *b)
-{
-    return strcmp(((const struct collation *)a)->name, ((const struct collation *)b)->name);
-}
-
-static int add_collations(struct snapshot *s, MYSQL_RES *res, struct bb_error *err)
-{
-    size_t n = (size_t)mysql_num_rows(res);
-    struct collation *c = realloc(s->collations, (s->ncollations + n + 1) * sizeof *c);
-    if (!c)
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    s->collations = c;
-    MYSQL_ROW row;
-    while ((row = mysql_fetch_row(res))) {
-        if (!row[0] || !row[1])
-            continue;
-        unsigned long id = strtoul(row[1], NULL, 10);
-        if (id == 0 || id > 0xffff)
-            continue;
-        char *name = strdup(row[0]);
-        if (!name)
-            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        c[s->ncollations].name = name;
-        c[s->ncollations].id = (uint16_t)id;
-        s->ncollations++;
-    }
-    return 0;
-}
-
-/* Collation names to ids. MariaDB 10.10+ also names collations in full
- * ("utf8mb4_uca1400_ai_ci") in COLLATION_CHARACTER_SET_APPLICABILITY;
- * other servers lack that column, which is fine. */
-static int load_collations(struct snapshot *s, struct bb_error *err)
-{
-    MYSQL_RES *res;
-    int rc = server_conn_query(s->conn, s->where, "reading collations",
-                               "SELECT COLLATION_NAME, ID FROM information_schema.COLLATIONS",
-                               &res, err);
-    if (rc < 0)
-        return rc;
-    if (res) {
-        rc = add_collations(s, res, err);
-        mysql_free_result(res);
-        if (rc < 0)
-            return rc;
-    }
-    struct bb_error ignored = { 0 };
-    if (server_conn_query(s->conn, s->where, NULL,
-                          "SELECT FULL_COLLATION_NAME, ID FROM "
-                          "information_schema.COLLATION_CHARACTER_SET_APPLICABILITY",
-                          &res, &ignored) == 0 && res) {
-        rc = add_collations(s, res, err);
-        mysql_free_result(res);
-        if (rc < 0)
-            return rc;
-    } else if (ignored.code == BB_ERR_IO) {
-        return bb_error_set(err, ignored.code, "%s", ignored.msg);
-    }
-    if (s->ncollations)
-        qsort(s->collations, s->ncollations, sizeof *s->collations, collation_cmp);
-    return 0;
-}
-
-static uint16_t collation_id(const struct snapshot *s, const char *name)
-{
-    struct collation key = { (char *)name, 0 };
-    const struct collation *c = s->ncollations
-        ? bsearch(&key, s->collations, s->ncollations, sizeof key, collation_cmp) : NULL;
-    return c ? c->id : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -476,7 +396,7 @@ int snapshot_open(struct snapshot **out, const struct bb_server_options *srv, ch
         (rc = run(s, "SET SESSION time_zone = '+00:00'", err)) < 0 ||
         (rc = run(s, "SET SESSION sql_mode = ''", err)) < 0 ||
         (rc = run(s, set_timeout, err)) < 0 ||
-        (rc = load_collations(s, err)) < 0)
+        (rc = server_collations_load(s->conn, s->where, &s->collations, err)) < 0)
         goto fail;
     if (s->mariadb) {
         MYSQL_RES *res = NULL;
@@ -601,9 +521,7 @@ void snapshot_close(struct snapshot *s)
     s->stmt = NULL;
     forget_table(s);
     bb_arena_destroy(&s->mem);
-    for (size_t i = 0; i < s->ncollations; i++)
-        free(s->collations[i].name);
-    free(s->collations);
+    server_collations_free(&s->collations);
     bb_buf_destroy(&s->sql);
     free(s);
 }
@@ -1447,7 +1365,7 @@ static int describe_table(struct snapshot *s, struct bb_error *err)
         if (rc < 0)
             break;
         if (column_type_is_character(c->type) || column_type_is_enum_or_set(c->type))
-            c->charset = ic[i].collation ? collation_id(s, ic[i].collation)
+            c->charset = ic[i].collation ? server_collation_id(&s->collations, ic[i].collation)
                                          : column_type_is_character(c->type) ? 63 : 0;
         if (s->cols[i].fetch == FETCH_BYTES && s->cols[i].kind == 0)
             s->cols[i].kind = c->charset == 63 ? BB_VALUE_BINARY : BB_VALUE_STRING;
