@@ -1748,36 +1748,6 @@ static int build_set(struct mongo_sink *ms, const struct change *ch, const struc
     return rc < 0 ? rc : set_appended(ok, err);
 }
 
-/* Do two values of a column hold the same value? */
-static bool same_value(const struct bb_value *a, const struct bb_value *b)
-{
-    if (a->kind != b->kind)
-        return false;
-    switch (a->kind) {
-    case BB_VALUE_ABSENT: case BB_VALUE_NULL:
-        return true;
-    case BB_VALUE_INT:
-        return a->v.i == b->v.i;
-    case BB_VALUE_FLOAT:
-        return memcmp(&a->v.f, &b->v.f, sizeof a->v.f) == 0;
-    case BB_VALUE_DOUBLE:
-        return memcmp(&a->v.d, &b->v.d, sizeof a->v.d) == 0;
-    case BB_VALUE_DATE: case BB_VALUE_TIME: case BB_VALUE_DATETIME:
-        return a->v.tm.year == b->v.tm.year && a->v.tm.month == b->v.tm.month &&
-               a->v.tm.day == b->v.tm.day && a->v.tm.hour == b->v.tm.hour &&
-               a->v.tm.minute == b->v.tm.minute && a->v.tm.second == b->v.tm.second &&
-               a->v.tm.usec == b->v.tm.usec && a->v.tm.neg == b->v.tm.neg;
-    case BB_VALUE_TIMESTAMP:
-        return a->v.ts.sec == b->v.ts.sec && a->v.ts.usec == b->v.ts.usec;
-    case BB_VALUE_DECIMAL: case BB_VALUE_STRING: case BB_VALUE_BINARY: case BB_VALUE_JSON:
-    case BB_VALUE_JSON_DIFF: case BB_VALUE_GEOMETRY: case BB_VALUE_VECTOR:
-        return a->v.str.len == b->v.str.len &&
-               (a->v.str.len == 0 || memcmp(a->v.str.p, b->v.str.p, a->v.str.len) == 0);
-    default:
-        return a->v.u == b->v.u;
-    }
-}
-
 /* A document too large for the server: stop (BB_ERR_LIMIT) or log and
  * leave the row change out (returns 1). */
 static int oversize(struct mongo_sink *ms, const struct change *ch, const bson_t *sel,
@@ -1797,32 +1767,6 @@ static int oversize(struct mongo_sink *ms, const struct change *ch, const bson_t
                         "%s.%s, over the MongoDB limit of %d bytes (mongo.oversize = \"stop\"; "
                         "\"skip\" leaves such rows out)", ch->plan->schema, ch->plan->table, id,
                         bytes, db, coll, (int)ms->max_bson);
-}
-
-/* The after image of an update with the columns a partial image leaves
- * out (unchanged) taken from its before image: for the new _id. */
-static int merged_image(struct mongo_sink *ms, const struct change *ch,
-                        const struct bb_value **out, bool *partial, struct bb_error *err)
-{
-    uint32_t n = ch->table->ncols;
-    *partial = false;
-    for (uint32_t c = 0; c < n && !*partial; c++)
-        *partial = ch->after[c].kind == BB_VALUE_ABSENT;
-    if (!*partial) {
-        *out = ch->after;
-        return 0;
-    }
-    if (n > ms->merged_cap) {
-        struct bb_value *m = realloc(ms->merged, n * sizeof *m);
-        if (!m)
-            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        ms->merged = m;
-        ms->merged_cap = n;
-    }
-    for (uint32_t c = 0; c < n; c++)
-        ms->merged[c] = ch->after[c].kind != BB_VALUE_ABSENT ? ch->after[c] : ch->before[c];
-    *out = ms->merged;
-    return 0;
 }
 
 /* The operations of one row change for one output. */
@@ -1852,7 +1796,8 @@ static int add_target(struct mongo_sink *ms, const struct change *ch, const stru
     const struct bb_value *after = ch->after;
     bool partial = false, moved = false;
     if (ch->kind == BB_ROWS_UPDATE) {
-        if ((rc = merged_image(ms, ch, &after, &partial, err)) < 0)
+        if ((rc = mapper_merged_image(ch->before, ch->after, ch->table->ncols, &ms->merged,
+                                       &ms->merged_cap, &after, &partial, err)) < 0)
             return rc;
         moved = mapper_key_changed(plan, ch->before, ch->after);
         /* Partial for this output: a column it writes is not in the image. */
@@ -1888,7 +1833,7 @@ static int add_target(struct mongo_sink *ms, const struct change *ch, const stru
         }
         for (uint32_t c = 0; c < n; c++)
             ms->want[c] = ch->after[c].kind != BB_VALUE_ABSENT &&
-                          !same_value(&ch->before[c], &ch->after[c]);
+                          !mapper_value_equal(&ch->before[c], &ch->after[c]);
         rc = build_set(ms, ch, tp, ch->after, ms->want, &empty, err);
         kind = OP_SET;
         doc = &ms->upd;

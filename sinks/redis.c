@@ -823,32 +823,6 @@ static bool kept_absent(const struct change *ch, const struct target_plan *tp)
     return false;
 }
 
-/* The after image of an update for rendering its key: a column a partial
- * image leaves out did not change, so it comes from the before image. */
-static int key_image(struct redis_sink *rs, const struct change *ch,
-                     const struct bb_value **out, struct bb_error *err)
-{
-    uint32_t n = ch->table->ncols;
-    bool partial = false;
-    for (uint32_t c = 0; c < n && !partial; c++)
-        partial = ch->after[c].kind == BB_VALUE_ABSENT;
-    if (!partial || !ch->before) {
-        *out = ch->after;
-        return 0;
-    }
-    if (n > rs->merged_cap) {
-        struct bb_value *m = realloc(rs->merged, n * sizeof *m);
-        if (!m)
-            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        rs->merged = m;
-        rs->merged_cap = n;
-    }
-    for (uint32_t c = 0; c < n; c++)
-        rs->merged[c] = ch->after[c].kind != BB_VALUE_ABSENT ? ch->after[c] : ch->before[c];
-    *out = rs->merged;
-    return 0;
-}
-
 static int put_text_value(struct redis_sink *rs, const struct bb_table *t, uint32_t c,
                           const struct bb_value *v, struct bb_error *err)
 {
@@ -1143,8 +1117,13 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
     size_t mark = rs->out.len, nmark = rs->ncmds;
     const struct bb_value *after_key = ch->after;
     int rc = 0;
-    if (ch->kind == BB_ROWS_UPDATE)
-        rc = key_image(rs, ch, &after_key, err);
+    if (ch->kind == BB_ROWS_UPDATE) {
+        /* the key from the whole after image: a partial one leaves out
+         * key columns that did not change */
+        bool partial;
+        rc = mapper_merged_image(ch->before, ch->after, ch->table->ncols, &rs->merged,
+                                 &rs->merged_cap, &after_key, &partial, err);
+    }
     for (uint32_t i = 0; i < plan->ntargets && rc == 0; i++) {
         const struct target_plan *tp = &plan->targets[i];
         if (!tp->redis)

@@ -448,8 +448,7 @@ int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, co
     return has_table ? 0 : 1;
 }
 
-/* Do two values of the same column hold the same value? */
-static bool value_equal(const struct bb_value *a, const struct bb_value *b)
+bool mapper_value_equal(const struct bb_value *a, const struct bb_value *b)
 {
     if (a->kind != b->kind)
         return false;
@@ -494,8 +493,32 @@ bool mapper_key_changed(const struct table_plan *plan, const struct bb_value *be
         /* A partial after image leaves out the columns that did not change. */
         if (after[c].kind == BB_VALUE_ABSENT)
             continue;
-        if (!value_equal(&before[c], &after[c]))
+        if (!mapper_value_equal(&before[c], &after[c]))
             return true;
     }
     return false;
+}
+
+int mapper_merged_image(const struct bb_value *before, const struct bb_value *after,
+                        uint32_t ncols, struct bb_value **buf, uint32_t *cap,
+                        const struct bb_value **out, bool *partial, struct bb_error *err)
+{
+    *partial = false;
+    for (uint32_t c = 0; c < ncols && !*partial; c++)
+        *partial = after[c].kind == BB_VALUE_ABSENT;
+    if (!*partial || !before) {
+        *out = after;
+        return 0;
+    }
+    if (ncols > *cap) {
+        struct bb_value *m = realloc(*buf, ncols * sizeof *m);
+        if (!m)
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        *buf = m;
+        *cap = ncols;
+    }
+    for (uint32_t c = 0; c < ncols; c++)
+        (*buf)[c] = after[c].kind != BB_VALUE_ABSENT ? after[c] : before[c];
+    *out = *buf;
+    return 0;
 }

@@ -77,8 +77,20 @@ int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
 int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
                             struct bb_buf *out);
 
+/* Do two values of the same column hold the same value (kind and bytes)? */
+bool mapper_value_equal(const struct bb_value *a, const struct bb_value *b);
+
 /* Is the row key (plan->key_cols) the same in both images? */
 bool mapper_key_changed(const struct table_plan *plan, const struct bb_value *before,
                         const struct bb_value *after);
+
+/* An update's after image whole: the columns a partial image
+ * (binlog_row_image=MINIMAL) leaves out did not change, so they come from
+ * the before image. *partial says whether any was left out; *out is
+ * `after` itself when none was (or when there is no before image), else
+ * *buf, grown to ncols values (*cap). */
+int mapper_merged_image(const struct bb_value *before, const struct bb_value *after,
+                        uint32_t ncols, struct bb_value **buf, uint32_t *cap,
+                        const struct bb_value **out, bool *partial, struct bb_error *err);
 
 #endif
