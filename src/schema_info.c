@@ -475,16 +475,10 @@ static void mark_json_columns(struct si_table *e, MYSQL_RES *res)
 {
     MYSQL_ROW row;
     while ((row = mysql_fetch_row(res))) {
-        const char *c = row[0];
-        if (!c || strncasecmp(c, "json_valid(`", 12) != 0)
-            continue;
-        const char *name = c + 12;
-        const char *end = strchr(name, '`');
-        if (!end || strcmp(end, "`)") != 0)
-            continue;
-        for (uint32_t i = 0; i < e->ncols; i++)
-            if (strlen(e->cols[i].name) == (size_t)(end - name) &&
-                strncasecmp(e->cols[i].name, name, (size_t)(end - name)) == 0)
+        size_t len;
+        const char *name = server_json_check_column(row[0], &len);
+        for (uint32_t i = 0; name && i < e->ncols; i++)
+            if (strlen(e->cols[i].name) == len && strncasecmp(e->cols[i].name, name, len) == 0)
                 e->cols[i].json = true;
     }
 }

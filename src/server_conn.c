@@ -137,6 +137,18 @@ bool server_conn_is_mariadb(MYSQL *m)
     return false;
 }
 
+const char *server_json_check_column(const char *clause, size_t *len)
+{
+    if (!clause || strncasecmp(clause, "json_valid(`", 12) != 0)
+        return NULL;
+    const char *name = clause + 12;
+    const char *end = strchr(name, '`');
+    if (!end || strcmp(end, "`)") != 0)
+        return NULL;
+    *len = (size_t)(end - name);
+    return name;
+}
+
 /* ---- collations ---- */
 
 static int collation_cmp(const void *a, const void *b)

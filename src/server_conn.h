@@ -46,6 +46,11 @@ int server_conn_query(MYSQL *m, const char *where, const char *what, const char 
 /* Is this a MariaDB server (from its version string)? */
 bool server_conn_is_mariadb(MYSQL *m);
 
+/* MariaDB marks a JSON column (a LONGTEXT underneath) with the check
+ * constraint "json_valid(`col`)": the column name it names (*len bytes,
+ * not NUL terminated), or NULL for any other clause. */
+const char *server_json_check_column(const char *clause, size_t *len);
+
 /* The server's collation names and ids (information_schema.COLLATIONS,
  * and on MariaDB 10.10+ the full names of COLLATION_CHARACTER_SET_
  * APPLICABILITY, such as "utf8mb4_uca1400_ai_ci"; other servers lack that

@@ -641,16 +641,10 @@ static int read_json_checks(struct snapshot *s, struct is_column *cols, uint32_t
     }
     MYSQL_ROW row;
     while (res && (row = mysql_fetch_row(res))) {
-        const char *c = row[0];
-        if (!c || strncasecmp(c, "json_valid(`", 12) != 0)
-            continue;
-        const char *name = c + 12;
-        const char *end = strchr(name, '`');
-        if (!end || strcmp(end, "`)") != 0)
-            continue;
-        for (uint32_t i = 0; i < ncols; i++)
-            if (strlen(cols[i].name) == (size_t)(end - name) &&
-                strncasecmp(cols[i].name, name, (size_t)(end - name)) == 0)
+        size_t len;
+        const char *name = server_json_check_column(row[0], &len);
+        for (uint32_t i = 0; name && i < ncols; i++)
+            if (strlen(cols[i].name) == len && strncasecmp(cols[i].name, name, len) == 0)
                 cols[i].json = true;
     }
     if (res)
