@@ -191,6 +191,27 @@ static int source_options(const struct bb_config *cfg, struct bb_server_options 
     return 0;
 }
 
+/* What run and status start with: the command line, then the
+ * configuration and the source's server options built from it. Returns -1
+ * to go on (cfg and srv then to be destroyed by the caller), else the exit
+ * status: help printed, or a usage error reported in one line. */
+static int prepare(int argc, char **argv, const char *cmd, const char *usage,
+                   struct cli_settings *s, struct bb_config *cfg, struct bb_server_options *srv)
+{
+    int rc = parse_args(argc, argv, cmd, usage, s);
+    if (rc != 0)
+        return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
+    struct bb_error err = { 0 };
+    bb_server_options_init(srv);
+    if (build_config(s, cfg, &err) < 0 || source_options(cfg, srv, &err) < 0) {
+        cli_error("%s", err.msg);
+        bb_server_options_destroy(srv);
+        bb_config_destroy(cfg);
+        return BB_EXIT_USAGE;
+    }
+    return -1;
+}
+
 static void on_signal(int sig)
 {
     (void)sig;
@@ -200,18 +221,13 @@ static void on_signal(int sig)
 int cli_run(int argc, char **argv)
 {
     struct cli_settings s;
-    int rc = parse_args(argc, argv, "run", run_usage, &s);
-    if (rc != 0)
-        return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
     struct bb_config cfg;
-    struct bb_error err = { 0 };
     struct bb_server_options srv;
-    bb_server_options_init(&srv);
-    int status = BB_EXIT_USAGE;
-    if (build_config(&s, &cfg, &err) < 0 || source_options(&cfg, &srv, &err) < 0) {
-        cli_error("%s", err.msg);
-        goto done;
-    }
+    int status = prepare(argc, argv, "run", run_usage, &s, &cfg, &srv);
+    if (status >= 0)
+        return status;
+    struct bb_error err = { 0 };
+    status = BB_EXIT_USAGE;
     enum bb_log_level level;
     if (!bb_log_parse_level(cfg.log_level, &level)) {
         cli_error("run: log level must be debug, info, warn or error, not '%s'", cfg.log_level);
@@ -265,14 +281,13 @@ static void print_checkpoint(const char *sink, const char *name, const struct ch
 int cli_status(int argc, char **argv)
 {
     struct cli_settings s;
-    int rc = parse_args(argc, argv, "status", status_usage, &s);
-    if (rc != 0)
-        return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
     struct bb_config cfg;
-    struct bb_error err = { 0 };
     struct bb_server_options srv;
-    bb_server_options_init(&srv);
-    int status = BB_EXIT_USAGE;
+    int status = prepare(argc, argv, "status", status_usage, &s, &cfg, &srv);
+    if (status >= 0)
+        return status;
+    struct bb_error err = { 0 };
+    int rc;
     struct sink sinks[2];
     const char *names[2] = { "redis", "mongo" };
     int (*const opens[2])(struct sink *, const struct bb_config *, struct bb_error *) = {
@@ -281,10 +296,6 @@ int cli_status(int argc, char **argv)
     bool open[2] = { false, false }, found[2] = { false, false };
     struct checkpoint cps[2];
     struct server_facts facts;
-    if (build_config(&s, &cfg, &err) < 0 || source_options(&cfg, &srv, &err) < 0) {
-        cli_error("%s", err.msg);
-        goto done;
-    }
     status = BB_EXIT_FAILURE;
     const char *urls[2] = { cfg.redis_url, cfg.mongo_url };
     for (int k = 0; k < 2; k++) {
