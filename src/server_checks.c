@@ -60,17 +60,26 @@ static int gtid_position(MYSQL *m, const char *where, struct server_facts *f, st
                        f->gtid_current, sizeof f->gtid_current, NULL, err);
 }
 
+/* A connection for the checks, f cleared and told which server it is. */
+static int open_server(const struct bb_server_options *srv, struct server_facts *f, MYSQL **m,
+                       char *where, size_t size, struct bb_error *err)
+{
+    memset(f, 0, sizeof *f);
+    server_conn_describe(srv, where, size);
+    int rc = server_conn_open(m, srv, 30, 1 << 24, err);
+    if (rc == 0)
+        f->mariadb = server_conn_is_mariadb(*m);
+    return rc;
+}
+
 int server_current_position(const struct bb_server_options *srv, struct server_facts *f,
                             struct bb_error *err)
 {
     MYSQL *m;
     char where[300];
-    memset(f, 0, sizeof *f);
-    server_conn_describe(srv, where, sizeof where);
-    int rc = server_conn_open(&m, srv, 30, 1 << 24, err);
+    int rc = open_server(srv, f, &m, where, sizeof where, err);
     if (rc < 0)
         return rc;
-    f->mariadb = server_conn_is_mariadb(m);
     rc = current_position(m, where, f, err);
     if (rc == 0)
         rc = gtid_position(m, where, f, err);
@@ -108,12 +117,9 @@ int server_checks_run(const struct bb_server_options *srv, const struct checkpoi
     MYSQL *m;
     char where[300], value[256];
     bool is_null;
-    memset(f, 0, sizeof *f);
-    server_conn_describe(srv, where, sizeof where);
-    int rc = server_conn_open(&m, srv, 30, 1 << 24, err);
+    int rc = open_server(srv, f, &m, where, sizeof where, err);
     if (rc < 0)
         return rc;
-    f->mariadb = server_conn_is_mariadb(m);
     snprintf(f->version, sizeof f->version, "%s", mysql_get_server_info(m));
 
     rc = query_value(m, where, "SELECT @@global.log_bin", value, sizeof value, &is_null, err);
