@@ -215,6 +215,47 @@ static int column_mask(struct cached_plan *cp, const struct bb_config *cfg, conf
     return 0;
 }
 
+/* The plan's outputs: the rule's, else one default per configured sink.
+ * With the table, each output's kept columns and its Redis key compiled
+ * against the table's columns; without (t NULL: a plan by name) only the
+ * key templates, for their table prefixes. */
+static int build_targets(struct cached_plan *cp, const struct bb_config *cfg,
+                         const struct table_rule *rule, const struct bb_table *t,
+                         struct table_plan *plan, struct bb_error *err)
+{
+    size_t nredis = cfg->redis_url ? (rule ? rule->nredis : 1) : 0;
+    size_t nmongo = cfg->mongo_url ? (rule ? rule->nmongo : 1) : 0;
+    struct target_plan *targets = bb_arena_calloc(&cp->mem, (nredis + nmongo + 1) * sizeof *targets);
+    if (!targets)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    uint32_t n = 0;
+    for (size_t i = 0; i < nredis; i++) {
+        const struct redis_target *rt = rule ? &rule->redis[i] : &config_default_redis_target;
+        struct target_plan *tp = &targets[n++];
+        tp->redis = rt;
+        if (t && column_mask(cp, cfg, rt->include_columns, rt->exclude_columns, rt->line, t,
+                             &tp->columns, err) < 0)
+            return err->code;
+        const char *tmpl = rt->key ? rt->key
+                           : rt->shape == REDIS_SHAPE_STREAM ? DEFAULT_STREAM_KEY
+                                                             : DEFAULT_ROW_KEY;
+        if (compile_key(cp, cfg, tmpl, rt->line, t, tp, err) < 0)
+            return err->code;
+    }
+    for (size_t i = 0; i < nmongo; i++) {
+        const struct mongo_target *mt = rule ? &rule->mongo[i] : &config_default_mongo_target;
+        struct target_plan *tp = &targets[n++];
+        tp->mongo = mt;
+        if (t && column_mask(cp, cfg, mt->include_columns, mt->exclude_columns, mt->line, t,
+                             &tp->columns, err) < 0)
+            return err->code;
+    }
+    plan->targets = targets;
+    plan->ntargets = n;
+    plan->mirrored = n > 0;
+    return 0;
+}
+
 static int build_plan(struct mapper *m, struct cached_plan *cp, const struct bb_table *t,
                       struct bb_error *err)
 {
@@ -267,42 +308,7 @@ static int build_plan(struct mapper *m, struct cached_plan *cp, const struct bb_
         return 0;
     }
 
-    /* The outputs. */
-    size_t nredis = rule ? rule->nredis : (cfg->redis_url ? 1 : 0);
-    size_t nmongo = rule ? rule->nmongo : (cfg->mongo_url ? 1 : 0);
-    if (!cfg->redis_url)
-        nredis = 0;
-    if (!cfg->mongo_url)
-        nmongo = 0;
-    struct target_plan *targets = bb_arena_calloc(&cp->mem, (nredis + nmongo + 1) * sizeof *targets);
-    if (!targets)
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    uint32_t n = 0;
-    for (size_t i = 0; i < nredis; i++) {
-        const struct redis_target *rt = rule ? &rule->redis[i] : &config_default_redis_target;
-        struct target_plan *tp = &targets[n++];
-        tp->redis = rt;
-        if (column_mask(cp, cfg, rt->include_columns, rt->exclude_columns, rt->line, t,
-                        &tp->columns, err) < 0)
-            return err->code;
-        const char *tmpl = rt->key ? rt->key
-                           : rt->shape == REDIS_SHAPE_STREAM ? DEFAULT_STREAM_KEY
-                                                             : DEFAULT_ROW_KEY;
-        if (compile_key(cp, cfg, tmpl, rt->line, t, tp, err) < 0)
-            return err->code;
-    }
-    for (size_t i = 0; i < nmongo; i++) {
-        const struct mongo_target *mt = rule ? &rule->mongo[i] : &config_default_mongo_target;
-        struct target_plan *tp = &targets[n++];
-        tp->mongo = mt;
-        if (column_mask(cp, cfg, mt->include_columns, mt->exclude_columns, mt->line, t,
-                        &tp->columns, err) < 0)
-            return err->code;
-    }
-    plan->targets = targets;
-    plan->ntargets = n;
-    plan->mirrored = n > 0;
-    return 0;
+    return build_targets(cp, cfg, rule, t, plan, err);
 }
 
 int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
@@ -326,28 +332,7 @@ int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
         return 0;
     const struct table_rule *rule = config_rule_for(cfg, schema, table);
     plan->rule = rule;
-    size_t nredis = cfg->redis_url ? (rule ? rule->nredis : 1) : 0;
-    size_t nmongo = cfg->mongo_url ? (rule ? rule->nmongo : 1) : 0;
-    struct target_plan *targets = bb_arena_calloc(&p->mem, (nredis + nmongo + 1) * sizeof *targets);
-    if (!targets)
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    uint32_t n = 0;
-    for (size_t i = 0; i < nredis; i++) {
-        const struct redis_target *rt = rule ? &rule->redis[i] : &config_default_redis_target;
-        struct target_plan *tp = &targets[n++];
-        tp->redis = rt;
-        const char *tmpl = rt->key ? rt->key
-                           : rt->shape == REDIS_SHAPE_STREAM ? DEFAULT_STREAM_KEY
-                                                             : DEFAULT_ROW_KEY;
-        if (compile_key(p, cfg, tmpl, rt->line, NULL, tp, err) < 0)
-            return err->code;
-    }
-    for (size_t i = 0; i < nmongo; i++)
-        targets[n++].mongo = rule ? &rule->mongo[i] : &config_default_mongo_target;
-    plan->targets = targets;
-    plan->ntargets = n;
-    plan->mirrored = n > 0;
-    return 0;
+    return build_targets(p, cfg, rule, NULL, plan, err);
 }
 
 int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,
