@@ -28,6 +28,7 @@
 #include "ddl.h"
 #include "decode_value.h"
 #include "error.h"
+#include "row_key.h"
 #include "server_conn.h"
 
 /* A schema query should take milliseconds; without a read timeout of its
@@ -385,89 +386,35 @@ static int read_columns(struct schema_info *si, struct si_table *e, MYSQL_RES *r
     return 0;
 }
 
-/* The row key as the server's table share has it (what TABLE_MAP sends
- * and snapshot.c's read_indexes finds): the PRIMARY index, or else the
- * first UNIQUE index whose columns are all NOT NULL and not prefixes,
- * which the server promotes to primary key (STATISTICS lists indexes in
- * the share's order). Long UNIQUE keys (INDEX_TYPE HASH) are not promoted.
- * Rows: INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, NULLABLE,
- * INDEX_TYPE of the unique indexes. */
-static int read_primary_key(struct si_table *e, MYSQL_RES *res, struct bb_error *err)
+static int si_column(const char *name, void *ctx)
 {
-    uint64_t nrows = mysql_num_rows(res);
-    if (nrows == 0)
-        return 0;
-    uint32_t *parts = malloc((size_t)nrows * sizeof *parts);
-    unsigned long *seqs = malloc((size_t)nrows * sizeof *seqs);
-    if (!parts || !seqs) {
-        free(parts);
-        free(seqs);
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    const struct si_table *e = ctx;
+    for (uint32_t k = 0; k < e->ncols; k++)
+        if (strcasecmp(e->cols[k].name, name) == 0)
+            return (int)k;
+    return -1;
+}
+
+/* The row key (row_key.h): the same one a snapshot of the table finds. */
+static int read_primary_key(struct schema_info *si, struct si_table *e, MYSQL_RES *res,
+                            struct bb_error *err)
+{
+    struct row_indexes ix;
+    int rc = row_indexes_read(res, si_column, e, &ix, err);
+    if (rc < 0)
+        return rc;
+    bool native = true;
+    if (ix.any_unique_hash && server_conn_is_mariadb(si->conn))
+        rc = row_indexes_native_hash(si->conn, si->where, e->schema, e->name, &native, err);
+    const struct row_index *key = rc == 0 ? row_indexes_key(&ix, native) : NULL;
+    if (key && !(e->pk = malloc(key->nparts * sizeof *e->pk)))
+        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    else if (key) {
+        memcpy(e->pk, key->parts, key->nparts * sizeof *e->pk);
+        e->npk = key->nparts;
     }
-    /* Walk the indexes in order; `best` is the first usable one (PRIMARY
-     * wins wherever it is listed). */
-    char current[200] = "";
-    uint32_t n = 0, best_n = 0;
-    bool usable = false, have_best = false, best_primary = false;
-    uint32_t *best = NULL;
-    MYSQL_ROW row;
-    bool more = true;
-    while (more) {
-        row = mysql_fetch_row(res);
-        bool boundary = !row || !row[0] || strcmp(row[0], current) != 0;
-        if (boundary && current[0]) {
-            bool primary = strcmp(current, "PRIMARY") == 0;
-            if (usable && n > 0 && (!have_best || (primary && !best_primary))) {
-                free(best);
-                best = malloc(n * sizeof *best);
-                if (!best) {
-                    free(parts);
-                    free(seqs);
-                    return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-                }
-                memcpy(best, parts, n * sizeof *best);
-                best_n = n;
-                have_best = true;
-                best_primary = primary;
-            }
-            current[0] = '\0';
-        }
-        if (!row) {
-            more = false;
-            continue;
-        }
-        if (!row[0])
-            continue;
-        if (boundary) {
-            snprintf(current, sizeof current, "%s", row[0]);
-            n = 0;
-            usable = strcmp(row[0], "PRIMARY") == 0 || !(row[5] && strcasecmp(row[5], "HASH") == 0);
-        }
-        uint32_t k = 0;
-        while (k < e->ncols && !(row[2] && strcasecmp(e->cols[k].name, row[2]) == 0))
-            k++;
-        unsigned long seq = row[1] ? strtoul(row[1], NULL, 10) : 0;
-        if (k == e->ncols || n == e->ncols) { /* a key column we cannot place */
-            usable = false;
-            continue;
-        }
-        if (strcmp(current, "PRIMARY") != 0 && (row[3] || (row[4] && row[4][0])))
-            usable = false; /* a prefix or a nullable column: not promoted */
-        uint32_t at = n; /* in SEQ_IN_INDEX order */
-        while (at > 0 && seqs[at - 1] > seq) {
-            parts[at] = parts[at - 1];
-            seqs[at] = seqs[at - 1];
-            at--;
-        }
-        parts[at] = k;
-        seqs[at] = seq;
-        n++;
-    }
-    free(parts);
-    free(seqs);
-    e->pk = best;
-    e->npk = best_n;
-    return 0;
+    row_indexes_free(&ix);
+    return rc;
 }
 
 /* Mark the columns a "json_valid(`col`)" check clause names. */
@@ -535,13 +482,12 @@ static int load_table(struct schema_info *si, const char *schema, const char *ta
     if (rc < 0)
         goto done;
 
-    sprintf(sql, "SELECT INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, NULLABLE, INDEX_TYPE "
-                 "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '%s' AND "
-                 "TABLE_NAME = '%s' AND NON_UNIQUE = 0", es, et);
+    sprintf(sql, "SELECT " ROW_INDEX_COLUMNS " FROM information_schema.STATISTICS WHERE "
+                 "TABLE_SCHEMA = '%s' AND TABLE_NAME = '%s'", es, et);
     snprintf(what, sizeof what, "reading the keys of %s.%s", schema, table);
     rc = server_conn_query(si->conn, si->where, what, sql, &res, err);
     if (rc == 0 && res)
-        rc = read_primary_key(e, res, err);
+        rc = read_primary_key(si, e, res, err);
     if (res)
         mysql_free_result(res);
 done:

@@ -95,6 +95,7 @@
 #include "decode_value.h"
 #include "error.h"
 #include "format_value.h"
+#include "row_key.h"
 #include "server_conn.h"
 
 /* Client read timeout when the options give none: a row never takes this
@@ -653,18 +654,6 @@ static int read_json_checks(struct snapshot *s, struct is_column *cols, uint32_t
 }
 
 /* One index from information_schema.STATISTICS. */
-struct is_index {
-    const char *name;
-    bool unique;
-    bool hash;              /* INDEX_TYPE HASH */
-    bool usable;            /* could stand in for a primary key */
-    bool nullable;          /* has a nullable column */
-    bool bad;               /* names a column we cannot place */
-    uint32_t nparts;
-    uint32_t parts[64];     /* column indexes, in key order */
-    uint64_t seq[64];
-};
-
 /* What the indexes add to a table's description. */
 struct index_info {
     uint32_t npk;
@@ -684,45 +673,26 @@ static int column_index(const struct is_column *cols, uint32_t ncols, const char
     return -1;
 }
 
-/* Is the table in an engine whose HASH indexes are its own (MEMORY), not
- * MariaDB's long unique keys? */
-static int native_hash_engine(struct snapshot *s, bool *native, struct bb_error *err)
+struct column_list {
+    const struct is_column *cols;
+    uint32_t n;
+};
+
+static int listed_column(const char *name, void *ctx)
 {
-    struct bb_buf *q = &s->sql;
-    bb_buf_reset(q);
-    bb_buf_puts(q, "SELECT ENGINE FROM information_schema.TABLES");
-    put_where(s, q, "TABLE_SCHEMA");
-    if (bb_buf_check(q, err) < 0)
-        return err->code;
-    MYSQL_RES *res;
-    char what[200];
-    snprintf(what, sizeof what, "snapshot of %s.%s: reading the engine", s->table.schema,
-             s->table.name);
-    int rc = server_conn_query(s->conn, s->where, what, q->data, &res, err);
-    if (rc < 0)
-        return rc;
-    MYSQL_ROW row = first_row(res);
-    *native = row && row[0] && (strcasecmp(row[0], "MEMORY") == 0 ||
-                                strcasecmp(row[0], "HEAP") == 0);
-    if (res)
-        mysql_free_result(res);
-    return 0;
+    const struct column_list *l = ctx;
+    return column_index(l->cols, l->n, name);
 }
 
-/* The primary key as the server's table share has it, which is what
- * TABLE_MAP sends: the PRIMARY index, or else the first UNIQUE index whose
- * columns are all NOT NULL and not prefixes, which the server promotes
- * (STATISTICS lists indexes in the share's order, where such keys come
- * first and keep their order of definition). Long UNIQUE keys are not
- * promoted. */
+/* The row key (row_key.h) and MariaDB's long UNIQUE keys, whose hidden
+ * columns the binlog carries. */
 static int read_indexes(struct snapshot *s, const struct is_column *cols, uint32_t ncols,
                         struct index_info *info, struct bb_error *err)
 {
     memset(info, 0, sizeof *info);
     struct bb_buf *q = &s->sql;
     bb_buf_reset(q);
-    bb_buf_puts(q, "SELECT INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, "
-                   "INDEX_TYPE FROM information_schema.STATISTICS");
+    bb_buf_puts(q, "SELECT " ROW_INDEX_COLUMNS " FROM information_schema.STATISTICS");
     put_where(s, q, "TABLE_SCHEMA");
     if (bb_buf_check(q, err) < 0)
         return err->code;
@@ -733,84 +703,32 @@ static int read_indexes(struct snapshot *s, const struct is_column *cols, uint32
     int rc = server_conn_query(s->conn, s->where, what, q->data, &res, err);
     if (rc < 0)
         return rc;
-    size_t nrows = res ? (size_t)mysql_num_rows(res) : 0;
-    struct is_index *ix = calloc(nrows + 1, sizeof *ix);
-    if (!ix) {
-        if (res)
-            mysql_free_result(res);
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    }
-    size_t nix = 0;
-    bool any_hash = false;
-    MYSQL_ROW row;
-    while (res && (row = mysql_fetch_row(res))) {
-        if (!row[0])
-            continue;
-        struct is_index *x = NULL;
-        for (size_t i = 0; i < nix && !x; i++)
-            if (strcmp(ix[i].name, row[0]) == 0)
-                x = &ix[i];
-        if (!x) {
-            x = &ix[nix++];
-            x->name = arena_dup(s, row[0]);
-            if (!x->name) {
-                rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-                break;
-            }
-            x->unique = row[1] && strcmp(row[1], "0") == 0;
-            x->hash = row[5] && strcasecmp(row[5], "HASH") == 0;
-            x->usable = x->unique;
-            any_hash |= x->unique && x->hash;
-        }
-        int c = row[3] ? column_index(cols, ncols, row[3]) : -1;
-        uint64_t seq = 0;
-        if (c < 0 || x->nparts == 64 || !parse_u64(row[2], &seq)) {
-            x->bad = true;
-            continue;
-        }
-        x->nullable |= cols[c].nullable;
-        if (row[4] || cols[c].nullable)
-            x->usable = false;
-        uint32_t at = x->nparts; /* in SEQ_IN_INDEX order */
-        while (at > 0 && x->seq[at - 1] > seq) {
-            x->parts[at] = x->parts[at - 1];
-            x->seq[at] = x->seq[at - 1];
-            at--;
-        }
-        x->parts[at] = (uint32_t)c;
-        x->seq[at] = seq;
-        x->nparts++;
-    }
+    struct column_list list = { cols, ncols };
+    struct row_indexes ix;
+    rc = row_indexes_read(res, listed_column, &list, &ix, err);
     if (res)
         mysql_free_result(res);
+    if (rc < 0)
+        return rc;
     bool native = true;
-    if (rc == 0 && any_hash && s->mariadb)
-        rc = native_hash_engine(s, &native, err);
-    for (size_t i = 0; i < nix && rc == 0; i++) {
-        if (!ix[i].unique || !ix[i].hash || native)
+    if (ix.any_unique_hash && s->mariadb)
+        rc = row_indexes_native_hash(s->conn, s->where, s->table.schema, s->table.name, &native,
+                                     err);
+    for (size_t i = 0; i < ix.n && rc == 0; i++) {
+        if (!row_index_is_long_unique(&ix.v[i], native))
             continue;
-        ix[i].usable = false;
         if (info->nhash == 64) {
             rc = table_error(s, BB_ERR_UNSUPPORTED, err, "more than 64 long UNIQUE keys");
             break;
         }
-        info->hash_nullable[info->nhash++] = ix[i].nullable;
+        info->hash_nullable[info->nhash++] = ix.v[i].nullable;
     }
-    const struct is_index *key = NULL;
-    bool primary = false;
-    for (size_t i = 0; i < nix && rc == 0; i++)
-        if (strcmp(ix[i].name, "PRIMARY") == 0) {
-            primary = true;
-            key = ix[i].bad ? NULL : &ix[i];
-        }
-    for (size_t i = 0; i < nix && !primary && !key && rc == 0; i++)
-        if (ix[i].usable && !ix[i].bad && ix[i].nparts)
-            key = &ix[i];
+    const struct row_index *key = rc == 0 ? row_indexes_key(&ix, native) : NULL;
     if (key) {
         memcpy(info->pk, key->parts, key->nparts * sizeof *info->pk);
         info->npk = key->nparts;
     }
-    free(ix);
+    row_indexes_free(&ix);
     return rc;
 }
 

@@ -1195,6 +1195,69 @@ Test(server, schema_info_fills_what_the_table_map_lacks)
     mysql_close(m);
 }
 
+/* The row key schema_info gives a table map without one: the server's
+ * primary key, promoted UNIQUE NOT NULL keys included (as a snapshot finds
+ * it: row_key.c), never a nullable, prefix or long UNIQUE key. */
+Test(server, schema_info_row_key_is_the_servers)
+{
+    MYSQL *m = sql_connect();
+    const char *db = test_db(m, "rowkey");
+    static const struct {
+        const char *ddl;
+        uint32_t npk, pk0, pk1;
+    } cases[] = {
+        /* the first UNIQUE NOT NULL key, in key order */
+        { "CREATE TABLE %s.k (n INT, u1 INT NOT NULL, u2 INT NOT NULL, x INT NOT NULL, "
+          "UNIQUE KEY un (n), UNIQUE KEY uu (u2, u1), UNIQUE KEY ux (x))", 2, 2, 1 },
+        /* MEMORY's own HASH index is a key */
+        { "CREATE TABLE %s.k (v INT, id INT NOT NULL, UNIQUE KEY h (id) USING HASH) "
+          "ENGINE=MEMORY", 1, 1, 0 },
+        /* a long UNIQUE key (a hidden hash) and a prefix key are not */
+        { "CREATE TABLE %s.k (b BLOB NOT NULL, p VARCHAR(20) NOT NULL, UNIQUE (b), "
+          "UNIQUE KEY pre (p(5)))", 0, 0, 0 },
+        /* nor is a nullable UNIQUE key */
+        { "CREATE TABLE %s.k (a INT, UNIQUE KEY (a))", 0, 0, 0 },
+    };
+    struct bb_server_options o;
+    server_options(&o);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sql(m, "DROP TABLE IF EXISTS %s.k", db);
+        sql(m, cases[i].ddl, db);
+        struct schema_info *si;
+        struct bb_error err = { 0 };
+        cr_assert_eq(schema_info_open(&si, &o, &err), 0, "%s", err.msg);
+        MYSQL_RES *res;
+        char q[256];
+        snprintf(q, sizeof q, "SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE "
+                 "TABLE_SCHEMA = '%s' AND TABLE_NAME = 'k' ORDER BY ORDINAL_POSITION", db);
+        cr_assert_eq(mysql_query(m, q), 0, "%s", mysql_error(m));
+        cr_assert(res = mysql_store_result(m));
+        uint8_t types[8];
+        uint32_t n = 0;
+        MYSQL_ROW row;
+        while ((row = mysql_fetch_row(res)) && n < 8)
+            types[n++] = strcmp(row[0], "int") == 0    ? MYSQL_TYPE_LONG
+                         : strcmp(row[0], "blob") == 0 ? MYSQL_TYPE_BLOB
+                                                       : MYSQL_TYPE_VARCHAR;
+        mysql_free_result(res);
+        struct cached_table *ct = bare_table(db, "k", types, n);
+        cr_assert_eq(schema_info_fill(si, ct, &err), 0, "case %zu: %s", i, err.msg);
+        const struct bb_table *t = &ct->table;
+        cr_assert(t->has_names, "case %zu", i);
+        cr_assert_eq(t->npk, cases[i].npk, "case %zu: %u key columns, not %u", i, t->npk,
+                     cases[i].npk);
+        if (cases[i].npk > 0)
+            cr_assert_eq(t->pk[0], cases[i].pk0, "case %zu", i);
+        if (cases[i].npk > 1)
+            cr_assert_eq(t->pk[1], cases[i].pk1, "case %zu", i);
+        cached_table_free(ct);
+        schema_info_close(si);
+    }
+    bb_server_options_destroy(&o);
+    sql(m, "DROP DATABASE %s", db);
+    mysql_close(m);
+}
+
 /* End to end: a server writing MINIMAL table maps (no names, no labels),
  * and a stream that still gets names, UNSIGNED and ENUM labels.
  * binlog_row_metadata is a GLOBAL variable on MariaDB 10.11, so the switch

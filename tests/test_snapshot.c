@@ -1150,6 +1150,8 @@ Test(snapshot, keys_and_special_columns)
         " UNIQUE (b), UNIQUE (a, c))",
         "CREATE TABLE k6 (id INT NOT NULL, p VARCHAR(50) NOT NULL, UNIQUE KEY pre (p(5)),"
         " UNIQUE KEY whole (id))",
+        /* MEMORY's own HASH index: a real key, promoted */
+        "CREATE TABLE k8 (id INT NOT NULL, v INT, UNIQUE KEY h (id) USING HASH) ENGINE=MEMORY",
         "CREATE TABLE gen (id INT PRIMARY KEY, a INT, v INT AS (a * 2) VIRTUAL,"
         " st VARCHAR(20) AS (CONCAT('s', a)) STORED, h VARCHAR(10) INVISIBLE DEFAULT 'dflt',"
         " z DATETIME(2) INVISIBLE DEFAULT '2001-02-03 04:05:06.07', `we``ird col` INT,"
@@ -1164,11 +1166,12 @@ Test(snapshot, keys_and_special_columns)
         "INSERT INTO k5 VALUES (1, 'a'), (2, 'b')",
         "INSERT INTO k6 VALUES (1, 'abcdefg'), (2, 'zzzzzz')",
         "INSERT INTO k7 VALUES (1, 'x', 'y', 3, 4), (2, NULL, NULL, NULL, NULL)",
+        "INSERT INTO k8 VALUES (1, 10), (2, NULL)",
         "INSERT INTO gen (id, a, `we``ird col`, `ünï`) VALUES (1, 10, 1, 'é'), (2, NULL, 2, NULL)",
         "INSERT INTO gen (id, a, h, z) VALUES (3, 7, 'set', '1999-01-01 00:00:00.5')",
         NULL,
     };
-    const char *tables[] = { "k1", "k2", "k3", "k4", "k5", "k6", "k7", "gen", NULL };
+    const char *tables[] = { "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "gen", NULL };
     check_case("keys", setup, stmts, tables);
 }
 
