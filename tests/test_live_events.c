@@ -26,6 +26,7 @@
 #include "binbridge.h"
 #include "buf.h"
 #include "format_event.h"
+#include "testutil.h"
 
 /* GTID event flags (MariaDB log_event.h; Connector/C's FL_ALLOW_PARALLEL
  * ends in a stray semicolon). */
@@ -37,106 +38,7 @@
 #define G_COMPLETED_XA   0x80
 
 /* ------------------------------------------------------------------ */
-/* Environment and plain SQL                                           */
-
-static const char *env(const char *name)
-{
-    const char *v = getenv(name);
-    cr_assert(v && *v, "%s is not set: run the tests with scripts/run-tests.sh, or "
-              "eval \"$(scripts/servers.sh env)\" first", name);
-    return v;
-}
-
-static unsigned env_port(void)
-{
-    return (unsigned)atoi(env("BB_MARIADB_PORT"));
-}
-
-static void sql(MYSQL *m, const char *fmt, ...)
-{
-    char *q = NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vasprintf(&q, fmt, ap);
-    va_end(ap);
-    cr_assert(n >= 0 && q);
-    if (mysql_real_query(m, q, (unsigned long)n) != 0)
-        cr_assert_fail("SQL failed: %.300s: %s", q, mysql_error(m));
-    MYSQL_RES *r = mysql_store_result(m);
-    if (r)
-        mysql_free_result(r);
-    free(q);
-}
-
-/* First column of the first row, copied into out ("" for NULL). */
-static void sql_value(MYSQL *m, char *out, size_t size, const char *fmt, ...)
-{
-    char *q = NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vasprintf(&q, fmt, ap);
-    va_end(ap);
-    cr_assert(n >= 0 && q);
-    if (mysql_query(m, q) != 0)
-        cr_assert_fail("SQL failed: %s: %s", q, mysql_error(m));
-    MYSQL_RES *r = mysql_store_result(m);
-    cr_assert(r, "%s returned no result", q);
-    MYSQL_ROW row = mysql_fetch_row(r);
-    cr_assert(row, "%s returned no row", q);
-    snprintf(out, size, "%s", row[0] ? row[0] : "");
-    mysql_free_result(r);
-    free(q);
-}
-
-static MYSQL *sql_connect(void)
-{
-    MYSQL *m = mysql_init(NULL);
-    cr_assert(m);
-    if (!mysql_real_connect(m, env("BB_MARIADB_HOST"), env("BB_MARIADB_USER"),
-                            env("BB_MARIADB_PASSWORD"), NULL, env_port(), NULL, 0))
-        cr_assert_fail("cannot connect to MariaDB at %s:%u: %s", env("BB_MARIADB_HOST"),
-                       env_port(), mysql_error(m));
-    cr_assert_eq(mysql_set_character_set(m, "utf8mb4"), 0, "%s", mysql_error(m));
-    sql(m, "SET NAMES utf8mb4");
-    sql(m, "SET time_zone = '+00:00'");
-    return m;
-}
-
-struct live {
-    MYSQL *m;
-    char db[64];
-    char file[256];
-    uint64_t pos;
-};
-
-static void live_begin(struct live *L, const char *tag)
-{
-    memset(L, 0, sizeof *L);
-    L->m = sql_connect();
-    snprintf(L->db, sizeof L->db, "bbe_%s_%d", tag, (int)getpid());
-    sql(L->m, "DROP DATABASE IF EXISTS %s", L->db);
-    sql(L->m, "CREATE DATABASE %s CHARACTER SET utf8mb4", L->db);
-    sql(L->m, "USE %s", L->db);
-}
-
-static void live_mark(struct live *L)
-{
-    if (mysql_query(L->m, "SHOW MASTER STATUS") != 0)
-        cr_assert_fail("SHOW MASTER STATUS: %s", mysql_error(L->m));
-    MYSQL_RES *r = mysql_store_result(L->m);
-    cr_assert(r);
-    MYSQL_ROW row = mysql_fetch_row(r);
-    cr_assert(row && row[0] && row[1], "binary logging is off");
-    snprintf(L->file, sizeof L->file, "%s", row[0]);
-    L->pos = strtoull(row[1], NULL, 10);
-    mysql_free_result(r);
-}
-
-static void live_end(struct live *L)
-{
-    sql(L->m, "DROP DATABASE IF EXISTS %s", L->db);
-    mysql_close(L->m);
-}
+/* Setup                                                               */
 
 /* The GTID this session wrote last (@@last_gtid "domain-server-seq"). */
 struct gtid {
@@ -147,14 +49,14 @@ struct gtid {
 static struct gtid last_gtid(MYSQL *m)
 {
     char v[128];
-    sql_value(m, v, sizeof v, "SELECT @@last_gtid");
+    test_sql_value(m, v, sizeof v, "SELECT @@last_gtid");
     struct gtid g;
     unsigned long long seq;
     cr_assert_eq(sscanf(v, "%u-%u-%llu", &g.domain, &g.server, &seq), 3, "@@last_gtid '%s'", v);
     g.seq = seq;
     /* and the server's binlog position has it (or a later one) */
     char pos[1024], want[64];
-    sql_value(m, pos, sizeof pos, "SELECT @@gtid_binlog_pos");
+    test_sql_value(m, pos, sizeof pos, "SELECT @@gtid_binlog_pos");
     snprintf(want, sizeof want, "%u-%u-", g.domain, g.server);
     const char *p = strstr(pos, want);
     cr_assert(p, "@@gtid_binlog_pos '%s' has no %s", pos, want);
@@ -385,10 +287,10 @@ static void evlist_free(struct evlist *l)
 static void server_options(struct bb_server_options *o)
 {
     bb_server_options_init(o);
-    o->host = env("BB_MARIADB_HOST");
-    o->port = env_port();
-    o->user = env("BB_MARIADB_USER");
-    o->password = env("BB_MARIADB_PASSWORD");
+    o->host = test_env("BB_MARIADB_HOST");
+    o->port = test_mariadb_port();
+    o->user = test_env("BB_MARIADB_USER");
+    o->password = test_env("BB_MARIADB_PASSWORD");
     o->server_id = test_server_id();
 }
 
@@ -482,12 +384,12 @@ static const struct evrec *trx_event(const struct evlist *l, struct gtid g, size
 Test(live_events, transactions_field_by_field)
 {
     struct live L;
-    live_begin(&L, "trx");
+    live_begin(&L, "bbe", "trx");
     char server_id[32], domain[32];
-    sql_value(L.m, server_id, sizeof server_id, "SELECT @@server_id");
-    sql_value(L.m, domain, sizeof domain, "SELECT @@gtid_domain_id");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20)) ENGINE=InnoDB");
-    sql(L.m, "CREATE TABLE tm (id INT PRIMARY KEY, v VARCHAR(20)) ENGINE=MyISAM");
+    test_sql_value(L.m, server_id, sizeof server_id, "SELECT @@server_id");
+    test_sql_value(L.m, domain, sizeof domain, "SELECT @@gtid_domain_id");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20)) ENGINE=InnoDB");
+    test_sql(L.m, "CREATE TABLE tm (id INT PRIMARY KEY, v VARCHAR(20)) ENGINE=MyISAM");
     live_mark(&L);
 
     static const char ins[] = "INSERT INTO t VALUES (1, 'one'), (2, 'two')";
@@ -497,26 +399,26 @@ Test(live_events, transactions_field_by_field)
     static const char upd3[] = "UPDATE t SET v = 'drei' WHERE id = 3";
     static const char myisam[] = "INSERT INTO tm VALUES (1, 'myisam')";
     static const char ddl[] = "CREATE TABLE t3 (id INT PRIMARY KEY, note TEXT) COMMENT 'x''y'";
-    sql(L.m, ins);
+    test_sql(L.m, ins);
     struct gtid g_ins = last_gtid(L.m);
-    sql(L.m, upd);
+    test_sql(L.m, upd);
     struct gtid g_upd = last_gtid(L.m);
-    sql(L.m, del);
+    test_sql(L.m, del);
     struct gtid g_del = last_gtid(L.m);
-    sql(L.m, "BEGIN");
-    sql(L.m, ins3);
-    sql(L.m, upd3);
-    sql(L.m, "COMMIT");
+    test_sql(L.m, "BEGIN");
+    test_sql(L.m, ins3);
+    test_sql(L.m, upd3);
+    test_sql(L.m, "COMMIT");
     struct gtid g_multi = last_gtid(L.m);
-    sql(L.m, myisam);
+    test_sql(L.m, myisam);
     struct gtid g_myisam = last_gtid(L.m);
-    sql(L.m, ddl);
+    test_sql(L.m, ddl);
     struct gtid g_ddl = last_gtid(L.m);
     /* a statement whose current database is not the table's */
-    sql(L.m, "USE mysql");
+    test_sql(L.m, "USE mysql");
     char cross[128];
     snprintf(cross, sizeof cross, "INSERT INTO %s.t VALUES (4, 'four')", L.db);
-    sql(L.m, cross);
+    test_sql(L.m, "%s", cross);
     struct gtid g_cross = last_gtid(L.m);
 
     struct evlist l;
@@ -611,13 +513,13 @@ Test(live_events, transactions_field_by_field)
 Test(live_events, flush_binary_logs)
 {
     struct live L;
-    live_begin(&L, "flush");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY)");
+    live_begin(&L, "bbe", "flush");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY)");
     live_mark(&L);
-    sql(L.m, "INSERT INTO t VALUES (1)");
+    test_sql(L.m, "INSERT INTO t VALUES (1)");
     struct gtid g1 = last_gtid(L.m);
-    sql(L.m, "FLUSH BINARY LOGS");
-    sql(L.m, "INSERT INTO t VALUES (2)");
+    test_sql(L.m, "FLUSH BINARY LOGS");
+    test_sql(L.m, "INSERT INTO t VALUES (2)");
     struct gtid g2 = last_gtid(L.m);
     struct evlist l;
     read_events(&L, &l);
@@ -678,27 +580,27 @@ Test(live_events, flush_binary_logs)
 Test(live_events, xa_transactions)
 {
     struct live L;
-    live_begin(&L, "xa");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+    live_begin(&L, "bbe", "xa");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v INT)");
     live_mark(&L);
-    sql(L.m, "XA START 'gt1', 'bq1', 123");
-    sql(L.m, "INSERT INTO t VALUES (1, 1)");
-    sql(L.m, "XA END 'gt1', 'bq1', 123");
-    sql(L.m, "XA PREPARE 'gt1', 'bq1', 123");
+    test_sql(L.m, "XA START 'gt1', 'bq1', 123");
+    test_sql(L.m, "INSERT INTO t VALUES (1, 1)");
+    test_sql(L.m, "XA END 'gt1', 'bq1', 123");
+    test_sql(L.m, "XA PREPARE 'gt1', 'bq1', 123");
     struct gtid prepared1 = last_gtid(L.m);
-    sql(L.m, "XA COMMIT 'gt1', 'bq1', 123");
+    test_sql(L.m, "XA COMMIT 'gt1', 'bq1', 123");
     struct gtid committed = last_gtid(L.m);
-    sql(L.m, "XA START X'00ff7f', '', 7");
-    sql(L.m, "INSERT INTO t VALUES (2, 2)");
-    sql(L.m, "XA END X'00ff7f', '', 7");
-    sql(L.m, "XA PREPARE X'00ff7f', '', 7");
+    test_sql(L.m, "XA START X'00ff7f', '', 7");
+    test_sql(L.m, "INSERT INTO t VALUES (2, 2)");
+    test_sql(L.m, "XA END X'00ff7f', '', 7");
+    test_sql(L.m, "XA PREPARE X'00ff7f', '', 7");
     struct gtid prepared2 = last_gtid(L.m);
-    sql(L.m, "XA ROLLBACK X'00ff7f', '', 7");
+    test_sql(L.m, "XA ROLLBACK X'00ff7f', '', 7");
     struct gtid rolled_back = last_gtid(L.m);
-    sql(L.m, "XA START 'one'");
-    sql(L.m, "INSERT INTO t VALUES (3, 3)");
-    sql(L.m, "XA END 'one'");
-    sql(L.m, "XA COMMIT 'one' ONE PHASE");
+    test_sql(L.m, "XA START 'one'");
+    test_sql(L.m, "INSERT INTO t VALUES (3, 3)");
+    test_sql(L.m, "XA END 'one'");
+    test_sql(L.m, "XA COMMIT 'one' ONE PHASE");
     struct gtid one_phase = last_gtid(L.m);
     struct evlist l;
     read_events(&L, &l);
@@ -764,9 +666,9 @@ Test(live_events, xa_transactions)
 Test(live_events, compressed_query_and_rows)
 {
     struct live L;
-    live_begin(&L, "zip");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(100), b BLOB)");
-    sql(L.m, "CREATE TABLE u LIKE t");
+    live_begin(&L, "bbe", "zip");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(100), b BLOB)");
+    test_sql(L.m, "CREATE TABLE u LIKE t");
     static const char *const stmts[] = {
         "CREATE TABLE %s_ddl (id INT PRIMARY KEY, filler VARCHAR(100) DEFAULT 'some default text')",
         "INSERT INTO %s VALUES (1, REPEAT('a', 50), REPEAT(X'00FF', 40)), (2, 'short', NULL)",
@@ -776,12 +678,12 @@ Test(live_events, compressed_query_and_rows)
     };
     char old_on[16], old_len[16], got[16];
     live_mark(&L);
-    sql_value(L.m, got, sizeof got, "SELECT GET_LOCK('%s', 60)", COMPRESS_LOCK);
+    test_sql_value(L.m, got, sizeof got, "SELECT GET_LOCK('%s', 60)", COMPRESS_LOCK);
     cr_assert_str_eq(got, "1", "could not take the lock %s", COMPRESS_LOCK);
-    sql_value(L.m, old_on, sizeof old_on, "SELECT @@global.log_bin_compress");
-    sql_value(L.m, old_len, sizeof old_len, "SELECT @@global.log_bin_compress_min_len");
-    sql(L.m, "SET GLOBAL log_bin_compress_min_len = 10");
-    sql(L.m, "SET GLOBAL log_bin_compress = ON");
+    test_sql_value(L.m, old_on, sizeof old_on, "SELECT @@global.log_bin_compress");
+    test_sql_value(L.m, old_len, sizeof old_len, "SELECT @@global.log_bin_compress_min_len");
+    test_sql(L.m, "SET GLOBAL log_bin_compress_min_len = 10");
+    test_sql(L.m, "SET GLOBAL log_bin_compress = ON");
     bool ok = true;
     char msg[1024] = "";
     struct gtid zg[4];
@@ -794,13 +696,13 @@ Test(live_events, compressed_query_and_rows)
         else
             zg[i] = last_gtid(L.m);
     }
-    sql(L.m, "SET GLOBAL log_bin_compress = %s", old_on);
-    sql(L.m, "SET GLOBAL log_bin_compress_min_len = %s", old_len);
-    sql(L.m, "DO RELEASE_LOCK('%s')", COMPRESS_LOCK);
+    test_sql(L.m, "SET GLOBAL log_bin_compress = %s", old_on);
+    test_sql(L.m, "SET GLOBAL log_bin_compress_min_len = %s", old_len);
+    test_sql(L.m, "DO RELEASE_LOCK('%s')", COMPRESS_LOCK);
     cr_assert(ok, "%s", msg);
     struct gtid pg[4];
     for (size_t i = 0; stmts[i]; i++) {
-        sql(L.m, stmts[i], "u");
+        test_sql(L.m, stmts[i], "u");
         pg[i] = last_gtid(L.m);
     }
     struct evlist l;
@@ -878,24 +780,24 @@ static int64_t le64(const uint8_t *p)
 Test(live_events, statement_format_user_var_intvar_rand)
 {
     struct live L;
-    live_begin(&L, "sbr");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY AUTO_INCREMENT, s VARCHAR(20), b VARBINARY(8),"
+    live_begin(&L, "bbe", "sbr");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY AUTO_INCREMENT, s VARCHAR(20), b VARBINARY(8),"
              " i BIGINT, u BIGINT UNSIGNED, d DECIMAL(20,6), r DOUBLE, n INT, li BIGINT,"
              " rnd DOUBLE)");
-    sql(L.m, "INSERT INTO t (s) VALUES ('first')");
+    test_sql(L.m, "INSERT INTO t (s) VALUES ('first')");
     live_mark(&L);
-    sql(L.m, "SET SESSION binlog_format = STATEMENT");
-    sql(L.m, "SET @s = 'héllo 😀', @b = X'00FF', @i = -42, @u = 18446744073709551615,"
+    test_sql(L.m, "SET SESSION binlog_format = STATEMENT");
+    test_sql(L.m, "SET @s = 'héllo 😀', @b = X'00FF', @i = -42, @u = 18446744073709551615,"
              " @d = -12345.678900, @r = 2.5e-3, @n = NULL");
     static const char stmt[] = "INSERT INTO t (s, b, i, u, d, r, n, li, rnd)"
                                " VALUES (@s, @b, @i, @u, @d, @r, @n, LAST_INSERT_ID(), RAND())";
-    sql(L.m, stmt);
+    test_sql(L.m, stmt);
     struct gtid g = last_gtid(L.m);
-    sql(L.m, "SET SESSION binlog_format = ROW");
+    test_sql(L.m, "SET SESSION binlog_format = ROW");
     char rnd[64], id[16], last_id[16];
-    sql_value(L.m, rnd, sizeof rnd, "SELECT rnd FROM t ORDER BY id DESC LIMIT 1");
-    sql_value(L.m, id, sizeof id, "SELECT MAX(id) FROM t");
-    sql_value(L.m, last_id, sizeof last_id, "SELECT li FROM t ORDER BY id DESC LIMIT 1");
+    test_sql_value(L.m, rnd, sizeof rnd, "SELECT rnd FROM t ORDER BY id DESC LIMIT 1");
+    test_sql_value(L.m, id, sizeof id, "SELECT MAX(id) FROM t");
+    test_sql_value(L.m, last_id, sizeof last_id, "SELECT li FROM t ORDER BY id DESC LIMIT 1");
     struct evlist l;
     read_events(&L, &l);
 
@@ -986,10 +888,10 @@ Test(live_events, statement_format_user_var_intvar_rand)
 Test(live_events, large_transaction_spans_many_rows_events)
 {
     struct live L;
-    live_begin(&L, "big");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, filler VARCHAR(200))");
+    live_begin(&L, "bbe", "big");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, filler VARCHAR(200))");
     live_mark(&L);
-    sql(L.m, "INSERT INTO t SELECT seq, CONCAT(seq, ':', REPEAT('x', 100)) FROM seq_1_to_5000");
+    test_sql(L.m, "INSERT INTO t SELECT seq, CONCAT(seq, ':', REPEAT('x', 100)) FROM seq_1_to_5000");
     struct gtid g = last_gtid(L.m);
     struct evlist l;
     read_events(&L, &l);
@@ -1039,10 +941,10 @@ static void expect_one_line(const char *msg)
 Test(live_events, start_inside_an_event_is_an_error)
 {
     struct live L;
-    live_begin(&L, "inside");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(100))");
+    live_begin(&L, "bbe", "inside");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(100))");
     live_mark(&L);
-    sql(L.m, "INSERT INTO t VALUES (1, REPEAT('z', 90))");
+    test_sql(L.m, "INSERT INTO t VALUES (1, REPEAT('z', 90))");
     struct gtid g = last_gtid(L.m);
     struct evlist l;
     read_events(&L, &l);
@@ -1122,13 +1024,13 @@ static char *line_with(const char *out, const char *needle)
 
 static void dump_workload(struct live *L, struct gtid *g)
 {
-    sql(L->m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20), n INT)");
+    test_sql(L->m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20), n INT)");
     live_mark(L);
-    sql(L->m, "INSERT INTO t VALUES (1, 'one', NULL), (2, 'two', 5)");
+    test_sql(L->m, "INSERT INTO t VALUES (1, 'one', NULL), (2, 'two', 5)");
     g[0] = last_gtid(L->m);
-    sql(L->m, "UPDATE t SET v = 'TWO', n = NULL WHERE id = 2");
+    test_sql(L->m, "UPDATE t SET v = 'TWO', n = NULL WHERE id = 2");
     g[1] = last_gtid(L->m);
-    sql(L->m, "DELETE FROM t WHERE id = 1");
+    test_sql(L->m, "DELETE FROM t WHERE id = 1");
     g[2] = last_gtid(L->m);
 }
 
@@ -1137,7 +1039,7 @@ static char *dump_command(const struct live *L, const char *format)
     char *cmd = NULL;
     cr_assert(asprintf(&cmd, "'%s' dump --source '%s' --start-file '%s' --start-pos %llu"
                        " --format %s --only-schemas %s --server-id %u 2>&1",
-                       env("BB_BINBRIDGE"), env("BB_MARIADB_URL"), L->file,
+                       test_env("BB_BINBRIDGE"), test_env("BB_MARIADB_URL"), L->file,
                        (unsigned long long)L->pos, format, L->db,
                        0x62660000u | ((uint32_t)getpid() & 0xffff)) > 0);
     return cmd;
@@ -1146,7 +1048,7 @@ static char *dump_command(const struct live *L, const char *format)
 Test(live_events, dump_json)
 {
     struct live L;
-    live_begin(&L, "djson");
+    live_begin(&L, "bbe", "djson");
     struct gtid g[3];
     dump_workload(&L, g);
     struct evlist l;
@@ -1230,7 +1132,7 @@ Test(live_events, dump_json)
 Test(live_events, dump_text)
 {
     struct live L;
-    live_begin(&L, "dtext");
+    live_begin(&L, "bbe", "dtext");
     struct gtid g[3];
     dump_workload(&L, g);
     char *cmd = dump_command(&L, "text"), *out = NULL;
@@ -1285,7 +1187,7 @@ static unsigned closed_port(void)
 static int run_stderr(const char *args, char **err)
 {
     char *cmd = NULL;
-    cr_assert(asprintf(&cmd, "'%s' dump %s 2>&1 >/dev/null", env("BB_BINBRIDGE"), args) > 0);
+    cr_assert(asprintf(&cmd, "'%s' dump %s 2>&1 >/dev/null", test_env("BB_BINBRIDGE"), args) > 0);
     int code = run(cmd, err);
     free(cmd);
     return code;
@@ -1317,12 +1219,12 @@ Test(live_events, dump_exit_codes)
 
     /* inside an event of a live server: 1 */
     struct live L;
-    live_begin(&L, "dexit");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY)");
+    live_begin(&L, "bbe", "dexit");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY)");
     live_mark(&L);
-    sql(L.m, "INSERT INTO t VALUES (1)");
+    test_sql(L.m, "INSERT INTO t VALUES (1)");
     snprintf(args, sizeof args, "--source '%s' --start-file %s --start-pos %llu --server-id %u",
-             env("BB_MARIADB_URL"), L.file, (unsigned long long)L.pos + 3,
+             test_env("BB_MARIADB_URL"), L.file, (unsigned long long)L.pos + 3,
              0x62670000u | ((uint32_t)getpid() & 0xffff));
     code = run_stderr(args, &err);
     cr_assert_eq(code, 1, "%s: exit %d: %s", args, code, err);

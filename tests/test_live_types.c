@@ -33,118 +33,10 @@
 
 #include "binbridge.h"
 #include "buf.h"
+#include "testutil.h"
 
 /* ------------------------------------------------------------------ */
-/* Environment and plain SQL                                           */
-
-static const char *env(const char *name)
-{
-    const char *v = getenv(name);
-    cr_assert(v && *v, "%s is not set: run the tests with scripts/run-tests.sh, or "
-              "eval \"$(scripts/servers.sh env)\" first", name);
-    return v;
-}
-
-static unsigned env_port(void)
-{
-    return (unsigned)atoi(env("BB_MARIADB_PORT"));
-}
-
-static void sql_len(MYSQL *m, const char *q, size_t len)
-{
-    if (mysql_real_query(m, q, (unsigned long)len) != 0)
-        cr_assert_fail("SQL failed: %.300s: %s", q, mysql_error(m));
-    MYSQL_RES *r = mysql_store_result(m);
-    if (r)
-        mysql_free_result(r);
-}
-
-static void sql(MYSQL *m, const char *fmt, ...)
-{
-    char *q = NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vasprintf(&q, fmt, ap);
-    va_end(ap);
-    cr_assert(n >= 0 && q);
-    sql_len(m, q, (size_t)n);
-    free(q);
-}
-
-/* First column of the first row, copied into out ("" for NULL). */
-static void sql_value(MYSQL *m, char *out, size_t size, const char *fmt, ...)
-{
-    char *q = NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vasprintf(&q, fmt, ap);
-    va_end(ap);
-    cr_assert(n >= 0 && q);
-    if (mysql_query(m, q) != 0)
-        cr_assert_fail("SQL failed: %s: %s", q, mysql_error(m));
-    MYSQL_RES *r = mysql_store_result(m);
-    cr_assert(r, "%s returned no result", q);
-    MYSQL_ROW row = mysql_fetch_row(r);
-    cr_assert(row, "%s returned no row", q);
-    snprintf(out, size, "%s", row[0] ? row[0] : "");
-    mysql_free_result(r);
-    free(q);
-}
-
-static MYSQL *sql_connect(void)
-{
-    MYSQL *m = mysql_init(NULL);
-    cr_assert(m);
-    unsigned long max_packet = 256UL << 20;
-    mysql_options(m, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
-    if (!mysql_real_connect(m, env("BB_MARIADB_HOST"), env("BB_MARIADB_USER"),
-                            env("BB_MARIADB_PASSWORD"), NULL, env_port(), NULL, 0))
-        cr_assert_fail("cannot connect to MariaDB at %s:%u: %s", env("BB_MARIADB_HOST"),
-                       env_port(), mysql_error(m));
-    cr_assert_eq(mysql_set_character_set(m, "utf8mb4"), 0, "%s", mysql_error(m));
-    sql(m, "SET NAMES utf8mb4");
-    sql(m, "SET time_zone = '+00:00'");
-    return m;
-}
-
-/* A test's world: a connection, a database of its own, and the binlog
- * position before its statements. */
-struct live {
-    MYSQL *m;
-    char db[64];
-    char file[256];
-    uint64_t pos;
-};
-
-static void live_begin(struct live *L, const char *tag)
-{
-    memset(L, 0, sizeof *L);
-    L->m = sql_connect();
-    snprintf(L->db, sizeof L->db, "bbt_%s_%d", tag, (int)getpid());
-    sql(L->m, "DROP DATABASE IF EXISTS %s", L->db);
-    sql(L->m, "CREATE DATABASE %s CHARACTER SET utf8mb4", L->db);
-    sql(L->m, "USE %s", L->db);
-}
-
-/* Remember the current end of the binlog: the stream starts there. */
-static void live_mark(struct live *L)
-{
-    if (mysql_query(L->m, "SHOW MASTER STATUS") != 0)
-        cr_assert_fail("SHOW MASTER STATUS: %s", mysql_error(L->m));
-    MYSQL_RES *r = mysql_store_result(L->m);
-    cr_assert(r);
-    MYSQL_ROW row = mysql_fetch_row(r);
-    cr_assert(row && row[0] && row[1], "binary logging is off");
-    snprintf(L->file, sizeof L->file, "%s", row[0]);
-    L->pos = strtoull(row[1], NULL, 10);
-    mysql_free_result(r);
-}
-
-static void live_end(struct live *L)
-{
-    sql(L->m, "DROP DATABASE IF EXISTS %s", L->db);
-    mysql_close(L->m);
-}
+/* Setup                                                               */
 
 /* ------------------------------------------------------------------ */
 /* What the stream decoded                                             */
@@ -253,10 +145,10 @@ static struct capture *capture(const struct live *L)
 {
     struct bb_server_options o;
     bb_server_options_init(&o);
-    o.host = env("BB_MARIADB_HOST");
-    o.port = env_port();
-    o.user = env("BB_MARIADB_USER");
-    o.password = env("BB_MARIADB_PASSWORD");
+    o.host = test_env("BB_MARIADB_HOST");
+    o.port = test_mariadb_port();
+    o.user = test_env("BB_MARIADB_USER");
+    o.password = test_env("BB_MARIADB_PASSWORD");
     o.server_id = test_server_id();
     o.start = BB_START_POSITION;
     o.start_file = L->file;
@@ -623,10 +515,10 @@ static void run_case(struct live *L, const char *const *setup, const char *const
                      const char *const *tables, const size_t *nrows)
 {
     for (size_t i = 0; setup && setup[i]; i++)
-        sql(L->m, "%s", setup[i]);
+        test_sql(L->m, "%s", setup[i]);
     live_mark(L);
     for (size_t i = 0; stmts[i]; i++)
-        sql(L->m, "%s", stmts[i]);
+        test_sql(L->m, "%s", stmts[i]);
     struct capture *cap = capture(L);
     for (size_t i = 0; tables[i]; i++)
         check_writes(L, cap, tables[i], nrows[i]);
@@ -639,7 +531,7 @@ static void run_case(struct live *L, const char *const *setup, const char *const
 Test(live_types, integers)
 {
     struct live L;
-    live_begin(&L, "int");
+    live_begin(&L, "bbt", "int");
     const char *setup[] = {
         "CREATE TABLE t (id INT PRIMARY KEY,"
         " ti TINYINT, tu TINYINT UNSIGNED, si SMALLINT, su SMALLINT UNSIGNED,"
@@ -670,7 +562,7 @@ Test(live_types, integers)
 Test(live_types, float_and_double)
 {
     struct live L;
-    live_begin(&L, "float");
+    live_begin(&L, "bbt", "float");
     const char *setup[] = {
         "CREATE TABLE t (id INT PRIMARY KEY, f FLOAT, d DOUBLE, fu FLOAT UNSIGNED,"
         " du DOUBLE UNSIGNED, r REAL)",
@@ -739,14 +631,14 @@ Test(live_types, decimal)
     };
     const size_t nshapes = sizeof shapes / sizeof *shapes;
     struct live L;
-    live_begin(&L, "dec");
+    live_begin(&L, "bbt", "dec");
     struct bb_buf q;
     bb_buf_init(&q);
     bb_buf_puts(&q, "CREATE TABLE t (id INT PRIMARY KEY");
     for (size_t i = 0; i < nshapes; i++)
         bb_buf_printf(&q, ", d%zu DECIMAL(%d,%d)", i, shapes[i][0], shapes[i][1]);
     bb_buf_puts(&q, ", du DECIMAL(12,4) UNSIGNED)");
-    sql(L.m, "%s", q.data);
+    test_sql(L.m, "%s", q.data);
     live_mark(&L);
 
     /* Rows: zero, max, -max, the smallest step, minus that, digit
@@ -779,7 +671,7 @@ Test(live_types, decimal)
             }
         }
         bb_buf_putc(&q, ')');
-        sql(L.m, "%s", q.data);
+        test_sql(L.m, "%s", q.data);
     }
     bb_buf_destroy(&q);
     struct capture *cap = capture(&L);
@@ -799,13 +691,13 @@ Test(live_types, decimal)
 static void lock(MYSQL *m, const char *name)
 {
     char got[16];
-    sql_value(m, got, sizeof got, "SELECT GET_LOCK('%s', 60)", name);
+    test_sql_value(m, got, sizeof got, "SELECT GET_LOCK('%s', 60)", name);
     cr_assert_str_eq(got, "1", "could not take the lock %s", name);
 }
 
 static void unlock(MYSQL *m, const char *name)
 {
-    sql(m, "DO RELEASE_LOCK('%s')", name);
+    test_sql(m, "DO RELEASE_LOCK('%s')", name);
 }
 
 static const char temporal_table[] =
@@ -871,7 +763,7 @@ static void insert_temporal_rows(MYSQL *m, const char *table)
         for (int i = 0; i <= 6; i++)
             bb_buf_printf(&q, ", %s", t->time);
         bb_buf_printf(&q, ", %s)", t->year);
-        sql(m, "%s", q.data);
+        test_sql(m, "%s", q.data);
     }
     bb_buf_destroy(&q);
 }
@@ -879,10 +771,10 @@ static void insert_temporal_rows(MYSQL *m, const char *table)
 Test(live_types, temporal)
 {
     struct live L;
-    live_begin(&L, "time");
-    sql(L.m, "SET SESSION sql_mode = ''");
+    live_begin(&L, "bbt", "time");
+    test_sql(L.m, "SET SESSION sql_mode = ''");
     lock(L.m, TEMPORAL_LOCK);
-    sql(L.m, "%s", temporal_table);
+    test_sql(L.m, "%s", temporal_table);
     unlock(L.m, TEMPORAL_LOCK);
     live_mark(&L);
     insert_temporal_rows(L.m, "t");
@@ -902,16 +794,16 @@ Test(live_types, temporal)
 Test(live_types, temporal_mariadb_hires_format)
 {
     struct live L;
-    live_begin(&L, "hires");
-    sql(L.m, "SET SESSION sql_mode = ''");
+    live_begin(&L, "bbt", "hires");
+    test_sql(L.m, "SET SESSION sql_mode = ''");
     char old[16];
     lock(L.m, TEMPORAL_LOCK);
-    sql_value(L.m, old, sizeof old, "SELECT @@global.mysql56_temporal_format");
-    sql(L.m, "SET GLOBAL mysql56_temporal_format = OFF");
+    test_sql_value(L.m, old, sizeof old, "SELECT @@global.mysql56_temporal_format");
+    test_sql(L.m, "SET GLOBAL mysql56_temporal_format = OFF");
     bool ok = mysql_query(L.m, temporal_table) == 0;
     char msg[512];
     snprintf(msg, sizeof msg, "%s", mysql_error(L.m));
-    sql(L.m, "SET GLOBAL mysql56_temporal_format = %s", old);
+    test_sql(L.m, "SET GLOBAL mysql56_temporal_format = %s", old);
     unlock(L.m, TEMPORAL_LOCK);
     cr_assert(ok, "CREATE TABLE: %s", msg);
     live_mark(&L);
@@ -932,7 +824,7 @@ Test(live_types, temporal_mariadb_hires_format)
 Test(live_types, char_varchar_binary)
 {
     struct live L;
-    live_begin(&L, "str");
+    live_begin(&L, "bbt", "str");
     const char *setup[] = {
         "CREATE TABLE t (id INT PRIMARY KEY,"
         " c1 CHAR(1), c10 CHAR(10), c255 CHAR(255), cl CHAR(20) CHARACTER SET latin1,"
@@ -966,15 +858,15 @@ Test(live_types, char_varchar_binary)
         NULL,
     };
     for (size_t i = 0; setup[i]; i++)
-        sql(L.m, "%s", setup[i]);
+        test_sql(L.m, "%s", setup[i]);
     /* Mostly one charset: the table map says DEFAULT_CHARSET with the
      * exceptions by index among the character columns. */
-    sql(L.m, "CREATE TABLE t2 (id INT PRIMARY KEY, z VARCHAR(10) COMPRESSED, g POINT,"
+    test_sql(L.m, "CREATE TABLE t2 (id INT PRIMARY KEY, z VARCHAR(10) COMPRESSED, g POINT,"
              " a VARCHAR(10), b VARCHAR(10), c VARCHAR(10) CHARACTER SET latin1, d VARCHAR(10))");
     live_mark(&L);
     for (size_t i = 0; stmts[i]; i++)
-        sql(L.m, "%s", stmts[i]);
-    sql(L.m, "INSERT INTO t2 VALUES (1, 'é', POINT(1, 2), 'é', 'é', 'é€', '😀'),"
+        test_sql(L.m, "%s", stmts[i]);
+    test_sql(L.m, "INSERT INTO t2 VALUES (1, 'é', POINT(1, 2), 'é', 'é', 'é€', '😀'),"
              " (2, NULL, NULL, '', 'x', '', NULL)");
     struct capture *cap = capture(&L);
     check_writes(&L, cap, "t2", 2);
@@ -1041,7 +933,7 @@ Test(live_types, character_sets)
 {
     const size_t ncs = sizeof charset_samples / sizeof *charset_samples;
     struct live L;
-    live_begin(&L, "cs");
+    live_begin(&L, "bbt", "cs");
     struct bb_buf q;
     bb_buf_init(&q);
     bb_buf_puts(&q, "CREATE TABLE t (id INT PRIMARY KEY");
@@ -1051,7 +943,7 @@ Test(live_types, character_sets)
     bb_buf_puts(&q, ", tl TEXT CHARACTER SET latin1, tg TEXT CHARACTER SET gbk,"
                     " tu TEXT CHARACTER SET utf16, el ENUM('é','x') CHARACTER SET latin1,"
                     " es ENUM('表','x') CHARACTER SET sjis, sl SET('é','ü','€') CHARACTER SET latin1)");
-    sql(L.m, "%s", q.data);
+    test_sql(L.m, "%s", q.data);
     live_mark(&L);
     const char *kinds[] = { "sample", "''", "'abc'", "NULL" };
     for (size_t r = 0; r < 4; r++) {
@@ -1069,15 +961,15 @@ Test(live_types, character_sets)
             bb_buf_puts(&q, ", NULL, NULL, NULL, NULL, NULL, NULL)");
         else
             bb_buf_printf(&q, ", %s, %s, %s, 'x', 'x', '')", kinds[r], kinds[r], kinds[r]);
-        sql(L.m, "%s", q.data);
+        test_sql(L.m, "%s", q.data);
     }
     /* latin1 is cp1252: every byte from 0x80, the five undefined ones
      * (0x81 0x8D 0x8F 0x90 0x9D) included. */
-    sql(L.m, "INSERT INTO t (id, c_latin1, tl) VALUES (5, X'808182838485868788898A8B8C8D8E8F',"
+    test_sql(L.m, "INSERT INTO t (id, c_latin1, tl) VALUES (5, X'808182838485868788898A8B8C8D8E8F',"
              " X'909192939495969798999A9B9C9D9E9FA0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0BFC0CFD0DFE0EFF0FF')");
     /* ucs2 and utf32 columns keep lone surrogates (SELECT sends ED A0 80
      * for U+D800); a short value is padded on the left to a whole unit */
-    sql(L.m, "INSERT INTO t (id, c_ucs2, c_utf32, tu) VALUES"
+    test_sql(L.m, "INSERT INTO t (id, c_ucs2, c_utf32, tu) VALUES"
              " (6, X'D800DC00D83D', X'0000D8000000DFFF', X'00'), (7, X'41', X'41', X'0041')");
     bb_buf_destroy(&q);
     struct capture *cap = capture(&L);
@@ -1111,12 +1003,12 @@ static void hex_literal(struct bb_buf *q, size_t n, uint32_t seed)
 Test(live_types, blob_and_text)
 {
     struct live L;
-    live_begin(&L, "blob");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, tb TINYBLOB, bl BLOB, mb MEDIUMBLOB, lb LONGBLOB,"
+    live_begin(&L, "bbt", "blob");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, tb TINYBLOB, bl BLOB, mb MEDIUMBLOB, lb LONGBLOB,"
              " tt TINYTEXT, tx TEXT, mt MEDIUMTEXT, lt LONGTEXT,"
              " ttl TINYTEXT CHARACTER SET latin1, ltg LONGTEXT CHARACTER SET gbk)");
     live_mark(&L);
-    sql(L.m, "INSERT INTO t VALUES (1, '', '', '', '', '', '', '', '', '', '')");
+    test_sql(L.m, "INSERT INTO t VALUES (1, '', '', '', '', '', '', '', '', '', '')");
     struct bb_buf q;
     bb_buf_init(&q);
     /* Maximum sizes of the small types; 70,000 bytes in a MEDIUMBLOB (a
@@ -1133,9 +1025,9 @@ Test(live_types, blob_and_text)
     bb_buf_puts(&q, ", CONCAT(REPEAT('😀', 63), 'abc'), REPEAT('héllo 😀 中文 ', 3000),"
                     " REPEAT('Ω€😀x', 7000), REPEAT('长文本 😀 long text ', 100000),"
                     " REPEAT('é', 255), REPEAT('汉字', 200000))");
-    sql_len(L.m, q.data, q.len);
-    sql(L.m, "INSERT INTO t VALUES (3, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j')");
-    sql(L.m, "INSERT INTO t VALUES (4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+    test_sql_len(L.m, q.data, q.len);
+    test_sql(L.m, "INSERT INTO t VALUES (3, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j')");
+    test_sql(L.m, "INSERT INTO t VALUES (4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
     bb_buf_destroy(&q);
     struct capture *cap = capture(&L);
     const struct tabinfo *t = find_tab(cap, "t");
@@ -1156,8 +1048,8 @@ Test(live_types, blob_and_text)
 Test(live_types, enum_and_set)
 {
     struct live L;
-    live_begin(&L, "enum");
-    sql(L.m, "SET SESSION sql_mode = ''");
+    live_begin(&L, "bbt", "enum");
+    test_sql(L.m, "SET SESSION sql_mode = ''");
     struct bb_buf q;
     bb_buf_init(&q);
     /* 300 labels: a 2-byte ENUM; 64 members: an 8-byte SET. */
@@ -1170,7 +1062,7 @@ Test(live_types, enum_and_set)
         bb_buf_printf(&q, "%s's%d'", i ? "," : "", i);
     bb_buf_puts(&q, "), s1 SET('only'), s9 SET('1','2','3','4','5','6','7','8','9'),"
                     " el ENUM('x','é','€') CHARACTER SET latin1)");
-    sql(L.m, "%s", q.data);
+    test_sql(L.m, "%s", q.data);
     live_mark(&L);
     bb_buf_reset(&q);
     bb_buf_puts(&q, "INSERT INTO t VALUES (4, 'b', 'l255', 'a,c', '");
@@ -1189,7 +1081,7 @@ Test(live_types, enum_and_set)
         NULL,
     };
     for (size_t i = 0; stmts[i]; i++)
-        sql(L.m, "%s", stmts[i]);
+        test_sql(L.m, "%s", stmts[i]);
     bb_buf_destroy(&q);
     struct capture *cap = capture(&L);
     check_writes(&L, cap, "t", 7);
@@ -1200,7 +1092,7 @@ Test(live_types, enum_and_set)
 Test(live_types, bit)
 {
     struct live L;
-    live_begin(&L, "bit");
+    live_begin(&L, "bbt", "bit");
     const char *setup[] = {
         "CREATE TABLE t (id INT PRIMARY KEY, b1 BIT(1), b7 BIT(7), b8 BIT(8), b10 BIT(10),"
         " b17 BIT(17), b33 BIT(33), b63 BIT(63), b64 BIT(64))",
@@ -1228,7 +1120,7 @@ Test(live_types, bit)
 Test(live_types, json)
 {
     struct live L;
-    live_begin(&L, "json");
+    live_begin(&L, "bbt", "json");
     const char *setup[] = { "CREATE TABLE t (id INT PRIMARY KEY, j JSON, j2 JSON)", NULL };
     const char *stmts[] = {
         "INSERT INTO t VALUES"
@@ -1249,7 +1141,7 @@ Test(live_types, json)
 Test(live_types, geometry)
 {
     struct live L;
-    live_begin(&L, "geo");
+    live_begin(&L, "bbt", "geo");
     const char *setup[] = {
         "CREATE TABLE t (id INT PRIMARY KEY, g GEOMETRY, p POINT, ls LINESTRING, poly POLYGON,"
         " mp MULTIPOINT, mls MULTILINESTRING, mpoly MULTIPOLYGON, gc GEOMETRYCOLLECTION)",
@@ -1283,8 +1175,8 @@ Test(live_types, geometry)
 Test(live_types, update_to_null_and_back)
 {
     struct live L;
-    live_begin(&L, "upd");
-    sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, i BIGINT UNSIGNED, f FLOAT, d DOUBLE,"
+    live_begin(&L, "bbt", "upd");
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, i BIGINT UNSIGNED, f FLOAT, d DOUBLE,"
              " dec1 DECIMAL(20,6), dt DATETIME(3), ts TIMESTAMP(6) NULL DEFAULT NULL, tm TIME(2),"
              " y YEAR, dd DATE, c CHAR(5), v VARCHAR(20) CHARACTER SET latin1, b VARBINARY(8),"
              " bl BLOB, tx TEXT, e ENUM('x','y'), s SET('p','q'), bt BIT(12), j JSON,"
@@ -1299,19 +1191,19 @@ Test(live_types, update_to_null_and_back)
         "(2, 0, -3.4e38, 1e-320, 0.000001, '1000-01-01 00:00:00', '1970-01-01 00:00:01',"
         " '00:00:00.01', 1901, '2020-01-01', '', '', '', '', '', 'x', '', b'0', '{}',"
         " ST_GeomFromText('POINT(0 0)'))";
-    sql(L.m, "INSERT INTO t VALUES %s", values);
+    test_sql(L.m, "INSERT INTO t VALUES %s", values);
     /* the snapshots need the table map's column order: taken after capture */
-    sql(L.m, "CREATE TABLE snap0 AS SELECT * FROM t");
-    sql(L.m, "UPDATE t SET i = NULL, f = NULL, d = NULL, dec1 = NULL, dt = NULL, ts = NULL,"
+    test_sql(L.m, "CREATE TABLE snap0 AS SELECT * FROM t");
+    test_sql(L.m, "UPDATE t SET i = NULL, f = NULL, d = NULL, dec1 = NULL, dt = NULL, ts = NULL,"
              " tm = NULL, y = NULL, dd = NULL, c = NULL, v = NULL, b = NULL, bl = NULL,"
              " tx = NULL, e = NULL, s = NULL, bt = NULL, j = NULL, g = NULL");
-    sql(L.m, "CREATE TABLE snap1 AS SELECT * FROM t");
-    sql(L.m, "REPLACE INTO t VALUES %s", values);
-    sql(L.m, "UPDATE t t1 JOIN snap0 s0 USING (id) SET t1.i = s0.i, t1.f = s0.f, t1.d = s0.d,"
+    test_sql(L.m, "CREATE TABLE snap1 AS SELECT * FROM t");
+    test_sql(L.m, "REPLACE INTO t VALUES %s", values);
+    test_sql(L.m, "UPDATE t t1 JOIN snap0 s0 USING (id) SET t1.i = s0.i, t1.f = s0.f, t1.d = s0.d,"
              " t1.dec1 = s0.dec1, t1.dt = s0.dt, t1.ts = s0.ts, t1.tm = s0.tm, t1.y = s0.y,"
              " t1.dd = s0.dd, t1.c = s0.c, t1.v = s0.v, t1.b = s0.b, t1.bl = s0.bl,"
              " t1.tx = s0.tx, t1.e = s0.e, t1.s = s0.s, t1.bt = s0.bt, t1.j = s0.j, t1.g = s0.g");
-    sql(L.m, "DELETE FROM t WHERE id = 2");
+    test_sql(L.m, "DELETE FROM t WHERE id = 2");
     struct capture *cap = capture(&L);
     const struct tabinfo *t = find_tab(cap, "t");
 
@@ -1355,7 +1247,7 @@ Test(live_types, update_to_null_and_back)
 Test(live_types, invisible_columns)
 {
     struct live L;
-    live_begin(&L, "invis");
+    live_begin(&L, "bbt", "invis");
     const char *setup[] = {
         "CREATE TABLE t (id INT PRIMARY KEY, a INT, h VARCHAR(10) INVISIBLE DEFAULT 'dflt',"
         " n INT INVISIBLE, z DATETIME(2) INVISIBLE DEFAULT '2001-02-03 04:05:06.07')",
@@ -1410,19 +1302,19 @@ static void check_partial_images(const char *image, const char *tag, const char 
                                  size_t nwant)
 {
     struct live L;
-    live_begin(&L, tag);
-    sql(L.m, "%s", create);
-    sql(L.m, "SET SESSION binlog_row_image = %s", image);
+    live_begin(&L, "bbt", tag);
+    test_sql(L.m, "%s", create);
+    test_sql(L.m, "SET SESSION binlog_row_image = %s", image);
     char got[64];
-    sql_value(L.m, got, sizeof got, "SELECT @@SESSION.binlog_row_image");
+    test_sql_value(L.m, got, sizeof got, "SELECT @@SESSION.binlog_row_image");
     cr_assert_str_eq(got, image);
     live_mark(&L);
     size_t nstmts = 0;
     for (; stmts[nstmts]; nstmts++) {
-        sql(L.m, "%s", stmts[nstmts]);
-        sql(L.m, "SET SESSION binlog_row_image = FULL");
-        sql(L.m, "CREATE TABLE snap%zu AS SELECT * FROM t", nstmts + 1);
-        sql(L.m, "SET SESSION binlog_row_image = %s", image);
+        test_sql(L.m, "%s", stmts[nstmts]);
+        test_sql(L.m, "SET SESSION binlog_row_image = FULL");
+        test_sql(L.m, "CREATE TABLE snap%zu AS SELECT * FROM t", nstmts + 1);
+        test_sql(L.m, "SET SESSION binlog_row_image = %s", image);
     }
     struct capture *cap = capture(&L);
     const struct tabinfo *t = find_tab(cap, "t");
@@ -1556,7 +1448,7 @@ Test(live_types, display_attributes_and_type_plugins)
     };
     select_overrides = overrides;
     struct live L;
-    live_begin(&L, "display");
+    live_begin(&L, "bbt", "display");
     const char *setup[] = {
         "CREATE TABLE t (id INT PRIMARY KEY, z INT(6) ZEROFILL, zb BIGINT(25) ZEROFILL,"
         " dz DECIMAL(10,2) ZEROFILL, dd DOUBLE(10,2), ff FLOAT(7,3), i6 INET6, u UUID,"
@@ -1578,7 +1470,7 @@ Test(live_types, display_attributes_and_type_plugins)
     run_case(&L, setup, stmts, tables, nrows);
     /* and what SELECT itself prints for them, for the record */
     char v[128];
-    sql_value(L.m, v, sizeof v, "SELECT CONCAT_WS('|', z, dz, dd, ff, i6, i4) FROM t WHERE id = 1");
+    test_sql_value(L.m, v, sizeof v, "SELECT CONCAT_WS('|', z, dz, dd, ff, i6, i4) FROM t WHERE id = 1");
     cr_assert_str_eq(v, "000042|00000003.10|1.50|1.500|::1|10.0.0.1");
     select_overrides = NULL;
     live_end(&L);
@@ -1599,7 +1491,7 @@ static const char *const single_byte_charsets[] = {
 Test(live_types, single_byte_charsets_every_byte)
 {
     struct live L;
-    live_begin(&L, "sbcs");
+    live_begin(&L, "bbt", "sbcs");
     struct bb_buf q;
     bb_buf_init(&q);
     bb_buf_puts(&q, "CREATE TABLE t (id INT PRIMARY KEY");
@@ -1607,7 +1499,7 @@ Test(live_types, single_byte_charsets_every_byte)
         bb_buf_printf(&q, ", c_%s VARCHAR(255) CHARACTER SET %s", single_byte_charsets[i],
                       single_byte_charsets[i]);
     bb_buf_putc(&q, ')');
-    sql(L.m, "%s", q.data);
+    test_sql(L.m, "%s", q.data);
     live_mark(&L);
     /* row 1: all bytes in one value; rows 2..256: one byte each */
     for (int r = 1; r <= 256; r++) {
@@ -1624,7 +1516,7 @@ Test(live_types, single_byte_charsets_every_byte)
             }
         }
         bb_buf_putc(&q, ')');
-        sql(L.m, "%s", q.data);
+        test_sql(L.m, "%s", q.data);
     }
     bb_buf_destroy(&q);
     struct capture *cap = capture(&L);
@@ -1649,14 +1541,14 @@ Test(live_types, multi_byte_charsets_every_character)
     static const char *const cjk[] = { "gbk", "gb2312", "sjis", "cp932", "euckr", "ujis",
                                        "eucjpms", NULL };
     struct live L;
-    live_begin(&L, "mbcs");
+    live_begin(&L, "bbt", "mbcs");
     struct bb_buf q;
     bb_buf_init(&q);
     bb_buf_puts(&q, "CREATE TABLE t (id INT PRIMARY KEY");
     for (size_t i = 0; cjk[i]; i++)
         bb_buf_printf(&q, ", c_%s VARCHAR(4) CHARACTER SET %s", cjk[i], cjk[i]);
     bb_buf_putc(&q, ')');
-    sql(L.m, "%s", q.data);
+    test_sql(L.m, "%s", q.data);
     live_mark(&L);
     static const char *const ranges[] = {
         "seq_1_to_255", "1",
@@ -1664,18 +1556,18 @@ Test(live_types, multi_byte_charsets_every_character)
         "seq_9413025_to_9436926", "(seq & 255) BETWEEN 161 AND 254 AND (seq >> 8 & 255) >= 161",
         NULL,
     };
-    sql(L.m, "SET SESSION sql_mode = ''");
+    test_sql(L.m, "SET SESSION sql_mode = ''");
     for (size_t r = 0; ranges[r]; r += 2) {
         bb_buf_reset(&q);
         bb_buf_puts(&q, "INSERT IGNORE INTO t SELECT seq");
         for (size_t i = 0; cjk[i]; i++)
             bb_buf_puts(&q, ", UNHEX(CONV(seq, 10, 16))");
         bb_buf_printf(&q, " FROM %s WHERE %s", ranges[r], ranges[r + 1]);
-        sql(L.m, "%s", q.data);
+        test_sql(L.m, "%s", q.data);
     }
     bb_buf_destroy(&q);
     char count[32];
-    sql_value(L.m, count, sizeof count, "SELECT COUNT(*) FROM t");
+    test_sql_value(L.m, count, sizeof count, "SELECT COUNT(*) FROM t");
     struct capture *cap = capture(&L);
     check_writes(&L, cap, "t", strtoull(count, NULL, 10));
     capture_free(cap);

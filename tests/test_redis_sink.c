@@ -24,6 +24,7 @@
 #include "mapper.h"
 #include "../sinks/redis.h"
 #include "../sinks/sink.h"
+#include "testutil.h"
 
 /* ---- fixture ---- */
 
@@ -43,17 +44,9 @@ struct fx {
 static struct fx F;
 static char rule_match[4][256];    /* outside F: snprintf from F.name */
 
-static const char *env(const char *name)
-{
-    const char *v = getenv(name);
-    cr_assert(v && *v, "%s is not set: run the tests with scripts/run-tests.sh, or "
-              "eval \"$(scripts/servers.sh env)\" first", name);
-    return v;
-}
-
 static int redis_port(void)
 {
-    return atoi(env("BB_REDIS_PORT"));
+    return atoi(test_env("BB_REDIS_PORT"));
 }
 
 static redisReply *rcmd(const char *fmt, ...)
@@ -104,7 +97,7 @@ static void setup(void)
 {
     memset(&F, 0, sizeof F);
     snprintf(F.name, sizeof F.name, "t_%s_%d", criterion_current_test->name, (int)getpid());
-    const char *url = env("BB_REDIS_URL");
+    const char *url = test_env("BB_REDIS_URL");
     cr_assert(strlen(url) < sizeof F.url);
     memcpy(F.url, url, strlen(url) + 1);
     F.check = redisConnect("127.0.0.1", redis_port());
@@ -780,7 +773,7 @@ Test(redis_sink, commit_after_a_killed_connection_applies_nothing)
     struct bb_error err = { 0 };
     struct checkpoint cp2 = mkcp("mysql-bin.000007", 2000);
     cr_assert_eq(F.sink.ops->commit(F.sink.ctx, &cp2, &err), BB_ERR_IO, "%s", err.msg);
-    cr_assert(strstr(err.msg, env("BB_REDIS_PORT")), "the message names the server: %s",
+    cr_assert(strstr(err.msg, test_env("BB_REDIS_PORT")), "the message names the server: %s",
               err.msg);
     cr_assert_eq(F.sink.ops->pending_bytes(F.sink.ctx), 0);
     char k[200];
@@ -1044,7 +1037,7 @@ Test(redis_sink, auth_from_url_and_environment_and_select)
     struct bb_error err = { 0 };
     struct sink s;
     cr_assert_eq(redis_sink_open(&s, &F.cfg, &err), BB_ERR_SERVER);
-    cr_assert(strstr(err.msg, "AUTH") && strstr(err.msg, env("BB_REDIS_PORT")), "%s", err.msg);
+    cr_assert(strstr(err.msg, "AUTH") && strstr(err.msg, test_env("BB_REDIS_PORT")), "%s", err.msg);
     cr_assert(!strstr(err.msg, "wrong-pw"), "%s", err.msg);
     unsetenv(var);
 }

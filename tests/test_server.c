@@ -28,47 +28,9 @@
 #include "schema_info.h"
 #include "server_conn.h"
 #include "table_cache.h"
+#include "testutil.h"
 
 /* ---- environment and plain SQL ---- */
-
-static const char *env(const char *name)
-{
-    const char *v = getenv(name);
-    cr_assert(v && *v, "%s is not set: run the tests with scripts/run-tests.sh, or "
-              "eval \"$(scripts/servers.sh env)\" first", name);
-    return v;
-}
-
-static unsigned env_port(void)
-{
-    return (unsigned)atoi(env("BB_MARIADB_PORT"));
-}
-
-static MYSQL *sql_connect(void)
-{
-    MYSQL *m = mysql_init(NULL);
-    cr_assert(m);
-    if (!mysql_real_connect(m, env("BB_MARIADB_HOST"), env("BB_MARIADB_USER"),
-                            env("BB_MARIADB_PASSWORD"), NULL, env_port(), NULL, 0))
-        cr_assert_fail("cannot connect to MariaDB at %s:%u: %s", env("BB_MARIADB_HOST"),
-                       env_port(), mysql_error(m));
-    mysql_set_character_set(m, "utf8mb4");
-    return m;
-}
-
-static void sql(MYSQL *m, const char *fmt, ...)
-{
-    char q[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(q, sizeof q, fmt, ap);
-    va_end(ap);
-    if (mysql_query(m, q) != 0)
-        cr_assert_fail("SQL failed: %s: %s", q, mysql_error(m));
-    MYSQL_RES *r = mysql_store_result(m);
-    if (r)
-        mysql_free_result(r);
-}
 
 /* First column of the first row, copied into out. */
 static void sql_value(MYSQL *m, const char *q, char *out, size_t size)
@@ -87,25 +49,13 @@ static void sql_value(MYSQL *m, const char *q, char *out, size_t size)
     mysql_free_result(r);
 }
 
-static void master_status(MYSQL *m, char *file, size_t size, uint64_t *pos)
-{
-    char v[600];
-    sql_value(m, "SHOW MASTER STATUS", v, sizeof v);
-    char *colon = strrchr(v, ':');
-    cr_assert(colon);
-    *colon = '\0';
-    cr_assert_lt(strlen(v), size);
-    memcpy(file, v, strlen(v) + 1);
-    *pos = strtoull(colon + 1, NULL, 10);
-}
-
 /* A database of our own: bbs_<tag>_<pid>, created empty. */
 static const char *test_db(MYSQL *m, const char *tag)
 {
     static char name[64];
     snprintf(name, sizeof name, "bbs_%s_%d", tag, (int)getpid());
-    sql(m, "DROP DATABASE IF EXISTS %s", name);
-    sql(m, "CREATE DATABASE %s", name);
+    test_sql(m, "DROP DATABASE IF EXISTS %s", name);
+    test_sql(m, "CREATE DATABASE %s", name);
     return name;
 }
 
@@ -119,10 +69,10 @@ static uint32_t test_server_id(void)
 static void server_options(struct bb_server_options *o)
 {
     bb_server_options_init(o);
-    o->host = env("BB_MARIADB_HOST");
-    o->port = env_port();
-    o->user = env("BB_MARIADB_USER");
-    o->password = env("BB_MARIADB_PASSWORD");
+    o->host = test_env("BB_MARIADB_HOST");
+    o->port = test_mariadb_port();
+    o->user = test_env("BB_MARIADB_USER");
+    o->password = test_env("BB_MARIADB_PASSWORD");
     o->server_id = test_server_id();
 }
 
@@ -238,16 +188,16 @@ static void expect_one_line(const struct bb_error *err)
 
 Test(server, nonblocking_from_position_returns_exactly_the_rows)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "nonblock");
-    sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY, v VARCHAR(20), n BIGINT)", db);
+    test_sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY, v VARCHAR(20), n BIGINT)", db);
     char file[256];
     uint64_t pos;
-    master_status(m, file, sizeof file, &pos);
-    sql(m, "INSERT INTO %s.t VALUES (1, 'one', -5), (2, 'two', NULL)", db);
-    sql(m, "INSERT INTO %s.t VALUES (3, 'three', 9223372036854775807)", db);
-    sql(m, "UPDATE %s.t SET v = 'TWO' WHERE id = 2", db);
-    sql(m, "DELETE FROM %s.t WHERE id = 1", db);
+    test_master_status(m, file, sizeof file, &pos);
+    test_sql(m, "INSERT INTO %s.t VALUES (1, 'one', -5), (2, 'two', NULL)", db);
+    test_sql(m, "INSERT INTO %s.t VALUES (3, 'three', 9223372036854775807)", db);
+    test_sql(m, "UPDATE %s.t SET v = 'TWO' WHERE id = 2", db);
+    test_sql(m, "DELETE FROM %s.t WHERE id = 1", db);
 
     struct bb_server_options o;
     server_options(&o);
@@ -267,27 +217,27 @@ Test(server, nonblocking_from_position_returns_exactly_the_rows)
                      "D t id=1 v=one n=-5\n");
     bb_buf_destroy(&rows);
     bb_stream_close(s);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
 
 /* An event over 16 MB arrives in several protocol packets. */
 Test(server, event_larger_than_one_packet)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "large");
-    sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY, b LONGBLOB)", db);
+    test_sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY, b LONGBLOB)", db);
     char file[256];
     uint64_t pos;
-    master_status(m, file, sizeof file, &pos);
+    test_master_status(m, file, sizeof file, &pos);
     const size_t big = (size_t)17 << 20;
     /* The compressed-events test turns log_bin_compress on globally for a
      * moment under this lock; this row must not be written compressed. */
     char got[16];
     sql_value(m, "SELECT GET_LOCK('binbridge_log_bin_compress', 60)", got, sizeof got);
     cr_assert_str_eq(got, "1", "could not take the log_bin_compress lock");
-    sql(m, "INSERT INTO %s.t VALUES (1, CONCAT('<', REPEAT('x', %zu), '>'))", db, big - 2);
-    sql(m, "DO RELEASE_LOCK('binbridge_log_bin_compress')");
+    test_sql(m, "INSERT INTO %s.t VALUES (1, CONCAT('<', REPEAT('x', %zu), '>'))", db, big - 2);
+    test_sql(m, "DO RELEASE_LOCK('binbridge_log_bin_compress')");
 
     struct bb_server_options o;
     server_options(&o);
@@ -324,23 +274,23 @@ Test(server, event_larger_than_one_packet)
     cr_assert_eq(rc, BB_ERR_LIMIT, "rc %d: %s", rc, err.msg);
     expect_one_line(&err);
     bb_stream_close(s);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
 
 Test(server, current_blocking_sees_new_statements)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "current");
-    sql(m, "CREATE TABLE %s.t (id INT UNSIGNED PRIMARY KEY, v INT)", db);
+    test_sql(m, "CREATE TABLE %s.t (id INT UNSIGNED PRIMARY KEY, v INT)", db);
     struct bb_server_options o;
     server_options(&o);
     o.start = BB_START_CURRENT;
     o.blocking = true;
     o.heartbeat_period = 0.2;  /* a bounded wait: at worst a heartbeat */
     struct bb_stream *s = open_stream(&o, db);
-    sql(m, "INSERT INTO %s.t VALUES (4000000000, 1), (7, 2)", db);
-    sql(m, "DELETE FROM %s.t WHERE id = 7", db);
+    test_sql(m, "INSERT INTO %s.t VALUES (4000000000, 1), (7, 2)", db);
+    test_sql(m, "DELETE FROM %s.t WHERE id = 7", db);
 
     struct bb_buf rows;
     bb_buf_init(&rows);
@@ -361,7 +311,7 @@ Test(server, current_blocking_sees_new_statements)
     cr_assert_str_eq(rows.data, "W t id=4000000000 v=1\nW t id=7 v=2\nD t id=7 v=2\n");
     bb_buf_destroy(&rows);
     bb_stream_close(s);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
 
@@ -383,7 +333,7 @@ Test(server, current_nonblocking_ends)
 
 Test(server, earliest_starts_at_the_first_binlog)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     char first[256];
     sql_value(m, "SHOW BINARY LOGS", first, sizeof first);
     *strrchr(first, ':') = '\0';
@@ -410,14 +360,14 @@ Test(server, earliest_starts_at_the_first_binlog)
  * reopened there delivers exactly the following event. */
 Test(server, restart_at_next_position_gives_the_next_event)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "restart");
-    sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY)", db);
+    test_sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY)", db);
     char file[256];
     uint64_t pos;
-    master_status(m, file, sizeof file, &pos);
+    test_master_status(m, file, sizeof file, &pos);
     for (int i = 1; i <= 3; i++)
-        sql(m, "INSERT INTO %s.t VALUES (%d)", db, i);
+        test_sql(m, "INSERT INTO %s.t VALUES (%d)", db, i);
 
     struct bb_server_options o;
     server_options(&o);
@@ -470,20 +420,20 @@ Test(server, restart_at_next_position_gives_the_next_event)
     }
     free(a.v);
     free(b.v);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
 
 Test(server, gtid_start_skips_what_came_before)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "gtid");
-    sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY)", db);
+    test_sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY)", db);
     char before[1024], after[1024];
     sql_value(m, "SELECT @@gtid_binlog_pos", before, sizeof before);
-    sql(m, "INSERT INTO %s.t VALUES (1)", db);
+    test_sql(m, "INSERT INTO %s.t VALUES (1)", db);
     sql_value(m, "SELECT @@gtid_binlog_pos", after, sizeof after);
-    sql(m, "INSERT INTO %s.t VALUES (2)", db);
+    test_sql(m, "INSERT INTO %s.t VALUES (2)", db);
 
     struct bb_server_options o;
     server_options(&o);
@@ -504,21 +454,21 @@ Test(server, gtid_start_skips_what_came_before)
     bb_stream_close(s);
     cr_assert_str_eq(rows.data, "W t id=2\n", "from %s", after);
     bb_buf_destroy(&rows);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
 
 Test(server, rotation_moves_to_the_next_file)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "rotate");
-    sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY)", db);
+    test_sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY)", db);
     char file[256];
     uint64_t pos;
-    master_status(m, file, sizeof file, &pos);
-    sql(m, "INSERT INTO %s.t VALUES (1)", db);
-    sql(m, "FLUSH BINARY LOGS");
-    sql(m, "INSERT INTO %s.t VALUES (2)", db);
+    test_master_status(m, file, sizeof file, &pos);
+    test_sql(m, "INSERT INTO %s.t VALUES (1)", db);
+    test_sql(m, "FLUSH BINARY LOGS");
+    test_sql(m, "INSERT INTO %s.t VALUES (2)", db);
 
     struct bb_server_options o;
     server_options(&o);
@@ -555,7 +505,7 @@ Test(server, rotation_moves_to_the_next_file)
     cr_assert_gt(strcmp(second_row_file, first_row_file), 0, "second row in %s, first in %s",
                  second_row_file, first_row_file);
     bb_stream_close(s);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
 
@@ -591,7 +541,7 @@ Test(server, unix_socket_connects)
 {
     struct bb_server_options o;
     server_options(&o);
-    o.socket = env("BB_MARIADB_SOCKET");
+    o.socket = test_env("BB_MARIADB_SOCKET");
     o.host = NULL;
     o.start = BB_START_CURRENT;
     struct bb_stream *s = open_stream(&o, "bbs_nothing_here");
@@ -634,7 +584,7 @@ Test(server, user_without_replication_privileges_fails_clearly)
         expect_one_line(&err);
         cr_assert(strstr(err.msg, "REPLICATION SLAVE"), "start %d: %s", start, err.msg);
         char where[64];
-        snprintf(where, sizeof where, "%s:%u", env("BB_MARIADB_HOST"), env_port());
+        snprintf(where, sizeof where, "%s:%u", test_env("BB_MARIADB_HOST"), test_mariadb_port());
         cr_assert(strstr(err.msg, where), "%s", err.msg);
     }
 }
@@ -794,8 +744,8 @@ static int connect_upstream(void)
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in a = { 0 };
     a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)env_port());
-    inet_pton(AF_INET, env("BB_MARIADB_HOST"), &a.sin_addr);
+    a.sin_port = htons((uint16_t)test_mariadb_port());
+    inet_pton(AF_INET, test_env("BB_MARIADB_HOST"), &a.sin_addr);
     if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
         close(fd);
         fd = -1;
@@ -1055,9 +1005,9 @@ Test(server, bad_urls_are_refused)
 Test(server, url_options_connect)
 {
     char url[512];
-    snprintf(url, sizeof url, "mysql://%s@%s:%s", env("BB_MARIADB_USER"),
-             env("BB_MARIADB_HOST"), env("BB_MARIADB_PORT"));
-    setenv("BINBRIDGE_PASSWORD", env("BB_MARIADB_PASSWORD"), 1);
+    snprintf(url, sizeof url, "mysql://%s@%s:%s", test_env("BB_MARIADB_USER"),
+             test_env("BB_MARIADB_HOST"), test_env("BB_MARIADB_PORT"));
+    setenv("BINBRIDGE_PASSWORD", test_env("BB_MARIADB_PASSWORD"), 1);
     struct bb_server_options o;
     bb_server_options_init(&o);
     struct bb_error err = { 0 };
@@ -1091,9 +1041,9 @@ static struct cached_table *bare_table(const char *schema, const char *name,
 
 Test(server, schema_info_fills_what_the_table_map_lacks)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "schema");
-    sql(m, "CREATE TABLE %s.t (a INT UNSIGNED, b ENUM('x','y''z','a\\\\b') CHARACTER SET latin1, "
+    test_sql(m, "CREATE TABLE %s.t (a INT UNSIGNED, b ENUM('x','y''z','a\\\\b') CHARACTER SET latin1, "
            "c VARCHAR(10) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, d VARBINARY(4), "
            "e SET('p','q'), PRIMARY KEY (c, a))", db);
     struct bb_server_options o;
@@ -1153,7 +1103,7 @@ Test(server, schema_info_fills_what_the_table_map_lacks)
     cached_table_free(ct);
 
     /* DDL in the binlog: the cached answer is forgotten. */
-    sql(m, "ALTER TABLE %s.t ADD COLUMN f INT", db);
+    test_sql(m, "ALTER TABLE %s.t ADD COLUMN f INT", db);
     static const uint8_t types6[] = { MYSQL_TYPE_LONG, MYSQL_TYPE_ENUM, MYSQL_TYPE_VARCHAR,
                                       MYSQL_TYPE_VARCHAR, MYSQL_TYPE_SET, MYSQL_TYPE_LONG };
     ct = bare_table(db, "t", types6, 6);
@@ -1174,7 +1124,7 @@ Test(server, schema_info_fills_what_the_table_map_lacks)
     cached_table_free(ct);
 
     /* DROP TABLE names the table with its schema; RENAME forgets both. */
-    sql(m, "RENAME TABLE %s.t TO %s.u", db, db);
+    test_sql(m, "RENAME TABLE %s.t TO %s.u", db, db);
     char ddl[256];
     snprintf(ddl, sizeof ddl, "RENAME TABLE `%s`.`t` TO `%s`.`u`", db, db);
     q.query.p = (const uint8_t *)ddl;
@@ -1191,7 +1141,7 @@ Test(server, schema_info_fills_what_the_table_map_lacks)
     cached_table_free(ct);
 
     schema_info_close(si);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
 
@@ -1200,7 +1150,7 @@ Test(server, schema_info_fills_what_the_table_map_lacks)
  * it: row_key.c), never a nullable, prefix or long UNIQUE key. */
 Test(server, schema_info_row_key_is_the_servers)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "rowkey");
     static const struct {
         const char *ddl;
@@ -1221,8 +1171,8 @@ Test(server, schema_info_row_key_is_the_servers)
     struct bb_server_options o;
     server_options(&o);
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        sql(m, "DROP TABLE IF EXISTS %s.k", db);
-        sql(m, cases[i].ddl, db);
+        test_sql(m, "DROP TABLE IF EXISTS %s.k", db);
+        test_sql(m, cases[i].ddl, db);
         struct schema_info *si;
         struct bb_error err = { 0 };
         cr_assert_eq(schema_info_open(&si, &o, &err), 0, "%s", err.msg);
@@ -1254,7 +1204,7 @@ Test(server, schema_info_row_key_is_the_servers)
         schema_info_close(si);
     }
     bb_server_options_destroy(&o);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
 
@@ -1265,29 +1215,29 @@ Test(server, schema_info_row_key_is_the_servers)
  * old value is restored. */
 Test(server, stream_fills_minimal_table_maps_from_the_schema)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "minimal");
-    sql(m, "CREATE TABLE %s.t (id INT UNSIGNED PRIMARY KEY, e ENUM('x','y''z'), "
+    test_sql(m, "CREATE TABLE %s.t (id INT UNSIGNED PRIMARY KEY, e ENUM('x','y''z'), "
            "s VARCHAR(10))", db);
     char file[256], old[64], got[64];
     uint64_t pos;
     sql_value(m, "SELECT GET_LOCK('binbridge_binlog_row_metadata', 60)", got, sizeof got);
     cr_assert_str_eq(got, "1", "could not take the binlog_row_metadata lock");
     sql_value(m, "SELECT @@global.binlog_row_metadata", old, sizeof old);
-    master_status(m, file, sizeof file, &pos);
-    sql(m, "SET GLOBAL binlog_row_metadata = MINIMAL");
+    test_master_status(m, file, sizeof file, &pos);
+    test_sql(m, "SET GLOBAL binlog_row_metadata = MINIMAL");
     char insert[256];
     snprintf(insert, sizeof insert, "INSERT INTO %s.t VALUES (4294967295, 'y''z', 'abc')", db);
     bool ok = mysql_query(m, insert) == 0;
     char restore[128];
     snprintf(restore, sizeof restore, "SET GLOBAL binlog_row_metadata = %s", old);
-    sql(m, restore);
-    sql(m, "DO RELEASE_LOCK('binbridge_binlog_row_metadata')");
+    test_sql(m, "%s", restore);
+    test_sql(m, "DO RELEASE_LOCK('binbridge_binlog_row_metadata')");
     cr_assert(ok, "INSERT failed: %s", mysql_error(m));
 
     /* The file itself has a table map without names. */
     char path[1024];
-    snprintf(path, sizeof path, "%s/%s", env("BB_BINLOG_DIR"), file);
+    snprintf(path, sizeof path, "%s/%s", test_env("BB_BINLOG_DIR"), file);
     const char *paths[] = { path };
     struct bb_stream_options so;
     bb_stream_options_init(&so);
@@ -1323,7 +1273,7 @@ Test(server, stream_fills_minimal_table_maps_from_the_schema)
     bb_stream_close(s);
     cr_assert_str_eq(rows.data, "W t id=4294967295 e=y'z s=abc\n");
     bb_buf_destroy(&rows);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }
 
@@ -1332,14 +1282,14 @@ Test(server, stream_fills_minimal_table_maps_from_the_schema)
  * carry: a server stream takes the fractional digits from the schema. */
 Test(server, mariadb_hires_temporals_decode_with_the_schema)
 {
-    MYSQL *m = sql_connect();
+    MYSQL *m = test_sql_connect();
     const char *db = test_db(m, "hires");
     char file[256], old[64], got[64];
     uint64_t pos;
     sql_value(m, "SELECT GET_LOCK('binbridge_mysql56_temporal_format', 60)", got, sizeof got);
     cr_assert_str_eq(got, "1", "could not take the temporal format lock");
     sql_value(m, "SELECT @@global.mysql56_temporal_format", old, sizeof old);
-    sql(m, "SET GLOBAL mysql56_temporal_format = OFF");
+    test_sql(m, "SET GLOBAL mysql56_temporal_format = OFF");
     /* The format is fixed when the table is created. */
     char create[512];
     snprintf(create, sizeof create,
@@ -1349,12 +1299,12 @@ Test(server, mariadb_hires_temporals_decode_with_the_schema)
     char restore[128];
     snprintf(restore, sizeof restore, "SET GLOBAL mysql56_temporal_format = %s",
              strcmp(old, "1") == 0 ? "ON" : old);
-    sql(m, restore);
-    sql(m, "DO RELEASE_LOCK('binbridge_mysql56_temporal_format')");
+    test_sql(m, "%s", restore);
+    test_sql(m, "DO RELEASE_LOCK('binbridge_mysql56_temporal_format')");
     cr_assert(ok, "CREATE TABLE failed: %s", mysql_error(m));
-    master_status(m, file, sizeof file, &pos);
-    sql(m, "SET time_zone = '+00:00'");
-    sql(m, "INSERT INTO %s.t VALUES (1, '-838:59:58.999', '2024-02-29 23:59:59.123456', "
+    test_master_status(m, file, sizeof file, &pos);
+    test_sql(m, "SET time_zone = '+00:00'");
+    test_sql(m, "INSERT INTO %s.t VALUES (1, '-838:59:58.999', '2024-02-29 23:59:59.123456', "
            "'2001-02-03 04:05:06.78', '12:34:56', '1999-12-31 23:59:59.9'), "
            "(2, '00:00:00.001', '0000-00-00 00:00:00', NULL, '-00:00:01', NULL)", db);
 
@@ -1375,6 +1325,6 @@ Test(server, mariadb_hires_temporals_decode_with_the_schema)
                      "W t id=2 t=00:00:00.001 d=0000-00-00 00:00:00.000000 ts=NULL "
                      "t0=-00:00:01 d1=NULL\n");
     bb_buf_destroy(&rows);
-    sql(m, "DROP DATABASE %s", db);
+    test_sql(m, "DROP DATABASE %s", db);
     mysql_close(m);
 }

@@ -31,6 +31,7 @@
 #include "buf.h"
 #include "format_value.h"
 #include "snapshot.h"
+#include "testutil.h"
 
 /* Defined in src/snapshot.c for this test: MySQL's JSON columns need it,
  * and MySQL does not run here. */
@@ -38,79 +39,7 @@ int snapshot_json_text_to_binary(const char *text, size_t n, struct bb_buf *out,
                                  struct bb_error *err);
 
 /* ------------------------------------------------------------------ */
-/* Environment and plain SQL                                           */
-
-static const char *env(const char *name)
-{
-    const char *v = getenv(name);
-    cr_assert(v && *v, "%s is not set: run the tests with scripts/run-tests.sh, or "
-              "eval \"$(scripts/servers.sh env)\" first", name);
-    return v;
-}
-
-static unsigned env_port(void)
-{
-    return (unsigned)atoi(env("BB_MARIADB_PORT"));
-}
-
-static void sql_len(MYSQL *m, const char *q, size_t len)
-{
-    if (mysql_real_query(m, q, (unsigned long)len) != 0)
-        cr_assert_fail("SQL failed: %.300s: %s", q, mysql_error(m));
-    MYSQL_RES *r = mysql_store_result(m);
-    if (r)
-        mysql_free_result(r);
-}
-
-static void sql(MYSQL *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sql(MYSQL *m, const char *fmt, ...)
-{
-    char *q = NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vasprintf(&q, fmt, ap);
-    va_end(ap);
-    cr_assert(n >= 0 && q);
-    sql_len(m, q, (size_t)n);
-    free(q);
-}
-
-/* First column of the first row, copied into out ("" for NULL). */
-static void sql_value(MYSQL *m, char *out, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void sql_value(MYSQL *m, char *out, size_t size, const char *fmt, ...)
-{
-    char *q = NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vasprintf(&q, fmt, ap);
-    va_end(ap);
-    cr_assert(n >= 0 && q);
-    if (mysql_query(m, q) != 0)
-        cr_assert_fail("SQL failed: %s: %s", q, mysql_error(m));
-    MYSQL_RES *r = mysql_store_result(m);
-    cr_assert(r, "%s returned no result", q);
-    MYSQL_ROW row = mysql_fetch_row(r);
-    cr_assert(row, "%s returned no row", q);
-    snprintf(out, size, "%s", row[0] ? row[0] : "");
-    mysql_free_result(r);
-    free(q);
-}
-
-static MYSQL *sql_connect(void)
-{
-    MYSQL *m = mysql_init(NULL);
-    cr_assert(m);
-    unsigned long max_packet = 256UL << 20;
-    mysql_options(m, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
-    if (!mysql_real_connect(m, env("BB_MARIADB_HOST"), env("BB_MARIADB_USER"),
-                            env("BB_MARIADB_PASSWORD"), NULL, env_port(), NULL, 0))
-        cr_assert_fail("cannot connect to MariaDB at %s:%u: %s", env("BB_MARIADB_HOST"),
-                       env_port(), mysql_error(m));
-    cr_assert_eq(mysql_set_character_set(m, "utf8mb4"), 0, "%s", mysql_error(m));
-    sql(m, "SET time_zone = '+00:00'");
-    return m;
-}
+/* Setup                                                               */
 
 /* Temporal columns are created under this lock (test_live_types.c's): a
  * test there switches mysql56_temporal_format, the global that decides the
@@ -120,32 +49,13 @@ static MYSQL *sql_connect(void)
 static void lock(MYSQL *m, const char *name)
 {
     char got[16];
-    sql_value(m, got, sizeof got, "SELECT GET_LOCK('%s', 60)", name);
+    test_sql_value(m, got, sizeof got, "SELECT GET_LOCK('%s', 60)", name);
     cr_assert_str_eq(got, "1", "could not take the lock %s", name);
 }
 
 static void unlock(MYSQL *m, const char *name)
 {
-    sql(m, "DO RELEASE_LOCK('%s')", name);
-}
-
-/* A test's world: a connection, a database of its own, and the binlog
- * position before its statements. */
-struct live {
-    MYSQL *m;
-    char db[64];
-    char file[256];
-    uint64_t pos;
-};
-
-static void live_begin(struct live *L, const char *tag)
-{
-    memset(L, 0, sizeof *L);
-    L->m = sql_connect();
-    snprintf(L->db, sizeof L->db, "bbsnap_%s_%d", tag, (int)getpid());
-    sql(L->m, "DROP DATABASE IF EXISTS %s", L->db);
-    sql(L->m, "CREATE DATABASE %s CHARACTER SET utf8mb4", L->db);
-    sql(L->m, "USE %s", L->db);
+    test_sql(m, "DO RELEASE_LOCK('%s')", name);
 }
 
 /* Run CREATE statements under the temporal lock. */
@@ -153,41 +63,17 @@ static void create(struct live *L, const char *const *stmts)
 {
     lock(L->m, TEMPORAL_LOCK);
     for (size_t i = 0; stmts[i]; i++)
-        sql(L->m, "%s", stmts[i]);
+        test_sql(L->m, "%s", stmts[i]);
     unlock(L->m, TEMPORAL_LOCK);
-}
-
-static void master_status(MYSQL *m, char *file, size_t size, uint64_t *pos)
-{
-    if (mysql_query(m, "SHOW MASTER STATUS") != 0)
-        cr_assert_fail("SHOW MASTER STATUS: %s", mysql_error(m));
-    MYSQL_RES *r = mysql_store_result(m);
-    cr_assert(r);
-    MYSQL_ROW row = mysql_fetch_row(r);
-    cr_assert(row && row[0] && row[1], "binary logging is off");
-    snprintf(file, size, "%s", row[0]);
-    *pos = strtoull(row[1], NULL, 10);
-    mysql_free_result(r);
-}
-
-static void live_mark(struct live *L)
-{
-    master_status(L->m, L->file, sizeof L->file, &L->pos);
-}
-
-static void live_end(struct live *L)
-{
-    sql(L->m, "DROP DATABASE IF EXISTS %s", L->db);
-    mysql_close(L->m);
 }
 
 static void server_options(struct bb_server_options *o)
 {
     bb_server_options_init(o);
-    o->host = env("BB_MARIADB_HOST");
-    o->port = env_port();
-    o->user = env("BB_MARIADB_USER");
-    o->password = env("BB_MARIADB_PASSWORD");
+    o->host = test_env("BB_MARIADB_HOST");
+    o->port = test_mariadb_port();
+    o->user = test_env("BB_MARIADB_USER");
+    o->password = test_env("BB_MARIADB_PASSWORD");
     o->server_id = 0x62650000u | ((uint32_t)getpid() & 0xffff);
 }
 
@@ -601,12 +487,12 @@ static void check_case(const char *tag, const char *const *setup, const char *co
                        const char *const *tables)
 {
     struct live L;
-    live_begin(&L, tag);
-    sql(L.m, "SET SESSION sql_mode = ''");
+    live_begin(&L, "bbsnap", tag);
+    test_sql(L.m, "SET SESSION sql_mode = ''");
     create(&L, setup);
     live_mark(&L);
     for (size_t i = 0; stmts[i]; i++)
-        sql_len(L.m, stmts[i], strlen(stmts[i]));
+        test_sql_len(L.m, stmts[i], strlen(stmts[i]));
     struct bcapture cap;
     capture(&L, &cap);
     char file[256];
@@ -847,22 +733,22 @@ Test(snapshot, temporal)
 Test(snapshot, temporal_mariadb_5_3_format)
 {
     struct live L;
-    live_begin(&L, "hires");
-    sql(L.m, "SET SESSION sql_mode = ''");
+    live_begin(&L, "bbsnap", "hires");
+    test_sql(L.m, "SET SESSION sql_mode = ''");
     lock(L.m, TEMPORAL_LOCK);
     char old[16];
-    sql_value(L.m, old, sizeof old, "SELECT @@global.mysql56_temporal_format");
-    sql(L.m, "SET GLOBAL mysql56_temporal_format = OFF");
+    test_sql_value(L.m, old, sizeof old, "SELECT @@global.mysql56_temporal_format");
+    test_sql(L.m, "SET GLOBAL mysql56_temporal_format = OFF");
     bool ok = mysql_query(L.m, temporal_table) == 0;
     char msg[512];
     snprintf(msg, sizeof msg, "%s", mysql_error(L.m));
-    sql(L.m, "SET GLOBAL mysql56_temporal_format = %s", old);
+    test_sql(L.m, "SET GLOBAL mysql56_temporal_format = %s", old);
     unlock(L.m, TEMPORAL_LOCK);
     cr_assert(ok, "CREATE TABLE: %s", msg);
     live_mark(&L);
     char **stmts = temporal_inserts();
     for (size_t i = 0; stmts[i]; i++)
-        sql(L.m, "%s", stmts[i]);
+        test_sql(L.m, "%s", stmts[i]);
     free_list(stmts);
     struct bcapture cap;
     capture(&L, &cap);
@@ -1184,17 +1070,17 @@ Test(snapshot, keys_and_special_columns)
 Test(snapshot, position_is_exact)
 {
     struct live L;
-    live_begin(&L, "pos");
+    live_begin(&L, "bbsnap", "pos");
     create(&L, (const char *const[]){ "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(10))",
                                       NULL });
-    sql(L.m, "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+    test_sql(L.m, "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
     char file[256];
     uint64_t pos;
     struct snapshot *snap = open_snapshot(file, sizeof file, &pos);
-    sql(L.m, "INSERT INTO t VALUES (4, 'd')");
-    sql(L.m, "UPDATE t SET v = 'A' WHERE id = 1");
-    sql(L.m, "DELETE FROM t WHERE id = 2");
-    sql(L.m, "INSERT INTO t VALUES (5, 'e'), (6, 'f')");
+    test_sql(L.m, "INSERT INTO t VALUES (4, 'd')");
+    test_sql(L.m, "UPDATE t SET v = 'A' WHERE id = 1");
+    test_sql(L.m, "DELETE FROM t WHERE id = 2");
+    test_sql(L.m, "INSERT INTO t VALUES (5, 'e'), (6, 'f')");
 
     const struct bb_table *t;
     struct bb_error err = { 0 };
@@ -1279,7 +1165,7 @@ static void *writer_main(void *arg)
 Test(snapshot, position_is_exact_under_concurrent_commits)
 {
     struct live L;
-    live_begin(&L, "race");
+    live_begin(&L, "bbsnap", "race");
     create(&L, (const char *const[]){ "CREATE TABLE t (id INT PRIMARY KEY)", NULL });
     struct writer w;
     memset(&w, 0, sizeof w);
@@ -1368,7 +1254,7 @@ static int list_cb(void *ctx, const char *schema, const char *table)
 Test(snapshot, list_tables)
 {
     struct live L;
-    live_begin(&L, "list");
+    live_begin(&L, "bbsnap", "list");
     create(&L, (const char *const[]){
         "CREATE TABLE b (id INT PRIMARY KEY)", "CREATE TABLE a (id INT)",
         "CREATE TABLE c_x (id INT)", "CREATE VIEW v AS SELECT id FROM a",
@@ -1410,11 +1296,11 @@ static int read_in_callback(void *ctx, const char *schema, const char *table)
 Test(snapshot, list_tables_callback_reads_and_stops)
 {
     struct live L;
-    live_begin(&L, "cb");
+    live_begin(&L, "bbsnap", "cb");
     create(&L, (const char *const[]){ "CREATE TABLE t1 (id INT)", "CREATE TABLE t2 (id INT)",
                                       "CREATE TABLE t3 (id INT)", NULL });
-    sql(L.m, "INSERT INTO t1 VALUES (1), (2)");
-    sql(L.m, "INSERT INTO t2 VALUES (1), (2)");
+    test_sql(L.m, "INSERT INTO t1 VALUES (1), (2)");
+    test_sql(L.m, "INSERT INTO t2 VALUES (1), (2)");
     char file[256];
     uint64_t pos;
     struct snapshot *snap = open_snapshot(file, sizeof file, &pos);
@@ -1438,10 +1324,10 @@ static size_t rss_bytes(void)
 Test(snapshot, streams_100k_rows_in_bounded_memory)
 {
     struct live L;
-    live_begin(&L, "big");
+    live_begin(&L, "bbsnap", "big");
     create(&L, (const char *const[]){
         "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(300), tx TEXT, d DECIMAL(20,4))", NULL });
-    sql(L.m, "INSERT INTO t SELECT seq, REPEAT(CHAR(65 + seq %% 26), 300),"
+    test_sql(L.m, "INSERT INTO t SELECT seq, REPEAT(CHAR(65 + seq %% 26), 300),"
              " REPEAT('t', 200), seq / 7 FROM seq_1_to_100000");
     char file[256];
     uint64_t pos;
@@ -1480,11 +1366,11 @@ Test(snapshot, streams_100k_rows_in_bounded_memory)
 Test(snapshot, finished_tables_are_not_locked)
 {
     struct live L;
-    live_begin(&L, "mdl");
+    live_begin(&L, "bbsnap", "mdl");
     create(&L, (const char *const[]){ "CREATE TABLE t1 (id INT PRIMARY KEY)",
                                       "CREATE TABLE t2 (id INT PRIMARY KEY)", NULL });
-    sql(L.m, "INSERT INTO t1 SELECT seq FROM seq_1_to_20000");
-    sql(L.m, "INSERT INTO t2 VALUES (1), (2)");
+    test_sql(L.m, "INSERT INTO t1 SELECT seq FROM seq_1_to_20000");
+    test_sql(L.m, "INSERT INTO t2 VALUES (1), (2)");
     char file[256];
     uint64_t pos;
     struct snapshot *snap = open_snapshot(file, sizeof file, &pos);
@@ -1500,9 +1386,9 @@ Test(snapshot, finished_tables_are_not_locked)
         n++;
     cr_assert_eq(rc, 0, "%s", err.msg);
     cr_assert_eq(n, 2);
-    sql(L.m, "SET SESSION lock_wait_timeout = 10");
-    sql(L.m, "ALTER TABLE t1 ADD COLUMN x INT");
-    sql(L.m, "ALTER TABLE t2 ADD COLUMN x INT");
+    test_sql(L.m, "SET SESSION lock_wait_timeout = 10");
+    test_sql(L.m, "ALTER TABLE t1 ADD COLUMN x INT");
+    test_sql(L.m, "ALTER TABLE t2 ADD COLUMN x INT");
     /* the snapshot still sees t2 as it was */
     snapshot_close(snap);
     live_end(&L);
@@ -1513,10 +1399,10 @@ Test(snapshot, finished_tables_are_not_locked)
 Test(snapshot, close_in_the_middle_of_a_table)
 {
     struct live L;
-    live_begin(&L, "midclose");
+    live_begin(&L, "bbsnap", "midclose");
     create(&L, (const char *const[]){ "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(300))",
                                       NULL });
-    sql(L.m, "INSERT INTO t SELECT seq, REPEAT('m', 300) FROM seq_1_to_100000");
+    test_sql(L.m, "INSERT INTO t SELECT seq, REPEAT('m', 300) FROM seq_1_to_100000");
     char file[256];
     uint64_t pos;
     struct snapshot *snap = open_snapshot(file, sizeof file, &pos);
@@ -1534,9 +1420,9 @@ Test(snapshot, close_in_the_middle_of_a_table)
 Test(snapshot, missing_table_is_a_one_line_error)
 {
     struct live L;
-    live_begin(&L, "miss");
+    live_begin(&L, "bbsnap", "miss");
     create(&L, (const char *const[]){ "CREATE TABLE t (id INT PRIMARY KEY)", NULL });
-    sql(L.m, "INSERT INTO t VALUES (1)");
+    test_sql(L.m, "INSERT INTO t VALUES (1)");
     char file[256];
     uint64_t pos;
     struct snapshot *snap = open_snapshot(file, sizeof file, &pos);
@@ -1546,7 +1432,7 @@ Test(snapshot, missing_table_is_a_one_line_error)
     cr_assert_eq(rc, BB_ERR_SERVER, "rc %d: %s", rc, err.msg);
     char want[300];
     snprintf(want, sizeof want, "server %s:%u: snapshot of %s.nope: no such table",
-             env("BB_MARIADB_HOST"), env_port(), L.db);
+             test_env("BB_MARIADB_HOST"), test_mariadb_port(), L.db);
     cr_assert_str_eq(err.msg, want);
     /* the snapshot goes on */
     struct bb_error err2 = { 0 };
@@ -1561,10 +1447,10 @@ Test(snapshot, missing_table_is_a_one_line_error)
 Test(snapshot, dropped_connection_is_a_one_line_io_error)
 {
     struct live L;
-    live_begin(&L, "kill");
+    live_begin(&L, "bbsnap", "kill");
     create(&L, (const char *const[]){ "CREATE TABLE big (id INT PRIMARY KEY, v VARCHAR(300))",
                                       NULL });
-    sql(L.m, "INSERT INTO big SELECT seq, REPEAT('k', 300) FROM seq_1_to_100000");
+    test_sql(L.m, "INSERT INTO big SELECT seq, REPEAT('k', 300) FROM seq_1_to_100000");
     char file[256];
     uint64_t pos;
     struct snapshot *snap = open_snapshot(file, sizeof file, &pos);
@@ -1574,9 +1460,9 @@ Test(snapshot, dropped_connection_is_a_one_line_io_error)
     cr_assert_eq(snapshot_table_begin(snap, L.db, "big", &t, &err), 0, "%s", err.msg);
     cr_assert_eq(snapshot_table_next(snap, &row, &err), 1, "%s", err.msg);
     char id[32];
-    sql_value(L.m, id, sizeof id, "SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE"
+    test_sql_value(L.m, id, sizeof id, "SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE"
               " '%%`%s`.`big`%%' AND ID <> CONNECTION_ID()", L.db);
-    sql(L.m, "KILL CONNECTION %s", id);
+    test_sql(L.m, "KILL CONNECTION %s", id);
     int rc, n = 1;
     while ((rc = snapshot_table_next(snap, &row, &err)) > 0)
         n++;
@@ -1584,7 +1470,7 @@ Test(snapshot, dropped_connection_is_a_one_line_io_error)
     cr_assert_eq(rc, BB_ERR_IO, "rc %d: %s", rc, err.msg);
     char want[300];
     snprintf(want, sizeof want, "server %s:%u: snapshot of %s.big: reading row %d: ",
-             env("BB_MARIADB_HOST"), env_port(), L.db, n + 1);
+             test_env("BB_MARIADB_HOST"), test_mariadb_port(), L.db, n + 1);
     cr_assert(strncmp(err.msg, want, strlen(want)) == 0, "%s", err.msg);
     cr_assert(!strchr(err.msg, '\n'), "%s", err.msg);
     /* and what follows says the same */

@@ -1,6 +1,11 @@
 /* testutil.c - helpers shared by the test files. */
 #include "testutil.h"
 
+#include <criterion/criterion.h>
+
+#include <stdarg.h>
+#include <unistd.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,4 +147,109 @@ uint8_t *slurp(const char *path, size_t *len)
     fclose(f);
     *len = n > 0 ? (size_t)n : 0;
     return p;
+}
+
+/* ---- the test MariaDB ---- */
+
+const char *test_env(const char *name)
+{
+    const char *v = getenv(name);
+    cr_assert(v && *v, "%s is not set: run the tests with scripts/run-tests.sh, or "
+              "eval \"$(scripts/servers.sh env)\" first", name);
+    return v;
+}
+
+unsigned test_mariadb_port(void)
+{
+    return (unsigned)atoi(test_env("BB_MARIADB_PORT"));
+}
+
+void test_sql_len(MYSQL *m, const char *q, size_t len)
+{
+    if (mysql_real_query(m, q, (unsigned long)len) != 0)
+        cr_assert_fail("SQL failed: %.300s: %s", q, mysql_error(m));
+    MYSQL_RES *r = mysql_store_result(m);
+    if (r)
+        mysql_free_result(r);
+}
+
+void test_sql(MYSQL *m, const char *fmt, ...)
+{
+    char *q = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&q, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0 && q);
+    test_sql_len(m, q, (size_t)n);
+    free(q);
+}
+
+void test_sql_value(MYSQL *m, char *out, size_t size, const char *fmt, ...)
+{
+    char *q = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&q, fmt, ap);
+    va_end(ap);
+    cr_assert(n >= 0 && q);
+    if (mysql_query(m, q) != 0)
+        cr_assert_fail("SQL failed: %s: %s", q, mysql_error(m));
+    MYSQL_RES *r = mysql_store_result(m);
+    cr_assert(r, "%s returned no result", q);
+    MYSQL_ROW row = mysql_fetch_row(r);
+    cr_assert(row, "%s returned no row", q);
+    snprintf(out, size, "%s", row[0] ? row[0] : "");
+    mysql_free_result(r);
+    free(q);
+}
+
+MYSQL *test_sql_connect(void)
+{
+    MYSQL *m = mysql_init(NULL);
+    cr_assert(m);
+    unsigned long max_packet = 256UL << 20;
+    mysql_options(m, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
+    if (!mysql_real_connect(m, test_env("BB_MARIADB_HOST"), test_env("BB_MARIADB_USER"),
+                            test_env("BB_MARIADB_PASSWORD"), NULL, test_mariadb_port(), NULL, 0))
+        cr_assert_fail("cannot connect to MariaDB at %s:%u: %s", test_env("BB_MARIADB_HOST"),
+                       test_mariadb_port(), mysql_error(m));
+    cr_assert_eq(mysql_set_character_set(m, "utf8mb4"), 0, "%s", mysql_error(m));
+    test_sql(m, "SET NAMES utf8mb4");
+    test_sql(m, "SET time_zone = '+00:00'");
+    return m;
+}
+
+void test_master_status(MYSQL *m, char *file, size_t size, uint64_t *pos)
+{
+    if (mysql_query(m, "SHOW MASTER STATUS") != 0)
+        cr_assert_fail("SHOW MASTER STATUS: %s", mysql_error(m));
+    MYSQL_RES *r = mysql_store_result(m);
+    cr_assert(r);
+    MYSQL_ROW row = mysql_fetch_row(r);
+    cr_assert(row && row[0] && row[1], "binary logging is off");
+    snprintf(file, size, "%s", row[0]);
+    *pos = strtoull(row[1], NULL, 10);
+    mysql_free_result(r);
+}
+
+void live_mark(struct live *L)
+{
+    test_master_status(L->m, L->file, sizeof L->file, &L->pos);
+}
+
+void live_begin(struct live *L, const char *prefix, const char *tag)
+{
+    memset(L, 0, sizeof *L);
+    L->m = test_sql_connect();
+    snprintf(L->db, sizeof L->db, "%s_%s_%d", prefix, tag, (int)getpid());
+    test_sql(L->m, "DROP DATABASE IF EXISTS %s", L->db);
+    test_sql(L->m, "CREATE DATABASE %s CHARACTER SET utf8mb4", L->db);
+    test_sql(L->m, "USE %s", L->db);
+}
+
+void live_end(struct live *L)
+{
+    test_sql(L->m, "DROP DATABASE IF EXISTS %s", L->db);
+    mysql_close(L->m);
 }

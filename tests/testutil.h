@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <mysql.h>
+
 #include "binbridge.h"
 
 /* Absolute path of a corpus file ($BB_CORPUS_DIR, default ../shared/corpus/binlog).
@@ -34,5 +36,38 @@ char *rows_text(const char *const *paths, size_t npaths, int *rc, struct bb_erro
 
 /* Read a whole file into memory (malloc'd, caller frees). */
 uint8_t *slurp(const char *path, size_t *len);
+
+/* ---- the test MariaDB (scripts/servers.sh env, set by run-tests.sh) ---- */
+
+/* An environment variable that must be set (asserts, saying how). */
+const char *test_env(const char *name);
+/* $BB_MARIADB_PORT. */
+unsigned test_mariadb_port(void);
+/* A connection as the tests' user: utf8mb4, UTC session time zone, 256 MB
+ * packets (asserts). */
+MYSQL *test_sql_connect(void);
+/* Run a statement, reading any result (asserts it succeeds). */
+void test_sql_len(MYSQL *m, const char *q, size_t len);
+void test_sql(MYSQL *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The first column of the first row into out ("" for NULL; asserts a row). */
+void test_sql_value(MYSQL *m, char *out, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* SHOW MASTER STATUS: the binlog file and position now (asserts). */
+void test_master_status(MYSQL *m, char *file, size_t size, uint64_t *pos);
+
+/* A test's world: a connection, a database of its own (PREFIX_TAG_PID,
+ * created empty and in use), and a binlog position its file may note. */
+struct live {
+    MYSQL *m;
+    char db[64];
+    char file[256];
+    uint64_t pos;
+};
+void live_begin(struct live *L, const char *prefix, const char *tag);
+/* Note the current end of the binlog in L (a stream starts there). */
+void live_mark(struct live *L);
+/* Drop the database, close the connection. */
+void live_end(struct live *L);
 
 #endif
