@@ -259,78 +259,54 @@ static int connect_lazily(struct schema_info *si, struct bb_error *err)
 
 /* ---- reading a table ---- */
 
-/* ENUM/SET labels from COLUMN_TYPE: enum('a','b''c','d\\e'). Quotes are
- * doubled; backslash escapes (\\, \', \0, \n, \r, \Z) appear too, as the
- * server writes them. Returns false when the text is not of that form. */
+/* ENUM/SET labels, collected (server_parse_labels). */
+struct labels {
+    char **v;
+    uint32_t *lens;
+    size_t n, cap;
+};
+
+static bool add_label(const char *label, size_t len, void *ctx)
+{
+    struct labels *l = ctx;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 8;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (v)
+            l->v = v;
+        uint32_t *lens = realloc(l->lens, cap * sizeof *lens);
+        if (lens)
+            l->lens = lens;
+        if (!v || !lens)
+            return false;
+        l->cap = cap;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return false;
+    memcpy(copy, label, len);
+    copy[len] = '\0';
+    l->v[l->n] = copy;
+    l->lens[l->n++] = (uint32_t)len;
+    return true;
+}
+
+/* The labels of an ENUM/SET column from its COLUMN_TYPE; false when the
+ * text is not of that form. */
 static bool parse_labels(const char *type, struct si_column *col)
 {
-    const char *p = strchr(type, '(');
-    if (!p)
+    struct labels l = { 0 };
+    if (!server_parse_labels(type, add_label, &l)) {
+        for (size_t i = 0; i < l.n; i++)
+            free(l.v[i]);
+        free(l.v);
+        free(l.lens);
         return false;
-    p++;
-    size_t cap = 8, n = 0;
-    char **labels = malloc(cap * sizeof *labels);
-    uint32_t *lens = malloc(cap * sizeof *lens);
-    char *label = malloc(strlen(type) + 1);
-    if (!labels || !lens || !label)
-        goto fail;
-    while (*p == '\'') {
-        size_t len = 0;
-        p++;
-        for (;;) {
-            if (*p == '\0')
-                goto fail;
-            if (*p == '\'') {
-                if (p[1] != '\'')
-                    break;
-                label[len++] = '\'';
-                p += 2;
-            } else if (*p == '\\' && p[1]) {
-                char e = p[1];
-                label[len++] = e == '0' ? '\0' : e == 'n' ? '\n' : e == 'r' ? '\r'
-                             : e == 'Z' ? '\032' : e == 't' ? '\t' : e;
-                p += 2;
-            } else {
-                label[len++] = *p++;
-            }
-        }
-        p++; /* closing quote */
-        if (n == cap) {
-            cap *= 2;
-            char **l2 = realloc(labels, cap * sizeof *labels);
-            if (l2)
-                labels = l2;
-            uint32_t *n2 = realloc(lens, cap * sizeof *lens);
-            if (n2)
-                lens = n2;
-            if (!l2 || !n2)
-                goto fail;
-        }
-        labels[n] = malloc(len + 1);
-        if (!labels[n])
-            goto fail;
-        memcpy(labels[n], label, len);
-        labels[n][len] = '\0';
-        lens[n++] = (uint32_t)len;
-        if (*p == ',')
-            p++;
-        else
-            break;
     }
-    if (*p != ')')
-        goto fail;
-    free(label);
-    col->labels = labels;
-    col->label_lens = lens;
-    col->nlabels = (uint32_t)n;
+    col->labels = l.v;
+    col->label_lens = l.lens;
+    col->nlabels = (uint32_t)l.n;
     return true;
-fail:
-    for (size_t i = 0; labels && i < n; i++)
-        free(labels[i]);
-    free(labels);
-    free(lens);
-    free(label);
-    return false;
 }
 
 static char *lower_dup(const char *s)

@@ -149,6 +149,51 @@ const char *server_json_check_column(const char *clause, size_t *len)
     return name;
 }
 
+bool server_parse_labels(const char *column_type,
+                         bool (*add)(const char *label, size_t len, void *ctx), void *ctx)
+{
+    const char *p = strchr(column_type, '(');
+    if (!p)
+        return false;
+    p++;
+    char *label = malloc(strlen(column_type) + 1);
+    if (!label)
+        return false;
+    bool ok = false;
+    while (*p == '\'') {
+        size_t len = 0;
+        p++;
+        for (;;) {
+            if (*p == '\0')
+                goto done;
+            if (*p == '\'') {
+                if (p[1] != '\'')
+                    break;
+                label[len++] = '\'';
+                p += 2;
+            } else if (*p == '\\' && p[1]) {
+                char e = p[1];
+                label[len++] = e == '0' ? '\0' : e == 'n' ? '\n' : e == 'r' ? '\r'
+                             : e == 'Z' ? '\032' : e == 't' ? '\t' : e;
+                p += 2;
+            } else {
+                label[len++] = *p++;
+            }
+        }
+        p++; /* the closing quote */
+        if (!add(label, len, ctx))
+            goto done;
+        if (*p == ',')
+            p++;
+        else
+            break;
+    }
+    ok = *p == ')';
+done:
+    free(label);
+    return ok;
+}
+
 /* ---- collations ---- */
 
 static int collation_cmp(const void *a, const void *b)

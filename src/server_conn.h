@@ -51,6 +51,14 @@ bool server_conn_is_mariadb(MYSQL *m);
  * not NUL terminated), or NULL for any other clause. */
 const char *server_json_check_column(const char *clause, size_t *len);
 
+/* ENUM/SET labels from information_schema's COLUMN_TYPE:
+ * enum('a','b''c','d\\e'), quotes doubled, backslash escapes (\\, \', \0,
+ * \n, \r, \t, \Z) as the server writes them. Calls add(label, len, ctx)
+ * for each label in order; false when the text is not of that form or add
+ * returns false. */
+bool server_parse_labels(const char *column_type,
+                         bool (*add)(const char *label, size_t len, void *ctx), void *ctx);
+
 /* The server's collation names and ids (information_schema.COLLATIONS,
  * and on MariaDB 10.10+ the full names of COLLATION_CHARACTER_SET_
  * APPLICABILITY, such as "utf8mb4_uca1400_ai_ci"; other servers lack that

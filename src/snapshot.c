@@ -758,81 +758,53 @@ static int add_hash_column(struct snapshot *s, uint32_t at, bool nullable, struc
     return 0;
 }
 
-/* ENUM/SET labels from COLUMN_TYPE: enum('a','b''c','d\\e'), quotes
- * doubled, backslash escapes as the server writes them. Returns false when
- * the text is not of that form. */
+/* ENUM/SET labels, collected in the snapshot's arena (server_parse_labels). */
+struct labels {
+    struct snapshot *s;
+    const char **v;
+    uint32_t *lens;
+    size_t n, cap;
+};
+
+static bool add_label(const char *label, size_t len, void *ctx)
+{
+    struct labels *l = ctx;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        const char **v = realloc(l->v, cap * sizeof *v);
+        if (v)
+            l->v = v;
+        uint32_t *lens = realloc(l->lens, cap * sizeof *lens);
+        if (lens)
+            l->lens = lens;
+        if (!v || !lens)
+            return false;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = bb_arena_strndup(&l->s->mem, label, len)))
+        return false;
+    l->lens[l->n++] = (uint32_t)len;
+    return true;
+}
+
+/* The labels of an ENUM/SET column from its COLUMN_TYPE; false when the
+ * text is not of that form. */
 static bool parse_labels(struct snapshot *s, const char *type, struct bb_column *col)
 {
-    const char *p = strchr(type, '(');
-    if (!p)
-        return false;
-    p++;
-    size_t cap = 16, n = 0;
-    char **labels = malloc(cap * sizeof *labels);
-    size_t *lens = malloc(cap * sizeof *lens);
-    char *label = malloc(strlen(type) + 1);
-    bool ok = false;
-    if (!labels || !lens || !label)
-        goto done;
-    while (*p == '\'') {
-        size_t len = 0;
-        p++;
-        for (;;) {
-            if (*p == '\0')
-                goto done;
-            if (*p == '\'') {
-                if (p[1] != '\'')
-                    break;
-                label[len++] = '\'';
-                p += 2;
-            } else if (*p == '\\' && p[1]) {
-                char e = p[1];
-                label[len++] = e == '0' ? '\0' : e == 'n' ? '\n' : e == 'r' ? '\r'
-                             : e == 'Z' ? '\032' : e == 't' ? '\t' : e;
-                p += 2;
-            } else {
-                label[len++] = *p++;
-            }
-        }
-        p++;
-        if (n == cap) {
-            cap *= 2;
-            char **l2 = realloc(labels, cap * sizeof *labels);
-            if (!l2)
-                goto done;
-            labels = l2;
-            size_t *n2 = realloc(lens, cap * sizeof *lens);
-            if (!n2)
-                goto done;
-            lens = n2;
-        }
-        labels[n] = bb_arena_strndup(&s->mem, label, len);
-        if (!labels[n])
-            goto done;
-        lens[n++] = len;
-        if (*p == ',')
-            p++;
-        else
-            break;
+    struct labels l = { s, NULL, NULL, 0, 0 };
+    bool ok = server_parse_labels(type, add_label, &l) && l.n <= 65535;
+    const char **out = ok ? bb_arena_alloc(&s->mem, l.n * sizeof *out + 1) : NULL;
+    uint32_t *outl = ok ? bb_arena_alloc(&s->mem, l.n * sizeof *outl + 1) : NULL;
+    ok = out && outl;
+    if (ok) {
+        memcpy(out, l.v, l.n * sizeof *out);
+        memcpy(outl, l.lens, l.n * sizeof *outl);
+        col->labels = out;
+        col->label_lens = outl;
+        col->nlabels = (uint32_t)l.n;
     }
-    if (*p != ')' || n > 65535)
-        goto done;
-    const char **out = bb_arena_alloc(&s->mem, n * sizeof *out + 1);
-    uint32_t *outl = bb_arena_alloc(&s->mem, n * sizeof *outl + 1);
-    if (!out || !outl)
-        goto done;
-    for (size_t i = 0; i < n; i++) {
-        out[i] = labels[i];
-        outl[i] = (uint32_t)lens[i];
-    }
-    col->labels = out;
-    col->label_lens = outl;
-    col->nlabels = (uint32_t)n;
-    ok = true;
-done:
-    free(labels);
-    free(lens);
-    free(label);
+    free(l.v);
+    free(l.lens);
     return ok;
 }
 
