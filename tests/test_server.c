@@ -264,14 +264,17 @@ Test(server, event_larger_than_one_packet)
     cr_assert_eq(rows, 1);
     bb_stream_close(s);
 
-    /* Over the stream's size limit: a clean error. */
+    /* Over the stream's size limit: a clean error. Only this test's schema
+     * is read, as above: tests running beside this one write too. */
     struct bb_stream_options so;
     bb_stream_options_init(&so);
+    so.filter.only_schemas = only_db;
     so.max_event_size = (size_t)1 << 20;
     cr_assert_eq(bb_stream_open_server(&s, &o, &so, &err), 0, "%s", err.msg);
     while ((rc = bb_stream_next(s, &ev, &err)) > 0)
         ;
     cr_assert_eq(rc, BB_ERR_LIMIT, "rc %d: %s", rc, err.msg);
+    cr_assert(strstr(err.msg, "event over the size limit"), "%s", err.msg);
     expect_one_line(&err);
     bb_stream_close(s);
     test_sql(m, "DROP DATABASE %s", db);
@@ -556,7 +559,10 @@ Test(server, replication_only_user_can_read)
     o.user = "bbrepl";
     o.password = "bbrepl";
     o.start = BB_START_CURRENT;
-    struct bb_stream *s = open_stream(&o, NULL);
+    /* Rows of other tests' tables are left alone: a table gone by the time
+     * its rows are read may not be decodable (MariaDB's hires DATETIME(N)
+     * carries its precision only in the schema). */
+    struct bb_stream *s = open_stream(&o, "binbridge_no_such_schema");
     read_to_end(s, NULL, NULL);
     bb_stream_close(s);
 }
