@@ -43,7 +43,21 @@ fi
 
 # Tests may use paths relative to the repository root (tests/data, config/).
 cd -- "$root"
+# The output is also kept, so that on failure the assertions that failed are
+# repeated last: a sanitizer's leak report after an assertion can be
+# thousands of lines, and a log may only be read from its tail.
+log=$(mktemp "${TMPDIR:-/tmp}/binbridge-tests.XXXXXX")
+trap 'rm -f -- "$log"' EXIT
 status=0
-"$build/tests/run" --jobs=2 "$@" || status=$?
-((status == 0)) || printf '%s: tests in %s failed (exit %d)\n' "$prog" "$build" "$status" >&2
+"$build/tests/run" --jobs=2 "$@" 2>&1 | tee -- "$log" || status=${PIPESTATUS[0]}
+if ((status != 0)); then
+    printf '\n%s: what failed, again:\n' "$prog" >&2
+    # Criterion: "[----] file.c:N: Assertion Failed", then "[----]   message"
+    # lines; "[FAIL] suite::test"; crash warnings.
+    awk '/^\[----\] [^ ]+:[0-9]+: / { keep = 1; print; next }
+         keep && /^\[----\]   / { print; next }
+         { keep = 0 }
+         /^\[FAIL\]/ || /^\[----\] Warning!/ { print }' "$log" >&2
+    printf '%s: tests in %s failed (exit %d)\n' "$prog" "$build" "$status" >&2
+fi
 exit "$status"
