@@ -20,6 +20,9 @@
 #include "snapshot.h"
 
 #define MAX_SINKS 2
+/* A session connected this long made progress even without a commit (a
+ * quiet source): its failure restarts the retry backoff. */
+#define SETTLED_SESSION_SECONDS 30.0
 
 static volatile sig_atomic_t stop_requested;
 
@@ -113,6 +116,7 @@ struct bridge {
     bool caught_up;               /* a heartbeat or the end came after it */
     struct warned warned;
     struct bb_error load_err;     /* a failed initial load, through snapshot_list_tables */
+    uint64_t commits;             /* batches committed: progress, for the retry backoff */
 };
 
 /* ------------------------------------------------------------------ */
@@ -156,6 +160,7 @@ static int commit(struct bridge *b, const struct checkpoint *cp, struct bb_error
     }
     b->pending_rows = 0;
     b->dirty = false;
+    b->commits++;
     return 0;
 }
 
@@ -890,6 +895,8 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
     for (;;) {
         struct bb_error e = { 0 };
         bool connected = false;
+        uint64_t commits = b->commits;
+        double started = now_seconds();
         rc = session(b, &connected, &e);
         if (rc == 0)
             break;
@@ -908,7 +915,12 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
             log_warn("%s; retrying with backoff up to %u ms", e.msg, cfg->retry_max_ms);
             snprintf(last_failure, sizeof last_failure, "%s", e.msg);
         }
-        if (connected)
+        /* The backoff starts over after a session that got somewhere: it
+         * committed, or stayed connected a while. One that connects and
+         * fails at once again (a store refusing every batch) backs off
+         * further each time rather than retrying at the first pace. */
+        if (b->commits != commits ||
+            (connected && now_seconds() - started >= SETTLED_SESSION_SECONDS))
             delay = cfg->retry_initial_ms;
         backoff(&delay, cfg);
         for (size_t i = 0; i < b->nsinks && !stop_requested; i++) {
