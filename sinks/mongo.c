@@ -103,8 +103,9 @@
  * Errors name the server and the collection. Network failures, an
  * unreachable server and the server's "try again" codes (not primary,
  * shutting down, TransientTransactionError) are BB_ERR_IO: the bridge
- * reconnects and resumes from the checkpoint. Other refusals are
- * BB_ERR_SERVER. */
+ * reconnects and resumes from the checkpoint. So are the first
+ * DUP_KEY_RETRIES duplicate-key refusals of an upsert (see
+ * duplicate_key_class). Other refusals are BB_ERR_SERVER. */
 #include "mongo.h"
 
 #include <errno.h>
@@ -171,6 +172,7 @@ struct mongo_sink {
     int32_t max_bson;
     struct mongo_value_opts vopts;  /* per target: dates_as_strings set in add() */
     enum mongo_oversize oversize;
+    unsigned dup_retries;           /* duplicate-key failures since the last commit */
 
     struct pending_coll *colls;
     size_t ncolls, colls_cap, last;
@@ -1333,6 +1335,47 @@ static int error_class(const bson_error_t *e, const bson_t *reply)
     }
 }
 
+/* Whether a failed write was refused for a duplicate key (E11000): the
+ * error itself, or the first of the reply's writeErrors. */
+static bool duplicate_key(const bson_error_t *e, const bson_t *reply)
+{
+    if (e->code == 11000)
+        return true;
+    bson_iter_t it;
+    return reply && bson_iter_init(&it, reply) &&
+           bson_iter_find_descendant(&it, "writeErrors.0.code", &it) &&
+           BSON_ITER_HOLDS_NUMBER(&it) && bson_iter_as_int64(&it) == 11000;
+}
+
+/* Every write here is an upsert or a delete by _id, so a duplicate key
+ * comes from one of two causes. Two upserts of one _id running at once
+ * can both find nothing and both insert: the second is refused. MongoDB
+ * 4.2+ retries that itself; FerretDB and older servers do not, and a
+ * killed predecessor's last request, still running on the server when
+ * this process replays the same batch, is such a second writer. Replaying
+ * converges, so the first DUP_KEY_RETRIES are "try again" (BB_ERR_IO).
+ * A duplicate that persists is the other cause, a unique index besides
+ * _id that the rows break, and is reported as the refusal it is. *note
+ * gets what the message should add. */
+#define DUP_KEY_RETRIES 5
+
+static int duplicate_key_class(struct mongo_sink *ms, int code, const bson_error_t *e,
+                               const bson_t *reply, char *note, size_t size)
+{
+    note[0] = '\0';
+    if (!duplicate_key(e, reply))
+        return code;
+    if (ms->dup_retries < DUP_KEY_RETRIES) {
+        ms->dup_retries++;
+        snprintf(note, size, "; an upsert by _id meeting another write of the same _id "
+                 "(retry %u of %u)", ms->dup_retries, DUP_KEY_RETRIES);
+        return BB_ERR_IO;
+    }
+    snprintf(note, size, "; still refused after %u retries: does a unique index besides _id "
+             "forbid these rows?", DUP_KEY_RETRIES);
+    return BB_ERR_SERVER;
+}
+
 static void disconnect(struct mongo_sink *ms)
 {
     if (ms->client) {
@@ -2002,11 +2045,12 @@ static int write_bulk(struct mongo_sink *ms, struct pending_coll *pc, mongoc_cli
         /* execute initialises reply (also when it fails). */
         bool applied = mongoc_bulk_operation_execute(bulk, &reply, &e) != 0;
         if (!applied) {
-            char which[400];
-            int code = error_class(&e, &reply);
-            rc = bb_error_set(err, code, "MongoDB at %s: writing %s.%s: %s%s", ms->where, pc->db,
-                              pc->coll, e.message,
-                              blamed_op(ms, pc, base, &reply, which, sizeof which));
+            char which[400], note[160];
+            int code = duplicate_key_class(ms, error_class(&e, &reply), &e, &reply, note,
+                                           sizeof note);
+            rc = bb_error_set(err, code, "MongoDB at %s: writing %s.%s: %s%s%s", ms->where,
+                              pc->db, pc->coll, e.message,
+                              blamed_op(ms, pc, base, &reply, which, sizeof which), note);
         }
         bson_destroy(&reply);
         mongoc_bulk_operation_destroy(bulk);
@@ -2043,10 +2087,14 @@ static int write_checkpoint(struct mongo_sink *ms, const struct checkpoint *cp,
                                                              CHECKPOINT_COLLECTION);
     if (cs && !mongoc_client_session_append(cs, &opts, &e))
         rc = bb_error_set(err, BB_ERR_SERVER, "MongoDB at %s: %s", ms->where, e.message);
-    else if (!mongoc_collection_replace_one(coll, &sel, &doc, &opts, &reply, &e))
-        rc = bb_error_set(err, error_class(&e, &reply), "MongoDB at %s: saving the checkpoint "
-                          "%s in %s.%s: %s", ms->where, ms->ckpt_name, ms->ckpt_db,
-                          CHECKPOINT_COLLECTION, e.message);
+    else if (!mongoc_collection_replace_one(coll, &sel, &doc, &opts, &reply, &e)) {
+        char note[160];
+        int code = duplicate_key_class(ms, error_class(&e, &reply), &e, &reply, note,
+                                       sizeof note);
+        rc = bb_error_set(err, code, "MongoDB at %s: saving the checkpoint %s in %s.%s: %s%s",
+                          ms->where, ms->ckpt_name, ms->ckpt_db, CHECKPOINT_COLLECTION,
+                          e.message, note);
+    }
     mongoc_collection_destroy(coll);
     bson_destroy(&sel);
     bson_destroy(&doc);
@@ -2112,6 +2160,8 @@ static int sink_commit(void *ctx, const struct checkpoint *cp, struct bb_error *
     struct mongo_sink *ms = ctx;
     int rc = !ms->client ? not_connected(ms, err)
            : ms->use_txn ? commit_txn(ms, cp, err) : commit_plain(ms, cp, err);
+    if (rc == 0)
+        ms->dup_retries = 0;
     /* Whatever happened, the batch is gone: after a failure the caller
      * reconnects and resumes from the checkpoint read back. */
     reset_pending(ms);

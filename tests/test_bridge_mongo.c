@@ -1863,6 +1863,154 @@ Test(bridge_mongo, oversized_document_stops_or_is_skipped)
     check_checkpoint_is_the_servers(E);
 }
 
+/* A unique index on field `field` of E->db.coll (a target's own index, as
+ * another user of the collection might add), or its removal. */
+static void unique_index(struct e2e *E, const char *coll, const char *field, bool create)
+{
+    mongoc_database_t *d = mongoc_client_get_database(E->mc, E->db);
+    char name[64];
+    snprintf(name, sizeof name, "%s_1", field);
+    bson_t cmd, key, idx, arr, reply;
+    bson_init(&cmd);
+    if (create) {
+        BSON_APPEND_UTF8(&cmd, "createIndexes", coll);
+        bson_append_array_begin(&cmd, "indexes", -1, &arr);
+        bson_append_document_begin(&arr, "0", 1, &idx);
+        bson_append_document_begin(&idx, "key", 3, &key);
+        BSON_APPEND_INT32(&key, field, 1);
+        bson_append_document_end(&idx, &key);
+        BSON_APPEND_UTF8(&idx, "name", name);
+        BSON_APPEND_BOOL(&idx, "unique", true);
+        bson_append_document_end(&arr, &idx);
+        bson_append_array_end(&cmd, &arr);
+    } else {
+        BSON_APPEND_UTF8(&cmd, "dropIndexes", coll);
+        BSON_APPEND_UTF8(&cmd, "index", name);
+    }
+    bson_error_t e;
+    cr_assert(mongoc_database_command_simple(d, &cmd, NULL, &reply, &e), "%s %s.%s: %s",
+              create ? "createIndexes" : "dropIndexes", E->db, coll, e.message);
+    bson_destroy(&reply);
+    bson_destroy(&cmd);
+    mongoc_database_destroy(d);
+}
+
+/* The time of day (s) of the first log line of `out` holding `text`
+ * ("2026-11-26T17:04:37.563Z WARN ..."); -1 when none does. */
+static double logged_at(const char *out, const char *text)
+{
+    const char *hit = strstr(out, text);
+    if (!hit)
+        return -1;
+    const char *line = hit;
+    while (line > out && line[-1] != '\n')
+        line--;
+    unsigned h, m, sec, ms;
+    if (sscanf(line, "%*10cT%2u:%2u:%2u.%3uZ", &h, &m, &sec, &ms) != 4)
+        return -1;
+    return h * 3600.0 + m * 60.0 + sec + ms / 1000.0;
+}
+
+/* Whether the bridge's output so far holds `text`. */
+static bool output_has(struct e2e *E, const char *text)
+{
+    char *out = e2e_proc_output(&E->bridge);
+    bool has = out && strstr(out, text);
+    free(out);
+    return has;
+}
+
+/* An upsert refused for a duplicate key is retried (two writers of one _id
+ * at once, e.g. a killed predecessor's request still running: FerretDB
+ * and MongoDB before 4.2 refuse the second), a bounded number of times:
+ * a unique index besides _id that the rows break stops the bridge with
+ * the row named, nothing after it applied. Here the unique index is the
+ * cause both times; the first time it stays, the second it is dropped
+ * while the bridge is retrying, and the bridge goes on. */
+Test(bridge_mongo, duplicate_key_is_retried_then_reported)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "mdup", NULL);
+    e2e_mongo_begin(E, true);
+    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_establish_checkpoint(E);
+    e2e_sql(E->m, "CREATE TABLE t_dup (id INT PRIMARY KEY, v INT)");
+    e2e_sql(E->m, "INSERT INTO t_dup VALUES (1, 1)");
+    e2e_bridge_to_end(E, 60);
+    struct e2e_checkpoint before;
+    e2e_mongo_checkpoint_read(E, E->db, &before);
+    unique_index(E, "t_dup", "v", true);
+    e2e_sql(E->m, "INSERT INTO t_dup VALUES (2, 1)");
+    e2e_sql(E->m, "INSERT INTO t_dup VALUES (3, 3)");
+
+    /* The duplicate stays: five retries, then exit 1 naming the row. */
+    const char *const stop_at_end[] = { "--stop-at-end", NULL };
+    e2e_bridge_start(E, stop_at_end);
+    bool done = e2e_proc_wait(&E->bridge, 120);
+    if (!done)
+        e2e_proc_kill(&E->bridge);
+    cr_assert(done, "the bridge did not stop at the lasting duplicate:\n%s",
+              e2e_tail(E->bridge.out_path, 3000));
+    cr_assert_eq(E->bridge.status, 1, "exit %d, not 1:\n%s", E->bridge.status,
+                 e2e_tail(E->bridge.out_path, 3000));
+    char *out = e2e_proc_output(&E->bridge);
+    for (unsigned i = 1; i <= 5; i++) {
+        char retry[32];
+        snprintf(retry, sizeof retry, "(retry %u of 5)", i);
+        cr_assert(strstr(out, retry), "no %s in:\n%s", retry, out);
+    }
+    cr_assert(!strstr(out, "(retry 6 of"), "more than 5 retries:\n%s", out);
+    /* with backoff: retry = { initial_ms = 50; max_ms = 500; } waits 50,
+     * 100, 200 and 400 ms between the first and the fifth (not 50 each:
+     * every retry reconnects, which must not restart the backoff) */
+    double first = logged_at(out, "(retry 1 of 5)"), fifth = logged_at(out, "(retry 5 of 5)");
+    cr_assert(first >= 0 && fifth >= 0, "no time on the retry lines:\n%s", out);
+    if (fifth < first)
+        fifth += 86400;   /* past midnight */
+    cr_assert_geq(fifth - first, 0.749, "retries 1 to 5 took %.3f s, under the 0.75 s of "
+                  "backoff:\n%s", fifth - first, out);
+    cr_assert(strstr(out, "still refused after 5 retries") && strstr(out, "unique index") &&
+              strstr(out, ".t_dup: ") && strstr(out, "{ \"_id\" : 2 }"),
+              "the error does not say the row and the likely cause:\n%s", out);
+    free(out);
+    struct e2e_checkpoint cp;
+    e2e_mongo_checkpoint_read(E, E->db, &cp);
+    cr_assert(strcmp(cp.file, before.file) == 0 && cp.pos == before.pos && cp.rows_done == 0,
+              "the checkpoint moved past the refused row: %s:%llu+%llu, was %s:%llu", cp.file,
+              (unsigned long long)cp.pos, (unsigned long long)cp.rows_done, before.file,
+              (unsigned long long)before.pos);
+    cr_assert_eq(doc_has_field(E, E->db, "t_dup", 2, "v"), -1, "the refused row was written");
+    cr_assert_eq(doc_has_field(E, E->db, "t_dup", 3, "v"), -1, "a row after the stop was applied");
+
+    /* The duplicate goes away while the bridge retries: it carries on.
+     * Retries 3 s apart leave 15 s to drop the index once the first is
+     * logged. */
+    e2e_write_config(E, "bridge.conf",
+                     "include_schemas = [ \"%s\" ];\n"
+                     "retry = { initial_ms = 3000; max_ms = 3000; };\n", E->db);
+    e2e_bridge_start(E, stop_at_end);
+    double until = e2e_now() + 60;
+    while (!output_has(E, "(retry 1 of 5)") && e2e_proc_running(&E->bridge) &&
+           e2e_now() < until)
+        e2e_sleep_ms(20);
+    cr_assert(output_has(E, "(retry 1 of 5)"), "the bridge did not retry:\n%s",
+              e2e_tail(E->bridge.out_path, 3000));
+    unique_index(E, "t_dup", "v", false);
+    done = e2e_proc_wait(&E->bridge, 120);
+    if (!done)
+        e2e_proc_kill(&E->bridge);
+    cr_assert(done && E->bridge.status == 0, "the bridge did not go on once the index was "
+              "dropped (exit %d):\n%s", E->bridge.status, e2e_tail(E->bridge.out_path, 3000));
+    cr_assert(!output_has(E, "still refused"), "%s", e2e_tail(E->bridge.out_path, 3000));
+    struct e2e_report rep;
+    e2e_report_init(&rep, E->tag);
+    struct mstats st = { 0 };
+    compare_default_table(E, "t_dup", &rep, &st);
+    mongo_report_check(&rep, E->seed);
+    cr_assert_eq(st.docs, 3u, "%zu documents, not 3", st.docs);
+    check_checkpoint_is_the_servers(E);
+}
+
 /* ------------------------------------------------------------------ */
 /* 7: bad MongoDB settings                                             */
 
