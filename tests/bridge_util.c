@@ -1213,24 +1213,34 @@ bool e2e_wait_caught_up(struct e2e *E, double seconds)
     e2e_master_status(E->m, file, sizeof file, &pos);
     double until = e2e_now() + seconds;
     for (;;) {
-        struct e2e_checkpoint cp;
+        struct e2e_checkpoint rcp = { 0 }, mcp = { 0 };
         bool done = true;
         if (!E->mongo_only) {
-            e2e_checkpoint_read(E->r, E->db, &cp);
-            done = cp.found && cp.rows_done == 0 && !cp.loading &&
-                   e2e_position_compare(cp.file, cp.pos, file, pos) >= 0;
+            e2e_checkpoint_read(E->r, E->db, &rcp);
+            done = rcp.found && rcp.rows_done == 0 && !rcp.loading &&
+                   e2e_position_compare(rcp.file, rcp.pos, file, pos) >= 0;
         }
-        if (done && E->mc) {
-            e2e_mongo_checkpoint_read(E, E->db, &cp);
-            done = cp.found && cp.rows_done == 0 && !cp.loading &&
-                   e2e_position_compare(cp.file, cp.pos, file, pos) >= 0;
+        if (E->mc) {
+            e2e_mongo_checkpoint_read(E, E->db, &mcp);
+            done = done && mcp.found && mcp.rows_done == 0 && !mcp.loading &&
+                   e2e_position_compare(mcp.file, mcp.pos, file, pos) >= 0;
         }
         if (done)
             return true;
-        if (e2e_now() > until)
+        if (e2e_now() > until || (E->bridge.pid && !e2e_proc_running(&E->bridge))) {
+            char now_file[256];
+            uint64_t now_pos;
+            e2e_master_status(E->m, now_file, sizeof now_file, &now_pos);
+            snprintf(E->waited, sizeof E->waited, "waiting for %s:%llu (the server's end is "
+                     "now %s:%llu); checkpoints last read: Redis %s:%llu+%llu%s%s, MongoDB "
+                     "%s:%llu+%llu%s%s", file, (unsigned long long)pos, now_file,
+                     (unsigned long long)now_pos, rcp.file, (unsigned long long)rcp.pos,
+                     (unsigned long long)rcp.rows_done, rcp.found ? "" : " (none)",
+                     rcp.loading ? " (loading)" : "", mcp.file, (unsigned long long)mcp.pos,
+                     (unsigned long long)mcp.rows_done, mcp.found ? "" : " (none)",
+                     mcp.loading ? " (loading)" : "");
             return false;
-        if (E->bridge.pid && !e2e_proc_running(&E->bridge))
-            return false;
+        }
         e2e_sleep_ms(20);
     }
 }
@@ -1287,9 +1297,9 @@ void e2e_assert_caught_up(struct e2e *E, double seconds)
     double t0 = e2e_now();
     if (!e2e_wait_caught_up(E, seconds)) {
         bool running = e2e_proc_running(&E->bridge);
-        char what[200];
-        snprintf(what, sizeof what, "the bridge did not catch up within %.0f s (%s)", seconds,
-                 running ? "still running" : "it exited");
+        char what[1900];
+        snprintf(what, sizeof what, "the bridge did not catch up within %.0f s (%s; %s)",
+                 seconds, running ? "still running" : "it exited", E->waited);
         e2e_fail_with_bridge_output(E, what);
     }
     if (e2e_now() - t0 > 1)

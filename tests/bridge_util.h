@@ -161,6 +161,8 @@ struct e2e {
     bool ferret;              /* FerretDB 1.x (buildInfo's ferretdbVersion) */
     char mongo_dbs[8][80];    /* MongoDB databases dropped by e2e_end */
     size_t nmongo_dbs;
+    char waited[1600];        /* after a failed e2e_wait_caught_up: the target
+                                 and the checkpoints last read, for messages */
 };
 
 /* Create the database (empty), connections and the scratch directory.
