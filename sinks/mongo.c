@@ -105,7 +105,7 @@
  * shutting down, TransientTransactionError) are BB_ERR_IO: the bridge
  * reconnects and resumes from the checkpoint. So are the first
  * DUP_KEY_RETRIES duplicate-key refusals of an upsert (see
- * duplicate_key_class). Other refusals are BB_ERR_SERVER. */
+ * write_error_class). Other refusals are BB_ERR_SERVER. */
 #include "mongo.h"
 
 #include <errno.h>
@@ -1355,16 +1355,17 @@ static bool duplicate_key(const bson_error_t *e, const bson_t *reply)
  * this process replays the same batch, is such a second writer. Replaying
  * converges, so the first DUP_KEY_RETRIES are "try again" (BB_ERR_IO).
  * A duplicate that persists is the other cause, a unique index besides
- * _id that the rows break, and is reported as the refusal it is. *note
- * gets what the message should add. */
+ * _id that the rows break, and is reported as the refusal it is.
+ * The bb error code of a failed write: error_class's, but for those;
+ * *note gets what the message should add. */
 #define DUP_KEY_RETRIES 5
 
-static int duplicate_key_class(struct mongo_sink *ms, int code, const bson_error_t *e,
-                               const bson_t *reply, char *note, size_t size)
+static int write_error_class(struct mongo_sink *ms, const bson_error_t *e, const bson_t *reply,
+                             char *note, size_t size)
 {
     note[0] = '\0';
     if (!duplicate_key(e, reply))
-        return code;
+        return error_class(e, reply);
     if (ms->dup_retries < DUP_KEY_RETRIES) {
         ms->dup_retries++;
         snprintf(note, size, "; an upsert by _id meeting another write of the same _id "
@@ -2046,8 +2047,7 @@ static int write_bulk(struct mongo_sink *ms, struct pending_coll *pc, mongoc_cli
         bool applied = mongoc_bulk_operation_execute(bulk, &reply, &e) != 0;
         if (!applied) {
             char which[400], note[160];
-            int code = duplicate_key_class(ms, error_class(&e, &reply), &e, &reply, note,
-                                           sizeof note);
+            int code = write_error_class(ms, &e, &reply, note, sizeof note);
             rc = bb_error_set(err, code, "MongoDB at %s: writing %s.%s: %s%s%s", ms->where,
                               pc->db, pc->coll, e.message,
                               blamed_op(ms, pc, base, &reply, which, sizeof which), note);
@@ -2089,8 +2089,7 @@ static int write_checkpoint(struct mongo_sink *ms, const struct checkpoint *cp,
         rc = bb_error_set(err, BB_ERR_SERVER, "MongoDB at %s: %s", ms->where, e.message);
     else if (!mongoc_collection_replace_one(coll, &sel, &doc, &opts, &reply, &e)) {
         char note[160];
-        int code = duplicate_key_class(ms, error_class(&e, &reply), &e, &reply, note,
-                                       sizeof note);
+        int code = write_error_class(ms, &e, &reply, note, sizeof note);
         rc = bb_error_set(err, code, "MongoDB at %s: saving the checkpoint %s in %s.%s: %s%s",
                           ms->where, ms->ckpt_name, ms->ckpt_db, CHECKPOINT_COLLECTION,
                           e.message, note);
