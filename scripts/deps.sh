@@ -46,6 +46,9 @@ packages=(
     clang libclang-rt-14-dev
     # `make bench`: GNU time for peak memory
     time
+    # the corpus test's independent inventory (../shared/tools/binlog_inventory.py)
+    # counts the events inside zstd-compressed transactions with the zstd command
+    zstd
     "${bench[@]}"
     "$@"
 )
