@@ -104,6 +104,38 @@
 /* Versions as major * 10000 + minor * 100 + patch. */
 #define V(a, b, c) ((a) * 10000u + (b) * 100u + (c))
 
+/* The type a key holds, as far as a batch knows. */
+enum key_state {
+    KEY_UNKNOWN = 0,            /* whatever the server holds: the batch has not touched it */
+    KEY_ABSENT,                 /* deleted by the batch */
+    KEY_HASH,
+    KEY_STRING,
+    KEY_STREAM,
+};
+
+static const char *const key_state_names[] = { "unknown", "none", "hash", "string", "stream" };
+
+/* One key the pending batch writes. */
+struct key_entry {
+    uint64_t hash;
+    size_t off;                 /* the key's bytes in keyset.bytes */
+    uint32_t len;
+    size_t table;               /* "schema.table" of the first change writing it, in bytes */
+    uint8_t first;              /* the type the batch needs there before it (KEY_UNKNOWN:
+                                   none, its first command replaces any value) */
+    uint8_t now;                /* what the batch's commands so far leave there */
+};
+
+/* The keys of the pending batch, found by their bytes (open addressing). */
+struct keyset {
+    struct key_entry *e;
+    uint32_t n, cap;
+    uint32_t *slots;            /* entry index + 1; 0: empty */
+    uint32_t nslots;            /* a power of two, at least twice n */
+    struct bb_buf bytes;        /* key bytes and table names */
+    size_t last_table;          /* the table name added last (offset + 1; 0: none) */
+};
+
 struct redis_sink {
     struct redis_url url;
     char *password;             /* the URL's or the environment's; NULL: none */
@@ -140,6 +172,13 @@ struct redis_sink {
     bool multi_failed;
     size_t nerrors;
     char err_msg[256];
+
+    /* What the batch does to each key it writes (key types, below). */
+    struct keyset keys;
+    enum redis_wrong_type wrong_type;
+    struct bb_buf replaced;     /* what the type guards of the last batch replaced: key,
+                                   type, ... each as a 4-byte length and its bytes */
+    size_t nreplaced;
 
     char cpvals[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX];
     char rbuf[1 << 16];         /* replies as received */
@@ -417,6 +456,8 @@ static void cmd_begin(struct redis_sink *rs, size_t argc)
     put_header(&rs->out, '*', argc);
 }
 
+static void keyset_reset(struct keyset *ks, size_t keep_bytes);
+
 /* The pending batch holds MULTI alone. Buffers that one huge batch grew
  * are given back. */
 static void reset_pending(struct redis_sink *rs)
@@ -431,6 +472,27 @@ static void reset_pending(struct redis_sink *rs)
         rs->cmd_cap = 0;
     }
     rs->ncmds = 0;
+    keyset_reset(&rs->keys, rs->keep_bytes);
+}
+
+/* Bytes for a message: printable ASCII as is, the rest as \xNN, cut after
+ * 120 bytes with "...". */
+static const char *printable(const char *p, size_t len, char *buf, size_t size)
+{
+    size_t n = 0;
+    const unsigned char *s = (const unsigned char *)p;
+    for (size_t k = 0; k < len && n + 8 < size; k++) {
+        if (k == 120) {
+            n += (size_t)snprintf(buf + n, size - n, "...");
+            break;
+        }
+        if (s[k] >= 0x20 && s[k] < 0x7f && s[k] != '\\')
+            buf[n++] = (char)s[k];
+        else
+            n += (size_t)snprintf(buf + n, size - n, "\\x%02x", s[k]);
+    }
+    buf[n] = '\0';
+    return buf;
 }
 
 /* "NAME key" of pending command i, for messages: the key's bytes that are
@@ -469,6 +531,190 @@ static const char *describe_cmd(const struct redis_sink *rs, size_t i, char *buf
 }
 
 /* ------------------------------------------------------------------ */
+/* Key types                                                           */
+
+/* Redis applies every command of an EXEC that does not fail, even when one
+ * fails, and a command fails when its key holds another type (WRONGTYPE):
+ * the rest of the batch, checkpoint included, would be applied without it.
+ * So no command of a batch may meet a key of the wrong type. The commands
+ * that replace a key whatever it holds (DEL, then HSET; SET) cannot fail;
+ * those that act on what is there can (XADD; HSET and HDEL of a partial
+ * row image; the checkpoint's HSET). Each of those is preceded, the first
+ * time the batch needs its key to be of a type, by a type guard inside the
+ * same MULTI: a script that deletes the key when it holds another type and
+ * answers which (redis.wrong_type = "overwrite": the value is replaced, and
+ * said so). Inside EXEC nothing runs in between, so the command after it
+ * cannot fail. With redis.wrong_type = "stop", every key of the batch is
+ * checked first, outside the transaction, and a key of another type stops
+ * the bridge before anything is applied; the guards then only cover a type
+ * changed in the instant between the check and EXEC. */
+
+#define GUARD_SCRIPT "local t=redis.call('TYPE',KEYS[1]).ok " \
+                     "if t=='none' or t==ARGV[1] then return {} end " \
+                     "redis.call('DEL',KEYS[1]) return {KEYS[1],t}"
+#define CHECK_SCRIPT "for i=1,#KEYS do local t=redis.call('TYPE',KEYS[i]).ok " \
+                     "if t~='none' and t~=ARGV[i] then return {i,t} end end return {}"
+
+static uint64_t key_hash(const char *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+static void keyset_reset(struct keyset *ks, size_t keep_bytes)
+{
+    if (ks->nslots && ks->n)
+        memset(ks->slots, 0, ks->nslots * sizeof *ks->slots);
+    ks->n = 0;
+    ks->last_table = 0;
+    if (ks->bytes.cap > keep_bytes || (size_t)ks->cap * sizeof *ks->e > keep_bytes) {
+        bb_buf_destroy(&ks->bytes);
+        free(ks->e);
+        free(ks->slots);
+        ks->e = NULL;
+        ks->slots = NULL;
+        ks->cap = ks->nslots = 0;
+    }
+    bb_buf_reset(&ks->bytes);
+}
+
+static void keyset_destroy(struct keyset *ks)
+{
+    bb_buf_destroy(&ks->bytes);
+    free(ks->e);
+    free(ks->slots);
+    memset(ks, 0, sizeof *ks);
+}
+
+static bool keyset_grow(struct keyset *ks)
+{
+    if (ks->n == ks->cap) {
+        uint32_t cap = ks->cap ? ks->cap * 2 : 256;
+        struct key_entry *e = realloc(ks->e, cap * sizeof *e);
+        if (!e)
+            return false;
+        ks->e = e;
+        ks->cap = cap;
+    }
+    if ((ks->n + 1) * 2 <= ks->nslots)
+        return true;
+    uint32_t nslots = ks->nslots ? ks->nslots * 2 : 512;
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return false;
+    for (uint32_t i = 0; i < ks->n; i++) {
+        uint32_t at = (uint32_t)ks->e[i].hash & (nslots - 1);
+        while (slots[at])
+            at = (at + 1) & (nslots - 1);
+        slots[at] = i + 1;
+    }
+    free(ks->slots);
+    ks->slots = slots;
+    ks->nslots = nslots;
+    return true;
+}
+
+static const char *keyset_key(const struct keyset *ks, const struct key_entry *e)
+{
+    return ks->bytes.data + e->off;
+}
+
+/* The batch's entry for a key, added (KEY_UNKNOWN) when new; the first
+ * change to write it names its table. NULL when out of memory (the batch's
+ * buffer is marked so: add() fails). */
+static struct key_entry *key_note(struct redis_sink *rs, const struct bb_buf *key,
+                                  const struct change *ch)
+{
+    struct keyset *ks = &rs->keys;
+    uint64_t h = key_hash(key->data, key->len);
+    if (ks->nslots) {
+        for (uint32_t at = (uint32_t)h & (ks->nslots - 1); ks->slots[at];
+             at = (at + 1) & (ks->nslots - 1)) {
+            struct key_entry *e = &ks->e[ks->slots[at] - 1];
+            if (e->hash == h && e->len == key->len &&
+                memcmp(keyset_key(ks, e), key->data, key->len) == 0)
+                return e;
+        }
+    }
+    if (key->len > UINT32_MAX || !keyset_grow(ks)) {
+        rs->out.oom = true;
+        return NULL;
+    }
+    /* The table's name once per run of keys of the same table. */
+    const char *schema = ch->plan->schema, *table = ch->plan->table;
+    size_t sl = strlen(schema), tl = strlen(table);
+    const char *last = ks->last_table ? ks->bytes.data + ks->last_table - 1 : NULL;
+    if (!last || strncmp(last, schema, sl) != 0 || last[sl] != '.' ||
+        strcmp(last + sl + 1, table) != 0) {
+        ks->last_table = ks->bytes.len + 1;
+        bb_buf_append(&ks->bytes, schema, sl);
+        bb_buf_putc(&ks->bytes, '.');
+        bb_buf_append(&ks->bytes, table, tl + 1);
+    }
+    struct key_entry *e = &ks->e[ks->n];
+    e->hash = h;
+    e->off = ks->bytes.len;
+    e->len = (uint32_t)key->len;
+    e->table = ks->last_table - 1;
+    e->first = e->now = KEY_UNKNOWN;
+    bb_buf_append(&ks->bytes, key->data, key->len);
+    bb_buf_putc(&ks->bytes, '\0');
+    if (ks->bytes.oom) {
+        rs->out.oom = true;
+        return NULL;
+    }
+    uint32_t at = (uint32_t)h & (ks->nslots - 1);
+    while (ks->slots[at])
+        at = (at + 1) & (ks->nslots - 1);
+    ks->slots[at] = ++ks->n;
+    return e;
+}
+
+/* A command of the batch acts on what key holds and needs type t there (or
+ * nothing): noted for the check of redis.wrong_type = "stop" when the batch
+ * has not touched the key yet. */
+static void key_needs(struct key_entry *e, uint8_t t)
+{
+    if (e && e->first == KEY_UNKNOWN && e->now == KEY_UNKNOWN)
+        e->first = t;
+}
+
+/* EVAL GUARD_SCRIPT 1 key type: the next command on key cannot fail. */
+static void put_guard(struct redis_sink *rs, const char *key, size_t len, uint8_t t)
+{
+    cmd_begin(rs, 5);
+    put_lit(&rs->out, "$4\r\nEVAL\r\n");
+    put_bulk(&rs->out, GUARD_SCRIPT, sizeof GUARD_SCRIPT - 1);
+    put_lit(&rs->out, "$1\r\n1\r\n");
+    put_bulk(&rs->out, key, len);
+    put_bulk_str(&rs->out, key_state_names[t]);
+}
+
+/* Before a command that fails unless key holds type t (or nothing): a guard,
+ * unless the batch already left t (or nothing) there. */
+static void key_guard(struct redis_sink *rs, struct key_entry *e, const struct bb_buf *key,
+                      uint8_t t)
+{
+    if (!e)
+        return;
+    key_needs(e, t);
+    if (e->now != t && e->now != KEY_ABSENT) {
+        put_guard(rs, key->data, key->len, t);
+        e->now = t;     /* t or nothing: either way the command cannot fail */
+    }
+}
+
+static void key_set(struct key_entry *e, uint8_t t)
+{
+    if (e)
+        e->now = t;
+}
+
+/* ------------------------------------------------------------------ */
 /* Connection                                                          */
 
 /* Replies that mean "not now" rather than "no": the server is loading its
@@ -477,7 +723,7 @@ static const char *describe_cmd(const struct redis_sink *rs, size_t i, char *buf
 static bool transient_reply(const char *s, size_t n)
 {
     static const char *const words[] = { "LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN",
-                                         "READONLY" };
+                                         "READONLY", "OOM", "NOREPLICAS" };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         size_t w = strlen(words[i]);
         if (n >= w && memcmp(s, words[i], w) == 0 && (n == w || s[w] == ' '))
@@ -633,6 +879,14 @@ static void *batch_string(const redisReadTask *t, char *s, size_t len)
         }
     } else if (!t->parent->parent && t->type == REDIS_REPLY_ERROR) {
         batch_note_error(rs, t->idx, false, s, len);
+    } else if (t->parent->parent && !t->parent->parent->parent &&
+               rs->rd_top == rs->rd_ncmds + 1 && t->type == REDIS_REPLY_STRING) {
+        /* Inside EXEC's array, only a type guard answers an array: the key
+         * it replaced and the type that key held. */
+        uint32_t n = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+        bb_buf_append(&rs->replaced, &n, sizeof n);
+        bb_buf_append(&rs->replaced, s, n);
+        rs->nreplaced++;
     }
     return &reply_token;
 }
@@ -764,6 +1018,13 @@ static int sink_connect(struct redis_sink *rs, struct bb_error *err)
     const char *multi[] = { "MULTI" }, *discard[] = { "DISCARD" };
     if ((rc = run(rs, 1, multi, NULL, "MULTI (transactions) refused", NULL, err)) < 0 ||
         (rc = run(rs, 1, discard, NULL, "DISCARD refused", NULL, err)) < 0)
+        goto fail;
+
+    /* Scripts must work too: the type guards that keep a batch all or
+     * nothing are scripts. */
+    const char *eval[] = { "EVAL", "return 1", "0" };
+    if ((rc = run(rs, 3, eval, NULL, "EVAL (scripts, which binbridge needs to keep a batch "
+                  "all or nothing) refused", NULL, err)) < 0)
         goto fail;
 
     /* A name for CLIENT LIST (and for CLIENT KILL in the tests); a server
@@ -912,19 +1173,26 @@ static int add_hash(struct redis_sink *rs, const struct change *ch, const struct
 {
     uint64_t ttl = tp->redis->ttl;
     struct bb_buf *key = &rs->key, *old = &rs->oldkey;
+    struct key_entry *ke, *oe;
     bool wrote = false;
     int rc = 0;
     switch (ch->kind) {
     case BB_ROWS_WRITE:
         if ((rc = render_key(ch, tp, ch->after, "inserted", key, err)) < 0)
             return rc;
+        ke = key_note(rs, key, ch);
+        key_needs(ke, KEY_HASH);
         put_del(rs, key);
         rc = put_hset(rs, ch, tp, ch->after, key, &wrote, err);
+        key_set(ke, wrote ? KEY_HASH : KEY_ABSENT);
         break;
     case BB_ROWS_DELETE:
         if ((rc = render_key(ch, tp, ch->before, "deleted", old, err)) < 0)
             return rc;
+        oe = key_note(rs, old, ch);
+        key_needs(oe, KEY_HASH);
         put_del(rs, old);
+        key_set(oe, KEY_ABSENT);
         return 0;
     case BB_ROWS_UPDATE: {
         if ((rc = render_key(ch, tp, ch->before, "before", old, err)) < 0 ||
@@ -933,12 +1201,18 @@ static int add_hash(struct redis_sink *rs, const struct change *ch, const struct
         bool moved = !same_key(key, old);
         if (!kept_absent(ch, tp)) {
             /* The whole row: it replaces the old one. */
+            ke = key_note(rs, key, ch);
+            oe = moved ? key_note(rs, old, ch) : NULL;
+            key_needs(ke, KEY_HASH);
+            key_needs(oe, KEY_HASH);
             cmd_begin(rs, moved ? 3 : 2);
             put_lit(&rs->out, ARG_DEL);
             put_bulk(&rs->out, key->data, key->len);
             if (moved)
                 put_bulk(&rs->out, old->data, old->len);
+            key_set(oe, KEY_ABSENT);
             rc = put_hset(rs, ch, tp, ch->after, key, &wrote, err);
+            key_set(ke, wrote ? KEY_HASH : KEY_ABSENT);
             break;
         }
         /* A partial image: absent columns keep their value. */
@@ -952,14 +1226,24 @@ static int add_hash(struct redis_sink *rs, const struct change *ch, const struct
                                     rs->where, rs->version / 10000, rs->version / 100 % 100,
                                     rs->version % 100, ch->plan->schema, ch->plan->table);
             /* DEL first: a missing old hash (a row of NULLs) must leave no
-             * stale new one. */
+             * stale new one. COPY copies any type: the old key is guarded
+             * as a hash, so what lands at the new key is one (or nothing). */
+            ke = key_note(rs, key, ch);
+            key_needs(ke, KEY_HASH);
             put_del(rs, key);
+            key_set(ke, KEY_ABSENT);
+            oe = key_note(rs, old, ch);
+            key_guard(rs, oe, old, KEY_HASH);
             cmd_begin(rs, 3);
             put_lit(&rs->out, "$4\r\nCOPY\r\n");
             put_bulk(&rs->out, old->data, old->len);
             put_bulk(&rs->out, key->data, key->len);
+            key_set(ke, oe ? oe->now : KEY_UNKNOWN);
             put_del(rs, old);
+            key_set(oe, KEY_ABSENT);
         }
+        /* HSET and HDEL act on the hash that is there. */
+        key_guard(rs, key_note(rs, key, ch), key, KEY_HASH);
         if ((rc = put_hset(rs, ch, tp, ch->after, key, &wrote, err)) < 0)
             return rc;
         put_hdel_nulls(rs, ch, tp, key);
@@ -1011,12 +1295,16 @@ static int add_json(struct redis_sink *rs, const struct change *ch, const struct
                     const struct bb_value *after_key, struct bb_error *err)
 {
     struct bb_buf *key = &rs->key, *old = &rs->oldkey;
+    struct key_entry *oe;
     int rc;
     switch (ch->kind) {
     case BB_ROWS_DELETE:
         if ((rc = render_key(ch, tp, ch->before, "deleted", old, err)) < 0)
             return rc;
+        oe = key_note(rs, old, ch);
+        key_needs(oe, KEY_STRING);
         put_del(rs, old);
+        key_set(oe, KEY_ABSENT);
         return 0;
     case BB_ROWS_UPDATE:
         if (kept_absent(ch, tp))
@@ -1026,8 +1314,12 @@ static int add_json(struct redis_sink *rs, const struct change *ch, const struct
         if ((rc = render_key(ch, tp, ch->before, "before", old, err)) < 0 ||
             (rc = render_key(ch, tp, after_key, "after", key, err)) < 0)
             return rc;
-        if (!same_key(key, old))
+        if (!same_key(key, old)) {
+            oe = key_note(rs, old, ch);
+            key_needs(oe, KEY_STRING);
             put_del(rs, old);
+            key_set(oe, KEY_ABSENT);
+        }
         break;
     case BB_ROWS_WRITE:
         if ((rc = render_key(ch, tp, ch->after, "inserted", key, err)) < 0)
@@ -1036,6 +1328,10 @@ static int add_json(struct redis_sink *rs, const struct change *ch, const struct
     }
     if ((rc = render_json(rs, ch, tp, ch->after, err)) < 0)
         return rc;
+    /* SET replaces whatever the key holds. */
+    struct key_entry *ke = key_note(rs, key, ch);
+    key_needs(ke, KEY_STRING);
+    key_set(ke, KEY_STRING);
     uint64_t ttl = tp->redis->ttl;
     cmd_begin(rs, ttl ? 5 : 3);
     put_lit(&rs->out, "$3\r\nSET\r\n");
@@ -1064,6 +1360,7 @@ static int add_stream(struct redis_sink *rs, const struct change *ch,
                             "stream shape (table %s.%s) needs Redis 5.0 or later", rs->where,
                             rs->version / 10000, rs->version / 100 % 100, rs->version % 100,
                             ch->plan->schema, ch->plan->table);
+    key_guard(rs, key_note(rs, key, ch), key, KEY_STREAM);
     uint64_t maxlen = tp->redis->maxlen;
     size_t argc = 3 + (maxlen ? 3 : 0) + 16 + (ch->before ? 2 : 0) + (ch->after ? 2 : 0);
     cmd_begin(rs, argc);
@@ -1143,11 +1440,15 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
     if (rc == 0 && rs->out.oom)
         rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory buffering Redis commands");
     if (rc < 0) {
-        /* The change is all or nothing: drop what it rendered. */
+        /* The change is all or nothing: drop what it rendered. The keys'
+         * states may count on a dropped guard: forget them, so the next
+         * command that needs a type guards its key again (always safe). */
         rs->out.oom = false;
         rs->out.len = mark;
         rs->out.data[mark] = '\0';
         rs->ncmds = nmark;
+        for (uint32_t i = 0; i < rs->keys.n; i++)
+            rs->keys.e[i].now = KEY_UNKNOWN;
     }
     return rc;
 }
@@ -1175,6 +1476,8 @@ static int read_batch_replies(struct redis_sink *rs, struct bb_error *err)
     rs->multi_failed = false;
     rs->nerrors = 0;
     rs->err_msg[0] = '\0';
+    bb_buf_reset(&rs->replaced);
+    rs->nreplaced = 0;
     size_t expect = rs->rd_ncmds + 2;
     while (rs->rd_top < expect) {
         void *reply = NULL;
@@ -1199,12 +1502,14 @@ static int read_batch_replies(struct redis_sink *rs, struct bb_error *err)
     return 0;
 }
 
-/* What the replies to a batch say. */
+/* What the replies to a batch say. A batch refused as a whole for a
+ * passing reason (out of memory, read-only during a failover) is
+ * BB_ERR_AGAIN: nothing of it was applied, and it is still buffered. */
 static int batch_outcome(struct redis_sink *rs, const struct checkpoint *cp, struct bb_error *err)
 {
     char what[400], pos[CHECKPOINT_FILE_MAX + 64];
     size_t n = rs->rd_ncmds;
-    int code = transient_reply(rs->err_msg, strlen(rs->err_msg)) ? BB_ERR_IO : BB_ERR_SERVER;
+    int code = transient_reply(rs->err_msg, strlen(rs->err_msg)) ? BB_ERR_AGAIN : BB_ERR_SERVER;
     if (rs->multi_failed)
         return bb_error_set(err, code, "Redis at %s: MULTI failed: %s", rs->where, rs->err_msg);
     if (rs->err_cmd >= 0 && rs->err_queued)
@@ -1233,19 +1538,148 @@ static int batch_outcome(struct redis_sink *rs, const struct checkpoint *cp, str
                             "(%s): %s; the batch up to %s was applied but its checkpoint not "
                             "saved, so a restart applies it again", rs->where, what,
                             rs->err_msg, pos);
+    /* The type guards leave no command to fail with WRONGTYPE: this is a
+     * failure nothing here foresaw. */
     return bb_error_set(err, BB_ERR_SERVER, "Redis at %s: %s failed inside EXEC: %s%s; Redis "
                         "does not roll back, so the batch up to %s and its checkpoint were "
                         "applied without it", rs->where, what, rs->err_msg, more, pos);
+}
+
+/* Say which keys the type guards of the batch just applied replaced. */
+static void log_replaced(struct redis_sink *rs)
+{
+    const char *p = rs->replaced.data, *end = p + rs->replaced.len;
+    size_t shown = 0;
+    for (size_t i = 0; i + 1 < rs->nreplaced; i += 2) {
+        uint32_t klen, tlen;
+        if ((size_t)(end - p) < sizeof klen)
+            break;
+        memcpy(&klen, p, sizeof klen);
+        const char *key = p + sizeof klen;
+        if ((size_t)(end - key) < klen + sizeof tlen)
+            break;
+        memcpy(&tlen, key + klen, sizeof tlen);
+        const char *type = key + klen + sizeof tlen;
+        if ((size_t)(end - type) < tlen)
+            break;
+        p = type + tlen;
+        char kbuf[300];
+        if (klen == strlen(rs->ckpt_key) && memcmp(key, rs->ckpt_key, klen) == 0) {
+            log_warn("Redis at %s: the checkpoint key %s held a %.*s, not a hash: replaced by the "
+                     "checkpoint", rs->where, rs->ckpt_key, (int)(tlen > 20 ? 20 : tlen), type);
+            continue;
+        }
+        if (++shown > 10)
+            continue;
+        /* The key's table, and what the batch wrote there. */
+        const char *table = "?", *writes = "value";
+        struct keyset *ks = &rs->keys;
+        uint64_t h = key_hash(key, klen);
+        for (uint32_t at = ks->nslots ? (uint32_t)h & (ks->nslots - 1) : 0;
+             ks->nslots && ks->slots[at]; at = (at + 1) & (ks->nslots - 1)) {
+            struct key_entry *e = &ks->e[ks->slots[at] - 1];
+            if (e->hash == h && e->len == klen && memcmp(keyset_key(ks, e), key, klen) == 0) {
+                table = ks->bytes.data + e->table;
+                if (e->first > KEY_ABSENT)
+                    writes = key_state_names[e->first];
+                break;
+            }
+        }
+        log_warn("Redis at %s: key %s held a %.*s where binbridge writes the %s of %s: replaced "
+                 "(redis.wrong_type = \"overwrite\")", rs->where,
+                 printable(key, klen, kbuf, sizeof kbuf), (int)(tlen > 20 ? 20 : tlen), type,
+                 writes, table);
+    }
+    if (shown > 10)
+        log_warn("Redis at %s: and %zu more keys of another type replaced in the same batch",
+                 rs->where, shown - 10);
+}
+
+/* redis.wrong_type = "stop": every key of the batch holds the type the
+ * batch needs there, or nothing; else an error naming the first that does
+ * not, and nothing is sent. */
+static int check_key_types(struct redis_sink *rs, const struct checkpoint *cp,
+                           struct bb_error *err)
+{
+    struct keyset *ks = &rs->keys;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < ks->n; i++)
+        n += ks->e[i].first > KEY_ABSENT;
+    if (!n)
+        return 0;
+    const char **argv = malloc((3 + 2 * (size_t)n) * sizeof *argv);
+    size_t *lens = malloc((3 + 2 * (size_t)n) * sizeof *lens);
+    uint32_t *which = malloc((size_t)n * sizeof *which);
+    int rc = 0;
+    if (!argv || !lens || !which) {
+        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    char nkeys[16];
+    snprintf(nkeys, sizeof nkeys, "%u", n);
+    argv[0] = "EVAL";
+    argv[1] = CHECK_SCRIPT;
+    argv[2] = nkeys;
+    for (int a = 0; a < 3; a++)
+        lens[a] = strlen(argv[a]);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < ks->n; i++) {
+        const struct key_entry *e = &ks->e[i];
+        if (e->first <= KEY_ABSENT)
+            continue;
+        which[k] = i;
+        argv[3 + k] = keyset_key(ks, e);
+        lens[3 + k] = e->len;
+        argv[3 + n + k] = key_state_names[e->first];
+        lens[3 + n + k] = strlen(key_state_names[e->first]);
+        k++;
+    }
+    redisReply *r;
+    if ((rc = run(rs, (int)(3 + 2 * n), argv, lens, "checking the types of the batch's keys",
+                  &r, err)) < 0)
+        goto done;
+    if (r->type == REDIS_REPLY_ARRAY && r->elements == 2 &&
+        r->element[0]->type == REDIS_REPLY_INTEGER && r->element[0]->integer >= 1 &&
+        r->element[0]->integer <= (long long)n) {
+        const struct key_entry *e = &ks->e[which[r->element[0]->integer - 1]];
+        char what[400], pos[CHECKPOINT_FILE_MAX + 64];
+        rc = bb_error_set(err, BB_ERR_SERVER, "Redis at %s: key %s holds a %.*s where binbridge "
+                          "writes the %s of %s: nothing of the batch up to %s was applied "
+                          "(redis.wrong_type = \"stop\"); remove or rename the key, or set "
+                          "redis.wrong_type = \"overwrite\"", rs->where,
+                          printable(keyset_key(ks, e), e->len, what, sizeof what),
+                          (int)(r->element[1]->len > 20 ? 20 : r->element[1]->len),
+                          r->element[1]->str ? r->element[1]->str : "?",
+                          key_state_names[e->first], ks->bytes.data + e->table,
+                          checkpoint_position_text(cp, pos, sizeof pos));
+    } else if (r->type != REDIS_REPLY_ARRAY || r->elements != 0) {
+        rc = bb_error_set(err, BB_ERR_SERVER, "Redis at %s: the check of the batch's key types "
+                          "gave an unexpected reply", rs->where);
+    }
+    freeReplyObject(r);
+done:
+    free(argv);
+    free(lens);
+    free(which);
+    return rc;
 }
 
 static int sink_commit(void *ctx, const struct checkpoint *cp, struct bb_error *err)
 {
     struct redis_sink *rs = ctx;
     int rc;
+    /* What the batch holds before the checkpoint: kept when the batch is
+     * refused for now (BB_ERR_AGAIN), to be written again. */
+    size_t base_len = rs->out.len, base_ncmds = rs->ncmds;
     if (!rs->c) {
         rc = not_connected(rs, err);
         goto done;
     }
+    if (rs->wrong_type == REDIS_WRONG_TYPE_STOP && (rc = check_key_types(rs, cp, err)) < 0)
+        goto done;
+    /* The checkpoint's HSET fails on a key of another type like any other:
+     * it is guarded too (the checkpoint is ours; binbridge holds it). */
+    put_guard(rs, rs->ckpt_key, strlen(rs->ckpt_key), KEY_HASH);
     checkpoint_field_values(cp, rs->cpvals);
     cmd_begin(rs, 2 + 2 * CHECKPOINT_NFIELDS);
     put_lit(&rs->out, ARG_HSET);
@@ -1263,9 +1697,19 @@ static int sink_commit(void *ctx, const struct checkpoint *cp, struct bb_error *
         (rc = read_batch_replies(rs, err)) < 0)
         goto done;
     rc = batch_outcome(rs, cp, err);
+    if (rc == 0 && rs->nreplaced)
+        log_replaced(rs);
 done:
-    /* Whatever happened, the batch is gone: after a failure the caller
-     * reconnects and resumes from the checkpoint read back. */
+    if (rc == BB_ERR_AGAIN) {
+        /* Refused as a whole: the batch stays as it was before the
+         * checkpoint, for the next commit. */
+        rs->out.len = base_len;
+        rs->out.data[base_len] = '\0';
+        rs->ncmds = base_ncmds;
+        return rc;
+    }
+    /* Whatever else happened, the batch is gone: after a failure the
+     * caller reconnects and resumes from the checkpoint read back. */
     reset_pending(rs);
     return rc;
 }
@@ -1461,6 +1905,8 @@ static void sink_close(void *ctx)
     bb_buf_destroy(&rs->val);
     bb_buf_destroy(&rs->json);
     bb_buf_destroy(&rs->cmd);
+    bb_buf_destroy(&rs->replaced);
+    keyset_destroy(&rs->keys);
     free(rs->cmd_off);
     free(rs->merged);
     free(rs);
@@ -1489,6 +1935,9 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
     bb_buf_init(&rs->val);
     bb_buf_init(&rs->json);
     bb_buf_init(&rs->cmd);
+    bb_buf_init(&rs->replaced);
+    bb_buf_init(&rs->keys.bytes);
+    rs->wrong_type = cfg->redis_wrong_type;
     int rc = redis_url_parse(&rs->url, cfg->redis_url, err);
     if (rc < 0)
         goto fail;

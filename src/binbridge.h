@@ -83,6 +83,9 @@ enum bb_error_code {
     BB_ERR_USAGE = -5,       /* bad argument or configuration */
     BB_ERR_SERVER = -6,      /* the server refused or reported an error */
     BB_ERR_LIMIT = -7,       /* a configured size limit was exceeded */
+    BB_ERR_AGAIN = -8,       /* refused for now (a store out of memory, read-only during a
+                                failover): nothing was applied, the same call may be made
+                                again later */
 };
 
 /* One-line message; the first error set wins. Zero-initialise before use. */

@@ -144,6 +144,51 @@ static bool sink_wants(const struct bridge *b, size_t i, const char *file, uint6
 /* ------------------------------------------------------------------ */
 /* Committing                                                          */
 
+static void backoff(uint32_t *delay, const struct bb_config *cfg);
+
+/* Sink i commits; while it refuses the batch for a passing reason (its
+ * store out of memory, read-only during a failover: BB_ERR_AGAIN, nothing
+ * applied, the batch still buffered), wait with backoff and write it
+ * again, with one line when that starts and one when it ends. The source
+ * stays connected (it is only not read meanwhile). Before each new try the
+ * sink connects again and its checkpoint must be the one it saved last:
+ * a store that failed over to a copy without it resumes from what that copy
+ * holds instead (a lost connection, as after any failure). */
+static int commit_sink(struct bridge *b, size_t i, const struct checkpoint *cp,
+                       struct bb_error *err)
+{
+    const struct sink *s = &b->sinks[i];
+    int rc = s->ops->commit(s->ctx, cp, err);
+    if (rc != BB_ERR_AGAIN)
+        return rc;
+    log_warn("%s; the batch is kept and written again with backoff up to %u ms (the source "
+             "stays connected)", err->msg, b->cfg->retry_max_ms);
+    double since = now_seconds();
+    uint32_t delay = b->cfg->retry_initial_ms;
+    unsigned tries = 0;
+    while (rc == BB_ERR_AGAIN) {
+        backoff(&delay, b->cfg);
+        bb_error_clear(err);
+        if (stop_requested)
+            return bb_error_set(err, BB_ERR_IO, "stopped while the %s sink refused writes: the "
+                                "batch was not applied", s->ops->name);
+        tries++;
+        struct checkpoint now;
+        if ((rc = s->ops->reconnect(s->ctx, err)) < 0 ||
+            (rc = s->ops->load_checkpoint(s->ctx, &now, err)) < 0)
+            return rc;
+        if ((rc > 0) != b->has_saved[i] || (rc > 0 && checkpoint_compare(&now, &b->saved[i]) != 0))
+            return bb_error_set(err, BB_ERR_IO, "the %s sink's checkpoint changed while it "
+                                "refused writes (a failover to a copy without the last batches?): "
+                                "resuming from the checkpoint it holds", s->ops->name);
+        rc = s->ops->commit(s->ctx, cp, err);
+    }
+    if (rc == 0)
+        log_info("the %s sink takes writes again after %.1f s (%u retries)", s->ops->name,
+                 now_seconds() - since, tries);
+    return rc;
+}
+
 static int commit(struct bridge *b, const struct checkpoint *cp, struct bb_error *err)
 {
     for (size_t i = 0; i < b->nsinks; i++) {
@@ -152,7 +197,7 @@ static int commit(struct bridge *b, const struct checkpoint *cp, struct bb_error
          * its checkpoint, hence past cp), until the stream passes it. */
         if (b->has_saved[i] && checkpoint_compare(cp, &b->saved[i]) < 0)
             continue;
-        int rc = b->sinks[i].ops->commit(b->sinks[i].ctx, cp, err);
+        int rc = commit_sink(b, i, cp, err);
         if (rc < 0)
             return rc;
         b->saved[i] = *cp;
@@ -829,8 +874,6 @@ static bool retryable(int code)
 {
     return code == BB_ERR_IO;
 }
-
-static void backoff(uint32_t *delay, const struct bb_config *cfg);
 
 /* Open one sink, waiting with backoff while its store is unreachable. */
 static int open_sink(struct bridge *b,

@@ -74,6 +74,7 @@ struct option_table {
 _Static_assert(sizeof(enum start_at) == sizeof(int), "enums are stored as int");
 _Static_assert(sizeof(enum redis_shape) == sizeof(int), "enums are stored as int");
 _Static_assert(sizeof(enum mongo_oversize) == sizeof(int), "enums are stored as int");
+_Static_assert(sizeof(enum redis_wrong_type) == sizeof(int), "enums are stored as int");
 
 /* ------------------------------------------------------------------ */
 /* Value checks (shared by the file and config_validate)               */
@@ -395,6 +396,7 @@ static bool check_mongo_field(const char *v, char *why, size_t n)
 
 static const char *const start_names[] = { "earliest", "current", "snapshot", NULL };
 static const char *const oversize_names[] = { "stop", "skip", NULL };
+static const char *const wrong_type_names[] = { "overwrite", "stop", NULL };
 static const char *const log_level_names[] = { "debug", "info", "warn", "error", "off", NULL };
 static const char *const shape_names[] = { "hash", "json", "stream", NULL };
 static const char *const update_names[] = { "replace", "set", NULL };
@@ -429,6 +431,12 @@ static const struct option top_options[] = {
     { .name = "redis.password_env", .type = OPT_STRING, CFG(redis_password_env),
       .check = check_env_name, .flags = OPT_UNSET_OK,
       .help = "name of the environment variable holding the Redis password" },
+    { .name = "redis.wrong_type", .type = OPT_ENUM, CFG(redis_wrong_type),
+      .choices = wrong_type_names, .def = "overwrite",
+      .help = "a key that holds another type than its shape writes (a string where a row's hash "
+              "or a stream goes): \"overwrite\" replaces it (a WARN names the key when a stream "
+              "or a partial row image meets it), \"stop\" checks every key of a batch first and "
+              "stops before applying anything, naming the key" },
     { .name = "mongo.url", .type = OPT_STRING, CFG(mongo_url), .check = check_mongo_url,
       .flags = OPT_UNSET_OK,
       .help = "the MongoDB server, mongodb://[user:password@]host[:port][,host...][/[db][?options]] "

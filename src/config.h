@@ -75,6 +75,14 @@ enum mongo_oversize {
     MONGO_OVERSIZE_SKIP,        /* log the row and go on without it */
 };
 
+/* A Redis key that holds another type than the one a shape writes there
+ * (a string where a row's hash goes, a hash where a stream goes). */
+enum redis_wrong_type {
+    REDIS_WRONG_TYPE_OVERWRITE = 0, /* replace it (default); a WARN names the key when a
+                                       stream or a partial row image met it */
+    REDIS_WRONG_TYPE_STOP,          /* stop before anything of the batch is applied */
+};
+
 struct config_origin;           /* private to config.c */
 
 struct bb_config {
@@ -90,6 +98,7 @@ struct bb_config {
     /* sinks */
     char *redis_url;        /* redis://[:pass@]host:port[/db] or NULL */
     char *redis_password_env;
+    enum redis_wrong_type redis_wrong_type;
     char *mongo_url;        /* mongodb://... or NULL */
     char *mongo_password_env;
     enum mongo_oversize mongo_oversize; /* a document over MongoDB's 16 MB limit */

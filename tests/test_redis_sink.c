@@ -814,7 +814,9 @@ Test(redis_sink, reconnect_after_client_kill)
     cr_assert_eq(cp.pos, 500);
 }
 
-Test(redis_sink, wrongtype_inside_exec_is_reported_and_the_rest_applied)
+/* Redis applies the rest of an EXEC when one command fails (WRONGTYPE):
+ * the type guards see to it that none can, whatever the keys hold. */
+Test(redis_sink, a_key_of_another_type_is_replaced_inside_the_batch)
 {
     struct redis_target t[] = {
         { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}" },
@@ -823,22 +825,60 @@ Test(redis_sink, wrongtype_inside_exec_is_reported_and_the_rest_applied)
     add_rule("users", t, 2);
     open_sink();
     freeReplyObject(rcmd("SET %s:users:changes not-a-stream", F.name));
+    freeReplyObject(rcmd("SADD %s:users:1 not-a-hash", F.name));
     struct tbl x;
     tbl_init(&x, "users");
     struct row a = mkrow(&x, 1, "alice", NULL, NULL);
     add_ok(&x, BB_ROWS_WRITE, NULL, &a);
-    struct bb_error err = { 0 };
-    struct checkpoint cp = mkcp("mysql-bin.000007", 1000);
-    cr_assert_eq(F.sink.ops->commit(F.sink.ctx, &cp, &err), BB_ERR_SERVER, "%s", err.msg);
-    char want[300];
-    snprintf(want, sizeof want, "XADD %s:users:changes failed inside EXEC: WRONGTYPE", F.name);
-    cr_assert(strstr(err.msg, want), "%s", err.msg);
-    cr_assert(strstr(err.msg, "applied without it"), "%s", err.msg);
+    commit_ok(1000);
     char k[200];
     assert_hash(key_of(&x, "1", k, sizeof k), "id=1", "name=alice", NULL);
+    cr_assert_eq(rint_cmd("XLEN %s:users:changes", F.name), 1);
     struct checkpoint back;
     cr_assert(load_cp(&back));
     cr_assert_eq(back.pos, 1000);
+}
+
+/* redis.wrong_type = "stop": a key of another type refuses the whole
+ * batch before anything is sent, naming the key. */
+Test(redis_sink, wrong_type_stop_refuses_the_batch_naming_the_key)
+{
+    struct redis_target t[] = {
+        { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}" },
+        { .shape = REDIS_SHAPE_STREAM, .key = "{schema}:{table}:changes" },
+    };
+    add_rule("users", t, 2);
+    F.cfg.redis_wrong_type = REDIS_WRONG_TYPE_STOP;
+    open_sink();
+    commit_ok(500);
+    struct tbl x;
+    tbl_init(&x, "users");
+    struct row a = mkrow(&x, 1, "alice", NULL, NULL);
+    struct row b = mkrow(&x, 2, "bob", NULL, NULL);
+    for (int round = 0; round < 2; round++) {
+        /* a string where row 2's hash goes, then where the stream goes */
+        freeReplyObject(rcmd(round ? "SET %s:users:changes x" : "SET %s:users:2 x", F.name));
+        add_ok(&x, BB_ROWS_WRITE, NULL, &a);
+        add_ok(&x, BB_ROWS_WRITE, NULL, &b);
+        struct bb_error err = { 0 };
+        struct checkpoint cp = mkcp("mysql-bin.000007", 1000);
+        cr_assert_eq(F.sink.ops->commit(F.sink.ctx, &cp, &err), BB_ERR_SERVER, "%s", err.msg);
+        char want[600];
+        snprintf(want, sizeof want, "key %s:users:%s holds a string where binbridge writes the "
+                 "%s of %s.users: nothing of the batch up to mysql-bin.000007:1000 was applied",
+                 F.name, round ? "changes" : "2", round ? "stream" : "hash", F.name);
+        cr_assert(strstr(err.msg, want), "%s\nnot: %s", err.msg, want);
+        char k[200];
+        cr_assert(!exists(key_of(&x, "1", k, sizeof k)), "row 1 was applied");
+        struct checkpoint back;
+        cr_assert(load_cp(&back));
+        cr_assert_eq(back.pos, 500);
+        freeReplyObject(rcmd("DEL %s:users:2 %s:users:changes", F.name, F.name));
+    }
+    add_ok(&x, BB_ROWS_WRITE, NULL, &a);
+    commit_ok(1000);
+    char k[200];
+    assert_hash(key_of(&x, "1", k, sizeof k), "id=1", "name=alice", NULL);
 }
 
 Test(redis_sink, a_command_refused_when_queued_aborts_the_whole_batch)
