@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text_escape.h"
+
 void bb_error_clear(struct bb_error *err)
 {
     if (err) {
@@ -18,10 +20,9 @@ int bb_error_setv(struct bb_error *err, int code, const char *fmt, va_list ap)
         return code;
     err->code = code;
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-    /* Keep the message on one line whatever the input held. */
-    for (char *p = err->msg; *p; p++)
-        if (*p == '\n' || *p == '\r')
-            *p = ' ';
+    /* One line, no password of a URL, no control character, whatever the
+     * input held (names from the binlog, a sink's or a library's words). */
+    text_clean_message(err->msg, sizeof err->msg);
     return code;
 }
 
@@ -59,7 +60,5 @@ void bb_error_prefix(struct bb_error *err, const char *fmt, ...)
         memcpy(err->msg + used, old, len);
         err->msg[used + len] = '\0';
     }
-    for (char *p = err->msg; *p; p++)
-        if (*p == '\n' || *p == '\r')
-            *p = ' ';
+    text_clean_message(err->msg, sizeof err->msg);
 }
