@@ -17,6 +17,14 @@
 #include "error.h"
 #include "log.h"
 #include "server_checks.h"
+#include "url.h"
+
+#define PASSWORD_HELP                                                                          \
+    "Passwords: not on the command line, which every local user can read (ps,\n"             \
+    "/proc/PID/cmdline): the source's in $BINBRIDGE_PASSWORD, Redis's and MongoDB's in the\n"  \
+    "variables a config file names (redis.password_env, mongo.password_env), or the URLs in\n" \
+    "a config file only you can read. A password in a URL argument is overwritten with 'x's\n" \
+    "once read (it shows until then), and every message masks URL passwords (user:***@).\n"
 
 static const char run_usage[] =
     "usage: binbridge run [--config FILE] [--source URL] [--redis URL] [--mongo URL] [options]\n"
@@ -27,10 +35,10 @@ static const char run_usage[] =
     "{table} of database {schema}, _id = the primary key.\n"
     "\n"
     "  --config FILE           rules and options (libconfig syntax, see config/)\n"
-    "  --source URL            mysql://user[:password]@host[:port]; the password may come from\n"
-    "                          $BINBRIDGE_PASSWORD (or the variable source.password_env names)\n"
-    "  --redis URL             redis://[:password@]host[:port][/db]\n"
-    "  --mongo URL             mongodb://[user:password@]host[:port][,host...][/[db][?options]]\n"
+    "  --source URL            mysql://user@host[:port]; the password from $BINBRIDGE_PASSWORD\n"
+    "                          (or the variable source.password_env names)\n"
+    "  --redis URL             redis://host[:port][/db]\n"
+    "  --mongo URL             mongodb://[user@]host[:port][,host...][/[db][?options]]\n"
     "                          (the checkpoint goes in collection binbridge of db, or of\n"
     "                          database binbridge)\n"
     "  --start earliest|current|snapshot  where to begin when no checkpoint exists (default\n"
@@ -39,13 +47,17 @@ static const char run_usage[] =
     "  --checkpoint NAME       the checkpoint's name (several bridges into one sink)\n"
     "  --server-id N           the replica id to register as\n"
     "  --log-level LEVEL       debug, info, warn, error\n"
-    "  --progress SECONDS      seconds between progress lines (0: none)\n";
+    "  --progress SECONDS      seconds between progress lines (0: none)\n"
+    "\n"
+    PASSWORD_HELP;
 
 static const char status_usage[] =
     "usage: binbridge status [--config FILE] [--source URL] [--redis URL] [--mongo URL]\n"
     "                        [--checkpoint NAME]\n"
     "\n"
-    "Print the position a bridge has saved, the server's current position and the lag.\n";
+    "Print the position a bridge has saved, the server's current position and the lag.\n"
+    "\n"
+    PASSWORD_HELP;
 
 enum {
     OPT_CONFIG = 1000, OPT_SOURCE, OPT_REDIS, OPT_MONGO, OPT_START, OPT_STOP_AT_END,
@@ -203,7 +215,12 @@ static int prepare(int argc, char **argv, const char *cmd, const char *usage,
         return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
     struct bb_error err = { 0 };
     bb_server_options_init(srv);
-    if (build_config(s, cfg, &err) < 0 || source_options(cfg, srv, &err) < 0) {
+    rc = build_config(s, cfg, &err);
+    /* The configuration has its own copies of the URLs: their passwords
+     * leave the command line (ps, /proc/PID/cmdline) before anything
+     * connects, as the mysql client does with -p. */
+    url_scrub_args(argc, argv);
+    if (rc < 0 || source_options(cfg, srv, &err) < 0) {
         cli_error("%s", err.msg);
         bb_server_options_destroy(srv);
         bb_config_destroy(cfg);

@@ -67,6 +67,16 @@ void url_scrub_password(char *url)
         memset(url + u.password, 'x', u.password_len);
 }
 
+void url_scrub_args(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        char *a = argv[i];
+        if (strncmp(a, "--", 2) == 0 && strchr(a, '='))
+            a = strchr(a, '=') + 1;
+        url_scrub_password(a);
+    }
+}
+
 /* text[off, off + len) becomes `with`, in a buffer of size bytes holding n
  * bytes and a NUL; what no longer fits is cut. Returns the new length. */
 static size_t replace(char *text, size_t n, size_t size, size_t off, size_t len, const char *with,

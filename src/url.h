@@ -46,6 +46,12 @@ bool url_has_password(const char *url);
  * holding '/' or '@' is covered too. NULL is a no-op. */
 void url_scrub_password(char *url);
 
+/* url_scrub_password for every command-line argument that is a URL or
+ * an --option=URL (argv[1..argc)): once the URLs are copied, their
+ * passwords leave the process's argv memory, which ps and
+ * /proc/PID/cmdline read. */
+void url_scrub_args(int argc, char **argv);
+
 /* Replace the password of every URL in the NUL-terminated text (a message,
  * whoever wrote it) by "***": scheme://user:***@host. A URL runs to the
  * next whitespace or control character; its userinfo ends at the last '@'

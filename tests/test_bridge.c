@@ -24,12 +24,17 @@
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -977,6 +982,119 @@ Test(bridge, status_prints_the_saved_position_and_lag)
     cr_assert(strstr(out, "lag:"), "status has no lag line:\n%s", out);
     cr_log_info("status: %s", out);
     free(out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Secrets: passwords leave the command line                           */
+
+/* A port that takes connections (into the kernel's backlog) and never
+ * answers: a client that connected there waits, past its argument
+ * parsing, long enough to be looked at. */
+static int silent_listener(unsigned *port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    cr_assert_geq(fd, 0);
+    struct sockaddr_in a = { 0 };
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert_eq(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    cr_assert_eq(listen(fd, 16), 0);
+    socklen_t len = sizeof a;
+    cr_assert_eq(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
+/* /proc/PID/cmdline, the arguments joined with spaces (malloc'd). */
+static char *proc_cmdline(pid_t pid)
+{
+    char path[64], *buf = calloc(1, 65536);
+    cr_assert(buf);
+    snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    cr_assert_geq(fd, 0, "%s: %s", path, strerror(errno));
+    ssize_t n = read(fd, buf, 65535);
+    close(fd);
+    cr_assert_gt(n, 0);
+    for (ssize_t i = 0; i < n; i++)
+        if (buf[i] == '\0')
+            buf[i] = ' ';
+    return buf;
+}
+
+/* Run binbridge with argv, whose URLs point at a silent port; once it has
+ * connected there (its arguments are parsed), its command line must show
+ * none of the passwords and must have `shape` (the URL with 'x's); nor
+ * may its output (after the "+ command" line the harness writes). */
+static void expect_scrubbed(struct e2e *E, int listener, const char *const *argv,
+                            const char *const *secrets, const char *const *shapes)
+{
+    struct e2e_proc p;
+    char path[700];
+    snprintf(path, sizeof path, "%s/scrub-%03u.log", E->dir, ++E->runs);
+    e2e_proc_start(&p, path, argv);
+    struct pollfd pfd = { listener, POLLIN, 0 };
+    int ready = poll(&pfd, 1, 30000);
+    cr_assert_eq(ready, 1, "binbridge %s never connected to the silent port:\n%s", argv[0],
+                 e2e_tail(path, 2000));
+    char *cmdline = proc_cmdline(p.pid);
+    e2e_proc_kill(&p);
+    int c = accept(listener, NULL, NULL);
+    if (c >= 0)
+        close(c);
+    char *out = e2e_proc_output(&p);
+    const char *after = strchr(out, '\n');
+    after = after ? after + 1 : "";
+    for (size_t i = 0; secrets[i]; i++) {
+        cr_expect(!strstr(cmdline, secrets[i]), "binbridge %s: /proc/PID/cmdline shows %s:\n%s",
+                  argv[0], secrets[i], cmdline);
+        cr_expect(!strstr(after, secrets[i]), "binbridge %s printed %s:\n%s", argv[0], secrets[i],
+                  after);
+    }
+    for (size_t i = 0; shapes[i]; i++)
+        cr_expect(strstr(cmdline, shapes[i]), "binbridge %s: /proc/PID/cmdline has no %s:\n%s",
+                  argv[0], shapes[i], cmdline);
+    cr_log_info("%s: %s", argv[0], cmdline);
+    free(cmdline);
+    free(out);
+}
+
+Test(bridge, passwords_leave_the_command_line)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "scrub", NULL);
+    unsigned port;
+    int l = silent_listener(&port);
+    char source[128], redis[128], mongo[160], src_shape[128], redis_shape[128], mongo_shape[128];
+    snprintf(source, sizeof source, "mysql://bb:Src0Secret@127.0.0.1:%u", port);
+    snprintf(redis, sizeof redis, "redis://:Red1s@Secret@127.0.0.1:%u/0", port);
+    snprintf(mongo, sizeof mongo, "--mongo=mongodb://app:Mong0@Se:cret@127.0.0.1:%u/"
+             "?connectTimeoutMS=30000&serverSelectionTimeoutMS=30000", port);
+    snprintf(src_shape, sizeof src_shape, "mysql://bb:xxxxxxxxxx@127.0.0.1:%u ", port);
+    snprintf(redis_shape, sizeof redis_shape, "redis://:xxxxxxxxxxxx@127.0.0.1:%u/0 ", port);
+    snprintf(mongo_shape, sizeof mongo_shape, "--mongo=mongodb://app:xxxxxxxxxxxxx@127.0.0.1:%u/",
+             port);
+    static const char *const secrets[] = { "Src0Secret", "Red1s", "Secret", "Mong0", "cret@",
+                                           NULL };
+    const char *const shapes_r[] = { src_shape, redis_shape, NULL };
+    const char *const shapes_m[] = { src_shape, mongo_shape, NULL };
+    const char *const shapes_s[] = { src_shape, NULL };
+
+    /* run: the sinks are opened (and wait on the silent port) first */
+    const char *const run_redis[] = { "run", "--source", source, "--redis", redis,
+                                      "--checkpoint", E->db, NULL };
+    expect_scrubbed(E, l, run_redis, secrets, shapes_r);
+    const char *const run_mongo[] = { "run", "--source", source, mongo, "--checkpoint", E->db,
+                                      NULL };
+    expect_scrubbed(E, l, run_mongo, secrets, shapes_m);
+    /* status opens the sinks first too */
+    const char *const status[] = { "status", "--source", source, "--redis", redis,
+                                   "--checkpoint", E->db, NULL };
+    expect_scrubbed(E, l, status, secrets, shapes_r);
+    /* dump --blocking from the source */
+    const char *const dump[] = { "dump", "--source", source, "--blocking", NULL };
+    expect_scrubbed(E, l, dump, secrets, shapes_s);
+    close(l);
 }
 
 /* A bad file: exit 2 with FILE:LINE, before connecting to anything (the

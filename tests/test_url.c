@@ -111,6 +111,19 @@ Test(url, scrubbing_keeps_the_shape_and_hides_every_password_byte)
     url_scrub_password(NULL);
 }
 
+Test(url, every_url_argument_is_scrubbed)
+{
+    char a0[] = "binbridge", a1[] = "--source", a2[] = "mysql://u:pw1@h",
+         a3[] = "--redis=redis://:pw2@h", a4[] = "--checkpoint", a5[] = "name:with@colon",
+         a6[] = "mongodb://x:p@w3@h/d";
+    char *argv[] = { a0, a1, a2, a3, a4, a5, a6, NULL };
+    url_scrub_args(7, argv);
+    cr_expect_str_eq(a2, "mysql://u:xxx@h");
+    cr_expect_str_eq(a3, "--redis=redis://:xxx@h");
+    cr_expect_str_eq(a5, "name:with@colon", "not a URL");
+    cr_expect_str_eq(a6, "mongodb://x:xxxx@h/d");
+}
+
 Test(url, userinfo_escaped_for_libmongoc)
 {
     static const char *const cases[][2] = {
