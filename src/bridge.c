@@ -117,6 +117,7 @@ struct bridge {
     struct warned warned;
     struct bb_error load_err;     /* a failed initial load, through snapshot_list_tables */
     uint64_t commits;             /* batches committed: progress, for the retry backoff */
+    char binlog_version[51];      /* server version of the binlog being read (its FDE) */
 };
 
 /* ------------------------------------------------------------------ */
@@ -530,7 +531,7 @@ static int reload_tables(struct bridge *b, const struct bb_event *ev, const stru
 static int remove_dropped_rows(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     struct ddl_statement d;
-    ddl_parse(&ev->query, &d);
+    ddl_parse(&ev->query, b->binlog_version[0] ? b->binlog_version : b->facts.version, &d);
     if (d.action == DDL_UNSURE && (starts_with_word(&ev->query.query, "TRUNCATE") ||
                                    starts_with_word(&ev->query.query, "DROP TABLE"))) {
         log_warn("%s:%llu: cannot tell which tables \"%.*s\" removes: their keys are left in "
@@ -614,6 +615,10 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
     }
     case BB_TRANSACTION_PAYLOAD_EVENT:
         b->payload_end = ev->pos + ev->length;
+        return 0;
+    case FORMAT_DESCRIPTION_EVENT:
+        /* which executable comments its statements ran (ddl_parse) */
+        snprintf(b->binlog_version, sizeof b->binlog_version, "%s", ev->format.server_version);
         return 0;
     case QUERY_EVENT:
     case QUERY_COMPRESSED_EVENT: {
