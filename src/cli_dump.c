@@ -33,7 +33,11 @@ static const char dump_usage[] =
     "  --ignored-events LIST\n"
     "  --only-schemas LIST     --ignored-schemas LIST\n"
     "  --only-tables LIST      --ignored-tables LIST   (table or schema.table)\n"
-    "  --no-verify-checksum    do not verify CRC32 checksums\n";
+    "  --no-verify-checksum    do not verify CRC32 checksums\n"
+    "\n"
+    "The text format is for reading: control characters and bytes that are not UTF-8 in\n"
+    "names, statements and values print as \\e, \\n, \\t, \\r or \\xNN. --format json keeps\n"
+    "every byte.\n";
 
 /* Split a comma-separated list into a NULL-terminated array (strings point
  * into the copy `*storage`). */
