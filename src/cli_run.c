@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "error.h"
 #include "log.h"
 #include "server_checks.h"
+#include "text_escape.h"
 #include "url.h"
 
 #define PASSWORD_HELP                                                                          \
@@ -272,12 +274,36 @@ done:
     return status;
 }
 
+/* printf of one line that carries outside text (a checkpoint read back
+ * from a sink, the server's file name and GTIDs): its control characters
+ * escaped (text_escape.h), so that what a sink holds cannot drive the
+ * terminal. fmt ends with the newline. */
+static void print_line(const char *fmt, ...) BB_PRINTF(1, 2);
+static void print_line(const char *fmt, ...)
+{
+    char *line = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&line, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    struct bb_buf b;
+    bb_buf_init(&b);
+    text_escape_append(&b, line, (size_t)n - 1);
+    bb_buf_putc(&b, '\n');
+    if (!b.oom)
+        fwrite(b.data, 1, b.len, stdout);
+    bb_buf_destroy(&b);
+    free(line);
+}
+
 static void print_checkpoint(const char *sink, const char *name, const struct checkpoint *cp,
                              bool found, const struct server_facts *facts)
 {
     char pos[CHECKPOINT_FILE_MAX + 64];
     if (!found) {
-        printf("%s checkpoint %s: none saved yet\n", sink, name);
+        print_line("%s checkpoint %s: none saved yet\n", sink, name);
         return;
     }
     time_t t = (time_t)cp->commit_time;
@@ -285,14 +311,15 @@ static void print_checkpoint(const char *sink, const char *name, const struct ch
     char when[32] = "?";
     if (cp->commit_time && gmtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    printf("%s checkpoint %s: %s%s%s%s%s, last applied transaction committed %s\n", sink, name,
-           checkpoint_position_text(cp, pos, sizeof pos), cp->gtid[0] ? " (gtid " : "", cp->gtid,
-           cp->gtid[0] ? ")" : "", cp->loading ? ", initial load in progress" : "", when);
+    print_line("%s checkpoint %s: %s%s%s%s%s, last applied transaction committed %s\n", sink,
+               name, checkpoint_position_text(cp, pos, sizeof pos), cp->gtid[0] ? " (gtid " : "",
+               cp->gtid, cp->gtid[0] ? ")" : "", cp->loading ? ", initial load in progress" : "",
+               when);
     bool caught_up = strcmp(cp->file, facts->current_file) == 0 &&
                      cp->pos == facts->current_pos && cp->rows_done == 0;
     long lag = caught_up || !cp->commit_time ? 0 : (long)(time(NULL) - (time_t)cp->commit_time);
-    printf("%s lag: %ld s%s\n", sink, lag < 0 ? 0 : lag,
-           caught_up ? " (caught up)" : " (since the last applied transaction was committed)");
+    print_line("%s lag: %ld s%s\n", sink, lag < 0 ? 0 : lag,
+               caught_up ? " (caught up)" : " (since the last applied transaction was committed)");
 }
 
 int cli_status(int argc, char **argv)
@@ -334,9 +361,9 @@ int cli_status(int argc, char **argv)
         cli_error("%s", err.msg);
         goto done;
     }
-    printf("server: %s:%llu%s%s%s\n", facts.current_file, (unsigned long long)facts.current_pos,
-           facts.gtid_current[0] ? " (gtid " : "", facts.gtid_current,
-           facts.gtid_current[0] ? ")" : "");
+    print_line("server: %s:%llu%s%s%s\n", facts.current_file,
+               (unsigned long long)facts.current_pos, facts.gtid_current[0] ? " (gtid " : "",
+               facts.gtid_current, facts.gtid_current[0] ? ")" : "");
     for (int k = 0; k < 2; k++)
         if (open[k])
             print_checkpoint(names[k], cfg.checkpoint_name, &cps[k], found[k], &facts);

@@ -1165,6 +1165,46 @@ Test(bridge, ddl_text_never_logged_and_quoted_names_read)
     e2e_free_strings(keys, nkeys);
 }
 
+/* Issue 8: a checkpoint is outside data. One planted with terminal escape
+ * sequences (retitle the window, clear the screen, an 8-bit CSI) reaches
+ * the terminal escaped, from status and from run's messages alike. */
+Test(bridge, planted_checkpoint_escapes_reach_no_terminal)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "ckesc", NULL);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    freeReplyObject(e2e_redis(E->r, "HSET binbridge:checkpoint:%s file %s pos 4 rows_done 0 "
+                              "gtid %s commit_time 0 server_id 1", E->db,
+                              "mysql-bin.000000\x1b]0;pwned\x07\x1b[2J\xc2\x9b" "31m",
+                              "0-1-1\x1b[8m\r"));
+    char sid[16];
+    snprintf(sid, sizeof sid, "%u", E->server_id);
+    const char *status[] = { "status", "--config", E->config, "--source", E->srv.mysql_url,
+                             "--redis", E->srv.redis_url, "--checkpoint", E->db, NULL };
+    const char *run[] = { "run", "--config", E->config, "--source", E->srv.mysql_url, "--redis",
+                          E->srv.redis_url, "--checkpoint", E->db, "--server-id", sid,
+                          "--stop-at-end", NULL };
+    const char *const *cmds[] = { status, run };
+    const int codes[] = { 0, 1 };
+    for (int k = 0; k < 2; k++) {
+        char *out;
+        int rc = e2e_run_cmd(E, cmds[k], 30, &out);
+        cr_expect_eq(rc, codes[k], "%s exited %d:\n%s", cmds[k][0], rc, out);
+        for (const char *p = out; *p; p++) {
+            unsigned char c = (unsigned char)*p;
+            cr_expect(c >= 0x20 || c == '\n', "%s: a control byte 0x%02x at offset %zu",
+                      cmds[k][0], c, (size_t)(p - out));
+        }
+        cr_expect(!strstr(out, "\xc2\x9b"), "%s: a C1 CSI", cmds[k][0]);
+        cr_expect(strstr(out, "mysql-bin.000000\\e]0;pwned\\x07\\e[2J\\xc2\\x9b31m:4"),
+                  "%s does not show the file escaped:\n%s", cmds[k][0], out);
+        if (k == 0)
+            cr_expect(strstr(out, "(gtid 0-1-1\\e[8m\\r)"), "%s", out);
+        cr_log_info("%s: %s", cmds[k][0], out);
+        free(out);
+    }
+}
+
 /* A bad file: exit 2 with FILE:LINE, before connecting to anything (the
  * source and Redis are closed ports: a connection attempt would fail
  * differently, with exit 1 or a retry). */
