@@ -13,10 +13,10 @@ void cli_error(const char *fmt, ...)
     char msg[4096];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     /* Arguments and messages may quote URLs and outside text. */
-    text_clean_message(msg, sizeof msg);
+    text_clean_message(msg, sizeof msg, n >= (int)sizeof msg);
     fprintf(stderr, "binbridge: %s\n", msg);
 }
 

@@ -182,8 +182,10 @@ void text_escape_in_place(char *s, size_t size)
         free(copy);
 }
 
-void text_clean_message(char *msg, size_t size)
+void text_clean_message(char *msg, size_t size, bool cut)
 {
+    if (cut)
+        url_redact_cut_tail(msg, size);
     url_redact_passwords(msg, size);
     text_escape_in_place(msg, size);
 }

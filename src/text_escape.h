@@ -36,7 +36,9 @@ void text_escape_tail(struct bb_buf *out, size_t from);
 void text_escape_in_place(char *s, size_t size);
 
 /* What every message gets before it is printed or logged: the passwords
- * of URLs in it masked (url_redact_passwords), then escaped in place. */
-void text_clean_message(char *msg, size_t size);
+ * of URLs in it masked (url_redact_passwords; cut is true when the
+ * message was cut to fit, see url_redact_cut_tail), then escaped in
+ * place. */
+void text_clean_message(char *msg, size_t size, bool cut);
 
 #endif

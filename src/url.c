@@ -134,6 +134,21 @@ void url_redact_passwords(char *text, size_t size)
     }
 }
 
+void url_redact_cut_tail(char *text, size_t size)
+{
+    static const char mask[] = "***";
+    if (!text || size == 0)
+        return;
+    size_t n = strlen(text), w = n;
+    while (w > 0 && word_char((unsigned char)text[w - 1]))
+        w--;
+    const char *sep = strstr(text + w, "://");
+    if (!sep)
+        return;
+    size_t off = (size_t)(sep - text) + 3;
+    replace(text, n, size, off, n - off, mask, sizeof mask - 1);
+}
+
 static void put_escaped(char *out, size_t *o, const char *p, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";

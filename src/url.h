@@ -60,6 +60,12 @@ void url_scrub_args(int argc, char **argv);
  * (cut at the end when the mask is longer than a short password). */
 void url_redact_passwords(char *text, size_t size);
 
+/* For a message that was cut to fit its buffer: a URL cut off in its last
+ * word may have lost the '@' that ends its password, so everything after
+ * that word's "scheme://" is replaced by "***". Call before
+ * url_redact_passwords. */
+void url_redact_cut_tail(char *text, size_t size);
+
 /* A copy of url (malloc'd, caller frees; NULL when out of memory) whose
  * user name and password have their '@', ':', '[' and ']' percent-encoded,
  * the userinfo ending at the authority's last '@': what libmongoc, which

@@ -73,4 +73,14 @@ Test(text_escape, messages_are_cleaned_where_they_are_made)
     cr_expect_str_eq(err.msg, "got \"http://:***@127.0.0.1:1\" from a\\e[31m\\nb");
     bb_error_prefix(&err, "table %s", "t\x07");
     cr_expect_str_eq(err.msg, "table t\\x07: got \"http://:***@127.0.0.1:1\" from a\\e[31m\\nb");
+
+    /* a message cut to fit may cut a URL before its '@' */
+    char pad[BB_ERROR_MSG_MAX];
+    memset(pad, 'x', sizeof pad);
+    pad[BB_ERROR_MSG_MAX - 40] = '\0';
+    bb_error_clear(&err);
+    bb_error_set(&err, BB_ERR_IO, "%s mongodb://app:Pa@ssw0rdPa@ssw0rdPa@ssw0rdPa@ssw0rd@host/",
+                 pad);
+    cr_expect(!strstr(err.msg, "ssw0rd"), "%s", err.msg + strlen(pad));
+    cr_expect_str_eq(err.msg + strlen(pad), " mongodb://***");
 }

@@ -94,6 +94,19 @@ Test(url, every_url_in_a_message_loses_its_password)
     cr_expect_str_eq(tiny, "r://u:p", "no '@': no userinfo");
 }
 
+Test(url, a_url_cut_off_at_the_end_loses_all_but_its_scheme)
+{
+    char a[64] = "cannot reach mongodb://app:s3cr@et";
+    url_redact_cut_tail(a, sizeof a);
+    cr_expect_str_eq(a, "cannot reach mongodb://***");
+    char b[64] = "a redis://:pw@h and then x:y";
+    url_redact_cut_tail(b, sizeof b);
+    cr_expect_str_eq(b, "a redis://:pw@h and then x:y", "the last word is no URL");
+    char c[8] = "r://";
+    url_redact_cut_tail(c, sizeof c);
+    cr_expect_str_eq(c, "r://***");
+}
+
 Test(url, scrubbing_keeps_the_shape_and_hides_every_password_byte)
 {
     char a[] = "mysql://repl:S3cret@db:3306";
