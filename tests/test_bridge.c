@@ -1112,6 +1112,8 @@ Test(bridge, ddl_text_never_logged_and_quoted_names_read)
     MYSQL *m = E->m;
     e2e_sql(m, "CREATE TABLE `we``ird` (id INT PRIMARY KEY, v INT)");
     e2e_sql(m, "INSERT INTO `we``ird` SELECT seq, seq * 10 FROM seq_1_to_5");
+    e2e_sql(m, "CREATE TABLE `q\"t` (id INT PRIMARY KEY, v INT)");
+    e2e_sql(m, "INSERT INTO `q\"t` SELECT seq, seq FROM seq_1_to_3");
     e2e_bridge_start(E, NULL);
 
     char user[64];
@@ -1131,6 +1133,10 @@ Test(bridge, ddl_text_never_logged_and_quoted_names_read)
     e2e_sql(m, "%s", drop.p);
     free(drop.p);
     e2e_sql(m, "ALTER TABLE `we``ird` ADD COLUMN c INT DEFAULT 7");
+    /* "double quotes" name a table under ANSI_QUOTES (the event's sql_mode) */
+    e2e_sql(m, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')");
+    e2e_sql(m, "ALTER TABLE \"q\"\"t\" /* a comment */ ADD COLUMN c INT DEFAULT 7");
+    e2e_sql(m, "SET SESSION sql_mode = REPLACE(@@sql_mode, 'ANSI_QUOTES', '')");
     e2e_assert_caught_up(E, 60);
     e2e_stop_bridge(E, 10);
 
@@ -1144,24 +1150,27 @@ Test(bridge, ddl_text_never_logged_and_quoted_names_read)
               "the unreadable DROP TABLE is reported by its position:\n%s", log);
     cr_expect(strstr(log, "reloading ") && strstr(log, ".we`ird after a change of its columns"),
               "%s", log);
+    cr_expect(strstr(log, ".q\"t after a change of its columns"), "%s", log);
     free(out);
 
-    /* every row has the added column: the table was reloaded */
+    /* every row has the added column: the tables were reloaded */
     char glob[128];
     snprintf(glob, sizeof glob, "%.63s:*", E->db);
     size_t nkeys;
     char **keys = e2e_redis_keys(E->r, glob, &nkeys);
-    size_t rows = 0;
+    size_t rows[2] = { 0, 0 };
     for (size_t i = 0; i < nkeys; i++) {
-        if (!strstr(keys[i], "ird"))
+        int k = strstr(keys[i], ":we`ird:") ? 0 : strstr(keys[i], ":q\"t:") ? 1 : -1;
+        if (k < 0)
             continue;
-        rows++;
+        rows[k]++;
         redisReply *r = e2e_redis(E->r, "HGET %s c", keys[i]);
         cr_expect(r->type == REDIS_REPLY_STRING && strcmp(r->str, "7") == 0,
-                  "%s has no c = 7: the ALTER of `we``ird` did not reload it", keys[i]);
+                  "%s has no c = 7: the ALTER of its table did not reload it", keys[i]);
         freeReplyObject(r);
     }
-    cr_expect_eq(rows, 5u, "%zu keys of `we``ird`", rows);
+    cr_expect_eq(rows[0], 5u, "%zu keys of `we``ird`", rows[0]);
+    cr_expect_eq(rows[1], 3u, "%zu keys of `q\"t`", rows[1]);
     e2e_free_strings(keys, nkeys);
 }
 
