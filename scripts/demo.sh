@@ -14,6 +14,10 @@ scripts/servers.sh start >/dev/null
 eval "$(scripts/servers.sh env)"
 
 sql() { mariadb -h"$BB_MARIADB_HOST" -P"$BB_MARIADB_PORT" -u"$BB_MARIADB_USER" -p"$BB_MARIADB_PASSWORD" "$@"; }
+# binbridge takes the source's password from the environment: a command
+# line is visible to every local user.
+export BINBRIDGE_PASSWORD=$BB_MARIADB_PASSWORD
+source_url="mysql://$BB_MARIADB_USER@$BB_MARIADB_HOST:$BB_MARIADB_PORT"
 
 # Where the binlog is now: the dump starts here, so it shows just the demo.
 read -r file pos _ < <(sql -N -e 'SHOW MASTER STATUS')
@@ -29,8 +33,8 @@ UPDATE demo.test4 SET data = 'World', data2 = 'Hello', tags = 'new,sale' WHERE i
 DELETE FROM demo.test4 WHERE id = 1;
 SQL
 
-echo "# binbridge dump --source mysql://$BB_MARIADB_USER:***@$BB_MARIADB_HOST:$BB_MARIADB_PORT --start-file $file --start-pos $pos"
-build/binbridge dump --source "$BB_MARIADB_URL" --start-file "$file" --start-pos "$pos" \
+echo "# BINBRIDGE_PASSWORD=... binbridge dump --source $source_url --start-file $file --start-pos $pos"
+build/binbridge dump --source "$source_url" --start-file "$file" --start-pos "$pos" \
     --ignored-events FormatDescriptionEvent,RotateEvent,MariadbGtidListEvent,MariadbBinLogCheckPointEvent "$@"
 
 # The bridge: rows that exist now are loaded from a consistent snapshot,
@@ -57,11 +61,11 @@ conf=$(mktemp)
 trap 'rm -f "$conf"' EXIT
 echo 'include_schemas = [ "demo" ]; source = { start = "snapshot"; };' >"$conf"
 echo
-echo "# binbridge run --config demo.conf --source mysql://... --redis $BB_REDIS_URL --mongo $BB_MONGO_URL --checkpoint demo --stop-at-end"
-build/binbridge run --config "$conf" --source "$BB_MARIADB_URL" --redis "$BB_REDIS_URL" \
+echo "# binbridge run --config demo.conf --source $source_url --redis $BB_REDIS_URL --mongo $BB_MONGO_URL --checkpoint demo --stop-at-end"
+build/binbridge run --config "$conf" --source "$source_url" --redis "$BB_REDIS_URL" \
     --mongo "$BB_MONGO_URL" --checkpoint demo --stop-at-end
 sql -e "UPDATE demo.products SET price = 22.50, tags = 'new,sale' WHERE id = 1; DELETE FROM demo.products WHERE id = 2"
-build/binbridge run --config "$conf" --source "$BB_MARIADB_URL" --redis "$BB_REDIS_URL" \
+build/binbridge run --config "$conf" --source "$source_url" --redis "$BB_REDIS_URL" \
     --mongo "$BB_MONGO_URL" --checkpoint demo --stop-at-end
 echo
 echo "# redis-cli HGETALL demo:products:1"

@@ -128,6 +128,7 @@
 #include "log.h"
 #include "mapper.h"
 #include "sink.h"
+#include "url.h"
 
 #define CONNECT_TIMEOUT_MS 5000
 #define SELECT_TIMEOUT_MS 5000
@@ -2361,8 +2362,19 @@ int mongo_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
         rc = bb_error_set(err, BB_ERR_USAGE, "no MongoDB URL");
         goto fail;
     }
-    if (!(ms->uri = mongoc_uri_new_with_error(cfg->mongo_url, &e))) {
-        /* libmongoc's reasons do not repeat the URL (nor its password). */
+    /* libmongoc splits the userinfo at the first '@' (a password's tail
+     * would become the host of every message) and quotes a password it
+     * refuses: it gets the URL with the userinfo's '@' and ':' escaped,
+     * read as binbridge reads URLs (url.h). */
+    char *url = url_escape_userinfo(cfg->mongo_url);
+    if (!url) {
+        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    ms->uri = mongoc_uri_new_with_error(url, &e);
+    memset(url, 0, strlen(url));
+    free(url);
+    if (!ms->uri) {
         rc = bb_error_set(err, BB_ERR_USAGE, "MongoDB URL: %s", e.message);
         goto fail;
     }

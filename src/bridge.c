@@ -117,6 +117,7 @@ struct bridge {
     struct warned warned;
     struct bb_error load_err;     /* a failed initial load, through snapshot_list_tables */
     uint64_t commits;             /* batches committed: progress, for the retry backoff */
+    char binlog_version[51];      /* server version of the binlog being read (its FDE) */
 };
 
 /* ------------------------------------------------------------------ */
@@ -528,14 +529,6 @@ static int reload_table(struct bridge *b, const char *schema, const char *table,
 /* ------------------------------------------------------------------ */
 /* TRUNCATE and DROP TABLE                                             */
 
-static bool starts_with_word(const struct bb_bytes *q, const char *word)
-{
-    size_t i = 0, n = strlen(word);
-    while (i < q->len && (q->p[i] == ' ' || q->p[i] == '\n' || q->p[i] == '\t'))
-        i++;
-    return q->len - i >= n && strncasecmp((const char *)q->p + i, word, n) == 0;
-}
-
 static void name_of(const struct ddl_name *n, char *schema, char *table, size_t size)
 {
     snprintf(schema, size, "%.*s", (int)n->schema_len, n->schema);
@@ -571,17 +564,20 @@ static int reload_tables(struct bridge *b, const struct bb_event *ev, const stru
 
 /* A TRUNCATE or DROP TABLE removes rows without row events: remove their
  * keys. The sinks do that outside a batch, so what is buffered is
- * committed first; removing again after a crash is harmless. */
+ * committed first; removing again after a crash is harmless.
+ *
+ * The statement's text is never logged: one not read as a table's DDL may
+ * be anything (MariaDB writes ALTER USER ... IDENTIFIED BY '<plaintext>'),
+ * and every replay would log it again. Warnings give its position, where
+ * `binbridge dump --start-file F --start-pos N` shows it to whoever asks. */
 static int remove_dropped_rows(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     struct ddl_statement d;
-    ddl_parse(&ev->query, &d);
-    if (d.action == DDL_UNSURE && (starts_with_word(&ev->query.query, "TRUNCATE") ||
-                                   starts_with_word(&ev->query.query, "DROP TABLE"))) {
-        log_warn("%s:%llu: cannot tell which tables \"%.*s\" removes: their keys are left in "
-                 "place", ev->log_file, (unsigned long long)ev->pos,
-                 (int)(ev->query.query.len > 200 ? 200 : ev->query.query.len),
-                 (const char *)ev->query.query.p);
+    ddl_parse(&ev->query, b->binlog_version[0] ? b->binlog_version : b->facts.version, &d);
+    if (d.action == DDL_UNSURE && (d.what == DDL_TRUNCATE || d.what == DDL_DROP)) {
+        log_warn("%s:%llu: cannot tell which tables a %s statement removes: their keys are left "
+                 "in place", ev->log_file, (unsigned long long)ev->pos,
+                 d.what == DDL_TRUNCATE ? "TRUNCATE" : "DROP TABLE");
         return 0;
     }
     if (d.action == DDL_DROP_DATABASE) {
@@ -593,11 +589,10 @@ static int remove_dropped_rows(struct bridge *b, const struct bb_event *ev, stru
                      (unsigned long long)ev->pos, schema);
         return 0;
     }
-    if (d.action == DDL_UNSURE && starts_with_word(&ev->query.query, "ALTER")) {
-        log_warn("%s:%llu: cannot tell which table \"%.*s\" alters: rows it does not rewrite "
-                 "keep their old shape", ev->log_file, (unsigned long long)ev->pos,
-                 (int)(ev->query.query.len > 200 ? 200 : ev->query.query.len),
-                 (const char *)ev->query.query.p);
+    if (d.action == DDL_UNSURE && (d.what == DDL_ALTER || d.what == DDL_RENAME)) {
+        log_warn("%s:%llu: cannot tell which table an %s statement changes: rows it does not "
+                 "rewrite keep their old shape", ev->log_file, (unsigned long long)ev->pos,
+                 d.what == DDL_ALTER ? "ALTER TABLE" : "RENAME TABLE");
         return 0;
     }
     if (d.action == DDL_ALTER || d.action == DDL_RENAME)
@@ -659,6 +654,10 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
     }
     case BB_TRANSACTION_PAYLOAD_EVENT:
         b->payload_end = ev->pos + ev->length;
+        return 0;
+    case FORMAT_DESCRIPTION_EVENT:
+        /* which executable comments its statements ran (ddl_parse) */
+        snprintf(b->binlog_version, sizeof b->binlog_version, "%s", ev->format.server_version);
         return 0;
     case QUERY_EVENT:
     case QUERY_COMPRESSED_EVENT: {

@@ -11,7 +11,8 @@ int cli_dump(int argc, char **argv);
 int cli_run(int argc, char **argv);
 int cli_status(int argc, char **argv);
 
-/* Print "binbridge: <message>" on stderr (one line). */
+/* Print "binbridge: <message>" on stderr (one line, cleaned as log lines
+ * are: URL passwords masked, control characters escaped). */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

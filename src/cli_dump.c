@@ -11,14 +11,16 @@
 #include "buf.h"
 #include "cli.h"
 #include "format_event.h"
+#include "url.h"
 
 enum dump_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_NONE };
 
 static const char dump_usage[] =
-    "usage: binbridge dump (--file PATH... | --source mysql://user[:pass]@host[:port]) [options]\n"
+    "usage: binbridge dump (--file PATH... | --source mysql://user@host[:port]) [options]\n"
     "\n"
     "  --file PATH...          binlog or relay-log files, read in the order given\n"
-    "  --source URL            a live server; the password may come from $BINBRIDGE_PASSWORD\n"
+    "  --source URL            a live server; the password from $BINBRIDGE_PASSWORD (one in\n"
+    "                          the URL shows in ps until it is read and overwritten)\n"
     "  --format text|json|none text: dump() layout (default); json: one object per line;\n"
     "                          none: decode and render every value, print nothing\n"
     "  --start current|earliest  where to start on a server (default current)\n"
@@ -31,7 +33,11 @@ static const char dump_usage[] =
     "  --ignored-events LIST\n"
     "  --only-schemas LIST     --ignored-schemas LIST\n"
     "  --only-tables LIST      --ignored-tables LIST   (table or schema.table)\n"
-    "  --no-verify-checksum    do not verify CRC32 checksums\n";
+    "  --no-verify-checksum    do not verify CRC32 checksums\n"
+    "\n"
+    "The text format is for reading: control characters and bytes that are not UTF-8 in\n"
+    "names, statements and values print as \\e, \\n, \\t, \\r or \\xNN. --format json keeps\n"
+    "every byte.\n";
 
 /* Split a comma-separated list into a NULL-terminated array (strings point
  * into the copy `*storage`). */
@@ -301,7 +307,12 @@ int cli_dump(int argc, char **argv)
         goto done;
     }
     if (source) {
-        if (bb_server_options_parse_url(&srv, source, &err) < 0) {
+        int prc = bb_server_options_parse_url(&srv, source, &err);
+        /* The options have their own copy of the URL: its password leaves
+         * the command line (ps, /proc/PID/cmdline) before anything
+         * connects, as the mysql client does with -p. */
+        url_scrub_args(argc, argv);
+        if (prc < 0) {
             cli_error("dump: --source: %s", err.msg);
             goto done;
         }

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,15 @@
 #include "error.h"
 #include "log.h"
 #include "server_checks.h"
+#include "text_escape.h"
+#include "url.h"
+
+#define PASSWORD_HELP                                                                          \
+    "Passwords: not on the command line, which every local user can read (ps,\n"             \
+    "/proc/PID/cmdline): the source's in $BINBRIDGE_PASSWORD, Redis's and MongoDB's in the\n"  \
+    "variables a config file names (redis.password_env, mongo.password_env), or the URLs in\n" \
+    "a config file only you can read. A password in a URL argument is overwritten with 'x's\n" \
+    "once read (it shows until then), and every message masks URL passwords (user:***@).\n"
 
 static const char run_usage[] =
     "usage: binbridge run [--config FILE] [--source URL] [--redis URL] [--mongo URL] [options]\n"
@@ -27,10 +37,10 @@ static const char run_usage[] =
     "{table} of database {schema}, _id = the primary key.\n"
     "\n"
     "  --config FILE           rules and options (libconfig syntax, see config/)\n"
-    "  --source URL            mysql://user[:password]@host[:port]; the password may come from\n"
-    "                          $BINBRIDGE_PASSWORD (or the variable source.password_env names)\n"
-    "  --redis URL             redis://[:password@]host[:port][/db]\n"
-    "  --mongo URL             mongodb://[user:password@]host[:port][,host...][/[db][?options]]\n"
+    "  --source URL            mysql://user@host[:port]; the password from $BINBRIDGE_PASSWORD\n"
+    "                          (or the variable source.password_env names)\n"
+    "  --redis URL             redis://host[:port][/db]\n"
+    "  --mongo URL             mongodb://[user@]host[:port][,host...][/[db][?options]]\n"
     "                          (the checkpoint goes in collection binbridge of db, or of\n"
     "                          database binbridge)\n"
     "  --start earliest|current|snapshot  where to begin when no checkpoint exists (default\n"
@@ -39,13 +49,17 @@ static const char run_usage[] =
     "  --checkpoint NAME       the checkpoint's name (several bridges into one sink)\n"
     "  --server-id N           the replica id to register as\n"
     "  --log-level LEVEL       debug, info, warn, error\n"
-    "  --progress SECONDS      seconds between progress lines (0: none)\n";
+    "  --progress SECONDS      seconds between progress lines (0: none)\n"
+    "\n"
+    PASSWORD_HELP;
 
 static const char status_usage[] =
     "usage: binbridge status [--config FILE] [--source URL] [--redis URL] [--mongo URL]\n"
     "                        [--checkpoint NAME]\n"
     "\n"
-    "Print the position a bridge has saved, the server's current position and the lag.\n";
+    "Print the position a bridge has saved, the server's current position and the lag.\n"
+    "\n"
+    PASSWORD_HELP;
 
 enum {
     OPT_CONFIG = 1000, OPT_SOURCE, OPT_REDIS, OPT_MONGO, OPT_START, OPT_STOP_AT_END,
@@ -203,7 +217,12 @@ static int prepare(int argc, char **argv, const char *cmd, const char *usage,
         return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
     struct bb_error err = { 0 };
     bb_server_options_init(srv);
-    if (build_config(s, cfg, &err) < 0 || source_options(cfg, srv, &err) < 0) {
+    rc = build_config(s, cfg, &err);
+    /* The configuration has its own copies of the URLs: their passwords
+     * leave the command line (ps, /proc/PID/cmdline) before anything
+     * connects, as the mysql client does with -p. */
+    url_scrub_args(argc, argv);
+    if (rc < 0 || source_options(cfg, srv, &err) < 0) {
         cli_error("%s", err.msg);
         bb_server_options_destroy(srv);
         bb_config_destroy(cfg);
@@ -255,12 +274,36 @@ done:
     return status;
 }
 
+/* printf of one line that carries outside text (a checkpoint read back
+ * from a sink, the server's file name and GTIDs): its control characters
+ * escaped (text_escape.h), so that what a sink holds cannot drive the
+ * terminal. fmt ends with the newline. */
+static void print_line(const char *fmt, ...) BB_PRINTF(1, 2);
+static void print_line(const char *fmt, ...)
+{
+    char *line = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&line, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    struct bb_buf b;
+    bb_buf_init(&b);
+    text_escape_append(&b, line, (size_t)n - 1);
+    bb_buf_putc(&b, '\n');
+    if (!b.oom)
+        fwrite(b.data, 1, b.len, stdout);
+    bb_buf_destroy(&b);
+    free(line);
+}
+
 static void print_checkpoint(const char *sink, const char *name, const struct checkpoint *cp,
                              bool found, const struct server_facts *facts)
 {
     char pos[CHECKPOINT_FILE_MAX + 64];
     if (!found) {
-        printf("%s checkpoint %s: none saved yet\n", sink, name);
+        print_line("%s checkpoint %s: none saved yet\n", sink, name);
         return;
     }
     time_t t = (time_t)cp->commit_time;
@@ -268,14 +311,15 @@ static void print_checkpoint(const char *sink, const char *name, const struct ch
     char when[32] = "?";
     if (cp->commit_time && gmtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    printf("%s checkpoint %s: %s%s%s%s%s, last applied transaction committed %s\n", sink, name,
-           checkpoint_position_text(cp, pos, sizeof pos), cp->gtid[0] ? " (gtid " : "", cp->gtid,
-           cp->gtid[0] ? ")" : "", cp->loading ? ", initial load in progress" : "", when);
+    print_line("%s checkpoint %s: %s%s%s%s%s, last applied transaction committed %s\n", sink,
+               name, checkpoint_position_text(cp, pos, sizeof pos), cp->gtid[0] ? " (gtid " : "",
+               cp->gtid, cp->gtid[0] ? ")" : "", cp->loading ? ", initial load in progress" : "",
+               when);
     bool caught_up = strcmp(cp->file, facts->current_file) == 0 &&
                      cp->pos == facts->current_pos && cp->rows_done == 0;
     long lag = caught_up || !cp->commit_time ? 0 : (long)(time(NULL) - (time_t)cp->commit_time);
-    printf("%s lag: %ld s%s\n", sink, lag < 0 ? 0 : lag,
-           caught_up ? " (caught up)" : " (since the last applied transaction was committed)");
+    print_line("%s lag: %ld s%s\n", sink, lag < 0 ? 0 : lag,
+               caught_up ? " (caught up)" : " (since the last applied transaction was committed)");
 }
 
 int cli_status(int argc, char **argv)
@@ -317,9 +361,9 @@ int cli_status(int argc, char **argv)
         cli_error("%s", err.msg);
         goto done;
     }
-    printf("server: %s:%llu%s%s%s\n", facts.current_file, (unsigned long long)facts.current_pos,
-           facts.gtid_current[0] ? " (gtid " : "", facts.gtid_current,
-           facts.gtid_current[0] ? ")" : "");
+    print_line("server: %s:%llu%s%s%s\n", facts.current_file,
+               (unsigned long long)facts.current_pos, facts.gtid_current[0] ? " (gtid " : "",
+               facts.gtid_current, facts.gtid_current[0] ? ")" : "");
     for (int k = 0; k < 2; k++)
         if (open[k])
             print_checkpoint(names[k], cfg.checkpoint_name, &cps[k], found[k], &facts);

@@ -28,6 +28,7 @@
 #include <strings.h>
 
 #include "error.h"
+#include "url.h"
 
 /* Option types. Enumerations are stored as int: index in choices. */
 enum opt_type {
@@ -161,6 +162,19 @@ static bool check_mysql_url(const char *v, char *why, size_t n)
     return rc == 0;
 }
 
+/* The value of a URL option as an error message may quote it. Messages
+ * lose the password of a URL (scheme://user:password@host) when they are
+ * made; a value without a scheme cannot be read that way, and what comes
+ * before its last '@' may be a password: that part is left out. */
+static const char *quotable_url(const char *v, char *buf, size_t n)
+{
+    const char *at = strrchr(v, '@');
+    if (!at || url_scheme_len(v, strlen(v)))
+        return v;
+    snprintf(buf, n, "...%s", at);
+    return buf;
+}
+
 static bool check_redis_url(const char *v, char *why, size_t n)
 {
     static const char form[] = "redis://[[user]:password@]host[:port][/db]";
@@ -169,7 +183,8 @@ static bool check_redis_url(const char *v, char *why, size_t n)
         return false;
     }
     if (strncasecmp(v, "redis://", 8) != 0) {
-        snprintf(why, n, "the URL must be %s, got \"%s\"", form, v);
+        char q[256];
+        snprintf(why, n, "the URL must be %s, got \"%s\"", form, quotable_url(v, q, sizeof q));
         return false;
     }
     const char *s = v + 8;
@@ -209,7 +224,9 @@ static bool check_mongo_url(const char *v, char *why, size_t n)
         s = v + 14;
         srv = true;
     } else {
-        snprintf(why, n, "the URL must start with mongodb:// or mongodb+srv://, got \"%s\"", v);
+        char q[256];
+        snprintf(why, n, "the URL must start with mongodb:// or mongodb+srv://, got \"%s\"",
+                 quotable_url(v, q, sizeof q));
         return false;
     }
     size_t alen = strcspn(s, "/?");
@@ -245,8 +262,10 @@ static bool check_env_name(const char *v, char *why, size_t n)
     for (const char *p = v; ok && *p; p++)
         ok = isalnum((unsigned char)*p) || *p == '_';
     if (!ok)
-        snprintf(why, n, "\"%s\" is not an environment variable name (letters, digits and '_', "
-                 "not starting with a digit); it names the variable, it is not the password", v);
+        /* Not quoted: a value that is no variable name may be the password
+         * itself, put here by mistake. */
+        snprintf(why, n, "not an environment variable name (letters, digits and '_', not "
+                 "starting with a digit); it names the variable, it is not the password");
     return ok;
 }
 
@@ -1596,21 +1615,6 @@ static bool check_field(const struct option *o, const void *f, char *msg, size_t
     default:
         return true;
     }
-}
-
-/* The userinfo of a URL ("user:pass" of scheme://user:pass@host/...) has a password. */
-static bool url_has_password(const char *url)
-{
-    const char *s = strstr(url, "://");
-    if (!s)
-        return false;
-    s += 3;
-    size_t alen = strcspn(s, "/?#");
-    const char *at = NULL;
-    for (const char *p = s; p < s + alen; p++)
-        if (*p == '@')
-            at = p;
-    return at && memchr(s, ':', (size_t)(at - s));
 }
 
 static int validate_fail(const struct bb_config *cfg, struct bb_error *err, size_t i,

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text_escape.h"
+
 void bb_error_clear(struct bb_error *err)
 {
     if (err) {
@@ -17,11 +19,10 @@ int bb_error_setv(struct bb_error *err, int code, const char *fmt, va_list ap)
     if (!err || err->code != 0)
         return code;
     err->code = code;
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-    /* Keep the message on one line whatever the input held. */
-    for (char *p = err->msg; *p; p++)
-        if (*p == '\n' || *p == '\r')
-            *p = ' ';
+    int n = vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    /* One line, no password of a URL, no control character, whatever the
+     * input held (names from the binlog, a sink's or a library's words). */
+    text_clean_message(err->msg, sizeof err->msg, n >= (int)sizeof err->msg);
     return code;
 }
 
@@ -47,6 +48,7 @@ void bb_error_prefix(struct bb_error *err, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         n = 0;
+    bool cut = (size_t)n >= sizeof err->msg;
     size_t used = (size_t)n < sizeof err->msg ? (size_t)n : sizeof err->msg - 1;
     size_t room = sizeof err->msg - used;
     if (room > 2) {
@@ -54,12 +56,14 @@ void bb_error_prefix(struct bb_error *err, const char *fmt, ...)
         used += 2;
         room -= 2;
         size_t len = strlen(old);
-        if (len >= room)
+        if (len >= room) {
             len = room - 1;
+            cut = true;
+        }
         memcpy(err->msg + used, old, len);
         err->msg[used + len] = '\0';
+    } else {
+        cut = true;
     }
-    for (char *p = err->msg; *p; p++)
-        if (*p == '\n' || *p == '\r')
-            *p = ' ';
+    text_clean_message(err->msg, sizeof err->msg, cut);
 }

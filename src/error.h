@@ -3,7 +3,12 @@
  * Fallible functions return 0 on success or a negative code and fill the
  * struct bb_error passed as their last argument. The first error wins: once
  * set, later calls to bb_error_set() leave the message alone, so the message
- * names the innermost cause; outer layers add where with bb_error_prefix(). */
+ * names the innermost cause; outer layers add where with bb_error_prefix().
+ *
+ * A message is cleaned as it is set or prefixed (text_clean_message): the
+ * password of any URL in it is masked and control characters are escaped,
+ * so that whatever it quotes (a name from the binlog, a sink's reply, a
+ * library's message) it can be printed and logged as one safe line. */
 #ifndef BB_ERROR_H
 #define BB_ERROR_H
 

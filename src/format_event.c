@@ -7,6 +7,7 @@
 #include "error.h"
 #include "format_event.h"
 #include "format_value.h"
+#include "text_escape.h"
 
 void format_uuid(const uint8_t sid[16], struct bb_buf *out)
 {
@@ -144,11 +145,38 @@ static int user_var_value(const struct bb_ev_user_var *u, bool json, struct bb_b
 /* ------------------------------------------------------------------ */
 /* text                                                                */
 
+/* The text layout is for reading on a terminal: everything in it that
+ * comes from the binlog (names, statements, file names, values) is
+ * escaped (text_escape.h), so that control characters in it can neither
+ * drive the terminal nor break the layout's lines. --format json keeps
+ * the exact bytes. */
+
 static void line_bytes(struct bb_buf *out, const char *label, struct bb_bytes b)
 {
     bb_buf_puts(out, label);
-    bb_buf_append(out, b.p, b.len);
+    text_escape_append(out, b.p, b.len);
     bb_buf_putc(out, '\n');
+}
+
+static void put_text(struct bb_buf *out, const char *s)
+{
+    text_escape_append(out, s, strlen(s));
+}
+
+static void put_column_name(const struct bb_table *t, uint32_t i, struct bb_buf *out)
+{
+    size_t from = out->len;
+    format_column_name(t, i, out);
+    text_escape_tail(out, from);
+}
+
+static int put_value(const struct bb_value *v, struct bb_buf *out, struct bb_error *err)
+{
+    size_t from = out->len;
+    if (bb_value_format_text(v, out, err) < 0)
+        return err->code;
+    text_escape_tail(out, from);
+    return 0;
 }
 
 static int text_image(const struct bb_table *t, const struct bb_value *vals, struct bb_buf *out,
@@ -158,11 +186,11 @@ static int text_image(const struct bb_table *t, const struct bb_value *vals, str
         if (vals[i].kind == BB_VALUE_ABSENT)
             continue;
         bb_buf_puts(out, "*  ");
-        format_column_name(t, i, out);
+        put_column_name(t, i, out);
         bb_buf_puts(out, ": ");
         if (vals[i].kind == BB_VALUE_NULL)
             bb_buf_puts(out, "NULL");
-        else if (bb_value_format_text(&vals[i], out, err) < 0)
+        else if (put_value(&vals[i], out, err) < 0)
             return err->code;
         bb_buf_putc(out, '\n');
     }
@@ -172,7 +200,11 @@ static int text_image(const struct bb_table *t, const struct bb_value *vals, str
 static int text_rows(const struct bb_ev_rows *r, struct bb_buf *out, struct bb_error *err)
 {
     const struct bb_table *t = r->table;
-    bb_buf_printf(out, "Table: %s.%s\n", t->schema, t->name);
+    bb_buf_puts(out, "Table: ");
+    put_text(out, t->schema);
+    bb_buf_putc(out, '.');
+    put_text(out, t->name);
+    bb_buf_putc(out, '\n');
     bb_buf_printf(out, "Affected columns: %u\n", r->ncols);
     bb_buf_printf(out, "Changed rows: %u\n", r->nrows);
     bb_buf_puts(out, "Values:\n");
@@ -190,7 +222,7 @@ static int text_rows(const struct bb_ev_rows *r, struct bb_buf *out, struct bb_e
             if (b->kind == BB_VALUE_ABSENT && a->kind == BB_VALUE_ABSENT)
                 continue;
             bb_buf_puts(out, "*  ");
-            format_column_name(t, i, out);
+            put_column_name(t, i, out);
             bb_buf_puts(out, ": ");
             const struct bb_value *side[2] = { b, a };
             for (int s = 0; s < 2; s++) {
@@ -200,7 +232,7 @@ static int text_rows(const struct bb_ev_rows *r, struct bb_buf *out, struct bb_e
                     bb_buf_puts(out, "(absent)");
                 else if (side[s]->kind == BB_VALUE_NULL)
                     bb_buf_puts(out, "NULL");
-                else if (bb_value_format_text(side[s], out, err) < 0)
+                else if (put_value(side[s], out, err) < 0)
                     return err->code;
             }
             bb_buf_putc(out, '\n');
@@ -231,9 +263,9 @@ int format_event_text(const struct bb_event *ev, struct bb_buf *out, struct bb_e
         line_bytes(out, "Next binlog file: ", ev->rotate.next_file);
         break;
     case FORMAT_DESCRIPTION_EVENT:
-        bb_buf_printf(out, "Binlog version: %u\nServer version: %s\nChecksum: %s\n",
-                      ev->format.binlog_version, ev->format.server_version,
-                      ev->format.checksum_alg == 1 ? "CRC32"
+        bb_buf_printf(out, "Binlog version: %u\nServer version: ", ev->format.binlog_version);
+        put_text(out, ev->format.server_version);
+        bb_buf_printf(out, "\nChecksum: %s\n", ev->format.checksum_alg == 1 ? "CRC32"
                       : ev->format.checksum_alg == 0 ? "none" : "n/a");
         break;
     case XID_EVENT:
@@ -252,8 +284,10 @@ int format_event_text(const struct bb_event *ev, struct bb_buf *out, struct bb_e
     case USER_VAR_EVENT:
         line_bytes(out, "User variable name: ", ev->user_var.name);
         bb_buf_puts(out, "Value: ");
+        size_t value_from = out->len;
         if (user_var_value(&ev->user_var, false, out, err) < 0)
             return err->code;
+        text_escape_tail(out, value_from);
         bb_buf_putc(out, '\n');
         break;
     case INCIDENT_EVENT:
@@ -272,7 +306,9 @@ int format_event_text(const struct bb_event *ev, struct bb_buf *out, struct bb_e
         bb_buf_puts(out, ev->type == ANONYMOUS_GTID_LOG_EVENT ? "GTID_NEXT: ANONYMOUS\n"
                                                               : "GTID_NEXT: ");
         if (ev->type != ANONYMOUS_GTID_LOG_EVENT) {
-            format_gtid(&ev->gtid, out);
+            size_t gtid_from = out->len;
+            format_gtid(&ev->gtid, out); /* a tag is outside text */
+            text_escape_tail(out, gtid_from);
             bb_buf_putc(out, '\n');
         }
         if (ev->gtid.has_logical_clock)
@@ -282,7 +318,9 @@ int format_event_text(const struct bb_event *ev, struct bb_buf *out, struct bb_e
         break;
     case PREVIOUS_GTIDS_LOG_EVENT:
         bb_buf_puts(out, "previous_gtids: ");
+        size_t set_from = out->len;
         format_gtid_set(&ev->previous_gtids, out);
+        text_escape_tail(out, set_from);
         bb_buf_putc(out, '\n');
         break;
     case XA_PREPARE_LOG_EVENT:
@@ -338,8 +376,11 @@ int format_event_text(const struct bb_event *ev, struct bb_buf *out, struct bb_e
         break;
     case TABLE_MAP_EVENT: {
         const struct bb_table *t = ev->table_map;
-        bb_buf_printf(out, "Table id: %llu\nSchema: %s\nTable: %s\nColumns: %u\n",
-                      (unsigned long long)t->id, t->schema, t->name, t->ncols);
+        bb_buf_printf(out, "Table id: %llu\nSchema: ", (unsigned long long)t->id);
+        put_text(out, t->schema);
+        bb_buf_puts(out, "\nTable: ");
+        put_text(out, t->name);
+        bb_buf_printf(out, "\nColumns: %u\n", t->ncols);
         break;
     }
     default:

@@ -7,6 +7,8 @@
 #include <sys/time.h>
 #include <time.h>
 
+#include "text_escape.h"
+
 enum bb_log_level bb_log_threshold = BB_LOG_INFO;
 
 void bb_log_set_level(enum bb_log_level level)
@@ -39,12 +41,12 @@ void bb_log_write(enum bb_log_level level, const char *fmt, ...)
                      tags[level <= BB_LOG_ERROR ? level : BB_LOG_ERROR]);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
+    int m = vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
     va_end(ap);
-    /* One line, whatever the message held. */
-    for (char *p = line; *p; p++)
-        if (*p == '\n' || *p == '\r')
-            *p = ' ';
+    /* One line, with no password and no control character, whatever the
+     * message quoted: every log line goes through here. */
+    text_clean_message(line + n, sizeof line - (size_t)n - 1,
+                       m >= (int)(sizeof line - (size_t)n - 1));
     size_t len = strlen(line);
     line[len] = '\n';
     fwrite(line, 1, len + 1, stderr);

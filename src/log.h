@@ -1,8 +1,11 @@
 /* log.h - the one logging module: one line per message on stderr,
  *   2026-11-26T12:00:00.123Z INFO  applied up to mysql-bin.000042:1234 (...)
  * Levels are checked before the arguments are evaluated (the macros), and
- * formats are printf-checked. The decoder and the mapper do not log: they
- * return errors; the bridge and the CLI decide what to say. */
+ * formats are printf-checked. Every message is cleaned before it is
+ * written (text_clean_message: URL passwords masked, control characters
+ * escaped), so names, values and library messages may be passed as they
+ * are. The decoder and the mapper do not log: they return errors; the
+ * bridge and the CLI decide what to say. */
 #ifndef BB_LOG_H
 #define BB_LOG_H
 

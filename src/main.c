@@ -4,17 +4,20 @@
 #include <string.h>
 
 #include "cli.h"
+#include "text_escape.h"
 
 #define BB_VERSION "0.1.0"
 
 void cli_error(const char *fmt, ...)
 {
+    char msg[4096];
     va_list ap;
-    fputs("binbridge: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    /* Arguments and messages may quote URLs and outside text. */
+    text_clean_message(msg, sizeof msg, n >= (int)sizeof msg);
+    fprintf(stderr, "binbridge: %s\n", msg);
 }
 
 static void usage(FILE *f)

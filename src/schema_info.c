@@ -670,12 +670,13 @@ int schema_info_fill(struct schema_info *si, struct cached_table *ct, struct bb_
 
 /* ---- DDL ---- */
 
-void schema_info_note_query(struct schema_info *si, const struct bb_ev_query *q)
+void schema_info_note_query(struct schema_info *si, const struct bb_ev_query *q,
+                            const char *server_version)
 {
     if (!si || si->count == 0 || !q->query.p)
         return;
     struct ddl_statement d;
-    ddl_parse(q, &d);
+    ddl_parse(q, server_version, &d);
     if (d.action == DDL_NONE)
         return;
     if (d.action == DDL_UNSURE || d.action == DDL_DROP_DATABASE) {

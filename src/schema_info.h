@@ -23,7 +23,9 @@ void schema_info_close(struct schema_info *si);
 int schema_info_fill(struct schema_info *si, struct cached_table *t, struct bb_error *err);
 
 /* A QUERY event was seen: forget cached tables it may have altered (any DDL
- * forgets the tables it names, or everything when unsure). */
-void schema_info_note_query(struct schema_info *si, const struct bb_ev_query *q);
+ * forgets the tables it names, or everything when unsure). server_version:
+ * that of the server that wrote it (its FORMAT_DESCRIPTION_EVENT's). */
+void schema_info_note_query(struct schema_info *si, const struct bb_ev_query *q,
+                            const char *server_version);
 
 #endif

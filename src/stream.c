@@ -230,7 +230,7 @@ int bb_stream_next(struct bb_stream *s, const struct bb_event **ev, struct bb_er
             }
         }
         if (s->schema && (s->ev.type == QUERY_EVENT || s->ev.type == QUERY_COMPRESSED_EVENT))
-            schema_info_note_query(s->schema, &s->ev.query);
+            schema_info_note_query(s->schema, &s->ev.query, s->dec.server_version);
         if (event_wanted(&s->filter, &s->ev)) {
             *ev = &s->ev;
             return 1;

@@ -24,12 +24,17 @@
 #include <criterion/criterion.h>
 #include <criterion/logging.h>
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -977,6 +982,236 @@ Test(bridge, status_prints_the_saved_position_and_lag)
     cr_assert(strstr(out, "lag:"), "status has no lag line:\n%s", out);
     cr_log_info("status: %s", out);
     free(out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Secrets: passwords leave the command line                           */
+
+/* A port that takes connections (into the kernel's backlog) and never
+ * answers: a client that connected there waits, past its argument
+ * parsing, long enough to be looked at. */
+static int silent_listener(unsigned *port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    cr_assert_geq(fd, 0);
+    struct sockaddr_in a = { 0 };
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert_eq(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    cr_assert_eq(listen(fd, 16), 0);
+    socklen_t len = sizeof a;
+    cr_assert_eq(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
+/* /proc/PID/cmdline, the arguments joined with spaces (malloc'd). */
+static char *proc_cmdline(pid_t pid)
+{
+    char path[64], *buf = calloc(1, 65536);
+    cr_assert(buf);
+    snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    cr_assert_geq(fd, 0, "%s: %s", path, strerror(errno));
+    ssize_t n = read(fd, buf, 65535);
+    close(fd);
+    cr_assert_gt(n, 0);
+    for (ssize_t i = 0; i < n; i++)
+        if (buf[i] == '\0')
+            buf[i] = ' ';
+    return buf;
+}
+
+/* Run binbridge with argv, whose URLs point at a silent port; once it has
+ * connected there (its arguments are parsed), its command line must show
+ * none of the passwords and must have `shape` (the URL with 'x's); nor
+ * may its output (after the "+ command" line the harness writes). */
+static void expect_scrubbed(struct e2e *E, int listener, const char *const *argv,
+                            const char *const *secrets, const char *const *shapes)
+{
+    struct e2e_proc p;
+    char path[700];
+    snprintf(path, sizeof path, "%s/scrub-%03u.log", E->dir, ++E->runs);
+    e2e_proc_start(&p, path, argv);
+    struct pollfd pfd = { listener, POLLIN, 0 };
+    int ready = poll(&pfd, 1, 30000);
+    cr_assert_eq(ready, 1, "binbridge %s never connected to the silent port:\n%s", argv[0],
+                 e2e_tail(path, 2000));
+    char *cmdline = proc_cmdline(p.pid);
+    e2e_proc_kill(&p);
+    int c = accept(listener, NULL, NULL);
+    if (c >= 0)
+        close(c);
+    char *out = e2e_proc_output(&p);
+    const char *after = strchr(out, '\n');
+    after = after ? after + 1 : "";
+    for (size_t i = 0; secrets[i]; i++) {
+        cr_expect(!strstr(cmdline, secrets[i]), "binbridge %s: /proc/PID/cmdline shows %s:\n%s",
+                  argv[0], secrets[i], cmdline);
+        cr_expect(!strstr(after, secrets[i]), "binbridge %s printed %s:\n%s", argv[0], secrets[i],
+                  after);
+    }
+    for (size_t i = 0; shapes[i]; i++)
+        cr_expect(strstr(cmdline, shapes[i]), "binbridge %s: /proc/PID/cmdline has no %s:\n%s",
+                  argv[0], shapes[i], cmdline);
+    cr_log_info("%s: %s", argv[0], cmdline);
+    free(cmdline);
+    free(out);
+}
+
+Test(bridge, passwords_leave_the_command_line)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "scrub", NULL);
+    unsigned port;
+    int l = silent_listener(&port);
+    char source[128], redis[128], mongo[160], src_shape[128], redis_shape[128], mongo_shape[128];
+    snprintf(source, sizeof source, "mysql://bb:Src0Secret@127.0.0.1:%u", port);
+    snprintf(redis, sizeof redis, "redis://:Red1s@Secret@127.0.0.1:%u/0", port);
+    snprintf(mongo, sizeof mongo, "--mongo=mongodb://app:Mong0@Se:cret@127.0.0.1:%u/"
+             "?connectTimeoutMS=30000&serverSelectionTimeoutMS=30000", port);
+    snprintf(src_shape, sizeof src_shape, "mysql://bb:xxxxxxxxxx@127.0.0.1:%u ", port);
+    snprintf(redis_shape, sizeof redis_shape, "redis://:xxxxxxxxxxxx@127.0.0.1:%u/0 ", port);
+    snprintf(mongo_shape, sizeof mongo_shape, "--mongo=mongodb://app:xxxxxxxxxxxxx@127.0.0.1:%u/",
+             port);
+    static const char *const secrets[] = { "Src0Secret", "Red1s", "Secret", "Mong0", "cret@",
+                                           NULL };
+    const char *const shapes_r[] = { src_shape, redis_shape, NULL };
+    const char *const shapes_m[] = { src_shape, mongo_shape, NULL };
+    const char *const shapes_s[] = { src_shape, NULL };
+
+    /* run: the sinks are opened (and wait on the silent port) first */
+    const char *const run_redis[] = { "run", "--source", source, "--redis", redis,
+                                      "--checkpoint", E->db, NULL };
+    expect_scrubbed(E, l, run_redis, secrets, shapes_r);
+    const char *const run_mongo[] = { "run", "--source", source, mongo, "--checkpoint", E->db,
+                                      NULL };
+    expect_scrubbed(E, l, run_mongo, secrets, shapes_m);
+    /* status opens the sinks first too */
+    const char *const status[] = { "status", "--source", source, "--redis", redis,
+                                   "--checkpoint", E->db, NULL };
+    expect_scrubbed(E, l, status, secrets, shapes_r);
+    /* dump --blocking from the source */
+    const char *const dump[] = { "dump", "--source", source, "--blocking", NULL };
+    expect_scrubbed(E, l, dump, secrets, shapes_s);
+    close(l);
+}
+
+/* MariaDB writes account statements with their plaintext passwords
+ * (ALTER USER ... IDENTIFIED BY '...'): they are no table's DDL, and the
+ * bridge said "cannot tell which table ... alters" with the statement's
+ * first 200 bytes, at every replay. No statement text reaches the log,
+ * and a table named `we``ird` is altered like any other (it was "cannot
+ * tell which table": no reload). */
+Test(bridge, ddl_text_never_logged_and_quoted_names_read)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "ddlsec", NULL);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_establish_checkpoint(E);
+    MYSQL *m = E->m;
+    e2e_sql(m, "CREATE TABLE `we``ird` (id INT PRIMARY KEY, v INT)");
+    e2e_sql(m, "INSERT INTO `we``ird` SELECT seq, seq * 10 FROM seq_1_to_5");
+    e2e_sql(m, "CREATE TABLE `q\"t` (id INT PRIMARY KEY, v INT)");
+    e2e_sql(m, "INSERT INTO `q\"t` SELECT seq, seq FROM seq_1_to_3");
+    e2e_bridge_start(E, NULL);
+
+    char user[64];
+    snprintf(user, sizeof user, "'bbsec_%d'@'localhost'", (int)getpid());
+    e2e_sql_try(m, "DROP USER IF EXISTS %s", user);
+    e2e_sql(m, "CREATE USER %s IDENTIFIED BY 'Plaintext#Secret1'", user);
+    e2e_sql(m, "ALTER USER %s IDENTIFIED BY 'Plaintext#Secret2'", user);
+    e2e_sql(m, "GRANT SELECT ON `%s`.* TO %s IDENTIFIED BY 'Plaintext#Secret3'", E->db, user);
+    e2e_sql(m, "SET PASSWORD FOR %s = PASSWORD('Plaintext#Secret4')", user);
+    e2e_sql(m, "DROP USER %s", user);
+    /* a DROP TABLE naming more tables than the bridge reads: unsure */
+    struct e2e_sb drop = { 0 };
+    e2e_sb_puts(&drop, "DROP TABLE IF EXISTS nx0");
+    for (int i = 1; i < 70; i++)
+        e2e_sb_printf(&drop, ", nx%d", i);
+    e2e_sb_puts(&drop, " /* Plaintext#Secret5 */");
+    e2e_sql(m, "%s", drop.p);
+    free(drop.p);
+    e2e_sql(m, "ALTER TABLE `we``ird` ADD COLUMN c INT DEFAULT 7");
+    /* "double quotes" name a table under ANSI_QUOTES (the event's sql_mode) */
+    e2e_sql(m, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')");
+    e2e_sql(m, "ALTER TABLE \"q\"\"t\" /* a comment */ ADD COLUMN c INT DEFAULT 7");
+    e2e_sql(m, "SET SESSION sql_mode = REPLACE(@@sql_mode, 'ANSI_QUOTES', '')");
+    e2e_assert_caught_up(E, 60);
+    e2e_stop_bridge(E, 10);
+
+    char *out = e2e_proc_output(&E->bridge);
+    const char *log = strchr(out, '\n'); /* after the "+ command" line */
+    log = log ? log + 1 : "";
+    cr_expect(!strstr(log, "Secret") && !strstr(log, "IDENTIFIED") && !strstr(log, "nx1"),
+              "statement text in the log:\n%s", log);
+    cr_expect(!strstr(log, "cannot tell which table an"), "%s", log);
+    cr_expect(strstr(log, "cannot tell which tables a DROP TABLE statement removes"),
+              "the unreadable DROP TABLE is reported by its position:\n%s", log);
+    cr_expect(strstr(log, "reloading ") && strstr(log, ".we`ird after a change of its columns"),
+              "%s", log);
+    cr_expect(strstr(log, ".q\"t after a change of its columns"), "%s", log);
+    free(out);
+
+    /* every row has the added column: the tables were reloaded */
+    char glob[128];
+    snprintf(glob, sizeof glob, "%.63s:*", E->db);
+    size_t nkeys;
+    char **keys = e2e_redis_keys(E->r, glob, &nkeys);
+    size_t rows[2] = { 0, 0 };
+    for (size_t i = 0; i < nkeys; i++) {
+        int k = strstr(keys[i], ":we`ird:") ? 0 : strstr(keys[i], ":q\"t:") ? 1 : -1;
+        if (k < 0)
+            continue;
+        rows[k]++;
+        redisReply *r = e2e_redis(E->r, "HGET %s c", keys[i]);
+        cr_expect(r->type == REDIS_REPLY_STRING && strcmp(r->str, "7") == 0,
+                  "%s has no c = 7: the ALTER of its table did not reload it", keys[i]);
+        freeReplyObject(r);
+    }
+    cr_expect_eq(rows[0], 5u, "%zu keys of `we``ird`", rows[0]);
+    cr_expect_eq(rows[1], 3u, "%zu keys of `q\"t`", rows[1]);
+    e2e_free_strings(keys, nkeys);
+}
+
+/* Issue 8: a checkpoint is outside data. One planted with terminal escape
+ * sequences (retitle the window, clear the screen, an 8-bit CSI) reaches
+ * the terminal escaped, from status and from run's messages alike. */
+Test(bridge, planted_checkpoint_escapes_reach_no_terminal)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "ckesc", NULL);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    freeReplyObject(e2e_redis(E->r, "HSET binbridge:checkpoint:%s file %s pos 4 rows_done 0 "
+                              "gtid %s commit_time 0 server_id 1", E->db,
+                              "mysql-bin.000000\x1b]0;pwned\x07\x1b[2J\xc2\x9b" "31m",
+                              "0-1-1\x1b[8m\r"));
+    char sid[16];
+    snprintf(sid, sizeof sid, "%u", E->server_id);
+    const char *status[] = { "status", "--config", E->config, "--source", E->srv.mysql_url,
+                             "--redis", E->srv.redis_url, "--checkpoint", E->db, NULL };
+    const char *run[] = { "run", "--config", E->config, "--source", E->srv.mysql_url, "--redis",
+                          E->srv.redis_url, "--checkpoint", E->db, "--server-id", sid,
+                          "--stop-at-end", NULL };
+    const char *const *cmds[] = { status, run };
+    const int codes[] = { 0, 1 };
+    for (int k = 0; k < 2; k++) {
+        char *out;
+        int rc = e2e_run_cmd(E, cmds[k], 30, &out);
+        cr_expect_eq(rc, codes[k], "%s exited %d:\n%s", cmds[k][0], rc, out);
+        for (const char *p = out; *p; p++) {
+            unsigned char c = (unsigned char)*p;
+            cr_expect(c >= 0x20 || c == '\n', "%s: a control byte 0x%02x at offset %zu",
+                      cmds[k][0], c, (size_t)(p - out));
+        }
+        cr_expect(!strstr(out, "\xc2\x9b"), "%s: a C1 CSI", cmds[k][0]);
+        cr_expect(strstr(out, "mysql-bin.000000\\e]0;pwned\\x07\\e[2J\\xc2\\x9b31m:4"),
+                  "%s does not show the file escaped:\n%s", cmds[k][0], out);
+        if (k == 0)
+            cr_expect(strstr(out, "(gtid 0-1-1\\e[8m\\r)"), "%s", out);
+        cr_log_info("%s: %s", cmds[k][0], out);
+        free(out);
+    }
 }
 
 /* A bad file: exit 2 with FILE:LINE, before connecting to anything (the

@@ -647,8 +647,9 @@ Test(config, choices_and_strings)
         { "checkpoint = \"\";", ":1: checkpoint must not be empty" },
         { "checkpoint = 5;", ":1: checkpoint must be a string, got an integer" },
         { "checkpoint = \"my checkpoint\";", ":1: checkpoint: \"my checkpoint\" must be 1 to 64 letters, digits, '-', '_' or '.' (it becomes part of a Redis key and a MongoDB _id)" },
-        { "source = { password_env = \"hunter2!\"; };", ":1: source.password_env: \"hunter2!\" is not an environment variable name (letters, digits and '_', not starting with a digit); it names the variable, it is not the password" },
-        { "redis = { password_env = \"1PASS\"; };", ":1: redis.password_env: \"1PASS\" is not an environment variable name (letters, digits and '_', not starting with a digit); it names the variable, it is not the password" },
+        /* the value may be the password put there by mistake: not quoted */
+        { "source = { password_env = \"hunter2!\"; };", ":1: source.password_env: not an environment variable name (letters, digits and '_', not starting with a digit); it names the variable, it is not the password" },
+        { "redis = { password_env = \"1PASS\"; };", ":1: redis.password_env: not an environment variable name (letters, digits and '_', not starting with a digit); it names the variable, it is not the password" },
         { "source = { url = \"\"; };", ":1: source.url must not be empty" },
         { "source = 5;", ":1: source must be a group { ... }, got an integer" },
         { "batch = ( 1 );", ":1: batch must be a group { ... }, got a list ( ... )" },
@@ -718,6 +719,12 @@ Test(config, urls)
         { "mongo = { url = \"mongodb://h?w=1\"; };", ":1: mongo.url: the options need a '/' before the '?' (mongodb://host/?option=value)" },
         { "mongo = { url = \"mongodb+srv://a,b\"; };", ":1: mongo.url: a mongodb+srv:// URL names exactly one host" },
         { "mongo = { url = \"mongodb+srv://a:27017\"; };", ":1: mongo.url: a mongodb+srv:// URL names one host without a port" },
+        /* a URL quoted in a message loses its password, '@' in it or not */
+        { "redis = { url = \"http://:S3cretPass@127.0.0.1:6379\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db], got \"http://:***@127.0.0.1:6379\"" },
+        { "redis = { url = \"unix:/u:Pa@ss@/run/redis.sock\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db], got \"...@/run/redis.sock\"" },
+        { "mongo = { url = \"app:S3cretPass@db\"; };", ":1: mongo.url: the URL must start with mongodb:// or mongodb+srv://, got \"...@db\"" },
+        { "mongo = { url = \"mongo://app:S3cr@etPass@db:27017/x\"; };", ":1: mongo.url: the URL must start with mongodb:// or mongodb+srv://, got \"mongo://app:***@db:27017/x\"" },
+        { "mongo = { url = \"http://app:S3cretPass@db\"; };", ":1: mongo.url: the URL must start with mongodb:// or mongodb+srv://, got \"http://app:***@db\"" },
     };
     expect_errors(cases, sizeof cases / sizeof cases[0]);
 

@@ -5,7 +5,14 @@
 
 #include "ddl.h"
 
-static void parse(const char *schema, const char *sql, struct ddl_statement *d)
+#define MARIADB "10.11.6-MariaDB-log"
+#define SQL_MODE_ANSI_QUOTES 4ull
+#define SQL_MODE_NO_BACKSLASH_ESCAPES (1ull << 20)
+
+/* sql_mode as the QUERY event carries it (0: none given) and the version
+ * of the server that wrote it (NULL: unknown). */
+static void parse_as(const char *version, uint64_t sql_mode, const char *schema, const char *sql,
+                     struct ddl_statement *d)
 {
     struct bb_ev_query q;
     memset(&q, 0, sizeof q);
@@ -13,7 +20,14 @@ static void parse(const char *schema, const char *sql, struct ddl_statement *d)
     q.schema.len = strlen(schema);
     q.query.p = (const uint8_t *)sql;
     q.query.len = strlen(sql);
-    ddl_parse(&q, d);
+    q.has_sql_mode = sql_mode != 0;
+    q.sql_mode = sql_mode;
+    ddl_parse(&q, version, d);
+}
+
+static void parse(const char *schema, const char *sql, struct ddl_statement *d)
+{
+    parse_as(MARIADB, 0, schema, sql, d);
 }
 
 static void expect_names(const struct ddl_statement *d, const char *want)
@@ -66,10 +80,146 @@ Test(ddl, what_cannot_be_told_is_unsure_and_dml_is_none)
     cr_expect_eq(d.action, DDL_NONE);
     parse("shop", "CREATE INDEX i ON t (a)", &d);
     cr_expect_eq(d.action, DDL_UNSURE);
-    parse("shop", "/*!50000 DROP TABLE t */", &d);
-    cr_expect_eq(d.action, DDL_UNSURE, "executable comments");
-    parse("shop", "DROP TABLE `we``ird`", &d);
-    cr_expect_eq(d.action, DDL_UNSURE, "escaped quotes");
+    cr_expect_eq(d.what, DDL_UNSURE);
+    parse_as(NULL, 0, "shop", "/*!50000 DROP TABLE t */", &d);
+    cr_expect_eq(d.action, DDL_UNSURE, "an executable comment, the server's version unknown");
+    cr_expect_eq(d.what, DDL_DROP);
     parse("", "TRUNCATE t", &d);
     cr_expect_eq(d.action, DDL_UNSURE, "no schema to put the table in");
+    cr_expect_eq(d.what, DDL_TRUNCATE);
+    parse("shop", "ALTER TABLE `t ADD c INT", &d);
+    cr_expect_eq(d.action, DDL_UNSURE, "an unterminated quote");
+    cr_expect_eq(d.what, DDL_ALTER);
+    /* more tables than a statement holds */
+    char many[2048] = "DROP TABLE t0";
+    for (int i = 1; i <= DDL_MAX_NAMES; i++)
+        snprintf(many + strlen(many), sizeof many - strlen(many), ", t%d", i);
+    parse("shop", many, &d);
+    cr_expect_eq(d.action, DDL_UNSURE);
+    cr_expect_eq(d.what, DDL_DROP);
+}
+
+/* Issue 8: an ALTER of `we``ird` gave "cannot tell which table": names are
+ * unescaped to what the row events' TABLE_MAP says. */
+Test(ddl, quoted_names_are_unescaped)
+{
+    struct ddl_statement d;
+    parse("shop", "ALTER TABLE `we``ird` ADD c INT", &d);
+    cr_expect_eq(d.action, DDL_ALTER);
+    expect_names(&d, "shop.we`ird");
+    parse("shop", "DROP TABLE `we``ird`", &d);
+    cr_expect_eq(d.action, DDL_DROP);
+    expect_names(&d, "shop.we`ird");
+    parse("shop", "TRUNCATE `my``db`.`t``1```", &d);
+    cr_expect_eq(d.action, DDL_TRUNCATE);
+    expect_names(&d, "my`db.t`1`");
+    parse("shop", "ALTER TABLE `a.b` ADD c INT, RENAME TO ` x y `", &d);
+    cr_expect_eq(d.action, DDL_RENAME, "dots and spaces inside quotes are the name's");
+    expect_names(&d, "shop.a.b shop. x y ");
+    parse("shop", "ALTER TABLE caf\xc3\xa9 ADD c INT", &d);
+    expect_names(&d, "shop.caf\xc3\xa9");
+    parse("shop", "DROP DATABASE IF EXISTS `we``ird`", &d);
+    cr_expect_eq(d.action, DDL_DROP_DATABASE);
+    cr_expect(d.names[0].schema_len == 6 && memcmp(d.names[0].schema, "we`ird", 6) == 0);
+
+    /* "double quotes": identifiers under ANSI_QUOTES, strings otherwise */
+    parse_as(MARIADB, SQL_MODE_ANSI_QUOTES, "shop", "ALTER TABLE \"we\"\"ird\" ADD c INT", &d);
+    cr_expect_eq(d.action, DDL_ALTER);
+    expect_names(&d, "shop.we\"ird");
+    parse_as(MARIADB, SQL_MODE_ANSI_QUOTES | 1, "shop", "RENAME TABLE \"a\".\"b\" TO `c`.\"d\"",
+             &d);
+    cr_expect_eq(d.action, DDL_RENAME);
+    expect_names(&d, "a.b c.d");
+    parse("shop", "ALTER TABLE \"t\" ADD c INT", &d);
+    cr_expect_eq(d.action, DDL_UNSURE, "a string is no table name");
+    cr_expect_eq(d.what, DDL_ALTER);
+}
+
+Test(ddl, comments_strings_and_executable_comments)
+{
+    struct ddl_statement d;
+    parse("shop", "ALTER /* c */ TABLE -- x\n t # y `z`\n ADD c INT /* RENAME TO u */", &d);
+    cr_expect_eq(d.action, DDL_ALTER);
+    expect_names(&d, "shop.t");
+    parse("shop", "ALTER TABLE t COMMENT 'rename to x', ADD d INT COMMENT \"RENAME TO y\"", &d);
+    cr_expect_eq(d.action, DDL_ALTER, "RENAME inside strings renames nothing");
+    expect_names(&d, "shop.t");
+    parse("shop", "ALTER TABLE t COMMENT 'it''s \\' RENAME TO x'", &d);
+    cr_expect_eq(d.action, DDL_ALTER, "quotes doubled and escaped stay in the string");
+    expect_names(&d, "shop.t");
+    /* NO_BACKSLASH_ESCAPES: a backslash ends nothing */
+    parse_as(MARIADB, SQL_MODE_NO_BACKSLASH_ESCAPES, "shop",
+             "ALTER TABLE t COMMENT 'a\\', RENAME TO x", &d);
+    cr_expect_eq(d.action, DDL_RENAME);
+    expect_names(&d, "shop.t shop.x");
+    parse("shop", "ALTER TABLE t COMMENT 'a\\', RENAME TO x", &d);
+    cr_expect_eq(d.action, DDL_UNSURE, "the string never ends");
+
+    /* executable comments count when the server that wrote the event ran them */
+    parse("shop", "/*!40000 ALTER TABLE `t` DISABLE KEYS */", &d);
+    cr_expect_eq(d.action, DDL_ALTER, "mysqldump's own");
+    expect_names(&d, "shop.t");
+    parse("shop", "DROP TABLE a /*!50001 , b */ /*!999999 , c */", &d);
+    cr_expect_eq(d.action, DDL_DROP);
+    expect_names(&d, "shop.a shop.b");
+    parse("shop", "DROP TABLE a /*! , `b` */", &d);
+    expect_names(&d, "shop.a shop.b");
+    parse_as("8.0.36", 0, "shop", "DROP TABLE a /*!100100 , b */ /*M!100100 , c */", &d);
+    expect_names(&d, "shop.a");
+    parse("shop", "DROP TABLE a /*M!100100 , b */ /*M!110000 , c */", &d);
+    expect_names(&d, "shop.a shop.b");
+    parse_as("8.0.36", 0, "shop", "/*!100100 DROP TABLE a */", &d);
+    cr_expect_eq(d.action, DDL_NONE, "what the server did not run is a comment");
+}
+
+Test(ddl, more_tables_per_statement)
+{
+    struct ddl_statement d;
+    parse("shop", "DROP TABLE IF EXISTS `a`, `b`.`c``d`, e WAIT 5 RESTRICT", &d);
+    cr_expect_eq(d.action, DDL_DROP);
+    expect_names(&d, "shop.a b.c`d shop.e");
+    parse("shop", "DROP TEMPORARY TABLE IF EXISTS t1 /* generated by server */", &d);
+    expect_names(&d, "shop.t1");
+    parse("shop", "RENAME TABLES IF EXISTS a NOWAIT TO b, `x`.`y` WAIT 3 TO `x`.`z```", &d);
+    cr_expect_eq(d.action, DDL_RENAME);
+    expect_names(&d, "shop.a shop.b x.y x.z`");
+    parse("shop", "ALTER ONLINE IGNORE TABLE IF EXISTS t NOWAIT EXCHANGE PARTITION p0 WITH TABLE "
+          "s2.`t 2` WITHOUT VALIDATION", &d);
+    cr_expect_eq(d.action, DDL_ALTER, "both tables' rows change");
+    expect_names(&d, "shop.t s2.t 2");
+    parse("shop", "CREATE OR REPLACE TABLE `n``1` LIKE o", &d);
+    cr_expect_eq(d.action, DDL_CREATE);
+    expect_names(&d, "shop.n`1");
+}
+
+/* Issue 8: MariaDB writes ALTER USER ... IDENTIFIED BY '<plaintext>' to the
+ * binlog. Statements on accounts and other objects than tables are no
+ * table DDL at all: nothing to warn about, nothing to forget. */
+Test(ddl, account_and_other_statements_are_not_table_ddl)
+{
+    static const char *const none[] = {
+        "ALTER USER 'app'@'%' IDENTIFIED BY 'Plaintext#Secret8'",
+        "CREATE USER IF NOT EXISTS app@localhost IDENTIFIED BY 'pw'",
+        "CREATE OR REPLACE USER app IDENTIFIED BY 'pw'",
+        "DROP USER app",
+        "RENAME USER a TO b",
+        "GRANT SELECT ON shop.* TO app IDENTIFIED BY 'pw'",
+        "SET PASSWORD FOR app = PASSWORD('pw')",
+        "/* x */ ALTER ROLE r WITH ADMIN app",
+        "CREATE DEFINER=`root`@`localhost` TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET @a = 1",
+        "CREATE OR REPLACE ALGORITHM=MERGE VIEW v AS SELECT 1",
+        "ALTER DATABASE shop CHARACTER SET utf8mb4",
+        "CREATE DATABASE d",
+        "DROP VIEW IF EXISTS v",
+        "DROP PROCEDURE p",
+        "ALTER EVENT e DISABLE",
+        ("/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`%`*/ /*!50003 TRIGGER tr AFTER DELETE ON t "
+         "FOR EACH ROW SET @a = 1 */"),
+    };
+    struct ddl_statement d;
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        parse("shop", none[i], &d);
+        cr_expect_eq(d.action, DDL_NONE, "%s: %d", none[i], d.action);
+        cr_expect_eq(d.nnames, 0u, "%s", none[i]);
+    }
 }

@@ -1168,6 +1168,50 @@ Test(live_events, dump_text)
     live_end(&L);
 }
 
+/* Issue 8: the text layout is for a terminal. Names, statements and values
+ * from the binlog (a table name and a value with ESC sequences, BEL, a
+ * raw 8-bit CSI in a BLOB) are escaped, so they can neither drive the
+ * terminal nor break the layout's lines; valid UTF-8 stays readable and
+ * JSON keeps the exact data. */
+Test(live_events, dump_text_escapes_control_characters)
+{
+    struct live L;
+    live_begin(&L, "bbe", "dctl");
+    live_mark(&L);
+    test_sql(L.m, "CREATE TABLE `e\x1b[2Jt` (id INT PRIMARY KEY, `c\x07` VARCHAR(40), b BLOB, "
+                  "u VARCHAR(10)) DEFAULT CHARSET utf8mb4");
+    test_sql(L.m, "INSERT INTO `e\x1b[2Jt` VALUES (1, '\x1b]0;pwned\x07 line\\nbreak', "
+                  "X'9B3332', 'caf\xc3\xa9')");
+    char *cmd = dump_command(&L, "text"), *out = NULL;
+    int code = run(cmd, &out);
+    cr_assert_eq(code, 0, "%s: exit %d: %s", cmd, code, out);
+    for (const char *p = out; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        cr_assert(c >= 0x20 || c == '\n', "a control byte 0x%02x at offset %zu of:\n%s", c,
+                  (size_t)(p - out), out);
+        cr_assert(c != 0x7f && c != 0x9b, "byte 0x%02x at offset %zu", c, (size_t)(p - out));
+    }
+    char want[256];
+    snprintf(want, sizeof want, "Table: %s.e\\e[2Jt\n", L.db);
+    cr_expect(strstr(out, want), "no '%s' in:\n%s", want, out);
+    cr_expect(strstr(out, "Query: CREATE TABLE `e\\e[2Jt` (id INT PRIMARY KEY, `c\\x07`"), "%s",
+              out);
+    cr_expect(strstr(out, "*  c\\x07: \\e]0;pwned\\x07 line\\nbreak\n"), "%s", out);
+    cr_expect(strstr(out, "*  b: \\x9b32\n"), "%s", out);
+    cr_expect(strstr(out, "*  u: caf\xc3\xa9\n"), "valid UTF-8 as is:\n%s", out);
+    free(out);
+    free(cmd);
+
+    cmd = dump_command(&L, "json");
+    code = run(cmd, &out);
+    cr_assert_eq(code, 0, "%s: exit %d: %s", cmd, code, out);
+    cr_expect(strstr(out, "\"c\\u0007\":\"\\u001b]0;pwned\\u0007 line\\nbreak\""), "%s", out);
+    cr_expect(strstr(out, "\"b\":{\"base64\":\"mzMy\"}"), "%s", out);
+    free(out);
+    free(cmd);
+    live_end(&L);
+}
+
 /* A port nobody listens on: bind one, then close it. */
 static unsigned closed_port(void)
 {

@@ -1517,6 +1517,39 @@ Test(mongo_sink, unreachable_server_is_an_io_error)
               err.msg);
 }
 
+/* An '@' or ':' in a password, unescaped: libmongoc splits at the first
+ * '@' (the password's tail became the host of every message: "cannot
+ * reach MongoDB at etpass@127.0.0.1:...") and quotes a password it refuses.
+ * The sink reads the userinfo as binbridge does, up to the last '@'. */
+Test(mongo_sink, passwords_with_at_and_colon_never_reach_messages)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof sa;
+    cr_assert(bind(s, (struct sockaddr *)&sa, sizeof sa) == 0);
+    cr_assert(getsockname(s, (struct sockaddr *)&sa, &len) == 0);
+    close(s);
+    static const char *const passwords[] = { "s3cr@etpass", "pa:ss@wd", "p@:x]" };
+    for (size_t i = 0; i < sizeof passwords / sizeof passwords[0]; i++) {
+        char url[160], want[160];
+        snprintf(url, sizeof url, "mongodb://app:%s@127.0.0.1:%d/?serverSelectionTimeoutMS=300",
+                 passwords[i], ntohs(sa.sin_port));
+        struct bb_error err = { 0 };
+        cr_assert(config_set_string(&F.cfg.mongo_url, url, &err) == 0);
+        cr_assert_eq(mongo_sink_open(&F.sink, &F.cfg, &err), BB_ERR_IO, "%s: %s", url, err.msg);
+        snprintf(want, sizeof want, "cannot reach MongoDB at 127.0.0.1:%d: ", ntohs(sa.sin_port));
+        cr_expect(strncmp(err.msg, want, strlen(want)) == 0, "%s: %s", url, err.msg);
+        cr_expect(!strstr(err.msg, "pass") && !strstr(err.msg, "ss@") && !strstr(err.msg, "p@") &&
+                  !strstr(err.msg, "etpass"), "%s: %s", url, err.msg);
+    }
+    /* a bad escape: libmongoc's reason, without the password */
+    struct bb_error err = { 0 };
+    cr_assert(config_set_string(&F.cfg.mongo_url, "mongodb://app:50%off@h/", &err) == 0);
+    cr_assert_eq(mongo_sink_open(&F.sink, &F.cfg, &err), BB_ERR_USAGE);
+    cr_expect(strncmp(err.msg, "MongoDB URL: ", 13) == 0 && !strstr(err.msg, "50%off"), "%s",
+              err.msg);
+}
+
 /* ---- the value mapping alone ---- */
 
 Test(mongo_sink, json_text_that_cannot_be_a_document_stays_text)

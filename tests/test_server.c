@@ -1122,7 +1122,7 @@ Test(server, schema_info_fills_what_the_table_map_lacks)
     q.query.len = strlen(stmt);
     q.schema.p = (const uint8_t *)db;
     q.schema.len = strlen(db);
-    schema_info_note_query(si, &q);
+    schema_info_note_query(si, &q, "10.11.6-MariaDB-log");
     ct = bare_table(db, "t", types6, 6);
     cr_assert_eq(schema_info_fill(si, ct, &err), 0, "%s", err.msg);
     cr_assert(ct->table.has_names, "re-read after the ALTER");
@@ -1136,7 +1136,7 @@ Test(server, schema_info_fills_what_the_table_map_lacks)
     q.query.p = (const uint8_t *)ddl;
     q.query.len = strlen(ddl);
     q.schema.len = 0;
-    schema_info_note_query(si, &q);
+    schema_info_note_query(si, &q, "10.11.6-MariaDB-log");
     ct = bare_table(db, "t", types6, 6);
     cr_assert_eq(schema_info_fill(si, ct, &err), 0, "%s", err.msg);
     cr_assert(!ct->table.has_names, "t is gone");

@@ -2,7 +2,8 @@
  *
  * An input starting with the binlog magic is a binlog: it is framed into
  * events (as the file source does) and each is decoded, its inner payload
- * events too, and rendered as text and JSON (value formatters included).
+ * events too, and rendered as text and JSON (value formatters included);
+ * QUERY events also go through the DDL reader (ddl_parse).
  * Otherwise the first byte picks the entry point:
  *   0..191   a binlog without its magic, as above;
  *   192..223 one column cell: type, two metadata bytes, then the cell bytes
@@ -13,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ddl.h"
 #include "decode_value.h"
 #include "decoder.h"
 #include "format_event.h"
@@ -43,6 +45,10 @@ static void fuzz_binlog(const uint8_t *p, size_t n)
             format_event_text(&ev, &out, &ferr);
             bb_buf_reset(&out);
             format_event_json(&ev, &out, &ferr);
+            if (ev.type == QUERY_EVENT || ev.type == QUERY_COMPRESSED_EVENT) {
+                static struct ddl_statement st;
+                ddl_parse(&ev.query, d.server_version, &st);
+            }
             rc = decoder_next_inner(&d, &ev, &err);
         } while (rc > 0);
         if (rc < 0)
