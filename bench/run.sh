@@ -4,6 +4,13 @@
 # nothing else writes to the binlog being measured.
 #
 # Environment (all optional):
+#   BB_BENCH_BASELINE=REV   (make bench BASELINE=REV) also time a baseline
+#                           build of commit REV, beside the current one in
+#                           the same tables: bench/baseline.sh builds it
+#                           outside the work tree (reused while REV's commit
+#                           is the same), each benchmark alternates the two
+#                           builds and gives both, with the median and range
+#                           of their runs and the ratio current/baseline
 #   BB_BENCH_ROWS=N         the decode and Redis workload scaled to N row
 #                           changes (a multiple of 5,000; default 500,000)
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
@@ -46,6 +53,15 @@ for n in "$rows" "$mongo_rows"; do
         exit 2
     fi
 done
+baseline=()
+if [[ -n ${BB_BENCH_BASELINE:-} ]]; then
+    # Built before the servers start: a build that fails stops here.
+    baseline_build=$(bench/baseline.sh "$BB_BENCH_BASELINE")
+    current="the work tree at $(git rev-parse --short=12 HEAD)"
+    git diff --quiet HEAD -- || current+=" with uncommitted changes"
+    baseline=(--baseline "$baseline_build" --current-label "$current"
+              --baseline-label "$BB_BENCH_BASELINE = $(git rev-parse --short=12 "$BB_BENCH_BASELINE^{commit}")")
+fi
 scripts/deps.sh bench >/dev/null
 scripts/servers.sh start >/dev/null
 if want decode || want redis; then
@@ -53,7 +69,8 @@ if want decode || want redis; then
 fi
 if want decode; then
     echo
-    bench/decode_bench.py build build/bench/workload.binlog "$rows" "${BB_BENCH_RUNS:-7}"
+    bench/decode_bench.py build build/bench/workload.binlog "$rows" "${BB_BENCH_RUNS:-7}" \
+        "${baseline[@]}"
 fi
 parts=()
 want redis && parts+=(redis)
