@@ -17,6 +17,8 @@
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
 #                           decode,redis,lag,mongo (default all four)
 #   BB_BENCH_RUNS=N         decode runs per case (default 7)
+#   BB_BENCH_BRIDGE_RUNS=N  Redis replication and lag runs per build
+#                           (default 1; 3 with a baseline)
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
 #                           5,000 rows/s)
 # A quick check: BB_BENCH_ROWS=50000 BB_BENCH_MONGO_ROWS=5000 make bench
@@ -79,7 +81,8 @@ if ((${#parts[@]})); then
     echo
     # The lag's writes follow the workload in the binlog: after its replay.
     bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source 2>/dev/null || true)" \
-        "$rows" --only "$(IFS=,; echo "${parts[*]}")"
+        "$rows" --only "$(IFS=,; echo "${parts[*]}")" \
+        --runs "${BB_BENCH_BRIDGE_RUNS:-$((${#baseline[@]} ? 3 : 1))}" "${baseline[@]}"
 fi
 if want mongo; then
     echo
