@@ -19,6 +19,8 @@
 #   BB_BENCH_RUNS=N         decode runs per case (default 7)
 #   BB_BENCH_BRIDGE_RUNS=N  Redis replication and lag runs per build
 #                           (default 1; 3 with a baseline)
+#   BB_BENCH_MONGO_RUNS=N   MongoDB runs per build (default 1: a run of all
+#                           500,000 row changes takes some 7 minutes)
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
 #                           5,000 rows/s)
 # A quick check: BB_BENCH_ROWS=50000 BB_BENCH_MONGO_ROWS=5000 make bench
@@ -90,5 +92,6 @@ if want mongo; then
     bench/workload.sh build/bench/workload-mongo.binlog "$mongo_rows"
     bench/mongo_bench.py build build/bench/workload-mongo.binlog \
         "$(cat build/bench/workload-mongo.binlog.source)" "$mongo_rows" \
-        "BB_BENCH_MONGO_ROWS=$mongo_rows asked for it"
+        "BB_BENCH_MONGO_ROWS=$mongo_rows asked for it" --runs "${BB_BENCH_MONGO_RUNS:-1}" \
+        "${baseline[@]}"
 fi
