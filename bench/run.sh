@@ -11,6 +11,7 @@
 #                           is the same), each benchmark alternates the two
 #                           builds and gives both, with the median and range
 #                           of their runs and the ratio current/baseline
+#   BB_BENCH_BASELINE_DIR=D where baselines are built (default $TMPDIR or /tmp)
 #   BB_BENCH_ROWS=N         the decode and Redis workload scaled to N row
 #                           changes (a multiple of 5,000; default 500,000)
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
@@ -22,8 +23,9 @@
 #   BB_BENCH_MONGO_RUNS=N   MongoDB runs per build (default 1: a run of all
 #                           500,000 row changes takes some 7 minutes)
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
-#                           5,000 rows/s)
-# A quick check: BB_BENCH_ROWS=50000 BB_BENCH_MONGO_ROWS=5000 make bench
+#                           5,000 rows/s; BB_LAG_RATE=2000,5000 measures each)
+# A quick check, a minute or two:
+#   BB_BENCH_ROWS=50000 BB_BENCH_MONGO_ROWS=5000 make bench BASELINE=HEAD~1
 #
 # The MongoDB benchmark's server is FerretDB on its PostgreSQL backend (a
 # private cluster, see scripts/servers.sh): on SQLite, FerretDB 1.24 reads
