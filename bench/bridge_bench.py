@@ -143,7 +143,7 @@ def replicate(a, builds, e, redis_url):
             replicate_once(os.path.join(builds[b], "binbridge"), conf, e, redis_url,
                            a.source_file, a.rows, who[b])
     for n in range(a.runs):
-        for b in compare.order(n, list(rates)):
+        for b in compare.order(n, builds, [BM]):
             if b == BM:
                 rates[b].append(redis_benchmark(e, a.rows))
                 continue
@@ -169,7 +169,7 @@ def replicate(a, builds, e, redis_url):
 
     def row(label, xs, rss_kib=None):
         med = statistics.median(xs)
-        print("%-58s %10.0f %15s %8.2fx%s" % (label, med, "%.0f-%.0f" % (min(xs), max(xs)),
+        print("%-58s %10.0f %15s %8.2fx%s" % (label, med, compare.span(xs),
                                                med / hset_rate,
                                                " %5d KiB" % rss_kib if rss_kib else ""))
 
@@ -227,7 +227,7 @@ def lag(a, builds, e, redis_url):
     for rate in os.environ.get("BB_LAG_RATE", "5000").split(","):
         runs = {b: [] for b in builds}
         for n in range(a.runs):
-            for b in compare.order(n, list(builds)):
+            for b in compare.order(n, builds):
                 out, figures = lag_once(os.path.join(builds[b], "binbridge"), a.build, lag_conf, e,
                                         redis_url, seconds, rate,
                                         "bridge_bench" + (" (%s)" % b if b else ""))

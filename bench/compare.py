@@ -2,9 +2,10 @@
 naming the baseline build, the order of alternating runs, and how a set of
 runs and the ratio current/baseline are shown.
 
-The builds alternate round by round, the order reversed every other round
-(current then baseline, baseline then current, ...), so that drifts of the
-machine and of the servers, and the position in a round, hit both alike.
+The builds run side by side in every round, which of them goes first
+swapping every other round (current then baseline, baseline then current,
+...), so that drifts of the machine and of the servers, and the place in a
+round, hit both alike.
 Each build's runs are shown as their median and range, and the ratio
 current/baseline of the medians with the range of that ratio round by
 round: when those ratios fall on both sides of 1.00 the difference is
@@ -39,9 +40,18 @@ def describe(args):
                                                os.path.dirname(args.baseline.rstrip("/")))
 
 
-def order(n, items):
-    """ITEMS in the order of round N (from 0): as given, reversed in odd rounds."""
-    return list(items) if n % 2 == 0 else list(reversed(items))
+def order(n, builds, then=()):
+    """The runs of round N (from 0): the BUILDS (names) as given in even
+    rounds, swapped in odd ones, always side by side, then THEN (the
+    third-party comparisons) in a place of their own: with an even number of
+    rounds each build goes first as often as the other."""
+    builds = list(builds)
+    return (builds if n % 2 == 0 else builds[::-1]) + list(then)
+
+
+def span(xs, fmt="%.0f"):
+    """'min-max' of the runs XS; '-' for one run."""
+    return "%s-%s" % (fmt % min(xs), fmt % max(xs)) if len(xs) > 1 else "-"
 
 
 def spread(xs, fmt="%.3f"):

@@ -155,7 +155,7 @@ def main():
         ts = times[name, b]
         rate = rows / statistics.median(ts)
         print("%-58s %8.3f %15s %10.0f %8.1fx %5d KiB"
-              % (label, statistics.median(ts), "%.3f-%.3f" % (min(ts), max(ts)), rate,
+              % (label, statistics.median(ts), compare.span(ts, "%.3f"), rate,
                  rate / base, rss[name, b]))
 
     for name, variants in cases:

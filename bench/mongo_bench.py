@@ -89,7 +89,7 @@ def main():
     docs = {}
     server = ""
     for n in range(a.runs):
-        for b in compare.order(n, list(rates)):
+        for b in compare.order(n, builds, [C_DRIVER]):
             if b == C_DRIVER:
                 rate, docs[b], server = ceiling_run()
             else:
@@ -127,7 +127,7 @@ def main():
 
         def row(label, xs, rss_kib=None):
             med = statistics.median(xs)
-            print("%-58s %10.0f %15s %8.2fx%s" % (label, med, "%.0f-%.0f" % (min(xs), max(xs)),
+            print("%-58s %10.0f %15s %8.2fx%s" % (label, med, compare.span(xs),
                                                    med / ceiling,
                                                    " %5d KiB" % rss_kib if rss_kib else ""))
 

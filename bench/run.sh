@@ -17,9 +17,11 @@
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
 #                           decode,redis,lag,mongo (default all four)
-#   BB_BENCH_RUNS=N         decode runs per case (default 7)
+#   BB_BENCH_RUNS=N         decode runs per case (default 7; 8 with a
+#                           baseline: an even number of rounds lets each
+#                           build go first as often as the other)
 #   BB_BENCH_BRIDGE_RUNS=N  Redis replication and lag runs per build
-#                           (default 1; 3 with a baseline)
+#                           (default 1; 4 with a baseline)
 #   BB_BENCH_MONGO_RUNS=N   MongoDB runs per build (default 1: a run of all
 #                           500,000 row changes takes some 7 minutes)
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
@@ -75,7 +77,8 @@ if want decode || want redis; then
 fi
 if want decode; then
     echo
-    bench/decode_bench.py build build/bench/workload.binlog "$rows" "${BB_BENCH_RUNS:-7}" \
+    bench/decode_bench.py build build/bench/workload.binlog "$rows" \
+        "${BB_BENCH_RUNS:-$((${#baseline[@]} ? 8 : 7))}" \
         "${baseline[@]}"
 fi
 parts=()
@@ -86,7 +89,7 @@ if ((${#parts[@]})); then
     # The lag's writes follow the workload in the binlog: after its replay.
     bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source 2>/dev/null || true)" \
         "$rows" --only "$(IFS=,; echo "${parts[*]}")" \
-        --runs "${BB_BENCH_BRIDGE_RUNS:-$((${#baseline[@]} ? 3 : 1))}" "${baseline[@]}"
+        --runs "${BB_BENCH_BRIDGE_RUNS:-$((${#baseline[@]} ? 4 : 1))}" "${baseline[@]}"
 fi
 if want mongo; then
     echo
