@@ -1,6 +1,6 @@
 # binbridge - plain Makefile. `make` builds build/binbridge.
 #   make test      unit + live tests (starts throwaway servers), then again under ASan+UBSan
-#   make bench     benchmarks (bench/)
+#   make bench     benchmarks (bench/); BASELINE=REV: beside a build of commit REV
 #   make fuzz      short libFuzzer run of the decoder entry points (clang)
 #   make lint      warnings as errors, cppcheck-free checks we care about
 #   make demo      throwaway MariaDB, sample workload, `binbridge dump` of it
@@ -65,8 +65,9 @@ $(BUILD)/bench_lag: $(BUILD)/bench/bench_lag.o
 $(BUILD)/bench_mongo_upsert: $(BUILD)/bench/bench_mongo_upsert.o $(BUILD)/libbinbridge.a
 	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libbinbridge.a $(LDLIBS)
 
+# BASELINE=REV: also a baseline build of commit REV, beside this one (bench/run.sh).
 bench: all $(BUILD)/bench_decode $(BUILD)/bench_lag $(BUILD)/bench_mongo_upsert
-	bench/run.sh
+	$(if $(BASELINE),BB_BENCH_BASELINE='$(BASELINE)') bench/run.sh
 
 FUZZ_SRC := $(LIB_SRC)
 fuzz:

@@ -5,15 +5,34 @@ into Redis by `binbridge run --stop-at-end` (default mapping), beside
 the lag under a steady write load (bench_lag). Servers come from
 `scripts/servers.sh env` (bench/run.sh points it at private bench servers).
 
-Usage: bench/bridge_bench.py BUILD_DIR WORKLOAD_SOURCE_FILE ROWS
+Usage: bench/bridge_bench.py BUILD_DIR WORKLOAD_SOURCE_FILE ROWS [--only redis,lag]
+                             [--runs N] [--baseline DIR --baseline-label L --current-label L]
+
+--only: the replication into Redis beside redis-benchmark (redis), the lag
+(lag), or both (the default); with lag alone WORKLOAD_SOURCE_FILE and ROWS
+are not read. The lag's load: BB_LAG_SECONDS (default 10) at BB_LAG_RATE
+rows/s (default 5,000; a comma-separated list, e.g. 2000,5000, for one
+measure at each rate).
+
+--runs N: each measure N times (default 1), alternating. With --baseline
+DIR (bench/baseline.sh), every measure also runs the baseline's binbridge,
+beside the current one in each round (see compare.py), and the tables give
+both, their range and their ratio; redis-benchmark and bench_lag are the
+current tree's for both.
 """
+import argparse
 import os
 import re
 import shlex
 import signal
+import statistics
 import subprocess
 import sys
 import time
+
+sys.dont_write_bytecode = True  # no bench/__pycache__ from the import below
+import compare  # noqa: E402
+from compare import BASELINE, CURRENT  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -55,28 +74,30 @@ def redis(port, *args):
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
-def main():
-    build, source_file, rows = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    e = env()
-    binbridge = os.path.join(build, "binbridge")
-    # The workload's table only: later bench_lag runs write to bbbench.lag.
-    conf = bridge_conf(build, "bridge", "bbbench.t", "bench")
-    lag_conf = bridge_conf(build, "bridge-lag", "bbbench.lag", "lag")
-    redis_url = "redis://127.0.0.1:%s/0" % e["BB_REDIS_PORT"]
-    common = ["--config", conf, "--source", e["BB_MARIADB_URL"], "--redis", redis_url]
+def parse_args():
+    ap = argparse.ArgumentParser(description="Bridge benchmark: Redis and lag")
+    ap.add_argument("build")
+    ap.add_argument("source_file")
+    ap.add_argument("rows", type=int)
+    ap.add_argument("--only", default="redis,lag")
+    ap.add_argument("--runs", type=int, default=1)
+    compare.add_args(ap)
+    a = ap.parse_args()
+    a.only = set(a.only.split(","))
+    if a.only - {"redis", "lag"}:
+        ap.error("--only takes redis, lag or redis,lag")
+    if "redis" in a.only and not a.source_file:
+        ap.error("the replication needs the workload's file name on the server")
+    if a.runs < 1:
+        ap.error("--runs must be at least 1")
+    return a
 
-    # 1. Replicate the workload from its first event.
-    redis(e["BB_REDIS_PORT"], "FLUSHDB")
-    redis(e["BB_REDIS_PORT"], "HSET", "binbridge:checkpoint:bench", "file", source_file, "pos", "4", "rows_done", "0",
-          "gtid", "", "commit_time", "0", "server_id", "1")
-    secs, rss = timed_bridge([binbridge, "run"] + common + ["--stop-at-end"], "bridge_bench")
-    # 200,000 rows inserted, 100,000 deleted: 100,000 hashes and the checkpoint.
-    keys = int(redis(e["BB_REDIS_PORT"], "DBSIZE"))
-    if keys != 100001:
-        sys.exit("bridge_bench: expected 100,001 keys after the workload, found %d" % keys)
-    bridge_rate = rows / secs
 
-    # 2. The same number of HSETs by redis-benchmark, pipelined 64 deep.
+BM = "redis-benchmark -P 64 HSET (6 fields)"
+
+
+def redis_benchmark(e, rows):
+    """rows/s of redis-benchmark doing ROWS 6-field HSETs, pipelined 64 deep."""
     bm = subprocess.run(["redis-benchmark", "-p", e["BB_REDIS_PORT"], "-P", "64", "-n", str(rows),
                          "-r", str(rows), "-q", "--csv", "HSET", "bbbench:bm:__rand_int__",
                          "id", "__rand_int__", "name", "name-__rand_int__-u", "score",
@@ -86,39 +107,160 @@ def main():
     m = re.search(r'"HSET[^"]*","([0-9.]+)"', bm)
     if not m:
         sys.exit("bridge_bench: cannot read redis-benchmark's output: %s" % bm)
-    hset_rate = float(m.group(1))
     redis(e["BB_REDIS_PORT"], "FLUSHDB")
+    return float(m.group(1))
 
-    # 3. Lag under a steady write load, with the bridge following the server.
+
+def replicate_once(binbridge, conf, e, redis_url, source_file, rows, who):
+    """One replay of the workload from its first event by `binbridge run
+    --stop-at-end`; returns (rows/s, peak RSS KiB)."""
+    redis(e["BB_REDIS_PORT"], "FLUSHDB")
+    redis(e["BB_REDIS_PORT"], "HSET", "binbridge:checkpoint:bench", "file", source_file, "pos", "4", "rows_done", "0",
+          "gtid", "", "commit_time", "0", "server_id", "1")
+    secs, rss = timed_bridge([binbridge, "run", "--config", conf, "--source", e["BB_MARIADB_URL"],
+                              "--redis", redis_url, "--stop-at-end"], who)
+    # 2/5 of the rows inserted, 1/5 deleted (workload.sh): 1/5 left as
+    # hashes, and the checkpoint.
+    keys, want = int(redis(e["BB_REDIS_PORT"], "DBSIZE")), rows // 5 + 1
+    if keys != want:
+        sys.exit("%s: expected %d keys after the workload, found %d" % (who, want, keys))
+    return rows / secs, rss
+
+
+def replicate(a, builds, e, redis_url):
+    """The workload replayed by `binbridge run --stop-at-end` of each build,
+    and as many HSETs by redis-benchmark, alternating, --runs times each;
+    prints their table."""
+    # The workload's table only: later bench_lag runs write to bbbench.lag.
+    conf = bridge_conf(a.build, "bridge", "bbbench.t", "bench")
+    rates = {b: [] for b in list(builds) + [BM]}
+    rss = {b: 0 for b in builds}
+    who = {b: "bridge_bench" + (" (%s)" % b if b else "") for b in builds}
+    if a.baseline:
+        # Untimed: the first replay after the workload's writes shares the
+        # machine with the server's own work on them (InnoDB's purge).
+        for b in builds:
+            replicate_once(os.path.join(builds[b], "binbridge"), conf, e, redis_url,
+                           a.source_file, a.rows, who[b])
+    for n in range(a.runs):
+        for b in compare.order(n, builds, [BM]):
+            if b == BM:
+                rates[b].append(redis_benchmark(e, a.rows))
+                continue
+            rate, m = replicate_once(os.path.join(builds[b], "binbridge"), conf, e, redis_url,
+                                     a.source_file, a.rows, who[b])
+            rates[b].append(rate)
+            rss[b] = max(rss[b], m)
+    hset_rate = statistics.median(rates[BM])
+    bridge_name = "binbridge run --stop-at-end (decode, map, MULTI/EXEC)"
+    if not a.baseline:
+        bridge_rate = statistics.median(rates[""])
+        print("bridge benchmark: %d row changes replicated into Redis (default mapping), %s"
+              % (a.rows, "one run" if a.runs == 1 else "%d runs, medians" % a.runs))
+        print("%-58s %10s %9s %9s" % ("", "rows/s", "vs bench", "peak RSS"))
+        print("%-58s %10.0f %8.2fx %5d KiB" % (bridge_name, bridge_rate, bridge_rate / hset_rate,
+                                               rss[""]))
+        print("%-58s %10.0f %8.2fx" % (BM, hset_rate, 1.0))
+        return
+    print("bridge benchmark: %d row changes replicated into Redis (default mapping), %d runs "
+          "each after an untimed one, current and baseline alternating" % (a.rows, a.runs))
+    print(compare.describe(a))
+    print("%-58s %10s %15s %9s %9s" % ("", "rows/s", "min-max", "vs bench", "peak RSS"))
+
+    def row(label, xs, rss_kib=None):
+        med = statistics.median(xs)
+        print("%-58s %10.0f %15s %8.2fx%s" % (label, med, compare.span(xs),
+                                               med / hset_rate,
+                                               " %5d KiB" % rss_kib if rss_kib else ""))
+
+    print(bridge_name)
+    for b in builds:
+        row("  " + b, rates[b], rss[b])
+    print("  current/baseline rows/s: %s"
+          % compare.ratio(rates[CURRENT], rates[BASELINE], more="BB_BENCH_BRIDGE_RUNS"))
+    row(BM, rates[BM])
+
+
+LAG_FIGURES = ("p50", "p90", "p99", "max")
+
+
+def lag_once(binbridge, build, lag_conf, e, redis_url, seconds, rate, who):
+    """One steady load of RATE rows/s for SECONDS with BINBRIDGE following
+    the server; returns bench_lag's output and its figures: {"written":
+    rows/s, "p50": ms, ...}."""
+    redis(e["BB_REDIS_PORT"], "FLUSHDB")
     bridge = subprocess.Popen([binbridge, "run", "--config", lag_conf, "--source",
                                e["BB_MARIADB_URL"], "--redis", redis_url, "--start", "current"],
                               stderr=subprocess.PIPE, text=True)
     time.sleep(1.0)
-    lag = subprocess.run([os.path.join(build, "bench_lag"), "127.0.0.1", e["BB_MARIADB_PORT"],
-                          e["BB_MARIADB_USER"], e["BB_MARIADB_PASSWORD"], "127.0.0.1",
-                          e["BB_REDIS_PORT"], "0", os.environ.get("BB_LAG_SECONDS", "10"),
-                          os.environ.get("BB_LAG_RATE", "5000")],
-                         capture_output=True, text=True)
+    load = subprocess.run([os.path.join(build, "bench_lag"), "127.0.0.1", e["BB_MARIADB_PORT"],
+                           e["BB_MARIADB_USER"], e["BB_MARIADB_PASSWORD"], "127.0.0.1",
+                           e["BB_REDIS_PORT"], "0", seconds, rate],
+                          capture_output=True, text=True)
     bridge.send_signal(signal.SIGTERM)
     try:
         bridge.wait(timeout=30)
     except subprocess.TimeoutExpired:
         bridge.kill()
-        sys.exit("bridge_bench: binbridge did not stop within 30 s of SIGTERM")
-    if lag.returncode != 0:
-        sys.exit("bridge_bench: bench_lag failed: %s %s" % (lag.stderr.strip(),
-                                                            bridge.stderr.read()))
+        sys.exit("%s: binbridge did not stop within 30 s of SIGTERM" % who)
+    if load.returncode != 0:
+        sys.exit("%s: bench_lag failed: %s %s" % (who, load.stderr.strip(), bridge.stderr.read()))
     if bridge.returncode != 0:
-        sys.exit("bridge_bench: binbridge exited %d after SIGTERM: %s"
-                 % (bridge.returncode, bridge.stderr.read()))
+        sys.exit("%s: binbridge exited %d after SIGTERM: %s"
+                 % (who, bridge.returncode, bridge.stderr.read()))
+    out = load.stdout.strip()
+    w = re.search(r"([0-9.]+) rows/s written", out)
+    p = re.search(r"p50 ([0-9.]+) ms, p90 ([0-9.]+) ms, p99 ([0-9.]+) ms, max ([0-9.]+) ms", out)
+    if not w or not p:
+        sys.exit("%s: cannot read bench_lag's output: %s" % (who, out))
+    figures = dict(zip(LAG_FIGURES, map(float, p.groups())))
+    figures["written"] = float(w.group(1))
+    return out, figures
 
-    print("bridge benchmark: %d row changes replicated into Redis (default mapping), one run"
-          % rows)
-    print("%-58s %10s %9s %9s" % ("", "rows/s", "vs bench", "peak RSS"))
-    print("%-58s %10.0f %8.2fx %5d KiB" % ("binbridge run --stop-at-end (decode, map, MULTI/EXEC)",
-                                         bridge_rate, bridge_rate / hset_rate, rss))
-    print("%-58s %10.0f %8.2fx" % ("redis-benchmark -P 64 HSET (6 fields)", hset_rate, 1.0))
-    print(lag.stdout.strip())
+
+def lag(a, builds, e, redis_url):
+    """Lag under a steady write load, with each build's bridge following the
+    server, alternating, --runs times each, at each rate of BB_LAG_RATE;
+    prints bench_lag's lines, or with a baseline a table per rate."""
+    lag_conf = bridge_conf(a.build, "bridge-lag", "bbbench.lag", "lag")
+    seconds = os.environ.get("BB_LAG_SECONDS", "10")
+    for rate in os.environ.get("BB_LAG_RATE", "5000").split(","):
+        runs = {b: [] for b in builds}
+        for n in range(a.runs):
+            for b in compare.order(n, builds):
+                out, figures = lag_once(os.path.join(builds[b], "binbridge"), a.build, lag_conf, e,
+                                        redis_url, seconds, rate,
+                                        "bridge_bench" + (" (%s)" % b if b else ""))
+                runs[b].append(figures)
+                if not a.baseline:
+                    print(out)
+        if not a.baseline:
+            continue
+        print("lag from COMMIT to visible in Redis (ms) at a steady %s rows/s for %s s, %d runs "
+              "each, alternating:" % (rate, seconds, a.runs))
+        print("%-10s %8s %20s %20s %20s %20s" % (("", "rows/s") + LAG_FIGURES))
+        for b in builds:
+            print("%-10s %8.0f %s" % (b, statistics.median(f["written"] for f in runs[b]),
+                                      " ".join("%20s" % compare.spread([f[k] for f in runs[b]],
+                                                                       "%.1f")
+                                               for k in LAG_FIGURES)))
+        for k in LAG_FIGURES:
+            print("current/baseline %s: %s"
+                  % (k, compare.ratio([f[k] for f in runs[CURRENT]], [f[k] for f in runs[BASELINE]],
+                                      ("higher", "lower"), "BB_BENCH_BRIDGE_RUNS")))
+
+
+def main():
+    a = parse_args()
+    builds = compare.builds(a, a.build) or {"": a.build}
+    e = env()
+    redis_url = "redis://127.0.0.1:%s/0" % e["BB_REDIS_PORT"]
+    if "redis" in a.only:
+        replicate(a, builds, e, redis_url)
+    if "lag" in a.only:
+        if a.baseline and "redis" not in a.only:
+            print(compare.describe(a))  # else the replication's table did
+        lag(a, builds, e, redis_url)
 
 
 if __name__ == "__main__":

@@ -11,27 +11,49 @@ Servers come from `scripts/servers.sh env` (bench/run.sh points it at
 private bench servers).
 
 Usage: bench/mongo_bench.py BUILD_DIR WORKLOAD_BINLOG WORKLOAD_SOURCE_FILE ROWS [WHY_SUBSET]
+                            [--runs N] [--baseline DIR --baseline-label L --current-label L]
 
 ROWS is the workload's size; below 500,000 the table says that it is the
 scaled-down workload, and why (WHY_SUBSET).
+
+--runs N: each measure N times (default 1), alternating. With --baseline
+DIR (bench/baseline.sh), the baseline's binbridge also replicates the
+workload, beside the current one in each round (see compare.py), into the
+same collection with the same check of the documents; the C driver's run
+is the current tree's bench_mongo_upsert for both.
 """
+import argparse
 import os
+import statistics
 import subprocess
 import sys
 
-sys.dont_write_bytecode = True  # no bench/__pycache__ from the import below
+sys.dont_write_bytecode = True  # no bench/__pycache__ from the imports below
+import compare  # noqa: E402
 from bridge_bench import bridge_conf, env, timed_bridge  # noqa: E402
+from compare import BASELINE, CURRENT  # noqa: E402
 
 FULL_ROWS = 500000
 TARGET = 0.70
+C_DRIVER = "C driver: ordered bulk upsert/delete of the same documents"
 
 
 def main():
-    build, binlog, source_file, rows = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    why = sys.argv[5] if len(sys.argv) > 5 else ""
+    ap = argparse.ArgumentParser(description="MongoDB benchmark")
+    ap.add_argument("build")
+    ap.add_argument("binlog")
+    ap.add_argument("source_file")
+    ap.add_argument("rows", type=int)
+    ap.add_argument("why", nargs="?", default="")
+    ap.add_argument("--runs", type=int, default=1)
+    compare.add_args(ap)
+    a = ap.parse_args()
+    if a.runs < 1:
+        ap.error("--runs must be at least 1")
+    build, binlog, source_file, rows, why = a.build, a.binlog, a.source_file, a.rows, a.why
+    builds = compare.builds(a, build) or {"": build}
     e = env()
     mongo_url = e["BB_MONGO_URL"]
-    binbridge = os.path.join(build, "binbridge")
     upsert = os.path.join(build, "bench_mongo_upsert")
     conf = bridge_conf(build, "bridge-mongo", "bbbench.t", "bench")
 
@@ -41,41 +63,82 @@ def main():
             sys.exit("mongo_bench: bench_mongo_upsert %s failed: %s" % (args[0], p.stderr.strip()))
         return p.stdout
 
-    # 1. binbridge replicates the workload from its first event into bbbench.t.
-    upsert_run("prepare", mongo_url, "bbbench", "t", "bench", source_file)
-    secs, rss = timed_bridge([binbridge, "run", "--config", conf, "--source", e["BB_MARIADB_URL"],
-                              "--mongo", mongo_url, "--stop-at-end"], "mongo_bench")
-    bridge_rate = rows / secs
-    bridge_docs = upsert_run("digest", mongo_url, "bbbench", "t").strip()
+    def bridge_run(b):
+        """binbridge of build B replicates the workload from its first event
+        into bbbench.t; returns (rows/s, peak RSS KiB, "docs D digest X")."""
+        upsert_run("prepare", mongo_url, "bbbench", "t", "bench", source_file)
+        secs, rss = timed_bridge([os.path.join(builds[b], "binbridge"), "run", "--config", conf,
+                                  "--source", e["BB_MARIADB_URL"], "--mongo", mongo_url,
+                                  "--stop-at-end"], "mongo_bench" + (" (%s)" % b if b else ""))
+        return rows / secs, rss, upsert_run("digest", mongo_url, "bbbench", "t").strip()
 
-    # 2. The ceiling: the same documents into bbbench_ceiling.t.
-    out = upsert_run("write", mongo_url, "bbbench_ceiling", "t", str(rows), binlog)
-    fields, _, server = out.strip().partition(" server ")
-    w = dict(zip(fields.split()[::2], fields.split()[1::2]))
-    if "rows_per_s" not in w or not server:
-        sys.exit("mongo_bench: cannot read bench_mongo_upsert's output: %s" % out)
-    ceiling = float(w["rows_per_s"])
-    ceiling_docs = "docs %s digest %s" % (w["docs"], w["digest"])
-    if ceiling_docs != bridge_docs:
-        sys.exit("mongo_bench: binbridge and the C driver did not write the same documents: "
-                 "binbridge %s, C driver %s" % (bridge_docs, ceiling_docs))
+    def ceiling_run():
+        """The same documents into bbbench_ceiling.t by the C driver; returns
+        (rows/s, "docs D digest X", the server's name and version)."""
+        out = upsert_run("write", mongo_url, "bbbench_ceiling", "t", str(rows), binlog)
+        fields, _, server = out.strip().partition(" server ")
+        w = dict(zip(fields.split()[::2], fields.split()[1::2]))
+        if "rows_per_s" not in w or not server:
+            sys.exit("mongo_bench: cannot read bench_mongo_upsert's output: %s" % out)
+        return float(w["rows_per_s"]), "docs %s digest %s" % (w["docs"], w["digest"]), server
+
+    # Rounds of binbridge (each build) and the C driver, alternating; every
+    # run must leave the same documents.
+    rates = {b: [] for b in list(builds) + [C_DRIVER]}
+    rss = {b: 0 for b in builds}
+    docs = {}
+    server = ""
+    for n in range(a.runs):
+        for b in compare.order(n, builds, [C_DRIVER]):
+            if b == C_DRIVER:
+                rate, docs[b], server = ceiling_run()
+            else:
+                rate, m, docs[b] = bridge_run(b)
+                rss[b] = max(rss[b], m)
+            rates[b].append(rate)
+            if len(set(docs.values())) > 1:
+                sys.exit("mongo_bench: binbridge and the C driver did not write the same documents: "
+                         + ", ".join("%s %s" % (k or "binbridge", v) for k, v in docs.items()))
     if server.startswith("FerretDB"):
         server += " on its %s backend" % os.environ.get("BB_FERRETDB_BACKEND", "sqlite")
-    print("MongoDB benchmark: %d row changes replicated into %s, default mapping, one run"
-          % (rows, server))
+    ceiling = statistics.median(rates[C_DRIVER])
+    bridge_rate = statistics.median(rates[CURRENT if a.baseline else ""])
+    runs = "one run" if a.runs == 1 else "%d runs, medians" % a.runs
+    if a.baseline:
+        runs = "%d run%s each, current and baseline alternating" % (a.runs, "s" * (a.runs > 1))
+    print("MongoDB benchmark: %d row changes replicated into %s, default mapping, %s"
+          % (rows, server, runs))
+    if a.baseline:
+        print(compare.describe(a))
     if rows < FULL_ROWS:
         print("SUBSET: the %d-row-change workload scaled down to %d row changes (the same "
-              "statements, 2/5 inserts, 2/5 updates, 1/5 deletes), for both rows below: %s; "
+              "statements, 2/5 inserts, 2/5 updates, 1/5 deletes), for %s rows below: %s; "
               "all %d at these rates: binbridge %.1f min, C driver %.1f min"
-              % (FULL_ROWS, rows, why, FULL_ROWS, FULL_ROWS / bridge_rate / 60,
+              % (FULL_ROWS, rows, "all" if a.baseline else "both", why, FULL_ROWS, FULL_ROWS / bridge_rate / 60,
                  FULL_ROWS / ceiling / 60))
-    print("%-58s %10s %9s %9s" % ("", "rows/s", "vs C", "peak RSS"))
-    print("%-58s %10.0f %8.2fx %5d KiB" % ("binbridge run --stop-at-end --mongo (decode, map, bulk)",
-                                         bridge_rate, bridge_rate / ceiling, rss))
-    print("%-58s %10.0f %8.2fx" % ("C driver: ordered bulk upsert/delete of the same documents",
-                                   ceiling, 1.0))
-    print("binbridge at %.0f%% of the C driver's rate (target: at least %.0f%%): %s"
-          % (100 * bridge_rate / ceiling, 100 * TARGET,
+    bridge_name = "binbridge run --stop-at-end --mongo (decode, map, bulk)"
+    if not a.baseline:
+        print("%-58s %10s %9s %9s" % ("", "rows/s", "vs C", "peak RSS"))
+        print("%-58s %10.0f %8.2fx %5d KiB" % (bridge_name, bridge_rate, bridge_rate / ceiling,
+                                               rss[""]))
+        print("%-58s %10.0f %8.2fx" % (C_DRIVER, ceiling, 1.0))
+    else:
+        print("%-58s %10s %15s %9s %9s" % ("", "rows/s", "min-max", "vs C", "peak RSS"))
+
+        def row(label, xs, rss_kib=None):
+            med = statistics.median(xs)
+            print("%-58s %10.0f %15s %8.2fx%s" % (label, med, compare.span(xs),
+                                                   med / ceiling,
+                                                   " %5d KiB" % rss_kib if rss_kib else ""))
+
+        print(bridge_name)
+        for b in builds:
+            row("  " + b, rates[b], rss[b])
+        print("  current/baseline rows/s: %s"
+              % compare.ratio(rates[CURRENT], rates[BASELINE], more="BB_BENCH_MONGO_RUNS"))
+        row(C_DRIVER, rates[C_DRIVER])
+    print("binbridge%s at %.0f%% of the C driver's rate (target: at least %.0f%%): %s"
+          % (" (current)" if a.baseline else "", 100 * bridge_rate / ceiling, 100 * TARGET,
              "met" if bridge_rate >= TARGET * ceiling else "NOT met"))
 
 

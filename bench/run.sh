@@ -3,6 +3,32 @@
 # run, on private servers (their own ports and data directory), so that
 # nothing else writes to the binlog being measured.
 #
+# Environment (all optional):
+#   BB_BENCH_BASELINE=REV   (make bench BASELINE=REV) also time a baseline
+#                           build of commit REV, beside the current one in
+#                           the same tables: bench/baseline.sh builds it
+#                           outside the work tree (reused while REV's commit
+#                           is the same), each benchmark alternates the two
+#                           builds and gives both, with the median and range
+#                           of their runs and the ratio current/baseline
+#   BB_BENCH_BASELINE_DIR=D where baselines are built (default $TMPDIR or /tmp)
+#   BB_BENCH_ROWS=N         the decode and Redis workload scaled to N row
+#                           changes (a multiple of 5,000; default 500,000)
+#   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
+#   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
+#                           decode,redis,lag,mongo (default all four)
+#   BB_BENCH_RUNS=N         decode runs per case (default 7; 8 with a
+#                           baseline: an even number of rounds lets each
+#                           build go first as often as the other)
+#   BB_BENCH_BRIDGE_RUNS=N  Redis replication and lag runs per build
+#                           (default 1; 4 with a baseline)
+#   BB_BENCH_MONGO_RUNS=N   MongoDB runs per build (default 1: a run of all
+#                           500,000 row changes takes some 7 minutes)
+#   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
+#                           5,000 rows/s; BB_LAG_RATE=2000,5000 measures each)
+# A quick check, a minute or two:
+#   BB_BENCH_ROWS=50000 BB_BENCH_MONGO_ROWS=5000 make bench BASELINE=HEAD~1
+#
 # The MongoDB benchmark's server is FerretDB on its PostgreSQL backend (a
 # private cluster, see scripts/servers.sh): on SQLite, FerretDB 1.24 reads
 # the whole collection for every upsert or delete by a numeric _id. It
@@ -19,17 +45,58 @@ export BB_REDIS_PORT=${BB_BENCH_REDIS_PORT:-63801}
 export BB_FERRETDB_PORT=${BB_BENCH_FERRETDB_PORT:-27127}
 export BB_POSTGRES_PORT=${BB_BENCH_POSTGRES_PORT:-54341}
 export BB_FERRETDB_BACKEND=postgresql
+rows=${BB_BENCH_ROWS:-500000}
 mongo_rows=${BB_BENCH_MONGO_ROWS:-500000}
+only=${BB_BENCH_ONLY:-decode,redis,lag,mongo}
+for b in ${only//,/ }; do
+    case $b in
+    decode | redis | lag | mongo) ;;
+    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, lag or mongo, not '$b'" >&2; exit 2 ;;
+    esac
+done
+want() { [[ ,$only, == *,$1,* ]]; }
+for n in "$rows" "$mongo_rows"; do
+    if ! [[ $n =~ ^[1-9][0-9]*$ ]] || ((n % 5000)); then
+        echo "run.sh: BB_BENCH_ROWS and BB_BENCH_MONGO_ROWS are positive multiples of 5000, not '$n'" >&2
+        exit 2
+    fi
+done
+baseline=()
+if [[ -n ${BB_BENCH_BASELINE:-} ]]; then
+    # Built before the servers start: a build that fails stops here.
+    baseline_build=$(bench/baseline.sh "$BB_BENCH_BASELINE")
+    current="the work tree at $(git rev-parse --short=12 HEAD)"
+    git diff --quiet HEAD -- || current+=" with uncommitted changes"
+    baseline=(--baseline "$baseline_build" --current-label "$current"
+              --baseline-label "$BB_BENCH_BASELINE = $(git rev-parse --short=12 "$BB_BENCH_BASELINE^{commit}")")
+fi
 scripts/deps.sh bench >/dev/null
 scripts/servers.sh start >/dev/null
-bench/workload.sh build/bench/workload.binlog
-echo
-bench/decode_bench.py build build/bench/workload.binlog 500000 "${BB_BENCH_RUNS:-7}"
-echo
-bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source)" 500000
-echo
-# Its own workload, written last, so that nothing follows it in the binlog.
-bench/workload.sh build/bench/workload-mongo.binlog "$mongo_rows"
-bench/mongo_bench.py build build/bench/workload-mongo.binlog \
-    "$(cat build/bench/workload-mongo.binlog.source)" "$mongo_rows" \
-    "BB_BENCH_MONGO_ROWS=$mongo_rows asked for it"
+if want decode || want redis; then
+    bench/workload.sh build/bench/workload.binlog "$rows"
+fi
+if want decode; then
+    echo
+    bench/decode_bench.py build build/bench/workload.binlog "$rows" \
+        "${BB_BENCH_RUNS:-$((${#baseline[@]} ? 8 : 7))}" \
+        "${baseline[@]}"
+fi
+parts=()
+want redis && parts+=(redis)
+want lag && parts+=(lag)
+if ((${#parts[@]})); then
+    echo
+    # The lag's writes follow the workload in the binlog: after its replay.
+    bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source 2>/dev/null || true)" \
+        "$rows" --only "$(IFS=,; echo "${parts[*]}")" \
+        --runs "${BB_BENCH_BRIDGE_RUNS:-$((${#baseline[@]} ? 4 : 1))}" "${baseline[@]}"
+fi
+if want mongo; then
+    echo
+    # Its own workload, written last, so that nothing follows it in the binlog.
+    bench/workload.sh build/bench/workload-mongo.binlog "$mongo_rows"
+    bench/mongo_bench.py build build/bench/workload-mongo.binlog \
+        "$(cat build/bench/workload-mongo.binlog.source)" "$mongo_rows" \
+        "BB_BENCH_MONGO_ROWS=$mongo_rows asked for it" --runs "${BB_BENCH_MONGO_RUNS:-1}" \
+        "${baseline[@]}"
+fi
