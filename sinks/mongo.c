@@ -56,14 +56,19 @@
  *                                          stored bytes (SRID + WKB)
  *   VECTOR                                 array of doubles
  *
+ * A JSON value with an object key holding '.' or beginning with '$' is its
+ * JSON text on every server: MongoDB before 5.0 refuses such keys in stored
+ * documents, 5.0+ refuses some updates of documents holding them, and a
+ * query cannot reach them by path anyway; one form everywhere lets a mirror
+ * move between servers unchanged.
+ *
  * FerretDB 1.x (found by buildInfo's ferretdbVersion) cannot store some of
  * these, and drops the connection for a Decimal128 (which would look like
  * a network failure and be retried for ever): there Decimal128 values are
  * their exact decimal strings, GeoJSON whose coordinates nest arrays (all
  * but Point) is BinData, and a JSON value holding an array directly inside
- * an array or an object key with '.' or a leading '$' is its JSON text.
- * Its bulk writes are cut into commands of FERRETDB_OPS_PER_WRITE
- * operations, and it never gets transactions.
+ * an array is its JSON text. Its bulk writes are cut into commands of
+ * FERRETDB_OPS_PER_WRITE operations, and it never gets transactions.
  *
  * Operations, buffered per collection in add() and written by commit() as
  * one ordered bulk write per collection (order per _id is kept):
@@ -1442,7 +1447,8 @@ static int sink_connect(struct mongo_sink *ms, struct bb_error *err)
         snprintf(ms->server, sizeof ms->server, "MongoDB %s", version);
     bson_destroy(&reply);
     ms->ferret = ferret;
-    ms->vopts.no_decimal128 = ms->vopts.no_nested_arrays = ms->vopts.plain_keys = ferret;
+    ms->vopts.no_decimal128 = ms->vopts.no_nested_arrays = ferret;
+    ms->vopts.plain_keys = true;    /* on every server: see the top of this file */
 
     mongoc_server_description_t *sd = mongoc_client_select_server(c, true, NULL, &e);
     if (!sd) {

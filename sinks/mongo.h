@@ -15,7 +15,8 @@ struct mongo_value_opts {
     bool dates_as_strings;      /* DATE, DATETIME, TIMESTAMP as their text form */
     bool no_decimal128;         /* FerretDB 1.x: Decimal128 values as exact strings */
     bool no_nested_arrays;      /* FerretDB 1.x: no array directly inside an array */
-    bool plain_keys;            /* FerretDB 1.x: no '.' nor leading '$' in embedded keys */
+    bool plain_keys;            /* no '.' nor leading '$' in embedded keys (the sink sets
+                                   it on every server) */
 };
 
 /* Append v (not ABSENT) to doc under key as the BSON value the sink writes

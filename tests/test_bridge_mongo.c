@@ -16,7 +16,8 @@
  * to the stored float with no more digits than the float needs. On
  * FerretDB 1.x the values it cannot store are checked in the form the sink
  * writes there instead (exact decimal strings, BinData for nested GeoJSON,
- * JSON text for nested arrays and dotted keys).
+ * JSON text for nested arrays); JSON with dotted or $ keys is its text on
+ * every server.
  *
  * Each test owns a database bbe_<tag>_<pid> (MariaDB schema, MongoDB
  * database and checkpoint name) and its own replica id; its bridges
@@ -172,7 +173,7 @@ static bool date_millis(const char *s, size_t len, int64_t *ms)
 /* ---- JSON: the embedded value ---- */
 
 /* Must the sink write this JSON as its text (a server limitation, a key
- * with a NUL, too deep)? */
+ * MongoDB cannot hold as a path, a key with a NUL, too deep)? */
 static bool json_as_text(const struct e2e_json *j, int depth, bool in_array,
                          const struct expect_opts *o)
 {
@@ -184,7 +185,7 @@ static bool json_as_text(const struct e2e_json *j, int depth, bool in_array,
         for (size_t i = 0; i < j->n; i++) {
             if (j->kind == EJ_OBJECT) {
                 const char *k = j->keys[i];
-                if (o->ferret && (k[0] == '$' || strchr(k, '.')))
+                if (k[0] == '$' || strchr(k, '.'))
                     return true;
             }
             if (json_as_text(&j->items[i], depth + 1, j->kind == EJ_ARRAY, o))

@@ -1218,6 +1218,34 @@ Test(mongo_sink, names_mongodb_cannot_take_are_refused)
     cr_assert_eq(F.sink.ops->pending_bytes(F.sink.ctx), 0);
 }
 
+/* A JSON value with a key MongoDB cannot hold as a path is its text on
+ * every server (MongoDB 4.4 refuses it in a stored document). */
+Test(mongo_sink, json_keys_with_dots_or_dollars_are_text_everywhere)
+{
+    /* {"a.b": 1}, {"$x": 1}, {"a": 1} */
+    static const uint8_t dotted[] = { 0x00, 0x01, 0x00, 0x0e, 0x00, 0x0b, 0x00, 0x03, 0x00, 0x05,
+                                      0x01, 0x00, 'a', '.', 'b' };
+    static const uint8_t dollar[] = { 0x00, 0x01, 0x00, 0x0d, 0x00, 0x0b, 0x00, 0x02, 0x00, 0x05,
+                                      0x01, 0x00, '$', 'x' };
+    static const uint8_t plain[] = { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x01, 0x00, 0x05,
+                                     0x01, 0x00, 'a' };
+    struct tbl x;
+    types_init(&x, "json");
+    open_sink();
+    struct row r = types_row(&x, 1);
+    set_str(&r.v[T_J], BB_VALUE_JSON, (const char *)dotted, sizeof dotted);
+    set_str(&r.v[T_S], BB_VALUE_JSON, (const char *)dollar, sizeof dollar);
+    set_str(&r.v[T_L], BB_VALUE_JSON, (const char *)plain, sizeof plain);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &r);
+    commit_ok(1000);
+    bson_t *d = get_doc(F.name, "json", "{\"$numberInt\": \"1\"}");
+    cr_assert(d);
+    expect_field(d, "j", "\"{\\\"a.b\\\": 1}\"");
+    expect_field(d, "s", "\"{\\\"$x\\\": 1}\"");
+    expect_field(d, "l", "{\"a\": {\"$numberInt\": \"1\"}}");
+    bson_destroy(d);
+}
+
 /* ---- checkpoints and exactly once ---- */
 
 Test(mongo_sink, checkpoint_round_trip)
