@@ -38,6 +38,8 @@
  *   ENUM                                   string (its label; '' for the error value)
  *   SET                                    array of label strings (in an _id: the
  *                                          text form, "a,b", as _id cannot be an array)
+ *                                          ENUM and SET labels that are not UTF-8 (binary
+ *                                          charset): BinData of the text form
  *   BIT                                    int64 (Decimal128 above 2^63-1)
  *   JSON (MySQL binary)                    the document, array or scalar: integers int32
  *                                          when they fit, else int64, UINT64 beyond
@@ -278,8 +280,11 @@ static int append_text_form(bson_t *doc, const char *key, size_t keylen, const s
     int rc = bb_value_format_text(v, s, err);
     if (rc < 0)
         return rc;
-    return set_appended(bson_append_utf8(doc, key, (int)keylen, s->len ? s->data : "",
-                                         (int)s->len), err);
+    const char *text = s->len ? s->data : "";
+    if (!utf8_valid((const uint8_t *)text, s->len))     /* a label of the binary charset */
+        return set_appended(bson_append_binary(doc, key, (int)keylen, BSON_SUBTYPE_BINARY,
+                                               (const uint8_t *)text, (uint32_t)s->len), err);
+    return set_appended(bson_append_utf8(doc, key, (int)keylen, text, (int)s->len), err);
 }
 
 /* An exact decimal number: Decimal128 when its value fits (trailing
@@ -1153,6 +1158,11 @@ static int append_set(bson_t *doc, const char *key, size_t keylen, const struct 
     if (col->nlabels < 64 && (v->v.u >> col->nlabels))
         return bb_error_set(err, BB_ERR_CORRUPT, "SET value 0x%llx has bits beyond its %u labels",
                             (unsigned long long)v->v.u, (unsigned)col->nlabels);
+    for (uint32_t i = 0; i < col->nlabels && i < 64; i++)
+        if ((v->v.u >> i & 1) &&
+            !utf8_valid((const uint8_t *)col->labels[i],
+                        col->label_lens ? col->label_lens[i] : strlen(col->labels[i])))
+            return append_text_form(doc, key, keylen, v, s, err);   /* BinData */
     bson_t arr;
     if (!bson_append_array_begin(doc, key, (int)keylen, &arr))
         return set_appended(false, err);

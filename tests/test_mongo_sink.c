@@ -1640,3 +1640,40 @@ Test(mongo_sink, values_no_bson_type_holds_are_errors)
     bson_destroy(&b);
     bb_buf_destroy(&s);
 }
+
+/* ENUM and SET labels of the binary character set need not be UTF-8,
+ * which BSON strings must be: such a value is BinData of its text. */
+Test(mongo_sink, labels_that_are_not_utf8_are_bindata)
+{
+    struct mongo_value_opts o = { 0 };
+    struct bb_buf s;
+    bb_buf_init(&s);
+    static const char *const labels[] = { "a", "\xff" };
+    static const uint32_t lens[] = { 1, 1 };
+    struct bb_column ec = { .name = "e", .type = MYSQL_TYPE_ENUM, .labels = labels,
+                            .label_lens = lens, .nlabels = 2, .charset = 63 };
+    struct bb_column sc = ec;
+    sc.type = MYSQL_TYPE_SET;
+    const struct { const struct bb_column *col; uint8_t kind; uint64_t u; const char *want; }
+        cases[] = {
+            { &ec, BB_VALUE_ENUM, 1, "{ \"v\" : \"a\" }" },
+            { &ec, BB_VALUE_ENUM, 2, "{ \"v\" : { \"$binary\" : { \"base64\" : \"/w==\", "
+                                     "\"subType\" : \"00\" } } }" },
+            { &sc, BB_VALUE_SET, 1, "{ \"v\" : [ \"a\" ] }" },
+            { &sc, BB_VALUE_SET, 3, "{ \"v\" : { \"$binary\" : { \"base64\" : \"YSz/\", "
+                                    "\"subType\" : \"00\" } } }" },
+        };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct bb_value v = { .kind = cases[i].kind, .col = cases[i].col };
+        v.v.u = cases[i].u;
+        bson_t b;
+        bson_init(&b);
+        struct bb_error err = { 0 };
+        cr_assert_eq(mongo_append_value(&b, "v", 1, &v, false, &o, &s, &err), 0, "%s", err.msg);
+        char *j = ejson(&b);
+        cr_assert_str_eq(j, cases[i].want, "case %zu", i);
+        bson_free(j);
+        bson_destroy(&b);
+    }
+    bb_buf_destroy(&s);
+}
