@@ -92,8 +92,10 @@
  * of that output, with one warning naming it and the reason, and the
  * bridge goes on (a stop would come back at every restart): a database
  * name over 63 bytes, a namespace database.collection over the server's
- * limit (255 bytes, 120 before MongoDB 4.4), the collection of
- * binbridge's checkpoints, and on FerretDB 1.x what it refuses beyond
+ * limit (255 bytes, 120 before MongoDB 4.4), a database name that differs
+ * only in case from one the server has or this process writes (MongoDB
+ * refuses those; the first one met wins, on every server), the collection
+ * of binbridge's checkpoints, and on FerretDB 1.x what it refuses beyond
  * MongoDB: database names other than ASCII letters, digits, '_' and '-'
  * (so every escaped one), names starting with "_ferretdb_",
  * collection names with '"' or over 235 bytes.
@@ -194,10 +196,12 @@ struct pending_coll {
     char *db, *coll;
     struct bb_buf ops;
     size_t nops;
+    char *clash;                    /* the existing database whose name differs from db
+                                       only in case (db_clash): nothing is written here */
 };
 
 /* A set of byte strings, looked up one by one: it holds a few entries per
- * table at most (what was logged once). */
+ * table at most (what was logged once, the databases the server has). */
 struct name_entry {
     char *p;
     size_t n;
@@ -239,6 +243,7 @@ struct mongo_sink {
     struct bb_buf fieldnames, note;
     char why[200];                  /* why names_refused refuses */
     struct name_set logged;         /* what was said once (escaped names, tables left out) */
+    struct name_set dbs;            /* databases that exist or are written (db_clash) */
     struct bb_value *merged;
     uint32_t merged_cap;
     bool *want;                     /* per column: $set it */
@@ -1472,12 +1477,14 @@ static int admin_command(struct mongo_sink *ms, const char *name, bson_t *reply,
                         e.message);
 }
 
-/* ---- Sets of names: what was said once ---- */
+/* ---- Sets of names: what was said once, the databases the server has ---- */
 
-static struct name_entry *name_set_find(const struct name_set *s, const char *p, size_t n)
+static struct name_entry *name_set_find(const struct name_set *s, const char *p, size_t n,
+                                        bool nocase)
 {
     for (size_t i = 0; i < s->n; i++)
-        if (s->v[i].n == n && memcmp(s->v[i].p, p, n) == 0)
+        if (s->v[i].n == n && (nocase ? strncasecmp(s->v[i].p, p, n) == 0
+                                      : memcmp(s->v[i].p, p, n) == 0))
             return &s->v[i];
     return NULL;
 }
@@ -1513,7 +1520,44 @@ static void name_set_destroy(struct name_set *s)
 /* Is p[0..n) new to s (and now in it)? For saying something once. */
 static bool first_time(struct name_set *s, const char *p, size_t n)
 {
-    return !name_set_find(s, p, n) && name_set_add(s, p, n);
+    return !name_set_find(s, p, n, false) && name_set_add(s, p, n);
+}
+
+/* Whether database db clashes with one the server has or this sink writes
+ * (MongoDB refuses names that differ only in case): the existing name, or
+ * NULL, db then counting as written. */
+static const char *db_clash(struct mongo_sink *ms, const char *db)
+{
+    size_t n = strlen(db);
+    if (name_set_find(&ms->dbs, db, n, false))
+        return NULL;
+    const struct name_entry *e = name_set_find(&ms->dbs, db, n, true);
+    if (e)
+        return e->p;
+    (void)name_set_add(&ms->dbs, db, n);
+    return NULL;
+}
+
+/* The databases the server has, for db_clash; listed at each connection
+ * (authorizedDatabases: those a user without the listDatabases privilege
+ * may use). Failing, the list stays what it was and the server's own
+ * refusal is what tells. */
+static void list_databases(struct mongo_sink *ms)
+{
+    bson_t opts;
+    bson_error_t e;
+    bson_init(&opts);
+    BSON_APPEND_BOOL(&opts, "authorizedDatabases", true);
+    char **names = mongoc_client_get_database_names_with_opts(ms->client, &opts, &e);
+    bson_destroy(&opts);
+    if (!names) {
+        log_debug("MongoDB at %s: listing the databases: %s", ms->where, e.message);
+        return;
+    }
+    for (size_t i = 0; names[i]; i++)
+        if (!name_set_find(&ms->dbs, names[i], strlen(names[i]), false))
+            (void)name_set_add(&ms->dbs, names[i], strlen(names[i]));
+    bson_strfreev(names);
 }
 
 static int sink_connect(struct mongo_sink *ms, struct bb_error *err)
@@ -1577,6 +1621,7 @@ static int sink_connect(struct mongo_sink *ms, struct bb_error *err)
     /* Namespaces: 255 bytes from MongoDB 4.4 (wire 9), 120 before. */
     ms->max_ns = wire >= 9 ? 255 : 120;
     mongoc_server_description_destroy(sd);
+    list_databases(ms);
     log_debug("connected to %s at %s (%s%s)", ms->server, ms->where, type,
               ms->use_txn ? ", batches in transactions" : "");
     return 0;
@@ -1601,7 +1646,8 @@ static void reset_pending(struct mongo_sink *ms)
     ms->nops = 0;
 }
 
-/* The pending collection db.coll, created when new. */
+/* The pending collection db.coll, created when new (with its database's
+ * clash, if any: see db_clash). */
 static struct pending_coll *coll_for(struct mongo_sink *ms, const char *db, const char *coll,
                                      struct bb_error *err)
 {
@@ -1626,7 +1672,9 @@ static struct pending_coll *coll_for(struct mongo_sink *ms, const char *db, cons
     struct pending_coll *pc = &ms->colls[ms->ncolls];
     memset(pc, 0, sizeof *pc);
     bb_buf_init(&pc->ops);
-    if (!(pc->db = strdup(db)) || !(pc->coll = strdup(coll))) {
+    const char *clash = db_clash(ms, db);
+    if (!(pc->db = strdup(db)) || !(pc->coll = strdup(coll)) ||
+        (clash && !(pc->clash = strdup(clash)))) {
         free(pc->db);
         free(pc->coll);
         bb_error_set(err, BB_ERR_NOMEM, "out of memory");
@@ -2102,6 +2150,12 @@ static int add_target(struct mongo_sink *ms, const struct change *ch, const stru
     struct pending_coll *pc = coll_for(ms, ms->dbname.data, ms->collname.data, err);
     if (!pc)
         return err->code;
+    if (pc->clash) {
+        snprintf(ms->why, sizeof ms->why, "MongoDB refuses a database whose name differs only "
+                 "in case from an existing one, \"%.80s\"", pc->clash);
+        note_refused(ms, ch, mt, ms->why);
+        return 0;
+    }
     if (escaped)
         note_escaped(ms, ch, tp);
     bson_t *sel = &ms->sel;
@@ -2531,10 +2585,13 @@ static int sink_clear_table(void *ctx, const struct table_plan *plan, struct bb_
         int rc = target_names(ms, mt, plan->schema, plan->table, &escaped, &why, err);
         if (rc < 0)
             return rc;
-        if (rc == 1) {
+        const char *clash = rc == 0 ? db_clash(ms, ms->dbname.data) : NULL;
+        if (rc == 1 || clash) {
             /* Its rows were left out (add_target said why): nothing to remove. */
             log_debug("%s.%s: no MongoDB documents to remove from %s.%s: %s", plan->schema,
-                      plan->table, buf_str(&ms->dbname), buf_str(&ms->collname), why);
+                      plan->table, buf_str(&ms->dbname), buf_str(&ms->collname),
+                      clash ? "its database name differs only in case from an existing one"
+                            : why);
             continue;
         }
         if (!own_collection(plan, mt)) {
@@ -2578,6 +2635,7 @@ static void sink_close(void *ctx)
     for (size_t i = 0; i < ms->ncolls; i++) {
         free(ms->colls[i].db);
         free(ms->colls[i].coll);
+        free(ms->colls[i].clash);
         bb_buf_destroy(&ms->colls[i].ops);
     }
     free(ms->colls);
@@ -2593,6 +2651,7 @@ static void sink_close(void *ctx)
     bb_buf_destroy(&ms->fieldnames);
     bb_buf_destroy(&ms->note);
     name_set_destroy(&ms->logged);
+    name_set_destroy(&ms->dbs);
     free(ms->fields);
     free(ms->field_off);
     free(ms->merged);
@@ -2689,7 +2748,10 @@ int mongo_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
     if (!mongoc_uri_get_appname(ms->uri))
         mongoc_uri_set_appname(ms->uri, app);
     if (!(ms->ckpt_name = strdup(name)) ||
-        !(ms->ckpt_db = strdup(db && *db ? db : CHECKPOINT_DB))) {
+        !(ms->ckpt_db = strdup(db && *db ? db : CHECKPOINT_DB)) ||
+        /* Written by this process: a source schema differing from it only
+         * in case must not take the name first (db_clash). */
+        !name_set_add(&ms->dbs, ms->ckpt_db, strlen(ms->ckpt_db))) {
         rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
         goto fail;
     }

@@ -1949,7 +1949,8 @@ static unsigned lines_with(struct e2e *E, const char *a, const char *b)
 
 /* MySQL names MongoDB cannot hold: a table order$items, columns a.b, $x,
  * %y and _id (not the key), a composite key of such columns, a schema
- * with a '.', JSON keys with '.' and '$'. Before, the first row stopped the bridge with exit 2,
+ * with a '.', a schema differing from another only in case, JSON keys
+ * with '.' and '$'. Before, the first row stopped the bridge with exit 2,
  * and again at every restart. Now each name is escaped by the README's
  * rule or its table is left out with one warning, and the other tables
  * are mirrored, run after run. */
@@ -1958,21 +1959,26 @@ Test(bridge_mongo, names_mongodb_cannot_hold_are_escaped_or_left_out)
     struct e2e *E = &E_;
     e2e_begin(E, "mnames", NULL);
     e2e_mongo_begin(E, true);
-    char dotted[80], dotted_db[80], dotted_table[80];
+    char dotted[80], cased[80], dotted_db[80], dotted_table[80], cased_table[80];
     snprintf(dotted, sizeof dotted, "%.60s.d", E->db);
     snprintf(dotted_db, sizeof dotted_db, "%.60s%%2Ed", E->db);
     snprintf(dotted_table, sizeof dotted_table, "%.60s.d.t", E->db);
+    snprintf(cased, sizeof cased, "B%.60s", E->db + 1);     /* bbe_... -> Bbe_... */
+    snprintf(cased_table, sizeof cased_table, "B%.60s.t", E->db + 1);
     e2e_mongo_track_db(E, dotted_db);
+    e2e_mongo_track_db(E, cased);
     snprintf(extra_schemas[0], sizeof extra_schemas[0], "%s", dotted);
+    snprintf(extra_schemas[1], sizeof extra_schemas[1], "%s", cased);
     e2e_sql(E->m, "DROP DATABASE IF EXISTS `%s`", dotted);
+    e2e_sql(E->m, "DROP DATABASE IF EXISTS `%s`", cased);
     /* "<db>.*" covers the schema "<db>.d" too: '*' matches dots. */
     e2e_write_config(E, "bridge.conf",
                      "# written by tests/test_bridge_mongo.c\n"
-                     "include_tables = [ \"%s.*\" ];\n"
+                     "include_tables = [ \"%s.*\", \"%s.*\" ];\n"
                      "source = { heartbeat = 0.5; };\n"
                      "batch = { bytes = 65536; delay_ms = 20; };\n"
                      "retry = { initial_ms = 50; max_ms = 500; };\n"
-                     "progress_interval = 1;\n", E->db);
+                     "progress_interval = 1;\n", E->db, cased);
     e2e_establish_checkpoint(E);
     e2e_sql(E->m, "CREATE TABLE `order$items` (id INT PRIMARY KEY, `a.b` INT, `$x` VARCHAR(10), "
             "`%%y` INT, `_id` INT, `x$` INT)");
@@ -1980,11 +1986,14 @@ Test(bridge_mongo, names_mongodb_cannot_hold_are_escaped_or_left_out)
     e2e_sql(E->m, "CREATE TABLE plain (id INT PRIMARY KEY, j JSON)");
     e2e_sql(E->m, "CREATE DATABASE `%s`", dotted);
     e2e_sql(E->m, "CREATE TABLE `%s`.t (id INT PRIMARY KEY, v INT)", dotted);
+    e2e_sql(E->m, "CREATE DATABASE `%s`", cased);
+    e2e_sql(E->m, "CREATE TABLE `%s`.t (id INT PRIMARY KEY, v INT)", cased);
     e2e_sql(E->m, "INSERT INTO `order$items` VALUES (1, 2, 'three', 4, 5, 6), "
             "(2, 20, 'x', 40, 50, 60)");
     e2e_sql(E->m, "INSERT INTO pair VALUES (1, 2, 3)");
     e2e_sql(E->m, "INSERT INTO plain VALUES (1, '{\"k.1\": 1, \"$k\": 2}')");
     e2e_sql(E->m, "INSERT INTO `%s`.t VALUES (1, 1)", dotted);
+    e2e_sql(E->m, "INSERT INTO `%s`.t VALUES (1, 1)", cased);
     e2e_sql(E->m, "INSERT INTO plain VALUES (2, '{\"a\": {\"b\": 1}}')");
     e2e_bridge_to_end(E, 90);
 
@@ -2013,13 +2022,18 @@ Test(bridge_mongo, names_mongodb_cannot_hold_are_escaped_or_left_out)
         expect_doc(E, dotted_db, "t", "1", (const char *const[]){ "_id", "id", "v", NULL }, NULL,
                    NULL);
     }
+    /* The schema differing only in case from <db>, which came first. */
+    cr_assert_eq(count_in(E, cased, "t"), 0);
+    cr_assert_eq(lines_with(E, cased_table, "differs only in case"), 1,
+                 "no one warning for %s:\n%s", cased_table, e2e_tail(E->bridge.out_path, 3000));
 
-    /* Again: a restart goes on, updates and deletes find the escaped
-     * names. */
+    /* Again: a restart goes on (the case clash now comes from the server's
+     * list of databases), updates and deletes find the escaped names. */
     e2e_sql(E->m, "UPDATE `order$items` SET `a.b` = 21, `$x` = 'y' WHERE id = 1");
     e2e_sql(E->m, "DELETE FROM `order$items` WHERE id = 2");
     e2e_sql(E->m, "UPDATE pair SET v = 4");
     e2e_sql(E->m, "TRUNCATE TABLE `%s`.t", dotted);
+    e2e_sql(E->m, "INSERT INTO `%s`.t VALUES (2, 2)", cased);
     e2e_sql(E->m, "INSERT INTO plain VALUES (3, '[1]')");
     e2e_bridge_to_end(E, 90);
     expect_doc(E, E->db, "order%24items", "1", item_fields, "a%2Eb",
@@ -2031,6 +2045,9 @@ Test(bridge_mongo, names_mongodb_cannot_hold_are_escaped_or_left_out)
     expect_doc(E, E->db, "plain", "3", plain_fields, NULL, NULL);
     if (!E->ferret)
         cr_assert_eq(count_in(E, dotted_db, "t"), 0, "TRUNCATE left rows in %s.t", dotted_db);
+    cr_assert_eq(count_in(E, cased, "t"), 0);
+    cr_assert_eq(lines_with(E, cased_table, "differs only in case"), 1,
+                 "no one warning for %s:\n%s", cased_table, e2e_tail(E->bridge.out_path, 3000));
     check_checkpoint_is_the_servers(E);
 }
 

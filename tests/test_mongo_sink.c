@@ -1381,6 +1381,13 @@ Test(mongo_sink, source_names_mongodb_cannot_hold_are_escaped)
     cr_assert_eq(count_docs(F.name, "pair"), 0);
 }
 
+/* Uppercase the first letter of a copy of s. */
+static void upper_first(char *out, size_t size, const char *s)
+{
+    snprintf(out, size, "%s", s);
+    out[0] = (char)(out[0] - 'a' + 'A');
+}
+
 /* A users table of schema `schema` named `table`, its plan made. */
 static void users_in(struct tbl *x, const char *schema, const char *table)
 {
@@ -1393,15 +1400,19 @@ static void users_in(struct tbl *x, const char *schema, const char *table)
 
 Test(mongo_sink, names_escaping_cannot_fix_leave_the_table_out)
 {
-    struct tbl ok, dotted, longer, ckpt, ferret_only, quoted;
-    char dotted_schema[96], long_schema[160];
+    struct tbl ok, dotted, longer, ckpt, ckpt_cased, cased, ferret_only, quoted;
+    char dotted_schema[96], long_schema[160], cased_schema[96], ckpt_cased_schema[160];
     snprintf(dotted_schema, sizeof dotted_schema, "%s.x", F.name);
     snprintf(F.extra_db, sizeof F.extra_db, "%s%%2Ex", F.name);
     snprintf(long_schema, sizeof long_schema, "%s_%064d", F.name, 0);
+    upper_first(cased_schema, sizeof cased_schema, F.name);
+    upper_first(ckpt_cased_schema, sizeof ckpt_cased_schema, F.ckpt_db);
     users_init(&ok, "users");
     users_in(&dotted, dotted_schema, "users");
     users_in(&longer, long_schema, "users");
     users_in(&ckpt, F.ckpt_db, "binbridge");
+    users_in(&ckpt_cased, ckpt_cased_schema, "users");     /* its database would clash */
+    users_in(&cased, cased_schema, "users");
     users_in(&ferret_only, F.name, "_ferretdb_x");
     users_in(&quoted, F.name, "say \"hi\"");
     open_sink();
@@ -1410,8 +1421,8 @@ Test(mongo_sink, names_escaping_cannot_fix_leave_the_table_out)
     size_t pending = F.sink.ops->pending_bytes(F.sink.ctx);
     cr_assert_gt(pending, 0);
     /* Left out on every server: accepted (0) and nothing buffered. */
-    const struct tbl *out[] = { &longer, &ckpt };
-    for (size_t i = 0; i < 2; i++) {
+    const struct tbl *out[] = { &longer, &ckpt, &ckpt_cased, &cased };
+    for (size_t i = 0; i < 4; i++) {
         add_ok(out[i], BB_ROWS_WRITE, NULL, &a);
         cr_assert_eq(F.sink.ops->pending_bytes(F.sink.ctx), pending, "%s.%s was buffered",
                      out[i]->t.schema, out[i]->t.name);
@@ -1438,7 +1449,14 @@ Test(mongo_sink, names_escaping_cannot_fix_leave_the_table_out)
     cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
     cr_assert_eq(cp.pos, 1000);
     /* TRUNCATE of a table left out removes nothing and does not fail. */
+    cr_assert_eq(F.sink.ops->clear_table(F.sink.ctx, cased.plan, &err), 0, "%s", err.msg);
     cr_assert_eq(F.sink.ops->clear_table(F.sink.ctx, longer.plan, &err), 0, "%s", err.msg);
+    /* A new process knows the database from the server's list. */
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+    open_sink();
+    add_ok(&cased, BB_ROWS_WRITE, NULL, &a);
+    cr_assert_eq(F.sink.ops->pending_bytes(F.sink.ctx), 0);
 }
 
 /* A JSON value with a key MongoDB cannot hold as a path is its text on
