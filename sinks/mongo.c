@@ -38,6 +38,8 @@
  *   ENUM                                   string (its label; '' for the error value)
  *   SET                                    array of label strings (in an _id: the
  *                                          text form, "a,b", as _id cannot be an array)
+ *                                          ENUM and SET labels that are not UTF-8 (binary
+ *                                          charset): BinData of the text form
  *   BIT                                    int64 (Decimal128 above 2^63-1)
  *   JSON (MySQL binary)                    the document, array or scalar: integers int32
  *                                          when they fit, else int64, UINT64 beyond
@@ -56,14 +58,47 @@
  *                                          stored bytes (SRID + WKB)
  *   VECTOR                                 array of doubles
  *
+ * A JSON value with an object key holding '.' or beginning with '$' is its
+ * JSON text on every server: MongoDB before 5.0 refuses such keys in stored
+ * documents, 5.0+ refuses some updates of documents holding them, and a
+ * query cannot reach them by path anyway; one form everywhere lets a mirror
+ * move between servers unchanged.
+ *
  * FerretDB 1.x (found by buildInfo's ferretdbVersion) cannot store some of
  * these, and drops the connection for a Decimal128 (which would look like
  * a network failure and be retried for ever): there Decimal128 values are
  * their exact decimal strings, GeoJSON whose coordinates nest arrays (all
  * but Point) is BinData, and a JSON value holding an array directly inside
- * an array or an object key with '.' or a leading '$' is its JSON text.
- * Its bulk writes are cut into commands of FERRETDB_OPS_PER_WRITE
- * operations, and it never gets transactions.
+ * an array is its JSON text. Its bulk writes are cut into commands of
+ * FERRETDB_OPS_PER_WRITE operations, and it never gets transactions.
+ *
+ * Names (mongo_escape_name; README, "MongoDB"). Schema, table and column
+ * names come from the source, and MySQL allows names MongoDB cannot hold.
+ * Such a name is escaped where it is used: each byte MongoDB refuses there
+ * becomes %XX (two upper-case hex digits), and '%' itself is always %25,
+ * so that replacing every %XX by its byte gives the source name back: two
+ * distinct names never make the same MongoDB name. Escaped are:
+ *   in a database name     / \ . space " $ * < > : | ? (those of Windows
+ *     ({schema}, {table})  too, so a name works on every server), and the
+ *                          whole names admin, local and config in any case
+ *                          (MongoDB's own databases; their first letter)
+ *   in a collection name   $, and at its start a '.' and the 's' of "system."
+ *   in a field name        '.', a leading '$', and _id for a column that is
+ *                          not the row key alone (%5Fid)
+ *   everywhere             NUL and bytes that are not UTF-8
+ * A template's own text is checked when the configuration is loaded and
+ * is not escaped. The first row of a table whose names were escaped logs
+ * the names it gets. What escaping cannot make valid leaves the table out
+ * of that output, with one warning naming it and the reason, and the
+ * bridge goes on (a stop would come back at every restart): a database
+ * name over 63 bytes, a namespace database.collection over the server's
+ * limit (255 bytes, 120 before MongoDB 4.4), a database name that differs
+ * only in case from one the server has or this process writes (MongoDB
+ * refuses those; the first one met wins, on every server), the collection
+ * of binbridge's checkpoints, and on FerretDB 1.x what it refuses beyond
+ * MongoDB: database names other than ASCII letters, digits, '_' and '-'
+ * (so every escaped one), names starting with "_ferretdb_",
+ * collection names with '"' or over 235 bytes.
  *
  * Operations, buffered per collection in add() and written by commit() as
  * one ordered bulk write per collection (order per _id is kept):
@@ -149,6 +184,9 @@
 #define FERRETDB_OPS_PER_WRITE 32
 /* Nested geometry collections deeper than this are written as BinData. */
 #define GEO_MAX_DEPTH 32
+/* mongo_sink.field_off of a column named by its own name, or by a rename. */
+#define FIELD_AS_IS SIZE_MAX
+#define FIELD_RENAMED (SIZE_MAX - 1)
 
 enum op_kind { OP_REPLACE = 1, OP_SET, OP_DELETE };
 
@@ -159,6 +197,20 @@ struct pending_coll {
     char *db, *coll;
     struct bb_buf ops;
     size_t nops;
+    char *clash;                    /* the existing database whose name differs from db
+                                       only in case (db_clash): nothing is written here */
+};
+
+/* A set of byte strings, looked up one by one: it holds a few entries per
+ * table at most (what was logged once, the databases the server has). */
+struct name_entry {
+    char *p;
+    size_t n;
+};
+
+struct name_set {
+    struct name_entry *v;
+    size_t n, cap;
 };
 
 struct mongo_sink {
@@ -171,6 +223,7 @@ struct mongo_sink {
     bool use_txn;                   /* replica set or mongos: one transaction per batch */
     bool ferret;                    /* FerretDB 1.x (see FERRETDB_OPS_PER_WRITE and vopts) */
     int32_t max_bson;
+    size_t max_ns;                  /* bytes of database.collection the server takes */
     struct mongo_value_opts vopts;  /* per target: dates_as_strings set in add() */
     enum mongo_oversize oversize;
     unsigned dup_retries;           /* duplicate-key failures since the last commit */
@@ -185,7 +238,13 @@ struct mongo_sink {
     bson_t sel, doc, upd;
     struct bb_buf text, dbname, collname, idtext;
     const char **fields;            /* per column: its field name; NULL: not written */
+    size_t *field_off;              /* per column: its escaped name's offset in fieldnames,
+                                       or FIELD_AS_IS, FIELD_RENAMED */
     uint32_t fields_cap;
+    struct bb_buf fieldnames, note;
+    char why[200];                  /* why names_refused refuses */
+    struct name_set logged;         /* what was said once (escaped names, tables left out) */
+    struct name_set dbs;            /* databases that exist or are written (db_clash) */
     struct bb_value *merged;
     uint32_t merged_cap;
     bool *want;                     /* per column: $set it */
@@ -274,8 +333,11 @@ static int append_text_form(bson_t *doc, const char *key, size_t keylen, const s
     int rc = bb_value_format_text(v, s, err);
     if (rc < 0)
         return rc;
-    return set_appended(bson_append_utf8(doc, key, (int)keylen, s->len ? s->data : "",
-                                         (int)s->len), err);
+    const char *text = s->len ? s->data : "";
+    if (!utf8_valid((const uint8_t *)text, s->len))     /* a label of the binary charset */
+        return set_appended(bson_append_binary(doc, key, (int)keylen, BSON_SUBTYPE_BINARY,
+                                               (const uint8_t *)text, (uint32_t)s->len), err);
+    return set_appended(bson_append_utf8(doc, key, (int)keylen, text, (int)s->len), err);
 }
 
 /* An exact decimal number: Decimal128 when its value fits (trailing
@@ -1149,6 +1211,11 @@ static int append_set(bson_t *doc, const char *key, size_t keylen, const struct 
     if (col->nlabels < 64 && (v->v.u >> col->nlabels))
         return bb_error_set(err, BB_ERR_CORRUPT, "SET value 0x%llx has bits beyond its %u labels",
                             (unsigned long long)v->v.u, (unsigned)col->nlabels);
+    for (uint32_t i = 0; i < col->nlabels && i < 64; i++)
+        if ((v->v.u >> i & 1) &&
+            !utf8_valid((const uint8_t *)col->labels[i],
+                        col->label_lens ? col->label_lens[i] : strlen(col->labels[i])))
+            return append_text_form(doc, key, keylen, v, s, err);   /* BinData */
     bson_t arr;
     if (!bson_append_array_begin(doc, key, (int)keylen, &arr))
         return set_appended(false, err);
@@ -1411,6 +1478,89 @@ static int admin_command(struct mongo_sink *ms, const char *name, bson_t *reply,
                         e.message);
 }
 
+/* ---- Sets of names: what was said once, the databases the server has ---- */
+
+static struct name_entry *name_set_find(const struct name_set *s, const char *p, size_t n,
+                                        bool nocase)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].n == n && (nocase ? strncasecmp(s->v[i].p, p, n) == 0
+                                      : memcmp(s->v[i].p, p, n) == 0))
+            return &s->v[i];
+    return NULL;
+}
+
+/* Add a copy of p[0..n); false when out of memory. */
+static bool name_set_add(struct name_set *s, const char *p, size_t n)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        struct name_entry *v = realloc(s->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        s->v = v;
+        s->cap = cap;
+    }
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return false;
+    memcpy(copy, p, n);
+    copy[n] = '\0';
+    s->v[s->n++] = (struct name_entry){ copy, n };
+    return true;
+}
+
+static void name_set_destroy(struct name_set *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i].p);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+/* Is p[0..n) new to s (and now in it)? For saying something once. */
+static bool first_time(struct name_set *s, const char *p, size_t n)
+{
+    return !name_set_find(s, p, n, false) && name_set_add(s, p, n);
+}
+
+/* Whether database db clashes with one the server has or this sink writes
+ * (MongoDB refuses names that differ only in case): the existing name, or
+ * NULL, db then counting as written. */
+static const char *db_clash(struct mongo_sink *ms, const char *db)
+{
+    size_t n = strlen(db);
+    if (name_set_find(&ms->dbs, db, n, false))
+        return NULL;
+    const struct name_entry *e = name_set_find(&ms->dbs, db, n, true);
+    if (e)
+        return e->p;
+    (void)name_set_add(&ms->dbs, db, n);
+    return NULL;
+}
+
+/* The databases the server has, for db_clash; listed at each connection
+ * (authorizedDatabases: those a user without the listDatabases privilege
+ * may use). Failing, the list stays what it was and the server's own
+ * refusal is what tells. */
+static void list_databases(struct mongo_sink *ms)
+{
+    bson_t opts;
+    bson_error_t e;
+    bson_init(&opts);
+    BSON_APPEND_BOOL(&opts, "authorizedDatabases", true);
+    char **names = mongoc_client_get_database_names_with_opts(ms->client, &opts, &e);
+    bson_destroy(&opts);
+    if (!names) {
+        log_debug("MongoDB at %s: listing the databases: %s", ms->where, e.message);
+        return;
+    }
+    for (size_t i = 0; names[i]; i++)
+        if (!name_set_find(&ms->dbs, names[i], strlen(names[i]), false))
+            (void)name_set_add(&ms->dbs, names[i], strlen(names[i]));
+    bson_strfreev(names);
+}
+
 static int sink_connect(struct mongo_sink *ms, struct bb_error *err)
 {
     disconnect(ms);
@@ -1443,7 +1593,8 @@ static int sink_connect(struct mongo_sink *ms, struct bb_error *err)
         snprintf(ms->server, sizeof ms->server, "MongoDB %s", version);
     bson_destroy(&reply);
     ms->ferret = ferret;
-    ms->vopts.no_decimal128 = ms->vopts.no_nested_arrays = ms->vopts.plain_keys = ferret;
+    ms->vopts.no_decimal128 = ms->vopts.no_nested_arrays = ferret;
+    ms->vopts.plain_keys = true;    /* on every server: see the top of this file */
 
     mongoc_server_description_t *sd = mongoc_client_select_server(c, true, NULL, &e);
     if (!sd) {
@@ -1468,7 +1619,10 @@ static int sink_connect(struct mongo_sink *ms, struct bb_error *err)
      * has none even when started with --repl-set-name. */
     ms->use_txn = !ferret && sessions && ((strcmp(type, "RSPrimary") == 0 && wire >= 7) ||
                                           (strcmp(type, "Mongos") == 0 && wire >= 8));
+    /* Namespaces: 255 bytes from MongoDB 4.4 (wire 9), 120 before. */
+    ms->max_ns = wire >= 9 ? 255 : 120;
     mongoc_server_description_destroy(sd);
+    list_databases(ms);
     log_debug("connected to %s at %s (%s%s)", ms->server, ms->where, type,
               ms->use_txn ? ", batches in transactions" : "");
     return 0;
@@ -1493,7 +1647,8 @@ static void reset_pending(struct mongo_sink *ms)
     ms->nops = 0;
 }
 
-/* The pending collection db.coll, created when new. */
+/* The pending collection db.coll, created when new (with its database's
+ * clash, if any: see db_clash). */
 static struct pending_coll *coll_for(struct mongo_sink *ms, const char *db, const char *coll,
                                      struct bb_error *err)
 {
@@ -1518,7 +1673,9 @@ static struct pending_coll *coll_for(struct mongo_sink *ms, const char *db, cons
     struct pending_coll *pc = &ms->colls[ms->ncolls];
     memset(pc, 0, sizeof *pc);
     bb_buf_init(&pc->ops);
-    if (!(pc->db = strdup(db)) || !(pc->coll = strdup(coll))) {
+    const char *clash = db_clash(ms, db);
+    if (!(pc->db = strdup(db)) || !(pc->coll = strdup(coll)) ||
+        (clash && !(pc->clash = strdup(clash)))) {
         free(pc->db);
         free(pc->coll);
         bb_error_set(err, BB_ERR_NOMEM, "out of memory");
@@ -1580,80 +1737,192 @@ static const char *id_text(struct mongo_sink *ms, const bson_t *sel)
     return ms->idtext.len ? ms->idtext.data : "?";
 }
 
+/* ---- Names (the rule at the top of this file) ---- */
+
+static const char *buf_str(const struct bb_buf *b)
+{
+    return b->len ? b->data : "";
+}
+
+/* The length of the UTF-8 character at p[0..n), 0 when none starts there. */
+static size_t utf8_char(const uint8_t *p, size_t n)
+{
+    size_t k = p[0] < 0x80 ? 1 : p[0] < 0xc2 ? 0 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3
+             : p[0] < 0xf5 ? 4 : 0;
+    return k && k <= n && utf8_valid(p, k) ? k : 0;
+}
+
+/* MongoDB's own databases (any case: names differing only in case clash). */
+static bool reserved_db(const char *p, size_t n)
+{
+    return (n == 5 && (strncasecmp(p, "admin", 5) == 0 || strncasecmp(p, "local", 5) == 0)) ||
+           (n == 6 && strncasecmp(p, "config", 6) == 0);
+}
+
+bool mongo_escape_name(enum mongo_name_kind kind, const char *name, size_t len, bool at_start,
+                       bool whole, struct bb_buf *out)
+{
+    static const char *const always[] = {
+        [MONGO_NAME_DATABASE] = "%/\\. \"$*<>:|?",
+        [MONGO_NAME_COLLECTION] = "%$",
+        [MONGO_NAME_FIELD] = "%.",
+    };
+    static const char hex[] = "0123456789ABCDEF";
+    const uint8_t *p = (const uint8_t *)name;
+    bool any = false;
+    for (size_t i = 0; i < len;) {
+        size_t k = utf8_char(p + i, len - i);
+        bool esc = k == 0 || p[i] == '\0' || (k == 1 && strchr(always[kind], p[i]));
+        if (!esc && i == 0 && at_start) {
+            switch (kind) {
+            case MONGO_NAME_DATABASE:
+                esc = whole && reserved_db(name, len);
+                break;
+            case MONGO_NAME_COLLECTION:
+                esc = p[0] == '.' || (len >= 7 && memcmp(name, "system.", 7) == 0);
+                break;
+            case MONGO_NAME_FIELD:
+                esc = p[0] == '$' || (whole && len == 3 && memcmp(name, "_id", 3) == 0);
+                break;
+            }
+        }
+        if (esc) {
+            char e[3] = { '%', hex[p[i] >> 4], hex[p[i] & 15] };
+            bb_buf_append(out, e, 3);
+            i++;
+            any = true;
+        } else {
+            bb_buf_append(out, p + i, k);
+            i += k;
+        }
+    }
+    return any;
+}
+
 /* A name template with {schema} and {table} filled in (config.c allows
- * no other placeholder). */
-static int render_name(const char *tmpl, const char *schema, const char *table, struct bb_buf *b,
-                       struct bb_error *err)
+ * no other placeholder), their values escaped. Returns whether one was. */
+static bool render_name(enum mongo_name_kind kind, const char *tmpl, const char *schema,
+                        const char *table, struct bb_buf *b)
 {
     bb_buf_reset(b);
+    bool whole = strcmp(tmpl, "{schema}") == 0 || strcmp(tmpl, "{table}") == 0;
+    bool any = false;
     for (const char *p = tmpl; *p;) {
+        const char *v;
         if (strncmp(p, "{schema}", 8) == 0) {
-            bb_buf_puts(b, schema);
+            v = schema;
             p += 8;
         } else if (strncmp(p, "{table}", 7) == 0) {
-            bb_buf_puts(b, table);
+            v = table;
             p += 7;
         } else {
             bb_buf_putc(b, *p++);
+            continue;
         }
+        any |= mongo_escape_name(kind, v, strlen(v), b->len == 0, whole, b);
     }
-    return bb_buf_check(b, err);
+    return any;
 }
 
-/* Render and check the database and collection names of target mt for
- * schema.table into ms->dbname and ms->collname. */
-static int target_names(struct mongo_sink *ms, const struct mongo_target *mt, const char *schema,
-                        const char *table, struct bb_error *err)
+static bool ferret_db_char(char c)
 {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-';
+}
+
+/* Why the server cannot take the rendered names ms->dbname, ms->collname
+ * of output mt (what escaping leaves: lengths, template text, clashes with
+ * binbridge's own names, FerretDB's narrower rules), or NULL. */
+static const char *names_refused(struct mongo_sink *ms, const struct mongo_target *mt)
+{
+    const char *db = buf_str(&ms->dbname), *coll = buf_str(&ms->collname);
+    size_t dbn = ms->dbname.len, colln = ms->collname.len;
+    char *why = ms->why;
+    size_t size = sizeof ms->why;
+    if (dbn == 0)
+        return "the database name is empty";
+    if (dbn > 63) {
+        snprintf(why, size, "the database name is %zu bytes, over MongoDB's 63", dbn);
+        return why;
+    }
+    if (strpbrk(db, "/\\. \"$") || memchr(db, '\0', dbn) || !utf8_valid((const uint8_t *)db, dbn))
+        return "the database name has one of / \\ . space \" $ or is not UTF-8";
+    if (reserved_db(db, dbn) && strchr(mt->database, '{'))
+        return "admin, local and config are MongoDB's own databases";
+    if (colln == 0)
+        return "the collection name is empty";
+    if (strchr(coll, '$') || memchr(coll, '\0', colln) || !utf8_valid((const uint8_t *)coll, colln))
+        return "the collection name has a $ or is not UTF-8";
+    if (coll[0] == '.')
+        return "a collection name cannot begin with '.'";
+    if (strncmp(coll, "system.", 7) == 0)
+        return "collection names starting with \"system.\" are MongoDB's";
+    if (dbn + 1 + colln > ms->max_ns) {
+        snprintf(why, size, "the namespace database.collection is %zu bytes, over the server's %zu",
+                 dbn + 1 + colln, ms->max_ns);
+        return why;
+    }
+    if (strcmp(db, ms->ckpt_db) == 0 && strcmp(coll, CHECKPOINT_COLLECTION) == 0)
+        return "that is where binbridge keeps its checkpoints";
+    if (ms->ferret) {
+        for (size_t i = 0; i < dbn; i++)
+            if (!ferret_db_char(db[i]))
+                return "FerretDB 1.x takes database names of ASCII letters, digits, '_' and '-' "
+                       "only";
+        if (strncmp(db, "_ferretdb_", 10) == 0 || strncmp(coll, "_ferretdb_", 10) == 0)
+            return "names starting with \"_ferretdb_\" are FerretDB's";
+        if (strchr(coll, '"'))
+            return "FerretDB 1.x fails on a '\"' in a collection name";
+        if (colln > 235) {
+            snprintf(why, size, "the collection name is %zu bytes, over FerretDB's 235", colln);
+            return why;
+        }
+    }
+    return NULL;
+}
+
+/* Render the database and collection names of target mt for schema.table
+ * into ms->dbname and ms->collname (*escaped: whether a name was escaped).
+ * Returns 0, 1 when the server cannot take them (ms->why, or a constant,
+ * in *why), or a negative error. */
+static int target_names(struct mongo_sink *ms, const struct mongo_target *mt, const char *schema,
+                        const char *table, bool *escaped, const char **why, struct bb_error *err)
+{
+    bool e1 = render_name(MONGO_NAME_DATABASE, mt->database, schema, table, &ms->dbname);
+    bool e2 = render_name(MONGO_NAME_COLLECTION, mt->collection, schema, table, &ms->collname);
     int rc;
-    if ((rc = render_name(mt->database, schema, table, &ms->dbname, err)) < 0 ||
-        (rc = render_name(mt->collection, schema, table, &ms->collname, err)) < 0)
+    if ((rc = bb_buf_check(&ms->dbname, err)) < 0 || (rc = bb_buf_check(&ms->collname, err)) < 0)
         return rc;
-    const char *db = ms->dbname.len ? ms->dbname.data : "";
-    const char *coll = ms->collname.len ? ms->collname.data : "";
-    const char *why = NULL;
-    if (!*db)
-        why = "the database name is empty";
-    else if (ms->dbname.len > 63)
-        why = "the database name is longer than 63 bytes";
-    else if (strpbrk(db, "/\\. \"$"))
-        why = "the database name has one of / \\ . space \" $";
-    else if (!*coll)
-        why = "the collection name is empty";
-    else if (strchr(coll, '$'))
-        why = "the collection name has a $";
-    else if (strncmp(coll, "system.", 7) == 0)
-        why = "collection names starting with \"system.\" are MongoDB's";
-    else if (ms->dbname.len + 1 + ms->collname.len > 255)
-        why = "the namespace database.collection is longer than 255 bytes";
-    else if (strcmp(db, ms->ckpt_db) == 0 && strcmp(coll, CHECKPOINT_COLLECTION) == 0)
-        why = "that is where binbridge keeps its checkpoints";
-    if (why)
-        return bb_error_set(err, BB_ERR_USAGE, "%s.%s cannot be mirrored into MongoDB database "
-                            "\"%.80s\", collection \"%.80s\" (templates \"%s\", \"%s\"): %s",
-                            schema, table, db, coll, mt->database, mt->collection, why);
-    return 0;
+    *escaped = e1 || e2;
+    *why = names_refused(ms, mt);
+    return *why ? 1 : 0;
 }
 
 /* The field name of every column of the table for target tp (renames
- * applied) into ms->fields; NULL for a kept column named _id that is the
- * row key itself (its value is the _id). Checks that the kept and key
- * columns have names MongoDB takes and that no two are the same. */
+ * applied, source names escaped) into ms->fields; NULL for a kept column
+ * named _id that is the row key itself (its value is the _id). *escaped
+ * is set when a name was escaped. Checks that no two kept columns have
+ * one field name (only a rename can do that). */
 static int field_names(struct mongo_sink *ms, const struct change *ch, const struct target_plan *tp,
-                       struct bb_error *err)
+                       bool *escaped, struct bb_error *err)
 {
     const struct bb_table *t = ch->table;
     const struct table_plan *plan = ch->plan;
     config_list renames = tp->mongo->renames;
     if (t->ncols > ms->fields_cap) {
         const char **f = realloc(ms->fields, t->ncols * sizeof *f);
-        if (!f)
+        if (f)
+            ms->fields = f;
+        size_t *o = f ? realloc(ms->field_off, t->ncols * sizeof *o) : NULL;
+        if (!o)
             return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        ms->fields = f;
+        ms->field_off = o;
         ms->fields_cap = t->ncols;
     }
-    for (uint32_t c = 0; c < t->ncols; c++)
+    for (uint32_t c = 0; c < t->ncols; c++) {
         ms->fields[c] = t->cols[c].name ? t->cols[c].name : "?";
+        ms->field_off[c] = FIELD_AS_IS;
+    }
     for (size_t i = 0; renames && renames[i]; i += 2) {
         uint32_t c = 0;
         while (c < t->ncols && !(t->cols[c].name && strcasecmp(t->cols[c].name, renames[i]) == 0))
@@ -1663,7 +1932,10 @@ static int field_names(struct mongo_sink *ms, const struct change *ch, const str
                                 "which %s.%s does not have", renames[i], plan->schema,
                                 plan->table);
         ms->fields[c] = renames[i + 1];
+        ms->field_off[c] = FIELD_RENAMED;
     }
+    struct bb_buf *b = &ms->fieldnames;
+    bb_buf_reset(b);
     for (uint32_t c = 0; c < t->ncols; c++) {
         bool is_key = false;
         for (uint32_t k = 0; k < plan->nkey_cols; k++)
@@ -1671,22 +1943,31 @@ static int field_names(struct mongo_sink *ms, const struct change *ch, const str
         if (!tp->columns[c] && !(is_key && plan->nkey_cols > 1))
             continue;
         const char *f = ms->fields[c];
-        if (f[0] == '$' || strchr(f, '.'))
-            return bb_error_set(err, BB_ERR_USAGE, "column %s of %s.%s: \"%s\" cannot be a "
-                                "MongoDB field name (no '.', no leading '$'): give it another "
-                                "with rules.mongo.renames", t->cols[c].name, plan->schema,
-                                plan->table, f);
-        if (strcmp(f, "_id") == 0) {
-            if (is_key && plan->nkey_cols == 1) {
-                ms->fields[c] = NULL;
-                continue;
-            }
-            return bb_error_set(err, BB_ERR_USAGE, "column %s of %s.%s would be the field _id, "
-                                "which is the row key: rename it (rules.mongo.renames) or "
-                                "exclude it", t->cols[c].name, plan->schema, plan->table);
+        if (is_key && plan->nkey_cols == 1 && strcmp(f, "_id") == 0) {
+            ms->fields[c] = NULL;
+            continue;
+        }
+        /* A renamed column's field name was checked with the configuration. */
+        if (ms->field_off[c] == FIELD_RENAMED)
+            continue;
+        size_t at = b->len;
+        if (mongo_escape_name(MONGO_NAME_FIELD, f, strlen(f), true, true, b)) {
+            bb_buf_putc(b, '\0');
+            ms->field_off[c] = at;
+            *escaped = true;
+        } else {
+            /* Unchanged: the column's own name is the field name. */
+            b->len = at;
+            if (b->cap)
+                b->data[at] = '\0';
         }
     }
-    /* Two columns with one field name: only a rename can do that. */
+    int rc = bb_buf_check(b, err);
+    if (rc < 0)
+        return rc;
+    for (uint32_t c = 0; c < t->ncols; c++)
+        if (ms->field_off[c] < FIELD_RENAMED)
+            ms->fields[c] = b->data + ms->field_off[c];
     for (size_t i = 0; renames && renames[i]; i += 2)
         for (uint32_t c = 0, n = 0; c < t->ncols; c++)
             if (tp->columns[c] && ms->fields[c] && strcmp(ms->fields[c], renames[i + 1]) == 0 &&
@@ -1695,6 +1976,41 @@ static int field_names(struct mongo_sink *ms, const struct change *ch, const str
                                     "the field of two columns of %s.%s", renames[i + 1],
                                     plan->schema, plan->table);
     return 0;
+}
+
+/* Log once which names a table's output got by escaping. */
+static void note_escaped(struct mongo_sink *ms, const struct change *ch,
+                         const struct target_plan *tp)
+{
+    const struct bb_table *t = ch->table;
+    struct bb_buf *b = &ms->note;
+    bb_buf_reset(b);
+    bb_buf_printf(b, "MongoDB cannot hold some names of %s.%s as they are: they are escaped "
+                  "(README, \"MongoDB\"): database \"%s\", collection \"%s\"", ch->plan->schema,
+                  ch->plan->table, buf_str(&ms->dbname), buf_str(&ms->collname));
+    for (uint32_t c = 0; c < t->ncols; c++)
+        if (ms->field_off[c] < FIELD_RENAMED && ms->fields[c])
+            bb_buf_printf(b, ", column %s as field %s", t->cols[c].name ? t->cols[c].name : "?",
+                          ms->fields[c]);
+    if (!b->oom && first_time(&ms->logged, b->data, b->len))
+        log_info("%s (at %s:%llu)", b->data, ch->log_file ? ch->log_file : "?",
+                 (unsigned long long)ch->pos);
+}
+
+/* Log once that a table's output is left out, and why. */
+static void note_refused(struct mongo_sink *ms, const struct change *ch,
+                         const struct mongo_target *mt, const char *why)
+{
+    struct bb_buf *b = &ms->note;
+    bb_buf_reset(b);
+    bb_buf_printf(b, "%s.%s is not mirrored into MongoDB database \"%s\", collection \"%s\" "
+                  "(templates \"%s\", \"%s\"): %s; its row changes are left out (a rule with "
+                  "other database or collection templates can mirror it)", ch->plan->schema,
+                  ch->plan->table, buf_str(&ms->dbname), buf_str(&ms->collname), mt->database,
+                  mt->collection, why);
+    if (!b->oom && first_time(&ms->logged, b->data, b->len))
+        log_warn("%s (first at %s:%llu)", b->data, ch->log_file ? ch->log_file : "?",
+                 (unsigned long long)ch->pos);
 }
 
 /* Append {_id: key} of a row image to sel (reinitialised). */
@@ -1821,13 +2137,28 @@ static int add_target(struct mongo_sink *ms, const struct change *ch, const stru
     const struct mongo_target *mt = tp->mongo;
     const struct table_plan *plan = ch->plan;
     int rc;
+    bool escaped = false;
+    const char *why;
     ms->vopts.dates_as_strings = mt->dates_as_strings;
-    if ((rc = field_names(ms, ch, tp, err)) < 0 ||
-        (rc = target_names(ms, mt, plan->schema, plan->table, err)) < 0)
+    if ((rc = target_names(ms, mt, plan->schema, plan->table, &escaped, &why, err)) != 0) {
+        if (rc < 0)
+            return rc;
+        note_refused(ms, ch, mt, why);
+        return 0;
+    }
+    if ((rc = field_names(ms, ch, tp, &escaped, err)) < 0)
         return rc;
     struct pending_coll *pc = coll_for(ms, ms->dbname.data, ms->collname.data, err);
     if (!pc)
         return err->code;
+    if (pc->clash) {
+        snprintf(ms->why, sizeof ms->why, "MongoDB refuses a database whose name differs only "
+                 "in case from an existing one, \"%.80s\"", pc->clash);
+        note_refused(ms, ch, mt, ms->why);
+        return 0;
+    }
+    if (escaped)
+        note_escaped(ms, ch, tp);
     bson_t *sel = &ms->sel;
     int64_t limit = ms->max_bson;
 
@@ -2250,9 +2581,20 @@ static int sink_clear_table(void *ctx, const struct table_plan *plan, struct bb_
         const struct mongo_target *mt = plan->targets[i].mongo;
         if (!mt)
             continue;
-        int rc = target_names(ms, mt, plan->schema, plan->table, err);
+        bool escaped;
+        const char *why;
+        int rc = target_names(ms, mt, plan->schema, plan->table, &escaped, &why, err);
         if (rc < 0)
             return rc;
+        const char *clash = rc == 0 ? db_clash(ms, ms->dbname.data) : NULL;
+        if (rc == 1 || clash) {
+            /* Its rows were left out (add_target said why): nothing to remove. */
+            log_debug("%s.%s: no MongoDB documents to remove from %s.%s: %s", plan->schema,
+                      plan->table, buf_str(&ms->dbname), buf_str(&ms->collname),
+                      clash ? "its database name differs only in case from an existing one"
+                            : why);
+            continue;
+        }
         if (!own_collection(plan, mt)) {
             log_warn("MongoDB collection %s.%s (templates \"%s\", \"%s\") may hold other tables' "
                      "documents than those of %s.%s: they are left in place after TRUNCATE or "
@@ -2294,6 +2636,7 @@ static void sink_close(void *ctx)
     for (size_t i = 0; i < ms->ncolls; i++) {
         free(ms->colls[i].db);
         free(ms->colls[i].coll);
+        free(ms->colls[i].clash);
         bb_buf_destroy(&ms->colls[i].ops);
     }
     free(ms->colls);
@@ -2306,7 +2649,12 @@ static void sink_close(void *ctx)
     bb_buf_destroy(&ms->dbname);
     bb_buf_destroy(&ms->collname);
     bb_buf_destroy(&ms->idtext);
+    bb_buf_destroy(&ms->fieldnames);
+    bb_buf_destroy(&ms->note);
+    name_set_destroy(&ms->logged);
+    name_set_destroy(&ms->dbs);
     free(ms->fields);
+    free(ms->field_off);
     free(ms->merged);
     free(ms->want);
     free(ms->marks);
@@ -2354,7 +2702,10 @@ int mongo_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
     bb_buf_init(&ms->dbname);
     bb_buf_init(&ms->collname);
     bb_buf_init(&ms->idtext);
+    bb_buf_init(&ms->fieldnames);
+    bb_buf_init(&ms->note);
     ms->max_bson = DEFAULT_MAX_BSON;
+    ms->max_ns = 255;
     ms->oversize = cfg->mongo_oversize;
     int rc;
     bson_error_t e;
@@ -2409,7 +2760,10 @@ int mongo_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
     if (!mongoc_uri_get_appname(ms->uri))
         mongoc_uri_set_appname(ms->uri, app);
     if (!(ms->ckpt_name = strdup(name)) ||
-        !(ms->ckpt_db = strdup(db && *db ? db : CHECKPOINT_DB))) {
+        !(ms->ckpt_db = strdup(db && *db ? db : CHECKPOINT_DB)) ||
+        /* Written by this process: a source schema differing from it only
+         * in case must not take the name first (db_clash). */
+        !name_set_add(&ms->dbs, ms->ckpt_db, strlen(ms->ckpt_db))) {
         rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
         goto fail;
     }

@@ -15,8 +15,22 @@ struct mongo_value_opts {
     bool dates_as_strings;      /* DATE, DATETIME, TIMESTAMP as their text form */
     bool no_decimal128;         /* FerretDB 1.x: Decimal128 values as exact strings */
     bool no_nested_arrays;      /* FerretDB 1.x: no array directly inside an array */
-    bool plain_keys;            /* FerretDB 1.x: no '.' nor leading '$' in embedded keys */
+    bool plain_keys;            /* no '.' nor leading '$' in embedded keys (the sink sets
+                                   it on every server) */
 };
+
+/* Where a name from the source goes (mongo_escape_name). */
+enum mongo_name_kind { MONGO_NAME_DATABASE, MONGO_NAME_COLLECTION, MONGO_NAME_FIELD };
+
+/* Append name[0..len) (a schema, table or column name of the source) to
+ * out as it goes into a MongoDB name of that kind: escaped by the rule at
+ * the top of mongo.c, each byte MongoDB refuses there as %XX and '%' as
+ * %25, so that distinct names stay distinct. at_start: the name begins
+ * the MongoDB name (the rules for a first character apply); whole: it is
+ * all of it (the rules for whole names: admin, local, config; _id). Returns
+ * whether anything was escaped; out->oom tells of a lack of memory. */
+bool mongo_escape_name(enum mongo_name_kind kind, const char *name, size_t len, bool at_start,
+                       bool whole, struct bb_buf *out);
 
 /* Append v (not ABSENT) to doc under key as the BSON value the sink writes
  * for it (the mapping at the top of mongo.c). as_id: the value is (part of)

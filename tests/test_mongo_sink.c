@@ -40,6 +40,7 @@
 struct fx {
     char name[64];              /* t<pid>_<test>: schema, database and checkpoint name */
     char other_db[80];          /* a second database some tests write */
+    char extra_db[128];         /* a third, when one is set */
     char ckpt_db[128];
     struct bb_config cfg;
     struct table_rule rules[MAX_RULES];
@@ -146,6 +147,8 @@ static void teardown(void)
     if (F.check) {
         drop_db(F.name);
         drop_db(F.other_db);
+        if (F.extra_db[0])
+            drop_db(F.extra_db);
         mongoc_collection_t *c = mongoc_client_get_collection(F.check, F.ckpt_db, "binbridge");
         bson_t sel;
         bson_init(&sel);
@@ -1162,60 +1165,326 @@ Test(mongo_sink, renames_includes_and_names)
     bson_destroy(d);
 }
 
-Test(mongo_sink, names_mongodb_cannot_take_are_refused)
+/* ---- names from the source (the rule at the top of sinks/mongo.c) ---- */
+
+static char *escaped(enum mongo_name_kind kind, const char *name, size_t len, bool at_start,
+                     bool whole, bool *any)
+{
+    struct bb_buf b;
+    bb_buf_init(&b);
+    *any = mongo_escape_name(kind, name, len, at_start, whole, &b);
+    cr_assert(!b.oom);
+    char *out = strndup(b.len ? b.data : "", b.len);
+    bb_buf_destroy(&b);
+    return out;
+}
+
+/* The source name back from an escaped one: every %XX is byte XX. */
+static size_t unescape(const char *s, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i]; n++) {
+        unsigned byte;
+        if (s[i] == '%' && sscanf(s + i + 1, "%2X", &byte) == 1) {
+            out[n] = (char)byte;
+            i += 3;
+        } else {
+            out[n] = s[i++];
+        }
+    }
+    return n;
+}
+
+Test(mongo_sink, escape_rule_pins_bytes)
+{
+    enum { D = MONGO_NAME_DATABASE, C = MONGO_NAME_COLLECTION, FLD = MONGO_NAME_FIELD };
+    static const struct {
+        int kind;
+        const char *in;
+        size_t len;             /* 0: strlen */
+        bool at_start, whole;
+        const char *out;
+    } cases[] = {
+        { D, "shop", 0, true, true, "shop" },
+        { D, "my-shop_1\xc3\xa9", 0, true, true, "my-shop_1\xc3\xa9" },
+        { D, "shop.eu", 0, true, true, "shop%2Eeu" },
+        { D, "a/b\\c d\"e$f*g<h>i:j|k?l%m", 0, true, true,
+          "a%2Fb%5Cc%20d%22e%24f%2Ag%3Ch%3Ei%3Aj%7Ck%3Fl%25m" },
+        { D, "admin", 0, true, true, "%61dmin" },
+        { D, "Local", 0, true, true, "%4Cocal" },
+        { D, "CONFIG", 0, true, true, "%43ONFIG" },
+        { D, "admin", 0, true, false, "admin" },         /* part of a longer template */
+        { D, "admins", 0, true, true, "admins" },
+        { C, "order$items", 0, true, true, "order%24items" },
+        { C, "a.b", 0, true, true, "a.b" },
+        { C, ".hidden", 0, true, true, "%2Ehidden" },
+        { C, ".hidden", 0, false, false, ".hidden" },   /* after the template's own text */
+        { C, "system.users", 0, true, true, "%73ystem.users" },
+        { C, "system.users", 0, false, false, "system.users" },
+        { C, "systems", 0, true, true, "systems" },
+        { C, "100%", 0, true, true, "100%25" },
+        { C, "a\"b c/d", 0, true, true, "a\"b c/d" },
+        { FLD, "a.b", 0, true, true, "a%2Eb" },
+        { FLD, "$x", 0, true, true, "%24x" },
+        { FLD, "x$", 0, true, true, "x$" },
+        { FLD, "_id", 0, true, true, "%5Fid" },
+        { FLD, "_idx", 0, true, true, "_idx" },
+        { FLD, "%24x", 0, true, true, "%2524x" },
+        { FLD, "a\0b", 3, true, true, "a%00b" },
+        { FLD, "\xff\xc3(\xc3\xa9", 0, true, true, "%FF%C3(\xc3\xa9" },
+        { FLD, "\xed\xa0\x80", 0, true, true, "%ED%A0%80" },    /* a surrogate: not UTF-8 */
+        { FLD, "\xf0\x9f\x98\x80", 0, true, true, "\xf0\x9f\x98\x80" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t len = cases[i].len ? cases[i].len : strlen(cases[i].in);
+        bool any;
+        char *got = escaped((enum mongo_name_kind)cases[i].kind, cases[i].in, len,
+                            cases[i].at_start, cases[i].whole, &any);
+        cr_assert_str_eq(got, cases[i].out, "case %zu: kind %d, \"%s\"", i, cases[i].kind,
+                         cases[i].in);
+        cr_assert_eq(any, len != strlen(cases[i].out) || memcmp(got, cases[i].in, len) != 0,
+                     "case %zu: escaped says %d", i, any);
+        char back[64];
+        size_t n = unescape(got, back);
+        cr_assert(n == len && memcmp(back, cases[i].in, len) == 0,
+                  "case %zu: %s does not read back as the source name", i, got);
+        free(got);
+    }
+    /* Injective: names made to collide stay distinct in every kind. */
+    static const char *const names[] = {
+        "a$b", "a%24b", "a%b", "a%25b", "_id", "%5Fid", "$x", "%24x", ".x", "%2Ex", "a.b",
+        "a%2Eb", "admin", "%61dmin", "system.x", "%73ystem.x", "a b", "a%20b",
+    };
+    size_t nn = sizeof names / sizeof *names;
+    for (int kind = D; kind <= FLD; kind++)
+        for (size_t i = 0; i < nn; i++)
+            for (size_t j = i + 1; j < nn; j++) {
+                bool any;
+                char *a = escaped((enum mongo_name_kind)kind, names[i], strlen(names[i]), true,
+                                  true, &any);
+                char *b = escaped((enum mongo_name_kind)kind, names[j], strlen(names[j]), true,
+                                  true, &any);
+                cr_assert(strcmp(a, b) != 0, "kind %d: \"%s\" and \"%s\" both become \"%s\"",
+                          kind, names[i], names[j], a);
+                free(a);
+                free(b);
+            }
+}
+
+/* The top-level field names of doc are exactly names (NULL ends the
+ * list), in any order (FerretDB 1.x returns them sorted). */
+static void expect_field_names(const bson_t *doc, const char *const *names)
+{
+    bson_iter_t it;
+    char *all = ejson(doc);
+    size_t n = 0;
+    while (names[n])
+        n++;
+    cr_assert_eq(bson_count_keys(doc), n, "%u fields, want %zu: %s", bson_count_keys(doc), n,
+                 all);
+    for (size_t i = 0; i < n; i++)
+        cr_assert(bson_iter_init_find(&it, doc, names[i]), "no field %s in %s", names[i], all);
+    bson_free(all);
+}
+
+static void int_row(struct row *r, const struct tbl *x, const long long *v)
+{
+    memset(r, 0, sizeof *r);
+    for (uint32_t c = 0; c < x->t.ncols; c++) {
+        r->v[c].col = &x->cols[c];
+        r->v[c].kind = BB_VALUE_INT;
+        r->v[c].v.i = v[c];
+    }
+}
+
+Test(mongo_sink, source_names_mongodb_cannot_hold_are_escaped)
 {
     static const struct coldef cols[] = {
         { "id", MYSQL_TYPE_LONG, false, 0 },
         { "a.b", MYSQL_TYPE_LONG, false, 0 },
+        { "$x", MYSQL_TYPE_LONG, false, 0 },
+        { "%y", MYSQL_TYPE_LONG, false, 0 },
         { "_id", MYSQL_TYPE_LONG, false, 0 },
+        { "x$", MYSQL_TYPE_LONG, false, 0 },
     };
+    /* The default output, and one that $sets: a dotted name there would
+     * be a path into a sub-document. */
+    struct mongo_target t[2] = { default_target(), default_target() };
+    t[1].collection = "{table}_set";
+    t[1].update_set = true;
+    add_rule("order$items", t, 2);
     struct tbl x;
-    tbl_init(&x, "odd", cols, 3, pk_first);
+    tbl_init(&x, "order$items", cols, 6, pk_first);
     tbl_plan(&x);
-    open_sink();
-    struct row r;
-    memset(&r, 0, sizeof r);
-    for (int c = 0; c < 3; c++) {
-        r.v[c].col = &x.cols[c];
-        r.v[c].kind = BB_VALUE_INT;
-        r.v[c].v.i = c;
-    }
-    struct bb_error err = { 0 };
-    cr_assert_eq(add(&x, BB_ROWS_WRITE, NULL, &r, &err), BB_ERR_USAGE);
-    cr_assert(strstr(err.msg, "column a.b of ") && strstr(err.msg, "renames"), "%s", err.msg);
-
-    /* Renamed, a.b is fine; _id that is not the key is refused. */
-    static char *renames[] = { "a.b", "a_b", NULL };
-    struct mongo_target t = default_target();
-    t.renames = renames;
-    add_rule("odd", &t, 1);
-    mapper_free(F.mapper);
-    cr_assert(mapper_new(&F.mapper, &F.cfg, &err) == 0);
-    tbl_plan(&x);
-    bb_error_clear(&err);
-    cr_assert_eq(add(&x, BB_ROWS_WRITE, NULL, &r, &err), BB_ERR_USAGE);
-    cr_assert(strstr(err.msg, "column _id of ") && strstr(err.msg, "row key"), "%s", err.msg);
-
-    /* A column named _id that is the key is the _id. */
-    static const int pk_id[] = { 2, -1 };
+    /* A composite key of awkward names: the _id sub-document's fields. */
+    static const struct coldef pcols[] = {
+        { "$a", MYSQL_TYPE_LONG, false, 0 },
+        { "b.c", MYSQL_TYPE_LONG, false, 0 },
+        { "_id", MYSQL_TYPE_LONG, false, 0 },
+        { "v", MYSQL_TYPE_LONG, false, 0 },
+    };
+    static const int ppk[] = { 0, 1, 2, -1 };
     struct tbl y;
-    tbl_init(&y, "odd2", cols, 3, pk_id);
+    tbl_init(&y, "pair", pcols, 4, ppk);
     tbl_plan(&y);
-    for (int c = 0; c < 3; c++)
-        r.v[c].col = &y.cols[c];
-    bb_error_clear(&err);
-    cr_assert_eq(add(&y, BB_ROWS_WRITE, NULL, &r, &err), BB_ERR_USAGE, "a.b again: %s", err.msg);
-
-    /* A schema name that cannot be a database name. */
+    /* A table named like MongoDB's own collections. */
     struct tbl z;
-    users_init(&z, "users");
-    z.t.schema = "bad.schema";
-    cr_assert(mapper_plan(F.mapper, &z.t, &z.plan, &err) == 0);
-    struct row u = urow(&z, 1, "a", NULL, 1);
-    bb_error_clear(&err);
-    cr_assert_eq(add(&z, BB_ROWS_WRITE, NULL, &u, &err), BB_ERR_USAGE);
-    cr_assert(strstr(err.msg, "bad.schema.users cannot be mirrored"), "%s", err.msg);
+    users_init(&z, "system.users");
+    open_sink();
+
+    struct row r, r2, p;
+    int_row(&r, &x, (const long long[]){ 1, 2, 3, 4, 5, 6 });
+    int_row(&p, &y, (const long long[]){ 1, 2, 3, 4 });
+    struct row u = urow(&z, 1, "root", NULL, 1);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &r);
+    add_ok(&y, BB_ROWS_WRITE, NULL, &p);
+    add_ok(&z, BB_ROWS_WRITE, NULL, &u);
+    commit_ok(1000);
+    static const char *const fields[] = { "_id", "id", "a%2Eb", "%24x", "%25y", "%5Fid", "x$",
+                                          NULL };
+    const char *colls[] = { "order%24items", "order%24items_set" };
+    for (int i = 0; i < 2; i++) {
+        bson_t *d = get_doc(F.name, colls[i], "{\"$numberInt\": \"1\"}");
+        cr_assert(d, "nothing in %s.%s", F.name, colls[i]);
+        expect_field_names(d, fields);
+        expect_field(d, "a%2Eb", "{\"$numberInt\": \"2\"}");
+        expect_field(d, "%5Fid", "{\"$numberInt\": \"5\"}");
+        bson_destroy(d);
+    }
+    static const char pid[] = "{\"%24a\": {\"$numberInt\": \"1\"}, \"b%2Ec\": {\"$numberInt\": "
+                              "\"2\"}, \"%5Fid\": {\"$numberInt\": \"3\"}}";
+    bson_t *d = get_doc(F.name, "pair", pid);
+    cr_assert(d, "no document with _id %s in %s.pair", pid, F.name);
+    expect_field_names(d, (const char *const[]){ "_id", "%24a", "b%2Ec", "%5Fid", "v", NULL });
+    bson_destroy(d);
+    expect_user(F.name, "%73ystem.users", 1, "\"root\"", "null", "{\"$numberDouble\": \"1.0\"}");
+
+    /* An update: replaced, and $set by the escaped names (no sub-document
+     * "a" appears). */
+    int_row(&r2, &x, (const long long[]){ 1, 20, 30, 4, 5, 6 });
+    add_ok(&x, BB_ROWS_UPDATE, &r, &r2);
+    commit_ok(2000);
+    for (int i = 0; i < 2; i++) {
+        d = get_doc(F.name, colls[i], "{\"$numberInt\": \"1\"}");
+        cr_assert(d);
+        expect_field_names(d, fields);
+        expect_field(d, "a%2Eb", "{\"$numberInt\": \"20\"}");
+        expect_field(d, "%24x", "{\"$numberInt\": \"30\"}");
+        bson_destroy(d);
+    }
+    add_ok(&x, BB_ROWS_DELETE, &r2, NULL);
+    commit_ok(3000);
+    cr_assert_eq(count_docs(F.name, "order%24items"), 0);
+    /* TRUNCATE finds the escaped collection. */
+    struct bb_error err = { 0 };
+    cr_assert_eq(F.sink.ops->clear_table(F.sink.ctx, y.plan, &err), 0, "%s", err.msg);
+    cr_assert_eq(count_docs(F.name, "pair"), 0);
+}
+
+/* Uppercase the first letter of a copy of s. */
+static void upper_first(char *out, size_t size, const char *s)
+{
+    snprintf(out, size, "%s", s);
+    out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* A users table of schema `schema` named `table`, its plan made. */
+static void users_in(struct tbl *x, const char *schema, const char *table)
+{
+    tbl_init(x, table, users_cols, U_NCOLS, pk_first);
+    x->t.schema = schema;
+    struct bb_error err = { 0 };
+    cr_assert(mapper_plan(F.mapper, &x->t, &x->plan, &err) == 0, "%s", err.msg);
+    cr_assert(x->plan->mirrored);
+}
+
+Test(mongo_sink, names_escaping_cannot_fix_leave_the_table_out)
+{
+    struct tbl ok, dotted, longer, ckpt, ckpt_cased, cased, ferret_only, quoted;
+    char dotted_schema[96], long_schema[160], cased_schema[96], ckpt_cased_schema[160];
+    snprintf(dotted_schema, sizeof dotted_schema, "%s.x", F.name);
+    snprintf(F.extra_db, sizeof F.extra_db, "%s%%2Ex", F.name);
+    snprintf(long_schema, sizeof long_schema, "%s_%064d", F.name, 0);
+    upper_first(cased_schema, sizeof cased_schema, F.name);
+    upper_first(ckpt_cased_schema, sizeof ckpt_cased_schema, F.ckpt_db);
+    users_init(&ok, "users");
+    users_in(&dotted, dotted_schema, "users");
+    users_in(&longer, long_schema, "users");
+    users_in(&ckpt, F.ckpt_db, "binbridge");
+    users_in(&ckpt_cased, ckpt_cased_schema, "users");     /* its database would clash */
+    users_in(&cased, cased_schema, "users");
+    users_in(&ferret_only, F.name, "_ferretdb_x");
+    users_in(&quoted, F.name, "say \"hi\"");
+    open_sink();
+    struct row a = urow(&ok, 1, "alice", NULL, 1);
+    add_ok(&ok, BB_ROWS_WRITE, NULL, &a);
+    size_t pending = F.sink.ops->pending_bytes(F.sink.ctx);
+    cr_assert_gt(pending, 0);
+    /* Left out on every server: accepted (0) and nothing buffered. */
+    const struct tbl *out[] = { &longer, &ckpt, &ckpt_cased, &cased };
+    for (size_t i = 0; i < 4; i++) {
+        add_ok(out[i], BB_ROWS_WRITE, NULL, &a);
+        cr_assert_eq(F.sink.ops->pending_bytes(F.sink.ctx), pending, "%s.%s was buffered",
+                     out[i]->t.schema, out[i]->t.name);
+    }
+    /* FerretDB 1.x takes fewer names than MongoDB. */
+    const struct tbl *ferret_out[] = { &dotted, &ferret_only, &quoted };
+    for (size_t i = 0; i < 3; i++) {
+        add_ok(ferret_out[i], BB_ROWS_WRITE, NULL, &a);
+        size_t now = F.sink.ops->pending_bytes(F.sink.ctx);
+        cr_assert(F.ferret ? now == pending : now > pending, "%s.%s: %zu bytes pending, was %zu",
+                  ferret_out[i]->t.schema, ferret_out[i]->t.name, now, pending);
+        pending = now;
+    }
+    commit_ok(1000);
+    expect_user(F.name, "users", 1, "\"alice\"", "null", "{\"$numberDouble\": \"1.0\"}");
+    if (!F.ferret) {
+        expect_user(F.extra_db, "users", 1, "\"alice\"", "null", "{\"$numberDouble\": \"1.0\"}");
+        expect_user(F.name, "_ferretdb_x", 1, "\"alice\"", "null", "{\"$numberDouble\": \"1.0\"}");
+        expect_user(F.name, "say \"hi\"", 1, "\"alice\"", "null", "{\"$numberDouble\": \"1.0\"}");
+    }
+    /* The checkpoint is still the sink's own. */
+    struct checkpoint cp;
+    struct bb_error err = { 0 };
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
+    cr_assert_eq(cp.pos, 1000);
+    /* TRUNCATE of a table left out removes nothing and does not fail. */
+    cr_assert_eq(F.sink.ops->clear_table(F.sink.ctx, cased.plan, &err), 0, "%s", err.msg);
+    cr_assert_eq(F.sink.ops->clear_table(F.sink.ctx, longer.plan, &err), 0, "%s", err.msg);
+    /* A new process knows the database from the server's list. */
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+    open_sink();
+    add_ok(&cased, BB_ROWS_WRITE, NULL, &a);
     cr_assert_eq(F.sink.ops->pending_bytes(F.sink.ctx), 0);
+}
+
+/* A JSON value with a key MongoDB cannot hold as a path is its text on
+ * every server (MongoDB 4.4 refuses it in a stored document). */
+Test(mongo_sink, json_keys_with_dots_or_dollars_are_text_everywhere)
+{
+    /* {"a.b": 1}, {"$x": 1}, {"a": 1} */
+    static const uint8_t dotted[] = { 0x00, 0x01, 0x00, 0x0e, 0x00, 0x0b, 0x00, 0x03, 0x00, 0x05,
+                                      0x01, 0x00, 'a', '.', 'b' };
+    static const uint8_t dollar[] = { 0x00, 0x01, 0x00, 0x0d, 0x00, 0x0b, 0x00, 0x02, 0x00, 0x05,
+                                      0x01, 0x00, '$', 'x' };
+    static const uint8_t plain[] = { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x01, 0x00, 0x05,
+                                     0x01, 0x00, 'a' };
+    struct tbl x;
+    types_init(&x, "json");
+    open_sink();
+    struct row r = types_row(&x, 1);
+    set_str(&r.v[T_J], BB_VALUE_JSON, (const char *)dotted, sizeof dotted);
+    set_str(&r.v[T_S], BB_VALUE_JSON, (const char *)dollar, sizeof dollar);
+    set_str(&r.v[T_L], BB_VALUE_JSON, (const char *)plain, sizeof plain);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &r);
+    commit_ok(1000);
+    bson_t *d = get_doc(F.name, "json", "{\"$numberInt\": \"1\"}");
+    cr_assert(d);
+    expect_field(d, "j", "\"{\\\"a.b\\\": 1}\"");
+    expect_field(d, "s", "\"{\\\"$x\\\": 1}\"");
+    expect_field(d, "l", "{\"a\": {\"$numberInt\": \"1\"}}");
+    bson_destroy(d);
 }
 
 /* ---- checkpoints and exactly once ---- */
@@ -1643,5 +1912,42 @@ Test(mongo_sink, values_no_bson_type_holds_are_errors)
     cr_assert_str_eq(j, "{ \"_id\" : \"x,y\" }");
     bson_free(j);
     bson_destroy(&b);
+    bb_buf_destroy(&s);
+}
+
+/* ENUM and SET labels of the binary character set need not be UTF-8,
+ * which BSON strings must be: such a value is BinData of its text. */
+Test(mongo_sink, labels_that_are_not_utf8_are_bindata)
+{
+    struct mongo_value_opts o = { 0 };
+    struct bb_buf s;
+    bb_buf_init(&s);
+    static const char *const labels[] = { "a", "\xff" };
+    static const uint32_t lens[] = { 1, 1 };
+    struct bb_column ec = { .name = "e", .type = MYSQL_TYPE_ENUM, .labels = labels,
+                            .label_lens = lens, .nlabels = 2, .charset = 63 };
+    struct bb_column sc = ec;
+    sc.type = MYSQL_TYPE_SET;
+    const struct { const struct bb_column *col; uint8_t kind; uint64_t u; const char *want; }
+        cases[] = {
+            { &ec, BB_VALUE_ENUM, 1, "{ \"v\" : \"a\" }" },
+            { &ec, BB_VALUE_ENUM, 2, "{ \"v\" : { \"$binary\" : { \"base64\" : \"/w==\", "
+                                     "\"subType\" : \"00\" } } }" },
+            { &sc, BB_VALUE_SET, 1, "{ \"v\" : [ \"a\" ] }" },
+            { &sc, BB_VALUE_SET, 3, "{ \"v\" : { \"$binary\" : { \"base64\" : \"YSz/\", "
+                                    "\"subType\" : \"00\" } } }" },
+        };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct bb_value v = { .kind = cases[i].kind, .col = cases[i].col };
+        v.v.u = cases[i].u;
+        bson_t b;
+        bson_init(&b);
+        struct bb_error err = { 0 };
+        cr_assert_eq(mongo_append_value(&b, "v", 1, &v, false, &o, &s, &err), 0, "%s", err.msg);
+        char *j = ejson(&b);
+        cr_assert_str_eq(j, cases[i].want, "case %zu", i);
+        bson_free(j);
+        bson_destroy(&b);
+    }
     bb_buf_destroy(&s);
 }
