@@ -118,10 +118,77 @@ static const char *where_of(const struct bb_config *cfg, int line, char *buf, si
     return buf;
 }
 
-/* Compile a key template against table t. */
+/* Keys are injective (README, "Redis keys"): in schema names, table names
+ * and text values a backslash is written \\ and a colon \:, so that an
+ * unescaped ':' always separates two fields; NULL (possible only in a
+ * column that is no key column) is \N, which no escaped text contains.
+ * Numbers, dates and times are written as they are: their text has no
+ * backslash and a fixed layout per column type (a TIME, DATETIME or
+ * TIMESTAMP always has exactly two ':'), so they cannot be confused, and a
+ * key without either character is the same as before escaping existed. */
+
+/* Escape the bytes appended to out since `start`. Most values hold neither
+ * character: one scan, nothing moved. Otherwise the tail is rewritten in
+ * place from its end. */
+static void key_escape_tail(struct bb_buf *out, size_t start)
+{
+    if (out->len == start || out->oom)
+        return;
+    const char *p = out->data + start, *end = out->data + out->len;
+    while (p < end && *p != ':' && *p != '\\')
+        p++;
+    if (p == end)
+        return;
+    size_t first = (size_t)(p - out->data), extra = 0;
+    for (; p < end; p++)
+        extra += *p == ':' || *p == '\\';
+    if (!bb_buf_reserve(out, extra))
+        return;
+    char *d = out->data;
+    size_t src = out->len, dst = out->len + extra;
+    d[dst] = '\0';
+    while (src > first) {
+        char c = d[--src];
+        d[--dst] = c;
+        if (c == ':' || c == '\\')
+            d[--dst] = '\\';
+    }
+    out->len += extra;
+}
+
+/* Append s[0..n) to a key, escaped. */
+static void key_put_escaped(struct bb_buf *out, const char *s, size_t n)
+{
+    size_t start = out->len;
+    bb_buf_append(out, s, n);
+    key_escape_tail(out, start);
+}
+
+/* name, escaped for a key, in the plan's memory. */
+static const char *escaped_name(struct cached_plan *cp, const char *name, size_t *len)
+{
+    struct bb_buf b;
+    bb_buf_init(&b);
+    key_put_escaped(&b, name, strlen(name));
+    char *copy = b.oom ? NULL : bb_arena_strndup(&cp->mem, b.data ? b.data : "", b.len);
+    *len = b.len;
+    bb_buf_destroy(&b);
+    return copy;
+}
+
+static bool is_key_column(const struct table_plan *plan, uint32_t col)
+{
+    for (uint32_t k = 0; k < plan->nkey_cols; k++)
+        if (plan->key_cols[k] == col)
+            return true;
+    return false;
+}
+
+/* Compile a key template against table t (NULL: by name only) of plan,
+ * whose schema and table names become escaped literal text. */
 static int compile_key(struct cached_plan *cp, const struct bb_config *cfg, const char *tmpl,
-                       int line, const struct bb_table *t, struct target_plan *tp,
-                       struct bb_error *err)
+                       int line, const struct bb_table *t, const struct table_plan *plan,
+                       struct target_plan *tp, struct bb_error *err)
 {
     char where[600];
     size_t cap = 1;
@@ -148,10 +215,13 @@ static int compile_key(struct cached_plan *cp, const struct bb_config *cfg, cons
                                 where_of(cfg, line, where, sizeof where), tmpl);
         const char *name = open + 1;
         size_t len = (size_t)(close - name);
-        if (len == 6 && memcmp(name, "schema", 6) == 0) {
-            parts[n++].kind = KEY_SCHEMA;
-        } else if (len == 5 && memcmp(name, "table", 5) == 0) {
-            parts[n++].kind = KEY_TABLE;
+        if ((len == 6 && memcmp(name, "schema", 6) == 0) ||
+            (len == 5 && memcmp(name, "table", 5) == 0)) {
+            bool schema = len == 6;
+            parts[n].kind = schema ? KEY_SCHEMA : KEY_TABLE;
+            parts[n].text = escaped_name(cp, schema ? plan->schema : plan->table, &parts[n].len);
+            if (!parts[n++].text)
+                return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
         } else if (len == 2 && memcmp(name, "pk", 2) == 0) {
             parts[n++].kind = KEY_PK;
         } else if (!t) {
@@ -167,6 +237,7 @@ static int compile_key(struct cached_plan *cp, const struct bb_config *cfg, cons
                                     "not have", where_of(cfg, line, where, sizeof where), tmpl,
                                     (int)len, name, t->schema, t->name);
             parts[n].kind = KEY_COLUMN;
+            parts[n].key_column = is_key_column(plan, (uint32_t)col);
             parts[n++].column = (uint32_t)col;
         }
         p = close + 1;
@@ -239,7 +310,7 @@ static int build_targets(struct cached_plan *cp, const struct bb_config *cfg,
         const char *tmpl = rt->key ? rt->key
                            : rt->shape == REDIS_SHAPE_STREAM ? DEFAULT_STREAM_KEY
                                                              : DEFAULT_ROW_KEY;
-        if (compile_key(cp, cfg, tmpl, rt->line, t, tp, err) < 0)
+        if (compile_key(cp, cfg, tmpl, rt->line, t, plan, tp, err) < 0)
             return err->code;
     }
     for (size_t i = 0; i < nmongo; i++) {
@@ -373,17 +444,43 @@ int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_p
     return 0;
 }
 
-static int put_key_value(const struct table_plan *plan, uint32_t col, const struct bb_value *row,
-                         struct bb_buf *out, struct bb_error *err)
+/* Text forms that may hold any byte, escaped in keys; the others are
+ * numbers, dates and times (see above). */
+static bool text_kind(uint8_t kind)
+{
+    switch (kind) {
+    case BB_VALUE_INT: case BB_VALUE_UINT: case BB_VALUE_FLOAT: case BB_VALUE_DOUBLE:
+    case BB_VALUE_DECIMAL: case BB_VALUE_YEAR: case BB_VALUE_DATE: case BB_VALUE_TIME:
+    case BB_VALUE_DATETIME: case BB_VALUE_TIMESTAMP: case BB_VALUE_BIT:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* One column's value in a key. A NULL key column is an error; a NULL in
+ * another column is \N. */
+static int put_key_value(const struct table_plan *plan, uint32_t col, bool key_column,
+                         const struct bb_value *row, struct bb_buf *out, struct bb_error *err)
 {
     const struct bb_value *v = &row[col];
     if (v->kind == BB_VALUE_ABSENT)
         return 1;
-    if (v->kind == BB_VALUE_NULL)
-        return bb_error_set(err, BB_ERR_USAGE, "key column %s of %s.%s is NULL in a row",
-                            v->col && v->col->name ? v->col->name : "?", plan->schema,
-                            plan->table);
-    return bb_value_format_text(v, out, err);
+    if (v->kind == BB_VALUE_NULL) {
+        if (key_column)
+            return bb_error_set(err, BB_ERR_USAGE, "key column %s of %s.%s is NULL in a row",
+                                v->col && v->col->name ? v->col->name : "?", plan->schema,
+                                plan->table);
+        bb_buf_append(out, "\\N", 2);
+        return 0;
+    }
+    if (!text_kind(v->kind))
+        return bb_value_format_text(v, out, err);
+    size_t start = out->len;
+    int rc = bb_value_format_text(v, out, err);
+    if (rc == 0)
+        key_escape_tail(out, start);
+    return rc;
 }
 
 int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
@@ -393,17 +490,19 @@ int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp
     for (uint32_t i = 0; i < tp->nkey && rc == 0; i++) {
         const struct key_part *part = &tp->key[i];
         switch (part->kind) {
-        case KEY_LITERAL: bb_buf_append(out, part->text, part->len); break;
-        case KEY_SCHEMA: bb_buf_puts(out, plan->schema); break;
-        case KEY_TABLE: bb_buf_puts(out, plan->table); break;
+        case KEY_LITERAL:
+        case KEY_SCHEMA:
+        case KEY_TABLE: bb_buf_append(out, part->text, part->len); break;
         case KEY_PK:
             for (uint32_t k = 0; k < plan->nkey_cols && rc == 0; k++) {
                 if (k)
                     bb_buf_putc(out, ':');
-                rc = put_key_value(plan, plan->key_cols[k], row, out, err);
+                rc = put_key_value(plan, plan->key_cols[k], true, row, out, err);
             }
             break;
-        case KEY_COLUMN: rc = put_key_value(plan, part->column, row, out, err); break;
+        case KEY_COLUMN:
+            rc = put_key_value(plan, part->column, part->key_column, row, out, err);
+            break;
         }
     }
     if (rc == 0)
@@ -419,10 +518,18 @@ int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, co
         const struct key_part *part = &tp->key[i];
         switch (part->kind) {
         case KEY_LITERAL: bb_buf_append(out, part->text, part->len); break;
-        case KEY_SCHEMA: bb_buf_puts(out, schema); break;
+        case KEY_SCHEMA:
         case KEY_TABLE:
-            bb_buf_puts(out, table);
-            has_table = true;
+            /* A name must end at a separator: in "{table}{id}" the prefix
+             * of table t would also be that of table tx, and in
+             * "{schema}.{table}:" that of a.b + c that of a + b.c. Only ':'
+             * is escaped in names, so only ':' ends one for sure. */
+            if (i + 1 >= tp->nkey || tp->key[i + 1].kind != KEY_LITERAL ||
+                tp->key[i + 1].text[0] != ':')
+                return 1;
+            key_put_escaped(out, part->kind == KEY_SCHEMA ? schema : table,
+                            strlen(part->kind == KEY_SCHEMA ? schema : table));
+            has_table |= part->kind == KEY_TABLE;
             break;
         default:
             /* Only a prefix naming the table is its own: "user:{id}" could

@@ -16,9 +16,10 @@
 enum key_part_kind { KEY_LITERAL, KEY_SCHEMA, KEY_TABLE, KEY_PK, KEY_COLUMN };
 struct key_part {
     enum key_part_kind kind;
-    const char *text;       /* KEY_LITERAL */
+    const char *text;       /* KEY_LITERAL; KEY_SCHEMA, KEY_TABLE: the name, escaped */
     size_t len;
     uint32_t column;        /* KEY_COLUMN: index in the table */
+    bool key_column;        /* KEY_COLUMN: one of the row key's columns */
 };
 
 /* One output (a Redis shape or a MongoDB collection) for one table. */
@@ -56,9 +57,12 @@ void mapper_free(struct mapper *m);
 int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,
                 struct bb_error *err);
 
-/* Render the Redis key of a row image with target tp's template. Returns 0,
- * 1 when a column the key needs is absent from this image (a partial row
- * image), or a negative error (a NULL key column). */
+/* Render the Redis key of a row image with target tp's template. Names and
+ * text values are escaped so that keys are injective (README, "Redis
+ * keys"): in them '\' is written "\\" and ':' "\:"; a NULL in a column
+ * that is not a key column is "\N". Returns 0, 1 when a column the key
+ * needs is absent from this image (a partial row image), or a negative
+ * error (a NULL key column). */
 int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
                      const struct bb_value *row, struct bb_buf *out, struct bb_error *err);
 
@@ -70,10 +74,11 @@ int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
                         const struct table_plan **out, struct bb_error *err);
 
 /* The key prefix shared by every row of a table for target tp (the
- * template up to its first row-dependent placeholder), for removing a
- * truncated or dropped table's keys with SCAN MATCH prefix*. Returns 0, or
- * 1 when that prefix does not name the table ({table} before any column),
- * since then other tables' keys could share it. */
+ * template up to its first row-dependent placeholder, names escaped), for
+ * removing a truncated or dropped table's keys with SCAN MATCH prefix*.
+ * Returns 0, or 1 when that prefix does not name the table ({table} before
+ * any column, and each name in it followed by ':'), since then other
+ * tables' keys could share it. */
 int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
                             struct bb_buf *out);
 

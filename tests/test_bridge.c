@@ -1058,6 +1058,277 @@ Test(bridge, purged_saved_position_exits_1_naming_it)
 /* The comparison finds every kind of difference, exactly once each: the
  * hashes are written from the SELECT by the harness (no binbridge), found
  * equal, then damaged one way per key. */
+/* ------------------------------------------------------------------ */
+/* Keys (README, "Redis keys")                                         */
+
+/* One field of a key, unescaped. */
+struct kfield {
+    char b[256];
+    size_t len;
+    bool null;
+};
+
+/* Split key k (n bytes) by the README's rule: '\' takes the next byte as it
+ * is ("\N" alone is NULL), an unescaped ':' ends a field, and a field of a
+ * date-and-time column (layout[i] == 3) takes two ':' with it. The key
+ * must have exactly nfields fields; false when it breaks the rule. */
+static bool key_split(const char *k, size_t n, const int *layout, size_t nfields,
+                      struct kfield *out)
+{
+    struct kfield pieces[32];
+    size_t np = 0;
+    memset(&pieces[0], 0, sizeof pieces[0]);
+    for (size_t i = 0; i < n; i++) {
+        char c = k[i];
+        struct kfield *p = &pieces[np];
+        if (c == ':') {
+            if (++np == 32)
+                return false;
+            memset(&pieces[np], 0, sizeof pieces[np]);
+            continue;
+        }
+        if (p->null)
+            return false;               /* \N is a whole field */
+        if (c == '\\') {
+            if (i + 1 == n)
+                return false;
+            c = k[++i];
+            if (c == 'N') {
+                if (p->len)
+                    return false;
+                p->null = true;
+                continue;
+            }
+            if (c != '\\' && c != ':')
+                return false;
+        }
+        if (p->len == sizeof p->b - 1)
+            return false;
+        p->b[p->len++] = c;
+    }
+    np++;
+    size_t at = 0;
+    for (size_t f = 0; f < nfields; f++) {
+        if (at + (size_t)layout[f] > np)
+            return false;
+        out[f] = pieces[at++];
+        for (int j = 1; j < layout[f]; j++, at++) {
+            if (out[f].null || pieces[at].null || out[f].len + 1 + pieces[at].len >= sizeof out[f].b)
+                return false;
+            out[f].b[out[f].len++] = ':';
+            memcpy(out[f].b + out[f].len, pieces[at].b, pieces[at].len);
+            out[f].len += pieces[at].len;
+        }
+    }
+    return at == np;
+}
+
+static bool kfield_is(const struct kfield *f, const void *p, size_t n)
+{
+    return !f->null && f->len == n && memcmp(f->b, p, n) == 0;
+}
+
+/* Every key under "db:", binary-safe. */
+struct keylist {
+    char **p;
+    size_t *len;
+    size_t n;
+};
+
+static void keys_under_db(struct e2e *E, struct keylist *kl)
+{
+    memset(kl, 0, sizeof *kl);
+    size_t cap = 0;
+    char cursor[32] = "0";
+    do {
+        redisReply *r = e2e_redis(E->r, "SCAN %s MATCH %s:* COUNT 1000", cursor, E->db);
+        cr_assert(r->type == REDIS_REPLY_ARRAY && r->elements == 2);
+        snprintf(cursor, sizeof cursor, "%s", r->element[0]->str);
+        for (size_t i = 0; i < r->element[1]->elements; i++) {
+            redisReply *k = r->element[1]->element[i];
+            if (kl->n == cap) {
+                cap = cap ? cap * 2 : 64;
+                kl->p = realloc(kl->p, cap * sizeof *kl->p);
+                kl->len = realloc(kl->len, cap * sizeof *kl->len);
+                cr_assert(kl->p && kl->len);
+            }
+            kl->p[kl->n] = malloc(k->len + 1);
+            memcpy(kl->p[kl->n], k->str, k->len + 1);
+            kl->len[kl->n++] = k->len;
+        }
+        freeReplyObject(r);
+    } while (strcmp(cursor, "0") != 0);
+}
+
+static void keylist_free(struct keylist *kl)
+{
+    for (size_t i = 0; i < kl->n; i++)
+        free(kl->p[i]);
+    free(kl->p);
+    free(kl->len);
+    memset(kl, 0, sizeof *kl);
+}
+
+/* Rows of kc: a VARBINARY, b VARCHAR (utf8mb4_bin), at DATETIME form the key. */
+struct kc_row {
+    const char *a;
+    size_t alen;
+    const char *b;
+    const char *at;
+    int v;
+};
+
+static const struct kc_row kc_rows[] = {
+    /* both were kc:x:y:z:<at> */
+    { "x:y", 3, "z", "2024-05-01 12:34:56", 1 },
+    { "x", 1, "y:z", "2024-05-01 12:34:56", 2 },
+    /* empty strings, separators alone */
+    { "", 0, "", "2024-05-01 12:34:56", 3 },
+    { "", 0, ":", "2024-05-01 12:34:56", 4 },
+    { ":", 1, "", "2024-05-01 12:34:56", 5 },
+    /* the escape character, and values that look escaped */
+    { "\\", 1, "\\\\", "2024-05-01 12:34:56", 6 },
+    { "\\\\", 2, "\\", "2024-05-01 12:34:56", 7 },
+    { "\\:", 2, "\\N", "2024-05-01 12:34:56", 8 },
+    { "\\N", 2, "\\:", "2024-05-01 12:34:56", 9 },
+    /* bytes: NUL, invalid UTF-8 with a separator and a backslash; UTF-8 */
+    { "\0", 1, "\xc3\xa9:", "2024-05-01 12:34:56", 10 },
+    { "\xff:\\\0", 4, "\xf0\x9f\x98\x80", "1999-12-31 23:59:59", 11 },
+    { "x:y", 3, "z", "1999-12-31 23:59:59", 12 },
+};
+#define KC_ROWS (sizeof kc_rows / sizeof *kc_rows)
+
+/* Every key under the test's schema is one row of kc whose v[i] is not 0,
+ * found exactly once by splitting the key back into its values, holding
+ * that row's v. */
+static void check_kc_keys(struct e2e *E, const int *v)
+{
+    static const int layout[] = { 1, 1, 1, 1, 3 };
+    struct keylist kl;
+    keys_under_db(E, &kl);
+    bool seen[KC_ROWS] = { false };
+    size_t want = 0;
+    for (size_t i = 0; i < KC_ROWS; i++)
+        want += v[i] != 0;
+    for (size_t k = 0; k < kl.n; k++) {
+        char *pk = e2e_printable(kl.p[k], kl.len[k]);
+        struct kfield f[5];
+        cr_assert(key_split(kl.p[k], kl.len[k], layout, 5, f), "key %s breaks the rule", pk);
+        cr_assert(kfield_is(&f[0], E->db, strlen(E->db)) && kfield_is(&f[1], "kc", 2), "key %s",
+                  pk);
+        size_t row = KC_ROWS;
+        for (size_t i = 0; i < KC_ROWS && row == KC_ROWS; i++)
+            if (kfield_is(&f[2], kc_rows[i].a, kc_rows[i].alen) &&
+                kfield_is(&f[3], kc_rows[i].b, strlen(kc_rows[i].b)) &&
+                kfield_is(&f[4], kc_rows[i].at, strlen(kc_rows[i].at)))
+                row = i;
+        cr_assert(row < KC_ROWS && v[row], "key %s is no row of kc", pk);
+        cr_assert(!seen[row], "two keys for row %zu", row);
+        seen[row] = true;
+        redisReply *r = e2e_redis(E->r, "HGET %b v", kl.p[k], kl.len[k]);
+        char want_v[16];
+        snprintf(want_v, sizeof want_v, "%d", v[row]);
+        cr_assert(r->type == REDIS_REPLY_STRING && strcmp(r->str, want_v) == 0,
+                  "key %s: v is %s, not %s (another row wrote it)", pk,
+                  r->type == REDIS_REPLY_STRING ? r->str : "missing", want_v);
+        freeReplyObject(r);
+        free(pk);
+    }
+    cr_assert_eq(kl.n, want, "%zu keys for %zu rows", kl.n, want);
+    keylist_free(&kl);
+}
+
+Test(bridge, keys_split_back_into_their_rows_and_never_collide)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "keys", NULL);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_establish_checkpoint(E);
+    e2e_sql(E->m, "CREATE TABLE kc (a VARBINARY(16) NOT NULL, b VARCHAR(16) CHARACTER SET utf8mb4 "
+                  "COLLATE utf8mb4_bin NOT NULL, at DATETIME NOT NULL, v INT, "
+                  "PRIMARY KEY (a, b, at))");
+    int v[KC_ROWS];
+    for (size_t i = 0; i < KC_ROWS; i++) {
+        struct e2e_sb a = { 0 }, b = { 0 };
+        e2e_sb_puts(&a, "");
+        e2e_sb_puts(&b, "");
+        e2e_sb_hex(&a, kc_rows[i].a, kc_rows[i].alen);
+        e2e_sb_hex(&b, kc_rows[i].b, strlen(kc_rows[i].b));
+        e2e_sql(E->m, "INSERT INTO kc VALUES (X'%s', CONVERT(X'%s' USING utf8mb4), '%s', %d)", a.p,
+                b.p, kc_rows[i].at, kc_rows[i].v);
+        free(a.p);
+        free(b.p);
+        v[i] = kc_rows[i].v;
+    }
+    e2e_bridge_to_end(E, 60);
+    check_kc_keys(E, v);
+
+    /* Of two rows that shared a key, deleting one leaves the other. */
+    e2e_sql(E->m, "DELETE FROM kc WHERE a = 'x:y' AND b = 'z' AND at = '%s'", kc_rows[0].at);
+    e2e_sql(E->m, "UPDATE kc SET v = 20 WHERE a = 'x' AND b = 'y:z'");
+    e2e_sql(E->m, "DELETE FROM kc WHERE a = ':'");
+    e2e_bridge_to_end(E, 60);
+    v[0] = v[4] = 0;
+    v[1] = 20;
+    check_kc_keys(E, v);
+}
+
+/* A table's keys: how many keys under the test's schema belong to it. */
+static size_t keys_of_table(struct e2e *E, const char *table)
+{
+    static const int layout[] = { 1, 1, 1 };
+    struct keylist kl;
+    keys_under_db(E, &kl);
+    size_t n = 0;
+    for (size_t k = 0; k < kl.n; k++) {
+        struct kfield f[3];
+        char *pk = e2e_printable(kl.p[k], kl.len[k]);
+        cr_assert(key_split(kl.p[k], kl.len[k], layout, 3, f), "key %s breaks the rule", pk);
+        free(pk);
+        n += kfield_is(&f[1], table, strlen(table));
+    }
+    keylist_free(&kl);
+    return n;
+}
+
+Test(bridge, truncate_removes_only_the_tables_own_keys)
+{
+    /* t:x's keys were t's keys with a longer key (kc:t:x:1); t\:x is named
+     * like t:x escaped; t\ ends in the escape character, t* is a glob. */
+    static const char *const tables[] = { "t", "t:x", "t\\:x", "t\\", "t*" };
+    enum { NT = sizeof tables / sizeof *tables };
+    struct e2e *E = &E_;
+    e2e_begin(E, "trunc", NULL);
+    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_establish_checkpoint(E);
+    for (size_t i = 0; i < NT; i++) {
+        e2e_sql(E->m, "CREATE TABLE `%s` (id INT PRIMARY KEY, v INT)", tables[i]);
+        e2e_sql(E->m, "INSERT INTO `%s` SELECT seq, seq FROM seq_1_to_3", tables[i]);
+    }
+    e2e_bridge_to_end(E, 60);
+    size_t left[NT];
+    for (size_t i = 0; i < NT; i++) {
+        left[i] = 3;
+        cr_assert_eq(keys_of_table(E, tables[i]), 3u, "table %s", tables[i]);
+    }
+    /* One at a time, in an order where each one's keys could be taken for
+     * those of a table still full. */
+    static const size_t order[] = { 0, 3, 1, 4 };
+    for (size_t s = 0; s < sizeof order / sizeof *order; s++) {
+        const char *name = tables[order[s]];
+        if (order[s] == 4)
+            e2e_sql(E->m, "DROP TABLE `%s`", name);
+        else
+            e2e_sql(E->m, "TRUNCATE TABLE `%s`", name);
+        e2e_bridge_to_end(E, 60);
+        left[order[s]] = 0;
+        for (size_t i = 0; i < NT; i++)
+            cr_assert_eq(keys_of_table(E, tables[i]), left[i],
+                         "after removing %s: table %s has %zu keys, not %zu", name, tables[i],
+                         keys_of_table(E, tables[i]), left[i]);
+    }
+}
+
 Test(bridge, harness_detects_every_kind_of_difference)
 {
     struct e2e *E = &E_;
