@@ -247,6 +247,37 @@ static int compile_key(struct cached_plan *cp, const struct bb_config *cfg, cons
     return 0;
 }
 
+/* Refuse a target whose keys for this table would start with binbridge's
+ * checkpoint prefix: the table binbridge.checkpoint with the default
+ * template, or a template written so. The text before the first
+ * row-dependent placeholder is compared; a template made only of
+ * placeholders ("{a}:{b}:{c}") is its author's to keep apart. */
+static int check_reserved(const struct bb_config *cfg, const char *tmpl, int line,
+                          const struct table_plan *plan, const struct target_plan *tp,
+                          struct bb_error *err)
+{
+    static const char reserved[] = MAPPER_CHECKPOINT_KEY_PREFIX;
+    size_t have = 0;
+    for (uint32_t i = 0; i < tp->nkey && have < sizeof reserved - 1; i++) {
+        const struct key_part *part = &tp->key[i];
+        if (part->kind == KEY_PK || part->kind == KEY_COLUMN)
+            return 0;
+        size_t n = part->len < sizeof reserved - 1 - have ? part->len
+                                                          : sizeof reserved - 1 - have;
+        if (memcmp(part->text, reserved + have, n) != 0)
+            return 0;
+        have += n;
+    }
+    if (have < sizeof reserved - 1)
+        return 0;
+    char where[600];
+    return bb_error_set(err, BB_ERR_USAGE, "%sthe Redis keys of %s.%s (template '%s') would "
+                        "start with %s, where binbridge saves its checkpoints: give the table "
+                        "a rule with another key template", where_of(cfg, line, where,
+                        sizeof where), plan->schema, plan->table, tmpl,
+                        MAPPER_CHECKPOINT_KEY_PREFIX);
+}
+
 /* MariaDB's long UNIQUE keys (on BLOB/TEXT, or USING HASH) add a hidden
  * column DB_ROW_HASH_<n> that the binlog carries and no SELECT can name:
  * the server's own, never mirrored. */
@@ -310,7 +341,8 @@ static int build_targets(struct cached_plan *cp, const struct bb_config *cfg,
         const char *tmpl = rt->key ? rt->key
                            : rt->shape == REDIS_SHAPE_STREAM ? DEFAULT_STREAM_KEY
                                                              : DEFAULT_ROW_KEY;
-        if (compile_key(cp, cfg, tmpl, rt->line, t, plan, tp, err) < 0)
+        if (compile_key(cp, cfg, tmpl, rt->line, t, plan, tp, err) < 0 ||
+            check_reserved(cfg, tmpl, rt->line, plan, tp, err) < 0)
             return err->code;
     }
     for (size_t i = 0; i < nmongo; i++) {

@@ -44,6 +44,11 @@ struct table_plan {
     const struct table_rule *rule;      /* NULL: the default mapping */
 };
 
+/* binbridge's own Redis keys: a checkpoint is saved at this prefix and its
+ * name. No table's keys may start with it (a plan whose key template would
+ * is refused), so no row ever overwrites or deletes a checkpoint. */
+#define MAPPER_CHECKPOINT_KEY_PREFIX "binbridge:checkpoint:"
+
 struct mapper;
 
 int mapper_new(struct mapper **out, const struct bb_config *cfg, struct bb_error *err);
@@ -53,7 +58,8 @@ void mapper_free(struct mapper *m);
  * schema.table and rebuilt when the table's columns change. The plan stays
  * valid until the next mapper_plan call for the same schema.table with
  * different columns, or mapper_free. Returns 0 or a negative error (a
- * template naming a column the table lacks is BB_ERR_USAGE). */
+ * template naming a column the table lacks, or whose keys for this table
+ * would start with MAPPER_CHECKPOINT_KEY_PREFIX, is BB_ERR_USAGE). */
 int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,
                 struct bb_error *err);
 

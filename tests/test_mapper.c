@@ -589,6 +589,38 @@ Test(mapper, a_tables_prefix_matches_only_its_own_keys)
     key_fx_destroy(&k);
 }
 
+Test(mapper, keys_that_would_hold_checkpoints_are_refused)
+{
+    /* binbridge.checkpoint's row 'binbridge' was binbridge:checkpoint:binbridge,
+     * the checkpoint itself. */
+    struct key_fx k;
+    key_fx_init(&k, NULL, NULL);
+    struct fixture f;
+    make_table(&f, "binbridge", "checkpoint", true);
+    const struct table_plan *plan;
+    struct bb_error err = { 0 };
+    cr_assert_eq(mapper_plan(k.m, &f.t, &plan, &err), BB_ERR_USAGE);
+    cr_assert(strstr(err.msg, "binbridge:checkpoint:"), "%s", err.msg);
+    bb_error_clear(&err);
+    cr_assert_eq(mapper_plan_by_name(k.m, "binbridge", "checkpoint", &plan, &err), BB_ERR_USAGE);
+    bb_error_clear(&err);
+    /* Other tables of a schema named binbridge are fine. */
+    make_table(&f, "binbridge", "checkpoints", true);
+    cr_assert_eq(mapper_plan(k.m, &f.t, &plan, &err), 0, "%s", err.msg);
+    make_table(&f, "binbridge", "checkpoint:x", true);
+    cr_assert_eq(mapper_plan(k.m, &f.t, &plan, &err), 0, "%s", err.msg);
+    key_fx_destroy(&k);
+
+    key_fx_init(&k, "binbridge:checkpoint:{id}", NULL);
+    make_table(&f, "shop", "users", true);
+    cr_assert_eq(mapper_plan(k.m, &f.t, &plan, &err), BB_ERR_USAGE);
+    bb_error_clear(&err);
+    key_fx_destroy(&k);
+    key_fx_init(&k, "binbridge:{id}", NULL);
+    cr_assert_eq(mapper_plan(k.m, &f.t, &plan, &err), 0, "%s", err.msg);
+    key_fx_destroy(&k);
+}
+
 Test(checkpoint, order_text_and_fields)
 {
     struct checkpoint a, b;
