@@ -490,8 +490,9 @@ static bool text_kind(uint8_t kind)
     }
 }
 
-/* One column's value in a key. A NULL key column is an error; a NULL in
- * another column is \N. */
+/* One column's value in a key. A NULL key column is an error: the bridge
+ * does not pass such rows on (mapper_null_key_column); a NULL in another
+ * column is \N. */
 static int put_key_value(const struct table_plan *plan, uint32_t col, bool key_column,
                          const struct bb_value *row, struct bb_buf *out, struct bb_error *err)
 {
@@ -607,6 +608,18 @@ bool mapper_value_equal(const struct bb_value *a, const struct bb_value *b)
     default: /* UINT, YEAR, ENUM, SET, BIT */
         return a->v.u == b->v.u;
     }
+}
+
+int mapper_null_key_column(const struct table_plan *plan, const struct bb_value *row,
+                           const struct bb_value *under)
+{
+    for (uint32_t k = 0; k < plan->nkey_cols; k++) {
+        uint32_t c = plan->key_cols[k];
+        const struct bb_value *v = row[c].kind == BB_VALUE_ABSENT && under ? &under[c] : &row[c];
+        if (v->kind == BB_VALUE_NULL)
+            return (int)c;
+    }
+    return -1;
 }
 
 bool mapper_key_changed(const struct table_plan *plan, const struct bb_value *before,

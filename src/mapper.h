@@ -68,7 +68,7 @@ int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_p
  * keys"): in them '\' is written "\\" and ':' "\:"; a NULL in a column
  * that is not a key column is "\N". Returns 0, 1 when a column the key
  * needs is absent from this image (a partial row image), or a negative
- * error (a NULL key column). */
+ * error (a NULL key column: see mapper_null_key_column). */
 int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
                      const struct bb_value *row, struct bb_buf *out, struct bb_error *err);
 
@@ -87,6 +87,14 @@ int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
  * tables' keys could share it. */
 int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
                             struct bb_buf *out);
+
+/* The first row key column (plan->key_cols, an index in the table) that
+ * is NULL in row, or -1. Columns absent from row are taken from `under`
+ * when given (an update's after image over its before image). A row with
+ * NULL in its key has no key: MySQL's UNIQUE keys let several rows hold
+ * NULL there. */
+int mapper_null_key_column(const struct table_plan *plan, const struct bb_value *row,
+                           const struct bb_value *under);
 
 /* Do two values of the same column hold the same value (kind and bytes)? */
 bool mapper_value_equal(const struct bb_value *a, const struct bb_value *b);

@@ -464,6 +464,37 @@ Test(mapper, null_in_a_column_that_is_no_key_column_is_backslash_n)
     key_fx_destroy(&k);
 }
 
+Test(mapper, rows_with_null_in_their_key_have_no_key)
+{
+    /* MySQL's UNIQUE keys (and key_columns) let several rows hold NULL: no
+     * key tells them apart. */
+    static char *keys[] = { "id", NULL };
+    struct key_fx k;
+    key_fx_init(&k, "u:{name}:{secret}:{id}", keys);
+    struct fixture f;
+    make_table(&f, "shop", "users", false);
+    const struct table_plan *plan;
+    struct bb_error err = { 0 };
+    cr_assert_eq(mapper_plan(k.m, &f.t, &plan, &err), 0, "%s", err.msg);
+    cr_assert_eq(mapper_null_key_column(plan, f.row, NULL), -1);
+    f.row[0].kind = BB_VALUE_NULL;
+    cr_assert_eq(mapper_null_key_column(plan, f.row, NULL), 0);
+    struct bb_buf b;
+    bb_buf_init(&b);
+    cr_assert_lt(mapper_redis_key(plan, &plan->targets[0], f.row, &b, &err), 0);
+    cr_assert(strstr(err.msg, "NULL"), "%s", err.msg);
+    bb_buf_destroy(&b);
+    /* An update's after image: absent columns come from the before image. */
+    struct bb_value after[4], before[4];
+    memcpy(before, f.row, sizeof before);
+    memcpy(after, f.row, sizeof after);
+    after[0].kind = BB_VALUE_ABSENT;
+    cr_assert_eq(mapper_null_key_column(plan, after, before), 0);
+    before[0].kind = BB_VALUE_INT;
+    cr_assert_eq(mapper_null_key_column(plan, after, before), -1);
+    key_fx_destroy(&k);
+}
+
 /* Split a key into fields by the documented rule: '\' takes the next byte
  * as it is ("\N" is NULL), an unescaped ':' ends a field. Returns the
  * number of fields; field i is fields[i] (lens[i] bytes, NUL-free is not
