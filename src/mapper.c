@@ -10,7 +10,7 @@
 #include "error.h"
 
 #define DEFAULT_ROW_KEY "{schema}:{table}:{pk}"
-#define DEFAULT_STREAM_KEY "{schema}:{table}:changes"
+#define DEFAULT_STREAM_KEY "{schema}:{table}"     /* see config.c */
 
 struct cached_plan {
     struct cached_plan *next;

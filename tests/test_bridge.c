@@ -325,7 +325,7 @@ Test(bridge, kill_9_at_random_moments_loses_and_doubles_nothing)
                 loop, mid_txn);
     cr_assert_geq(mid_txn, 1u, "no kill landed inside a chunked transaction");
     char stream[128], ignore[140];
-    snprintf(stream, sizeof stream, "%.63s:t_u:changes", E->db);
+    snprintf(stream, sizeof stream, "%.63s:t_u", E->db);
     snprintf(ignore, sizeof ignore, "%s", stream);
     const char *const ignored[] = { ignore, NULL };
     e2e_compare_default(E, ignored);
@@ -389,7 +389,7 @@ Test(bridge, sigterm_exits_0_and_a_restart_continues_exactly)
     cr_assert_leq(busy, 5.0, "SIGTERM took %.2f s (inside a transaction)", busy);
     cr_assert_leq(running, 5.0, "SIGTERM took %.2f s (under load)", running);
     char stream[128];
-    snprintf(stream, sizeof stream, "%.63s:t_u:changes", E->db);
+    snprintf(stream, sizeof stream, "%.63s:t_u", E->db);
     const char *const ignored[] = { stream, NULL };
     e2e_compare_default(E, ignored);
     check_workload_stream(E, W, stream);
@@ -887,7 +887,7 @@ Test(bridge, every_redis_option)
         freeReplyObject(ttl);
     }
     e2e_table_free(&t);
-    snprintf(key, sizeof key, "%.63s:products:changes", E->db);
+    snprintf(key, sizeof key, "%.63s:products", E->db);
     uint64_t plen = check_stream(E, key, "products", counts, &rep);
     if (plen != product_changes)
         e2e_report_add(&rep, "stream %s: %llu entries for %llu row changes", key,
@@ -1431,6 +1431,32 @@ Test(bridge, rows_with_null_in_their_key_are_left_out_with_one_warning)
     keys_under_db(E, &kl);
     cr_assert_eq(kl.n, 6u, "%zu keys after a snapshot, not 6", kl.n);
     keylist_free(&kl);
+}
+
+Test(bridge, a_row_keyed_changes_and_its_tables_stream_keep_apart)
+{
+    /* The default stream key was {schema}:{table}:changes: with the default
+     * hash too, the row 'changes' and the stream were one key, and the
+     * XADD failed inside EXEC (WRONGTYPE). */
+    struct e2e *E = &E_;
+    e2e_begin(E, "stream", NULL);
+    char rules[300];
+    snprintf(rules, sizeof rules,
+             "rules = ( { match = \"%.63s.st\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
+             E->db);
+    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_establish_checkpoint(E);
+    e2e_sql(E->m, "CREATE TABLE st (name VARCHAR(20) PRIMARY KEY, v INT)");
+    e2e_sql(E->m, "INSERT INTO st VALUES ('changes', 1), ('', 2), ('x', 3)");
+    e2e_sql(E->m, "UPDATE st SET v = 10 WHERE name = 'changes'");
+    e2e_sql(E->m, "DELETE FROM st WHERE name = 'x'");
+    e2e_bridge_to_end(E, 60);
+    expect_v(E, "st", "changes", "10");
+    expect_v(E, "st", "", "2");
+    expect_v(E, "st", "x", NULL);
+    redisReply *r = e2e_redis(E->r, "XLEN %s:st", E->db);
+    cr_assert_eq(r->integer, 5, "the stream has %lld entries, not 5", r->integer);
+    freeReplyObject(r);
 }
 
 Test(bridge, harness_detects_every_kind_of_difference)

@@ -159,7 +159,7 @@ Test(mapper, rules_pick_columns_keys_and_templates)
     cr_assert_str_eq(key, "user:acme:42");
     free(key);
     key = key_of(plan, &plan->targets[1], f.row, &rc);
-    cr_assert_str_eq(key, "shop:users:changes");
+    cr_assert_str_eq(key, "shop:users");
     free(key);
 
     /* "user:" does not name the table: other tables' keys could share it. */
@@ -167,8 +167,8 @@ Test(mapper, rules_pick_columns_keys_and_templates)
     bb_buf_init(&prefix);
     cr_assert_eq(mapper_redis_key_prefix(&plan->targets[0], "shop", "users", &prefix), 1);
     bb_buf_reset(&prefix);
-    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[1], "shop", "users", &prefix), 0);
-    cr_assert_str_eq(prefix.data, "shop:users:changes");
+    /* Nor does a stream's "shop:users" (streams are kept anyway). */
+    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[1], "shop", "users", &prefix), 1);
     bb_buf_destroy(&prefix);
 
     /* By name only (TRUNCATE): the same outputs, keys up to their first column. */
@@ -492,6 +492,39 @@ Test(mapper, rows_with_null_in_their_key_have_no_key)
     cr_assert_eq(mapper_null_key_column(plan, after, before), 0);
     before[0].kind = BB_VALUE_INT;
     cr_assert_eq(mapper_null_key_column(plan, after, before), -1);
+    key_fx_destroy(&k);
+}
+
+Test(mapper, the_default_stream_key_is_no_row_key)
+{
+    /* It was {schema}:{table}:changes, the hash of the row keyed 'changes'
+     * when a table has both default outputs. */
+    static char *keys[] = { "name", NULL };
+    struct redis_target targets[2];
+    memset(targets, 0, sizeof targets);
+    targets[0].shape = REDIS_SHAPE_HASH;
+    targets[1].shape = REDIS_SHAPE_STREAM;
+    struct key_fx k;
+    key_fx_init(&k, NULL, keys);
+    k.rule.redis = targets;
+    k.rule.nredis = 2;
+    struct fixture f;
+    make_table(&f, "shop", "users", false);
+    const struct table_plan *plan;
+    struct bb_error err = { 0 };
+    cr_assert_eq(mapper_plan(k.m, &f.t, &plan, &err), 0, "%s", err.msg);
+    cr_assert_eq(plan->ntargets, 2);
+    static const char *const names[] = { "changes", "", ":" };
+    for (size_t i = 0; i < 3; i++) {
+        set_text(&f.row[2], BB_VALUE_STRING, names[i], strlen(names[i]));
+        int rc;
+        char *row = key_of(plan, &plan->targets[0], f.row, &rc);
+        char *stream = key_of(plan, &plan->targets[1], f.row, &rc);
+        cr_assert_str_eq(stream, "shop:users");
+        cr_assert_str_neq(row, stream);
+        free(row);
+        free(stream);
+    }
     key_fx_destroy(&k);
 }
 
