@@ -317,6 +317,67 @@ static int column_mask(struct cached_plan *cp, const struct bb_config *cfg, conf
     return 0;
 }
 
+/* A target's keys for its table as one string: the text it writes as it
+ * is, then \0 and 4 bytes for each column ({pk} is its columns joined
+ * with ':'). No template or name holds a NUL byte, so two targets with
+ * the same shape write the same keys: "{schema}:{table}:{pk}" and
+ * "shop:users:{id}" for shop.users keyed by id, say. */
+static void key_shape(const struct table_plan *plan, const struct target_plan *tp,
+                      struct bb_buf *out)
+{
+    for (uint32_t i = 0; i < tp->nkey; i++) {
+        const struct key_part *part = &tp->key[i];
+        const uint32_t *cols = &part->column;
+        uint32_t ncols = 1;
+        if (part->kind == KEY_PK) {
+            cols = plan->key_cols;
+            ncols = plan->nkey_cols;
+        } else if (part->kind != KEY_COLUMN) {
+            bb_buf_append(out, part->text, part->len);
+            continue;
+        }
+        for (uint32_t k = 0; k < ncols; k++) {
+            if (k)
+                bb_buf_putc(out, ':');
+            bb_buf_putc(out, '\0');
+            bb_buf_append(out, &cols[k], sizeof cols[k]);
+        }
+    }
+}
+
+/* Two outputs of one table must not write the same keys (a hash and a
+ * json string at one key fail or replace each other). The configuration
+ * refuses equal templates; this catches the ones equal for this table. */
+static int check_distinct_keys(const struct bb_config *cfg, const struct table_plan *plan,
+                               const struct target_plan *targets, uint32_t n,
+                               struct bb_error *err)
+{
+    struct bb_buf a, b;
+    bb_buf_init(&a);
+    bb_buf_init(&b);
+    int rc = 0;
+    for (uint32_t i = 0; i < n && rc == 0; i++)
+        for (uint32_t j = i + 1; j < n && rc == 0; j++) {
+            bb_buf_reset(&a);
+            bb_buf_reset(&b);
+            key_shape(plan, &targets[i], &a);
+            key_shape(plan, &targets[j], &b);
+            if ((rc = bb_buf_check(&a, err)) < 0 || (rc = bb_buf_check(&b, err)) < 0)
+                break;
+            if (a.len != b.len || memcmp(a.data, b.data, a.len) != 0)
+                continue;
+            char where[600];
+            const struct redis_target *x = targets[i].redis, *y = targets[j].redis;
+            rc = bb_error_set(err, BB_ERR_USAGE, "%srules.redis: this output (key '%s') and the "
+                              "one at line %d (key '%s') write the same keys for %s.%s",
+                              where_of(cfg, y->line, where, sizeof where), y->key ? y->key : "?",
+                              x->line, x->key ? x->key : "?", plan->schema, plan->table);
+        }
+    bb_buf_destroy(&a);
+    bb_buf_destroy(&b);
+    return rc;
+}
+
 /* The plan's outputs: the rule's, else one default per configured sink.
  * With the table, each output's kept columns and its Redis key compiled
  * against the table's columns; without (t NULL: a plan by name) only the
@@ -345,6 +406,8 @@ static int build_targets(struct cached_plan *cp, const struct bb_config *cfg,
             check_reserved(cfg, tmpl, rt->line, plan, tp, err) < 0)
             return err->code;
     }
+    if (t && check_distinct_keys(cfg, plan, targets, n, err) < 0)
+        return err->code;
     for (size_t i = 0; i < nmongo; i++) {
         const struct mongo_target *mt = rule ? &rule->mongo[i] : &config_default_mongo_target;
         struct target_plan *tp = &targets[n++];

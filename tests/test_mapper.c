@@ -528,6 +528,53 @@ Test(mapper, the_default_stream_key_is_no_row_key)
     key_fx_destroy(&k);
 }
 
+Test(mapper, outputs_writing_the_same_keys_for_a_table_are_refused)
+{
+    /* The configuration refuses two outputs with one template; these are
+     * different templates with the same keys for shop.users (primary key
+     * tenant, id): a json string would replace the hash, or HSET fail. */
+    static const char *const same[][2] = {
+        { "{schema}:{table}:{pk}", "shop:users:{tenant}:{id}" },
+        { "u:{pk}", "u:{tenant}:{id}" },
+        { "{table}:{id}", "users:{ID}" },
+    };
+    static const char *const apart[][2] = {
+        { "{schema}:{table}:{pk}", "{schema}:{table}:{id}:{tenant}" },
+        { "u:{id}", "u:{name}" },
+        { "{table}:{id}", "user:{id}" },
+    };
+    for (int k = 0; k < 6; k++) {
+        const char *const *pair = k < 3 ? same[k] : apart[k - 3];
+        struct redis_target targets[2];
+        memset(targets, 0, sizeof targets);
+        targets[0].shape = REDIS_SHAPE_HASH;
+        targets[0].key = (char *)pair[0];
+        targets[0].line = 3;
+        targets[1].shape = REDIS_SHAPE_JSON;
+        targets[1].key = (char *)pair[1];
+        targets[1].line = 4;
+        struct key_fx kf;
+        key_fx_init(&kf, NULL, NULL);
+        kf.rule.match = "*";
+        kf.rule.redis = targets;
+        kf.rule.nredis = 2;
+        kf.cfg.rules = &kf.rule;
+        kf.cfg.nrules = 1;
+        struct fixture f;
+        make_table(&f, "shop", "users", true);
+        const struct table_plan *plan;
+        struct bb_error err = { 0 };
+        int rc = mapper_plan(kf.m, &f.t, &plan, &err);
+        if (k < 3) {
+            cr_assert_eq(rc, BB_ERR_USAGE, "%s and %s", pair[0], pair[1]);
+            cr_assert(strstr(err.msg, "line 3") && strstr(err.msg, "shop.users"), "%s", err.msg);
+        } else {
+            cr_assert_eq(rc, 0, "%s and %s: %s", pair[0], pair[1], err.msg);
+        }
+        key_fx_destroy(&kf);
+    }
+}
+
 /* Split a key into fields by the documented rule: '\' takes the next byte
  * as it is ("\N" is NULL), an unescaped ':' ends a field. Returns the
  * number of fields; field i is fields[i] (lens[i] bytes, NUL-free is not
