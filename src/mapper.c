@@ -128,17 +128,18 @@ static const char *where_of(const struct bb_config *cfg, int line, char *buf, si
  * key without either character is the same as before escaping existed. */
 
 /* Escape the bytes appended to out since `start`. Most values hold neither
- * character: one scan, nothing moved. Otherwise the tail is rewritten in
- * place from its end. */
+ * character: two memchr scans (vectorised in the C library), nothing
+ * moved. Otherwise the tail is rewritten in place from its end. */
 static void key_escape_tail(struct bb_buf *out, size_t start)
 {
     if (out->len == start || out->oom)
         return;
     const char *p = out->data + start, *end = out->data + out->len;
-    while (p < end && *p != ':' && *p != '\\')
-        p++;
-    if (p == end)
+    const char *colon = memchr(p, ':', (size_t)(end - p));
+    const char *bs = memchr(p, '\\', (size_t)(colon ? colon - p : end - p));
+    if (!colon && !bs)
         return;
+    p = bs ? bs : colon;
     size_t first = (size_t)(p - out->data), extra = 0;
     for (; p < end; p++)
         extra += *p == ':' || *p == '\\';
