@@ -94,7 +94,7 @@
 /* Redis's default proto-max-bulk-len: a longer string makes the server
  * drop the connection, and a retry would meet it again. */
 #define BULK_MAX (512 << 20)
-#define CHECKPOINT_KEY_PREFIX "binbridge:checkpoint:"
+#define CHECKPOINT_KEY_PREFIX MAPPER_CHECKPOINT_KEY_PREFIX
 #define DEFAULT_CHECKPOINT_NAME "binbridge"
 
 #define RESP_MULTI "*1\r\n$5\r\nMULTI\r\n"

@@ -115,6 +115,9 @@ struct bridge {
     uint32_t last_timestamp;      /* commit time of the last transaction read */
     bool caught_up;               /* a heartbeat or the end came after it */
     struct warned warned;
+    struct warned null_keys;      /* tables warned about rows with NULL in their key */
+    struct bb_value *merged;      /* an update's after image over its before image */
+    uint32_t merged_cap;
     struct bb_error load_err;     /* a failed initial load, through snapshot_list_tables */
     uint64_t commits;             /* batches committed: progress, for the retry backoff */
     char binlog_version[51];      /* server version of the binlog being read (its FDE) */
@@ -297,6 +300,57 @@ static bool query_is(const struct bb_ev_query *q, const char *word)
 /* ------------------------------------------------------------------ */
 /* Row changes                                                         */
 
+/* A row whose key holds NULL has no key: MySQL's UNIQUE keys (and the
+ * columns a rule's key_columns names) let several rows hold NULL there, so
+ * no key tells them apart. Such a row is not mirrored, with one warning
+ * per table; an update that fills in its key inserts the row, one that
+ * empties it deletes the row. Stopping instead would stop again at every
+ * restart. */
+static void warn_null_key(struct bridge *b, const struct table_plan *plan,
+                          const struct bb_table *t, int col, const char *where)
+{
+    if (warned_once(&b->null_keys, plan->schema, plan->table))
+        return;
+    log_warn("%s.%s: rows whose key column %s is NULL are not mirrored (several rows may hold "
+             "NULL there, so no key tells them apart); the first at %s", plan->schema,
+             plan->table, t->cols[col].name ? t->cols[col].name : "?", where);
+}
+
+/* Make ch a change of rows that have a key (above); *skip when nothing is
+ * left of it. */
+static int keyed_change(struct bridge *b, struct change *ch, const struct bb_event *ev,
+                        bool *skip, struct bb_error *err)
+{
+    const struct table_plan *plan = ch->plan;
+    int nb = ch->before ? mapper_null_key_column(plan, ch->before, NULL) : -1;
+    int na = ch->after ? mapper_null_key_column(plan, ch->after, ch->before) : -1;
+    *skip = false;
+    if (nb < 0 && na < 0)
+        return 0;
+    char where[CHECKPOINT_FILE_MAX + 32];
+    snprintf(where, sizeof where, "%s:%llu", ev->log_file, (unsigned long long)ev->pos);
+    warn_null_key(b, plan, ch->table, nb >= 0 ? nb : na, where);
+    bool before_ok = ch->before && nb < 0, after_ok = ch->after && na < 0;
+    if (!before_ok && !after_ok) {
+        *skip = true;
+    } else if (after_ok) {
+        /* an update that gave the row a key: its whole after image */
+        bool partial;
+        const struct bb_value *img;
+        int rc = mapper_merged_image(ch->before, ch->after, ch->table->ncols, &b->merged,
+                                     &b->merged_cap, &img, &partial, err);
+        if (rc < 0)
+            return rc;
+        ch->kind = BB_ROWS_WRITE;
+        ch->before = NULL;
+        ch->after = img;
+    } else {
+        ch->kind = BB_ROWS_DELETE;
+        ch->after = NULL;
+    }
+    return 0;
+}
+
 static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     const struct bb_ev_rows *r = &ev->rows;
@@ -329,7 +383,6 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
     }
     struct change ch;
     memset(&ch, 0, sizeof ch);
-    ch.kind = r->kind;
     ch.table = r->table;
     ch.plan = plan;
     ch.log_file = ev->log_file;
@@ -338,9 +391,15 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
     ch.gtid = b->txn_gtid;
     for (uint32_t n = 0; n < r->nrows; n++) {
         uint64_t k = b->txn_rows++;
+        ch.kind = r->kind;
         ch.before = r->rows[n].before;
         ch.after = r->rows[n].after;
         ch.row_index = n;
+        bool skip;
+        if ((rc = keyed_change(b, &ch, ev, &skip, err)) < 0)
+            return rc;
+        if (skip)
+            continue;
         bool added = false;
         for (size_t i = 0; i < b->nsinks; i++) {
             if (!sink_wants(b, i, b->txn_file, b->txn_pos, k))
@@ -426,6 +485,13 @@ static int load_table(struct bridge *b, struct snapshot *snap, const char *schem
     const struct bb_value *row;
     while (rc == 0 && !stop_requested && (rc = snapshot_table_next(snap, &row, err)) > 0) {
         rc = 0;
+        int null_col = mapper_null_key_column(plan, row, NULL);
+        if (null_col >= 0) {
+            char where[300];
+            snprintf(where, sizeof where, "loading %s.%s", schema, table);
+            warn_null_key(b, plan, t, null_col, where);
+            continue;
+        }
         ch.after = row;
         for (size_t k = 0; k < b->nsinks && rc == 0; k++)
             rc = b->sinks[k].ops->add(b->sinks[k].ctx, &ch, err);
@@ -981,6 +1047,8 @@ done:
         b->sinks[i].ops->close(b->sinks[i].ctx);
     mapper_free(b->mapper);
     warned_clear(&b->warned);
+    warned_clear(&b->null_keys);
+    free(b->merged);
     free(b);
     return rc;
 }

@@ -532,7 +532,7 @@ static const struct option redis_options[] = {
     { .name = "key", .type = OPT_STRING, RT(key), .check = check_redis_key,
       .help = "key template: text and {schema} {table} {pk} (the key columns joined with ':') "
               "or {column}; no literal braces. Default \"{schema}:{table}:{pk}\" for hash and "
-              "json, \"{schema}:{table}:changes\" for a stream" },
+              "json, \"{schema}:{table}\" for a stream" },
     { .name = "ttl", .type = OPT_UINT, RT(ttl), .min = 0, .max = 2147483647, .def = "0",
       .help = "hash and json: seconds a key lives after its row's last change; 0: forever" },
     { .name = "maxlen", .type = OPT_UINT, RT(maxlen), .min = 0, .max = INT64_MAX, .def = "0",
@@ -588,7 +588,10 @@ const struct mongo_target config_default_mongo_target = {
 };
 
 static const char default_hash_key[] = "{schema}:{table}:{pk}";
-static const char default_stream_key[] = "{schema}:{table}:changes";
+/* Two fields, where every row key of the default template has three or
+ * more: a row whose key is the text "changes" made "{schema}:{table}:changes"
+ * the row's hash and the stream at once. */
+static const char default_stream_key[] = "{schema}:{table}";
 
 /* Where each top-level option was set in the file, and its value then: a
  * value config_validate finds changed came from the command line. */

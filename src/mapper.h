@@ -16,9 +16,10 @@
 enum key_part_kind { KEY_LITERAL, KEY_SCHEMA, KEY_TABLE, KEY_PK, KEY_COLUMN };
 struct key_part {
     enum key_part_kind kind;
-    const char *text;       /* KEY_LITERAL */
+    const char *text;       /* KEY_LITERAL; KEY_SCHEMA, KEY_TABLE: the name, escaped */
     size_t len;
     uint32_t column;        /* KEY_COLUMN: index in the table */
+    bool key_column;        /* KEY_COLUMN: one of the row key's columns */
 };
 
 /* One output (a Redis shape or a MongoDB collection) for one table. */
@@ -43,6 +44,11 @@ struct table_plan {
     const struct table_rule *rule;      /* NULL: the default mapping */
 };
 
+/* binbridge's own Redis keys: a checkpoint is saved at this prefix and its
+ * name. No table's keys may start with it (a plan whose key template would
+ * is refused), so no row ever overwrites or deletes a checkpoint. */
+#define MAPPER_CHECKPOINT_KEY_PREFIX "binbridge:checkpoint:"
+
 struct mapper;
 
 int mapper_new(struct mapper **out, const struct bb_config *cfg, struct bb_error *err);
@@ -52,13 +58,17 @@ void mapper_free(struct mapper *m);
  * schema.table and rebuilt when the table's columns change. The plan stays
  * valid until the next mapper_plan call for the same schema.table with
  * different columns, or mapper_free. Returns 0 or a negative error (a
- * template naming a column the table lacks is BB_ERR_USAGE). */
+ * template naming a column the table lacks, or whose keys for this table
+ * would start with MAPPER_CHECKPOINT_KEY_PREFIX, is BB_ERR_USAGE). */
 int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,
                 struct bb_error *err);
 
-/* Render the Redis key of a row image with target tp's template. Returns 0,
- * 1 when a column the key needs is absent from this image (a partial row
- * image), or a negative error (a NULL key column). */
+/* Render the Redis key of a row image with target tp's template. Names and
+ * text values are escaped so that keys are injective (README, "Redis
+ * keys"): in them '\' is written "\\" and ':' "\:"; a NULL in a column
+ * that is not a key column is "\N". Returns 0, 1 when a column the key
+ * needs is absent from this image (a partial row image), or a negative
+ * error (a NULL key column: see mapper_null_key_column). */
 int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
                      const struct bb_value *row, struct bb_buf *out, struct bb_error *err);
 
@@ -70,12 +80,21 @@ int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
                         const struct table_plan **out, struct bb_error *err);
 
 /* The key prefix shared by every row of a table for target tp (the
- * template up to its first row-dependent placeholder), for removing a
- * truncated or dropped table's keys with SCAN MATCH prefix*. Returns 0, or
- * 1 when that prefix does not name the table ({table} before any column),
- * since then other tables' keys could share it. */
+ * template up to its first row-dependent placeholder, names escaped), for
+ * removing a truncated or dropped table's keys with SCAN MATCH prefix*.
+ * Returns 0, or 1 when that prefix does not name the table ({table} before
+ * any column, and each name in it followed by ':'), since then other
+ * tables' keys could share it. */
 int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
                             struct bb_buf *out);
+
+/* The first row key column (plan->key_cols, an index in the table) that
+ * is NULL in row, or -1. Columns absent from row are taken from `under`
+ * when given (an update's after image over its before image). A row with
+ * NULL in its key has no key: MySQL's UNIQUE keys let several rows hold
+ * NULL there. */
+int mapper_null_key_column(const struct table_plan *plan, const struct bb_value *row,
+                           const struct bb_value *under);
 
 /* Do two values of the same column hold the same value (kind and bytes)? */
 bool mapper_value_equal(const struct bb_value *a, const struct bb_value *b);

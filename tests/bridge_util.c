@@ -1661,6 +1661,45 @@ void e2e_report_check(struct e2e_report *rep, uint64_t seed)
                    count, (unsigned long long)seed);
 }
 
+/* Types whose text is written as it is in keys (README, "Redis keys"):
+ * numbers, dates and times. Everything else is text, escaped. */
+static bool key_verbatim(const char *type)
+{
+    static const char *const types[] = { "tinyint", "smallint", "mediumint", "int", "bigint",
+                                         "decimal", "float", "double", "year", "date", "time",
+                                         "datetime", "timestamp", "bit", NULL };
+    for (size_t i = 0; types[i]; i++)
+        if (strcasecmp(type, types[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Append bytes to a key: '\' as "\\", ':' as "\:". */
+static void key_escaped(struct e2e_sb *b, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\\' || p[i] == ':')
+            e2e_sb_append(b, "\\", 1);
+        e2e_sb_append(b, p + i, 1);
+    }
+}
+
+static void key_cell(struct e2e_sb *b, const struct e2e_table *t, size_t row, size_t col,
+                     bool key)
+{
+    const struct e2e_cell *c = e2e_cell(t, row, col);
+    if (!c->p) {
+        cr_assert(!key, "NULL key column %s", t->cols[col].name);
+        e2e_sb_puts(b, "\\N");
+    } else if (t->cols[col].how == E2E_BIT) {
+        e2e_sb_puts(b, c->extra);
+    } else if (key_verbatim(t->cols[col].type)) {
+        e2e_sb_append(b, c->p, c->len);
+    } else {
+        key_escaped(b, c->p, c->len);
+    }
+}
+
 char *e2e_render_key(const struct e2e_table *t, size_t row, const char *tmpl)
 {
     struct e2e_sb b = { 0 };
@@ -1676,29 +1715,22 @@ char *e2e_render_key(const struct e2e_table *t, size_t row, const char *tmpl)
         snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
         p = close + 1;
         if (strcmp(name, "schema") == 0) {
-            e2e_sb_puts(&b, t->schema);
+            key_escaped(&b, t->schema, strlen(t->schema));
         } else if (strcmp(name, "table") == 0) {
-            e2e_sb_puts(&b, t->name);
+            key_escaped(&b, t->name, strlen(t->name));
         } else if (strcmp(name, "pk") == 0) {
             for (size_t k = 0; k < t->npk; k++) {
-                const struct e2e_cell *c = e2e_cell(t, row, t->pk[k]);
-                cr_assert(c->p, "NULL key column");
                 if (k)
                     e2e_sb_puts(&b, ":");
-                if (t->cols[t->pk[k]].how == E2E_BIT)
-                    e2e_sb_puts(&b, c->extra);
-                else
-                    e2e_sb_append(&b, c->p, c->len);
+                key_cell(&b, t, row, t->pk[k], true);
             }
         } else {
             int col = e2e_column_index(t, name);
             cr_assert(col >= 0, "key template names %s, not a column of %s", name, t->name);
-            const struct e2e_cell *c = e2e_cell(t, row, (size_t)col);
-            cr_assert(c->p, "NULL key column %s", name);
-            if (t->cols[col].how == E2E_BIT)
-                e2e_sb_puts(&b, c->extra);
-            else
-                e2e_sb_append(&b, c->p, c->len);
+            bool key = false;
+            for (size_t k = 0; k < t->npk; k++)
+                key |= t->pk[k] == (uint32_t)col;
+            key_cell(&b, t, row, (size_t)col, key);
         }
     }
     return b.p;

@@ -363,7 +363,8 @@ long e2e_table_find(const struct e2e_table *t, const char *tmpl, const char *key
 void e2e_check_hash_reply(const struct e2e_table *t, size_t row, const bool *keep,
                           const char *key, redisReply *r, struct e2e_report *rep);
 
-/* Render a key template ({schema}, {table}, {pk}, {column}) for row r. */
+/* Render a key template ({schema}, {table}, {pk}, {column}) for row r,
+ * escaped as the README's "Redis keys" says. */
 char *e2e_render_key(const struct e2e_table *t, size_t row, const char *tmpl);
 
 /* The default mapping, checked both ways for every table of schema:

@@ -288,7 +288,7 @@ Test(config, example_redis_full)
     cr_expect_eq(r->redis[0].shape, REDIS_SHAPE_HASH);
     cr_expect_str_eq(r->redis[0].key, "{schema}:{table}:{pk}");
     cr_expect_eq(r->redis[1].shape, REDIS_SHAPE_STREAM);
-    cr_expect_str_eq(r->redis[1].key, "{schema}:{table}:changes");
+    cr_expect_str_eq(r->redis[1].key, "{schema}:{table}");
 
     /* Which tables, and by which rule. */
     cr_expect(config_table_included(&c, "shop", "users"));
@@ -793,7 +793,7 @@ Test(config, redis_output_errors)
     cr_assert_eq(c.rules[0].nredis, 4u);
     cr_expect_eq(c.rules[0].redis[0].shape, REDIS_SHAPE_JSON);
     cr_expect_str_eq(c.rules[0].redis[0].key, "{schema}:{table}:{pk}");
-    cr_expect_str_eq(c.rules[0].redis[1].key, "{schema}:{table}:changes");
+    cr_expect_str_eq(c.rules[0].redis[1].key, "{schema}:{table}");
     cr_expect_str_eq(c.rules[0].redis[2].key, "all-changes");
     cr_expect_str_eq(c.rules[0].redis[3].key, "{schema}/{table}/{tenant id}/{pk}");
     cr_expect_eq(c.rules[0].redis[0].line, 1);
