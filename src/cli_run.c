@@ -17,6 +17,7 @@
 #include "error.h"
 #include "log.h"
 #include "server_checks.h"
+#include "xa.h"
 
 static const char run_usage[] =
     "usage: binbridge run [--config FILE] [--source URL] [--redis URL] [--mongo URL] [options]\n"
@@ -271,6 +272,18 @@ static void print_checkpoint(const char *sink, const char *name, const struct ch
     printf("%s checkpoint %s: %s%s%s%s%s, last applied transaction committed %s\n", sink, name,
            checkpoint_position_text(cp, pos, sizeof pos), cp->gtid[0] ? " (gtid " : "", cp->gtid,
            cp->gtid[0] ? ")" : "", cp->loading ? ", initial load in progress" : "", when);
+    /* XA transactions prepared and not yet committed or rolled back: the
+     * checkpoint keeps where their rows are, to apply them at XA COMMIT */
+    const char *cursor = cp->xa_pending;
+    char xid[XA_ID_TEXT_MAX], file[CHECKPOINT_FILE_MAX];
+    uint64_t at;
+    while (checkpoint_xa_next(&cursor, xid, sizeof xid, file, sizeof file, &at)) {
+        if (file[0])
+            printf("%s pending XA transaction %s: prepared at %s:%llu, applied at its XA COMMIT\n",
+                   sink, xid, file, (unsigned long long)at);
+        else
+            printf("%s pending XA transaction %s: prepared, no mirrored rows\n", sink, xid);
+    }
     bool caught_up = strcmp(cp->file, facts->current_file) == 0 &&
                      cp->pos == facts->current_pos && cp->rows_done == 0;
     long lag = caught_up || !cp->commit_time ? 0 : (long)(time(NULL) - (time_t)cp->commit_time);
