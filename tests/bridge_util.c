@@ -678,6 +678,8 @@ static void checkpoint_field(struct e2e_checkpoint *cp, const char *k, const cha
         cp->loading = strcmp(v, "loading") == 0;
     else if (strcmp(k, "server_id") == 0)
         cp->server_id = strtoull(v, NULL, 10);
+    else if (strcmp(k, "xa_pending") == 0)
+        snprintf(cp->xa_pending, sizeof cp->xa_pending, "%s", v);
 }
 
 void e2e_checkpoint_read(redisContext *c, const char *name, struct e2e_checkpoint *cp)

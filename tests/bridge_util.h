@@ -101,6 +101,7 @@ struct e2e_checkpoint {
     char gtid[256];
     uint64_t commit_time, server_id;
     bool loading;             /* state "loading": an initial load is under way */
+    char xa_pending[4096];    /* the prepared XA transactions it lists */
 };
 void e2e_checkpoint_read(redisContext *c, const char *name, struct e2e_checkpoint *cp);
 /* Order of binlog positions: the numeric suffix of the file, then pos. */
