@@ -1056,94 +1056,14 @@ Test(bridge, purged_saved_position_exits_1_naming_it)
 /* 9: XA transactions are applied at their commit                      */
 
 /* An XA transaction reaches the binlog at XA PREPARE; its XA COMMIT or XA
- * ROLLBACK comes later, in a transaction of its own. Each of these tests
- * names its XA transactions after its database (xids are global to the
- * server) and rolls back what a failure left prepared before the database
- * is dropped: a prepared transaction outlives its connection and holds its
- * locks, so DROP DATABASE would wait for it forever. */
+ * ROLLBACK comes later, in a transaction of its own. The tests name their
+ * XA transactions after their database and leave none prepared, even
+ * after a failure (bridge_util.h, "XA transactions"). */
 
-/* The xid text binbridge writes for XA transaction '<db>-<name>'. */
-static void xa_xid(const struct e2e *E, const char *name, char *out, size_t size)
-{
-    char gtrid[128];
-    snprintf(gtrid, sizeof gtrid, "%s-%s", E->db, name);
-    struct e2e_sb b = { 0 };
-    e2e_sb_puts(&b, "X'");
-    e2e_sb_hex(&b, gtrid, strlen(gtrid));
-    e2e_sb_puts(&b, "',X'',1");
-    snprintf(out, size, "%s", b.p);
-    free(b.p);
-}
-
-/* The connections that run XA statements: a prepared XA transaction
- * belongs to its connection until that closes, and only then can another
- * roll it back. */
-static MYSQL *xa_conns_[8];
-static size_t xa_nconns_;
-
-/* A connection of its own in the test's database (a prepared XA
- * transaction keeps its connection busy until it is committed). The
- * test's .fini closes it. */
-static MYSQL *xa_connect(struct e2e *E)
-{
-    cr_assert_lt(xa_nconns_, sizeof xa_conns_ / sizeof *xa_conns_);
-    MYSQL *m = e2e_sql_connect(&E->srv);
-    e2e_sql(m, "USE %s", E->db);
-    xa_conns_[xa_nconns_++] = m;
-    return m;
-}
-
-/* XA START, the statements (separated by ';'), XA END, XA PREPARE. */
-static void xa_prepare(struct e2e *E, MYSQL *m, const char *name, const char *stmts)
-{
-    e2e_sql(m, "XA START '%s-%s'", E->db, name);
-    char *copy = strdup(stmts);
-    cr_assert(copy);
-    for (char *save, *s = strtok_r(copy, ";", &save); s; s = strtok_r(NULL, ";", &save))
-        e2e_sql(m, "%s", s);
-    free(copy);
-    e2e_sql(m, "XA END '%s-%s'", E->db, name);
-    e2e_sql(m, "XA PREPARE '%s-%s'", E->db, name);
-}
-
-/* Close the XA connections, then roll back every XA transaction of this
- * test still prepared (waiting a little for the server to let go of the
- * closed connections' ones). */
-static void xa_rollback_leftovers(struct e2e *E)
-{
-    for (size_t i = 0; i < xa_nconns_; i++)
-        mysql_close(xa_conns_[i]);
-    xa_nconns_ = 0;
-    if (!E->m || !E->db[0])
-        return;
-    MYSQL *m = e2e_sql_connect(&E->srv);
-    size_t prefix = strlen(E->db);
-    for (double until = e2e_now() + 10;; e2e_sleep_ms(100)) {
-        char names[16][160];
-        size_t n = 0;
-        if (mysql_query(m, "XA RECOVER") == 0) {
-            MYSQL_RES *res = mysql_store_result(m);
-            MYSQL_ROW row;
-            while (res && (row = mysql_fetch_row(res)) && n < 16)
-                if (row[3] && strncmp(row[3], E->db, prefix) == 0 && row[3][prefix] == '-')
-                    snprintf(names[n++], sizeof names[0], "%s", row[3]);
-            if (res)
-                mysql_free_result(res);
-        }
-        unsigned failed = 0;
-        for (size_t i = 0; i < n; i++)
-            failed += e2e_sql_try(m, "XA ROLLBACK '%s'", names[i]) != 0;
-        if (!failed || e2e_now() > until)
-            break;
-    }
-    mysql_close(m);
-}
-
-/* Runs before the suite's .fini (Criterion: the test's, then the suite's),
- * which drops the database. */
+/* Runs before the suite's .fini, which drops the database. */
 static void xa_fini(void)
 {
-    xa_rollback_leftovers(&E_);
+    e2e_xa_cleanup(&E_);
 }
 
 /* The config of the XA tests: table t as hashes and a change stream. */
@@ -1196,15 +1116,15 @@ Test(bridge, xa_rollback_commit_and_one_phase_match_select, .fini = xa_fini)
     e2e_begin(E, "xa", NULL);
     xa_config(E);
     e2e_establish_checkpoint(E);
-    MYSQL *m = E->m, *mx = xa_connect(E), *late = xa_connect(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E), *late = e2e_xa_connect(E);
     e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
     e2e_sql(m, "INSERT INTO t VALUES (1, 'keep'), (2, 'two')");
     /* the case: rolled back, nothing of it may show */
-    xa_prepare(E, mx, "r", "INSERT INTO t VALUES (3, 'phantom');"
+    e2e_xa_prepare(E, mx, "r", "INSERT INTO t VALUES (3, 'phantom');"
                "UPDATE t SET v = 'changed' WHERE id = 1;DELETE FROM t WHERE id = 2");
     e2e_sql(mx, "XA ROLLBACK '%s-r'", E->db);
     /* committed after its prepare */
-    xa_prepare(E, mx, "c", "INSERT INTO t VALUES (4, 'four');UPDATE t SET v = 'second' WHERE id = 2");
+    e2e_xa_prepare(E, mx, "c", "INSERT INTO t VALUES (4, 'four');UPDATE t SET v = 'second' WHERE id = 2");
     e2e_sql(mx, "XA COMMIT '%s-c'", E->db);
     /* one phase */
     e2e_sql(mx, "XA START '%s-o'", E->db);
@@ -1214,10 +1134,10 @@ Test(bridge, xa_rollback_commit_and_one_phase_match_select, .fini = xa_fini)
     e2e_sql(mx, "XA COMMIT '%s-o' ONE PHASE", E->db);
     /* prepared, then other transactions commit, then the bridge stops
      * with it still pending */
-    xa_prepare(E, late, "l", "INSERT INTO t VALUES (6, 'late');UPDATE t SET v = 'late' WHERE id = 1");
+    e2e_xa_prepare(E, late, "l", "INSERT INTO t VALUES (6, 'late');UPDATE t SET v = 'late' WHERE id = 1");
     e2e_sql(m, "INSERT INTO t VALUES (7, 'between')");
     e2e_sql(m, "UPDATE t SET v = 'between' WHERE id = 5");
-    xa_prepare(E, mx, "r2", "UPDATE t SET v = 'phantom2' WHERE id = 7;INSERT INTO t VALUES (8, 'phantom3')");
+    e2e_xa_prepare(E, mx, "r2", "UPDATE t SET v = 'phantom2' WHERE id = 7;INSERT INTO t VALUES (8, 'phantom3')");
     e2e_bridge_to_end(E, 60);
 
     redisReply *r = e2e_redis(E->r, "EXISTS %s:t:6", E->db);
@@ -1228,8 +1148,8 @@ Test(bridge, xa_rollback_commit_and_one_phase_match_select, .fini = xa_fini)
               "row 1 changed before the XA COMMIT");
     freeReplyObject(r);
     char xl[200], xr2[200];
-    xa_xid(E, "l", xl, sizeof xl);
-    xa_xid(E, "r2", xr2, sizeof xr2);
+    e2e_xa_xid(E, "l", xl, sizeof xl);
+    e2e_xa_xid(E, "r2", xr2, sizeof xr2);
     struct e2e_checkpoint cp;
     e2e_checkpoint_read(E->r, E->db, &cp);
     cr_assert(strstr(cp.xa_pending, xl) && strstr(cp.xa_pending, xr2),
@@ -1262,13 +1182,13 @@ Test(bridge, xa_kill_9_between_prepare_and_commit_or_rollback, .fini = xa_fini)
     e2e_begin(E, "xakill", NULL);
     xa_config(E);
     e2e_establish_checkpoint(E);
-    MYSQL *m = E->m, *mc = xa_connect(E), *mr = xa_connect(E);
+    MYSQL *m = E->m, *mc = e2e_xa_connect(E), *mr = e2e_xa_connect(E);
     e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
     e2e_sql(m, "INSERT INTO t SELECT seq, 'first' FROM seq_1_to_10");
     e2e_bridge_start(E, NULL);
-    xa_prepare(E, mc, "c", "INSERT INTO t VALUES (100, 'committed');"
+    e2e_xa_prepare(E, mc, "c", "INSERT INTO t VALUES (100, 'committed');"
                "UPDATE t SET v = 'committed' WHERE id = 1");
-    xa_prepare(E, mr, "r", "INSERT INTO t VALUES (200, 'phantom');DELETE FROM t WHERE id = 2;"
+    e2e_xa_prepare(E, mr, "r", "INSERT INTO t VALUES (200, 'phantom');DELETE FROM t WHERE id = 2;"
                "UPDATE t SET v = 'phantom' WHERE id = 3");
     e2e_sql(m, "INSERT INTO t VALUES (11, 'after the prepares')");
     /* the prepares are read and checkpointed: then kill -9 */
@@ -1279,8 +1199,8 @@ Test(bridge, xa_kill_9_between_prepare_and_commit_or_rollback, .fini = xa_fini)
     struct e2e_checkpoint cp;
     e2e_checkpoint_read(E->r, E->db, &cp);
     char xc[200], xr[200];
-    xa_xid(E, "c", xc, sizeof xc);
-    xa_xid(E, "r", xr, sizeof xr);
+    e2e_xa_xid(E, "c", xc, sizeof xc);
+    e2e_xa_xid(E, "r", xr, sizeof xr);
     cr_assert(strstr(cp.xa_pending, xc) && strstr(cp.xa_pending, xr),
               "the checkpoint's xa_pending '%s' does not list %s and %s", cp.xa_pending, xc, xr);
     if (!e2e_proc_running(&E->bridge))
@@ -1306,11 +1226,11 @@ Test(bridge, xa_large_transaction_applied_in_chunks_at_its_commit, .fini = xa_fi
     e2e_begin(E, "xabig", NULL);
     xa_config(E);
     e2e_establish_checkpoint(E);
-    MYSQL *m = E->m, *mx = xa_connect(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E);
     e2e_sql(m, "CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(100))");
     e2e_bridge_start(E, NULL);
     /* 25,000 row changes: hundreds of 64 KB chunks */
-    xa_prepare(E, mx, "big", "INSERT INTO t SELECT seq, REPEAT('x', 60) FROM seq_1_to_20000;"
+    e2e_xa_prepare(E, mx, "big", "INSERT INTO t SELECT seq, REPEAT('x', 60) FROM seq_1_to_20000;"
                "UPDATE t SET v = 'updated' WHERE id <= 5000");
     e2e_sql(m, "INSERT INTO t VALUES (30000, 'between')");
     e2e_assert_caught_up(E, 60);
@@ -1351,15 +1271,15 @@ Test(bridge, xa_commit_of_a_transaction_prepared_before_the_start_warns_naming_i
     struct e2e *E = &E_;
     e2e_begin(E, "xaearly", NULL);
     xa_config(E);
-    MYSQL *m = E->m, *mx = xa_connect(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E);
     e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
-    xa_prepare(E, mx, "early", "INSERT INTO t VALUES (1, 'early')");
+    e2e_xa_prepare(E, mx, "early", "INSERT INTO t VALUES (1, 'early')");
     e2e_establish_checkpoint(E);
     e2e_sql(mx, "XA COMMIT '%s-early'", E->db);
     e2e_sql(m, "INSERT INTO t VALUES (2, 'later')");
     e2e_bridge_to_end(E, 60);
     char x[200];
-    xa_xid(E, "early", x, sizeof x);
+    e2e_xa_xid(E, "early", x, sizeof x);
     char *out = e2e_proc_output(&E->bridge);
     const char *line = strstr(out, x);
     cr_assert(line && strstr(out, "XA COMMIT of"), "no warning names %s:\n%s", x, out);
@@ -1378,15 +1298,15 @@ Test(bridge, xa_pending_transaction_purged_exits_1_naming_it, .fini = xa_fini)
     e2e_begin(E, "xapurged", NULL);
     xa_config(E);
     e2e_establish_checkpoint(E);
-    MYSQL *m = E->m, *mx = xa_connect(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E);
     e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
-    xa_prepare(E, mx, "p", "INSERT INTO t VALUES (1, 'p')");
+    e2e_xa_prepare(E, mx, "p", "INSERT INTO t VALUES (1, 'p')");
     char file[256];
     uint64_t pos;
     e2e_master_status(m, file, sizeof file, &pos);
     e2e_sql(mx, "XA COMMIT '%s-p'", E->db);
     char x[200];
-    xa_xid(E, "p", x, sizeof x);
+    e2e_xa_xid(E, "p", x, sizeof x);
     freeReplyObject(e2e_redis(E->r, "HSET binbridge:checkpoint:%s file %s pos %llu rows_done 0 "
                               "gtid %s commit_time 0 server_id 1 xa_pending %s@mysql-bin.000000:4",
                               E->db, file, (unsigned long long)pos, "", x));
