@@ -365,6 +365,9 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
 
 static bool table_included(void *ctx, const char *schema, const char *table);
 
+/* Seconds a read of a prepared transaction waits for the server. */
+#define XA_READ_TIMEOUT 60
+
 /* The transaction being read is XA transaction xid (MariaDB's GTID_EVENT
  * of an XA PREPARE, MySQL's XA START): its rows wait for its commit,
  * unless the checkpoint cannot list one more. */
@@ -406,6 +409,10 @@ static int xa_apply(struct bridge *b, const char *xid, const char *file, uint64_
     o.blocking = false;
     o.server_id = 0;
     o.heartbeat_period = 0;
+    /* The events are there to be sent: a server silent this long is gone
+     * (a retry resumes from the checkpoint). */
+    if (!o.read_timeout)
+        o.read_timeout = XA_READ_TIMEOUT;
     o.start = BB_START_POSITION;
     o.start_file = file;
     o.start_pos = pos;
