@@ -1066,12 +1066,14 @@ static void xa_fini(void)
     e2e_xa_cleanup(&E_);
 }
 
-/* The config of the XA tests: table t as hashes and a change stream. */
+/* The config of the XA tests: table t as hashes and a change stream,
+ * table skip not mirrored. */
 static void xa_config(struct e2e *E)
 {
     char rules[512];
-    snprintf(rules, sizeof rules, "rules = ( { match = \"%.63s.t\"; redis = ( {}, { shape = "
-             "\"stream\"; } ); } );\n", E->db);
+    snprintf(rules, sizeof rules, "exclude_tables = [ \"%.63s.skip\" ];\n"
+             "rules = ( { match = \"%.63s.t\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
+             E->db, E->db);
     e2e_write_usual_config(E, "tests/test_bridge.c", rules);
 }
 
@@ -1082,9 +1084,10 @@ static void xa_config(struct e2e *E)
 static void xa_check(struct e2e *E, uint64_t inserts, uint64_t updates, uint64_t deletes,
                      const char *const *never)
 {
-    char stream[128];
+    char stream[128], skip[128];
     snprintf(stream, sizeof stream, "%.63s:t:changes", E->db);
-    const char *const ignored[] = { stream, NULL };
+    snprintf(skip, sizeof skip, "%.63s:skip:*", E->db);
+    const char *const ignored[] = { stream, skip, NULL };
     e2e_compare_default(E, ignored);
     struct e2e_report rep;
     e2e_report_init(&rep, "xa stream");
@@ -1116,15 +1119,18 @@ Test(bridge, xa_rollback_commit_and_one_phase_match_select, .fini = xa_fini)
     e2e_begin(E, "xa", NULL);
     xa_config(E);
     e2e_establish_checkpoint(E);
-    MYSQL *m = E->m, *mx = e2e_xa_connect(E), *late = e2e_xa_connect(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E), *late = e2e_xa_connect(E),
+          *ms = e2e_xa_connect(E);
     e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
+    e2e_sql(m, "CREATE TABLE skip (id INT PRIMARY KEY)");
     e2e_sql(m, "INSERT INTO t VALUES (1, 'keep'), (2, 'two')");
     /* the case: rolled back, nothing of it may show */
     e2e_xa_prepare(E, mx, "r", "INSERT INTO t VALUES (3, 'phantom');"
-               "UPDATE t SET v = 'changed' WHERE id = 1;DELETE FROM t WHERE id = 2");
+                   "UPDATE t SET v = 'changed' WHERE id = 1;DELETE FROM t WHERE id = 2");
     e2e_sql(mx, "XA ROLLBACK '%s-r'", E->db);
     /* committed after its prepare */
-    e2e_xa_prepare(E, mx, "c", "INSERT INTO t VALUES (4, 'four');UPDATE t SET v = 'second' WHERE id = 2");
+    e2e_xa_prepare(E, mx, "c", "INSERT INTO t VALUES (4, 'four');"
+                   "UPDATE t SET v = 'second' WHERE id = 2");
     e2e_sql(mx, "XA COMMIT '%s-c'", E->db);
     /* one phase */
     e2e_sql(mx, "XA START '%s-o'", E->db);
@@ -1133,11 +1139,15 @@ Test(bridge, xa_rollback_commit_and_one_phase_match_select, .fini = xa_fini)
     e2e_sql(mx, "XA END '%s-o'", E->db);
     e2e_sql(mx, "XA COMMIT '%s-o' ONE PHASE", E->db);
     /* prepared, then other transactions commit, then the bridge stops
-     * with it still pending */
-    e2e_xa_prepare(E, late, "l", "INSERT INTO t VALUES (6, 'late');UPDATE t SET v = 'late' WHERE id = 1");
+     * with them still pending (n: no mirrored rows, nothing to read
+     * again) */
+    e2e_xa_prepare(E, late, "l", "INSERT INTO t VALUES (6, 'late');"
+                   "UPDATE t SET v = 'late' WHERE id = 1");
     e2e_sql(m, "INSERT INTO t VALUES (7, 'between')");
     e2e_sql(m, "UPDATE t SET v = 'between' WHERE id = 5");
-    e2e_xa_prepare(E, mx, "r2", "UPDATE t SET v = 'phantom2' WHERE id = 7;INSERT INTO t VALUES (8, 'phantom3')");
+    e2e_xa_prepare(E, mx, "r2", "UPDATE t SET v = 'phantom2' WHERE id = 7;"
+                   "INSERT INTO t VALUES (8, 'phantom3')");
+    e2e_xa_prepare(E, ms, "n", "INSERT INTO skip VALUES (1)");
     e2e_bridge_to_end(E, 60);
 
     redisReply *r = e2e_redis(E->r, "EXISTS %s:t:6", E->db);
@@ -1147,27 +1157,34 @@ Test(bridge, xa_rollback_commit_and_one_phase_match_select, .fini = xa_fini)
     cr_assert(r->type == REDIS_REPLY_STRING && strcmp(r->str, "keep") == 0,
               "row 1 changed before the XA COMMIT");
     freeReplyObject(r);
-    char xl[200], xr2[200];
+    char xl[200], xr2[200], xn[200];
     e2e_xa_xid(E, "l", xl, sizeof xl);
     e2e_xa_xid(E, "r2", xr2, sizeof xr2);
+    e2e_xa_xid(E, "n", xn, sizeof xn);
     struct e2e_checkpoint cp;
     e2e_checkpoint_read(E->r, E->db, &cp);
-    cr_assert(strstr(cp.xa_pending, xl) && strstr(cp.xa_pending, xr2),
-              "the checkpoint's xa_pending '%s' does not list %s and %s", cp.xa_pending, xl, xr2);
+    const char *n = strstr(cp.xa_pending, xn);
+    cr_assert(strstr(cp.xa_pending, xl) && strstr(cp.xa_pending, xr2) && n,
+              "the checkpoint's xa_pending '%s' does not list %s, %s and %s", cp.xa_pending, xl,
+              xr2, xn);
+    n += strlen(xn);
+    cr_assert(*n == ' ' || *n == '\0', "xa_pending '%s': %s has a position, but no mirrored "
+              "rows", cp.xa_pending, xn);
     /* `status` lists them */
     const char *argv[] = { "status", "--config", E->config, "--source", E->srv.mysql_url,
                            "--redis", E->srv.redis_url, "--checkpoint", E->db, NULL };
     char *out;
     int rc = e2e_run_cmd(E, argv, 30, &out);
     cr_assert_eq(rc, 0, "status exited %d:\n%s", rc, out);
-    cr_assert(strstr(out, xl) && strstr(out, xr2), "status does not list %s and %s:\n%s", xl,
-              xr2, out);
+    cr_assert(strstr(out, xl) && strstr(out, xr2) && strstr(out, xn),
+              "status does not list %s, %s and %s:\n%s", xl, xr2, xn, out);
     cr_log_info("xa: status: %s", out);
     free(out);
 
     /* committed and rolled back while no bridge runs */
     e2e_sql(late, "XA COMMIT '%s-l'", E->db);
     e2e_sql(mx, "XA ROLLBACK '%s-r2'", E->db);
+    e2e_sql(ms, "XA COMMIT '%s-n'", E->db);
     e2e_bridge_to_end(E, 60);
     e2e_checkpoint_read(E->r, E->db, &cp);
     cr_assert_str_eq(cp.xa_pending, "", "xa_pending after every XA transaction ended");
@@ -1187,9 +1204,9 @@ Test(bridge, xa_kill_9_between_prepare_and_commit_or_rollback, .fini = xa_fini)
     e2e_sql(m, "INSERT INTO t SELECT seq, 'first' FROM seq_1_to_10");
     e2e_bridge_start(E, NULL);
     e2e_xa_prepare(E, mc, "c", "INSERT INTO t VALUES (100, 'committed');"
-               "UPDATE t SET v = 'committed' WHERE id = 1");
+                   "UPDATE t SET v = 'committed' WHERE id = 1");
     e2e_xa_prepare(E, mr, "r", "INSERT INTO t VALUES (200, 'phantom');DELETE FROM t WHERE id = 2;"
-               "UPDATE t SET v = 'phantom' WHERE id = 3");
+                   "UPDATE t SET v = 'phantom' WHERE id = 3");
     e2e_sql(m, "INSERT INTO t VALUES (11, 'after the prepares')");
     /* the prepares are read and checkpointed: then kill -9 */
     e2e_assert_caught_up(E, 60);
@@ -1231,7 +1248,7 @@ Test(bridge, xa_large_transaction_applied_in_chunks_at_its_commit, .fini = xa_fi
     e2e_bridge_start(E, NULL);
     /* 25,000 row changes: hundreds of 64 KB chunks */
     e2e_xa_prepare(E, mx, "big", "INSERT INTO t SELECT seq, REPEAT('x', 60) FROM seq_1_to_20000;"
-               "UPDATE t SET v = 'updated' WHERE id <= 5000");
+                   "UPDATE t SET v = 'updated' WHERE id <= 5000");
     e2e_sql(m, "INSERT INTO t VALUES (30000, 'between')");
     e2e_assert_caught_up(E, 60);
     redisReply *r = e2e_redis(E->r, "EXISTS %s:t:1 %s:t:20000", E->db, E->db);
