@@ -425,13 +425,14 @@ static int xa_apply(struct bridge *b, const char *xid, const char *file, uint64_
               (unsigned long long)at->pos, xid, file, (unsigned long long)pos);
     int rc = bb_stream_open_server(&s, &o, &so, err);
     const struct bb_event *ev;
-    bool prepared = false;
+    bool prepared = false, applying = false;
     b->xa_commit = at;
     while (rc == 0 && !stop_requested && (rc = bb_stream_next(s, &ev, err)) > 0) {
         rc = 0;
-        char seen[XA_ID_TEXT_MAX];
+        char seen[XA_ID_TEXT_MAX] = "(an xid too long)";
         if (bb_event_is_rows(ev)) {
             rc = apply_rows(b, ev, err);
+            applying = rc < 0;
         } else if (ev->type == XA_PREPARE_LOG_EVENT) {
             const struct bb_ev_xa_prepare *x = &ev->xa_prepare;
             if (xa_id_text(x->format_id, &x->gtrid, &x->bqual, seen) < 0 || strcmp(seen, xid))
@@ -451,6 +452,11 @@ static int xa_apply(struct bridge *b, const char *xid, const char *file, uint64_
     bb_stream_close(s);
     if (rc == 0 && !prepared && !stop_requested)
         rc = bb_error_set(err, BB_ERR_CORRUPT, "the binlog ends before its XA_PREPARE event");
+    if (rc < 0 && applying) {
+        bb_error_prefix(err, "XA COMMIT of %s at %s:%llu", xid, at->log_file,
+                        (unsigned long long)at->pos);
+        return rc;
+    }
     if (rc < 0) {
         bb_error_prefix(err, "XA COMMIT of %s at %s:%llu: reading its prepared transaction at "
                         "%s:%llu again", xid, at->log_file, (unsigned long long)at->pos, file,

@@ -1280,6 +1280,43 @@ Test(bridge, xa_large_transaction_applied_in_chunks_at_its_commit, .fini = xa_fi
     cr_log_info("xabig: peak RSS %ld KB", E->bridge.maxrss_kb);
 }
 
+/* A row the sink refuses at the XA COMMIT (a key template naming a NULL
+ * column): the bridge stops naming the XA COMMIT, and the transaction
+ * stays pending in the checkpoint, so nothing of it is lost. */
+Test(bridge, xa_row_refused_at_commit_stops_naming_it_and_keeps_it_pending, .fini = xa_fini)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "xarefused", NULL);
+    char rules[512];
+    snprintf(rules, sizeof rules, "rules = ( { match = \"%.63s.t\"; redis = { key = "
+             "\"{schema}:{table}:{v}\"; }; } );\n", E->db);
+    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_establish_checkpoint(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E);
+    e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
+    e2e_xa_prepare(E, mx, "x", "INSERT INTO t VALUES (1, NULL)");
+    /* prepared: nothing applied yet, so nothing refused */
+    e2e_bridge_to_end(E, 60);
+    e2e_sql(mx, "XA COMMIT '%s-x'", E->db);
+    char sid[16], x[200];
+    snprintf(sid, sizeof sid, "%u", E->server_id);
+    e2e_xa_xid(E, "x", x, sizeof x);
+    const char *argv[] = { "run", "--config", E->config, "--source", E->srv.mysql_url, "--redis",
+                           E->srv.redis_url, "--checkpoint", E->db, "--server-id", sid,
+                           "--stop-at-end", "--log-level", "error", NULL };
+    char *out, line[2048];
+    int rc = e2e_run_cmd(E, argv, 30, &out);
+    size_t lines = e2e_output_lines(out, line, sizeof line);
+    cr_assert_eq(rc, 2, "exit %d, not 2:\n%s", rc, out);
+    cr_assert_eq(lines, 1u, "%zu lines, not one:\n%s", lines, out);
+    cr_assert(strstr(line, "XA COMMIT of") && strstr(line, x) && strstr(line, "NULL"),
+              "the message does not name the XA COMMIT and why:\n%s", out);
+    free(out);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert(strstr(cp.xa_pending, x), "xa_pending '%s' lost %s", cp.xa_pending, x);
+}
+
 /* A transaction prepared before the position the bridge started from:
  * nothing says where its rows are, and its commit is reported. */
 Test(bridge, xa_commit_of_a_transaction_prepared_before_the_start_warns_naming_it,
