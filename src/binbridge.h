@@ -508,7 +508,9 @@ struct bb_server_options {
     const char *user;
     const char *password;
     const char *socket;              /* unix socket, optional */
-    uint32_t server_id;              /* replica id we register as; default 0x62620001 */
+    uint32_t server_id;              /* replica id we register as; default 0x62620001;
+                                        0 (not blocking only): mysqlbinlog's id, which
+                                        leaves dumps of other readers alone */
     enum bb_start start;
     const char *start_file;          /* BB_START_POSITION */
     uint64_t start_pos;

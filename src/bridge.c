@@ -18,6 +18,7 @@
 #include "mapper.h"
 #include "server_checks.h"
 #include "snapshot.h"
+#include "xa.h"
 
 #define MAX_SINKS 2
 /* A session connected this long made progress even without a commit (a
@@ -102,6 +103,12 @@ struct bridge {
     uint64_t mariadb_seq;
     bool txn_has_mariadb_gtid;
     uint64_t payload_end;         /* end of the TRANSACTION_PAYLOAD being unpacked */
+    /* XA transactions (see "XA transactions" below) */
+    bool txn_xa;                  /* it is an XA transaction: its rows wait for its commit */
+    bool txn_xa_rows;             /* ... and rows of an included table came in it */
+    char txn_xid[XA_ID_TEXT_MAX]; /* ... its xid */
+    const struct bb_event *xa_commit; /* while a prepared transaction is read again: the
+                                     event that commits it, where its changes are */
 
     /* the position after the last complete transaction read */
     struct checkpoint cp;
@@ -139,8 +146,9 @@ static bool sink_wants(const struct bridge *b, size_t i, const char *file, uint6
 {
     if (!b->has_saved[i])
         return true;
+    /* Only the position is compared: the rest (the GTID and XA lists, some
+     * KB) is left unset rather than cleared for every row. */
     struct checkpoint here;
-    memset(&here, 0, sizeof here);
     set_position(&here, file, pos, k);
     return checkpoint_compare(&here, &b->saved[i]) >= 0;
 }
@@ -268,6 +276,7 @@ static void begin_txn(struct bridge *b, const struct bb_event *ev, bool standalo
     b->txn_rows = 0;
     b->txn_gtid[0] = '\0';
     b->txn_has_mariadb_gtid = false;
+    b->txn_xa = false;
 }
 
 static int end_txn(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
@@ -356,6 +365,10 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
     const struct bb_ev_rows *r = &ev->rows;
     if (!r->table)
         return 0;
+    if (b->in_txn && b->txn_xa) {
+        b->txn_xa_rows = true;      /* applied at its commit */
+        return 0;
+    }
     const struct table_plan *plan;
     int rc = mapper_plan(b->mapper, r->table, &plan, err);
     if (rc < 0)
@@ -389,12 +402,20 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
     ch.pos = ev->pos;
     ch.timestamp = ev->timestamp;
     ch.gtid = b->txn_gtid;
+    if (b->xa_commit) {
+        /* An XA transaction's changes happen at its commit: there, in
+         * order (row = its index in the transaction), so change logs see
+         * them in commit order and never twice at one position. */
+        ch.log_file = b->xa_commit->log_file;
+        ch.pos = b->xa_commit->pos;
+        ch.timestamp = b->xa_commit->timestamp;
+    }
     for (uint32_t n = 0; n < r->nrows; n++) {
         uint64_t k = b->txn_rows++;
         ch.kind = r->kind;
         ch.before = r->rows[n].before;
         ch.after = r->rows[n].after;
-        ch.row_index = n;
+        ch.row_index = b->xa_commit ? (uint32_t)k : n;
         bool skip;
         if ((rc = keyed_change(b, &ch, ev, &skip, err)) < 0)
             return rc;
@@ -424,6 +445,202 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
         }
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* XA transactions                                                     */
+
+/* An XA transaction reaches the binlog when it is prepared, and its XA
+ * COMMIT or XA ROLLBACK is a transaction of its own, maybe much later (or
+ * never). So it is applied at its commit: its rows are skipped as they are
+ * read, and the checkpoint moves past it listing it among the pending XA
+ * transactions with the position where its events start (xa_pending).
+ * Its XA COMMIT reads those events again, on a second, short binlog read,
+ * and applies their rows as the rows of the XA COMMIT's own transaction:
+ * chunk checkpoints of a large one count its rows as for any other, and a
+ * restart in the middle finds the list and the position in the
+ * checkpoint. XA ROLLBACK only takes it off the list. Nothing of a
+ * prepared transaction is kept in memory, so memory stays bounded however
+ * large it is, and however long it stays prepared. MySQL's XA COMMIT ...
+ * ONE PHASE is an XA transaction whose XA_PREPARE event says one phase: its
+ * rows are read again at once. MariaDB logs that one as an ordinary
+ * transaction. An XA COMMIT of a transaction prepared before the position
+ * the bridge started from (a start at "current", an initial load's
+ * snapshot) cannot be applied: nothing says where its rows are. */
+
+static bool table_included(void *ctx, const char *schema, const char *table);
+
+/* Seconds a read of a prepared transaction waits for the server. */
+#define XA_READ_TIMEOUT 60
+
+/* The transaction being read is XA transaction xid (MariaDB's GTID_EVENT
+ * of an XA PREPARE, MySQL's XA START): its rows wait for its commit,
+ * unless the checkpoint cannot list one more. */
+static void xa_begin(struct bridge *b, const struct bb_event *ev, const char *xid)
+{
+    if (!checkpoint_xa_fits(&b->cp, xid, b->txn_file)) {
+        log_warn("%s:%llu: XA transaction %s: more XA transactions are prepared and pending "
+                 "than the checkpoint can list (%d bytes): it is applied as it is prepared, and "
+                 "a later XA ROLLBACK of it is not undone", ev->log_file,
+                 (unsigned long long)ev->pos, xid, CHECKPOINT_XA_MAX);
+        return;
+    }
+    b->txn_xa = true;
+    b->txn_xa_rows = false;
+    snprintf(b->txn_xid, sizeof b->txn_xid, "%s", xid);
+}
+
+/* Does any sink still need rows of the transaction being read (a sink
+ * whose checkpoint is past it does not)? */
+static bool txn_wanted(const struct bridge *b)
+{
+    for (size_t i = 0; i < b->nsinks; i++)
+        if (sink_wants(b, i, b->txn_file, b->txn_pos, UINT64_MAX))
+            return true;
+    return false;
+}
+
+/* Read XA transaction xid again from file:pos, where its events start,
+ * to its XA_PREPARE event, and apply its rows as rows of the transaction
+ * being read, where `at` (the event that commits it) is. The read is a
+ * second binlog connection that stops at the end of the binlog (server id
+ * 0, which leaves the bridge's own dump alone). Returns 1 when every row
+ * is applied, 0 when a stop was requested in the middle (the session then
+ * saves a chunk checkpoint), or a negative error. */
+static int xa_apply(struct bridge *b, const char *xid, const char *file, uint64_t pos,
+                    const struct bb_event *at, struct bb_error *err)
+{
+    struct bb_server_options o = *b->srv;
+    o.blocking = false;
+    o.server_id = 0;
+    o.heartbeat_period = 0;
+    /* The events are there to be sent: a server silent this long is gone
+     * (a retry resumes from the checkpoint). */
+    if (!o.read_timeout)
+        o.read_timeout = XA_READ_TIMEOUT;
+    o.start = BB_START_POSITION;
+    o.start_file = file;
+    o.start_pos = pos;
+    struct bb_stream_options so;
+    bb_stream_options_init(&so);
+    so.filter.table_filter = table_included;
+    so.filter.table_filter_ctx = (void *)b->cfg;
+    struct bb_stream *s;
+    log_debug("%s:%llu: XA COMMIT of %s: reading its rows again from %s:%llu", at->log_file,
+              (unsigned long long)at->pos, xid, file, (unsigned long long)pos);
+    int rc = bb_stream_open_server(&s, &o, &so, err);
+    const struct bb_event *ev;
+    bool prepared = false, applying = false;
+    b->xa_commit = at;
+    while (rc == 0 && !stop_requested && (rc = bb_stream_next(s, &ev, err)) > 0) {
+        rc = 0;
+        char seen[XA_ID_TEXT_MAX] = "(an xid too long)";
+        if (bb_event_is_rows(ev)) {
+            rc = apply_rows(b, ev, err);
+            applying = rc < 0;
+        } else if (ev->type == XA_PREPARE_LOG_EVENT) {
+            const struct bb_ev_xa_prepare *x = &ev->xa_prepare;
+            if (xa_id_text(x->format_id, &x->gtrid, &x->bqual, seen) < 0 || strcmp(seen, xid))
+                rc = bb_error_set(err, BB_ERR_CORRUPT, "the transaction there is XA transaction "
+                                  "%s, not %s", seen, xid);
+            prepared = true;
+            break;
+        } else if ((ev->type == XID_EVENT || ev->type == GTID_EVENT ||
+                    ev->type == GTID_LOG_EVENT || ev->type == ANONYMOUS_GTID_LOG_EVENT ||
+                    ev->type == BB_GTID_TAGGED_LOG_EVENT) && ev->pos != pos) {
+            rc = bb_error_set(err, BB_ERR_CORRUPT, "%s at %s:%llu comes before the transaction's "
+                              "XA_PREPARE event", bb_event_type_name(ev->type),
+                              ev->log_file, (unsigned long long)ev->pos);
+        }
+    }
+    b->xa_commit = NULL;
+    bb_stream_close(s);
+    if (rc == 0 && !prepared && !stop_requested)
+        rc = bb_error_set(err, BB_ERR_CORRUPT, "the binlog ends before its XA_PREPARE event");
+    if (rc < 0 && applying) {
+        bb_error_prefix(err, "XA COMMIT of %s at %s:%llu", xid, at->log_file,
+                        (unsigned long long)at->pos);
+        return rc;
+    }
+    if (rc < 0) {
+        bb_error_prefix(err, "XA COMMIT of %s at %s:%llu: reading its prepared transaction at "
+                        "%s:%llu again", xid, at->log_file, (unsigned long long)at->pos, file,
+                        (unsigned long long)pos);
+        if (err->code != BB_ERR_IO) {
+            size_t n = strlen(err->msg);
+            snprintf(err->msg + n, sizeof err->msg - n, "; its changes cannot be applied: "
+                     "resynchronise the target (delete the checkpoint and start with "
+                     "--start snapshot)");
+        }
+        return rc;
+    }
+    return prepared ? 1 : 0;
+}
+
+/* The XA_PREPARE event that ends an XA transaction. */
+static int xa_prepared(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
+{
+    if (!b->txn_xa)         /* applied as read: the checkpoint could not list it */
+        return end_txn(b, ev, err);
+    const struct bb_ev_xa_prepare *x = &ev->xa_prepare;
+    char xid[XA_ID_TEXT_MAX];
+    if (xa_id_text(x->format_id, &x->gtrid, &x->bqual, xid) < 0 || strcmp(xid, b->txn_xid))
+        return bb_error_set(err, BB_ERR_CORRUPT, "XA_PREPARE at %s:%llu names XA transaction %s, "
+                            "but the transaction began as %s", ev->log_file,
+                            (unsigned long long)ev->pos, xid, b->txn_xid);
+    b->txn_xa = false;
+    if (x->one_phase) {
+        /* MySQL's XA COMMIT ... ONE PHASE: committed with this event */
+        if (b->txn_xa_rows && txn_wanted(b)) {
+            int rc = xa_apply(b, xid, b->txn_file, b->txn_pos, ev, err);
+            if (rc <= 0)
+                return rc;
+        }
+        return end_txn(b, ev, err);
+    }
+    if (checkpoint_xa_add(&b->cp, xid, b->txn_xa_rows ? b->txn_file : NULL, b->txn_pos) < 0)
+        return bb_error_set(err, BB_ERR_LIMIT, "XA transaction %s at %s:%llu does not fit in the "
+                            "checkpoint's list", xid, b->txn_file,
+                            (unsigned long long)b->txn_pos);   /* xa_begin saw that it did */
+    log_debug("%s:%llu: XA transaction %s prepared: applied at its XA COMMIT", ev->log_file,
+              (unsigned long long)ev->pos, xid);
+    return end_txn(b, ev, err);
+}
+
+/* An XA statement (a QUERY event). */
+static int xa_statement_event(struct bridge *b, const struct bb_event *ev, enum xa_verb verb,
+                              const char *xid, struct bb_error *err)
+{
+    if (verb == XA_VERB_START) {            /* MySQL: the transaction's first statement */
+        if (!b->in_txn)
+            begin_txn(b, ev, false);
+        xa_begin(b, ev, xid);
+        return 0;
+    }
+    if (verb == XA_VERB_END)                /* the XA_PREPARE event ends the transaction */
+        return 0;
+    /* XA COMMIT, XA ROLLBACK: a transaction of their own */
+    if (!b->in_txn)
+        begin_txn(b, ev, true);
+    char file[CHECKPOINT_FILE_MAX];
+    uint64_t pos;
+    if (!checkpoint_xa_find(&b->cp, xid, file, sizeof file, &pos)) {
+        if (verb == XA_VERB_COMMIT)
+            log_warn("%s:%llu: XA COMMIT of %s, which is not among the prepared XA "
+                     "transactions the checkpoint lists (it was prepared before the position "
+                     "binbridge started from): its changes are not applied", ev->log_file,
+                     (unsigned long long)ev->pos, xid);
+        return end_txn(b, ev, err);
+    }
+    if (verb == XA_VERB_COMMIT && file[0] && txn_wanted(b)) {
+        int rc = xa_apply(b, xid, file, pos, ev, err);
+        if (rc <= 0)
+            return rc;
+    }
+    log_debug("%s:%llu: XA %s of %s", ev->log_file, (unsigned long long)ev->pos,
+              verb == XA_VERB_COMMIT ? "COMMIT" : "ROLLBACK", xid);
+    checkpoint_xa_remove(&b->cp, xid);
+    return end_txn(b, ev, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -703,6 +920,12 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
         b->mariadb_seq = ev->mariadb_gtid.seq_no;
         snprintf(b->txn_gtid, sizeof b->txn_gtid, "%u-%u-%llu", ev->mariadb_gtid.domain_id,
                  ev->mariadb_gtid.server_id, (unsigned long long)ev->mariadb_gtid.seq_no);
+        if ((ev->mariadb_gtid.flags & FL_PREPARED_XA) && ev->mariadb_gtid.is_xa) {
+            char xid[XA_ID_TEXT_MAX];
+            if (xa_id_text(ev->mariadb_gtid.xa_format_id, &ev->mariadb_gtid.xa_gtrid,
+                           &ev->mariadb_gtid.xa_bqual, xid) == 0)
+                xa_begin(b, ev, xid);
+        }
         return 0;
     case GTID_LOG_EVENT:
     case BB_GTID_TAGGED_LOG_EVENT:
@@ -735,6 +958,10 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
         }
         if (query_is(q, "COMMIT") || query_is(q, "ROLLBACK"))
             return b->in_txn ? end_txn(b, ev, err) : 0;
+        char xid[XA_ID_TEXT_MAX];
+        enum xa_verb verb = xa_statement(&q->query, xid);
+        if (verb != XA_VERB_NONE)
+            return xa_statement_event(b, ev, verb, xid, err);
         /* A statement of its own (DDL, or statement-based DML we cannot
          * apply): it ends its transaction. */
         if (!b->in_txn)
@@ -745,7 +972,7 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
     case XID_EVENT:
         return b->in_txn ? end_txn(b, ev, err) : 0;
     case XA_PREPARE_LOG_EVENT:
-        return b->in_txn ? end_txn(b, ev, err) : 0;
+        return b->in_txn ? xa_prepared(b, ev, err) : 0;
     case HEARTBEAT_LOG_EVENT:
     case BB_HEARTBEAT_LOG_EVENT_V2:
         /* The source is quiet: nothing more will join the batch soon, and

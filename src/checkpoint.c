@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "xa.h"
 
 /* The numeric suffix of a binlog file name ("mysql-bin.000042" -> 42), or
  * -1 when there is none. */
@@ -51,7 +52,7 @@ const char *checkpoint_position_text(const struct checkpoint *cp, char *buf, siz
 }
 
 const char *const checkpoint_field_names[CHECKPOINT_NFIELDS] = {
-    "file", "pos", "rows_done", "gtid", "commit_time", "server_id", "state",
+    "file", "pos", "rows_done", "gtid", "commit_time", "server_id", "state", "xa_pending",
 };
 
 void checkpoint_field_values(const struct checkpoint *cp,
@@ -64,6 +65,7 @@ void checkpoint_field_values(const struct checkpoint *cp,
     snprintf(values[4], CHECKPOINT_GTID_MAX, "%u", cp->commit_time);
     snprintf(values[5], CHECKPOINT_GTID_MAX, "%llu", (unsigned long long)cp->server_id);
     snprintf(values[6], CHECKPOINT_GTID_MAX, "%s", cp->loading ? "loading" : "streaming");
+    snprintf(values[7], CHECKPOINT_GTID_MAX, "%s", cp->xa_pending);
 }
 
 static int parse_u64(const char *s, size_t n, uint64_t *out)
@@ -82,6 +84,142 @@ static int parse_u64(const char *s, size_t n, uint64_t *out)
         return -1;
     *out = v;
     return 0;
+}
+
+/* One entry of an xa_pending list, v[0..len): "XID" or "XID@FILE:POS".
+ * The xid is what comes before the first '@' (an xid has none), the
+ * position what follows the last ':'. Returns 0, or -1 when it is not
+ * valid. */
+static int xa_entry(const char *v, size_t len, size_t *xid_len, const char **file,
+                    size_t *file_len, uint64_t *pos)
+{
+    const char *at = memchr(v, '@', len);
+    *xid_len = at ? (size_t)(at - v) : len;
+    *file = "";
+    *file_len = 0;
+    *pos = 0;
+    if (!xa_id_valid(v, *xid_len))
+        return -1;
+    if (!at)
+        return 0;
+    const char *f = at + 1, *end = v + len, *colon = NULL;
+    for (const char *p = f; p < end; p++)
+        if (*p == ':')
+            colon = p;
+    if (!colon || colon == f || (size_t)(colon - f) >= CHECKPOINT_FILE_MAX ||
+        parse_u64(colon + 1, (size_t)(end - colon - 1), pos) < 0 || *pos < 4)
+        return -1;
+    *file = f;
+    *file_len = (size_t)(colon - f);
+    return 0;
+}
+
+/* Is v[0..len) a valid xa_pending list? */
+static bool xa_list_valid(const char *v, size_t len)
+{
+    if (len >= CHECKPOINT_XA_MAX || memchr(v, 0, len))
+        return false;
+    size_t i = 0;
+    while (i < len) {
+        const char *sp = memchr(v + i, ' ', len - i);
+        size_t n = sp ? (size_t)(sp - (v + i)) : len - i;
+        size_t xid_len, file_len;
+        const char *file;
+        uint64_t pos;
+        if (xa_entry(v + i, n, &xid_len, &file, &file_len, &pos) < 0)
+            return false;
+        i += n;
+        if (sp && ++i == len)
+            return false;   /* a trailing space */
+    }
+    return true;
+}
+
+bool checkpoint_xa_next(const char **cursor, char *xid, size_t xid_size, char *file,
+                        size_t file_size, uint64_t *pos)
+{
+    const char *v = *cursor;
+    if (!*v)
+        return false;
+    const char *sp = strchr(v, ' ');
+    size_t n = sp ? (size_t)(sp - v) : strlen(v);
+    size_t xid_len, file_len;
+    const char *f;
+    if (xa_entry(v, n, &xid_len, &f, &file_len, pos) < 0)
+        return false;
+    snprintf(xid, xid_size, "%.*s", (int)xid_len, v);
+    snprintf(file, file_size, "%.*s", (int)file_len, f);
+    *cursor = sp ? sp + 1 : v + n;
+    return true;
+}
+
+/* Where xid's entry starts in cp->xa_pending and how long it is. */
+static const char *xa_locate(const struct checkpoint *cp, const char *xid, size_t *len)
+{
+    size_t xlen = strlen(xid);
+    for (const char *v = cp->xa_pending; *v;) {
+        const char *sp = strchr(v, ' ');
+        size_t n = sp ? (size_t)(sp - v) : strlen(v);
+        if (n >= xlen && memcmp(v, xid, xlen) == 0 && (n == xlen || v[xlen] == '@')) {
+            *len = n;
+            return v;
+        }
+        v += sp ? n + 1 : n;
+    }
+    return NULL;
+}
+
+bool checkpoint_xa_find(const struct checkpoint *cp, const char *xid, char *file,
+                        size_t file_size, uint64_t *pos)
+{
+    size_t len;
+    const char *v = xa_locate(cp, xid, &len);
+    if (!v)
+        return false;
+    char x[XA_ID_TEXT_MAX];
+    const char *cursor = v;
+    return checkpoint_xa_next(&cursor, x, sizeof x, file, file_size, pos);
+}
+
+bool checkpoint_xa_fits(const struct checkpoint *cp, const char *xid, const char *file)
+{
+    if (file && strchr(file, ' '))
+        return false;
+    size_t used = strlen(cp->xa_pending);
+    /* " XID@FILE:POS" with the longest POS, and the NUL */
+    size_t need = (used ? 1 : 0) + strlen(xid) + (file ? 1 + strlen(file) + 1 + 20 : 0) + 1;
+    return used + need <= sizeof cp->xa_pending;
+}
+
+int checkpoint_xa_add(struct checkpoint *cp, const char *xid, const char *file, uint64_t pos)
+{
+    if (!checkpoint_xa_fits(cp, xid, file))
+        return -1;
+    size_t used = strlen(cp->xa_pending);
+    char *out = cp->xa_pending + used;
+    size_t room = sizeof cp->xa_pending - used;
+    const char *sep = used ? " " : "";
+    if (file)
+        snprintf(out, room, "%s%s@%s:%llu", sep, xid, file, (unsigned long long)pos);
+    else
+        snprintf(out, room, "%s%s", sep, xid);
+    return 0;
+}
+
+bool checkpoint_xa_remove(struct checkpoint *cp, const char *xid)
+{
+    size_t len;
+    const char *at = xa_locate(cp, xid, &len);
+    if (!at)
+        return false;
+    char *v = cp->xa_pending + (at - cp->xa_pending);
+    char *end = v + len;
+    if (*end == ' ')
+        end++;                       /* the separator after it */
+    else if (v > cp->xa_pending)
+        v--;                         /* the last entry: the separator before it */
+    memmove(v, end, strlen(end) + 1);
+    return true;
 }
 
 int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
@@ -105,6 +243,12 @@ int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
                 return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint field gtid is invalid");
             memcpy(cp->gtid, v, len);
             cp->gtid[len] = '\0';
+        } else if (strcmp(name, "xa_pending") == 0) {
+            if (!xa_list_valid(v, len))
+                return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint field xa_pending is invalid: "
+                                    "'%.*s'", (int)(len > 80 ? 80 : len), v);
+            memcpy(cp->xa_pending, v, len);
+            cp->xa_pending[len] = '\0';
         } else if (strcmp(name, "state") == 0) {
             if (len == 7 && memcmp(v, "loading", 7) == 0)
                 cp->loading = true;

@@ -6,7 +6,9 @@
  * transaction's row changes are already applied (non-zero only while a
  * transaction too large for one batch is being applied in chunks). It
  * also keeps the GTID position after the last applied transaction and its
- * commit time, for humans and for lag. */
+ * commit time, for humans and for lag, and the XA transactions prepared
+ * before the position and not yet committed or rolled back (their rows
+ * are applied at their XA COMMIT, read again from where they start). */
 #ifndef BB_CHECKPOINT_H
 #define BB_CHECKPOINT_H
 
@@ -17,6 +19,9 @@
 
 #define CHECKPOINT_FILE_MAX 512
 #define CHECKPOINT_GTID_MAX 4096
+/* The list of pending XA transactions is a field like the others: at most
+ * CHECKPOINT_GTID_MAX bytes, the size of a field's value in the sinks. */
+#define CHECKPOINT_XA_MAX CHECKPOINT_GTID_MAX
 
 struct checkpoint {
     char file[CHECKPOINT_FILE_MAX];  /* binlog file of the next transaction */
@@ -30,6 +35,12 @@ struct checkpoint {
     uint64_t server_id;              /* the source server's server_id */
     bool loading;                    /* an initial load (start = snapshot) wrote part of
                                         the rows: a restart loads again */
+    char xa_pending[CHECKPOINT_XA_MAX]; /* XA transactions prepared before this position
+                                        and not yet committed or rolled back, in the
+                                        order prepared, separated by one space: "XID@FILE:POS"
+                                        (XID in canonical text, xa.h; FILE:POS where its
+                                        events start) or "XID" alone when it has no rows
+                                        of a mirrored table; "" when none */
 };
 
 /* Order of two positions in the same server's binlog: file names compare
@@ -42,8 +53,9 @@ const char *checkpoint_position_text(const struct checkpoint *cp, char *buf, siz
 
 /* Key/value pairs, for sinks that store the checkpoint as a record:
  * file, pos, rows_done, gtid, commit_time, server_id, state ("loading" or
- * "streaming"), all as text. */
-#define CHECKPOINT_NFIELDS 7
+ * "streaming"), xa_pending, all as text. A record without xa_pending (saved
+ * before there was one) has no pending XA transaction. */
+#define CHECKPOINT_NFIELDS 8
 extern const char *const checkpoint_field_names[CHECKPOINT_NFIELDS];
 void checkpoint_field_values(const struct checkpoint *cp,
                              char values[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX]);
@@ -52,6 +64,26 @@ void checkpoint_field_values(const struct checkpoint *cp,
 int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
                            const char *const *values, const size_t *lens, size_t n,
                            struct bb_error *err);
+
+/* Pending XA transactions (cp->xa_pending). */
+
+/* Walk the list: *cursor starts at cp->xa_pending. Returns true with the
+ * next entry's xid, file and pos (file "" and pos 0 when it has no rows to
+ * apply), false at the end. The list must be valid (checkpoint_from_fields
+ * refuses one that is not; the other functions write only valid ones). */
+bool checkpoint_xa_next(const char **cursor, char *xid, size_t xid_size, char *file,
+                        size_t file_size, uint64_t *pos);
+/* Is xid listed? Returns true with its file and pos (as above). */
+bool checkpoint_xa_find(const struct checkpoint *cp, const char *xid, char *file,
+                        size_t file_size, uint64_t *pos);
+/* Would an entry for xid with file (and any pos) fit in the list? False
+ * too for a file name the list cannot hold (with a space in it). */
+bool checkpoint_xa_fits(const struct checkpoint *cp, const char *xid, const char *file);
+/* Append xid, prepared at file:pos (file NULL: no rows to apply). Returns
+ * 0, or -1 when it does not fit (see checkpoint_xa_fits). */
+int checkpoint_xa_add(struct checkpoint *cp, const char *xid, const char *file, uint64_t pos);
+/* Remove xid; returns whether it was listed. */
+bool checkpoint_xa_remove(struct checkpoint *cp, const char *xid);
 
 /* MariaDB GTID positions: fold one GTID into a "domain-server-seq,..."
  * list, replacing that domain's entry. */

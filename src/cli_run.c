@@ -20,6 +20,7 @@
 #include "server_checks.h"
 #include "text_escape.h"
 #include "url.h"
+#include "xa.h"
 
 #define PASSWORD_HELP                                                                          \
     "Passwords: not on the command line, which every local user can read (ps,\n"             \
@@ -315,6 +316,18 @@ static void print_checkpoint(const char *sink, const char *name, const struct ch
                name, checkpoint_position_text(cp, pos, sizeof pos), cp->gtid[0] ? " (gtid " : "",
                cp->gtid, cp->gtid[0] ? ")" : "", cp->loading ? ", initial load in progress" : "",
                when);
+    /* XA transactions prepared and not yet committed or rolled back: the
+     * checkpoint keeps where their rows are, to apply them at XA COMMIT */
+    const char *cursor = cp->xa_pending;
+    char xid[XA_ID_TEXT_MAX], file[CHECKPOINT_FILE_MAX];
+    uint64_t at;
+    while (checkpoint_xa_next(&cursor, xid, sizeof xid, file, sizeof file, &at)) {
+        if (file[0])
+            print_line("%s pending XA transaction %s: prepared at %s:%llu, applied at its XA "
+                       "COMMIT\n", sink, xid, file, (unsigned long long)at);
+        else
+            print_line("%s pending XA transaction %s: prepared, no mirrored rows\n", sink, xid);
+    }
     bool caught_up = strcmp(cp->file, facts->current_file) == 0 &&
                      cp->pos == facts->current_pos && cp->rows_done == 0;
     long lag = caught_up || !cp->commit_time ? 0 : (long)(time(NULL) - (time_t)cp->commit_time);

@@ -572,7 +572,10 @@ static int check_options(const struct bb_server_options *srv, bool *gtid_mariadb
     if (srv->port == 0 || srv->port > 65535)
         return bb_error_set(err, BB_ERR_USAGE, "server options: port %u is out of range (1-65535)",
                             srv->port);
-    if (srv->server_id == 0)
+    /* Id 0 is mysqlbinlog's: a read that ends at the end of the binlog and,
+     * unlike any other id, does not make the server drop a dump of the same
+     * id. Following the binlog needs an id of its own. */
+    if (srv->server_id == 0 && srv->blocking)
         return bb_error_set(err, BB_ERR_USAGE, "server options: server_id 0 is reserved; give "
                             "a replica id unused on the server");
     if (isnan(srv->heartbeat_period) || srv->heartbeat_period < 0 ||

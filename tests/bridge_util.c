@@ -678,6 +678,8 @@ static void checkpoint_field(struct e2e_checkpoint *cp, const char *k, const cha
         cp->loading = strcmp(v, "loading") == 0;
     else if (strcmp(k, "server_id") == 0)
         cp->server_id = strtoull(v, NULL, 10);
+    else if (strcmp(k, "xa_pending") == 0)
+        snprintf(cp->xa_pending, sizeof cp->xa_pending, "%s", v);
 }
 
 void e2e_checkpoint_read(redisContext *c, const char *name, struct e2e_checkpoint *cp)
@@ -3334,4 +3336,75 @@ void wl_free(struct workload *W)
     if (W->log)
         fclose(W->log);
     memset(W, 0, sizeof *W);
+}
+
+/* ------------------------------------------------------------------ */
+/* XA transactions                                                     */
+
+static MYSQL *xa_conns[8];
+static size_t xa_nconns;
+
+void e2e_xa_xid(const struct e2e *E, const char *name, char *out, size_t size)
+{
+    char gtrid[160];
+    snprintf(gtrid, sizeof gtrid, "%s-%s", E->db, name);
+    struct e2e_sb b = { 0 };
+    e2e_sb_puts(&b, "X'");
+    e2e_sb_hex(&b, gtrid, strlen(gtrid));
+    e2e_sb_puts(&b, "',X'',1");
+    snprintf(out, size, "%s", b.p);
+    free(b.p);
+}
+
+MYSQL *e2e_xa_connect(struct e2e *E)
+{
+    cr_assert_lt(xa_nconns, sizeof xa_conns / sizeof *xa_conns);
+    MYSQL *m = e2e_sql_connect(&E->srv);
+    e2e_sql(m, "USE %s", E->db);
+    xa_conns[xa_nconns++] = m;
+    return m;
+}
+
+void e2e_xa_prepare(struct e2e *E, MYSQL *m, const char *name, const char *stmts)
+{
+    e2e_sql(m, "XA START '%s-%s'", E->db, name);
+    char *copy = strdup(stmts);
+    cr_assert(copy);
+    for (char *save, *s = strtok_r(copy, ";", &save); s; s = strtok_r(NULL, ";", &save))
+        e2e_sql(m, "%s", s);
+    free(copy);
+    e2e_sql(m, "XA END '%s-%s'", E->db, name);
+    e2e_sql(m, "XA PREPARE '%s-%s'", E->db, name);
+}
+
+void e2e_xa_cleanup(struct e2e *E)
+{
+    for (size_t i = 0; i < xa_nconns; i++)
+        mysql_close(xa_conns[i]);
+    xa_nconns = 0;
+    if (!E->m || !E->db[0])
+        return;
+    /* A closed connection's prepared transaction can be rolled back by
+     * another once the server has let go of it: try for a while. */
+    MYSQL *m = e2e_sql_connect(&E->srv);
+    size_t prefix = strlen(E->db);
+    for (double until = e2e_now() + 10;; e2e_sleep_ms(100)) {
+        char names[16][160];
+        size_t n = 0;
+        if (mysql_query(m, "XA RECOVER") == 0) {
+            MYSQL_RES *res = mysql_store_result(m);
+            MYSQL_ROW row;
+            while (res && (row = mysql_fetch_row(res)) && n < 16)
+                if (row[3] && strncmp(row[3], E->db, prefix) == 0 && row[3][prefix] == '-')
+                    snprintf(names[n++], sizeof names[0], "%s", row[3]);
+            if (res)
+                mysql_free_result(res);
+        }
+        unsigned failed = 0;
+        for (size_t i = 0; i < n; i++)
+            failed += e2e_sql_try(m, "XA ROLLBACK '%s'", names[i]) != 0;
+        if (!failed || e2e_now() > until)
+            break;
+    }
+    mysql_close(m);
 }

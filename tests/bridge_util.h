@@ -101,6 +101,7 @@ struct e2e_checkpoint {
     char gtid[256];
     uint64_t commit_time, server_id;
     bool loading;             /* state "loading": an initial load is under way */
+    char xa_pending[4096];    /* the prepared XA transactions it lists */
 };
 void e2e_checkpoint_read(redisContext *c, const char *name, struct e2e_checkpoint *cp);
 /* Order of binlog positions: the numeric suffix of the file, then pos. */
@@ -474,5 +475,28 @@ void wl_big(struct workload *W, unsigned rows, bool with_update);
 uint64_t wl_changes(const struct workload *W, int t);
 /* Switch the workload's connection (after a server restart). */
 void wl_set_connection(struct workload *W, MYSQL *m);
+
+/* ------------------------------------------------------------------ */
+/* XA transactions                                                     */
+
+/* XA transactions of a test are named '<db>-<name>' (xids are global to
+ * the server). A prepared one belongs to its connection until that
+ * closes, outlives it, and holds its locks: DROP DATABASE would wait for
+ * it. So they run on connections of their own (e2e_xa_connect), and
+ * e2e_xa_cleanup, in the test's .fini (which Criterion runs before the
+ * suite's, which drops the database), closes those and rolls back what is
+ * left prepared. */
+
+/* The xid text binbridge writes for '<db>-<name>' (format 1, no bqual). */
+void e2e_xa_xid(const struct e2e *E, const char *name, char *out, size_t size);
+/* A connection in the test's database for XA statements, closed by
+ * e2e_xa_cleanup (at most 8 at a time). */
+MYSQL *e2e_xa_connect(struct e2e *E);
+/* XA START '<db>-<name>', the statements (separated by ';'), XA END, XA
+ * PREPARE. */
+void e2e_xa_prepare(struct e2e *E, MYSQL *m, const char *name, const char *stmts);
+/* Close the XA connections and roll back every XA transaction of this
+ * test still prepared. */
+void e2e_xa_cleanup(struct e2e *E);
 
 #endif

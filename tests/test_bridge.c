@@ -1288,6 +1288,335 @@ Test(bridge, purged_saved_position_exits_1_naming_it)
 }
 
 /* ------------------------------------------------------------------ */
+/* 9: XA transactions are applied at their commit                      */
+
+/* An XA transaction reaches the binlog at XA PREPARE; its XA COMMIT or XA
+ * ROLLBACK comes later, in a transaction of its own. The tests name their
+ * XA transactions after their database and leave none prepared, even
+ * after a failure (bridge_util.h, "XA transactions"). */
+
+/* Runs before the suite's .fini, which drops the database. */
+static void xa_fini(void)
+{
+    e2e_xa_cleanup(&E_);
+}
+
+/* The config of the XA tests: table t as hashes and a change stream,
+ * table skip not mirrored. */
+static void xa_config(struct e2e *E)
+{
+    char rules[512];
+    snprintf(rules, sizeof rules, "exclude_tables = [ \"%.63s.skip\" ];\n"
+             "rules = ( { match = \"%.63s.t\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
+             E->db, E->db);
+    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+}
+
+/* The hashes match SELECT, and the stream of t holds exactly the
+ * committed changes (inserts, updates, deletes), each once, in order, and
+ * nothing that mentions `never` (a value only rolled back transactions
+ * wrote). */
+static void xa_check(struct e2e *E, uint64_t inserts, uint64_t updates, uint64_t deletes,
+                     const char *const *never)
+{
+    char stream[128], skip[128];
+    snprintf(stream, sizeof stream, "%.63s:t:changes", E->db);
+    snprintf(skip, sizeof skip, "%.63s:skip:*", E->db);
+    const char *const ignored[] = { stream, skip, NULL };
+    e2e_compare_default(E, ignored);
+    struct e2e_report rep;
+    e2e_report_init(&rep, "xa stream");
+    uint64_t counts[3];
+    check_stream(E, stream, "t", counts, &rep);
+    uint64_t want[3] = { inserts, updates, deletes };
+    static const char *const ops[] = { "inserts", "updates", "deletes" };
+    for (int op = 0; op < 3; op++)
+        if (counts[op] != want[op])
+            e2e_report_add(&rep, "stream %s: %llu %s, not %llu", stream,
+                           (unsigned long long)counts[op], ops[op], (unsigned long long)want[op]);
+    redisReply *r = e2e_redis(E->r, "XRANGE %s - +", stream);
+    for (size_t i = 0; i < r->elements; i++) {
+        redisReply *f = r->element[i]->element[1];
+        for (size_t k = 0; k < f->elements; k++)
+            for (const char *const *w = never; w && *w; w++)
+                if (f->element[k]->str && strstr(f->element[k]->str, *w))
+                    e2e_report_add(&rep, "stream %s entry %s: '%s', written only by a rolled "
+                                   "back XA transaction", stream, r->element[i]->element[0]->str,
+                                   f->element[k]->str);
+    }
+    freeReplyObject(r);
+    e2e_report_check(&rep, E->seed);
+}
+
+Test(bridge, xa_rollback_commit_and_one_phase_match_select, .fini = xa_fini)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "xa", NULL);
+    xa_config(E);
+    e2e_establish_checkpoint(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E), *late = e2e_xa_connect(E),
+          *ms = e2e_xa_connect(E);
+    e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
+    e2e_sql(m, "CREATE TABLE skip (id INT PRIMARY KEY)");
+    e2e_sql(m, "INSERT INTO t VALUES (1, 'keep'), (2, 'two')");
+    /* the case: rolled back, nothing of it may show */
+    e2e_xa_prepare(E, mx, "r", "INSERT INTO t VALUES (3, 'phantom');"
+                   "UPDATE t SET v = 'changed' WHERE id = 1;DELETE FROM t WHERE id = 2");
+    e2e_sql(mx, "XA ROLLBACK '%s-r'", E->db);
+    /* committed after its prepare */
+    e2e_xa_prepare(E, mx, "c", "INSERT INTO t VALUES (4, 'four');"
+                   "UPDATE t SET v = 'second' WHERE id = 2");
+    e2e_sql(mx, "XA COMMIT '%s-c'", E->db);
+    /* one phase */
+    e2e_sql(mx, "XA START '%s-o'", E->db);
+    e2e_sql(mx, "INSERT INTO t VALUES (5, 'five')");
+    e2e_sql(mx, "DELETE FROM t WHERE id = 4");
+    e2e_sql(mx, "XA END '%s-o'", E->db);
+    e2e_sql(mx, "XA COMMIT '%s-o' ONE PHASE", E->db);
+    /* prepared, then other transactions commit, then the bridge stops
+     * with them still pending (n: no mirrored rows, nothing to read
+     * again) */
+    e2e_xa_prepare(E, late, "l", "INSERT INTO t VALUES (6, 'late');"
+                   "UPDATE t SET v = 'late' WHERE id = 1");
+    e2e_sql(m, "INSERT INTO t VALUES (7, 'between')");
+    e2e_sql(m, "UPDATE t SET v = 'between' WHERE id = 5");
+    e2e_xa_prepare(E, mx, "r2", "UPDATE t SET v = 'phantom2' WHERE id = 7;"
+                   "INSERT INTO t VALUES (8, 'phantom3')");
+    e2e_xa_prepare(E, ms, "n", "INSERT INTO skip VALUES (1)");
+    e2e_bridge_to_end(E, 60);
+
+    redisReply *r = e2e_redis(E->r, "EXISTS %s:t:6", E->db);
+    cr_assert_eq(r->integer, 0, "a row of a prepared XA transaction is in Redis before its commit");
+    freeReplyObject(r);
+    r = e2e_redis(E->r, "HGET %s:t:1 v", E->db);
+    cr_assert(r->type == REDIS_REPLY_STRING && strcmp(r->str, "keep") == 0,
+              "row 1 changed before the XA COMMIT");
+    freeReplyObject(r);
+    char xl[200], xr2[200], xn[200];
+    e2e_xa_xid(E, "l", xl, sizeof xl);
+    e2e_xa_xid(E, "r2", xr2, sizeof xr2);
+    e2e_xa_xid(E, "n", xn, sizeof xn);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    const char *n = strstr(cp.xa_pending, xn);
+    cr_assert(strstr(cp.xa_pending, xl) && strstr(cp.xa_pending, xr2) && n,
+              "the checkpoint's xa_pending '%s' does not list %s, %s and %s", cp.xa_pending, xl,
+              xr2, xn);
+    n += strlen(xn);
+    cr_assert(*n == ' ' || *n == '\0', "xa_pending '%s': %s has a position, but no mirrored "
+              "rows", cp.xa_pending, xn);
+    /* `status` lists them */
+    const char *argv[] = { "status", "--config", E->config, "--source", E->srv.mysql_url,
+                           "--redis", E->srv.redis_url, "--checkpoint", E->db, NULL };
+    char *out;
+    int rc = e2e_run_cmd(E, argv, 30, &out);
+    cr_assert_eq(rc, 0, "status exited %d:\n%s", rc, out);
+    cr_assert(strstr(out, xl) && strstr(out, xr2) && strstr(out, xn),
+              "status does not list %s, %s and %s:\n%s", xl, xr2, xn, out);
+    cr_log_info("xa: status: %s", out);
+    free(out);
+
+    /* committed and rolled back while no bridge runs */
+    e2e_sql(late, "XA COMMIT '%s-l'", E->db);
+    e2e_sql(mx, "XA ROLLBACK '%s-r2'", E->db);
+    e2e_sql(ms, "XA COMMIT '%s-n'", E->db);
+    e2e_bridge_to_end(E, 60);
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert_str_eq(cp.xa_pending, "", "xa_pending after every XA transaction ended");
+    /* inserts 1 2 4 5 6 7, updates 2 1 5, delete 4 */
+    const char *const never[] = { "phantom", "changed", NULL };
+    xa_check(E, 6, 3, 1, never);
+}
+
+Test(bridge, xa_kill_9_between_prepare_and_commit_or_rollback, .fini = xa_fini)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "xakill", NULL);
+    xa_config(E);
+    e2e_establish_checkpoint(E);
+    MYSQL *m = E->m, *mc = e2e_xa_connect(E), *mr = e2e_xa_connect(E);
+    e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
+    e2e_sql(m, "INSERT INTO t SELECT seq, 'first' FROM seq_1_to_10");
+    e2e_bridge_start(E, NULL);
+    e2e_xa_prepare(E, mc, "c", "INSERT INTO t VALUES (100, 'committed');"
+                   "UPDATE t SET v = 'committed' WHERE id = 1");
+    e2e_xa_prepare(E, mr, "r", "INSERT INTO t VALUES (200, 'phantom');DELETE FROM t WHERE id = 2;"
+                   "UPDATE t SET v = 'phantom' WHERE id = 3");
+    e2e_sql(m, "INSERT INTO t VALUES (11, 'after the prepares')");
+    /* the prepares are read and checkpointed: then kill -9 */
+    e2e_assert_caught_up(E, 60);
+    redisReply *r = e2e_redis(E->r, "EXISTS %s:t:100 %s:t:200", E->db, E->db);
+    cr_assert_eq(r->integer, 0, "rows of prepared XA transactions are in Redis before their end");
+    freeReplyObject(r);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    char xc[200], xr[200];
+    e2e_xa_xid(E, "c", xc, sizeof xc);
+    e2e_xa_xid(E, "r", xr, sizeof xr);
+    cr_assert(strstr(cp.xa_pending, xc) && strstr(cp.xa_pending, xr),
+              "the checkpoint's xa_pending '%s' does not list %s and %s", cp.xa_pending, xc, xr);
+    if (!e2e_proc_running(&E->bridge))
+        e2e_fail_with_bridge_output(E, "the bridge exited by itself before the kill");
+    e2e_proc_kill(&E->bridge);
+    e2e_sql(mc, "XA COMMIT '%s-c'", E->db);
+    e2e_sql(mr, "XA ROLLBACK '%s-r'", E->db);
+    e2e_sql(m, "INSERT INTO t VALUES (12, 'after the end')");
+    /* the restart resumes with the list, applies the commit */
+    e2e_bridge_start(E, NULL);
+    e2e_assert_caught_up(E, 60);
+    e2e_stop_bridge(E, 30);
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert_str_eq(cp.xa_pending, "");
+    /* inserts 1..10, 100, 11, 12; update 1 */
+    const char *const never[] = { "phantom", NULL };
+    xa_check(E, 13, 1, 0, never);
+}
+
+Test(bridge, xa_large_transaction_applied_in_chunks_at_its_commit, .fini = xa_fini)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "xabig", NULL);
+    xa_config(E);
+    e2e_establish_checkpoint(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E);
+    e2e_sql(m, "CREATE TABLE t (id BIGINT PRIMARY KEY, v VARCHAR(100))");
+    e2e_bridge_start(E, NULL);
+    /* 25,000 row changes: hundreds of 64 KB chunks */
+    e2e_xa_prepare(E, mx, "big", "INSERT INTO t SELECT seq, REPEAT('x', 60) FROM seq_1_to_20000;"
+                   "UPDATE t SET v = 'updated' WHERE id <= 5000");
+    e2e_sql(m, "INSERT INTO t VALUES (30000, 'between')");
+    e2e_assert_caught_up(E, 60);
+    redisReply *r = e2e_redis(E->r, "EXISTS %s:t:1 %s:t:20000", E->db, E->db);
+    cr_assert_eq(r->integer, 0, "rows of a prepared XA transaction are in Redis before its commit");
+    freeReplyObject(r);
+    /* its commit: kill -9 as soon as a chunk's checkpoint is seen */
+    e2e_sql(mx, "XA COMMIT '%s-big'", E->db);
+    struct e2e_checkpoint cp;
+    double until = e2e_now() + 60;
+    for (;;) {
+        e2e_checkpoint_read(E->r, E->db, &cp);
+        if (cp.rows_done > 0 || e2e_now() > until || !e2e_proc_running(&E->bridge))
+            break;
+        e2e_sleep_ms(1);
+    }
+    if (!e2e_proc_running(&E->bridge))
+        e2e_fail_with_bridge_output(E, "the bridge exited by itself during the XA COMMIT");
+    e2e_proc_kill(&E->bridge);
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    if (cp.rows_done == 0)
+        cr_log_warn("xabig: no chunk checkpoint seen while the XA transaction was applied");
+    else
+        cr_log_info("xabig: killed with %llu of its 25,000 row changes applied",
+                    (unsigned long long)cp.rows_done);
+    e2e_sql(m, "INSERT INTO t VALUES (30001, 'after')");
+    e2e_bridge_to_end(E, 120);
+    const char *const none[] = { NULL };
+    xa_check(E, 20002, 5000, 0, none);
+    cr_log_info("xabig: peak RSS %ld KB", E->bridge.maxrss_kb);
+}
+
+/* A row the sink refuses at the XA COMMIT (a key template naming a NULL
+ * column): the bridge stops naming the XA COMMIT, and the transaction
+ * stays pending in the checkpoint, so nothing of it is lost. */
+Test(bridge, xa_row_refused_at_commit_stops_naming_it_and_keeps_it_pending, .fini = xa_fini)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "xarefused", NULL);
+    char rules[512];
+    snprintf(rules, sizeof rules, "rules = ( { match = \"%.63s.t\"; redis = { key = "
+             "\"{schema}:{table}:{v}\"; }; } );\n", E->db);
+    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_establish_checkpoint(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E);
+    e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
+    e2e_xa_prepare(E, mx, "x", "INSERT INTO t VALUES (1, NULL)");
+    /* prepared: nothing applied yet, so nothing refused */
+    e2e_bridge_to_end(E, 60);
+    e2e_sql(mx, "XA COMMIT '%s-x'", E->db);
+    char sid[16], x[200];
+    snprintf(sid, sizeof sid, "%u", E->server_id);
+    e2e_xa_xid(E, "x", x, sizeof x);
+    const char *argv[] = { "run", "--config", E->config, "--source", E->srv.mysql_url, "--redis",
+                           E->srv.redis_url, "--checkpoint", E->db, "--server-id", sid,
+                           "--stop-at-end", "--log-level", "error", NULL };
+    char *out, line[2048];
+    int rc = e2e_run_cmd(E, argv, 30, &out);
+    size_t lines = e2e_output_lines(out, line, sizeof line);
+    cr_assert_eq(rc, 2, "exit %d, not 2:\n%s", rc, out);
+    cr_assert_eq(lines, 1u, "%zu lines, not one:\n%s", lines, out);
+    cr_assert(strstr(line, "XA COMMIT of") && strstr(line, x) && strstr(line, "NULL"),
+              "the message does not name the XA COMMIT and why:\n%s", out);
+    free(out);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert(strstr(cp.xa_pending, x), "xa_pending '%s' lost %s", cp.xa_pending, x);
+}
+
+/* A transaction prepared before the position the bridge started from:
+ * nothing says where its rows are, and its commit is reported. */
+Test(bridge, xa_commit_of_a_transaction_prepared_before_the_start_warns_naming_it,
+     .fini = xa_fini)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "xaearly", NULL);
+    xa_config(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E);
+    e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
+    e2e_xa_prepare(E, mx, "early", "INSERT INTO t VALUES (1, 'early')");
+    e2e_establish_checkpoint(E);
+    e2e_sql(mx, "XA COMMIT '%s-early'", E->db);
+    e2e_sql(m, "INSERT INTO t VALUES (2, 'later')");
+    e2e_bridge_to_end(E, 60);
+    char x[200];
+    e2e_xa_xid(E, "early", x, sizeof x);
+    char *out = e2e_proc_output(&E->bridge);
+    const char *line = strstr(out, x);
+    cr_assert(line && strstr(out, "XA COMMIT of"), "no warning names %s:\n%s", x, out);
+    free(out);
+    redisReply *r = e2e_redis(E->r, "HGET %s:t:2 v", E->db);
+    cr_assert(r->type == REDIS_REPLY_STRING && strcmp(r->str, "later") == 0);
+    freeReplyObject(r);
+}
+
+/* The binlog holding a pending XA transaction is gone when it commits:
+ * one line naming it, exit 1. (The checkpoint is written by hand: purging
+ * the shared server's binlogs would disturb the other tests.) */
+Test(bridge, xa_pending_transaction_purged_exits_1_naming_it, .fini = xa_fini)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "xapurged", NULL);
+    xa_config(E);
+    e2e_establish_checkpoint(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E);
+    e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
+    e2e_xa_prepare(E, mx, "p", "INSERT INTO t VALUES (1, 'p')");
+    char file[256];
+    uint64_t pos;
+    e2e_master_status(m, file, sizeof file, &pos);
+    e2e_sql(mx, "XA COMMIT '%s-p'", E->db);
+    char x[200];
+    e2e_xa_xid(E, "p", x, sizeof x);
+    freeReplyObject(e2e_redis(E->r, "HSET binbridge:checkpoint:%s file %s pos %llu rows_done 0 "
+                              "gtid %s commit_time 0 server_id 1 xa_pending %s@mysql-bin.000000:4",
+                              E->db, file, (unsigned long long)pos, "", x));
+    char sid[16];
+    snprintf(sid, sizeof sid, "%u", E->server_id);
+    const char *argv[] = { "run", "--config", E->config, "--source", E->srv.mysql_url, "--redis",
+                           E->srv.redis_url, "--checkpoint", E->db, "--server-id", sid,
+                           "--stop-at-end", "--log-level", "error", NULL };
+    char *out, line[2048];
+    int rc = e2e_run_cmd(E, argv, 30, &out);
+    size_t lines = e2e_output_lines(out, line, sizeof line);
+    cr_assert_eq(rc, 1, "exit %d, not 1:\n%s", rc, out);
+    cr_assert_eq(lines, 1u, "%zu lines, not one:\n%s", lines, out);
+    cr_assert(strstr(line, x) && strstr(line, "mysql-bin.000000:4") &&
+              strstr(line, "no longer on the server"),
+              "the message does not name the transaction, its position and why:\n%s", out);
+    cr_log_info("xapurged: %s", line);
+    free(out);
+}
+
+/* ------------------------------------------------------------------ */
 /* The harness itself                                                  */
 
 /* The comparison finds every kind of difference, exactly once each: the

@@ -2221,6 +2221,107 @@ Test(bridge_mongo, duplicate_key_is_retried_then_reported)
 }
 
 /* ------------------------------------------------------------------ */
+/* 6b: XA transactions are applied at their commit                     */
+
+/* Runs before the suite's .fini, which drops the databases. */
+static void mxa_fini(void)
+{
+    e2e_xa_cleanup(&E_);
+}
+
+/* Does the MongoDB checkpoint list the pending XA transactions? */
+static void expect_pending(struct e2e *E, const char *const *names, bool listed)
+{
+    struct e2e_checkpoint cp;
+    e2e_mongo_checkpoint_read(E, E->db, &cp);
+    for (const char *const *n = names; *n; n++) {
+        char x[200];
+        e2e_xa_xid(E, *n, x, sizeof x);
+        cr_assert_eq(strstr(cp.xa_pending, x) != NULL, listed,
+                     "the MongoDB checkpoint's xa_pending '%s' %s %s", cp.xa_pending,
+                     listed ? "does not list" : "still lists", x);
+    }
+}
+
+/* An XA transaction rolled back, one committed, one committed in one
+ * phase, then (a bridge running) three prepared with other transactions
+ * committing between, the bridge killed (kill -9) once they are read and
+ * checkpointed, one of them rolled back and two committed while it is
+ * down, one of those large enough for chunks, and the restarted bridge
+ * killed again in the middle of its chunks: the documents are the
+ * table's, no more. */
+Test(bridge_mongo, xa_rollback_commit_one_phase_and_kill_9_match_select, .fini = mxa_fini)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "mxa", NULL);
+    e2e_mongo_begin(E, true);
+    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_establish_checkpoint(E);
+    MYSQL *m = E->m, *mx = e2e_xa_connect(E), *ml = e2e_xa_connect(E), *mr = e2e_xa_connect(E),
+          *mb = e2e_xa_connect(E);
+    e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40), pad VARCHAR(1000))");
+    e2e_sql(m, "INSERT INTO t VALUES (1, 'keep', NULL), (2, 'two', NULL)");
+    e2e_xa_prepare(E, mx, "r", "INSERT INTO t VALUES (3, 'phantom', NULL);"
+                   "UPDATE t SET v = 'changed' WHERE id = 1;DELETE FROM t WHERE id = 2");
+    e2e_sql(mx, "XA ROLLBACK '%s-r'", E->db);
+    e2e_xa_prepare(E, mx, "c", "INSERT INTO t VALUES (4, 'four', NULL);"
+                   "UPDATE t SET v = 'second' WHERE id = 2");
+    e2e_sql(mx, "XA COMMIT '%s-c'", E->db);
+    e2e_sql(mx, "XA START '%s-o'", E->db);
+    e2e_sql(mx, "INSERT INTO t VALUES (5, 'five', NULL)");
+    e2e_sql(mx, "DELETE FROM t WHERE id = 4");
+    e2e_sql(mx, "XA END '%s-o'", E->db);
+    e2e_sql(mx, "XA COMMIT '%s-o' ONE PHASE", E->db);
+
+    e2e_bridge_start(E, NULL);
+    e2e_xa_prepare(E, ml, "l", "INSERT INTO t VALUES (6, 'late', NULL);"
+                   "UPDATE t SET v = 'late' WHERE id = 1");
+    e2e_sql(m, "INSERT INTO t VALUES (7, 'between', NULL)");
+    e2e_xa_prepare(E, mr, "r2", "UPDATE t SET v = 'phantom' WHERE id = 7;"
+                   "INSERT INTO t VALUES (8, 'phantom', NULL)");
+    /* 300 rows of 1 KB: several 64 KB chunks */
+    e2e_xa_prepare(E, mb, "big", "INSERT INTO t SELECT 1000 + seq, 'big', REPEAT('p', 1000) "
+                   "FROM seq_1_to_300;UPDATE t SET v = 'big too' WHERE id = 5");
+    e2e_sql(m, "UPDATE t SET v = 'between' WHERE id = 2");
+    e2e_assert_caught_up(E, 120);
+    cr_assert_eq(doc_has_field(E, E->db, "t", 6, "v"), -1,
+                 "a row of a prepared XA transaction is in MongoDB before its commit");
+    cr_assert_eq(doc_has_field(E, E->db, "t", 1001, "v"), -1,
+                 "a row of a prepared XA transaction is in MongoDB before its commit");
+    const char *const prepared[] = { "l", "r2", "big", NULL };
+    expect_pending(E, prepared, true);
+    if (!e2e_proc_running(&E->bridge))
+        e2e_fail_with_bridge_output(E, "the bridge exited by itself before the kill");
+    e2e_proc_kill(&E->bridge);
+
+    e2e_sql(ml, "XA COMMIT '%s-l'", E->db);
+    e2e_sql(mr, "XA ROLLBACK '%s-r2'", E->db);
+    e2e_sql(mb, "XA COMMIT '%s-big'", E->db);
+    e2e_sql(m, "INSERT INTO t VALUES (9, 'after', NULL)");
+    e2e_bridge_start(E, NULL);
+    struct e2e_checkpoint cp;
+    if (!wait_chunk_checkpoint(E, 120, &cp))
+        cr_log_warn("mxa: no chunk checkpoint seen while the large XA transaction was applied");
+    if (!e2e_proc_running(&E->bridge))
+        e2e_fail_with_bridge_output(E, "the bridge exited by itself during the XA COMMITs");
+    e2e_proc_kill(&E->bridge);
+    e2e_mongo_checkpoint_read(E, E->db, &cp);
+    cr_log_info("mxa: killed at %s:%llu+%llu rows", cp.file, (unsigned long long)cp.pos,
+                (unsigned long long)cp.rows_done);
+    e2e_bridge_to_end(E, 240);
+    expect_pending(E, prepared, false);
+
+    struct e2e_report rep;
+    e2e_report_init(&rep, E->tag);
+    struct mstats st = { 0 };
+    compare_default_table(E, "t", &rep, &st);
+    const char *const allowed[] = { "t", NULL };
+    check_collections(E, E->db, allowed, NULL, &rep);
+    mongo_report_check(&rep, E->seed);
+    cr_assert_eq(st.docs, 306u, "%zu documents, not 306", st.docs);
+}
+
+/* ------------------------------------------------------------------ */
 /* 7: bad MongoDB settings                                             */
 
 Test(bridge_mongo, bad_mongo_settings_exit_2_naming_file_and_line)
