@@ -1320,7 +1320,7 @@ static void xa_check(struct e2e *E, uint64_t inserts, uint64_t updates, uint64_t
                      const char *const *never)
 {
     char stream[128], skip[128];
-    snprintf(stream, sizeof stream, "%.63s:t:changes", E->db);
+    snprintf(stream, sizeof stream, "%.63s:t", E->db);
     snprintf(skip, sizeof skip, "%.63s:skip:*", E->db);
     const char *const ignored[] = { stream, skip, NULL };
     e2e_compare_default(E, ignored);
@@ -1523,13 +1523,17 @@ Test(bridge, xa_row_refused_at_commit_stops_naming_it_and_keeps_it_pending, .fin
     struct e2e *E = &E_;
     e2e_begin(E, "xarefused", NULL);
     char rules[512];
-    snprintf(rules, sizeof rules, "rules = ( { match = \"%.63s.t\"; redis = { key = "
-             "\"{schema}:{table}:{v}\"; }; } );\n", E->db);
+    /* The json shape refuses a partial row image (it would have to read
+     * the string to apply it): an update logged with MINIMAL images. */
+    snprintf(rules, sizeof rules, "rules = ( { match = \"%.63s.t\"; redis = { shape = "
+             "\"json\"; }; } );\n", E->db);
     e2e_write_usual_config(E, "tests/test_bridge.c", rules);
     e2e_establish_checkpoint(E);
     MYSQL *m = E->m, *mx = e2e_xa_connect(E);
-    e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40))");
-    e2e_xa_prepare(E, mx, "x", "INSERT INTO t VALUES (1, NULL)");
+    e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40), w INT)");
+    e2e_sql(m, "INSERT INTO t VALUES (1, 'one', 1)");
+    e2e_sql(mx, "SET SESSION binlog_row_image = 'MINIMAL'");
+    e2e_xa_prepare(E, mx, "x", "UPDATE t SET v = 'uno' WHERE id = 1");
     /* prepared: nothing applied yet, so nothing refused */
     e2e_bridge_to_end(E, 60);
     e2e_sql(mx, "XA COMMIT '%s-x'", E->db);
@@ -1544,7 +1548,8 @@ Test(bridge, xa_row_refused_at_commit_stops_naming_it_and_keeps_it_pending, .fin
     size_t lines = e2e_output_lines(out, line, sizeof line);
     cr_assert_eq(rc, 2, "exit %d, not 2:\n%s", rc, out);
     cr_assert_eq(lines, 1u, "%zu lines, not one:\n%s", lines, out);
-    cr_assert(strstr(line, "XA COMMIT of") && strstr(line, x) && strstr(line, "NULL"),
+    cr_assert(strstr(line, "XA COMMIT of") && strstr(line, x) &&
+              strstr(line, "partial row image"),
               "the message does not name the XA COMMIT and why:\n%s", out);
     free(out);
     struct e2e_checkpoint cp;
