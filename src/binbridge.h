@@ -347,7 +347,8 @@ struct bb_ev_payload {               /* TRANSACTION_PAYLOAD */
     uint64_t payload_size;
     uint64_t uncompressed_size;
     uint8_t compression_type;        /* 0 zstd, 255 none */
-    uint32_t nevents;                /* inner events that follow with in_payload */
+    /* The inner events follow as events of their own with in_payload set.
+     * How many is not known here: they are inflated as they are read. */
 };
 
 struct bb_ev_load_block {            /* BEGIN_LOAD_QUERY, APPEND_BLOCK, DELETE_FILE */

@@ -49,7 +49,6 @@ void decoder_init(struct decoder *d)
     table_cache_init(&d->tables);
     bb_arena_init(&d->arena);
     bb_buf_init(&d->inflated);
-    bb_buf_init(&d->payload);
     decoder_reset_format(d);
 }
 
@@ -58,7 +57,7 @@ void decoder_destroy(struct decoder *d)
     table_cache_destroy(&d->tables);
     bb_arena_destroy(&d->arena);
     bb_buf_destroy(&d->inflated);
-    bb_buf_destroy(&d->payload);
+    payload_reader_destroy(&d->payload);
 }
 
 void decoder_reset_format(struct decoder *d)
@@ -72,7 +71,7 @@ void decoder_reset_format(struct decoder *d)
     d->server_version[0] = '\0';
     d->encrypted = false;
     d->checksum_alg = BB_CHECKSUM_NONE;
-    d->payload_active = false;
+    d->payload.active = false;
     table_cache_clear(&d->tables);
     d->clear_tables_pending = false;
 }
@@ -460,43 +459,22 @@ static int decode_one(struct decoder *d, const uint8_t *data, size_t len, uint64
 int decoder_decode(struct decoder *d, const uint8_t *data, size_t len, uint64_t pos,
                    const char *log_file, struct bb_event *ev, struct bb_error *err)
 {
-    d->payload_active = false;
+    d->payload.active = false;
     return decode_one(d, data, len, pos, log_file, false, ev, err);
 }
 
 int decoder_next_inner(struct decoder *d, struct bb_event *ev, struct bb_error *err)
 {
-    if (!d->payload_active)
+    if (!d->payload.active)
         return 0;
-    size_t left = d->payload.len - d->payload_off;
-    if (left == 0) {
-        d->payload_active = false;
-        return 0;
-    }
-    const uint8_t *p = (const uint8_t *)d->payload.data + d->payload_off;
-    if (left < BB_LOG_EVENT_HEADER_LEN) {
-        d->payload_active = false;
-        bb_error_set(err, BB_ERR_CORRUPT,
-                     "%zu trailing bytes at payload offset %zu are less than an event header",
-                     left, d->payload_off);
-        bb_error_prefix(err, "TRANSACTION_PAYLOAD_EVENT at offset %llu in %s",
-                        (unsigned long long)d->payload_pos, d->payload_file);
-        return BB_ERR_CORRUPT;
-    }
-    uint32_t size = le32(p + 9);
-    if (size < BB_LOG_EVENT_HEADER_LEN || size > left) {
-        d->payload_active = false;
-        bb_error_set(err, BB_ERR_CORRUPT,
-                     "inner event at payload offset %zu claims %u bytes, %zu left", d->payload_off,
-                     size, left);
-        bb_error_prefix(err, "TRANSACTION_PAYLOAD_EVENT at offset %llu in %s",
-                        (unsigned long long)d->payload_pos, d->payload_file);
-        return BB_ERR_CORRUPT;
-    }
-    d->payload_off += size;
-    int rc = decode_one(d, p, size, d->payload_pos, d->payload_file, true, ev, err);
+    const uint8_t *p;
+    size_t size;
+    int rc = payload_next(&d->payload, d->max_event_size, &p, &size, err);
+    if (rc <= 0)
+        return rc;
+    rc = decode_one(d, p, size, d->payload.pos, d->payload.file, true, ev, err);
     if (rc < 0) {
-        d->payload_active = false;
+        d->payload.active = false;
         return rc;
     }
     return 1;

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <zstd.h>
 
 #include "binbridge.h"
 #include "buf.h"
@@ -33,6 +34,26 @@ typedef bool (*decoder_want_table_fn)(void *ctx, const struct bb_table *table);
  * did not carry (names, signedness, charsets, labels from the schema).
  * Returns 0 or a negative error. */
 typedef int (*decoder_table_hook_fn)(void *ctx, struct cached_table *table, struct bb_error *err);
+
+/* A TRANSACTION_PAYLOAD being unpacked (decode_payload.c). Its inner events
+ * are inflated one at a time into a window that holds the event being
+ * handed out, so memory is bounded by the largest inner event plus zstd's
+ * window, never by the size of the transaction. */
+struct payload_reader {
+    bool active;                 /* inner events may remain */
+    bool compressed;             /* zstd; else the events are stored as they are */
+    const uint8_t *src;          /* the payload, inside the outer event's bytes */
+    size_t src_len, src_off;     /* src_off: zstd input used, or the next stored event */
+    bool frame_done;             /* zstd's last call ended a frame */
+    uint64_t expect;             /* uncompressed size from the header, 0 if absent */
+    uint64_t inflated;           /* bytes inflated so far */
+    uint64_t off;                /* payload offset of the next inner event */
+    uint64_t pos;                /* the outer event's offset and file */
+    const char *file;
+    ZSTD_DCtx *zctx;             /* kept from one payload to the next */
+    uint8_t *win;                /* inflated bytes [head, tail) not handed out yet */
+    size_t cap, head, tail;
+};
 
 struct decoder {
     /* format, from the last FORMAT_DESCRIPTION_EVENT */
@@ -61,11 +82,7 @@ struct decoder {
     struct bb_buf inflated;          /* MariaDB compressed event bodies */
 
     /* TRANSACTION_PAYLOAD inner events still to deliver */
-    struct bb_buf payload;
-    size_t payload_off;
-    bool payload_active;
-    uint64_t payload_pos;
-    const char *payload_file;
+    struct payload_reader payload;
 };
 
 void decoder_init(struct decoder *d);
@@ -77,13 +94,26 @@ void decoder_reset_format(struct decoder *d);
 /* Decode one whole event: data[0..len) holds the common header, body and
  * checksum. pos is its byte offset in log_file (which must outlive ev).
  * Pointers in ev point into data, into the decoder's arena or its buffers,
- * valid until the next call. Returns 0 or a negative error. */
+ * valid until the next call. Returns 0 or a negative error.
+ * After a TRANSACTION_PAYLOAD_EVENT, data must also stay valid until
+ * decoder_next_inner() has returned 0 or an error (or the next
+ * decoder_decode()): the inner events are inflated from it as they are read,
+ * rather than copied. */
 int decoder_decode(struct decoder *d, const uint8_t *data, size_t len, uint64_t pos,
                    const char *log_file, struct bb_event *ev, struct bb_error *err);
 
 /* After a TRANSACTION_PAYLOAD_EVENT: decode the next inner event. Returns 1
  * with ev filled, 0 when the payload is exhausted, negative on error. */
 int decoder_next_inner(struct decoder *d, struct bb_event *ev, struct bb_error *err);
+
+/* The next inner event of the payload being read: its bytes in
+ * *event[0..*len), valid until the next call. Returns 1, 0 at the end of
+ * the payload (after checking it ended where its header said), or a
+ * negative error naming the TRANSACTION_PAYLOAD_EVENT and the payload
+ * offset; the reader is then inactive. */
+int payload_next(struct payload_reader *r, size_t max_event_size, const uint8_t **event,
+                 size_t *len, struct bb_error *err);
+void payload_reader_destroy(struct payload_reader *r);
 
 /* Body decoders: c spans the body (after the common header, before the
  * checksum); they set only the reason on error. */

@@ -333,11 +333,10 @@ int format_event_text(const struct bb_event *ev, struct bb_buf *out, struct bb_e
         bb_buf_putc(out, '\n');
         break;
     case BB_TRANSACTION_PAYLOAD_EVENT:
-        bb_buf_printf(out, "Compression type: %s\nPayload size: %llu\nUncompressed size: %llu\n"
-                      "Inner events: %u\n",
+        bb_buf_printf(out, "Compression type: %s\nPayload size: %llu\nUncompressed size: %llu\n",
                       ev->payload.compression_type == 0 ? "ZSTD" : "NONE",
                       (unsigned long long)ev->payload.payload_size,
-                      (unsigned long long)ev->payload.uncompressed_size, ev->payload.nevents);
+                      (unsigned long long)ev->payload.uncompressed_size);
         break;
     case BEGIN_LOAD_QUERY_EVENT:
     case APPEND_BLOCK_EVENT:
@@ -601,9 +600,9 @@ int format_event_json(const struct bb_event *ev, struct bb_buf *out, struct bb_e
         break;
     case BB_TRANSACTION_PAYLOAD_EVENT:
         bb_buf_printf(out, ",\"compression_type\":%u,\"payload_size\":%llu,"
-                      "\"uncompressed_size\":%llu,\"inner_events\":%u",
+                      "\"uncompressed_size\":%llu",
                       ev->payload.compression_type, (unsigned long long)ev->payload.payload_size,
-                      (unsigned long long)ev->payload.uncompressed_size, ev->payload.nevents);
+                      (unsigned long long)ev->payload.uncompressed_size);
         break;
     case BEGIN_LOAD_QUERY_EVENT:
     case APPEND_BLOCK_EVENT:

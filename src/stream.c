@@ -209,6 +209,10 @@ int bb_stream_next(struct bb_stream *s, const struct bb_event **ev, struct bb_er
 {
     *ev = NULL;
     while (!s->done) {
+        /* Inner events of a TRANSACTION_PAYLOAD come first: the source is
+         * not asked for the next event until they are all out, which keeps
+         * the payload's bytes (a view into the source's window) valid while
+         * the decoder inflates from them. */
         int rc = decoder_next_inner(&s->dec, &s->ev, err);
         if (rc < 0) {
             s->done = true;

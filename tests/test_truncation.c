@@ -46,7 +46,7 @@ static void try_truncated(struct decoder *d, const uint8_t *ev, size_t len, size
     while (rc == 0 && decoder_next_inner(d, &out, &err) > 0)
         ;
     d->clear_tables_pending = false;
-    d->payload_active = false;
+    d->payload.active = false;
     d->have_format = have_format;
     st->attempts++;
     if (rc < 0 || err.code) {
