@@ -474,6 +474,11 @@ static int jb_container(struct jconv *j, bson_t *parent, const char *key, size_t
     size_t key_entry = object ? (size_t)ob + 2 : 0, val_entry = 1 + (size_t)ob;
     if (count > size || (size_t)ob * 2 + count * (key_entry + val_entry) > size)
         return jcorrupt(j, "container entries exceed its size");
+    /* json_binary.c's rule: no two entries share or overlap a child, so
+     * each byte is converted once (else a few hundred bytes of entries
+     * naming one child per level are gigabytes of BSON). */
+    if (json_binary_check_container(type, base, avail, j->err) < 0)
+        return BB_ERR_CORRUPT;
     cursor_skip(c, (size_t)size);
 
     bson_t child;

@@ -344,6 +344,11 @@ int cli_dump(int argc, char **argv)
         else
             frc = render_values(ev, &out, &err);
         if (frc < 0) {
+            /* A value the decoder kept as bytes (JSON) failed to render:
+             * say which event, as decoding errors do. */
+            bb_error_prefix(&err, "%s%s at offset %llu in %s", bb_event_type_name(ev->type),
+                            ev->in_payload ? " inside TRANSACTION_PAYLOAD_EVENT" : "",
+                            (unsigned long long)ev->pos, ev->log_file ? ev->log_file : "?");
             rc = frc;
             break;
         }

@@ -307,6 +307,136 @@ static int put_json_double(double d, struct bb_buf *out, struct bb_error *err)
 static int put_value(uint8_t type, struct cursor *c, int depth, struct bb_buf *out,
                      struct bb_error *err);
 
+/* Values a container keeps in its value entry instead of at an offset. */
+static bool inlined(uint8_t type, bool large)
+{
+    return type == JSONB_LITERAL || type == JSONB_INT16 || type == JSONB_UINT16 ||
+           (large && (type == JSONB_INT32 || type == JSONB_UINT32));
+}
+
+/* The length of a value stored at c (not inlined), read from its first
+ * bytes without walking it: fixed for numbers, the length prefix of
+ * strings and opaque values, the size field of containers. */
+static int stored_length(uint8_t type, struct cursor *c, uint64_t *len, struct bb_error *err)
+{
+    uint32_t n;
+    switch (type) {
+    case JSONB_SMALL_OBJECT: case JSONB_SMALL_ARRAY:
+    case JSONB_LARGE_OBJECT: case JSONB_LARGE_ARRAY: {
+        int ob = type == JSONB_LARGE_OBJECT || type == JSONB_LARGE_ARRAY ? 4 : 2;
+        if (cursor_left(c) < (size_t)ob * 2)
+            return corrupt(err, "container header truncated");
+        cursor_skip(c, (size_t)ob);
+        *len = cursor_uint_le(c, ob);
+        if (*len > c->len)
+            return corrupt(err, "container size exceeds its document");
+        if (*len < (uint64_t)ob * 2)
+            return corrupt(err, "container entries exceed its size");
+        return 0;
+    }
+    case JSONB_LITERAL:
+        *len = 1;
+        return cursor_left(c) < 1 ? corrupt(err, "literal truncated") : 0;
+    case JSONB_INT16: case JSONB_UINT16:
+        *len = 2;
+        return cursor_left(c) < 2 ? corrupt(err, "int16 truncated") : 0;
+    case JSONB_INT32: case JSONB_UINT32:
+        *len = 4;
+        return cursor_left(c) < 4 ? corrupt(err, "int32 truncated") : 0;
+    case JSONB_INT64: case JSONB_UINT64:
+        *len = 8;
+        return cursor_left(c) < 8 ? corrupt(err, "int64 truncated") : 0;
+    case JSONB_DOUBLE:
+        *len = 8;
+        return cursor_left(c) < 8 ? corrupt(err, "double truncated") : 0;
+    case JSONB_STRING:
+        if (read_varlen(c, &n, err) < 0)
+            return BB_ERR_CORRUPT;
+        if (n > cursor_left(c))
+            return corrupt(err, "string longer than its document");
+        *len = c->off + n;
+        return 0;
+    case JSONB_OPAQUE:
+        if (cursor_left(c) < 1)
+            return corrupt(err, "opaque value truncated");
+        cursor_skip(c, 1);
+        if (read_varlen(c, &n, err) < 0)
+            return BB_ERR_CORRUPT;
+        if (n > cursor_left(c))
+            return corrupt(err, "opaque value longer than its document");
+        *len = c->off + n;
+        return 0;
+    default:
+        return bb_error_set(err, BB_ERR_CORRUPT, "JSON: unknown value type 0x%02x", (unsigned)type);
+    }
+}
+
+/* Every key and every value that is not inlined lies in a byte range of
+ * its own, after the entry tables, in entry order: that is how MySQL
+ * lays out what it writes (json_binary.cc serialize_json_object/array,
+ * and an in-place partial update only moves a value within the free space
+ * between its neighbours, leaving gaps). Entries sharing or overlapping a
+ * child would let a walker visit it once per path to it: twenty levels of
+ * two entries naming one child are 2^20 visits of a 200-byte document. */
+int json_binary_check_container(uint8_t type, const uint8_t *p, size_t n, struct bb_error *err)
+{
+    bool large = type == JSONB_LARGE_OBJECT || type == JSONB_LARGE_ARRAY;
+    bool object = type == JSONB_SMALL_OBJECT || type == JSONB_LARGE_OBJECT;
+    int ob = large ? 4 : 2;
+    if (!object && type != JSONB_SMALL_ARRAY && type != JSONB_LARGE_ARRAY)
+        return corrupt(err, "not an object or an array");
+    if (n < (size_t)ob * 2)
+        return corrupt(err, "container header truncated");
+    struct cursor h = cursor_make(p, n);
+    uint64_t count = cursor_uint_le(&h, ob);
+    uint64_t size = cursor_uint_le(&h, ob);
+    if (size > n)
+        return corrupt(err, "container size exceeds its document");
+    size_t key_entry = object ? (size_t)ob + 2 : 0;
+    size_t val_entry = 1 + (size_t)ob;
+    if (count > size || (size_t)ob * 2 + count * (key_entry + val_entry) > size)
+        return corrupt(err, "container entries exceed its size");
+
+    /* low: the lowest offset the next key or value may start at. */
+    uint64_t low = (size_t)ob * 2 + count * (key_entry + val_entry);
+    struct cursor ke = cursor_make(p + (size_t)ob * 2, (size_t)(count * key_entry));
+    for (uint64_t i = 0; object && i < count; i++) {
+        uint64_t koff = cursor_uint_le(&ke, ob);
+        uint64_t klen = cursor_u16le(&ke);
+        if (koff > size || klen > size - koff)
+            return corrupt(err, "object key outside its object");
+        if (koff < low)
+            return bb_error_set(err, BB_ERR_CORRUPT,
+                                "JSON: key %llu at offset %llu of its object overlaps the "
+                                "entries or the key before it", (unsigned long long)i,
+                                (unsigned long long)koff);
+        low = koff + klen;
+    }
+    struct cursor ve = cursor_make(p + (size_t)ob * 2 + count * key_entry,
+                                   (size_t)(count * val_entry));
+    for (uint64_t i = 0; i < count; i++) {
+        uint8_t vt = cursor_u8(&ve);
+        uint64_t voff = cursor_uint_le(&ve, ob);
+        if (inlined(vt, large))
+            continue;
+        if (voff >= size)
+            return corrupt(err, "value offset outside its container");
+        if (voff < low)
+            return bb_error_set(err, BB_ERR_CORRUPT,
+                                "JSON: value %llu at offset %llu of its %s overlaps the %s "
+                                "before it (MySQL never shares or overlaps values)",
+                                (unsigned long long)i, (unsigned long long)voff,
+                                object ? "object" : "array",
+                                i == 0 ? (object ? "keys" : "entries") : "value");
+        struct cursor vc = cursor_make(p + voff, (size_t)(size - voff));
+        uint64_t len = 0;
+        if (stored_length(vt, &vc, &len, err) < 0)
+            return BB_ERR_CORRUPT;
+        low = voff + len;
+    }
+    return 0;
+}
+
 /* Object or array (small: 2-byte counts and offsets; large: 4-byte):
  *   element count, total size in bytes (from the count field on),
  *   objects: key entries (offset, 2-byte length) x count,
@@ -335,6 +465,8 @@ static int put_container(uint8_t type, struct cursor *c, int depth, struct bb_bu
     size_t val_entry = 1 + (size_t)ob;
     if (count > size || (size_t)ob * 2 + count * (key_entry + val_entry) > size)
         return corrupt(err, "container entries exceed its size");
+    if (json_binary_check_container(type, base, avail, err) < 0)
+        return BB_ERR_CORRUPT;
     cursor_skip(c, (size_t)size);
 
     bb_buf_putc(out, object ? '{' : '[');
@@ -354,10 +486,8 @@ static int put_container(uint8_t type, struct cursor *c, int depth, struct bb_bu
         struct cursor ve = cursor_make(base + (size_t)ob * 2 + count * key_entry + i * val_entry,
                                        val_entry);
         uint8_t vt = cursor_u8(&ve);
-        bool inl = vt == JSONB_LITERAL || vt == JSONB_INT16 || vt == JSONB_UINT16 ||
-                   (large && (vt == JSONB_INT32 || vt == JSONB_UINT32));
         int rc;
-        if (inl) {
+        if (inlined(vt, large)) {
             rc = put_value(vt, &ve, depth + 1, out, err);
         } else {
             uint64_t voff = cursor_uint_le(&ve, ob);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "format_value.h"
+#include "testutil.h"
 
 struct json_case {
     const char *name;
@@ -92,6 +93,19 @@ DOC(j_op_blob, "", 0x0f, 0xfc, 0x03, 0x00, 0xff, 0x10)
 DOC(j_op_negtime, "", 0x0f, 0x0b, 0x08, 0x18, 0xfc, 0xff, 0x7c, 0xef, 0xff, 0xff, 0xff)
 DOC(j_op_timestamp, "", 0x0f, 0x07, 0x08, 0x00, 0x00, 0x00, 0xad, 0xb7, 0xe4, 0x8b, 0x19)
 DOC(j_op_negdec, "", 0x0f, 0xf6, 0x05, 0x05, 0x02, 0x7f, 0xf3, 0xcd)
+/* Documents after in-place partial updates (the example in MySQL's
+ * json_binary.cc, Value::update_in_shadow): ["abc", "def"] with $[0] set
+ * to "XY" (a free byte after it), then $[1] to "XYZW" (moved back into
+ * that byte), then $[1] to 456 (inlined; its old bytes left unused); and an
+ * object whose values sit after gaps. Gaps are legal; sharing is not. */
+DOC(j_upd_shorter, "", 0x02, 0x02, 0x00, 0x12, 0x00, 0x0c, 0x0a, 0x00, 0x0c, 0x0e, 0x00, 0x02,
+    0x58, 0x59, 0x63, 0x03, 0x64, 0x65, 0x66)
+DOC(j_upd_moved, "", 0x02, 0x02, 0x00, 0x12, 0x00, 0x0c, 0x0a, 0x00, 0x0c, 0x0d, 0x00, 0x02, 0x58,
+    0x59, 0x04, 0x58, 0x59, 0x5a, 0x57)
+DOC(j_upd_inlined, "", 0x02, 0x02, 0x00, 0x12, 0x00, 0x0c, 0x0a, 0x00, 0x05, 0xc8, 0x01, 0x02,
+    0x58, 0x59, 0x04, 0x58, 0x59, 0x5a, 0x57)
+DOC(j_upd_gaps, "", 0x00, 0x02, 0x00, 0x1a, 0x00, 0x12, 0x00, 0x01, 0x00, 0x13, 0x00, 0x01, 0x00,
+    0x0c, 0x15, 0x00, 0x0c, 0x18, 0x00, 0x61, 0x62, 0xee, 0x01, 0x78, 0xee, 0x01, 0x79)
 /* A long string: 2-byte variable-length size (200 = 0xc8 0x01). */
 static uint8_t j_long_string[2 + 1 + 200];
 
@@ -132,6 +146,10 @@ static const struct json_case cases[] = {
     CASE(j_op_negtime, "\"-01:02:03.001000\""),
     CASE(j_op_timestamp, "\"2012-03-18 11:30:45.000000\""),
     CASE(j_op_negdec, "-12.50"),
+    CASE(j_upd_shorter, "[\"XY\", \"def\"]"),
+    CASE(j_upd_moved, "[\"XY\", \"XYZW\"]"),
+    CASE(j_upd_inlined, "[\"XY\", 456]"),
+    CASE(j_upd_gaps, "{\"a\": \"x\", \"b\": \"y\"}"),
 };
 
 static void fill_long_string(void)
@@ -263,6 +281,84 @@ Test(json_binary, depth_limit)
     bb_buf_reset(&b);
     cr_assert_eq(json_binary_to_text(ok, n, &b, &e2), 0, "%s", e2.msg);
     cr_assert_eq(b.len, 202);
+    bb_buf_destroy(&b);
+}
+
+/* ---- what MySQL never writes: entries sharing or overlapping ---- */
+
+Test(json_binary, entries_sharing_a_child_are_refused_at_once)
+{
+    static uint8_t doc[1 + 100 * 7 + 22 * 10 + 4];
+    struct bb_buf b;
+    bb_buf_init(&b);
+    /* 22 levels: 4 million leaves if followed. */
+    size_t n = json_shared_children_doc(doc, 0, 22);
+    struct bb_error err = { 0 };
+    bb_buf_puts(&b, "x=");
+    cr_assert_eq(json_binary_to_text(doc, n, &b, &err), BB_ERR_CORRUPT);
+    cr_assert_str_eq(err.msg, "JSON: value 1 at offset 10 of its array overlaps the value "
+                              "before it (MySQL never shares or overlaps values)");
+    cr_assert_str_eq(b.data, "x=", "nothing is left in the output");
+    /* Below 100 levels of single children, the same. */
+    n = json_shared_children_doc(doc, 100, 22);
+    struct bb_error e2 = { 0 };
+    cr_assert_eq(json_binary_to_text(doc, n, &b, &e2), BB_ERR_CORRUPT);
+    cr_assert(strstr(e2.msg, "overlaps the value before it"), "%s", e2.msg);
+    /* One level is refused as well: the rule does not wait for depth. */
+    n = json_shared_children_doc(doc, 0, 1);
+    struct bb_error e3 = { 0 };
+    cr_assert_eq(json_binary_to_text(doc, n, &b, &e3), BB_ERR_CORRUPT);
+    bb_buf_destroy(&b);
+}
+
+Test(json_binary, overlapping_keys_and_values_are_refused)
+{
+    static const struct { uint8_t doc[32]; size_t len; const char *msg; } bad[] = {
+        /* ["a", "a"]: both entries at offset 10 */
+        { { 0x02, 0x02, 0x00, 0x0c, 0x00, 0x0c, 0x0a, 0x00, 0x0c, 0x0a, 0x00, 0x01, 0x61 }, 13,
+          "JSON: value 1 at offset 10 of its array overlaps the value before it (MySQL never "
+          "shares or overlaps values)" },
+        /* the same in the large format */
+        { { 0x03, 0x02, 0x00, 0x00, 0x00, 0x14, 0x00, 0x00, 0x00, 0x0c, 0x12, 0x00, 0x00, 0x00,
+            0x0c, 0x12, 0x00, 0x00, 0x00, 0x01, 0x61 }, 21,
+          "JSON: value 1 at offset 18 of its array overlaps the value before it (MySQL never "
+          "shares or overlaps values)" },
+        /* a value pointing into the entry table */
+        { { 0x02, 0x01, 0x00, 0x09, 0x00, 0x0c, 0x04, 0x00, 0x01, 0x61 }, 10,
+          "JSON: value 0 at offset 4 of its array overlaps the entries before it (MySQL never "
+          "shares or overlaps values)" },
+        /* a value starting inside the one before it ("abc" at 10..14, then 12) */
+        { { 0x02, 0x02, 0x00, 0x10, 0x00, 0x0c, 0x0a, 0x00, 0x0c, 0x0c, 0x00, 0x03, 0x61, 0x62,
+            0x63, 0x01, 0x78 }, 17,
+          "JSON: value 1 at offset 12 of its array overlaps the value before it (MySQL never "
+          "shares or overlaps values)" },
+        /* an object whose two keys share their bytes */
+        { { 0x00, 0x02, 0x00, 0x13, 0x00, 0x12, 0x00, 0x01, 0x00, 0x12, 0x00, 0x01, 0x00, 0x04,
+            0x01, 0x00, 0x04, 0x02, 0x00, 0x61 }, 20,
+          "JSON: key 1 at offset 18 of its object overlaps the entries or the key before it" },
+        /* a key pointing into the entries */
+        { { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x04, 0x00, 0x01, 0x00, 0x04, 0x01, 0x00, 0x61 }, 13,
+          "JSON: key 0 at offset 4 of its object overlaps the entries or the key before it" },
+        /* a value over the object's key */
+        { { 0x00, 0x01, 0x00, 0x0e, 0x00, 0x0b, 0x00, 0x01, 0x00, 0x0c, 0x0b, 0x00, 0x61, 0x01,
+            0x78 }, 15,
+          "JSON: value 0 at offset 11 of its object overlaps the keys before it (MySQL never "
+          "shares or overlaps values)" },
+    };
+    struct bb_buf b;
+    bb_buf_init(&b);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct bb_error err = { 0 };
+        bb_buf_reset(&b);
+        cr_assert_eq(json_binary_to_text(bad[i].doc, bad[i].len, &b, &err), BB_ERR_CORRUPT,
+                     "case %zu gave %s", i, b.data);
+        cr_assert_str_eq(err.msg, bad[i].msg, "case %zu", i);
+        /* The check alone says the same. */
+        struct bb_error e2 = { 0 };
+        cr_assert_eq(json_binary_check_container(bad[i].doc[0], bad[i].doc + 1, bad[i].len - 1,
+                                                 &e2), BB_ERR_CORRUPT);
+        cr_assert_str_eq(e2.msg, bad[i].msg, "case %zu", i);
+    }
     bb_buf_destroy(&b);
 }
 

@@ -32,6 +32,7 @@
 #include "mapper.h"
 #include "../sinks/mongo.h"
 #include "../sinks/sink.h"
+#include "testutil.h"
 
 /* ---- fixture ---- */
 
@@ -1949,5 +1950,33 @@ Test(mongo_sink, labels_that_are_not_utf8_are_bindata)
         bson_free(j);
         bson_destroy(&b);
     }
+    bb_buf_destroy(&s);
+}
+
+/* Binary JSON whose entries share one child per level (MySQL never writes
+ * it): refused at once, not converted into 4 million BSON leaves; also when the
+ * sharing starts below the depth where the value is written as its text. */
+Test(mongo_sink, json_entries_sharing_a_child_are_refused)
+{
+    static uint8_t doc[1 + 100 * 7 + 22 * 10 + 4];
+    struct mongo_value_opts o = { 0 };
+    struct bb_buf s;
+    bb_buf_init(&s);
+    bson_t b;
+    bson_init(&b);
+    struct bb_column col = { .name = "j", .type = MYSQL_TYPE_JSON };
+    struct bb_value v = { .kind = BB_VALUE_JSON, .col = &col };
+    static const size_t chains[] = { 0, 100 };
+    for (size_t i = 0; i < 2; i++) {
+        v.v.str.p = doc;
+        v.v.str.len = json_shared_children_doc(doc, chains[i], 22);
+        struct bb_error err = { 0 };
+        cr_assert_eq(mongo_append_value(&b, "j", 1, &v, false, &o, &s, &err), BB_ERR_CORRUPT,
+                     "chain %zu", chains[i]);
+        cr_assert(strstr(err.msg, "JSON: value 1 at offset 10 of its array overlaps"), "%s",
+                  err.msg);
+        cr_assert_lt(b.len, 1024, "chain %zu: %u bytes of BSON", chains[i], b.len);
+    }
+    bson_destroy(&b);
     bb_buf_destroy(&s);
 }

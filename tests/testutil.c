@@ -253,3 +253,26 @@ void live_end(struct live *L)
     test_sql(L->m, "DROP DATABASE IF EXISTS %s", L->db);
     mysql_close(L->m);
 }
+
+size_t json_shared_children_doc(uint8_t *doc, size_t chain, size_t depth)
+{
+    size_t n = 0;
+    doc[n++] = 0x02;
+    for (size_t i = 0; i < chain; i++) {
+        size_t size = (chain - i) * 7 + depth * 10 + 4;
+        const uint8_t level[7] = { 0x01, 0x00, (uint8_t)size, (uint8_t)(size >> 8), 0x02, 0x07,
+                                   0x00 };
+        memcpy(doc + n, level, 7);
+        n += 7;
+    }
+    for (size_t i = 0; i < depth; i++) {
+        size_t size = (depth - i) * 10 + 4;
+        const uint8_t level[10] = { 0x02, 0x00, (uint8_t)size, (uint8_t)(size >> 8), 0x02, 0x0a,
+                                    0x00, 0x02, 0x0a, 0x00 };
+        memcpy(doc + n, level, 10);
+        n += 10;
+    }
+    const uint8_t empty[4] = { 0x00, 0x00, 0x04, 0x00 };
+    memcpy(doc + n, empty, 4);
+    return n + 4;
+}

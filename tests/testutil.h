@@ -37,6 +37,13 @@ char *rows_text(const char *const *paths, size_t npaths, int *rc, struct bb_erro
 /* Read a whole file into memory (malloc'd, caller frees). */
 uint8_t *slurp(const char *path, size_t *len);
 
+/* MySQL binary JSON that MySQL never writes: small arrays nested `depth`
+ * deep, each of two entries pointing at the same child (the next array,
+ * right after the entries), below `chain` levels of one-entry arrays;
+ * 2^depth leaves to a walker that follows every entry. Writes
+ * 1 + 7 * chain + 10 * depth + 4 bytes to doc and returns that length. */
+size_t json_shared_children_doc(uint8_t *doc, size_t chain, size_t depth);
+
 /* ---- the test MariaDB (scripts/servers.sh env, set by run-tests.sh) ---- */
 
 /* An environment variable that must be set (asserts, saying how). */
