@@ -1,4 +1,5 @@
-/* test_truncation.c - every truncation of every event of the corpus either
+/* test_truncation.c - every truncation of every event of the corpus (and of
+ * the crafted binlogs of tests/data/crafted) either
  * decodes (some events legitimately end early: a rows event cut at a row
  * boundary, a GTID without its optional trailer) or fails with a one-line
  * error naming the event type and offset; never a crash or an overread
@@ -97,8 +98,10 @@ static void truncate_file(const char *path, const char *name, struct truncation_
         struct bb_error err = { 0 };
         int rc = decoder_decode(&d, ev, len, pos, name, &out, &err);
         cr_assert_eq(rc, 0, "%s: the untruncated event at %zu fails: %s", name, pos, err.msg);
-        while (decoder_next_inner(&d, &out, &err) > 0)
+        while ((rc = decoder_next_inner(&d, &out, &err)) > 0)
             ;
+        cr_assert_eq(rc, 0, "%s: an inner event of the payload at %zu fails: %s", name, pos,
+                     err.msg);
         pos += len;
     }
     free(scratch);
@@ -134,6 +137,33 @@ Test(truncation, every_cut_of_every_corpus_event_fails_cleanly)
     }
     closedir(dir);
     cr_expect_gt(st.attempts, 100000, "only %lu truncations tried", st.attempts);
+    cr_expect_gt(st.failures, st.attempts / 2, "most truncations should fail: %lu of %lu",
+                 st.failures, st.attempts);
+}
+
+/* The crafted binlogs (tests/data/make_crafted.py): a payload whose frame
+ * inflates to 1.1 GB (each cut must fail on the payload's size fields, not
+ * after inflating), and a JSON value sharing children (the row decodes;
+ * only rendering refuses it). */
+Test(truncation, every_cut_of_every_crafted_event_fails_cleanly)
+{
+    static const char *const dir_path = "tests/data/crafted";
+    DIR *dir = opendir(dir_path);
+    cr_assert(dir, "cannot open %s (run from the repository root)", dir_path);
+    struct dirent *de;
+    struct truncation_stats st = { 0, 0, 0 };
+    int files = 0;
+    while ((de = readdir(dir))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir_path, de->d_name);
+        truncate_file(path, de->d_name, &st);
+        files++;
+    }
+    closedir(dir);
+    cr_expect_geq(files, 2);
+    cr_expect_gt(st.attempts, 1000, "only %lu truncations tried", st.attempts);
     cr_expect_gt(st.failures, st.attempts / 2, "most truncations should fail: %lu of %lu",
                  st.failures, st.attempts);
 }
