@@ -4,7 +4,9 @@
 # The working corpus is build-fuzz/corpus (BB_FUZZ_CORPUS overrides). It is
 # seeded on first use with the shared binlog files (BB_CORPUS_DIR overrides)
 # and then keeps what the fuzzer finds, so later runs start further along.
-# Crash reproducers are written next to BINARY.
+# The crafted binlogs committed in tests/data/crafted are added to it at
+# every run, when missing, so that a corpus made before they existed gets
+# them too. Crash reproducers are written next to BINARY.
 set -euo pipefail
 
 prog=fuzz.sh
@@ -37,6 +39,18 @@ if [[ -z $(ls -A -- "$corpus") ]]; then
     else
         printf '%s: warning: no seed corpus at %s; starting empty\n' "$prog" "$seeds" >&2
     fi
+fi
+
+# Hostile inputs that once cost gigabytes (tests/data/make_crafted.py).
+crafted=$root/tests/data/crafted
+if [[ -d $crafted ]]; then
+    for f in "$crafted"/*; do
+        [[ -f $f ]] || continue
+        [[ -e $corpus/$(basename -- "$f") ]] && continue
+        cp -- "$f" "$corpus/" || die "cannot copy $f into $corpus"
+        chmod u+w -- "$corpus/$(basename -- "$f")"
+        echo "$prog: added the crafted seed $(basename -- "$f")"
+    done
 fi
 
 # UBSan in the fuzz build recovers by default; make UB a finding, not a line
