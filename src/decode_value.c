@@ -687,6 +687,9 @@ static int decode_compressed(const char *what, struct bb_arena *arena, struct bb
     if (orig > DECOMPRESSED_MAX)
         return bb_error_set(err, BB_ERR_LIMIT, "%s value of %zu bytes exceeds the %zu byte limit",
                             what, orig, DECOMPRESSED_MAX);
+    if (orig / BB_DEFLATE_MAX_RATIO > n - 1 - nb)
+        return bb_error_set(err, BB_ERR_CORRUPT, "%s data of %zu bytes cannot inflate to the "
+                            "%zu bytes its header gives", what, n - 1 - nb, orig);
     uint8_t *dst = bb_arena_alloc(arena, orig ? orig : 1);
     if (!dst)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory inflating %s", what);

@@ -26,6 +26,12 @@ int column_read_meta(struct bb_column *col, uint8_t type, struct cursor *m, stru
 int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena *arena,
                  struct bb_value *out, struct bb_error *err);
 
+/* deflate never inflates past 1032 bytes per compressed byte (a 258-byte
+ * match costs at least two bits; zlib's "technical details"). A length
+ * header claiming more is corrupt, and is refused before the claim sizes
+ * an allocation: a dozen bytes could otherwise reserve a gigabyte. */
+#define BB_DEFLATE_MAX_RATIO 1032
+
 /* Name of a column type for messages ("VARCHAR", "DATETIME2", ...). */
 const char *column_type_name(uint8_t type);
 

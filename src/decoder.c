@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "crc32.h"
+#include "decode_value.h"
 #include "error.h"
 
 /* Post-header lengths of a v4 binlog when no FDE said otherwise (the
@@ -496,6 +497,10 @@ int decode_mariadb_uncompress(const uint8_t *p, size_t n, size_t max_size, struc
     if (size > max_size)
         return bb_error_set(err, BB_ERR_LIMIT, "uncompressed size %llu exceeds the limit %zu",
                             (unsigned long long)size, max_size);
+    if (size / BB_DEFLATE_MAX_RATIO > cursor_left(&c))
+        return bb_error_set(err, BB_ERR_CORRUPT,
+                            "zlib data of %zu bytes cannot inflate to the %llu bytes announced",
+                            cursor_left(&c), (unsigned long long)size);
     bb_buf_reset(out);
     char *dst = bb_buf_reserve(out, (size_t)size);
     if (!dst)

@@ -53,6 +53,12 @@ static int fill(struct file_source *fs, size_t want)
             fs->head = 0;
         }
         size_t need = want > READ_CHUNK ? want : READ_CHUNK;
+        /* Grow toward a large event as its bytes arrive, at most doubling
+         * what is buffered each time: the size field alone never sizes the
+         * buffer (a short file claiming a gigabyte would reserve one). */
+        size_t have = fs->tail - fs->head;
+        if (need > READ_CHUNK && need > 2 * have)
+            need = 2 * have > READ_CHUNK ? 2 * have : READ_CHUNK;
         if (fs->cap - fs->tail < need / 2 || fs->cap < need) {
             size_t cap = fs->cap ? fs->cap : 2 * READ_CHUNK;
             while (cap < fs->tail + need)

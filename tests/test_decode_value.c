@@ -7,9 +7,12 @@
 #include <criterion/criterion.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "decode_value.h"
+#include "decoder.h"
 #include "format_value.h"
 
 struct cell_fixture {
@@ -3580,6 +3583,7 @@ Test(decode_value, corrupt_cells)
         { 140, { 1 }, 1, { 4, 0x8a, 0x01, 0x2c, 0x4b }, 5, "BLOB_COMPRESSED data does not inflate to its 300 bytes" },
         { 140, { 1 }, 1, { 2, 0x88, 0x01 }, 3, "BLOB_COMPRESSED compression header 0x88 in 2 bytes" },
         { 141, { 10, 0 }, 2, { 3, 0x81, 0x05, 0x00 }, 4, "VARCHAR_COMPRESSED data does not inflate to its 5 bytes" },
+        { 140, { 1 }, 1, { 4, 0x8a, 0xff, 0xff, 0x4b }, 5, "BLOB_COMPRESSED data of 1 bytes cannot inflate to the 65535 bytes its header gives" },
     };
     struct bb_arena a;
     bb_arena_init(&a);
@@ -3792,4 +3796,52 @@ Test(decode_value, time_838_59_59_with_a_fraction)
     cr_expect_str_eq(out.data, "838:59:59.9");
     bb_buf_destroy(&out);
     bb_arena_destroy(&arena);
+}
+
+/* The deflate ratio bound that refuses a header claiming more than its
+ * bytes can inflate to (before allocating for it) leaves real data alone:
+ * 16 MB of zeros, deflate's best case (1028:1), inflates from a cell and
+ * from a MariaDB compressed event body alike. */
+Test(decode_value, compressed_at_deflates_best_ratio_still_inflates)
+{
+    const size_t orig = (size_t)16 << 20;
+    uint8_t *zeros = calloc(1, orig);
+    uLongf zlen = compressBound((uLong)orig);
+    uint8_t *cell = malloc(4 + 5 + zlen);
+    cr_assert(zeros && cell);
+    cr_assert_eq(compress2(cell + 9, &zlen, zeros, (uLong)orig, 9), Z_OK);
+    cr_assert_gt(orig / zlen, 1000, "ratio %zu", orig / zlen);
+    size_t body = 5 + zlen;
+    cell[0] = (uint8_t)body;          /* 4-byte cell length */
+    cell[1] = (uint8_t)(body >> 8);
+    cell[2] = (uint8_t)(body >> 16);
+    cell[3] = (uint8_t)(body >> 24);
+    cell[4] = 0x84;                   /* zlib, 4 length bytes */
+    cell[5] = (uint8_t)(orig >> 24);
+    cell[6] = (uint8_t)(orig >> 16);
+    cell[7] = (uint8_t)(orig >> 8);
+    cell[8] = (uint8_t)orig;
+
+    static const uint8_t meta[1] = { 4 };
+    struct bb_column col;
+    struct bb_error err = { 0 };
+    size_t used;
+    cr_assert_eq(meta_of(140, meta, 1, &col, &err, &used), 0, "%s", err.msg);
+    struct bb_arena a;
+    bb_arena_init(&a);
+    struct bb_value v;
+    struct cursor c = cursor_make(cell, 4 + body);
+    cr_assert_eq(decode_value(&col, &c, &a, &v, &err), 0, "%s", err.msg);
+    cr_assert_eq(v.v.str.len, orig);
+    cr_assert(v.v.str.p[0] == 0 && v.v.str.p[orig - 1] == 0);
+
+    struct bb_buf out;
+    bb_buf_init(&out);
+    cr_assert_eq(decode_mariadb_uncompress(cell + 4, body, (size_t)1 << 30, &out, &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(out.len, orig);
+    bb_buf_destroy(&out);
+    bb_arena_destroy(&a);
+    free(cell);
+    free(zeros);
 }

@@ -154,7 +154,8 @@ Test(truncation, every_cut_of_every_crafted_event_fails_cleanly)
     struct truncation_stats st = { 0, 0, 0 };
     int files = 0;
     while ((de = readdir(dir))) {
-        if (de->d_name[0] == '.')
+        /* corrupt-*: refused whole by design (test_crafted.c) */
+        if (de->d_name[0] == '.' || strncmp(de->d_name, "corrupt-", 8) == 0)
             continue;
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir_path, de->d_name);

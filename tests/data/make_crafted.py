@@ -15,6 +15,16 @@ more than its size:
                                 renders as 4 million leaves. MySQL never
                                 writes two entries sharing a value.
 
+Files named corrupt-* must be refused (a size field claims a gigabyte the
+bytes cannot hold), without that claim sizing an allocation first:
+
+  corrupt-event-claims-1gb.binlog          an event header claiming 1000 MB,
+                                           then the file ends
+  corrupt-mariadb-query-claims-1gb.binlog  a MariaDB QUERY_COMPRESSED_EVENT
+                                           whose zlib header claims 1 GiB
+  corrupt-mariadb-column-claims-1gb.binlog a MariaDB BLOB COMPRESSED cell
+                                           whose header claims 1 GiB - 1
+
 The zstd frame is made by the zstd command (as MySQL does: one frame, no
 checksum, size not in the frame header).
 
@@ -27,6 +37,7 @@ import sys
 import zlib
 
 FDE, QUERY, ROTATE, XID, TABLE_MAP, WRITE_ROWS, PAYLOAD = 15, 2, 4, 16, 19, 30, 40
+WRITE_ROWS_V1, QUERY_COMPRESSED, BLOB_COMPRESSED = 23, 165, 140
 STMT_END_F = 1
 TIMESTAMP = 1700000000
 
@@ -63,8 +74,10 @@ class Binlog:
         ev = struct.pack("<IBIIIH", TIMESTAMP, etype, 1, size, len(self.data) + size, 0) + body
         self.data += ev + struct.pack("<I", zlib.crc32(ev))
 
-    def fde(self):
-        body = struct.pack("<H", 4) + b"8.0.32".ljust(50, b"\0") + struct.pack("<I", TIMESTAMP)
+    def fde(self, version=b"8.0.32"):
+        # MariaDB's later event types get the post-header lengths a v4
+        # binlog has by default (QUERY_COMPRESSED 13, rows v1 8).
+        body = struct.pack("<H", 4) + version.ljust(50, b"\0") + struct.pack("<I", TIMESTAMP)
         self.add(FDE, body + bytes([19]) + POST_HEADER_80 + bytes([1]))  # alg 1: CRC32
 
     def rotate(self, next_file):
@@ -154,11 +167,51 @@ def json_shared_children(depth=22):
     return bytes(b.data)
 
 
+def event_claims_1gb():
+    b = Binlog()
+    b.fde()
+    # A QUERY_EVENT header whose size field says 1000 MB; 40 bytes follow.
+    b.data += struct.pack("<IBIIIH", TIMESTAMP, QUERY, 1, 1000 << 20, 0, 0) + b"x" * 40
+    return bytes(b.data)
+
+
+def mariadb_zlib(claimed, data):
+    # MariaDB's compressed data: 0x80 | length bytes, the original length
+    # big-endian, then a zlib stream.
+    return bytes([0x84]) + struct.pack(">I", claimed) + zlib.compress(data)
+
+
+def mariadb_query_claims_1gb():
+    b = Binlog()
+    b.fde(b"10.11.6-MariaDB-log")
+    b.add(QUERY_COMPRESSED, query(mariadb_zlib(1 << 30, b"BEGIN")))
+    return bytes(b.data)
+
+
+def mariadb_column_claims_1gb():
+    tid = 0x45
+    b = Binlog()
+    b.fde(b"10.11.6-MariaDB-log")
+    b.add(QUERY, query(b"BEGIN"))
+    b.add(TABLE_MAP, table_map(tid, b"crafted", b"packed", [3, BLOB_COMPRESSED], b"\x04",
+                               [False, True], [b"id", b"data"]))
+    cell = mariadb_zlib((1 << 30) - 1, b"x")
+    row = b"\0" + struct.pack("<I", 1) + struct.pack("<I", len(cell)) + cell
+    body = (struct.pack("<Q", tid)[:6] + struct.pack("<H", STMT_END_F) + lenenc(2) + b"\x03" +
+            row)
+    b.add(WRITE_ROWS_V1, body)
+    b.add(XID, struct.pack("<Q", 4545))
+    return bytes(b.data)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "crafted")
     os.makedirs(outdir, exist_ok=True)
     for name, make in (("json-shared-children.binlog", json_shared_children),
+                       ("corrupt-event-claims-1gb.binlog", event_claims_1gb),
+                       ("corrupt-mariadb-query-claims-1gb.binlog", mariadb_query_claims_1gb),
+                       ("corrupt-mariadb-column-claims-1gb.binlog", mariadb_column_claims_1gb),
                        ("payload-over-1gib.binlog", payload_over_1gib)):
         data = make()
         with open(os.path.join(outdir, name), "wb") as f:
