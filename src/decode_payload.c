@@ -165,24 +165,27 @@ static int make_room(struct payload_reader *r, size_t want, struct bb_error *err
 static int fill(struct payload_reader *r, size_t want, struct bb_error *err)
 {
     while (r->tail - r->head < want) {
-        if (r->src_off == r->src_len) {
-            if (r->frame_done)
-                return 0;
-            return bb_error_set(err, BB_ERR_CORRUPT,
-                                "zstd frame truncated: the payload ends after %llu inflated "
-                                "bytes, inside a frame", (unsigned long long)r->inflated);
-        }
+        if (r->frame_done && r->src_off == r->src_len)
+            return 0;
         if (make_room(r, want, err) < 0)
             return BB_ERR_NOMEM;
+        /* Called even when the input is used up: zstd may still hold
+         * inflated bytes that did not fit the last time. */
         ZSTD_inBuffer in = { r->src, r->src_len, r->src_off };
         ZSTD_outBuffer out = { r->win + r->tail, r->cap - r->tail, 0 };
         size_t zrc = ZSTD_decompressStream(r->zctx, &out, &in);
         if (ZSTD_isError(zrc))
             return bb_error_set(err, BB_ERR_CORRUPT, "zstd: %s after %llu inflated bytes",
                                 ZSTD_getErrorName(zrc), (unsigned long long)r->inflated);
-        if (in.pos == r->src_off && out.pos == 0)  /* never seen; do not spin */
+        if (in.pos == r->src_off && out.pos == 0) {
+            if (in.pos == r->src_len)
+                return bb_error_set(err, BB_ERR_CORRUPT,
+                                    "zstd frame truncated: the payload ends after %llu inflated "
+                                    "bytes, inside a frame", (unsigned long long)r->inflated);
+            /* never seen: zstd always moves with room on both sides */
             return bb_error_set(err, BB_ERR_CORRUPT, "zstd made no progress after %llu "
                                 "inflated bytes", (unsigned long long)r->inflated);
+        }
         /* A frame may be followed by another (MySQL's reader reads on too). */
         r->frame_done = zrc == 0;
         r->src_off = in.pos;
