@@ -478,6 +478,18 @@ static bool table_included(void *ctx, const char *schema, const char *table);
  * unless the checkpoint cannot list one more. */
 static void xa_begin(struct bridge *b, const struct bb_event *ev, const char *xid)
 {
+    /* Entries without a position (prepared before the start, listed for
+     * a warning at their commit) give way to one whose rows are needed. */
+    const char *cursor = b->cp.xa_pending;
+    char other[XA_ID_TEXT_MAX], file[CHECKPOINT_FILE_MAX];
+    uint64_t at;
+    while (!checkpoint_xa_fits(&b->cp, xid, b->txn_file) &&
+           checkpoint_xa_next(&cursor, other, sizeof other, file, sizeof file, &at)) {
+        if (!file[0]) {
+            checkpoint_xa_remove(&b->cp, other);
+            cursor = b->cp.xa_pending;
+        }
+    }
     if (!checkpoint_xa_fits(&b->cp, xid, b->txn_file)) {
         log_warn("%s:%llu: XA transaction %s: more XA transactions are prepared and pending "
                  "than the checkpoint can list (%d bytes): it is applied as it is prepared, and "
@@ -598,7 +610,17 @@ static int xa_prepared(struct bridge *b, const struct bb_event *ev, struct bb_er
         }
         return end_txn(b, ev, err);
     }
-    if (checkpoint_xa_add(&b->cp, xid, b->txn_xa_rows ? b->txn_file : NULL, b->txn_pos) < 0)
+    /* Listed before the start (XA RECOVER just before the position was
+     * read): it was prepared after all, here. */
+    checkpoint_xa_remove(&b->cp, xid);
+    if (!b->txn_xa_rows) {
+        /* Nothing of it is mirrored: its commit or rollback changes
+         * nothing, and it takes no room in the list. */
+        log_debug("%s:%llu: XA transaction %s prepared, no mirrored rows", ev->log_file,
+                  (unsigned long long)ev->pos, xid);
+        return end_txn(b, ev, err);
+    }
+    if (checkpoint_xa_add(&b->cp, xid, b->txn_file, b->txn_pos) < 0)
         return bb_error_set(err, BB_ERR_LIMIT, "XA transaction %s at %s:%llu does not fit in the "
                             "checkpoint's list", xid, b->txn_file,
                             (unsigned long long)b->txn_pos);   /* xa_begin saw that it did */
@@ -625,13 +647,19 @@ static int xa_statement_event(struct bridge *b, const struct bb_event *ev, enum 
     char file[CHECKPOINT_FILE_MAX];
     uint64_t pos;
     if (!checkpoint_xa_find(&b->cp, xid, file, sizeof file, &pos)) {
-        if (verb == XA_VERB_COMMIT)
-            log_warn("%s:%llu: XA COMMIT of %s, which is not among the prepared XA "
-                     "transactions the checkpoint lists (it was prepared before the position "
-                     "binbridge started from): its changes are not applied", ev->log_file,
-                     (unsigned long long)ev->pos, xid);
+        /* Prepared after the start with no mirrored rows (or, where XA
+         * RECOVER was refused at the start, maybe before it: warned then). */
+        log_debug("%s:%llu: XA %s of %s: no mirrored rows", ev->log_file,
+                  (unsigned long long)ev->pos, verb == XA_VERB_COMMIT ? "COMMIT" : "ROLLBACK",
+                  xid);
         return end_txn(b, ev, err);
     }
+    if (verb == XA_VERB_COMMIT && !file[0])
+        log_warn("%s:%llu: XA COMMIT of %s, which was prepared before the position binbridge "
+                 "started from (an initial load or a start at the current position): where its "
+                 "rows are is not known, so changes it made to mirrored tables are not applied; "
+                 "reload those tables (start again with --start snapshot) if it made any",
+                 ev->log_file, (unsigned long long)ev->pos, xid);
     if (verb == XA_VERB_COMMIT && file[0] && txn_wanted(b)) {
         int rc = xa_apply(b, xid, file, pos, ev, err);
         if (rc <= 0)
@@ -641,6 +669,37 @@ static int xa_statement_event(struct bridge *b, const struct bb_event *ev, enum 
               verb == XA_VERB_COMMIT ? "COMMIT" : "ROLLBACK", xid);
     checkpoint_xa_remove(&b->cp, xid);
     return end_txn(b, ev, err);
+}
+
+/* A start with no checkpoint (at the current position, or from a
+ * snapshot): the XA transactions prepared on the server then are listed
+ * without a position, so that the commit of one is warned about (where
+ * its rows are is not known). Their number is bounded by what the list
+ * holds; a later transaction that needs room takes it from them. */
+static void note_xa_before_start(struct checkpoint *cp, const char *xids, bool known,
+                                 const char *why)
+{
+    if (!known) {
+        log_warn("cannot list the XA transactions prepared on the source (%s): an XA COMMIT of "
+                 "one prepared before this start is not noticed; its changes to mirrored tables "
+                 "would not be applied", why);
+        return;
+    }
+    char xid[XA_ID_TEXT_MAX], file[CHECKPOINT_FILE_MAX];
+    uint64_t pos;
+    for (const char *p = xids; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n < sizeof xid) {
+            memcpy(xid, p, n);
+            xid[n] = '\0';
+            if (!checkpoint_xa_find(cp, xid, file, sizeof file, &pos) &&
+                checkpoint_xa_add(cp, xid, NULL, 0) < 0)
+                break;
+        }
+        p += n + (p[n] == ' ');
+    }
+    if (xids[0])
+        log_info("XA transactions prepared on the source before this start: %s", xids);
 }
 
 /* ------------------------------------------------------------------ */
@@ -750,6 +809,12 @@ static int initial_load(struct bridge *b, struct checkpoint *start, struct bb_er
 {
     struct snapshot *snap;
     memset(start, 0, sizeof *start);
+    /* The XA transactions prepared before the snapshot: it cannot see
+     * their rows, and their commits may follow it. */
+    char xa[CHECKPOINT_XA_MAX];
+    struct bb_error xe = { 0 };
+    bool xa_known = server_prepared_xa(b->srv, xa, sizeof xa, &xe) == 0;
+    note_xa_before_start(start, xa_known ? xa : "", xa_known, xe.msg);
     int rc = snapshot_open(&snap, b->srv, start->file, sizeof start->file, &start->pos, err);
     if (rc < 0)
         return rc;
@@ -1108,6 +1173,8 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
         set_position(&b->cp, b->facts.current_file, b->facts.current_pos, 0);
         snprintf(b->cp.gtid, sizeof b->cp.gtid, "%s", b->facts.gtid_current);
         b->cp.server_id = b->facts.server_id;
+        note_xa_before_start(&b->cp, b->facts.xa_prepared, b->facts.xa_prepared_known,
+                             b->facts.xa_prepared_why);
         b->dirty = true; /* save where we start, so a restart starts there too */
         b->first_pending = now_seconds();
     }

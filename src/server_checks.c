@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "server_conn.h"
+#include "xa.h"
 
 /* One row, one column: copy the first value of sql's result into out. */
 static int query_value(MYSQL *m, const char *where, const char *sql, char *out, size_t size,
@@ -60,6 +61,44 @@ static int gtid_position(MYSQL *m, const char *where, struct server_facts *f, st
                        f->gtid_current, sizeof f->gtid_current, NULL, err);
 }
 
+/* XA RECOVER: formatID, gtrid_length, bqual_length, data (gtrid then
+ * bqual, raw bytes). The canonical xids, space-separated, into out; an
+ * xid that does not fit is left out (the list only serves warnings). */
+static int prepared_xa(MYSQL *m, const char *where, char *out, size_t size,
+                       struct bb_error *err)
+{
+    MYSQL_RES *res = NULL;
+    out[0] = '\0';
+    int rc = server_conn_query(m, where, NULL, "XA RECOVER", &res, err);
+    if (rc < 0)
+        return rc;
+    size_t used = 0;
+    MYSQL_ROW row;
+    while (res && (row = mysql_fetch_row(res))) {
+        unsigned long *lens = mysql_fetch_lengths(res);
+        if (!row[0] || !row[1] || !row[2] || !row[3] || !lens)
+            continue;
+        unsigned long gl = strtoul(row[1], NULL, 10), bl = strtoul(row[2], NULL, 10);
+        if (gl + bl != lens[3])
+            continue;
+        struct bb_bytes gtrid = { (const uint8_t *)row[3], (size_t)gl };
+        struct bb_bytes bqual = { (const uint8_t *)row[3] + gl, (size_t)bl };
+        char xid[XA_ID_TEXT_MAX];
+        if (xa_id_text((int32_t)strtol(row[0], NULL, 10), &gtrid, &bqual, xid) < 0)
+            continue;
+        size_t n = strlen(xid);
+        if (used + (used ? 1 : 0) + n + 1 > size)
+            continue;
+        if (used)
+            out[used++] = ' ';
+        memcpy(out + used, xid, n + 1);
+        used += n;
+    }
+    if (res)
+        mysql_free_result(res);
+    return 0;
+}
+
 /* A connection for the checks, f cleared and told which server it is. */
 static int open_server(const struct bb_server_options *srv, struct server_facts *f, MYSQL **m,
                        char *where, size_t size, struct bb_error *err)
@@ -69,6 +108,20 @@ static int open_server(const struct bb_server_options *srv, struct server_facts 
     int rc = server_conn_open(m, srv, 30, 1 << 24, err);
     if (rc == 0)
         f->mariadb = server_conn_is_mariadb(*m);
+    return rc;
+}
+
+int server_prepared_xa(const struct bb_server_options *srv, char *out, size_t size,
+                       struct bb_error *err)
+{
+    MYSQL *m;
+    char where[300];
+    struct server_facts f;
+    int rc = open_server(srv, &f, &m, where, sizeof where, err);
+    if (rc < 0)
+        return rc;
+    rc = prepared_xa(m, where, out, size, err);
+    mysql_close(m);
     return rc;
 }
 
@@ -144,6 +197,16 @@ int server_checks_run(const struct bb_server_options *srv, const struct checkpoi
         rc = query_value(m, where, "SELECT @@global.server_id", value, sizeof value, NULL, err);
     if (rc == 0)
         f->server_id = (uint32_t)strtoul(value, NULL, 10);
+    if (rc == 0) {
+        /* Before the position: an XA transaction prepared before it and
+         * committed after it is on the list (one committed in between
+         * too, which does no harm: its commit is never read). */
+        struct bb_error xe = { 0 };
+        f->xa_prepared_known = prepared_xa(m, where, f->xa_prepared, sizeof f->xa_prepared,
+                                           &xe) == 0;
+        if (!f->xa_prepared_known)
+            snprintf(f->xa_prepared_why, sizeof f->xa_prepared_why, "%s", xe.msg);
+    }
     if (rc == 0) {
         /* Needs REPLICATION CLIENT (MariaDB: BINLOG MONITOR). */
         struct bb_error perm = { 0 };

@@ -19,6 +19,13 @@ struct server_facts {
     char current_file[CHECKPOINT_FILE_MAX];  /* the end of the binlog now */
     uint64_t current_pos;
     char gtid_current[CHECKPOINT_GTID_MAX];  /* @@gtid_binlog_pos / @@gtid_executed */
+    /* XA transactions prepared on the server when the checks ran (read
+     * just before the current position): canonical xids (xa.h), separated
+     * by spaces. xa_prepared_known is false when XA RECOVER was refused
+     * (the reason in xa_prepared_why). */
+    char xa_prepared[CHECKPOINT_XA_MAX];
+    bool xa_prepared_known;
+    char xa_prepared_why[BB_ERROR_MSG_MAX];
 };
 
 /* Connect and check: log_bin is on, binlog_format is ROW, the user may read
@@ -29,6 +36,11 @@ struct server_facts {
  * a purged position or missing privilege, BB_ERR_IO when unreachable). */
 int server_checks_run(const struct bb_server_options *srv, const struct checkpoint *resume,
                       struct server_facts *facts, struct bb_error *err);
+
+/* The XA transactions prepared on the server now (XA RECOVER), as for
+ * facts->xa_prepared: 0, or a negative error (refused, unreachable). */
+int server_prepared_xa(const struct bb_server_options *srv, char *out, size_t size,
+                       struct bb_error *err);
 
 /* Just the server's current end of binlog and GTID position (for status
  * and lag), on a short connection. */
