@@ -590,19 +590,28 @@ static void keyset_destroy(struct keyset *ks)
     memset(ks, 0, sizeof *ks);
 }
 
-static bool keyset_grow(struct keyset *ks)
+/* Room for `extra` more keys without moving the entries: a change holds
+ * pointers to the entries of its keys while it adds them (up to two). */
+static bool keyset_reserve(struct keyset *ks, uint32_t extra)
 {
-    if (ks->n == ks->cap) {
-        uint32_t cap = ks->cap ? ks->cap * 2 : 256;
+    if (extra > UINT32_MAX / 4 - ks->n)
+        return false;
+    uint32_t want = ks->n + extra;
+    if (want > ks->cap) {
+        uint32_t cap = ks->cap ? ks->cap : 256;
+        while (cap < want)
+            cap *= 2;
         struct key_entry *e = realloc(ks->e, cap * sizeof *e);
         if (!e)
             return false;
         ks->e = e;
         ks->cap = cap;
     }
-    if ((ks->n + 1) * 2 <= ks->nslots)
+    if (want * 2 <= ks->nslots)
         return true;
-    uint32_t nslots = ks->nslots ? ks->nslots * 2 : 512;
+    uint32_t nslots = ks->nslots ? ks->nslots : 512;
+    while (want * 2 > nslots)
+        nslots *= 2;
     uint32_t *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return false;
@@ -624,8 +633,9 @@ static const char *keyset_key(const struct keyset *ks, const struct key_entry *e
 }
 
 /* The batch's entry for a key, added (KEY_UNKNOWN) when new; the first
- * change to write it names its table. NULL when out of memory (the batch's
- * buffer is marked so: add() fails). */
+ * change to write it names its table. NULL when out of memory or without
+ * room reserved (sink_add reserves it); the batch's buffer is then marked
+ * so, and add() fails. */
 static struct key_entry *key_note(struct redis_sink *rs, const struct bb_buf *key,
                                   const struct change *ch)
 {
@@ -640,7 +650,8 @@ static struct key_entry *key_note(struct redis_sink *rs, const struct bb_buf *ke
                 return e;
         }
     }
-    if (key->len > UINT32_MAX || !keyset_grow(ks)) {
+    /* sink_add reserved room: the entries do not move here. */
+    if (key->len > UINT32_MAX || ks->n == ks->cap || (ks->n + 1) * 2 > ks->nslots) {
         rs->out.oom = true;
         return NULL;
     }
@@ -1425,6 +1436,11 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
         const struct target_plan *tp = &plan->targets[i];
         if (!tp->redis)
             continue;
+        /* Each shape notes at most two keys (an update's old and new). */
+        if (!keyset_reserve(&rs->keys, 2)) {
+            rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory buffering Redis commands");
+            break;
+        }
         switch (tp->redis->shape) {
         case REDIS_SHAPE_HASH: rc = add_hash(rs, ch, tp, after_key, err); break;
         case REDIS_SHAPE_JSON: rc = add_json(rs, ch, tp, after_key, err); break;

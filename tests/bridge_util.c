@@ -1299,9 +1299,10 @@ void e2e_assert_caught_up(struct e2e *E, double seconds)
     double t0 = e2e_now();
     if (!e2e_wait_caught_up(E, seconds)) {
         bool running = e2e_proc_running(&E->bridge);
-        char what[1900];
+        char what[1900], exited[64];
+        snprintf(exited, sizeof exited, "it exited with status %d", E->bridge.status);
         snprintf(what, sizeof what, "the bridge did not catch up within %.0f s (%s; %s)",
-                 seconds, running ? "still running" : "it exited", E->waited);
+                 seconds, running ? "still running" : exited, E->waited);
         e2e_fail_with_bridge_output(E, what);
     }
     if (e2e_now() - t0 > 1)

@@ -839,6 +839,44 @@ Test(redis_sink, a_key_of_another_type_is_replaced_inside_the_batch)
     cr_assert_eq(back.pos, 1000);
 }
 
+/* Many rows moved to new keys in one batch: the sink's record of the
+ * batch's keys grows (by doubling) between the two keys of one update,
+ * whose entries must stay valid (a use after free under ASan before). */
+Test(redis_sink, many_key_changes_in_one_batch_grow_the_key_record)
+{
+    struct redis_target t[] = {
+        { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}" },
+        { .shape = REDIS_SHAPE_STREAM, .key = "{schema}:{table}" },
+    };
+    add_rule("users", t, 2);
+    open_sink();
+    struct tbl x;
+    tbl_init(&x, "users");
+    enum { N = 700 };
+    for (int id = 1; id <= N; id++) {
+        struct row a = mkrow(&x, id, "n", NULL, NULL);
+        add_ok(&x, BB_ROWS_WRITE, NULL, &a);
+    }
+    commit_ok(1000);
+    /* every row moves from id to id + N, one batch */
+    for (int id = 1; id <= N; id++) {
+        struct row a = mkrow(&x, id, "n", NULL, NULL);
+        struct row b = mkrow(&x, id + N, "m", NULL, NULL);
+        add_ok(&x, BB_ROWS_UPDATE, &a, &b);
+    }
+    commit_ok(2000);
+    char k[200], pk[16];
+    for (int id = 1; id <= N; id++) {
+        snprintf(pk, sizeof pk, "%d", id);
+        cr_assert(!exists(key_of(&x, pk, k, sizeof k)), "%s still there", k);
+        snprintf(pk, sizeof pk, "%d", id + N);
+        snprintf(k, sizeof k, "id=%d", id + N);
+        char kk[200];
+        assert_hash(key_of(&x, pk, kk, sizeof kk), k, "name=m", NULL);
+    }
+    cr_assert_eq(rint_cmd("XLEN %s:users", F.name), 2 * N);
+}
+
 /* redis.wrong_type = "stop": a key of another type refuses the whole
  * batch before anything is sent, naming the key. */
 Test(redis_sink, wrong_type_stop_refuses_the_batch_naming_the_key)
