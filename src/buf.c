@@ -210,13 +210,6 @@ int bb_buf_check(const struct bb_buf *b, struct bb_error *err)
 
 /* ---- arena ---- */
 
-struct bb_arena_block {
-    struct bb_arena_block *next;
-    size_t size;   /* usable bytes in data */
-    size_t used;
-    _Alignas(16) unsigned char data[];
-};
-
 /* Blocks start small (a cached table map needs a few hundred bytes) and
  * double up to ARENA_MAX_BLOCK, so small arenas stay small and busy ones
  * soon allocate rarely. */
@@ -228,6 +221,7 @@ void bb_arena_init(struct bb_arena *a)
     a->head = a->spare = NULL;
     a->total = 0;
     a->next_block = ARENA_FIRST_BLOCK;
+    a->used_below = 0;
 }
 
 static void free_chain(struct bb_arena_block *b)
@@ -254,6 +248,7 @@ void bb_arena_reset(struct bb_arena *a, size_t keep)
     for (b = a->spare; b; b = b->next)
         kept += b->size;
     a->head = NULL;
+    a->used_below = 0;
     while (all) {
         b = all;
         all = all->next;
@@ -299,6 +294,8 @@ void *bb_arena_alloc(struct bb_arena *a, size_t n)
         b->size = size;
         a->total += size;
     }
+    if (a->head)
+        a->used_below += a->head->used;
     b->used = n;
     b->next = a->head;
     a->head = b;

@@ -91,12 +91,19 @@ int bb_buf_check(const struct bb_buf *b, struct bb_error *err);
 /* A bump allocator released all at once: per-event scratch (decoded rows,
  * rendered decimals). Blocks are kept across resets, so steady-state decoding
  * does not call malloc. */
-struct bb_arena_block;
+struct bb_arena_block {
+    struct bb_arena_block *next;
+    size_t size;   /* usable bytes in data */
+    size_t used;
+    _Alignas(16) unsigned char data[];
+};
 struct bb_arena {
     struct bb_arena_block *head;   /* block being filled */
     struct bb_arena_block *spare;  /* emptied blocks for reuse */
     size_t total;                  /* bytes held in all blocks */
     size_t next_block;             /* size of the next block to allocate */
+    size_t used_below;             /* bytes handed out from the blocks under head
+                                      since the last reset */
 };
 
 void bb_arena_init(struct bb_arena *a);
@@ -107,6 +114,13 @@ void bb_arena_destroy(struct bb_arena *a);
 void bb_arena_reset(struct bb_arena *a, size_t keep);
 /* Returns 16-byte aligned, uninitialised memory, or NULL on out-of-memory. */
 void *bb_arena_alloc(struct bb_arena *a, size_t n);
+/* Bytes handed out since the last reset (each allocation rounded up to 16),
+ * without the slack at the ends of blocks: what a decoder measures its
+ * output by. Constant time, for a check per decoded row. */
+static inline size_t bb_arena_used(const struct bb_arena *a)
+{
+    return a->used_below + (a->head ? a->head->used : 0);
+}
 void *bb_arena_calloc(struct bb_arena *a, size_t n);
 char *bb_arena_strndup(struct bb_arena *a, const char *s, size_t n);
 
