@@ -22,6 +22,10 @@
  *     if (err.code) fprintf(stderr, "%s\n", err.msg);
  *     bb_stream_close(s);
  *
+ * A very large rows event may come in several deliveries, each with the
+ * next rows of the same event (struct bb_ev_rows: first_row, more_rows);
+ * a loop over each delivery's rows, as above, sees every row once.
+ *
  * Conventions: functions return 0 (or a count) on success and a negative
  * BB_ERR_* code on failure, filling the struct bb_error passed last. Pointers
  * inside an event (strings, rows, values) stay valid until the next call to
@@ -395,6 +399,18 @@ struct bb_row {
 
 enum bb_rows_kind { BB_ROWS_WRITE, BB_ROWS_UPDATE, BB_ROWS_DELETE };
 
+/* A rows event's rows are decoded into values of every column of the table
+ * (ncols per image, 40 bytes each), however few the image holds: a wide
+ * table with partial images (binlog_row_image=MINIMAL) can turn each byte of
+ * the event into kilobytes. So the rows are decoded in slices: when the
+ * decoded rows reach the stream's rows_budget (and at least one row was
+ * decoded), the event is delivered with the rows so far and more_rows set,
+ * and the next bb_stream_next() delivers the same event (same pos, header
+ * and fields) with the rows that follow, before anything else is read.
+ * Events within the budget, nearly all of them, come whole: first_row 0,
+ * more_rows false. Rows are numbered in the event: rows[i] is row
+ * first_row + i. A slice boundary is not the end of a statement: flags
+ * (STMT_END_F) are the event's own, the same on every slice. */
 struct bb_ev_rows {                  /* all WRITE/UPDATE/DELETE/PARTIAL_UPDATE variants */
     enum bb_rows_kind kind;
     uint8_t version;                 /* 0 (pre-GA), 1, 2 */
@@ -407,8 +423,11 @@ struct bb_ev_rows {                  /* all WRITE/UPDATE/DELETE/PARTIAL_UPDATE v
     uint32_t ncols;                  /* columns in the event (== table->ncols) */
     const uint8_t *present_before;   /* column bitmaps, ceil(ncols/8) bytes */
     const uint8_t *present_after;
-    uint32_t nrows;
+    uint32_t nrows;                  /* rows in this delivery */
     struct bb_row *rows;
+    uint32_t first_row;              /* index in the event of rows[0] */
+    bool more_rows;                  /* a later delivery of this event has the rows after
+                                        these */
 };
 
 struct bb_event {
@@ -482,10 +501,17 @@ struct bb_filter {
     void *table_filter_ctx;
 };
 
+/* Default rows_budget: the decoded rows of one delivery of a rows event
+ * take about this much memory at most (one row more, when a single row is
+ * larger). */
+#define BB_ROWS_BUDGET_DEFAULT ((size_t)16 << 20)
+
 struct bb_stream_options {
     struct bb_filter filter;
     bool verify_checksum;            /* default true (set by bb_stream_options_init) */
     size_t max_event_size;           /* refuse larger events; default 1 GiB */
+    size_t rows_budget;              /* bytes of decoded rows per delivery of a rows event
+                                        (struct bb_ev_rows); 0 = BB_ROWS_BUDGET_DEFAULT */
 };
 
 void bb_stream_options_init(struct bb_stream_options *opt);
@@ -539,7 +565,8 @@ void bb_server_options_destroy(struct bb_server_options *srv);
 int bb_stream_open_server(struct bb_stream **out, const struct bb_server_options *srv,
                           const struct bb_stream_options *opt, struct bb_error *err);
 
-/* Pull the next event. Returns 1 and sets *ev (valid until the next call),
+/* Pull the next event (or the next slice of a large rows event: struct
+ * bb_ev_rows). Returns 1 and sets *ev (valid until the next call),
  * 0 at the end (files exhausted, or the server's end in non-blocking mode),
  * or a negative code with err set; after an error the stream is finished
  * (events before the damage have all been delivered). */

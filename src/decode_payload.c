@@ -1,7 +1,7 @@
 /* decode_payload.c - TRANSACTION_PAYLOAD_EVENT (MySQL 8.0.20+,
  * binlog_transaction_compression=ON): a whole transaction's events,
  * zstd-compressed. decode_payload() reads the header; the inner events are
- * then inflated one at a time as decoder_next_inner() asks for them, each
+ * then inflated one at a time as decoder_next() asks for them, each
  * decoded like any other event and marked in_payload.
  *
  * Streaming, as MySQL's own reader does (Payload_event_buffer_istream):

@@ -134,10 +134,14 @@ static int decode_image(struct decoder *d, const struct bb_table *t, const uint8
     return 0;
 }
 
-/* Decode the rows of the event from `rows` to its end into r->rows. */
-static int decode_all_rows(struct decoder *d, struct bb_ev_rows *r, const struct bb_table *t,
-                           bool partial, unsigned null_bit0, struct cursor *cur,
-                           struct bb_error *err)
+/* Decode rows of the event from `cur` on into r->rows, numbered from
+ * r->first_row: to the end of the event, or until the rows decoded take
+ * d->rows_budget bytes of the arena (and at least one row is decoded), when
+ * r->more_rows says that rows remain at *cur. The check costs one
+ * comparison per row. */
+static int decode_slice(struct decoder *d, struct bb_ev_rows *r, const struct bb_table *t,
+                        bool partial, unsigned null_bit0, struct cursor *cur,
+                        struct bb_error *err)
 {
     struct cursor rows = *cur;
     uint32_t nbefore = r->present_before ? popcount_bits(r->present_before, r->ncols) : 0;
@@ -146,12 +150,14 @@ static int decode_all_rows(struct decoder *d, struct bb_ev_rows *r, const struct
     if (partial)
         for (uint32_t i = 0; i < t->ncols; i++)
             json_cols += t->cols[i].type == MYSQL_TYPE_JSON;
+    size_t budget = d->rows_budget;
 
     /* Rows are decoded into an array grown by doubling in the arena. Each
      * row takes at least one byte, which bounds the count by the body. */
     uint32_t cap = 0, nrows = 0;
     struct bb_row *out = NULL;
     while (!cursor_at_end(&rows)) {
+        uint32_t at = r->first_row + nrows;   /* the row's index in the event */
         if (nrows == cap) {
             uint32_t ncap = cap ? cap * 2 : 16;
             struct bb_row *grown = bb_arena_alloc(&d->arena, (size_t)ncap * sizeof *grown);
@@ -173,7 +179,7 @@ static int decode_all_rows(struct decoder *d, struct bb_ev_rows *r, const struct
             rc = decode_image(d, t, r->present_before, nbefore, null_bit0, &rows, NULL, row->before,
                               err);
             if (rc < 0) {
-                bb_error_prefix(err, "row %u before image", nrows);
+                bb_error_prefix(err, "row %u before image", at);
                 return rc;
             }
         }
@@ -184,13 +190,13 @@ static int decode_all_rows(struct decoder *d, struct bb_ev_rows *r, const struct
                 if (!cursor_ok(&rows))
                     return bb_error_set(err, BB_ERR_CORRUPT,
                                         "row %u value options truncated at rows offset %zu",
-                                        nrows, rows.off);
+                                        at, rows.off);
                 if (options & 1) {
                     pb.nbits = json_cols;
                     pb.bits = cursor_bytes(&rows, (json_cols + 7) / 8);
                     if (!pb.bits)
                         return bb_error_set(err, BB_ERR_CORRUPT,
-                                            "row %u partial-JSON bitmap truncated", nrows);
+                                            "row %u partial-JSON bitmap truncated", at);
                     ppb = &pb;
                 }
             }
@@ -199,19 +205,96 @@ static int decode_all_rows(struct decoder *d, struct bb_ev_rows *r, const struct
                 return bb_error_set(err, BB_ERR_NOMEM, "out of memory decoding rows");
             rc = decode_image(d, t, r->present_after, nafter, null_bit0, &rows, ppb, row->after, err);
             if (rc < 0) {
-                bb_error_prefix(err, "row %u after image", nrows);
+                bb_error_prefix(err, "row %u after image", at);
                 return rc;
             }
         }
         if (rows.off == row_start)
             return bb_error_set(err, BB_ERR_CORRUPT,
-                                "row %u has no present columns but %zu row bytes remain", nrows,
+                                "row %u has no present columns but %zu row bytes remain", at,
                                 cursor_left(&rows));
         nrows++;
+        if (bb_arena_used(&d->arena) >= budget)
+            break;
     }
     r->nrows = nrows;
     r->rows = out;
+    r->more_rows = !cursor_at_end(&rows);
     *cur = rows;
+    return 0;
+}
+
+/* Arena bytes kept from one slice of an event to the next: the next slice
+ * reuses them rather than allocating again. */
+static size_t slice_keep(const struct decoder *d)
+{
+    return d->rows_budget;
+}
+
+/* Pre-GA (v0) rows are MySQL 5.1 records whose null bytes begin with a
+ * reserved bit when the table used the fixed record format (MyISAM
+ * without packed rows). The binlog does not say which, so v0 rows are
+ * decoded without it first, then with it; only a decoding that ends
+ * exactly at the end of the event is accepted. When the event does not fit
+ * one slice, the rest of it is decoded (and dropped, slice by slice) before
+ * the first slice goes out, so that no row of a misreading is delivered.
+ * Returns the first slice in r and the bit in *bit0. */
+static int decode_first_slice_v0(struct decoder *d, struct bb_ev_rows *r,
+                                 const struct bb_table *t, struct cursor *cur, unsigned *bit0,
+                                 struct bb_error *err)
+{
+    struct cursor start = *cur;
+    struct bb_error first = { 0 };
+    for (unsigned b = 0; b < 2; b++) {
+        *cur = start;
+        bb_arena_reset(&d->arena, slice_keep(d));
+        int rc = decode_slice(d, r, t, false, b, cur, err);
+        if (rc == 0 && r->more_rows) {
+            struct bb_ev_rows probe = *r;
+            struct cursor rest = *cur;
+            while (rc == 0 && probe.more_rows) {
+                probe.first_row += probe.nrows;
+                bb_arena_reset(&d->arena, slice_keep(d));
+                rc = decode_slice(d, &probe, t, false, b, &rest, err);
+            }
+            if (rc == 0) {   /* it reads to the end: decode the first slice again */
+                *cur = start;
+                bb_arena_reset(&d->arena, slice_keep(d));
+                rc = decode_slice(d, r, t, false, b, cur, err);
+            }
+        }
+        if (rc == 0) {
+            *bit0 = b;
+            return 0;
+        }
+        if (rc != BB_ERR_CORRUPT)
+            return rc;
+        if (b == 0) {
+            first = *err;
+            bb_error_clear(err);
+        }
+    }
+    *err = first;
+    return first.code;
+}
+
+int decode_rows_next(struct decoder *d, struct bb_event *ev, struct bb_error *err)
+{
+    struct rows_reader *s = &d->slices;
+    bb_arena_reset(&d->arena, slice_keep(d));
+    *ev = s->ev;
+    struct bb_ev_rows *r = &ev->rows;
+    r->first_row += r->nrows;
+    r->nrows = 0;
+    r->rows = NULL;
+    int rc = decode_slice(d, r, r->table, r->partial_json, s->null_bit0, &s->rows, err);
+    if (rc < 0) {
+        s->active = false;
+        return rc;
+    }
+    s->active = r->more_rows;
+    if (s->active)
+        s->ev = *ev;
     return 0;
 }
 
@@ -291,22 +374,17 @@ int decode_rows(struct decoder *d, struct bb_event *ev, struct cursor *c, struct
         rows = cursor_make(d->inflated.data, d->inflated.len);
     }
 
-    /* Pre-GA (v0) rows are MySQL 5.1 records whose null bytes begin with a
-     * reserved bit when the table used the fixed record format (MyISAM
-     * without packed rows). The binlog does not say which, so v0 rows are
-     * decoded without it first, then with it; only a decoding that ends
-     * exactly at the end of the event is accepted. */
-    struct cursor start = rows;
-    int rc = decode_all_rows(d, r, t, k.partial, 0, &rows, err);
-    if (rc == BB_ERR_CORRUPT && k.version == 0) {
-        struct bb_error first = *err;
-        bb_error_clear(err);
-        rows = start;
-        rc = decode_all_rows(d, r, t, false, 1, &rows, err);
-        if (rc < 0) {
-            *err = first;
-            return first.code;
-        }
+    /* The first slice (usually the whole event); the rest is decoded as
+     * decoder_next() asks for it, from the event's bytes or d->inflated,
+     * which stay as they are until then (decoder.h). */
+    unsigned bit0 = 0;
+    int rc = k.version == 0 ? decode_first_slice_v0(d, r, t, &rows, &bit0, err)
+                            : decode_slice(d, r, t, k.partial, 0, &rows, err);
+    if (rc == 0 && r->more_rows) {
+        d->slices.active = true;
+        d->slices.ev = *ev;
+        d->slices.rows = rows;
+        d->slices.null_bit0 = bit0;
     }
     return rc;
 }

@@ -47,6 +47,7 @@ void decoder_init(struct decoder *d)
     memset(d, 0, sizeof *d);
     d->verify_checksum = true;
     d->max_event_size = (size_t)1 << 30;
+    d->rows_budget = BB_ROWS_BUDGET_DEFAULT;
     table_cache_init(&d->tables);
     bb_arena_init(&d->arena);
     bb_buf_init(&d->inflated);
@@ -72,6 +73,7 @@ void decoder_reset_format(struct decoder *d)
     d->server_version[0] = '\0';
     d->encrypted = false;
     d->checksum_alg = BB_CHECKSUM_NONE;
+    d->slices.active = false;
     d->payload.active = false;
     table_cache_clear(&d->tables);
     d->clear_tables_pending = false;
@@ -340,6 +342,13 @@ static int decode_one(struct decoder *d, const uint8_t *data, size_t len, uint64
                       const char *log_file, bool in_payload, struct bb_event *ev,
                       struct bb_error *err)
 {
+    if (d->slices.active) {
+        /* The rest of a rows event in slices is abandoned: its statement
+         * ends all the same when the event says so. */
+        d->slices.active = false;
+        if (d->slices.ev.rows.flags & STMT_END_F)
+            d->clear_tables_pending = true;
+    }
     if (d->clear_tables_pending) {
         table_cache_clear(&d->tables);
         d->clear_tables_pending = false;
@@ -452,7 +461,9 @@ static int decode_one(struct decoder *d, const uint8_t *data, size_t len, uint64
         where(err, type, pos, log_file, in_payload);
         return rc;
     }
-    if (bb_event_is_rows(ev) && (ev->rows.flags & STMT_END_F))
+    /* The statement's tables are forgotten after its last rows event, and
+     * after that event's last slice: until then they are still in use. */
+    if (bb_event_is_rows(ev) && (ev->rows.flags & STMT_END_F) && !ev->rows.more_rows)
         d->clear_tables_pending = true;
     return 0;
 }
@@ -464,8 +475,21 @@ int decoder_decode(struct decoder *d, const uint8_t *data, size_t len, uint64_t 
     return decode_one(d, data, len, pos, log_file, false, ev, err);
 }
 
-int decoder_next_inner(struct decoder *d, struct bb_event *ev, struct bb_error *err)
+int decoder_next(struct decoder *d, struct bb_event *ev, struct bb_error *err)
 {
+    if (d->slices.active) {
+        int rc = decode_rows_next(d, ev, err);
+        if (rc < 0) {
+            /* The event's own bytes failed: say where, as for its first
+             * slice; what remains of a payload around it is not read. */
+            where(err, ev->type, ev->pos, ev->log_file, ev->in_payload);
+            d->payload.active = false;
+            return rc;
+        }
+        if (!ev->rows.more_rows && (ev->rows.flags & STMT_END_F))
+            d->clear_tables_pending = true;
+        return 1;
+    }
     if (!d->payload.active)
         return 0;
     const uint8_t *p;

@@ -2,8 +2,9 @@
  *
  * The decoder never does I/O: a source hands it whole events (common header
  * through checksum) and it keeps the state that later events need: the
- * format from the last FORMAT_DESCRIPTION_EVENT, the TABLE_MAP cache and the
- * inner events of a TRANSACTION_PAYLOAD still to be delivered.
+ * format from the last FORMAT_DESCRIPTION_EVENT, the TABLE_MAP cache, the
+ * rows of a large rows event not yet delivered and the inner events of a
+ * TRANSACTION_PAYLOAD still to be delivered.
  *
  * Errors name the event type, its byte offset and the reason:
  *   "TABLE_MAP_EVENT at offset 1234 in mysql-bin.000001: column count 3 but metadata for 2"
@@ -55,6 +56,17 @@ struct payload_reader {
     size_t cap, head, tail;
 };
 
+/* A rows event delivered in slices (decode_rows.c, struct bb_ev_rows): its
+ * rows are decoded from the event's bytes as they are asked for, so that
+ * memory is bounded by the budget (plus one row), never by how many rows the
+ * event holds. */
+struct rows_reader {
+    bool active;                 /* more slices of ev remain */
+    struct bb_event ev;          /* the event as its last slice went out */
+    struct cursor rows;          /* its row bytes not decoded yet */
+    unsigned null_bit0;          /* v0 rows: the reserved null bit, as settled */
+};
+
 struct decoder {
     /* format, from the last FORMAT_DESCRIPTION_EVENT */
     bool have_format;
@@ -69,10 +81,11 @@ struct decoder {
     bool verify_checksum;
     bool require_format;             /* files: the first event must be an FDE */
     size_t max_event_size;
+    size_t rows_budget;              /* arena bytes of decoded rows per slice */
     bool encrypted;                  /* a START_ENCRYPTION_EVENT was seen */
 
     struct table_cache tables;
-    bool clear_tables_pending;       /* a STMT_END_F rows event was delivered */
+    bool clear_tables_pending;       /* a STMT_END_F rows event was delivered whole */
     decoder_want_table_fn want_table;
     void *want_table_ctx;
     decoder_table_hook_fn table_hook;
@@ -81,7 +94,9 @@ struct decoder {
     struct bb_arena arena;           /* per-event scratch: rows, values, lists */
     struct bb_buf inflated;          /* MariaDB compressed event bodies */
 
-    /* TRANSACTION_PAYLOAD inner events still to deliver */
+    /* the slices of a rows event still to deliver, then TRANSACTION_PAYLOAD
+     * inner events */
+    struct rows_reader slices;
     struct payload_reader payload;
 };
 
@@ -94,17 +109,24 @@ void decoder_reset_format(struct decoder *d);
 /* Decode one whole event: data[0..len) holds the common header, body and
  * checksum. pos is its byte offset in log_file (which must outlive ev).
  * Pointers in ev point into data, into the decoder's arena or its buffers,
- * valid until the next call. Returns 0 or a negative error.
- * After a TRANSACTION_PAYLOAD_EVENT, data must also stay valid until
- * decoder_next_inner() has returned 0 or an error (or the next
- * decoder_decode()): the inner events are inflated from it as they are read,
- * rather than copied. */
+ * valid until the next call. Returns 0 or a negative error. A rows event may
+ * come out as its first slice (ev->rows.more_rows).
+ * data must stay valid until decoder_next() has returned 0 or an error (or
+ * the next decoder_decode()) when this event was a TRANSACTION_PAYLOAD_EVENT
+ * or a rows event with more_rows: the inner events are inflated, and the
+ * further rows decoded, from it as they are asked for, rather than copied.
+ * (Both sources hand out events as views that hold until their next read:
+ * the stream does not read until decoder_next() says 0.) */
 int decoder_decode(struct decoder *d, const uint8_t *data, size_t len, uint64_t pos,
                    const char *log_file, struct bb_event *ev, struct bb_error *err);
 
-/* After a TRANSACTION_PAYLOAD_EVENT: decode the next inner event. Returns 1
- * with ev filled, 0 when the payload is exhausted, negative on error. */
-int decoder_next_inner(struct decoder *d, struct bb_event *ev, struct bb_error *err);
+/* What the last event decoded holds back: the next slice of a rows event
+ * delivered with more_rows (into the same ev), else, after a
+ * TRANSACTION_PAYLOAD_EVENT, its next inner event (which may itself be a
+ * rows event in slices). Returns 1 with ev filled, 0 when there is nothing
+ * more, negative on error. Call it until it returns 0 before the next
+ * decoder_decode(), which otherwise abandons what is left. */
+int decoder_next(struct decoder *d, struct bb_event *ev, struct bb_error *err);
 
 /* The next inner event of the payload being read: its bytes in
  * *event[0..*len), valid until the next call. Returns 1, 0 at the end of
@@ -127,6 +149,11 @@ int decode_mariadb(struct decoder *d, struct bb_event *ev, struct cursor *c, str
 int decode_table_map(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
 int decode_rows(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
 int decode_payload(struct decoder *d, struct bb_event *ev, struct cursor *c, struct bb_error *err);
+
+/* The next slice of the rows event in d->slices, into ev (the event's
+ * fields, then the rows). Sets only the reason on error. Returns 0 or a
+ * negative error; d->slices.active tells whether more follow. */
+int decode_rows_next(struct decoder *d, struct bb_event *ev, struct bb_error *err);
 
 /* MariaDB compressed data (QUERY_COMPRESSED, *_ROWS_COMPRESSED): one header
  * byte (0x80 | n), n bytes of big-endian uncompressed length, zlib stream.

@@ -151,6 +151,8 @@ static int stream_new(struct bb_stream **out, const struct bb_stream_options *op
     s->dec.verify_checksum = opt->verify_checksum;
     if (opt->max_event_size)
         s->dec.max_event_size = opt->max_event_size;
+    if (opt->rows_budget)
+        s->dec.rows_budget = opt->rows_budget;
     if (copy_filter(s, &opt->filter, err) < 0) {
         bb_stream_close(s);
         return err->code;
@@ -209,11 +211,14 @@ int bb_stream_next(struct bb_stream *s, const struct bb_event **ev, struct bb_er
 {
     *ev = NULL;
     while (!s->done) {
-        /* Inner events of a TRANSACTION_PAYLOAD come first: the source is
-         * not asked for the next event until they are all out, which keeps
-         * the payload's bytes (a view into the source's window) valid while
-         * the decoder inflates from them. */
-        int rc = decoder_next_inner(&s->dec, &s->ev, err);
+        /* What the decoder holds back comes first: the next slice of a
+         * large rows event, the next inner event of a TRANSACTION_PAYLOAD.
+         * The source is not asked for the next event until they are all
+         * out, which keeps the event's bytes (a view into the source's read
+         * window, or the server connection's packet buffer, both valid
+         * until the source's next read) valid while the decoder decodes
+         * rows or inflates from them. */
+        int rc = decoder_next(&s->dec, &s->ev, err);
         if (rc < 0) {
             s->done = true;
             return rc;

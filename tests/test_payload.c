@@ -231,7 +231,7 @@ static int decode_all(const struct bb_buf *f, size_t max_event_size, unsigned *n
         cr_assert(len >= 19 && len <= f->len - pos, "bad test binlog at %zu", pos);
         struct bb_event ev;
         rc = decoder_decode(&d, p + pos, len, pos, "t.000001", &ev, err);
-        while (rc == 0 && (rc = decoder_next_inner(&d, &ev, err)) > 0) {
+        while (rc == 0 && (rc = decoder_next(&d, &ev, err)) > 0) {
             (*ninner)++;
             rc = 0;
         }

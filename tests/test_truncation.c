@@ -44,7 +44,7 @@ static void try_truncated(struct decoder *d, const uint8_t *ev, size_t len, size
      * decoding of the real event that follows. */
     bool have_format = d->have_format;
     int rc = decoder_decode(d, scratch, n, pos, file, &out, &err);
-    while (rc == 0 && decoder_next_inner(d, &out, &err) > 0)
+    while (rc == 0 && decoder_next(d, &out, &err) > 0)
         ;
     d->clear_tables_pending = false;
     d->payload.active = false;
@@ -98,7 +98,7 @@ static void truncate_file(const char *path, const char *name, struct truncation_
         struct bb_error err = { 0 };
         int rc = decoder_decode(&d, ev, len, pos, name, &out, &err);
         cr_assert_eq(rc, 0, "%s: the untruncated event at %zu fails: %s", name, pos, err.msg);
-        while ((rc = decoder_next_inner(&d, &out, &err)) > 0)
+        while ((rc = decoder_next(&d, &out, &err)) > 0)
             ;
         cr_assert_eq(rc, 0, "%s: an inner event of the payload at %zu fails: %s", name, pos,
                      err.msg);

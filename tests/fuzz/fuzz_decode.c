@@ -58,7 +58,7 @@ static void fuzz_binlog(const uint8_t *p, size_t n)
             }
             if (ev.in_payload && (inner_bytes += ev.length) > FUZZ_INNER_BYTES)
                 break;
-            rc = decoder_next_inner(&d, &ev, &err);
+            rc = decoder_next(&d, &ev, &err);
         } while (rc > 0);
         if (inner_bytes > FUZZ_INNER_BYTES)
             break;
