@@ -207,6 +207,12 @@ static int text_rows(const struct bb_ev_rows *r, struct bb_buf *out, struct bb_e
     bb_buf_putc(out, '\n');
     bb_buf_printf(out, "Affected columns: %u\n", r->ncols);
     bb_buf_printf(out, "Changed rows: %u\n", r->nrows);
+    /* A large event comes in slices, each its own block (the later ones
+     * titled "(continued)"): which of the event's rows this block has. */
+    if (r->first_row || r->more_rows)
+        bb_buf_printf(out, "Event rows: %u-%u (%s)\n", r->first_row,
+                      r->first_row + r->nrows - (r->nrows > 0), r->more_rows
+                      ? "more in the next block" : "the last");
     bb_buf_puts(out, "Values:\n");
     for (uint32_t n = 0; n < r->nrows; n++) {
         const struct bb_row *row = &r->rows[n];
@@ -243,7 +249,9 @@ static int text_rows(const struct bb_ev_rows *r, struct bb_buf *out, struct bb_e
 
 int format_event_text(const struct bb_event *ev, struct bb_buf *out, struct bb_error *err)
 {
-    bb_buf_printf(out, "=== %s ===\n", bb_event_class_name(ev->type));
+    bool continued = bb_event_is_rows(ev) && ev->rows.first_row > 0;
+    bb_buf_printf(out, "=== %s%s ===\n", bb_event_class_name(ev->type),
+                  continued ? " (continued)" : "");
     bb_buf_puts(out, "Date: ");
     put_date(ev->timestamp, out);
     bb_buf_printf(out, "\nLog position: %u\nEvent size: %u\n", ev->next_pos, ev->length);
@@ -486,8 +494,13 @@ static int json_rows(const struct bb_ev_rows *r, struct bb_buf *out, struct bb_e
     int rc = json_keys_init(&keys, t, err);
     json_cstr(out, "schema", t->schema);
     json_cstr(out, "table", t->name);
-    bb_buf_printf(out, ",\"table_id\":%llu,\"flags\":%u,\"rows\":[",
-                  (unsigned long long)r->table_id, r->flags);
+    bb_buf_printf(out, ",\"table_id\":%llu,\"flags\":%u", (unsigned long long)r->table_id,
+                  r->flags);
+    /* A slice of a large event, one line each: which rows it has. */
+    if (r->first_row || r->more_rows)
+        bb_buf_printf(out, ",\"first_row\":%u,\"more_rows\":%s", r->first_row,
+                      r->more_rows ? "true" : "false");
+    bb_buf_puts(out, ",\"rows\":[");
     for (uint32_t n = 0; n < r->nrows && rc == 0; n++) {
         const struct bb_row *row = &r->rows[n];
         if (n)
