@@ -360,6 +360,11 @@ static int keyed_change(struct bridge *b, struct change *ch, const struct bb_eve
     return 0;
 }
 
+/* One delivery of a rows event: the whole event, or one slice of a large
+ * one (struct bb_ev_rows), whose rows go on from where the slice before
+ * ended: txn_rows counts the transaction's row changes across slices and
+ * events alike (the chunk checkpoints' rows_done), and a row's index in its
+ * event is first_row + n. */
 static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     const struct bb_ev_rows *r = &ev->rows;
@@ -415,7 +420,7 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
         ch.kind = r->kind;
         ch.before = r->rows[n].before;
         ch.after = r->rows[n].after;
-        ch.row_index = b->xa_commit ? (uint32_t)k : n;
+        ch.row_index = b->xa_commit ? (uint32_t)k : r->first_row + n;
         bool skip;
         if ((rc = keyed_change(b, &ch, ev, &skip, err)) < 0)
             return rc;
@@ -973,7 +978,8 @@ static int remove_dropped_rows(struct bridge *b, const struct bb_event *ev, stru
 
 static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
-    b->events++;
+    if (!bb_event_is_rows(ev) || ev->rows.first_row == 0)
+        b->events++;            /* the later slices of a rows event are not events */
     if (!(ev->flags & LOG_EVENT_ARTIFICIAL_F))
         b->caught_up = false;
     switch (ev->type) {
@@ -1047,7 +1053,10 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
     default:
         if (bb_event_is_rows(ev)) {
             int rc = apply_rows(b, ev, err);
-            if (rc == 0 && b->in_txn && b->txn_standalone && (ev->rows.flags & STMT_END_F))
+            /* A standalone transaction ends with its statement: at the last
+             * slice of its STMT_END_F event, never at a slice boundary. */
+            if (rc == 0 && b->in_txn && b->txn_standalone && (ev->rows.flags & STMT_END_F) &&
+                !ev->rows.more_rows)
                 rc = end_txn(b, ev, err);
             return rc;
         }
