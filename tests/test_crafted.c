@@ -23,21 +23,33 @@ extern char **environ;
 
 #define CRAFTED_1GIB "tests/data/crafted/payload-over-1gib.binlog"
 #define CRAFTED_JSON "tests/data/crafted/json-shared-children.binlog"
+#define CRAFTED_WIDE "tests/data/crafted/rows-4096-columns-minimal.binlog"
 
 /* A bound on memory, not a timing: dump peaks at 16 MB on these files
  * (29 MB under ASan+UBSan); inflating the payload whole took 1 GB. */
 #define RSS_LIMIT_KB (64L << 10)
+/* The wide rows: 28 MB (16 MB of values per slice), 65 MB under ASan+UBSan,
+ * whose quarantine keeps what the arena frees between events; decoded
+ * whole, each event took 136 MB (over 250 MB under ASan). */
+#if defined(__SANITIZE_ADDRESS__)
+#define WIDE_RSS_LIMIT_KB (128L << 10)
+#else
+#define WIDE_RSS_LIMIT_KB RSS_LIMIT_KB
+#endif
 
 struct run {
     int status;          /* exit status */
     long maxrss_kb;      /* the child's peak RSS */
     off_t out_bytes;     /* what it wrote to stdout */
     char err[4096];      /* its stderr */
+    char *out;           /* its stdout, NUL-terminated, when asked for (caller frees) */
 };
 
 /* Run binbridge with args (NULL-terminated), stdout and stderr into temp
- * files, its address space limited to as_limit bytes when not 0. */
-static void run_binbridge_limited(const char *const *args, rlim_t as_limit, struct run *r)
+ * files, its address space limited to as_limit bytes when not 0; keep_out:
+ * its stdout is returned in r->out. */
+static void run_binbridge_full(const char *const *args, rlim_t as_limit, bool keep_out,
+                               struct run *r)
 {
     char out_path[] = "/tmp/bb-crafted-out-XXXXXX", err_path[] = "/tmp/bb-crafted-err-XXXXXX";
     int ofd = mkstemp(out_path), efd = mkstemp(err_path);
@@ -64,6 +76,13 @@ static void run_binbridge_limited(const char *const *args, rlim_t as_limit, stru
     struct stat st;
     cr_assert_eq(fstat(ofd, &st), 0);
     r->out_bytes = st.st_size;
+    r->out = NULL;
+    if (keep_out) {
+        r->out = malloc((size_t)st.st_size + 1);
+        cr_assert(r->out);
+        cr_assert_eq(pread(ofd, r->out, (size_t)st.st_size, 0), (ssize_t)st.st_size);
+        r->out[st.st_size] = '\0';
+    }
     ssize_t got = pread(efd, r->err, sizeof r->err - 1, 0);
     r->err[got > 0 ? got : 0] = '\0';
     close(ofd);
@@ -72,6 +91,11 @@ static void run_binbridge_limited(const char *const *args, rlim_t as_limit, stru
     unlink(err_path);
     cr_assert(WIFEXITED(status), "binbridge died: %s", r->err);
     r->status = WEXITSTATUS(status);
+}
+
+static void run_binbridge_limited(const char *const *args, rlim_t as_limit, struct run *r)
+{
+    run_binbridge_full(args, as_limit, false, r);
 }
 
 static void run_binbridge(const char *const *args, struct run *r)
@@ -191,5 +215,140 @@ Test(crafted, size_claims_are_refused_before_they_reserve_memory)
         char want[1024];
         snprintf(want, sizeof want, "binbridge: %s\n", cases[i].why);
         cr_expect_str_eq(r.err, want, "%s", cases[i].file);
+    }
+}
+
+/* The rows of the crafted wide table in `dump --format json` output: the
+ * WRITE_ROWS rows {"values":{"id":N}} and the UPDATE_ROWS rows
+ * {"before_values":{"id":N},"after_values":{"c4095":V}}, each event on one
+ * line per slice. Checks that the slices of each event number their rows
+ * from where the one before ended, with more_rows on all but the last, and
+ * every row's values; returns the rows seen of each kind. */
+static void check_wide_json(const char *out, unsigned *writes, unsigned *updates,
+                            unsigned *slices)
+{
+    *writes = *updates = *slices = 0;
+    bool more = false;
+    for (const char *line = out; *line;) {
+        const char *end = strchr(line, '\n');
+        cr_assert(end, "unterminated line");
+        bool w = strstr(line, "\"type\":\"WRITE_ROWS_EVENT\"") &&
+                 strstr(line, "\"type\":\"WRITE_ROWS_EVENT\"") < end;
+        bool u = strstr(line, "\"type\":\"UPDATE_ROWS_EVENT\"") &&
+                 strstr(line, "\"type\":\"UPDATE_ROWS_EVENT\"") < end;
+        if (!w && !u) {
+            cr_assert(!more, "another event between the slices of one: %.200s", line);
+            line = end + 1;
+            continue;
+        }
+        unsigned *seen = w ? writes : updates;
+        const char *fr = strstr(line, "\"first_row\":");
+        cr_assert(fr && fr < end, "a sliced event's line without first_row: %.300s", line);
+        cr_assert_eq(strtoul(fr + 12, NULL, 10), *seen, "slice numbered from %lu after %u rows",
+                     strtoul(fr + 12, NULL, 10), *seen);
+        const char *mr = strstr(line, "\"more_rows\":");
+        cr_assert(mr && mr < end);
+        more = strncmp(mr + 12, "true", 4) == 0;
+        (*slices)++;
+        const char *key = w ? "{\"values\":{\"id\":" : "{\"before_values\":{\"id\":";
+        size_t klen = strlen(key);
+        for (const char *p = strstr(line, key); p && p < end; p = strstr(p, key)) {
+            char *q;
+            unsigned long id = strtoul(p + klen, &q, 10);
+            cr_assert_eq(id, *seen + 1, "row %u has id %lu", *seen, id);
+            if (u) {
+                const char *after = "},\"after_values\":{\"c4095\":";
+                cr_assert(strncmp(q, after, strlen(after)) == 0, "%.80s", p);
+                q += strlen(after);
+                if (id % 10 == 0)
+                    cr_assert(strncmp(q, "null}", 5) == 0, "id %lu: %.20s", id, q);
+                else
+                    cr_assert_eq(strtol(q, NULL, 10), (long)(id % 100), "id %lu: %.20s", id, q);
+            }
+            (*seen)++;
+            p = q;
+        }
+        line = end + 1;
+    }
+    cr_assert(!more, "the output ends with more_rows true");
+}
+
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* 64 KB of file (two TABLE_MAPs of 4096 columns, then a WRITE_ROWS of 600
+ * rows and an UPDATE_ROWS of 400, each event under 8 KB as MySQL writes
+ * them with binlog_row_image=MINIMAL): every row image decodes into 4096
+ * values, 160 KB, so each event took 100 MB and more at once (a peak of
+ * 136 MB). dump delivers them in slices of 16 MB of values, prints every
+ * row once, in order and exactly, and its filters work on every slice. */
+Test(crafted, wide_minimal_rows_dump_in_bounded_memory)
+{
+    struct run r;
+    const char *json[] = { "dump", "--file", CRAFTED_WIDE, "--format", "json", NULL };
+    run_binbridge_full(json, 0, true, &r);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect_lt(r.maxrss_kb, WIDE_RSS_LIMIT_KB, "--format json: peak RSS %ld KB", r.maxrss_kb);
+    unsigned writes, updates, slices;
+    check_wide_json(r.out, &writes, &updates, &slices);
+    cr_assert_eq(writes, 600);
+    cr_assert_eq(updates, 400);
+    cr_assert_geq(slices, 10, "%u lines of rows events", slices);
+    free(r.out);
+
+    const char *text[] = { "dump", "--file", CRAFTED_WIDE, NULL };
+    run_binbridge_full(text, 0, true, &r);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect_lt(r.maxrss_kb, WIDE_RSS_LIMIT_KB, "--format text: peak RSS %ld KB", r.maxrss_kb);
+    cr_assert_eq(count_of(r.out, "\n*  id: "), 1000);
+    cr_assert_eq(count_of(r.out, "=== WriteRowsEvent ===\n"), 1);
+    cr_assert_eq(count_of(r.out, "=== UpdateRowsEvent ===\n"), 1);
+    cr_assert_geq(count_of(r.out, "=== WriteRowsEvent (continued) ===\n"), 4);
+    cr_assert_geq(count_of(r.out, "=== UpdateRowsEvent (continued) ===\n"), 4);
+    cr_assert(strstr(r.out, "Event rows: 0-"));
+    cr_assert(strstr(r.out, "-599 (the last)\n"));
+    cr_assert(strstr(r.out, "-399 (the last)\n"));
+    cr_assert(strstr(r.out, "Values:\n*  id: 1\n--\n*  id: 2\n"));
+    cr_assert(strstr(r.out, "\n*  id: 600\n\n"));
+    cr_assert(strstr(r.out, "Values:\n*  id: 1 => (absent)\n*  c4095: (absent) => 1\n--\n"));
+    cr_assert(strstr(r.out, "\n*  id: 400 => (absent)\n*  c4095: (absent) => NULL\n\n"));
+    free(r.out);
+
+    const char *none[] = { "dump", "--file", CRAFTED_WIDE, "--format", "none", NULL };
+    run_binbridge(none, &r);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect_lt(r.maxrss_kb, WIDE_RSS_LIMIT_KB, "--format none: peak RSS %ld KB", r.maxrss_kb);
+
+    /* Filters: an event kept is kept whole (every slice); one dropped by
+     * its type is decoded and dropped slice by slice; one of a table left
+     * out is not decoded. */
+    const char *only_writes[] = { "dump", "--file", CRAFTED_WIDE, "--format", "json",
+                                  "--only-events", "WriteRowsEvent", "--only-tables", "wide",
+                                  NULL };
+    run_binbridge_full(only_writes, 0, true, &r);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect_lt(r.maxrss_kb, WIDE_RSS_LIMIT_KB, "--only-events: peak RSS %ld KB", r.maxrss_kb);
+    check_wide_json(r.out, &writes, &updates, &slices);
+    cr_assert_eq(writes, 600);
+    cr_assert_eq(updates, 0);
+    cr_assert_eq(count_of(r.out, "\n"), slices, "events other than WRITE_ROWS: %s", r.out);
+    free(r.out);
+    static const char *const dropped[][2] = { { "--only-events", "QueryEvent" },
+                                              { "--only-tables", "other" } };
+    for (size_t i = 0; i < sizeof dropped / sizeof *dropped; i++) {
+        const char *args[] = { "dump", "--file", CRAFTED_WIDE, "--format", "json",
+                               dropped[i][0], dropped[i][1], NULL };
+        run_binbridge_full(args, 0, true, &r);
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        cr_expect_lt(r.maxrss_kb, WIDE_RSS_LIMIT_KB, "%s: peak RSS %ld KB", dropped[i][0],
+                     r.maxrss_kb);
+        cr_assert(!strstr(r.out, "ROWS_EVENT"), "%s %s: %.300s", dropped[i][0], dropped[i][1],
+                  r.out);
+        free(r.out);
     }
 }

@@ -15,6 +15,18 @@ more than its size:
                                 renders as 4 million leaves. MySQL never
                                 writes two entries sharing a value.
 
+  rows-4096-columns-minimal.binlog
+                                a table of 4096 columns (the most MySQL and
+                                MariaDB allow, with MyISAM or Aria) and
+                                partial row images (binlog_row_image=MINIMAL):
+                                a WRITE_ROWS of 600 rows setting only id, an
+                                UPDATE_ROWS of 400 rows (before: id, after:
+                                c4095), each event under 8 KB, as MySQL writes
+                                them (binlog_row_event_max_size). A row of a
+                                few bytes is 4096 decoded values (160 KB), so
+                                these 8 KB took 100 MB each: a reader must
+                                deliver such an event in slices.
+
 Files named corrupt-* must be refused (a size field claims a gigabyte the
 bytes cannot hold), without that claim sizing an allocation first:
 
@@ -36,7 +48,7 @@ import subprocess
 import sys
 import zlib
 
-FDE, QUERY, ROTATE, XID, TABLE_MAP, WRITE_ROWS, PAYLOAD = 15, 2, 4, 16, 19, 30, 40
+FDE, QUERY, ROTATE, XID, TABLE_MAP, WRITE_ROWS, UPDATE_ROWS, PAYLOAD = 15, 2, 4, 16, 19, 30, 31, 40
 WRITE_ROWS_V1, QUERY_COMPRESSED, BLOB_COMPRESSED = 23, 165, 140
 STMT_END_F = 1
 TIMESTAMP = 1700000000
@@ -167,6 +179,48 @@ def json_shared_children(depth=22):
     return bytes(b.data)
 
 
+def bitmap(ncols, present):
+    bits = bytearray((ncols + 7) // 8)
+    for i in present:
+        bits[i // 8] |= 1 << (i % 8)
+    return bytes(bits)
+
+
+def rows_4096_columns_minimal(ninsert=600, nupdate=400):
+    # id INT NOT NULL, then c1..c4095 TINYINT NULL (types 3 and 1: no
+    # metadata bytes).
+    ncols = 4096
+    types = [3] + [1] * (ncols - 1)
+    names = [b"id"] + [b"c%d" % i for i in range(1, ncols)]
+    nullable = [False] + [True] * (ncols - 1)
+    tid = 0x46
+    tmap = table_map(tid, b"crafted", b"wide", types, b"", nullable, names)
+    b = Binlog()
+    b.fde()
+    b.add(QUERY, query(b"BEGIN"))
+    # INSERT INTO wide (id) VALUES (1), ..., (600): the after image holds
+    # id alone, one null byte and 4 bytes per row.
+    b.add(TABLE_MAP, tmap)
+    rows = [b"\0" + struct.pack("<i", i) for i in range(1, ninsert + 1)]
+    body = (struct.pack("<Q", tid)[:6] + struct.pack("<HH", STMT_END_F, 2) + lenenc(ncols) +
+            bitmap(ncols, [0]) + b"".join(rows))
+    assert 19 + len(body) + 4 <= 8192
+    b.add(WRITE_ROWS, body)
+    # UPDATE wide SET c4095 = id % 100 (NULL when id % 10 = 0) WHERE id <= 400:
+    # before image id, after image c4095.
+    b.add(TABLE_MAP, tmap)
+    rows = []
+    for i in range(1, nupdate + 1):
+        after = b"\x01" if i % 10 == 0 else b"\0" + struct.pack("<b", i % 100)
+        rows.append(b"\0" + struct.pack("<i", i) + after)
+    body = (struct.pack("<Q", tid)[:6] + struct.pack("<HH", STMT_END_F, 2) + lenenc(ncols) +
+            bitmap(ncols, [0]) + bitmap(ncols, [ncols - 1]) + b"".join(rows))
+    assert 19 + len(body) + 4 <= 8192
+    b.add(UPDATE_ROWS, body)
+    b.add(XID, struct.pack("<Q", 4646))
+    return bytes(b.data)
+
+
 def event_claims_1gb():
     b = Binlog()
     b.fde()
@@ -212,6 +266,7 @@ def main():
                        ("corrupt-event-claims-1gb.binlog", event_claims_1gb),
                        ("corrupt-mariadb-query-claims-1gb.binlog", mariadb_query_claims_1gb),
                        ("corrupt-mariadb-column-claims-1gb.binlog", mariadb_column_claims_1gb),
+                       ("rows-4096-columns-minimal.binlog", rows_4096_columns_minimal),
                        ("payload-over-1gib.binlog", payload_over_1gib)):
         data = make()
         with open(os.path.join(outdir, name), "wb") as f:
