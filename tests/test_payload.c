@@ -11,78 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 #include <zstd.h>
 
 #include "decoder.h"
 #include "testutil.h"
 
-#define TIMESTAMP 1700000000u
-
-/* ---- building binlogs ---- */
-
-static void put_le(struct bb_buf *b, uint64_t v, int n)
-{
-    for (int i = 0; i < n; i++)
-        bb_buf_putc(b, (char)(v >> (8 * i)));
-}
-
-static void put_lenenc(struct bb_buf *b, uint64_t v)
-{
-    if (v < 251) {
-        put_le(b, v, 1);
-    } else if (v < 1 << 16) {
-        put_le(b, 0xfc, 1);
-        put_le(b, v, 2);
-    } else if (v < 1 << 24) {
-        put_le(b, 0xfd, 1);
-        put_le(b, v, 3);
-    } else {
-        put_le(b, 0xfe, 1);
-        put_le(b, v, 8);
-    }
-}
-
-/* Append an event: outer ones (in a file) get their end position and a
- * CRC32; inner ones (in a payload) neither, as MySQL writes them. A file
- * buffer starts with the magic, so its length is the event's offset. */
-static void add_event(struct bb_buf *b, uint8_t type, const void *body, size_t n, bool outer)
-{
-    size_t start = b->len;
-    uint32_t size = (uint32_t)(19 + n + (outer ? 4 : 0));
-    put_le(b, TIMESTAMP, 4);
-    put_le(b, type, 1);
-    put_le(b, 1, 4);
-    put_le(b, size, 4);
-    put_le(b, outer ? start + size : 0, 4);
-    put_le(b, 0, 2);
-    bb_buf_append(b, body, n);
-    if (outer)
-        put_le(b, crc32(0, (const Bytef *)b->data + start, (uInt)(b->len - start)), 4);
-}
-
-static void start_file(struct bb_buf *f)
-{
-    /* Post-header lengths of types 1..41 as MySQL 8.0.32 writes them. */
-    static const uint8_t post[41] = {
-        0x00, 0x0d, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x04, 0x00, 0x00, 0x00,
-        0x62, 0x00, 0x04, 0x1a, 0x08, 0x00, 0x00, 0x00, 0x08, 0x08, 0x08, 0x02, 0x00, 0x00,
-        0x00, 0x0a, 0x0a, 0x0a, 0x2a, 0x2a, 0x00, 0x12, 0x34, 0x00, 0x0a, 0x28, 0x00,
-    };
-    struct bb_buf body;
-    bb_buf_init(&body);
-    put_le(&body, 4, 2);
-    char version[50] = "8.0.32";
-    bb_buf_append(&body, version, sizeof version);
-    put_le(&body, TIMESTAMP, 4);
-    put_le(&body, 19, 1);
-    bb_buf_append(&body, post, sizeof post);
-    put_le(&body, 1, 1); /* CRC32 */
-    bb_buf_reset(f);
-    bb_buf_append(f, BB_BINLOG_MAGIC, 4);
-    add_event(f, FORMAT_DESCRIPTION_EVENT, body.data, body.len, true);
-    bb_buf_destroy(&body);
-}
+/* ---- building binlogs (the helpers are in testutil.h) ---- */
 
 /* The inner events of a transaction on crafted.t (id INT, data LONGBLOB):
  * BEGIN, a TABLE_MAP, nrows WRITE_ROWS of one row each (id first_id + i,
@@ -98,40 +32,40 @@ static void add_transaction(struct bb_buf *in, uint32_t first_id, uint32_t nrows
 {
     struct bb_buf body;
     bb_buf_init(&body);
-    put_le(&body, 7, 4); /* thread id, exec time, schema length, error code, status length */
-    put_le(&body, 0, 4);
-    put_le(&body, 7, 1);
-    put_le(&body, 0, 2);
-    put_le(&body, 0, 2);
+    binlog_put_le(&body, 7, 4); /* thread id, exec time, schema length, error code, status length */
+    binlog_put_le(&body, 0, 4);
+    binlog_put_le(&body, 7, 1);
+    binlog_put_le(&body, 0, 2);
+    binlog_put_le(&body, 0, 2);
     bb_buf_append(&body, "crafted\0BEGIN", 13);
-    add_event(in, QUERY_EVENT, body.data, body.len, false);
+    binlog_add_event(in, QUERY_EVENT, body.data, body.len, false);
 
     bb_buf_reset(&body);
-    put_le(&body, 0x42, 6);
-    put_le(&body, 1, 2);
+    binlog_put_le(&body, 0x42, 6);
+    binlog_put_le(&body, 1, 2);
     bb_buf_append(&body, "\x07" "crafted\0" "\x01t\0", 12);
     bb_buf_append(&body, "\x02\x03\xfc\x01\x04\x02", 6); /* 2 columns: LONG, BLOB(4); nullable 2 */
-    add_event(in, TABLE_MAP_EVENT, body.data, body.len, false);
+    binlog_add_event(in, TABLE_MAP_EVENT, body.data, body.len, false);
 
     for (uint32_t i = 0; i < nrows; i++) {
         size_t n = data_len(i);
         bb_buf_reset(&body);
-        put_le(&body, 0x42, 6);
-        put_le(&body, i + 1 == nrows ? STMT_END_F : 0, 2);
-        put_le(&body, 2, 2);               /* no extra row info */
+        binlog_put_le(&body, 0x42, 6);
+        binlog_put_le(&body, i + 1 == nrows ? STMT_END_F : 0, 2);
+        binlog_put_le(&body, 2, 2);               /* no extra row info */
         bb_buf_append(&body, "\x02\xff", 2); /* 2 columns, both present */
-        put_le(&body, 0, 1);               /* null bitmap */
-        put_le(&body, first_id + i, 4);
-        put_le(&body, n, 4);
+        binlog_put_le(&body, 0, 1);               /* null bitmap */
+        binlog_put_le(&body, first_id + i, 4);
+        binlog_put_le(&body, n, 4);
         char *p = bb_buf_reserve(&body, n);
         cr_assert(p);
         memset(p, (char)(first_id + i), n);
         body.len += n;
-        add_event(in, WRITE_ROWS_EVENT, body.data, body.len, false);
+        binlog_add_event(in, WRITE_ROWS_EVENT, body.data, body.len, false);
     }
     bb_buf_reset(&body);
-    put_le(&body, first_id, 8);
-    add_event(in, XID_EVENT, body.data, body.len, false);
+    binlog_put_le(&body, first_id, 8);
+    binlog_add_event(in, XID_EVENT, body.data, body.len, false);
     cr_assert(!body.oom && !in->oom);
     bb_buf_destroy(&body);
 }
@@ -174,15 +108,15 @@ static void add_payload(struct bb_buf *f, const void *stored, size_t n, uint8_t 
     uint64_t fields[3][2] = { { 2, ctype }, { 3, usize }, { 1, n } };
     for (int i = 0; i < 3; i++) {
         bb_buf_reset(&v);
-        put_lenenc(&v, fields[i][1]);
-        put_lenenc(&body, fields[i][0]);
-        put_lenenc(&body, v.len);
+        binlog_put_lenenc(&v, fields[i][1]);
+        binlog_put_lenenc(&body, fields[i][0]);
+        binlog_put_lenenc(&body, v.len);
         bb_buf_append(&body, v.data, v.len);
     }
-    put_le(&body, 0, 1);
+    binlog_put_le(&body, 0, 1);
     bb_buf_append(&body, stored, n);
     cr_assert(!body.oom);
-    add_event(f, BB_TRANSACTION_PAYLOAD_EVENT, body.data, body.len, true);
+    binlog_add_event(f, BB_TRANSACTION_PAYLOAD_EVENT, body.data, body.len, true);
     bb_buf_destroy(&v);
     bb_buf_destroy(&body);
 }
@@ -191,9 +125,9 @@ static void add_rotate(struct bb_buf *f)
 {
     struct bb_buf body;
     bb_buf_init(&body);
-    put_le(&body, 4, 8);
+    binlog_put_le(&body, 4, 8);
     bb_buf_puts(&body, "binlog.000002");
-    add_event(f, ROTATE_EVENT, body.data, body.len, true);
+    binlog_add_event(f, ROTATE_EVENT, body.data, body.len, true);
     bb_buf_destroy(&body);
 }
 
@@ -276,7 +210,7 @@ Test(payload, many_inner_events_keep_their_order_and_positions)
     bb_buf_init(&f);
     bb_buf_init(&in);
     bb_buf_init(&z);
-    start_file(&f);
+    binlog_start_file(&f);
     uint64_t ppos[3];
     size_t psize[3];
 
@@ -388,7 +322,7 @@ static void small_init(struct small_case *c)
 static void small_file(struct small_case *c, const void *stored, size_t n, uint8_t ctype,
                        uint64_t usize)
 {
-    start_file(&c->f);
+    binlog_start_file(&c->f);
     c->payload_pos = c->f.len;
     add_payload(&c->f, stored, n, ctype, usize);
     add_rotate(&c->f);

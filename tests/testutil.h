@@ -2,6 +2,7 @@
 #ifndef BB_TESTUTIL_H
 #define BB_TESTUTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,10 @@ int read_file_counts(const char *path, struct event_counts *counts, struct bb_er
  * NULL is written NULL, absent columns are left out, control bytes as \\xNN. Returns a malloc'd
  * string (caller frees) and the stream's final code in *rc. */
 char *rows_text(const char *const *paths, size_t npaths, int *rc, struct bb_error *err);
+/* The same with the stream's rows_budget (struct bb_stream_options; 0 is
+ * the default). */
+char *rows_text_budget(const char *const *paths, size_t npaths, size_t rows_budget, int *rc,
+                       struct bb_error *err);
 
 /* Read a whole file into memory (malloc'd, caller frees). */
 uint8_t *slurp(const char *path, size_t *len);
@@ -43,6 +48,20 @@ uint8_t *slurp(const char *path, size_t *len);
  * 2^depth leaves to a walker that follows every entry. Writes
  * 1 + 7 * chain + 10 * depth + 4 bytes to doc and returns that length. */
 size_t json_shared_children_doc(uint8_t *doc, size_t chain, size_t depth);
+
+/* ---- building binlogs in memory ---- */
+
+#define BINLOG_TEST_TIMESTAMP 1700000000u
+
+/* n little-endian bytes of v; a length-encoded integer. */
+void binlog_put_le(struct bb_buf *b, uint64_t v, int n);
+void binlog_put_lenenc(struct bb_buf *b, uint64_t v);
+/* Append an event: outer ones (in a file) get their end position and a
+ * CRC32; inner ones (in a payload) neither, as MySQL writes them. A file
+ * buffer starts with the magic, so its length is the event's offset. */
+void binlog_add_event(struct bb_buf *b, uint8_t type, const void *body, size_t n, bool outer);
+/* Reset f to the magic and a MySQL 8.0.32 FORMAT_DESCRIPTION_EVENT (CRC32). */
+void binlog_start_file(struct bb_buf *f);
 
 /* ---- the test MariaDB (scripts/servers.sh env, set by run-tests.sh) ---- */
 
