@@ -4,8 +4,12 @@
  * boundary, a GTID without its optional trailer) or fails with a one-line
  * error naming the event type and offset; never a crash or an overread
  * (this suite also runs under ASan+UBSan). The truncated copy gets a fresh
- * size field and CRC32, so the body decoders see the short body itself. */
+ * size field and CRC32, so the body decoders see the short body itself.
+ * Rows are decoded in slices of TRUNCATION_ROWS_BUDGET (4 KB), far less than the
+ * default, so that many cuts fail in a later slice of their event (a
+ * different path to the error) and every slice is read. */
 #include <criterion/criterion.h>
+#include <criterion/logging.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +18,8 @@
 
 #include "decoder.h"
 #include "testutil.h"
+
+#define TRUNCATION_ROWS_BUDGET ((size_t)4 << 10)
 
 static void put_le32(uint8_t *p, uint32_t v)
 {
@@ -25,6 +31,7 @@ static void put_le32(uint8_t *p, uint32_t v)
 
 struct truncation_stats {
     unsigned long attempts, failures, successes;
+    unsigned long sliced;   /* attempts that got past a rows event's first slice */
 };
 
 /* Try one truncated copy: header + body[0..body_len) (+ CRC). */
@@ -44,8 +51,13 @@ static void try_truncated(struct decoder *d, const uint8_t *ev, size_t len, size
      * decoding of the real event that follows. */
     bool have_format = d->have_format;
     int rc = decoder_decode(d, scratch, n, pos, file, &out, &err);
-    while (rc == 0 && decoder_next(d, &out, &err) > 0)
-        ;
+    bool sliced = false;
+    while (rc == 0 && (rc = decoder_next(d, &out, &err)) > 0) {
+        sliced |= bb_event_is_rows(&out) && out.rows.first_row > 0;
+        rc = 0;
+    }
+    /* out: the last delivery, or the slice that failed */
+    st->sliced += sliced || (bb_event_is_rows(&out) && out.rows.first_row > 0);
     d->clear_tables_pending = false;
     d->payload.active = false;
     d->have_format = have_format;
@@ -72,6 +84,7 @@ static void truncate_file(const char *path, const char *name, struct truncation_
     struct decoder d;
     decoder_init(&d);
     d.require_format = true;
+    d.rows_budget = TRUNCATION_ROWS_BUDGET;
     uint8_t *scratch = malloc(size + 8);
     cr_assert(scratch);
     size_t pos = 4;
@@ -127,7 +140,7 @@ Test(truncation, every_cut_of_every_corpus_event_fails_cleanly)
     DIR *dir = opendir(corpus_dir());
     cr_assert(dir, "cannot open the corpus at %s", corpus_dir());
     struct dirent *de;
-    struct truncation_stats st = { 0, 0, 0 };
+    struct truncation_stats st = { 0, 0, 0, 0 };
     while ((de = readdir(dir))) {
         if (skip(de->d_name))
             continue;
@@ -139,19 +152,23 @@ Test(truncation, every_cut_of_every_corpus_event_fails_cleanly)
     cr_expect_gt(st.attempts, 100000, "only %lu truncations tried", st.attempts);
     cr_expect_gt(st.failures, st.attempts / 2, "most truncations should fail: %lu of %lu",
                  st.failures, st.attempts);
+    cr_expect_gt(st.sliced, 1000, "only %lu truncations reached a later slice", st.sliced);
+    cr_log_info("truncation: %lu cuts of corpus events, %lu reached a later slice", st.attempts,
+                st.sliced);
 }
 
 /* The crafted binlogs (tests/data/make_crafted.py): a payload whose frame
  * inflates to 1.1 GB (each cut must fail on the payload's size fields, not
- * after inflating), and a JSON value sharing children (the row decodes;
- * only rendering refuses it). */
+ * after inflating), a JSON value sharing children (the row decodes;
+ * only rendering refuses it), and rows of a 4096-column table that come in
+ * slices (a cut fails in the slice it falls in, after the ones before). */
 Test(truncation, every_cut_of_every_crafted_event_fails_cleanly)
 {
     static const char *const dir_path = "tests/data/crafted";
     DIR *dir = opendir(dir_path);
     cr_assert(dir, "cannot open %s (run from the repository root)", dir_path);
     struct dirent *de;
-    struct truncation_stats st = { 0, 0, 0 };
+    struct truncation_stats st = { 0, 0, 0, 0 };
     int files = 0;
     while ((de = readdir(dir))) {
         /* corrupt-*: refused whole by design (test_crafted.c) */
@@ -163,8 +180,9 @@ Test(truncation, every_cut_of_every_crafted_event_fails_cleanly)
         files++;
     }
     closedir(dir);
-    cr_expect_geq(files, 2);
+    cr_expect_geq(files, 3);
     cr_expect_gt(st.attempts, 1000, "only %lu truncations tried", st.attempts);
+    cr_expect_gt(st.sliced, 50, "only %lu truncations reached a later slice", st.sliced);
     cr_expect_gt(st.failures, st.attempts / 2, "most truncations should fail: %lu of %lu",
                  st.failures, st.attempts);
 }
