@@ -5,8 +5,9 @@
  * Reads the files through a stream (framing, CRC32, TABLE_MAP, row images:
  * every value decoded into its exact typed form) and walks every value of
  * every row. With --render each value is also rendered to its text form.
- * Prints the number of row images and values seen, so the work cannot be
- * skipped and the counts can be checked. */
+ * Prints the number of rows and values seen, so the work cannot be
+ * skipped and the counts can be checked: a rows event delivered in slices
+ * (a very large one) counts the rows of each slice, so every row once. */
 #include <stdio.h>
 #include <string.h>
 
@@ -40,7 +41,7 @@ int main(int argc, char **argv)
         if (!bb_event_is_rows(ev))
             continue;
         const struct bb_ev_rows *r = &ev->rows;
-        rows += r->nrows;
+        rows += r->nrows;   /* this delivery's: rows first_row .. first_row + nrows - 1 */
         for (uint32_t n = 0; n < r->nrows; n++) {
             for (int side = 0; side < 2; side++) {
                 const struct bb_value *v = side ? r->rows[n].after : r->rows[n].before;
