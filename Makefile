@@ -6,11 +6,21 @@
 #   make demo      throwaway MariaDB, sample workload, `binbridge dump` of it
 
 CC      ?= cc
-PKGS    := libmariadb hiredis libmongoc-1.0 libconfig zlib libzstd
+# The reader library needs only these; the bridge and the sinks add the rest.
+READER_PKGS := libmariadb zlib libzstd
+PKGS    := $(READER_PKGS) hiredis libmongoc-1.0 libconfig
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-ALLCFLAGS = $(WARN) -D_GNU_SOURCE $(CFLAGS) $(EXTRA_CFLAGS) $(shell pkg-config --cflags $(PKGS)) -Isrc -MMD -MP
+# Includes name their folder: "base/buf.h" (src/), "sinks/sink.h" (.).
+# PKG_CFLAGS is the reader's own for the reader's objects (below), so that
+# nothing of the reader can include a header of hiredis, libmongoc or
+# libconfig.
+READER_PKG_CFLAGS := $(shell pkg-config --cflags $(READER_PKGS))
+PKG_CFLAGS = $(ALL_PKG_CFLAGS)
+ALL_PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+ALLCFLAGS = $(WARN) -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 $(CFLAGS) $(EXTRA_CFLAGS) -Isrc -I. $(PKG_CFLAGS) -MMD -MP
+READER_LDLIBS := $(shell pkg-config --libs $(READER_PKGS)) -lm
 LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lm -lpthread
 
 # SANITIZE=1 builds everything under build-asan/ with ASan+UBSan.
@@ -23,12 +33,20 @@ else
 BUILD   ?= build
 endif
 
-LIB_SRC   := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c)) $(wildcard sinks/*.c)
-CLI_SRC   := src/main.c $(wildcard src/cli_*.c)
-TEST_SRC  := $(wildcard tests/*.c)
-LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
-CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
-TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
+# Layers, bottom up (src/README.md): the reader library is what
+# binbridge.h's API needs; the bridge library the rest, but the CLI.
+READER_DIRS := src/base src/mysql src/binlog src/values
+READER_SRC  := $(foreach d,$(READER_DIRS),$(wildcard $(d)/*.c))
+BRIDGE_SRC  := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c)) $(wildcard sinks/*.c)
+CLI_SRC     := src/main.c $(wildcard src/cli_*.c)
+TEST_SRC    := $(wildcard tests/*.c)
+READER_OBJ  := $(READER_SRC:%.c=$(BUILD)/%.o)
+BRIDGE_OBJ  := $(BRIDGE_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/%.o)
+LIBS        := $(BUILD)/libbinbridge-bridge.a $(BUILD)/libbinbridge.a
+
+$(READER_OBJ): PKG_CFLAGS = $(READER_PKG_CFLAGS)
 
 all: $(BUILD)/binbridge
 
@@ -36,15 +54,22 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -c $< -o $@
 
-$(BUILD)/libbinbridge.a: $(LIB_OBJ)
+# The reader: links with libmariadb, zlib and libzstd alone.
+$(BUILD)/libbinbridge.a: $(READER_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/binbridge: $(CLI_OBJ) $(BUILD)/libbinbridge.a
-	$(CC) $(EXTRA_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libbinbridge.a $(LDLIBS)
+# The bridge: snapshot, mapping, sinks, the replication loop (on top of the
+# reader).
+$(BUILD)/libbinbridge-bridge.a: $(BRIDGE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
 
-$(BUILD)/tests/run: $(TEST_OBJ) $(BUILD)/libbinbridge.a
-	$(CC) $(EXTRA_LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libbinbridge.a $(LDLIBS) -lcriterion
+$(BUILD)/binbridge: $(CLI_OBJ) $(LIBS)
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $(CLI_OBJ) $(LIBS) $(LDLIBS)
+
+$(BUILD)/tests/run: $(TEST_OBJ) $(LIBS)
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $(TEST_OBJ) $(LIBS) $(LDLIBS) -lcriterion
 
 tests: $(BUILD)/tests/run $(BUILD)/binbridge
 
@@ -56,24 +81,28 @@ test:
 check: tests
 	scripts/run-tests.sh $(BUILD)
 
+# The reader alone, and only its libraries: proof that it needs no more.
+$(BUILD)/bench/bench_decode.o: PKG_CFLAGS = $(READER_PKG_CFLAGS)
 $(BUILD)/bench_decode: $(BUILD)/bench/bench_decode.o $(BUILD)/libbinbridge.a
-	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libbinbridge.a $(LDLIBS)
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libbinbridge.a $(READER_LDLIBS)
 
 $(BUILD)/bench_lag: $(BUILD)/bench/bench_lag.o
 	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(LDLIBS)
 
-$(BUILD)/bench_mongo_upsert: $(BUILD)/bench/bench_mongo_upsert.o $(BUILD)/libbinbridge.a
-	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libbinbridge.a $(LDLIBS)
+$(BUILD)/bench_mongo_upsert: $(BUILD)/bench/bench_mongo_upsert.o $(LIBS)
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $< $(LIBS) $(LDLIBS)
 
 # BASELINE=REV: also a baseline build of commit REV, beside this one (bench/run.sh).
 bench: all $(BUILD)/bench_decode $(BUILD)/bench_lag $(BUILD)/bench_mongo_upsert
 	$(if $(BASELINE),BB_BENCH_BASELINE='$(BASELINE)') bench/run.sh
 
-FUZZ_SRC := $(LIB_SRC)
+# The decoder entry points are the reader's: its sources and libraries.
+FUZZ_SRC := $(READER_SRC)
 fuzz:
 	@mkdir -p build-fuzz
-	clang $(WARN) -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS)) -Isrc \
-	    tests/fuzz/fuzz_decode.c $(FUZZ_SRC) -o build-fuzz/fuzz_decode $(LDLIBS)
+	clang $(WARN) -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -O1 -g -fsanitize=fuzzer,address,undefined -Isrc -I. \
+	    $(READER_PKG_CFLAGS) \
+	    tests/fuzz/fuzz_decode.c $(FUZZ_SRC) -o build-fuzz/fuzz_decode $(READER_LDLIBS)
 	scripts/fuzz.sh build-fuzz/fuzz_decode $(FUZZ_SECONDS)
 
 # Warnings as errors with gcc and clang, in build dirs of their own so a
@@ -93,5 +122,5 @@ clean:
 
 .PHONY: all tests test check bench fuzz lint demo clean clean-objs
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/bench/bench_decode.d $(BUILD)/bench/bench_lag.d \
+-include $(READER_OBJ:.o=.d) $(BRIDGE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/bench/bench_decode.d $(BUILD)/bench/bench_lag.d \
     $(BUILD)/bench/bench_mongo_upsert.d

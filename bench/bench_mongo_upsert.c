@@ -38,8 +38,8 @@
 #include <time.h>
 
 #include "binbridge.h"
-#include "buf.h"
-#include "../sinks/mongo.h"
+#include "base/buf.h"
+#include "sinks/mongo.h"
 
 /* Keep in step with sinks/mongo.c and the bridge's batch.rows default. */
 #define FERRETDB_OPS_PER_WRITE 32

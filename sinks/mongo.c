@@ -141,7 +141,7 @@
  * reconnects and resumes from the checkpoint. So are the first
  * DUP_KEY_RETRIES duplicate-key refusals of an upsert (see
  * write_error_class). Other refusals are BB_ERR_SERVER. */
-#include "mongo.h"
+#include "sinks/mongo.h"
 
 #include <errno.h>
 #include <math.h>
@@ -155,15 +155,17 @@
 
 #include <mongoc/mongoc.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "checkpoint.h"
-#include "cursor.h"
-#include "error.h"
-#include "format_value.h"
-#include "log.h"
+#include "base/cursor.h"
+#include "base/error.h"
+#include "base/format_number.h"
+#include "values/json_binary.h"
+#include "base/charset.h"
+#include "base/log.h"
 #include "mapper.h"
-#include "sink.h"
-#include "url.h"
+#include "sinks/sink.h"
+#include "base/url.h"
 
 #define CONNECT_TIMEOUT_MS 5000
 #define SELECT_TIMEOUT_MS 5000

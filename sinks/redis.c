@@ -69,7 +69,7 @@
  * its data are BB_ERR_IO (retry after reconnect()), error replies
  * BB_ERR_SERVER. Redis 4.0+ (HSET of several fields, UNLINK); streams need
  * 5.0. */
-#include "redis.h"
+#include "sinks/redis.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -81,12 +81,12 @@
 
 #include <hiredis/hiredis.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "checkpoint.h"
-#include "error.h"
-#include "log.h"
+#include "base/error.h"
+#include "base/log.h"
 #include "mapper.h"
-#include "sink.h"
+#include "sinks/sink.h"
 
 #define CONNECT_TIMEOUT_S 5
 #define COMMAND_TIMEOUT_S 30

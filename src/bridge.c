@@ -9,16 +9,16 @@
 #include <strings.h>
 #include <time.h>
 
-#include "../sinks/sink.h"
+#include "sinks/sink.h"
 #include "checkpoint.h"
-#include "ddl.h"
-#include "error.h"
-#include "format_event.h"
-#include "log.h"
+#include "binlog/ddl.h"
+#include "base/error.h"
+#include "values/format_event.h"
+#include "base/log.h"
 #include "mapper.h"
 #include "server_checks.h"
 #include "snapshot.h"
-#include "xa.h"
+#include "mysql/xa.h"
 
 #define MAX_SINKS 2
 /* A session connected this long made progress even without a commit (a

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "xa.h"
+#include "base/error.h"
+#include "mysql/xa.h"
 
 /* The numeric suffix of a binlog file name ("mysql-bin.000042" -> 42), or
  * -1 when there is none. */

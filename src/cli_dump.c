@@ -8,10 +8,10 @@
 #include <strings.h>
 
 #include "binbridge.h"
-#include "buf.h"
+#include "base/buf.h"
 #include "cli.h"
-#include "format_event.h"
-#include "url.h"
+#include "values/format_event.h"
+#include "base/url.h"
 
 enum dump_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_NONE };
 

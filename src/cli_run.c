@@ -9,18 +9,18 @@
 #include <string.h>
 #include <time.h>
 
-#include "../sinks/sink.h"
+#include "sinks/sink.h"
 #include "binbridge.h"
 #include "bridge.h"
 #include "checkpoint.h"
 #include "cli.h"
 #include "config.h"
-#include "error.h"
-#include "log.h"
+#include "base/error.h"
+#include "base/log.h"
 #include "server_checks.h"
-#include "text_escape.h"
-#include "url.h"
-#include "xa.h"
+#include "base/text_escape.h"
+#include "base/url.h"
+#include "mysql/xa.h"
 
 #define PASSWORD_HELP                                                                          \
     "Passwords: not on the command line, which every local user can read (ps,\n"             \

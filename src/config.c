@@ -27,8 +27,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "error.h"
-#include "url.h"
+#include "base/error.h"
+#include "base/url.h"
 
 /* Option types. Enumerations are stored as int: index in choices. */
 enum opt_type {

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "text_escape.h"
+#include "base/text_escape.h"
 
 #define BB_VERSION "0.1.0"
 

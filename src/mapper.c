@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "error.h"
+#include "base/error.h"
 
 #define DEFAULT_ROW_KEY "{schema}:{table}:{pk}"
 #define DEFAULT_STREAM_KEY "{schema}:{table}"     /* see config.c */

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "binbridge.h"
-#include "buf.h"
+#include "base/buf.h"
 #include "config.h"
 
 /* A compiled key template: literal text and placeholders. */

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "error.h"
-#include "server_conn.h"
-#include "xa.h"
+#include "base/error.h"
+#include "mysql/server_conn.h"
+#include "mysql/xa.h"
 
 /* One row, one column: copy the first value of sql's result into out. */
 static int query_value(MYSQL *m, const char *where, const char *sql, char *out, size_t size,

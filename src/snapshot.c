@@ -91,12 +91,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
-#include "decode_value.h"
-#include "error.h"
-#include "format_value.h"
-#include "row_key.h"
-#include "server_conn.h"
+#include "base/buf.h"
+#include "binlog/decode_value.h"
+#include "base/error.h"
+#include "base/charset.h"
+#include "mysql/row_key.h"
+#include "mysql/server_conn.h"
 
 /* Client read timeout when the options give none: a row never takes this
  * long to come, but a dead server must not hang the load. */

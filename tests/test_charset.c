@@ -8,7 +8,7 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "format_value.h"
+#include "base/charset.h"
 
 Test(charset, names)
 {

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "format_event.h"
+#include "base/buf.h"
+#include "values/format_event.h"
 #include "testutil.h"
 
 static const char *const negatives[] = {

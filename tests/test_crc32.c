@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <zlib.h>
 
-#include "crc32.h"
+#include "base/crc32.h"
 
 Test(crc32, equals_zlib_for_all_lengths_and_offsets)
 {

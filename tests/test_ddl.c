@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ddl.h"
+#include "binlog/ddl.h"
 
 #define MARIADB "10.11.6-MariaDB-log"
 #define SQL_MODE_ANSI_QUOTES 4ull

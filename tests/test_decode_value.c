@@ -11,9 +11,8 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "decode_value.h"
-#include "decoder.h"
-#include "format_value.h"
+#include "binlog/decode_value.h"
+#include "binlog/decoder.h"
 
 struct cell_fixture {
     const char *name;

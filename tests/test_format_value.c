@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format_value.h"
+#include "base/format_number.h"
 
 static const char *fmt_double(struct bb_buf *b, double d)
 {

@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "format_value.h"
+#include "values/json_binary.h"
 #include "testutil.h"
 
 struct json_case {

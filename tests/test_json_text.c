@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
-#include "format_value.h"
+#include "base/buf.h"
+#include "base/json_text.h"
 
 static bool valid(const char *s)
 {

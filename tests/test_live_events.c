@@ -24,8 +24,8 @@
 #include <mysql.h>
 
 #include "binbridge.h"
-#include "buf.h"
-#include "format_event.h"
+#include "base/buf.h"
+#include "values/format_event.h"
 #include "testutil.h"
 
 /* GTID event flags (MariaDB log_event.h; Connector/C's FL_ALLOW_PARALLEL

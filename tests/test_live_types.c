@@ -32,7 +32,7 @@
 #include <mysql.h>
 
 #include "binbridge.h"
-#include "buf.h"
+#include "base/buf.h"
 #include "testutil.h"
 
 /* ------------------------------------------------------------------ */

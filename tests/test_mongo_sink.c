@@ -30,8 +30,8 @@
 #include "checkpoint.h"
 #include "config.h"
 #include "mapper.h"
-#include "../sinks/mongo.h"
-#include "../sinks/sink.h"
+#include "sinks/mongo.h"
+#include "sinks/sink.h"
 #include "testutil.h"
 
 /* ---- fixture ---- */

@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <zstd.h>
 
-#include "decoder.h"
+#include "binlog/decoder.h"
 #include "testutil.h"
 
 /* ---- building binlogs (the helpers are in testutil.h) ---- */

@@ -22,8 +22,8 @@
 #include "checkpoint.h"
 #include "config.h"
 #include "mapper.h"
-#include "../sinks/redis.h"
-#include "../sinks/sink.h"
+#include "sinks/redis.h"
+#include "sinks/sink.h"
 #include "testutil.h"
 
 /* ---- fixture ---- */

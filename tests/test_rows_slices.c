@@ -21,7 +21,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include "decoder.h"
+#include "binlog/decoder.h"
 #include "testutil.h"
 
 #define T1 0x42         /* slices.t1: id INT NOT NULL, c1..c63 INT NULL */

@@ -23,11 +23,11 @@
 #include <mysql.h>
 
 #include "binbridge.h"
-#include "buf.h"
-#include "decoder.h"
-#include "schema_info.h"
-#include "server_conn.h"
-#include "table_cache.h"
+#include "base/buf.h"
+#include "binlog/decoder.h"
+#include "binlog/schema_info.h"
+#include "mysql/server_conn.h"
+#include "binlog/table_cache.h"
 #include "testutil.h"
 
 /* ---- environment and plain SQL ---- */

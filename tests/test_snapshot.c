@@ -28,8 +28,8 @@
 #include <mysql.h>
 
 #include "binbridge.h"
-#include "buf.h"
-#include "format_value.h"
+#include "base/buf.h"
+#include "values/json_binary.h"
 #include "snapshot.h"
 #include "testutil.h"
 

@@ -4,9 +4,9 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "buf.h"
-#include "error.h"
-#include "text_escape.h"
+#include "base/buf.h"
+#include "base/error.h"
+#include "base/text_escape.h"
 
 static void expect_escaped(const char *in, size_t n, const char *want)
 {

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "decoder.h"
+#include "binlog/decoder.h"
 #include "testutil.h"
 
 #define TRUNCATION_ROWS_BUDGET ((size_t)4 << 10)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "url.h"
+#include "base/url.h"
 
 static void expect_userinfo(const char *url, const char *user, const char *password,
                             const char *host)

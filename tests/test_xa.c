@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "checkpoint.h"
-#include "error.h"
-#include "xa.h"
+#include "base/error.h"
+#include "mysql/xa.h"
 
 static enum xa_verb parse(const char *q, char xid[XA_ID_TEXT_MAX])
 {

@@ -12,8 +12,8 @@
 
 #include <zlib.h>
 
-#include "buf.h"
-#include "decoder.h"
+#include "base/buf.h"
+#include "binlog/decoder.h"
 
 const char *corpus_dir(void)
 {

@@ -15,11 +15,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "ddl.h"
-#include "decode_value.h"
-#include "decoder.h"
-#include "format_event.h"
-#include "format_value.h"
+#include "binlog/ddl.h"
+#include "binlog/decode_value.h"
+#include "binlog/decoder.h"
+#include "values/format_event.h"
+#include "values/json_binary.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,0 +1,776 @@
+/* source_server.c - events from a live MySQL / MariaDB server, read as a
+ * replica over one client connection.
+ *
+ * MariaDB Connector/C does the protocol (authentication, TLS, packet
+ * framing and the reassembly of events larger than 16 MB); we send the dump
+ * command ourselves and take each event packet as raw bytes, because
+ * Connector/C's own binlog parser (mariadb_rpl_fetch) has no bounds checks
+ * and drops event types it does not know. Everything inside an event is
+ * left to the decoder; this file reads only the common header (size,
+ * log_pos, flags) and the body of ROTATE events, which name the file the
+ * following events belong to.
+ *
+ * Positions: every event gets the byte offset where it starts in its file.
+ * For real events that is log_pos (the end position in the header) minus
+ * the event size. Artificial events (LOG_EVENT_ARTIFICIAL_F or log_pos 0:
+ * the fake ROTATE that opens the stream, the FORMAT_DESCRIPTION resent when
+ * starting past offset 4; and every heartbeat) exist nowhere in the file:
+ * they get the current position, i.e. the offset where the next real event
+ * of the current file starts. A stream restarted at an event's file:pos
+ * therefore begins with that event (artificial events excepted), and one
+ * restarted at file:(pos + length) begins with the event after it. */
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zlib.h>
+
+#include "binbridge.h"
+#include "base/buf.h"
+#include "base/cursor.h"
+#include "binlog/decoder.h"
+#include "base/error.h"
+#include "mysql/server_conn.h"
+#include "binlog/source.h"
+
+/* COM_BINLOG_DUMP flags. BINLOG_SEND_ANNOTATE_ROWS_EVENT is MariaDB's:
+ * without it the server leaves out ANNOTATE_ROWS events. */
+#define DUMP_NON_BLOCK          0x01
+#define DUMP_SEND_ANNOTATE_ROWS 0x02
+#define DUMP_THROUGH_GTID       0x04
+/* MySQL's COM_BINLOG_DUMP_GTID; MariaDB's enum calls 0x1e COM_UNSUPPORTED. */
+#define COM_BINLOG_DUMP_GTID_CMD 0x1e
+/* MARIA_SLAVE_CAPABILITY_MINE: send MariaDB's GTID and annotate events. */
+#define MARIADB_SLAVE_CAPABILITY 4
+
+#define DEFAULT_SERVER_ID 0x62620001u  /* "bb" 0x0001 */
+#define DEFAULT_PORT 3306
+#define DEFAULT_CONNECT_TIMEOUT 10
+#define MAX_PACKET ((unsigned long)1 << 30)
+#define MAX_LOG_NAME 511               /* the server's FN_REFLEN - 1 */
+#define ER_MASTER_FATAL_READING_BINLOG 1236
+#define ER_SPECIFIC_ACCESS_DENIED 1227
+#define ER_UNKNOWN_SYSTEM_VARIABLE 1193
+#define CR_SERVER_LOST_ERR 2013
+
+/* ------------------------------------------------------------------ */
+/* Options and URLs                                                    */
+
+void bb_server_options_init(struct bb_server_options *srv)
+{
+    memset(srv, 0, sizeof *srv);
+    srv->host = "127.0.0.1";
+    srv->port = DEFAULT_PORT;
+    /* Any id other than the source server's own and its other replicas'
+     * works; MariaDB drops an older dump connection with the same id, so
+     * two readers of one server need different ids. */
+    srv->server_id = DEFAULT_SERVER_ID;
+    srv->connect_timeout = DEFAULT_CONNECT_TIMEOUT;
+    srv->start = BB_START_CURRENT;
+}
+
+void bb_server_options_destroy(struct bb_server_options *srv)
+{
+    if (!srv || !srv->url_strings)
+        return;
+    /* The block holds host, user, password one after the other. */
+    const char *host = srv->url_strings;
+    const char *user = host + strlen(host) + 1;
+    const char *password = user + strlen(user) + 1;
+    if (srv->host == host)
+        srv->host = NULL;
+    if (srv->user == user)
+        srv->user = NULL;
+    if (srv->password == password)
+        srv->password = NULL;
+    free(srv->url_strings);
+    srv->url_strings = NULL;
+}
+
+/* Percent-decode p[0..n) into out (NUL-terminated). */
+static int percent_decode(const char *p, size_t n, const char *what, struct bb_buf *out,
+                          struct bb_error *err)
+{
+    bb_buf_reset(out);
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == '%') {
+            int hi = i + 2 < n ? server_hex_digit((unsigned char)p[i + 1]) : -1;
+            int lo = i + 2 < n ? server_hex_digit((unsigned char)p[i + 2]) : -1;
+            if (hi < 0 || lo < 0)
+                return bb_error_set(err, BB_ERR_USAGE, "server URL: bad percent escape in the %s "
+                                    "(expected %% and two hex digits)", what);
+            c = (char)(hi << 4 | lo);
+            if (c == '\0')
+                return bb_error_set(err, BB_ERR_USAGE, "server URL: the %s contains %%00", what);
+            i += 2;
+        }
+        bb_buf_putc(out, c);
+    }
+    bb_buf_append(out, "", 0); /* make sure data is allocated and terminated */
+    return bb_buf_check(out, err);
+}
+
+/* mysql://user[:password]@host[:port][/]  (or mariadb://). The URL itself
+ * never appears in messages: it may hold a password. */
+int bb_server_options_parse_url(struct bb_server_options *srv, const char *url,
+                                struct bb_error *err)
+{
+    static const char usage[] = "(expected mysql://user[:password]@host[:port])";
+    size_t skip;
+    if (strncasecmp(url, "mysql://", 8) == 0)
+        skip = 8;
+    else if (strncasecmp(url, "mariadb://", 10) == 0)
+        skip = 10;
+    else
+        return bb_error_set(err, BB_ERR_USAGE, "server URL must start with mysql:// or "
+                            "mariadb:// %s", usage);
+    const char *s = url + skip;
+    size_t auth_len = strcspn(s, "/?#");
+    const char *tail = s + auth_len;
+    if (*tail == '?')
+        return bb_error_set(err, BB_ERR_USAGE, "server URL: query parameters are not supported");
+    if (*tail == '#')
+        return bb_error_set(err, BB_ERR_USAGE, "server URL: a #fragment is not supported");
+    if (*tail == '/' && tail[1] != '\0')
+        return bb_error_set(err, BB_ERR_USAGE, "server URL: a path or database name after the "
+                            "host is not supported %s", usage);
+
+    /* userinfo ends at the last '@' of the authority. */
+    const char *at = NULL;
+    for (const char *p = s; p < tail; p++)
+        if (*p == '@')
+            at = p;
+    if (!at)
+        return bb_error_set(err, BB_ERR_USAGE, "server URL names no user %s", usage);
+    const char *colon = memchr(s, ':', (size_t)(at - s));
+    size_t user_len = colon ? (size_t)(colon - s) : (size_t)(at - s);
+    if (user_len == 0)
+        return bb_error_set(err, BB_ERR_USAGE, "server URL: the user name is empty %s", usage);
+
+    /* host and port */
+    const char *h = at + 1, *host_end, *port_str;
+    size_t host_len;
+    if (*h == '[') {
+        const char *close = memchr(h, ']', (size_t)(tail - h));
+        if (!close)
+            return bb_error_set(err, BB_ERR_USAGE, "server URL: '[' of an IPv6 address without "
+                                "its ']'");
+        h++;
+        host_len = (size_t)(close - h);
+        for (size_t i = 0; i < host_len; i++)
+            if (!isxdigit((unsigned char)h[i]) && h[i] != ':' && h[i] != '.')
+                return bb_error_set(err, BB_ERR_USAGE, "server URL: '%.*s' is not an IPv6 "
+                                    "address", (int)host_len, h);
+        if (host_len == 0 || !memchr(h, ':', host_len))
+            return bb_error_set(err, BB_ERR_USAGE, "server URL: '[%.*s]' is not an IPv6 address",
+                                (int)host_len, h);
+        host_end = close + 1;
+        if (host_end < tail && *host_end != ':')
+            return bb_error_set(err, BB_ERR_USAGE, "server URL: unexpected characters after "
+                                "the IPv6 address %s", usage);
+    } else {
+        const char *pc = memchr(h, ':', (size_t)(tail - h));
+        host_end = pc ? pc : tail;
+        host_len = (size_t)(host_end - h);
+        for (size_t i = 0; i < host_len; i++)
+            if (!isalnum((unsigned char)h[i]) && !strchr("-._", h[i]))
+                return bb_error_set(err, BB_ERR_USAGE, "server URL: invalid character '%c' in "
+                                    "the host name", h[i]);
+    }
+    if (host_len == 0)
+        return bb_error_set(err, BB_ERR_USAGE, "server URL names no host %s", usage);
+    unsigned port = DEFAULT_PORT;
+    if (host_end < tail) { /* at ':' */
+        port_str = host_end + 1;
+        size_t n = (size_t)(tail - port_str);
+        unsigned long v = 0;
+        if (n == 0 || n > 5)
+            return bb_error_set(err, BB_ERR_USAGE, "server URL: the port must be a number from "
+                                "1 to 65535");
+        for (size_t i = 0; i < n; i++) {
+            if (!isdigit((unsigned char)port_str[i]))
+                return bb_error_set(err, BB_ERR_USAGE, "server URL: the port must be a number "
+                                    "from 1 to 65535");
+            v = v * 10 + (unsigned long)(port_str[i] - '0');
+        }
+        if (v == 0 || v > 65535)
+            return bb_error_set(err, BB_ERR_USAGE, "server URL: port %lu is out of range "
+                                "(1-65535)", v);
+        port = (unsigned)v;
+    }
+
+    /* Decode user and password, then put host, user and password in one
+     * block the options own. */
+    struct bb_buf user, password;
+    bb_buf_init(&user);
+    bb_buf_init(&password);
+    int rc = percent_decode(s, user_len, "user name", &user, err);
+    bool have_password = colon != NULL;
+    if (rc == 0 && have_password)
+        rc = percent_decode(colon + 1, (size_t)(at - colon - 1), "password", &password, err);
+    if (rc == 0 && !have_password) {
+        /* No password in the URL: BINBRIDGE_PASSWORD, so it need not appear
+         * on a command line. */
+        const char *env = getenv("BINBRIDGE_PASSWORD");
+        if (env) {
+            bb_buf_puts(&password, env);
+            have_password = true;
+        }
+        bb_buf_append(&password, "", 0);
+        rc = bb_buf_check(&password, err);
+    }
+    char *block = NULL;
+    if (rc == 0) {
+        block = malloc(host_len + 1 + user.len + 1 + password.len + 1);
+        if (!block)
+            rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    }
+    if (rc == 0) {
+        char *p = block;
+        memcpy(p, h, host_len);
+        p[host_len] = '\0';
+        srv->host = p;
+        p += host_len + 1;
+        memcpy(p, user.data, user.len + 1);
+        srv->user = p;
+        p += user.len + 1;
+        memcpy(p, password.data, password.len + 1);
+        srv->password = have_password ? p : NULL;
+        srv->port = port;
+        free(srv->url_strings);
+        srv->url_strings = block;
+    }
+    bb_buf_destroy(&user);
+    bb_buf_destroy(&password);
+    return rc;
+}
+
+static void put_u64le(struct bb_buf *b, uint64_t v)
+{
+    uint8_t x[8];
+    for (int i = 0; i < 8; i++)
+        x[i] = (uint8_t)(v >> (8 * i));
+    bb_buf_append(b, x, 8);
+}
+
+static void put_u32le(struct bb_buf *b, uint32_t v)
+{
+    uint8_t x[4] = { (uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24) };
+    bb_buf_append(b, x, 4);
+}
+
+/* ------------------------------------------------------------------ */
+/* The source                                                          */
+
+struct server_source {
+    struct source base;
+    MYSQL *conn;
+    char where[300];            /* "host:port" for messages */
+    bool mariadb;
+    bool blocking;
+    bool done;
+    unsigned read_timeout;
+    size_t max_event_size;
+    /* The file the next event belongs to is names[cur] (NULL until the
+     * first ROTATE names it when starting from a GTID). The other slot keeps
+     * the previous name alive: the event just delivered may point to it. */
+    char *names[2];
+    int cur;
+    uint64_t pos;               /* offset where the next real event starts */
+    bool received;              /* the server sent an event */
+    bool delivered_real;        /* a non-artificial event was delivered */
+    char start_desc[600];       /* the requested start, for error messages */
+};
+
+static int set_file(struct server_source *ss, int slot, const uint8_t *name, size_t n,
+                    struct bb_error *err)
+{
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    memcpy(copy, name, n);
+    copy[n] = '\0';
+    free(ss->names[slot]);
+    ss->names[slot] = copy;
+    return 0;
+}
+
+/* The error of a failed read: position, requested start and the server's
+ * word. 1236 is the server's "cannot read the binlog from there". */
+static void privilege_hint(struct server_source *ss, struct bb_error *err);
+
+static int read_error(struct server_source *ss, struct bb_error *err)
+{
+    MYSQL *m = ss->conn;
+    unsigned e = mysql_errno(m);
+    if (e == ER_SPECIFIC_ACCESS_DENIED) {
+        bb_error_set(err, BB_ERR_SERVER, "server %s: reading the binlog from %s: %s (error %u)",
+                     ss->where, ss->start_desc, mysql_error(m), e);
+        privilege_hint(ss, err);
+        return BB_ERR_SERVER;
+    }
+    const char *file = ss->names[ss->cur] ? ss->names[ss->cur] : "?";
+    /* The server refuses a file or GTID it does not have before sending
+     * anything; a position that is not an event start, after the file's
+     * ROTATE and FORMAT_DESCRIPTION. */
+    if (e == ER_MASTER_FATAL_READING_BINLOG && !ss->received)
+        return bb_error_set(err, BB_ERR_SERVER, "server %s: cannot start reading the binlog at "
+                            "%s: it is no longer on the server (purged, or never existed): %s "
+                            "(error %u)", ss->where, ss->start_desc, mysql_error(m), e);
+    if (e == ER_MASTER_FATAL_READING_BINLOG && !ss->delivered_real)
+        return bb_error_set(err, BB_ERR_SERVER, "server %s: cannot start reading the binlog at "
+                            "%s: the server cannot read from there (not the start of an "
+                            "event?): %s (error %u)", ss->where, ss->start_desc, mysql_error(m),
+                            e);
+    if (e == CR_SERVER_LOST_ERR && ss->read_timeout)
+        return bb_error_set(err, BB_ERR_IO, "server %s: nothing received for %u s (read "
+                            "timeout) after %s:%llu: %s (error %u)", ss->where, ss->read_timeout,
+                            file, (unsigned long long)ss->pos, mysql_error(m), e);
+    if (e == 0)
+        return bb_error_set(err, BB_ERR_IO, "server %s: connection lost after %s:%llu",
+                            ss->where, file, (unsigned long long)ss->pos);
+    return bb_error_set(err, server_conn_error_code(m), "server %s: reading the binlog after "
+                        "%s:%llu: %s (error %u)", ss->where, file, (unsigned long long)ss->pos,
+                        mysql_error(m), e);
+}
+
+/* ROTATE body: 8 position, then the next file name up to the checksum. The
+ * checksum is there when the last 4 bytes are the CRC32 of the rest: this
+ * does not depend on knowing the algorithm (which for the first, fake
+ * ROTATE comes from no FDE). */
+static int parse_rotate(struct server_source *ss, const uint8_t *data, size_t len,
+                        uint64_t *position, const uint8_t **name, size_t *name_len,
+                        struct bb_error *err)
+{
+    size_t end = len;
+    if (len >= BB_LOG_EVENT_HEADER_LEN + 8 + 4) {
+        uint32_t stored = (uint32_t)data[len - 4] | (uint32_t)data[len - 3] << 8 |
+                          (uint32_t)data[len - 2] << 16 | (uint32_t)data[len - 1] << 24;
+        if ((uint32_t)crc32(0L, data, (uInt)(len - 4)) == stored)
+            end = len - 4;
+    }
+    struct cursor c = cursor_make(data, end);
+    cursor_skip(&c, BB_LOG_EVENT_HEADER_LEN);
+    *position = cursor_u64le(&c);
+    *name = cursor_rest(&c, name_len);
+    if (!cursor_ok(&c) || *name_len == 0 || *name_len > MAX_LOG_NAME ||
+        memchr(*name, '\0', *name_len))
+        return bb_error_set(err, BB_ERR_CORRUPT, "server %s: ROTATE_EVENT after %s:%llu: %s",
+                            ss->where, ss->names[ss->cur] ? ss->names[ss->cur] : "?",
+                            (unsigned long long)ss->pos,
+                            !cursor_ok(&c) ? "body shorter than its 8-byte position"
+                            : *name_len == 0 ? "next file name is empty"
+                            : *name_len > MAX_LOG_NAME ? "next file name is too long"
+                            : "next file name contains a NUL byte");
+    return 0;
+}
+
+static int server_next(struct source *s, struct source_event *out, struct bb_error *err)
+{
+    struct server_source *ss = (struct server_source *)s;
+    if (ss->done)
+        return 0;
+    unsigned long n = mysql_net_read_packet(ss->conn);
+    if (n == packet_error || n == 0) {
+        ss->done = true;
+        return read_error(ss, err);
+    }
+    const uint8_t *p = ss->conn->net.read_pos;
+    if (p[0] == 0xfe && n < 9) { /* EOF: the end of the binlog, non-blocking mode */
+        ss->done = true;
+        return 0;
+    }
+    const char *file = ss->names[ss->cur];   /* NULL before the first ROTATE */
+    if (p[0] != 0x00) {
+        ss->done = true;
+        return bb_error_set(err, BB_ERR_CORRUPT, "server %s: unexpected packet starting with "
+                            "0x%02x after %s:%llu", ss->where, p[0], file ? file : "?",
+                            (unsigned long long)ss->pos);
+    }
+    const uint8_t *data = p + 1;
+    size_t len = n - 1;
+    ss->received = true;
+
+    /* Common header: 4 timestamp, 1 type, 4 server id, 4 size, 4 log_pos
+     * (the end of the event in its file), 2 flags. */
+    struct cursor c = cursor_make(data, len);
+    cursor_skip(&c, 4);
+    uint8_t type = cursor_u8(&c);
+    cursor_skip(&c, 4);
+    uint32_t size = cursor_u32le(&c);
+    uint32_t log_pos = cursor_u32le(&c);
+    uint16_t flags = cursor_u16le(&c);
+    const char *tname = bb_event_type_name(type);
+    if (!cursor_ok(&c) || size != len || size > ss->max_event_size) {
+        ss->done = true;
+        return bb_error_set(err, !cursor_ok(&c) || size != len ? BB_ERR_CORRUPT : BB_ERR_LIMIT,
+                            "server %s: %s after %s:%llu: %s", ss->where,
+                            cursor_ok(&c) ? tname : "event", file ? file : "?",
+                            (unsigned long long)ss->pos,
+                            !cursor_ok(&c) ? "packet shorter than the 19-byte event header"
+                            : size != len ? "event size in the header differs from the packet "
+                                            "size"
+                            : "event over the size limit");
+    }
+
+    bool artificial = (flags & LOG_EVENT_ARTIFICIAL_F) || log_pos == 0 ||
+                      type == HEARTBEAT_LOG_EVENT || type == BB_HEARTBEAT_LOG_EVENT_V2;
+    uint64_t pos = ss->pos;
+    if (!artificial) {
+        /* log_pos is 32 bits: keep counting past 4 GiB while events follow
+         * each other, else trust the header. */
+        if ((uint32_t)(ss->pos + size) != log_pos)
+            pos = log_pos >= size ? log_pos - size : ss->pos;
+        ss->pos = pos + size;
+        ss->delivered_real = true;
+    }
+    if (type == ROTATE_EVENT) {
+        uint64_t next_pos;
+        const uint8_t *name;
+        size_t name_len;
+        int rc = parse_rotate(ss, data, len, &next_pos, &name, &name_len, err);
+        if (rc == 0)
+            rc = set_file(ss, ss->cur ^ 1, name, name_len, err);
+        if (rc < 0) {
+            ss->done = true;
+            return rc;
+        }
+        ss->cur ^= 1;
+        if (!file) {    /* the first file we hear of (GTID start): the rotate's own */
+            file = ss->names[ss->cur];
+            pos = next_pos;
+        }
+        ss->pos = next_pos;
+    }
+    out->data = data;
+    out->len = len;
+    out->pos = pos;
+    out->log_file = file ? file : "";
+    out->new_file = false;   /* the server sends each file's FDE itself */
+    return 1;
+}
+
+static void server_close(struct source *s)
+{
+    struct server_source *ss = (struct server_source *)s;
+    if (!ss)
+        return;
+    if (ss->conn)
+        mysql_close(ss->conn);
+    free(ss->names[0]);
+    free(ss->names[1]);
+    free(ss);
+}
+
+/* One row, one column query: the value copied into out. Returns 1 with a
+ * value, 0 when there is no row (or NULL), negative on error. */
+static int query_value(struct server_source *ss, const char *sql, char *out, size_t size,
+                       struct bb_error *err)
+{
+    MYSQL_RES *res;
+    int rc = server_conn_query(ss->conn, ss->where, NULL, sql, &res, err);
+    if (rc < 0)
+        return rc;
+    MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+    rc = 0;
+    if (row && mysql_num_fields(res) >= 1 && row[0]) {
+        snprintf(out, size, "%s", row[0]);
+        rc = 1;
+    }
+    if (res)
+        mysql_free_result(res);
+    return rc;
+}
+
+/* File and position from a SHOW ... STATUS / SHOW BINARY LOGS result. */
+static int query_file_pos(struct server_source *ss, const char *sql, char *file, size_t size,
+                          uint64_t *pos, struct bb_error *err)
+{
+    MYSQL_RES *res;
+    int rc = server_conn_query(ss->conn, ss->where, NULL, sql, &res, err);
+    if (rc < 0)
+        return rc;
+    MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+    if (!row || mysql_num_fields(res) < 2 || !row[0] || !row[1]) {
+        if (res)
+            mysql_free_result(res);
+        return bb_error_set(err, BB_ERR_SERVER, "server %s: %s returned no binlog file: is "
+                            "binary logging enabled (log_bin)?", ss->where, sql);
+    }
+    snprintf(file, size, "%s", row[0]);
+    *pos = strtoull(row[1], NULL, 10);
+    mysql_free_result(res);
+    return 0;
+}
+
+/* Hint for the access errors a replica most often meets. */
+static void privilege_hint(struct server_source *ss, struct bb_error *err)
+{
+    if (mysql_errno(ss->conn) != ER_SPECIFIC_ACCESS_DENIED || !err || !err->code)
+        return;
+    char msg[BB_ERROR_MSG_MAX];
+    int code = err->code;
+    memcpy(msg, err->msg, sizeof msg);
+    bb_error_clear(err);
+    bb_error_set(err, code, "%s; the user needs the REPLICATION SLAVE and REPLICATION CLIENT "
+                 "(MariaDB: BINLOG MONITOR) privileges", msg);
+}
+
+static int send_dump(struct server_source *ss, const struct bb_server_options *srv,
+                     const char *file, uint64_t pos, const struct bb_buf *gtids,
+                     struct bb_error *err)
+{
+    struct bb_buf cmd;
+    bb_buf_init(&cmd);
+    size_t flen = strlen(file);
+    enum enum_server_command command;
+    if (gtids) {
+        /* COM_BINLOG_DUMP_GTID: 2 flags, 4 server id, 4 name length, name,
+         * 8 position, 4 data size, data (the encoded GTID set). */
+        uint16_t flags = DUMP_THROUGH_GTID | (ss->blocking ? 0 : DUMP_NON_BLOCK);
+        uint8_t f[2] = { (uint8_t)flags, (uint8_t)(flags >> 8) };
+        bb_buf_append(&cmd, f, 2);
+        put_u32le(&cmd, srv->server_id);
+        put_u32le(&cmd, (uint32_t)flen);
+        bb_buf_append(&cmd, file, flen);
+        put_u64le(&cmd, pos);
+        put_u32le(&cmd, (uint32_t)gtids->len);
+        bb_buf_append(&cmd, gtids->data, gtids->len);
+        command = (enum enum_server_command)COM_BINLOG_DUMP_GTID_CMD;
+    } else {
+        /* COM_BINLOG_DUMP: 4 position, 2 flags, 4 server id, file name. */
+        uint16_t flags = (ss->blocking ? 0 : DUMP_NON_BLOCK) |
+                         (ss->mariadb ? DUMP_SEND_ANNOTATE_ROWS : 0);
+        put_u32le(&cmd, (uint32_t)pos);
+        uint8_t f[2] = { (uint8_t)flags, (uint8_t)(flags >> 8) };
+        bb_buf_append(&cmd, f, 2);
+        put_u32le(&cmd, srv->server_id);
+        bb_buf_append(&cmd, file, flen);
+        command = COM_BINLOG_DUMP;
+    }
+    int rc = bb_buf_check(&cmd, err);
+    if (rc == 0 && ss->conn->methods->db_command(ss->conn, command, cmd.data ? cmd.data : "",
+                                                  cmd.len, 1, NULL) != 0)
+        rc = bb_error_set(err, server_conn_error_code(ss->conn), "server %s: sending the binlog "
+                          "dump command for %s: %s (error %u)", ss->where, ss->start_desc,
+                          mysql_error(ss->conn), mysql_errno(ss->conn));
+    bb_buf_destroy(&cmd);
+    return rc;
+}
+
+static int check_options(const struct bb_server_options *srv, bool *gtid_mariadb,
+                         struct bb_error *err)
+{
+    if (!srv->user)
+        return bb_error_set(err, BB_ERR_USAGE, "server options: no user given");
+    if (!(srv->socket && *srv->socket) && !(srv->host && *srv->host))
+        return bb_error_set(err, BB_ERR_USAGE, "server options: no host given");
+    if (srv->port == 0 || srv->port > 65535)
+        return bb_error_set(err, BB_ERR_USAGE, "server options: port %u is out of range (1-65535)",
+                            srv->port);
+    /* Id 0 is mysqlbinlog's: a read that ends at the end of the binlog and,
+     * unlike any other id, does not make the server drop a dump of the same
+     * id. Following the binlog needs an id of its own. */
+    if (srv->server_id == 0 && srv->blocking)
+        return bb_error_set(err, BB_ERR_USAGE, "server options: server_id 0 is reserved; give "
+                            "a replica id unused on the server");
+    if (isnan(srv->heartbeat_period) || srv->heartbeat_period < 0 ||
+        srv->heartbeat_period > 4294967.0)
+        return bb_error_set(err, BB_ERR_USAGE, "server options: heartbeat period %g s is out of "
+                            "range (0-4294967)", srv->heartbeat_period);
+    switch (srv->start) {
+    case BB_START_CURRENT:
+    case BB_START_EARLIEST:
+        return 0;
+    case BB_START_POSITION:
+        if (!srv->start_file || !*srv->start_file)
+            return bb_error_set(err, BB_ERR_USAGE, "start position: no binlog file name given");
+        if (strlen(srv->start_file) > MAX_LOG_NAME)
+            return bb_error_set(err, BB_ERR_USAGE, "start position: binlog file name is longer "
+                                "than %d bytes", MAX_LOG_NAME);
+        if (srv->start_pos < 4 || srv->start_pos > UINT32_MAX)
+            return bb_error_set(err, BB_ERR_USAGE, "start position %s:%llu is out of range "
+                                "(4 to 4294967295)", srv->start_file,
+                                (unsigned long long)srv->start_pos);
+        return 0;
+    case BB_START_GTID: {
+        if (!srv->start_gtid)
+            return bb_error_set(err, BB_ERR_USAGE, "start GTID: no GTID set given");
+        /* MySQL sets name a UUID (hex and dashes, 32 digits), MariaDB's
+         * are numbers and dashes: the first ':' tells them apart. */
+        *gtid_mariadb = strchr(srv->start_gtid, ':') == NULL;
+        if (*gtid_mariadb)
+            return server_gtid_check_mariadb(srv->start_gtid, err);
+        struct bb_buf encoded;
+        bb_buf_init(&encoded);
+        int rc = server_gtid_encode_mysql(srv->start_gtid, &encoded, err);
+        bb_buf_destroy(&encoded);
+        return rc;
+    }
+    }
+    return bb_error_set(err, BB_ERR_USAGE, "server options: unknown start mode %d",
+                        (int)srv->start);
+}
+
+int source_server_open(struct source **out, const struct bb_server_options *srv,
+                       size_t max_event_size, struct bb_error *err)
+{
+    *out = NULL;
+    bool gtid_mariadb = false;
+    int rc = check_options(srv, &gtid_mariadb, err);
+    if (rc < 0)
+        return rc;
+    struct server_source *ss = calloc(1, sizeof *ss);
+    if (!ss)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    ss->base.next = server_next;
+    ss->base.close = server_close;
+    ss->base.initial_checksum_alg = BB_CHECKSUM_NONE;
+    ss->blocking = srv->blocking;
+    ss->max_event_size = max_event_size;
+    server_conn_describe(srv, ss->where, sizeof ss->where);
+    struct bb_buf gtids;             /* MySQL: the encoded start GTID set */
+    bb_buf_init(&gtids);
+    char sql[1200];
+    char file[MAX_LOG_NAME + 1] = "";
+    uint64_t pos = 4;
+
+    /* In blocking mode with heartbeats, a server silent for three periods
+     * is gone: fail then rather than wait forever. */
+    ss->read_timeout = srv->read_timeout;
+    if (!ss->read_timeout && srv->blocking && srv->heartbeat_period > 0)
+        ss->read_timeout = (unsigned)ceil(3 * srv->heartbeat_period);
+    unsigned long max_packet = MAX_PACKET;
+    if (max_event_size + 1 > max_packet && max_event_size < ULONG_MAX)
+        max_packet = (unsigned long)max_event_size + 1;
+    rc = server_conn_open(&ss->conn, srv, ss->read_timeout, max_packet, err);
+    if (rc < 0)
+        goto fail;
+    ss->mariadb = server_conn_is_mariadb(ss->conn);
+
+    if (srv->start == BB_START_GTID && gtid_mariadb != ss->mariadb && *srv->start_gtid) {
+        rc = bb_error_set(err, BB_ERR_USAGE, "start GTID '%s' is in %s syntax but server %s is "
+                          "%s (expected %s)", srv->start_gtid, gtid_mariadb ? "MariaDB" : "MySQL",
+                          ss->where, ss->mariadb ? "MariaDB" : "MySQL",
+                          ss->mariadb ? "domain-server-sequence[,...]"
+                                      : "uuid:interval[:interval][,...]");
+        goto fail;
+    }
+
+    /* Checksums: announce that we handle the server's own algorithm, so
+     * events come as they are in the files. Servers before 5.6.1 / MariaDB
+     * 5.3 have no such variable and no checksums. */
+    char alg[32];
+    rc = query_value(ss, "SELECT @@global.binlog_checksum", alg, sizeof alg, err);
+    if (rc < 0 && mysql_errno(ss->conn) == ER_UNKNOWN_SYSTEM_VARIABLE) {
+        bb_error_clear(err);
+        rc = 0;
+    } else if (rc < 0) {
+        goto fail;
+    } else if (rc == 1) {
+        ss->base.initial_checksum_alg = strcasecmp(alg, "NONE") == 0 ? BB_CHECKSUM_NONE
+                                                                     : BB_CHECKSUM_CRC32;
+        rc = server_conn_query(ss->conn, ss->where, NULL,
+                               "SET @master_binlog_checksum = @@global.binlog_checksum", NULL,
+                               err);
+        if (rc < 0)
+            goto fail;
+    }
+    snprintf(sql, sizeof sql, "SET @mariadb_slave_capability = %d", MARIADB_SLAVE_CAPABILITY);
+    rc = server_conn_query(ss->conn, ss->where, NULL, sql, NULL, err);
+    if (rc < 0)
+        goto fail;
+    if (srv->blocking && srv->heartbeat_period > 0) {
+        snprintf(sql, sizeof sql, "SET @master_heartbeat_period = %llu",
+                 (unsigned long long)llround(srv->heartbeat_period * 1e9));
+        rc = server_conn_query(ss->conn, ss->where, NULL, sql, NULL, err);
+        if (rc < 0)
+            goto fail;
+    }
+
+    switch (srv->start) {
+    case BB_START_CURRENT:
+        /* MySQL 8.2 renamed SHOW MASTER STATUS (8.4 dropped the old name). */
+        rc = -1;
+        if (!ss->mariadb && mysql_get_server_version(ss->conn) >= 80200) {
+            rc = query_file_pos(ss, "SHOW BINARY LOG STATUS", file, sizeof file, &pos, err);
+            if (rc < 0 && mysql_errno(ss->conn) != ER_SPECIFIC_ACCESS_DENIED)
+                bb_error_clear(err);
+        }
+        if (rc < 0 && !err->code)
+            rc = query_file_pos(ss, "SHOW MASTER STATUS", file, sizeof file, &pos, err);
+        if (rc < 0) {
+            privilege_hint(ss, err);
+            goto fail;
+        }
+        snprintf(ss->start_desc, sizeof ss->start_desc, "%s:%llu (the current end)", file,
+                 (unsigned long long)pos);
+        break;
+    case BB_START_EARLIEST:
+        rc = query_file_pos(ss, "SHOW BINARY LOGS", file, sizeof file, &pos, err);
+        if (rc < 0) {
+            privilege_hint(ss, err);
+            goto fail;
+        }
+        pos = 4;
+        snprintf(ss->start_desc, sizeof ss->start_desc, "%s:4 (the earliest)", file);
+        break;
+    case BB_START_POSITION:
+        snprintf(file, sizeof file, "%s", srv->start_file);
+        pos = srv->start_pos;
+        snprintf(ss->start_desc, sizeof ss->start_desc, "%s:%llu", file,
+                 (unsigned long long)pos);
+        break;
+    case BB_START_GTID:
+        snprintf(ss->start_desc, sizeof ss->start_desc, "GTID set '%s'", srv->start_gtid);
+        if (ss->mariadb) {
+            char quoted[sizeof sql / 2];
+            size_t glen = strlen(srv->start_gtid);
+            if (glen * 2 + 1 > sizeof quoted) {
+                rc = bb_error_set(err, BB_ERR_USAGE, "start GTID: the GTID position is too long");
+                goto fail;
+            }
+            mysql_real_escape_string(ss->conn, quoted, srv->start_gtid, (unsigned long)glen);
+            snprintf(sql, sizeof sql, "SET @slave_connect_state = '%s'", quoted);
+            rc = server_conn_query(ss->conn, ss->where, "SET @slave_connect_state", sql, NULL,
+                                   err);
+            if (rc == 0)
+                rc = server_conn_query(ss->conn, ss->where, NULL,
+                                       "SET @slave_gtid_strict_mode = 0", NULL, err);
+            if (rc == 0)
+                rc = server_conn_query(ss->conn, ss->where, NULL,
+                                       "SET @slave_gtid_ignore_duplicates = 0", NULL, err);
+            if (rc < 0)
+                goto fail;
+        } else {
+            rc = server_gtid_encode_mysql(srv->start_gtid, &gtids, err);
+            if (rc < 0)
+                goto fail;
+        }
+        break;
+    }
+
+    /* Events before the first ROTATE belong to the start file. */
+    if (*file) {
+        rc = set_file(ss, 0, (const uint8_t *)file, strlen(file), err);
+        if (rc < 0)
+            goto fail;
+    }
+    ss->pos = pos;
+    rc = send_dump(ss, srv, file, pos,
+                   srv->start == BB_START_GTID && !ss->mariadb ? &gtids : NULL, err);
+    if (rc < 0)
+        goto fail;
+    bb_buf_destroy(&gtids);
+    *out = &ss->base;
+    return 0;
+
+fail:
+    bb_buf_destroy(&gtids);
+    server_close(&ss->base);
+    return rc < 0 ? rc : err->code;
+}
