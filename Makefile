@@ -37,9 +37,11 @@ endif
 # binbridge.h's API needs; the bridge library the rest, but the CLI.
 READER_DIRS := src/base src/mysql src/binlog src/values
 READER_SRC  := $(foreach d,$(READER_DIRS),$(wildcard $(d)/*.c))
-BRIDGE_SRC  := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c)) $(wildcard sinks/*.c)
-CLI_SRC     := src/main.c $(wildcard src/cli_*.c)
-TEST_SRC    := $(wildcard tests/*.c)
+BRIDGE_DIRS := src/snapshot src/mapping sinks sinks/redis sinks/mongo src/bridge
+BRIDGE_SRC  := $(foreach d,$(BRIDGE_DIRS),$(wildcard $(d)/*.c))
+CLI_SRC     := $(wildcard src/cli/*.c)
+# tests/ mirrors src/ and sinks/; tests/fuzz is make fuzz's.
+TEST_SRC    := $(filter-out tests/fuzz/%,$(wildcard tests/*.c tests/*/*.c tests/*/*/*.c))
 READER_OBJ  := $(READER_SRC:%.c=$(BUILD)/%.o)
 BRIDGE_OBJ  := $(BRIDGE_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ     := $(CLI_SRC:%.c=$(BUILD)/%.o)

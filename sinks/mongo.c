@@ -156,14 +156,14 @@
 #include <mongoc/mongoc.h>
 
 #include "base/buf.h"
-#include "checkpoint.h"
+#include "mapping/checkpoint.h"
 #include "base/cursor.h"
 #include "base/error.h"
 #include "base/format_number.h"
 #include "values/json_binary.h"
 #include "base/charset.h"
 #include "base/log.h"
-#include "mapper.h"
+#include "mapping/mapper.h"
 #include "sinks/sink.h"
 #include "base/url.h"
 

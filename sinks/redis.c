@@ -82,10 +82,10 @@
 #include <hiredis/hiredis.h>
 
 #include "base/buf.h"
-#include "checkpoint.h"
+#include "mapping/checkpoint.h"
 #include "base/error.h"
 #include "base/log.h"
-#include "mapper.h"
+#include "mapping/mapper.h"
 #include "sinks/sink.h"
 
 #define CONNECT_TIMEOUT_S 5

@@ -15,9 +15,9 @@
 #include <stdint.h>
 
 #include "binbridge.h"
-#include "checkpoint.h"
-#include "config.h"
-#include "mapper.h"
+#include "mapping/checkpoint.h"
+#include "mapping/config.h"
+#include "mapping/mapper.h"
 
 /* One row change, valid only during the add() call. */
 struct change {

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "mapping/config.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */

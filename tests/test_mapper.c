@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checkpoint.h"
-#include "config.h"
-#include "mapper.h"
+#include "mapping/checkpoint.h"
+#include "mapping/config.h"
+#include "mapping/mapper.h"
 
 /* A table users(id INT, tenant VARCHAR, name VARCHAR, secret VARCHAR) with
  * primary key (tenant, id). */

@@ -27,9 +27,9 @@
 #include <mongoc/mongoc.h>
 
 #include "binbridge.h"
-#include "checkpoint.h"
-#include "config.h"
-#include "mapper.h"
+#include "mapping/checkpoint.h"
+#include "mapping/config.h"
+#include "mapping/mapper.h"
 #include "sinks/mongo.h"
 #include "sinks/sink.h"
 #include "testutil.h"

@@ -19,9 +19,9 @@
 #include <hiredis/hiredis.h>
 
 #include "binbridge.h"
-#include "checkpoint.h"
-#include "config.h"
-#include "mapper.h"
+#include "mapping/checkpoint.h"
+#include "mapping/config.h"
+#include "mapping/mapper.h"
 #include "sinks/redis.h"
 #include "sinks/sink.h"
 #include "testutil.h"

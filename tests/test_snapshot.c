@@ -30,7 +30,7 @@
 #include "binbridge.h"
 #include "base/buf.h"
 #include "values/json_binary.h"
-#include "snapshot.h"
+#include "snapshot/snapshot.h"
 #include "testutil.h"
 
 /* Defined in src/snapshot.c for this test: MySQL's JSON columns need it,

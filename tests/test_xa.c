@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "checkpoint.h"
+#include "mapping/checkpoint.h"
 #include "base/error.h"
 #include "mysql/xa.h"
 

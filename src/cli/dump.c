@@ -9,7 +9,7 @@
 
 #include "binbridge.h"
 #include "base/buf.h"
-#include "cli.h"
+#include "cli/cli.h"
 #include "values/format_event.h"
 #include "base/url.h"
 

@@ -1,5 +1,5 @@
 /* server_checks.c - startup checks of the source server. */
-#include "server_checks.h"
+#include "bridge/server_checks.h"
 
 #include <stdio.h>
 #include <stdlib.h>

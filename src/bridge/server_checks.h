@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "binbridge.h"
-#include "checkpoint.h"
+#include "mapping/checkpoint.h"
 
 struct server_facts {
     bool mariadb;

@@ -10,7 +10,7 @@
 
 #include "binbridge.h"
 #include "base/buf.h"
-#include "config.h"
+#include "mapping/config.h"
 
 /* A compiled key template: literal text and placeholders. */
 enum key_part_kind { KEY_LITERAL, KEY_SCHEMA, KEY_TABLE, KEY_PK, KEY_COLUMN };

@@ -1,6 +1,6 @@
 /* mapper.c - table plans: which tables are mirrored, by which rule, with
  * which columns and row key, and the Redis keys of row images. */
-#include "mapper.h"
+#include "mapping/mapper.h"
 
 #include <stdio.h>
 #include <stdlib.h>

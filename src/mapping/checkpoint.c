@@ -1,5 +1,5 @@
 /* checkpoint.c - comparing, printing and (de)serialising checkpoints. */
-#include "checkpoint.h"
+#include "mapping/checkpoint.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* bridge.c - the replication loop of `binbridge run`. */
-#include "bridge.h"
+#include "bridge/bridge.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -10,14 +10,14 @@
 #include <time.h>
 
 #include "sinks/sink.h"
-#include "checkpoint.h"
+#include "mapping/checkpoint.h"
 #include "binlog/ddl.h"
 #include "base/error.h"
 #include "values/format_event.h"
 #include "base/log.h"
-#include "mapper.h"
-#include "server_checks.h"
-#include "snapshot.h"
+#include "mapping/mapper.h"
+#include "bridge/server_checks.h"
+#include "snapshot/snapshot.h"
 #include "mysql/xa.h"
 
 #define MAX_SINKS 2

@@ -80,7 +80,7 @@
  * TABLE_MAP's (information_schema's COLUMN_TYPE is utf8mb3 and shows
  * characters beyond the BMP as '?'). On MySQL they are read from
  * COLUMN_TYPE. */
-#include "snapshot.h"
+#include "snapshot/snapshot.h"
 
 #include <ctype.h>
 #include <errno.h>

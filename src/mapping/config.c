@@ -17,7 +17,7 @@
 #include <libconfig.h> /* before config.h: it declares config_init/config_destroy */
 
 #define BB_CONFIG_USES_LIBCONFIG
-#include "config.h"
+#include "mapping/config.h"
 
 #include <ctype.h>
 #include <errno.h>

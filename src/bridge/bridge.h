@@ -15,7 +15,7 @@
 #include <stdbool.h>
 
 #include "binbridge.h"
-#include "config.h"
+#include "mapping/config.h"
 
 /* Run until stopped (bridge_request_stop, e.g. from SIGTERM/SIGINT), until
  * the server's current end when stop_at_end, or a failure that retrying

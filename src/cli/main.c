@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "base/text_escape.h"
 
 #define BB_VERSION "0.1.0"
