@@ -1,6 +1,8 @@
 /* bridge.c - the replication loop of `binbridge run`. */
 #include "bridge/bridge.h"
 
+#include "bridge/bridge_internal.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,16 +22,15 @@
 #include "snapshot/snapshot.h"
 #include "mysql/xa.h"
 
-#define MAX_SINKS 2
 /* A session connected this long made progress even without a commit (a
  * quiet source): its failure restarts the retry backoff. */
 #define SETTLED_SESSION_SECONDS 30.0
 
-static volatile sig_atomic_t stop_requested;
+volatile sig_atomic_t bridge_stop_requested;
 
 void bridge_request_stop(void)
 {
-    stop_requested = 1;
+    bridge_stop_requested = 1;
 }
 
 static double now_seconds(void)
@@ -39,13 +40,7 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Tables warned about once ("not mirrored because ..."). */
-struct warned {
-    char **names;
-    size_t n, cap;
-};
-
-static bool warned_once(struct warned *w, const char *schema, const char *table)
+bool bridge_warned_once(struct warned *w, const char *schema, const char *table)
 {
     size_t len = strlen(schema) + strlen(table) + 2;
     char *name = malloc(len);
@@ -79,57 +74,6 @@ static void warned_clear(struct warned *w)
     memset(w, 0, sizeof *w);
 }
 
-struct bridge {
-    const struct bb_config *cfg;
-    const struct bb_server_options *srv;
-    bool stop_at_end;
-    struct sink sinks[MAX_SINKS];
-    size_t nsinks;
-    /* what each sink has saved: it applies only what comes after */
-    struct checkpoint saved[MAX_SINKS];
-    bool has_saved[MAX_SINKS];
-    struct mapper *mapper;
-    struct bb_stream *stream;
-    struct server_facts facts;
-
-    /* the transaction being read */
-    bool in_txn;
-    bool txn_standalone;          /* MariaDB FL_STANDALONE: ends with its one statement */
-    char txn_file[CHECKPOINT_FILE_MAX];
-    uint64_t txn_pos;
-    uint64_t txn_rows;            /* row changes seen in it so far */
-    char txn_gtid[128];
-    uint32_t mariadb_domain, mariadb_server;
-    uint64_t mariadb_seq;
-    bool txn_has_mariadb_gtid;
-    uint64_t payload_end;         /* end of the TRANSACTION_PAYLOAD being unpacked */
-    /* XA transactions (see "XA transactions" below) */
-    bool txn_xa;                  /* it is an XA transaction: its rows wait for its commit */
-    bool txn_xa_rows;             /* ... and rows of an included table came in it */
-    char txn_xid[XA_ID_TEXT_MAX]; /* ... its xid */
-    const struct bb_event *xa_commit; /* while a prepared transaction is read again: the
-                                     event that commits it, where its changes are */
-
-    /* the position after the last complete transaction read */
-    struct checkpoint cp;
-    bool dirty;                   /* cp moved since the last commit */
-    uint64_t pending_rows;        /* row changes buffered since the last commit */
-    double first_pending;         /* when the oldest buffered change or move arrived */
-
-    /* reporting */
-    uint64_t events, rows, last_events, last_rows;
-    double last_progress;
-    uint32_t last_timestamp;      /* commit time of the last transaction read */
-    bool caught_up;               /* a heartbeat or the end came after it */
-    struct warned warned;
-    struct warned null_keys;      /* tables warned about rows with NULL in their key */
-    struct bb_value *merged;      /* an update's after image over its before image */
-    uint32_t merged_cap;
-    struct bb_error load_err;     /* a failed initial load, through snapshot_list_tables */
-    uint64_t commits;             /* batches committed: progress, for the retry backoff */
-    char binlog_version[51];      /* server version of the binlog being read (its FDE) */
-};
-
 /* ------------------------------------------------------------------ */
 /* Positions                                                           */
 
@@ -141,7 +85,7 @@ static void set_position(struct checkpoint *cp, const char *file, uint64_t pos, 
 }
 
 /* Does sink i still need row change k of the transaction at file:pos? */
-static bool sink_wants(const struct bridge *b, size_t i, const char *file, uint64_t pos,
+bool bridge_sink_wants(const struct bridge *b, size_t i, const char *file, uint64_t pos,
                        uint64_t k)
 {
     if (!b->has_saved[i])
@@ -181,7 +125,7 @@ static int commit_sink(struct bridge *b, size_t i, const struct checkpoint *cp,
     while (rc == BB_ERR_AGAIN) {
         backoff(&delay, b->cfg);
         bb_error_clear(err);
-        if (stop_requested)
+        if (bridge_stop_requested)
             return bb_error_set(err, BB_ERR_IO, "stopped while the %s sink refused writes: the "
                                 "batch was not applied", s->ops->name);
         tries++;
@@ -201,7 +145,7 @@ static int commit_sink(struct bridge *b, size_t i, const struct checkpoint *cp,
     return rc;
 }
 
-static int commit(struct bridge *b, const struct checkpoint *cp, struct bb_error *err)
+int bridge_commit(struct bridge *b, const struct checkpoint *cp, struct bb_error *err)
 {
     for (size_t i = 0; i < b->nsinks; i++) {
         /* A sink ahead of this position (it committed further before a
@@ -221,7 +165,7 @@ static int commit(struct bridge *b, const struct checkpoint *cp, struct bb_error
     return 0;
 }
 
-static size_t pending_bytes(const struct bridge *b)
+size_t bridge_pending_bytes(const struct bridge *b)
 {
     size_t n = 0;
     for (size_t i = 0; i < b->nsinks; i++)
@@ -243,11 +187,11 @@ static int maybe_commit(struct bridge *b, bool force, struct bb_error *err)
         return 0;
     const struct bb_config *cfg = b->cfg;
     bool due = force || b->pending_rows >= cfg->batch_rows ||
-               pending_bytes(b) >= cfg->batch_bytes ||
+               bridge_pending_bytes(b) >= cfg->batch_bytes ||
                (now_seconds() - b->first_pending) * 1000.0 >= cfg->batch_delay_ms;
     if (!due)
         return 0;
-    return commit(b, &b->cp, err);
+    return bridge_commit(b, &b->cp, err);
 }
 
 /* Inside a transaction too large for one batch: write what is buffered,
@@ -258,7 +202,7 @@ static int commit_chunk(struct bridge *b, struct bb_error *err)
     set_position(&chunk, b->txn_file, b->txn_pos, b->txn_rows);
     log_debug("transaction at %s:%llu exceeds the batch limits: writing its first %llu rows",
               b->txn_file, (unsigned long long)b->txn_pos, (unsigned long long)b->txn_rows);
-    int rc = commit(b, &chunk, err);
+    int rc = bridge_commit(b, &chunk, err);
     /* The position after the last complete transaction is not saved yet. */
     b->dirty = true;
     return rc;
@@ -267,7 +211,7 @@ static int commit_chunk(struct bridge *b, struct bb_error *err)
 /* ------------------------------------------------------------------ */
 /* Transactions                                                        */
 
-static void begin_txn(struct bridge *b, const struct bb_event *ev, bool standalone)
+void bridge_begin_txn(struct bridge *b, const struct bb_event *ev, bool standalone)
 {
     b->in_txn = true;
     b->txn_standalone = standalone;
@@ -279,7 +223,7 @@ static void begin_txn(struct bridge *b, const struct bb_event *ev, bool standalo
     b->txn_xa = false;
 }
 
-static int end_txn(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
+int bridge_end_txn(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     uint64_t next = ev->in_payload ? b->payload_end : ev->pos + ev->length;
     note_pending(b);
@@ -315,10 +259,10 @@ static bool query_is(const struct bb_ev_query *q, const char *word)
  * per table; an update that fills in its key inserts the row, one that
  * empties it deletes the row. Stopping instead would stop again at every
  * restart. */
-static void warn_null_key(struct bridge *b, const struct table_plan *plan,
+void bridge_warn_null_key(struct bridge *b, const struct table_plan *plan,
                           const struct bb_table *t, int col, const char *where)
 {
-    if (warned_once(&b->null_keys, plan->schema, plan->table))
+    if (bridge_warned_once(&b->null_keys, plan->schema, plan->table))
         return;
     log_warn("%s.%s: rows whose key column %s is NULL are not mirrored (several rows may hold "
              "NULL there, so no key tells them apart); the first at %s", plan->schema,
@@ -338,7 +282,7 @@ static int keyed_change(struct bridge *b, struct change *ch, const struct bb_eve
         return 0;
     char where[CHECKPOINT_FILE_MAX + 32];
     snprintf(where, sizeof where, "%s:%llu", ev->log_file, (unsigned long long)ev->pos);
-    warn_null_key(b, plan, ch->table, nb >= 0 ? nb : na, where);
+    bridge_warn_null_key(b, plan, ch->table, nb >= 0 ? nb : na, where);
     bool before_ok = ch->before && nb < 0, after_ok = ch->after && na < 0;
     if (!before_ok && !after_ok) {
         *skip = true;
@@ -365,7 +309,7 @@ static int keyed_change(struct bridge *b, struct change *ch, const struct bb_eve
  * ended: txn_rows counts the transaction's row changes across slices and
  * events alike (the chunk checkpoints' rows_done), and a row's index in its
  * event is first_row + n. */
-static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
+int bridge_apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     const struct bb_ev_rows *r = &ev->rows;
     if (!r->table)
@@ -379,9 +323,9 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
     if (rc < 0)
         return rc;
     if (!b->in_txn)
-        begin_txn(b, ev, false);
+        bridge_begin_txn(b, ev, false);
     if (!plan->mirrored) {
-        if (plan->skip_reason && !warned_once(&b->warned, plan->schema, plan->table))
+        if (plan->skip_reason && !bridge_warned_once(&b->warned, plan->schema, plan->table))
             log_warn("%s.%s is not mirrored: %s (at %s:%llu)", plan->schema, plan->table,
                      plan->skip_reason, ev->log_file, (unsigned long long)ev->pos);
         b->txn_rows += r->nrows;
@@ -428,7 +372,7 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
             continue;
         bool added = false;
         for (size_t i = 0; i < b->nsinks; i++) {
-            if (!sink_wants(b, i, b->txn_file, b->txn_pos, k))
+            if (!bridge_sink_wants(b, i, b->txn_file, b->txn_pos, k))
                 continue;
             rc = b->sinks[i].ops->add(b->sinks[i].ctx, &ch, err);
             if (rc < 0) {
@@ -443,534 +387,13 @@ static int apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
         note_pending(b);
         b->pending_rows++;
         b->rows++;
-        if (pending_bytes(b) >= b->cfg->batch_bytes) {
+        if (bridge_pending_bytes(b) >= b->cfg->batch_bytes) {
             rc = commit_chunk(b, err);
             if (rc < 0)
                 return rc;
         }
     }
     return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* XA transactions                                                     */
-
-/* An XA transaction reaches the binlog when it is prepared, and its XA
- * COMMIT or XA ROLLBACK is a transaction of its own, maybe much later (or
- * never). So it is applied at its commit: its rows are skipped as they are
- * read, and the checkpoint moves past it listing it among the pending XA
- * transactions with the position where its events start (xa_pending).
- * Its XA COMMIT reads those events again, on a second, short binlog read,
- * and applies their rows as the rows of the XA COMMIT's own transaction:
- * chunk checkpoints of a large one count its rows as for any other, and a
- * restart in the middle finds the list and the position in the
- * checkpoint. XA ROLLBACK only takes it off the list. Nothing of a
- * prepared transaction is kept in memory, so memory stays bounded however
- * large it is, and however long it stays prepared. MySQL's XA COMMIT ...
- * ONE PHASE is an XA transaction whose XA_PREPARE event says one phase: its
- * rows are read again at once. MariaDB logs that one as an ordinary
- * transaction. An XA COMMIT of a transaction prepared before the position
- * the bridge started from (a start at "current", an initial load's
- * snapshot) cannot be applied: nothing says where its rows are. */
-
-static bool table_included(void *ctx, const char *schema, const char *table);
-
-/* Seconds a read of a prepared transaction waits for the server. */
-#define XA_READ_TIMEOUT 60
-
-/* The transaction being read is XA transaction xid (MariaDB's GTID_EVENT
- * of an XA PREPARE, MySQL's XA START): its rows wait for its commit,
- * unless the checkpoint cannot list one more. */
-static void xa_begin(struct bridge *b, const struct bb_event *ev, const char *xid)
-{
-    /* Entries without a position (prepared before the start, listed for
-     * a warning at their commit) give way to one whose rows are needed. */
-    const char *cursor = b->cp.xa_pending;
-    char other[XA_ID_TEXT_MAX], file[CHECKPOINT_FILE_MAX];
-    uint64_t at;
-    while (!checkpoint_xa_fits(&b->cp, xid, b->txn_file) &&
-           checkpoint_xa_next(&cursor, other, sizeof other, file, sizeof file, &at)) {
-        if (!file[0]) {
-            checkpoint_xa_remove(&b->cp, other);
-            cursor = b->cp.xa_pending;
-        }
-    }
-    if (!checkpoint_xa_fits(&b->cp, xid, b->txn_file)) {
-        log_warn("%s:%llu: XA transaction %s: more XA transactions are prepared and pending "
-                 "than the checkpoint can list (%d bytes): it is applied as it is prepared, and "
-                 "a later XA ROLLBACK of it is not undone", ev->log_file,
-                 (unsigned long long)ev->pos, xid, CHECKPOINT_XA_MAX);
-        return;
-    }
-    b->txn_xa = true;
-    b->txn_xa_rows = false;
-    snprintf(b->txn_xid, sizeof b->txn_xid, "%s", xid);
-}
-
-/* Does any sink still need rows of the transaction being read (a sink
- * whose checkpoint is past it does not)? */
-static bool txn_wanted(const struct bridge *b)
-{
-    for (size_t i = 0; i < b->nsinks; i++)
-        if (sink_wants(b, i, b->txn_file, b->txn_pos, UINT64_MAX))
-            return true;
-    return false;
-}
-
-/* Read XA transaction xid again from file:pos, where its events start,
- * to its XA_PREPARE event, and apply its rows as rows of the transaction
- * being read, where `at` (the event that commits it) is. The read is a
- * second binlog connection that stops at the end of the binlog (server id
- * 0, which leaves the bridge's own dump alone). Returns 1 when every row
- * is applied, 0 when a stop was requested in the middle (the session then
- * saves a chunk checkpoint), or a negative error. */
-static int xa_apply(struct bridge *b, const char *xid, const char *file, uint64_t pos,
-                    const struct bb_event *at, struct bb_error *err)
-{
-    struct bb_server_options o = *b->srv;
-    o.blocking = false;
-    o.server_id = 0;
-    o.heartbeat_period = 0;
-    /* The events are there to be sent: a server silent this long is gone
-     * (a retry resumes from the checkpoint). */
-    if (!o.read_timeout)
-        o.read_timeout = XA_READ_TIMEOUT;
-    o.start = BB_START_POSITION;
-    o.start_file = file;
-    o.start_pos = pos;
-    struct bb_stream_options so;
-    bb_stream_options_init(&so);
-    so.filter.table_filter = table_included;
-    so.filter.table_filter_ctx = (void *)b->cfg;
-    struct bb_stream *s;
-    log_debug("%s:%llu: XA COMMIT of %s: reading its rows again from %s:%llu", at->log_file,
-              (unsigned long long)at->pos, xid, file, (unsigned long long)pos);
-    int rc = bb_stream_open_server(&s, &o, &so, err);
-    const struct bb_event *ev;
-    bool prepared = false, applying = false;
-    b->xa_commit = at;
-    while (rc == 0 && !stop_requested && (rc = bb_stream_next(s, &ev, err)) > 0) {
-        rc = 0;
-        char seen[XA_ID_TEXT_MAX] = "(an xid too long)";
-        if (bb_event_is_rows(ev)) {
-            rc = apply_rows(b, ev, err);
-            applying = rc < 0;
-        } else if (ev->type == XA_PREPARE_LOG_EVENT) {
-            const struct bb_ev_xa_prepare *x = &ev->xa_prepare;
-            if (xa_id_text(x->format_id, &x->gtrid, &x->bqual, seen) < 0 || strcmp(seen, xid))
-                rc = bb_error_set(err, BB_ERR_CORRUPT, "the transaction there is XA transaction "
-                                  "%s, not %s", seen, xid);
-            prepared = true;
-            break;
-        } else if ((ev->type == XID_EVENT || ev->type == GTID_EVENT ||
-                    ev->type == GTID_LOG_EVENT || ev->type == ANONYMOUS_GTID_LOG_EVENT ||
-                    ev->type == BB_GTID_TAGGED_LOG_EVENT) && ev->pos != pos) {
-            rc = bb_error_set(err, BB_ERR_CORRUPT, "%s at %s:%llu comes before the transaction's "
-                              "XA_PREPARE event", bb_event_type_name(ev->type),
-                              ev->log_file, (unsigned long long)ev->pos);
-        }
-    }
-    b->xa_commit = NULL;
-    bb_stream_close(s);
-    if (rc == 0 && !prepared && !stop_requested)
-        rc = bb_error_set(err, BB_ERR_CORRUPT, "the binlog ends before its XA_PREPARE event");
-    if (rc < 0 && applying) {
-        bb_error_prefix(err, "XA COMMIT of %s at %s:%llu", xid, at->log_file,
-                        (unsigned long long)at->pos);
-        return rc;
-    }
-    if (rc < 0) {
-        bb_error_prefix(err, "XA COMMIT of %s at %s:%llu: reading its prepared transaction at "
-                        "%s:%llu again", xid, at->log_file, (unsigned long long)at->pos, file,
-                        (unsigned long long)pos);
-        if (err->code != BB_ERR_IO) {
-            size_t n = strlen(err->msg);
-            snprintf(err->msg + n, sizeof err->msg - n, "; its changes cannot be applied: "
-                     "resynchronise the target (delete the checkpoint and start with "
-                     "--start snapshot)");
-        }
-        return rc;
-    }
-    return prepared ? 1 : 0;
-}
-
-/* The XA_PREPARE event that ends an XA transaction. */
-static int xa_prepared(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
-{
-    if (!b->txn_xa)         /* applied as read: the checkpoint could not list it */
-        return end_txn(b, ev, err);
-    const struct bb_ev_xa_prepare *x = &ev->xa_prepare;
-    char xid[XA_ID_TEXT_MAX];
-    if (xa_id_text(x->format_id, &x->gtrid, &x->bqual, xid) < 0 || strcmp(xid, b->txn_xid))
-        return bb_error_set(err, BB_ERR_CORRUPT, "XA_PREPARE at %s:%llu names XA transaction %s, "
-                            "but the transaction began as %s", ev->log_file,
-                            (unsigned long long)ev->pos, xid, b->txn_xid);
-    b->txn_xa = false;
-    if (x->one_phase) {
-        /* MySQL's XA COMMIT ... ONE PHASE: committed with this event */
-        if (b->txn_xa_rows && txn_wanted(b)) {
-            int rc = xa_apply(b, xid, b->txn_file, b->txn_pos, ev, err);
-            if (rc <= 0)
-                return rc;
-        }
-        return end_txn(b, ev, err);
-    }
-    /* Listed before the start (XA RECOVER just before the position was
-     * read): it was prepared after all, here. */
-    checkpoint_xa_remove(&b->cp, xid);
-    if (!b->txn_xa_rows) {
-        /* Nothing of it is mirrored: its commit or rollback changes
-         * nothing, and it takes no room in the list. */
-        log_debug("%s:%llu: XA transaction %s prepared, no mirrored rows", ev->log_file,
-                  (unsigned long long)ev->pos, xid);
-        return end_txn(b, ev, err);
-    }
-    if (checkpoint_xa_add(&b->cp, xid, b->txn_file, b->txn_pos) < 0)
-        return bb_error_set(err, BB_ERR_LIMIT, "XA transaction %s at %s:%llu does not fit in the "
-                            "checkpoint's list", xid, b->txn_file,
-                            (unsigned long long)b->txn_pos);   /* xa_begin saw that it did */
-    log_debug("%s:%llu: XA transaction %s prepared: applied at its XA COMMIT", ev->log_file,
-              (unsigned long long)ev->pos, xid);
-    return end_txn(b, ev, err);
-}
-
-/* An XA statement (a QUERY event). */
-static int xa_statement_event(struct bridge *b, const struct bb_event *ev, enum xa_verb verb,
-                              const char *xid, struct bb_error *err)
-{
-    if (verb == XA_VERB_START) {            /* MySQL: the transaction's first statement */
-        if (!b->in_txn)
-            begin_txn(b, ev, false);
-        xa_begin(b, ev, xid);
-        return 0;
-    }
-    if (verb == XA_VERB_END)                /* the XA_PREPARE event ends the transaction */
-        return 0;
-    /* XA COMMIT, XA ROLLBACK: a transaction of their own */
-    if (!b->in_txn)
-        begin_txn(b, ev, true);
-    char file[CHECKPOINT_FILE_MAX];
-    uint64_t pos;
-    if (!checkpoint_xa_find(&b->cp, xid, file, sizeof file, &pos)) {
-        /* Prepared after the start with no mirrored rows (or, where XA
-         * RECOVER was refused at the start, maybe before it: warned then). */
-        log_debug("%s:%llu: XA %s of %s: no mirrored rows", ev->log_file,
-                  (unsigned long long)ev->pos, verb == XA_VERB_COMMIT ? "COMMIT" : "ROLLBACK",
-                  xid);
-        return end_txn(b, ev, err);
-    }
-    if (verb == XA_VERB_COMMIT && !file[0])
-        log_warn("%s:%llu: XA COMMIT of %s, which was prepared before the position binbridge "
-                 "started from (an initial load or a start at the current position): where its "
-                 "rows are is not known, so changes it made to mirrored tables are not applied; "
-                 "reload those tables (start again with --start snapshot) if it made any",
-                 ev->log_file, (unsigned long long)ev->pos, xid);
-    if (verb == XA_VERB_COMMIT && file[0] && txn_wanted(b)) {
-        int rc = xa_apply(b, xid, file, pos, ev, err);
-        if (rc <= 0)
-            return rc;
-    }
-    log_debug("%s:%llu: XA %s of %s", ev->log_file, (unsigned long long)ev->pos,
-              verb == XA_VERB_COMMIT ? "COMMIT" : "ROLLBACK", xid);
-    checkpoint_xa_remove(&b->cp, xid);
-    return end_txn(b, ev, err);
-}
-
-/* A start with no checkpoint (at the current position, or from a
- * snapshot): the XA transactions prepared on the server then are listed
- * without a position, so that the commit of one is warned about (where
- * its rows are is not known). Their number is bounded by what the list
- * holds; a later transaction that needs room takes it from them. */
-static void note_xa_before_start(struct checkpoint *cp, const char *xids, bool known,
-                                 const char *why)
-{
-    if (!known) {
-        log_warn("cannot list the XA transactions prepared on the source (%s): an XA COMMIT of "
-                 "one prepared before this start is not noticed; its changes to mirrored tables "
-                 "would not be applied", why);
-        return;
-    }
-    char xid[XA_ID_TEXT_MAX], file[CHECKPOINT_FILE_MAX];
-    uint64_t pos;
-    for (const char *p = xids; *p;) {
-        size_t n = strcspn(p, " ");
-        if (n < sizeof xid) {
-            memcpy(xid, p, n);
-            xid[n] = '\0';
-            if (!checkpoint_xa_find(cp, xid, file, sizeof file, &pos) &&
-                checkpoint_xa_add(cp, xid, NULL, 0) < 0)
-                break;
-        }
-        p += n + (p[n] == ' ');
-    }
-    if (xids[0])
-        log_info("XA transactions prepared on the source before this start: %s", xids);
-}
-
-/* ------------------------------------------------------------------ */
-/* Snapshots: the initial load, and tables reloaded after ALTER TABLE   */
-
-/* Did a snapshot fail because the table changed under it (dropped, a
- * column gone, its definition changed since the snapshot began)? */
-static bool changed_since(const struct bb_error *err)
-{
-    return err->code == BB_ERR_SERVER &&
-           (strstr(err->msg, "no such table") || strstr(err->msg, "(error 1146)") ||
-            strstr(err->msg, "(error 1054)") || strstr(err->msg, "(error 1412)"));
-}
-
-/* Remove every key of a table (the sinks do it at once, outside a batch,
- * which is why nothing may be pending). */
-static int clear_table(struct bridge *b, const struct table_plan *plan, struct bb_error *err)
-{
-    for (size_t k = 0; k < b->nsinks; k++) {
-        int rc = b->sinks[k].ops->clear_table(b->sinks[k].ctx, plan, err);
-        if (rc < 0)
-            return rc;
-    }
-    return 0;
-}
-
-/* Copy every row of schema.table from the snapshot into the sinks as
- * state (streams leave them out), replacing the table's keys, and commit
- * in batches with checkpoint cp. Committing cp over and over is what makes
- * a crash in the middle harmless: cp still says "before this load", so the
- * load is simply done again. */
-static int load_table(struct bridge *b, struct snapshot *snap, const char *schema,
-                      const char *table, const struct checkpoint *cp, uint64_t *rows,
-                      struct bb_error *err)
-{
-    const struct bb_table *t;
-    int rc = snapshot_table_begin(snap, schema, table, &t, err);
-    if (rc < 0)
-        return rc;
-    const struct table_plan *plan;
-    rc = mapper_plan(b->mapper, t, &plan, err);
-    if (rc < 0)
-        return rc;
-    if (!plan->mirrored) {
-        if (plan->skip_reason && !warned_once(&b->warned, schema, table))
-            log_warn("%s.%s is not mirrored: %s", schema, table, plan->skip_reason);
-        return 0;
-    }
-    rc = clear_table(b, plan, err);
-    struct change ch;
-    memset(&ch, 0, sizeof ch);
-    ch.kind = BB_ROWS_WRITE;
-    ch.table = t;
-    ch.plan = plan;
-    ch.log_file = cp->file;
-    ch.pos = cp->pos;
-    ch.gtid = "";
-    ch.from_snapshot = true;
-    const struct bb_value *row;
-    while (rc == 0 && !stop_requested && (rc = snapshot_table_next(snap, &row, err)) > 0) {
-        rc = 0;
-        int null_col = mapper_null_key_column(plan, row, NULL);
-        if (null_col >= 0) {
-            char where[300];
-            snprintf(where, sizeof where, "loading %s.%s", schema, table);
-            warn_null_key(b, plan, t, null_col, where);
-            continue;
-        }
-        ch.after = row;
-        for (size_t k = 0; k < b->nsinks && rc == 0; k++)
-            rc = b->sinks[k].ops->add(b->sinks[k].ctx, &ch, err);
-        if (rc < 0) {
-            bb_error_prefix(err, "loading %s.%s", schema, table);
-            break;
-        }
-        (*rows)++;
-        b->pending_rows++;
-        if (b->pending_rows >= b->cfg->batch_rows || pending_bytes(b) >= b->cfg->batch_bytes)
-            rc = commit(b, cp, err);
-    }
-    if (rc == 0 && stop_requested)
-        return bb_error_set(err, BB_ERR_IO, "stopped while loading %s.%s", schema, table);
-    return rc < 0 ? rc : commit(b, cp, err);
-}
-
-struct load_all {
-    struct bridge *b;
-    struct snapshot *snap;
-    const struct checkpoint *cp;
-    uint64_t rows, tables;
-};
-
-static int load_one(void *ctx, const char *schema, const char *table)
-{
-    struct load_all *la = ctx;
-    if (!config_table_included(la->b->cfg, schema, table))
-        return 0;
-    la->tables++;
-    return load_table(la->b, la->snap, schema, table, la->cp, &la->rows, &la->b->load_err);
-}
-
-/* The initial load: every mirrored table from one consistent snapshot.
- * Until it is complete the saved checkpoint says "loading", so an
- * interrupted load starts over; then the binlog is followed from the
- * snapshot's position, which *start receives. */
-static int initial_load(struct bridge *b, struct checkpoint *start, struct bb_error *err)
-{
-    struct snapshot *snap;
-    memset(start, 0, sizeof *start);
-    /* The XA transactions prepared before the snapshot: it cannot see
-     * their rows, and their commits may follow it. */
-    char xa[CHECKPOINT_XA_MAX];
-    struct bb_error xe = { 0 };
-    bool xa_known = server_prepared_xa(b->srv, xa, sizeof xa, &xe) == 0;
-    note_xa_before_start(start, xa_known ? xa : "", xa_known, xe.msg);
-    int rc = snapshot_open(&snap, b->srv, start->file, sizeof start->file, &start->pos, err);
-    if (rc < 0)
-        return rc;
-    start->server_id = b->facts.server_id;
-    snprintf(start->gtid, sizeof start->gtid, "%s", b->facts.gtid_current);
-    start->loading = true;
-    log_info("initial load from a consistent snapshot at %s:%llu", start->file,
-             (unsigned long long)start->pos);
-    struct load_all la = { b, snap, start, 0, 0 };
-    bb_error_clear(&b->load_err);
-    rc = snapshot_list_tables(snap, load_one, &la, err);
-    if (rc < 0 && b->load_err.code)
-        *err = b->load_err;
-    snapshot_close(snap);
-    if (rc < 0 && changed_since(err)) {
-        /* A table changed under the load: load again from a new snapshot
-         * (the retry loop starts over, as after a dropped connection). */
-        err->code = BB_ERR_IO;
-        bb_error_prefix(err, "initial load");
-    }
-    if (rc < 0)
-        return err->code;
-    start->loading = false;
-    log_info("initial load done: %llu rows of %llu tables; following the binlog from %s:%llu",
-             (unsigned long long)la.rows, (unsigned long long)la.tables, start->file,
-             (unsigned long long)start->pos);
-    return 0;
-}
-
-/* An ALTER TABLE (or RENAME TABLE) changed a mirrored table's columns:
- * rows the binlog will not rewrite still have their old shape in the
- * sinks. Reload the table from a snapshot of its current rows; the row
- * events that follow, some already in the snapshot, are replayed on top
- * and, each setting a row to its new image, converge on the source. */
-static int reload_table(struct bridge *b, const char *schema, const char *table,
-                        struct bb_error *err)
-{
-    struct snapshot *snap;
-    char file[CHECKPOINT_FILE_MAX];
-    uint64_t pos;
-    int rc = snapshot_open(&snap, b->srv, file, sizeof file, &pos, err);
-    if (rc < 0)
-        return rc;
-    uint64_t rows = 0;
-    log_info("reloading %s.%s after a change of its columns", schema, table);
-    rc = load_table(b, snap, schema, table, &b->cp, &rows, err);
-    snapshot_close(snap);
-    if (rc < 0 && changed_since(err)) {
-        /* Dropped or altered again since this ALTER: that later DDL is
-         * further on in the binlog and reloads the table (or removes it)
-         * when its turn comes. */
-        log_info("%s.%s changed again while being reloaded (%s): the later change reloads it",
-                 schema, table, err->msg);
-        bb_error_clear(err);
-        rc = 0;
-    }
-    return rc;
-}
-
-/* ------------------------------------------------------------------ */
-/* TRUNCATE and DROP TABLE                                             */
-
-static void name_of(const struct ddl_name *n, char *schema, char *table, size_t size)
-{
-    snprintf(schema, size, "%.*s", (int)n->schema_len, n->schema);
-    snprintf(table, size, "%.*s", (int)n->table_len, n->table);
-}
-
-/* ALTER TABLE t: reload t. RENAME TABLE a TO b: a's keys go, b is loaded. */
-static int reload_tables(struct bridge *b, const struct bb_event *ev, const struct ddl_statement *d,
-                         struct bb_error *err)
-{
-    int rc = 0;
-    if (b->dirty || b->pending_rows)
-        rc = commit(b, &b->cp, err);
-    for (size_t i = 0; i < d->nnames && rc == 0; i++) {
-        char schema[256], table[256];
-        name_of(&d->names[i], schema, table, sizeof schema);
-        bool renamed_from = d->action == DDL_RENAME && i % 2 == 0;
-        if (renamed_from) {
-            const struct table_plan *plan;
-            rc = mapper_plan_by_name(b->mapper, schema, table, &plan, err);
-            if (rc == 0 && plan->mirrored && sink_wants(b, 0, b->txn_file, b->txn_pos, 0))
-                rc = clear_table(b, plan, err);
-            continue;
-        }
-        if (!config_table_included(b->cfg, schema, table) ||
-            !sink_wants(b, 0, b->txn_file, b->txn_pos, 0))
-            continue;
-        rc = reload_table(b, schema, table, err);
-    }
-    (void)ev;
-    return rc;
-}
-
-/* A TRUNCATE or DROP TABLE removes rows without row events: remove their
- * keys. The sinks do that outside a batch, so what is buffered is
- * committed first; removing again after a crash is harmless.
- *
- * The statement's text is never logged: one not read as a table's DDL may
- * be anything (MariaDB writes ALTER USER ... IDENTIFIED BY '<plaintext>'),
- * and every replay would log it again. Warnings give its position, where
- * `binbridge dump --start-file F --start-pos N` shows it to whoever asks. */
-static int remove_dropped_rows(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
-{
-    struct ddl_statement d;
-    ddl_parse(&ev->query, b->binlog_version[0] ? b->binlog_version : b->facts.version, &d);
-    if (d.action == DDL_UNSURE && (d.what == DDL_TRUNCATE || d.what == DDL_DROP)) {
-        log_warn("%s:%llu: cannot tell which tables a %s statement removes: their keys are left "
-                 "in place", ev->log_file, (unsigned long long)ev->pos,
-                 d.what == DDL_TRUNCATE ? "TRUNCATE" : "DROP TABLE");
-        return 0;
-    }
-    if (d.action == DDL_DROP_DATABASE) {
-        char schema[256];
-        snprintf(schema, sizeof schema, "%.*s", (int)d.names[0].schema_len, d.names[0].schema);
-        if (config_schema_included(b->cfg, schema))
-            log_warn("%s:%llu: DROP DATABASE %s: the keys of its tables are left in place "
-                     "(drop them with the schema's key prefix)", ev->log_file,
-                     (unsigned long long)ev->pos, schema);
-        return 0;
-    }
-    if (d.action == DDL_UNSURE && (d.what == DDL_ALTER || d.what == DDL_RENAME)) {
-        log_warn("%s:%llu: cannot tell which table an %s statement changes: rows it does not "
-                 "rewrite keep their old shape", ev->log_file, (unsigned long long)ev->pos,
-                 d.what == DDL_ALTER ? "ALTER TABLE" : "RENAME TABLE");
-        return 0;
-    }
-    if (d.action == DDL_ALTER || d.action == DDL_RENAME)
-        return reload_tables(b, ev, &d, err);
-    if (d.action != DDL_TRUNCATE && d.action != DDL_DROP)
-        return 0;
-    int rc = 0;
-    if (b->dirty || b->pending_rows)
-        rc = commit(b, &b->cp, err);
-    for (size_t i = 0; i < d.nnames && rc == 0; i++) {
-        char schema[256], table[256];
-        snprintf(schema, sizeof schema, "%.*s", (int)d.names[i].schema_len, d.names[i].schema);
-        snprintf(table, sizeof table, "%.*s", (int)d.names[i].table_len, d.names[i].table);
-        const struct table_plan *plan;
-        rc = mapper_plan_by_name(b->mapper, schema, table, &plan, err);
-        if (rc < 0 || !plan->mirrored)
-            continue;
-        log_info("%s of %s.%s at %s:%llu: removing its rows", d.action == DDL_TRUNCATE
-                 ? "TRUNCATE" : "DROP TABLE", schema, table, ev->log_file,
-                 (unsigned long long)ev->pos);
-        for (size_t k = 0; k < b->nsinks && rc == 0; k++)
-            if (sink_wants(b, k, b->txn_file, b->txn_pos, 0))
-                rc = b->sinks[k].ops->clear_table(b->sinks[k].ctx, plan, err);
-    }
-    return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -984,7 +407,7 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
         b->caught_up = false;
     switch (ev->type) {
     case GTID_EVENT: /* MariaDB: starts every transaction */
-        begin_txn(b, ev, (ev->mariadb_gtid.flags & FL_STANDALONE) != 0);
+        bridge_begin_txn(b, ev, (ev->mariadb_gtid.flags & FL_STANDALONE) != 0);
         b->txn_has_mariadb_gtid = true;
         b->mariadb_domain = ev->mariadb_gtid.domain_id;
         b->mariadb_server = ev->mariadb_gtid.server_id;
@@ -995,13 +418,13 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
             char xid[XA_ID_TEXT_MAX];
             if (xa_id_text(ev->mariadb_gtid.xa_format_id, &ev->mariadb_gtid.xa_gtrid,
                            &ev->mariadb_gtid.xa_bqual, xid) == 0)
-                xa_begin(b, ev, xid);
+                bridge_xa_begin(b, ev, xid);
         }
         return 0;
     case GTID_LOG_EVENT:
     case BB_GTID_TAGGED_LOG_EVENT:
     case ANONYMOUS_GTID_LOG_EVENT: {
-        begin_txn(b, ev, false);
+        bridge_begin_txn(b, ev, false);
         if (ev->type != ANONYMOUS_GTID_LOG_EVENT) {
             struct bb_buf g;
             bb_buf_init(&g);
@@ -1024,26 +447,26 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
         const struct bb_ev_query *q = &ev->query;
         if (query_is(q, "BEGIN")) {
             if (!b->in_txn)
-                begin_txn(b, ev, false);
+                bridge_begin_txn(b, ev, false);
             return 0;
         }
         if (query_is(q, "COMMIT") || query_is(q, "ROLLBACK"))
-            return b->in_txn ? end_txn(b, ev, err) : 0;
+            return b->in_txn ? bridge_end_txn(b, ev, err) : 0;
         char xid[XA_ID_TEXT_MAX];
         enum xa_verb verb = xa_statement(&q->query, xid);
         if (verb != XA_VERB_NONE)
-            return xa_statement_event(b, ev, verb, xid, err);
+            return bridge_xa_statement_event(b, ev, verb, xid, err);
         /* A statement of its own (DDL, or statement-based DML we cannot
          * apply): it ends its transaction. */
         if (!b->in_txn)
-            begin_txn(b, ev, true);
-        int rc = remove_dropped_rows(b, ev, err);
-        return rc < 0 ? rc : end_txn(b, ev, err);
+            bridge_begin_txn(b, ev, true);
+        int rc = bridge_remove_dropped_rows(b, ev, err);
+        return rc < 0 ? rc : bridge_end_txn(b, ev, err);
     }
     case XID_EVENT:
-        return b->in_txn ? end_txn(b, ev, err) : 0;
+        return b->in_txn ? bridge_end_txn(b, ev, err) : 0;
     case XA_PREPARE_LOG_EVENT:
-        return b->in_txn ? xa_prepared(b, ev, err) : 0;
+        return b->in_txn ? bridge_xa_prepared(b, ev, err) : 0;
     case HEARTBEAT_LOG_EVENT:
     case BB_HEARTBEAT_LOG_EVENT_V2:
         /* The source is quiet: nothing more will join the batch soon, and
@@ -1052,12 +475,12 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
         return b->in_txn ? 0 : maybe_commit(b, true, err);
     default:
         if (bb_event_is_rows(ev)) {
-            int rc = apply_rows(b, ev, err);
+            int rc = bridge_apply_rows(b, ev, err);
             /* A standalone transaction ends with its statement: at the last
              * slice of its STMT_END_F event, never at a slice boundary. */
             if (rc == 0 && b->in_txn && b->txn_standalone && (ev->rows.flags & STMT_END_F) &&
                 !ev->rows.more_rows)
-                rc = end_txn(b, ev, err);
+                rc = bridge_end_txn(b, ev, err);
             return rc;
         }
         return 0;
@@ -1106,7 +529,7 @@ static void discard_all(struct bridge *b)
     b->in_txn = false;
 }
 
-static bool table_included(void *ctx, const char *schema, const char *table)
+bool bridge_table_included(void *ctx, const char *schema, const char *table)
 {
     return config_table_included(ctx, schema, table);
 }
@@ -1147,7 +570,7 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
         reload = true;
     }
     if (!resume && (reload || b->cfg->start == START_SNAPSHOT)) {
-        rc = initial_load(b, &loaded, err);
+        rc = bridge_initial_load(b, &loaded, err);
         if (rc < 0)
             return rc;
         resume = &loaded;
@@ -1182,7 +605,7 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
         set_position(&b->cp, b->facts.current_file, b->facts.current_pos, 0);
         snprintf(b->cp.gtid, sizeof b->cp.gtid, "%s", b->facts.gtid_current);
         b->cp.server_id = b->facts.server_id;
-        note_xa_before_start(&b->cp, b->facts.xa_prepared, b->facts.xa_prepared_known,
+        bridge_note_xa_before_start(&b->cp, b->facts.xa_prepared, b->facts.xa_prepared_known,
                              b->facts.xa_prepared_why);
         b->dirty = true; /* save where we start, so a restart starts there too */
         b->first_pending = now_seconds();
@@ -1194,7 +617,7 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     /* Rows of tables that are not mirrored are not even decoded. */
     struct bb_stream_options so;
     bb_stream_options_init(&so);
-    so.filter.table_filter = table_included;
+    so.filter.table_filter = bridge_table_included;
     so.filter.table_filter_ctx = (void *)b->cfg;
     rc = bb_stream_open_server(&b->stream, &o, &so, err);
     if (rc < 0)
@@ -1210,7 +633,7 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
                  o.start == BB_START_EARLIEST ? "earliest binlog" : "current end of binlog");
 
     const struct bb_event *ev;
-    while (!stop_requested) {
+    while (!bridge_stop_requested) {
         rc = bb_stream_next(b->stream, &ev, err);
         if (rc <= 0)
             break;
@@ -1221,7 +644,7 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     }
     if (rc == 0)
         b->caught_up = true;
-    if (rc == 0 || stop_requested) {
+    if (rc == 0 || bridge_stop_requested) {
         /* The end (stop_at_end) or a stop request: save what is read. In the
          * middle of a transaction that is a chunk checkpoint (its rows so
          * far), so a restart neither loses nor repeats them. */
@@ -1258,7 +681,7 @@ static int open_sink(struct bridge *b,
             *err = e;
             return e.code;
         }
-        if (stop_requested)
+        if (bridge_stop_requested)
             return 0;
         if (strcmp(last_failure, e.msg) != 0) {
             log_warn("%s; retrying with backoff up to %u ms", e.msg, b->cfg->retry_max_ms);
@@ -1273,7 +696,7 @@ static int open_sink(struct bridge *b,
 static void backoff(uint32_t *delay, const struct bb_config *cfg)
 {
     struct timespec ts = { (time_t)(*delay / 1000), (long)(*delay % 1000) * 1000000L };
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !stop_requested)
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !bridge_stop_requested)
         ;
     *delay = *delay * 2 > cfg->retry_max_ms ? cfg->retry_max_ms : *delay * 2;
 }
@@ -1296,11 +719,11 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
     int (*const opens[2])(struct sink *, const struct bb_config *, struct bb_error *) = {
         cfg->redis_url ? redis_sink_open : NULL, cfg->mongo_url ? mongo_sink_open : NULL,
     };
-    for (int k = 0; k < 2 && rc == 0 && !stop_requested; k++) {
+    for (int k = 0; k < 2 && rc == 0 && !bridge_stop_requested; k++) {
         if (opens[k])
             rc = open_sink(b, opens[k], &delay, last_failure, sizeof last_failure, err);
     }
-    if (rc < 0 || stop_requested)
+    if (rc < 0 || bridge_stop_requested)
         goto done;
 
     for (;;) {
@@ -1312,7 +735,7 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
         if (rc == 0)
             break;
         discard_all(b);
-        if (stop_requested) {
+        if (bridge_stop_requested) {
             /* Stopped while failing: nothing unsaved was applied. */
             rc = 0;
             break;
@@ -1334,7 +757,7 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
             (connected && now_seconds() - started >= SETTLED_SESSION_SECONDS))
             delay = cfg->retry_initial_ms;
         backoff(&delay, cfg);
-        for (size_t i = 0; i < b->nsinks && !stop_requested; i++) {
+        for (size_t i = 0; i < b->nsinks && !bridge_stop_requested; i++) {
             struct bb_error re = { 0 };
             if (b->sinks[i].ops->reconnect(b->sinks[i].ctx, &re) < 0 &&
                 strcmp(last_failure, re.msg) != 0) {

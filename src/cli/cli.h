@@ -1,5 +1,6 @@
-/* cli.h - the `binbridge` subcommands. Each returns the process exit code:
- * 0 success, 1 runtime failure, 2 usage or configuration error. */
+/* cli.h - the `binbridge` subcommands (dump.c; run.c: run and status) and
+ * what they share (cli.c). Each returns the process exit code: 0 success,
+ * 1 runtime failure, 2 usage or configuration error. */
 #ifndef BB_CLI_H
 #define BB_CLI_H
 

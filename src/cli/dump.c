@@ -1,4 +1,4 @@
-/* cli_dump.c - `binbridge dump`: print every event of binlog files or a
+/* dump.c - `binbridge dump`: print every event of binlog files or a
  * live server, as python-mysql-replication's dump() text or as JSON lines. */
 #include <errno.h>
 #include <getopt.h>

@@ -1,24 +1,10 @@
 /* main.c - `binbridge <command>`: dispatch to the subcommands. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "base/text_escape.h"
 
 #define BB_VERSION "0.1.0"
-
-void cli_error(const char *fmt, ...)
-{
-    char msg[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    /* Arguments and messages may quote URLs and outside text. */
-    text_clean_message(msg, sizeof msg, n >= (int)sizeof msg);
-    fprintf(stderr, "binbridge: %s\n", msg);
-}
 
 static void usage(FILE *f)
 {

@@ -1,4 +1,4 @@
-/* cli_run.c - `binbridge run` (the bridge) and `binbridge status` (where a
+/* run.c - `binbridge run` (the bridge) and `binbridge status` (where a
  * bridge has got to). */
 #include <errno.h>
 #include <getopt.h>

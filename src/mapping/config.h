@@ -162,6 +162,12 @@ void bb_config_destroy(struct bb_config *cfg);
 /* Set a string option, replacing and freeing the old value. */
 int config_set_string(char **slot, const char *value, struct bb_error *err);
 
+/* Matching tables (filter.c). */
+
+/* Is schema one binbridge never mirrors (mysql, sys, information_schema,
+ * performance_schema)? */
+bool config_is_system_schema(const char *schema);
+
 /* Does text match the glob (only '*' and '?' are special)? */
 bool config_glob_match(const char *glob, const char *text);
 
