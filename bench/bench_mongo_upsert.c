@@ -39,7 +39,7 @@
 
 #include "binbridge.h"
 #include "base/buf.h"
-#include "sinks/mongo.h"
+#include "sinks/mongo/mongo.h"
 
 /* Keep in step with sinks/mongo.c and the bridge's batch.rows default. */
 #define FERRETDB_OPS_PER_WRITE 32

@@ -30,7 +30,7 @@
 #include "mapping/checkpoint.h"
 #include "mapping/config.h"
 #include "mapping/mapper.h"
-#include "sinks/mongo.h"
+#include "sinks/mongo/mongo.h"
 #include "sinks/sink.h"
 #include "testutil.h"
 

@@ -22,7 +22,7 @@
 #include "mapping/checkpoint.h"
 #include "mapping/config.h"
 #include "mapping/mapper.h"
-#include "sinks/redis.h"
+#include "sinks/redis/redis.h"
 #include "sinks/sink.h"
 #include "testutil.h"
 

@@ -141,7 +141,7 @@
  * reconnects and resumes from the checkpoint. So are the first
  * DUP_KEY_RETRIES duplicate-key refusals of an upsert (see
  * write_error_class). Other refusals are BB_ERR_SERVER. */
-#include "sinks/mongo.h"
+#include "sinks/mongo/mongo.h"
 
 #include <errno.h>
 #include <math.h>

@@ -69,7 +69,7 @@
  * its data are BB_ERR_IO (retry after reconnect()), error replies
  * BB_ERR_SERVER. Redis 4.0+ (HSET of several fields, UNLINK); streams need
  * 5.0. */
-#include "sinks/redis.h"
+#include "sinks/redis/redis.h"
 
 #include <errno.h>
 #include <limits.h>
