@@ -1,4 +1,4 @@
-/* redis.c - the Redis sink: row changes become hash, JSON string or stream
+/* redis_sink.c - the Redis sink: row changes become hash, JSON string or stream
  * commands, written with the checkpoint in one MULTI/EXEC.
  *
  * What each shape writes (K = the key the target's template renders for
@@ -71,6 +71,8 @@
  * 5.0. */
 #include "sinks/redis/redis.h"
 
+#include "sinks/redis/redis_internal.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -86,361 +88,18 @@
 #include "base/error.h"
 #include "base/log.h"
 #include "mapping/mapper.h"
+#include "sinks/redis/resp.h"
 #include "sinks/sink.h"
 
-#define CONNECT_TIMEOUT_S 5
-#define COMMAND_TIMEOUT_S 30
 #define SCAN_COUNT "1000"
-/* Redis's default proto-max-bulk-len: a longer string makes the server
- * drop the connection, and a retry would meet it again. */
-#define BULK_MAX (512 << 20)
 #define CHECKPOINT_KEY_PREFIX MAPPER_CHECKPOINT_KEY_PREFIX
 #define DEFAULT_CHECKPOINT_NAME "binbridge"
 
-#define RESP_MULTI "*1\r\n$5\r\nMULTI\r\n"
-#define RESP_MULTI_LEN (sizeof RESP_MULTI - 1)
-#define RESP_EXEC "*1\r\n$4\r\nEXEC\r\n"
-
-/* Versions as major * 10000 + minor * 100 + patch. */
-#define V(a, b, c) ((a) * 10000u + (b) * 100u + (c))
-
-/* The type a key holds, as far as a batch knows. */
-enum key_state {
-    KEY_UNKNOWN = 0,            /* whatever the server holds: the batch has not touched it */
-    KEY_ABSENT,                 /* deleted by the batch */
-    KEY_HASH,
-    KEY_STRING,
-    KEY_STREAM,
-};
-
-static const char *const key_state_names[] = { "unknown", "none", "hash", "string", "stream" };
-
-/* One key the pending batch writes. */
-struct key_entry {
-    uint64_t hash;
-    size_t off;                 /* the key's bytes in keyset.bytes */
-    uint32_t len;
-    size_t table;               /* "schema.table" of the first change writing it, in bytes */
-    uint8_t first;              /* the type the batch needs there before it (KEY_UNKNOWN:
-                                   none, its first command replaces any value) */
-    uint8_t now;                /* what the batch's commands so far leave there */
-};
-
-/* The keys of the pending batch, found by their bytes (open addressing). */
-struct keyset {
-    struct key_entry *e;
-    uint32_t n, cap;
-    uint32_t *slots;            /* entry index + 1; 0: empty */
-    uint32_t nslots;            /* a power of two, at least twice n */
-    struct bb_buf bytes;        /* key bytes and table names */
-    size_t last_table;          /* the table name added last (offset + 1; 0: none) */
-};
-
-struct redis_sink {
-    struct redis_url url;
-    char *password;             /* the URL's or the environment's; NULL: none */
-    const char *password_env;   /* the variable's name, for messages */
-    char where[300];            /* "127.0.0.1:6379" or "unix:/path" */
-    char *ckpt_key;
-    char *client_name;
-
-    redisContext *c;            /* NULL when not connected */
-    redisReader *rd;            /* commit's replies, read without allocations */
-    unsigned version;           /* 0: unknown (INFO refused) */
-
-    /* The pending batch: MULTI, then the commands added since the last
-     * commit, each starting at cmd_off[i]. */
-    struct bb_buf out;
-    size_t *cmd_off;
-    size_t ncmds, cmd_cap;
-    size_t keep_bytes;          /* buffers larger than this are freed after a commit */
-
-    /* Scratch, kept across calls: steady state does not allocate. */
-    struct bb_buf key, oldkey, val, json;
-    struct bb_buf cmd;          /* one command outside the batch */
-    struct bb_value *merged;    /* an update's after image over its before image */
-    uint32_t merged_cap;
-
-    /* Reading commit's replies: top-level reply 0 is MULTI's, 1..n+1 those
-     * queuing the n commands and the checkpoint, n+2 EXEC's array. */
-    size_t rd_top;
-    size_t rd_ncmds;            /* commands in the batch, checkpoint included */
-    int exec_type;              /* REDIS_REPLY_* of EXEC's reply; 0: none yet */
-    long long exec_elems;
-    long err_cmd;               /* the first failed command, -1: none */
-    bool err_queued;            /* it failed when queued (nothing applied) */
-    bool multi_failed;
-    size_t nerrors;
-    char err_msg[256];
-
-    /* What the batch does to each key it writes (key types, below). */
-    struct keyset keys;
-    enum redis_wrong_type wrong_type;
-    struct bb_buf replaced;     /* what the type guards of the last batch replaced: key,
-                                   type, ... each as a 4-byte length and its bytes */
-    size_t nreplaced;
-
-    char cpvals[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX];
-    char rbuf[1 << 16];         /* replies as received */
-};
-
 /* ------------------------------------------------------------------ */
-/* URLs                                                                */
-
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* A percent-decoded copy of s[0..n), or NULL (bad escape, NUL byte, no memory). */
-static char *pct_decode(const char *s, size_t n)
-{
-    char *out = malloc(n + 1), *o = out;
-    if (!out)
-        return NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '%') {
-            int hi = i + 2 < n ? hexval(s[i + 1]) : -1;
-            int lo = i + 2 < n ? hexval(s[i + 2]) : -1;
-            if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
-                free(out);
-                return NULL;
-            }
-            *o++ = (char)(hi * 16 + lo);
-            i += 2;
-        } else {
-            *o++ = s[i];
-        }
-    }
-    *o = '\0';
-    return out;
-}
-
-static int parse_uint(const char *s, size_t n, long max, long *out)
-{
-    if (n == 0 || n > 10)
-        return -1;
-    long v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    if (v > max)
-        return -1;
-    *out = v;
-    return 0;
-}
-
-/* "user[:password]" */
-static int parse_userinfo(struct redis_url *u, const char *s, size_t n, struct bb_error *err)
-{
-    const char *colon = memchr(s, ':', n);
-    size_t ulen = colon ? (size_t)(colon - s) : n;
-    if (ulen && !(u->user = pct_decode(s, ulen)))
-        return bb_error_set(err, BB_ERR_USAGE, "Redis URL: the user name has a bad %%-escape");
-    if (colon && n - ulen > 1 && !(u->password = pct_decode(colon + 1, n - ulen - 1)))
-        return bb_error_set(err, BB_ERR_USAGE, "Redis URL: the password has a bad %%-escape");
-    return 0;
-}
-
-/* "db=N[&...]" */
-static int parse_query(struct redis_url *u, const char *q, bool have_db, struct bb_error *err)
-{
-    while (*q) {
-        const char *amp = strchr(q, '&');
-        size_t n = amp ? (size_t)(amp - q) : strlen(q);
-        long v;
-        if (n > 3 && memcmp(q, "db=", 3) == 0) {
-            if (have_db)
-                return bb_error_set(err, BB_ERR_USAGE, "Redis URL: the database is given twice");
-            if (parse_uint(q + 3, n - 3, INT_MAX, &v) < 0)
-                return bb_error_set(err, BB_ERR_USAGE, "Redis URL: db=%.*s is not a database "
-                                    "number", (int)(n - 3 > 20 ? 20 : n - 3), q + 3);
-            u->db = (int)v;
-            have_db = true;
-        } else {
-            return bb_error_set(err, BB_ERR_USAGE, "Redis URL: unknown parameter '%.*s' (only "
-                                "db=N)", (int)(n > 40 ? 40 : n), q);
-        }
-        q += n + (amp ? 1 : 0);
-    }
-    return 0;
-}
-
-int redis_url_parse(struct redis_url *u, const char *url, struct bb_error *err)
-{
-    memset(u, 0, sizeof *u);
-    u->port = 6379;
-    if (!url)
-        return bb_error_set(err, BB_ERR_USAGE, "no Redis URL");
-    if (strncmp(url, "rediss://", 9) == 0)
-        return bb_error_set(err, BB_ERR_USAGE, "Redis URL: TLS (rediss://) is not supported "
-                            "(hiredis 0.14 has no TLS); use a TLS tunnel and redis://");
-    bool is_unix = strncmp(url, "unix://", 7) == 0;
-    if (!is_unix && strncmp(url, "redis://", 8) != 0)
-        return bb_error_set(err, BB_ERR_USAGE, "Redis URL must look like "
-                            "redis://[[user]:password@]host[:port][/db] or "
-                            "unix:///path/to/socket[?db=N]");
-    const char *rest = url + (is_unix ? 7 : 8);
-    const char *q = strchr(rest, '?');
-    size_t restlen = q ? (size_t)(q - rest) : strlen(rest);
-    bool have_db = false;
-
-    if (is_unix) {
-        /* unix://[userinfo@]/path */
-        const char *slash = memchr(rest, '/', restlen);
-        if (!slash)
-            return bb_error_set(err, BB_ERR_USAGE, "Redis URL: unix:// needs an absolute socket "
-                                "path (unix:///run/redis.sock)");
-        const char *at = memchr(rest, '@', (size_t)(slash - rest));
-        if (at) {
-            if (parse_userinfo(u, rest, (size_t)(at - rest), err) < 0)
-                return err->code;
-        } else if (slash != rest) {
-            return bb_error_set(err, BB_ERR_USAGE, "Redis URL: unix:// needs an absolute socket "
-                                "path (unix:///run/redis.sock)");
-        }
-        size_t plen = restlen - (size_t)(slash - rest);
-        if (!(u->path = pct_decode(slash, plen)))
-            return bb_error_set(err, BB_ERR_USAGE, "Redis URL: the socket path has a bad "
-                                "%%-escape");
-        if (strlen(u->path) >= 108)
-            return bb_error_set(err, BB_ERR_USAGE, "Redis URL: the socket path is longer than "
-                                "107 bytes");
-    } else {
-        /* redis://[userinfo@]host[:port][/db] */
-        const char *slash = memchr(rest, '/', restlen);
-        size_t alen = slash ? (size_t)(slash - rest) : restlen;
-        const char *at = NULL;
-        for (size_t i = 0; i < alen; i++)
-            if (rest[i] == '@')
-                at = rest + i;  /* the last one: an unescaped '@' in a password works */
-        const char *hp = rest;
-        if (at) {
-            if (parse_userinfo(u, rest, (size_t)(at - rest), err) < 0)
-                return err->code;
-            hp = at + 1;
-        }
-        size_t hplen = alen - (size_t)(hp - rest);
-        const char *host = hp, *port = NULL;
-        size_t hlen = hplen, portlen = 0;
-        if (hplen && hp[0] == '[') {
-            const char *close = memchr(hp, ']', hplen);
-            if (!close)
-                return bb_error_set(err, BB_ERR_USAGE, "Redis URL: unclosed '[' in the host");
-            host = hp + 1;
-            hlen = (size_t)(close - host);
-            size_t after = hplen - (size_t)(close + 1 - hp);
-            if (after) {
-                if (close[1] != ':')
-                    return bb_error_set(err, BB_ERR_USAGE, "Redis URL: unexpected text after "
-                                        "the IPv6 address");
-                port = close + 2;
-                portlen = after - 1;
-            }
-        } else {
-            const char *colon = memchr(hp, ':', hplen);
-            if (colon) {
-                if (memchr(colon + 1, ':', hplen - (size_t)(colon + 1 - hp)))
-                    return bb_error_set(err, BB_ERR_USAGE, "Redis URL: write an IPv6 address in "
-                                        "brackets ([::1]:6379)");
-                hlen = (size_t)(colon - hp);
-                port = colon + 1;
-                portlen = hplen - hlen - 1;
-            }
-        }
-        if (port) {
-            long v;
-            if (parse_uint(port, portlen, 65535, &v) < 0 || v == 0)
-                return bb_error_set(err, BB_ERR_USAGE, "Redis URL: port '%.*s' is not a number "
-                                    "from 1 to 65535", (int)(portlen > 20 ? 20 : portlen), port);
-            u->port = (int)v;
-        }
-        u->host = hlen ? strndup(host, hlen) : strdup("127.0.0.1");
-        if (!u->host)
-            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        if (slash && restlen - alen > 1) {
-            long v;
-            size_t dlen = restlen - alen - 1;
-            if (parse_uint(slash + 1, dlen, INT_MAX, &v) < 0)
-                return bb_error_set(err, BB_ERR_USAGE, "Redis URL: '/%.*s' is not a database "
-                                    "number", (int)(dlen > 20 ? 20 : dlen), slash + 1);
-            u->db = (int)v;
-            have_db = true;
-        }
-    }
-    if (q && parse_query(u, q + 1, have_db, err) < 0)
-        return err->code;
-    return 0;
-}
-
-void redis_url_destroy(struct redis_url *u)
-{
-    free(u->host);
-    free(u->path);
-    free(u->user);
-    if (u->password) {
-        memset(u->password, 0, strlen(u->password));
-        free(u->password);
-    }
-    memset(u, 0, sizeof *u);
-}
-
-/* ------------------------------------------------------------------ */
-/* RESP rendering                                                      */
-
-/* "<type><n>\r\n": an array header ('*') or a bulk string's ('$'). */
-static inline void put_header(struct bb_buf *b, char type, size_t n)
-{
-    char tmp[24], *end = tmp + sizeof tmp, *p = end;
-    *--p = '\n';
-    *--p = '\r';
-    do {
-        *--p = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    *--p = type;
-    bb_buf_append(b, p, (size_t)(end - p));
-}
-
-static inline void put_bulk(struct bb_buf *b, const void *s, size_t n)
-{
-    put_header(b, '$', n);
-    bb_buf_append(b, s, n);
-    bb_buf_append(b, "\r\n", 2);
-}
-
-static inline void put_bulk_str(struct bb_buf *b, const char *s)
-{
-    put_bulk(b, s, strlen(s));
-}
-
-static void put_bulk_u64(struct bb_buf *b, uint64_t v)
-{
-    char tmp[24], *end = tmp + sizeof tmp, *p = end;
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    put_bulk(b, p, (size_t)(end - p));
-}
-
-/* A constant argument already in RESP form ("$3\r\nDEL\r\n"). */
-#define put_lit(b, s) bb_buf_append((b), (s), sizeof(s) - 1)
-#define ARG_DEL "$3\r\nDEL\r\n"
-#define ARG_HSET "$4\r\nHSET\r\n"
-#define ARG_HDEL "$4\r\nHDEL\r\n"
-#define ARG_EXPIRE "$6\r\nEXPIRE\r\n"
+/* The pending batch                                                   */
 
 /* Start a command of argc arguments in the pending batch. */
-static void cmd_begin(struct redis_sink *rs, size_t argc)
+void redis_cmd_begin(struct redis_sink *rs, size_t argc)
 {
     if (rs->ncmds == rs->cmd_cap) {
         size_t cap = rs->cmd_cap ? rs->cmd_cap * 2 : 1024;
@@ -453,10 +112,8 @@ static void cmd_begin(struct redis_sink *rs, size_t argc)
         rs->cmd_cap = cap;
     }
     rs->cmd_off[rs->ncmds++] = rs->out.len;
-    put_header(&rs->out, '*', argc);
+    resp_put_header(&rs->out, '*', argc);
 }
-
-static void keyset_reset(struct keyset *ks, size_t keep_bytes);
 
 /* The pending batch holds MULTI alone. Buffers that one huge batch grew
  * are given back. */
@@ -472,7 +129,7 @@ static void reset_pending(struct redis_sink *rs)
         rs->cmd_cap = 0;
     }
     rs->ncmds = 0;
-    keyset_reset(&rs->keys, rs->keep_bytes);
+    redis_keyset_reset(&rs->keys, rs->keep_bytes);
 }
 
 /* Bytes for a message: printable ASCII as is, the rest as \xNN, cut after
@@ -529,888 +186,8 @@ static const char *describe_cmd(const struct redis_sink *rs, size_t i, char *buf
     }
     return buf;
 }
-
-/* ------------------------------------------------------------------ */
-/* Key types                                                           */
-
-/* Redis applies every command of an EXEC that does not fail, even when one
- * fails, and a command fails when its key holds another type (WRONGTYPE):
- * the rest of the batch, checkpoint included, would be applied without it.
- * So no command of a batch may meet a key of the wrong type. The commands
- * that replace a key whatever it holds (DEL, then HSET; SET) cannot fail;
- * those that act on what is there can (XADD; HSET and HDEL of a partial
- * row image; the checkpoint's HSET). Each of those is preceded, the first
- * time the batch needs its key to be of a type, by a type guard inside the
- * same MULTI: a script that deletes the key when it holds another type and
- * answers which (redis.wrong_type = "overwrite": the value is replaced, and
- * said so). Inside EXEC nothing runs in between, so the command after it
- * cannot fail. With redis.wrong_type = "stop", every key of the batch is
- * checked first, outside the transaction, and a key of another type stops
- * the bridge before anything is applied; the guards then only cover a type
- * changed in the instant between the check and EXEC. */
-
-#define GUARD_SCRIPT "local t=redis.call('TYPE',KEYS[1]).ok " \
-                     "if t=='none' or t==ARGV[1] then return {} end " \
-                     "redis.call('DEL',KEYS[1]) return {KEYS[1],t}"
 #define CHECK_SCRIPT "for i=1,#KEYS do local t=redis.call('TYPE',KEYS[i]).ok " \
                      "if t~='none' and t~=ARGV[i] then return {i,t} end end return {}"
-
-static uint64_t key_hash(const char *p, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h ^ (h >> 29);
-}
-
-static void keyset_reset(struct keyset *ks, size_t keep_bytes)
-{
-    if (ks->nslots && ks->n)
-        memset(ks->slots, 0, ks->nslots * sizeof *ks->slots);
-    ks->n = 0;
-    ks->last_table = 0;
-    if (ks->bytes.cap > keep_bytes || (size_t)ks->cap * sizeof *ks->e > keep_bytes) {
-        bb_buf_destroy(&ks->bytes);
-        free(ks->e);
-        free(ks->slots);
-        ks->e = NULL;
-        ks->slots = NULL;
-        ks->cap = ks->nslots = 0;
-    }
-    bb_buf_reset(&ks->bytes);
-}
-
-static void keyset_destroy(struct keyset *ks)
-{
-    bb_buf_destroy(&ks->bytes);
-    free(ks->e);
-    free(ks->slots);
-    memset(ks, 0, sizeof *ks);
-}
-
-/* Room for `extra` more keys without moving the entries: a change holds
- * pointers to the entries of its keys while it adds them (up to two). */
-static bool keyset_reserve(struct keyset *ks, uint32_t extra)
-{
-    if (extra > UINT32_MAX / 4 - ks->n)
-        return false;
-    uint32_t want = ks->n + extra;
-    if (want > ks->cap) {
-        uint32_t cap = ks->cap ? ks->cap : 256;
-        while (cap < want)
-            cap *= 2;
-        struct key_entry *e = realloc(ks->e, cap * sizeof *e);
-        if (!e)
-            return false;
-        ks->e = e;
-        ks->cap = cap;
-    }
-    if (want * 2 <= ks->nslots)
-        return true;
-    uint32_t nslots = ks->nslots ? ks->nslots : 512;
-    while (want * 2 > nslots)
-        nslots *= 2;
-    uint32_t *slots = calloc(nslots, sizeof *slots);
-    if (!slots)
-        return false;
-    for (uint32_t i = 0; i < ks->n; i++) {
-        uint32_t at = (uint32_t)ks->e[i].hash & (nslots - 1);
-        while (slots[at])
-            at = (at + 1) & (nslots - 1);
-        slots[at] = i + 1;
-    }
-    free(ks->slots);
-    ks->slots = slots;
-    ks->nslots = nslots;
-    return true;
-}
-
-static const char *keyset_key(const struct keyset *ks, const struct key_entry *e)
-{
-    return ks->bytes.data + e->off;
-}
-
-/* The batch's entry for a key, added (KEY_UNKNOWN) when new; the first
- * change to write it names its table. NULL when out of memory or without
- * room reserved (sink_add reserves it); the batch's buffer is then marked
- * so, and add() fails. */
-static struct key_entry *key_note(struct redis_sink *rs, const struct bb_buf *key,
-                                  const struct change *ch)
-{
-    struct keyset *ks = &rs->keys;
-    uint64_t h = key_hash(key->data, key->len);
-    if (ks->nslots) {
-        for (uint32_t at = (uint32_t)h & (ks->nslots - 1); ks->slots[at];
-             at = (at + 1) & (ks->nslots - 1)) {
-            struct key_entry *e = &ks->e[ks->slots[at] - 1];
-            if (e->hash == h && e->len == key->len &&
-                memcmp(keyset_key(ks, e), key->data, key->len) == 0)
-                return e;
-        }
-    }
-    /* sink_add reserved room: the entries do not move here. */
-    if (key->len > UINT32_MAX || ks->n == ks->cap || (ks->n + 1) * 2 > ks->nslots) {
-        rs->out.oom = true;
-        return NULL;
-    }
-    /* The table's name once per run of keys of the same table. */
-    const char *schema = ch->plan->schema, *table = ch->plan->table;
-    size_t sl = strlen(schema), tl = strlen(table);
-    const char *last = ks->last_table ? ks->bytes.data + ks->last_table - 1 : NULL;
-    if (!last || strncmp(last, schema, sl) != 0 || last[sl] != '.' ||
-        strcmp(last + sl + 1, table) != 0) {
-        ks->last_table = ks->bytes.len + 1;
-        bb_buf_append(&ks->bytes, schema, sl);
-        bb_buf_putc(&ks->bytes, '.');
-        bb_buf_append(&ks->bytes, table, tl + 1);
-    }
-    struct key_entry *e = &ks->e[ks->n];
-    e->hash = h;
-    e->off = ks->bytes.len;
-    e->len = (uint32_t)key->len;
-    e->table = ks->last_table - 1;
-    e->first = e->now = KEY_UNKNOWN;
-    bb_buf_append(&ks->bytes, key->data, key->len);
-    bb_buf_putc(&ks->bytes, '\0');
-    if (ks->bytes.oom) {
-        rs->out.oom = true;
-        return NULL;
-    }
-    uint32_t at = (uint32_t)h & (ks->nslots - 1);
-    while (ks->slots[at])
-        at = (at + 1) & (ks->nslots - 1);
-    ks->slots[at] = ++ks->n;
-    return e;
-}
-
-/* A command of the batch acts on what key holds and needs type t there (or
- * nothing): noted for the check of redis.wrong_type = "stop" when the batch
- * has not touched the key yet. */
-static void key_needs(struct key_entry *e, uint8_t t)
-{
-    if (e && e->first == KEY_UNKNOWN && e->now == KEY_UNKNOWN)
-        e->first = t;
-}
-
-/* EVAL GUARD_SCRIPT 1 key type: the next command on key cannot fail. */
-static void put_guard(struct redis_sink *rs, const char *key, size_t len, uint8_t t)
-{
-    cmd_begin(rs, 5);
-    put_lit(&rs->out, "$4\r\nEVAL\r\n");
-    put_bulk(&rs->out, GUARD_SCRIPT, sizeof GUARD_SCRIPT - 1);
-    put_lit(&rs->out, "$1\r\n1\r\n");
-    put_bulk(&rs->out, key, len);
-    put_bulk_str(&rs->out, key_state_names[t]);
-}
-
-/* Before a command that fails unless key holds type t (or nothing): a guard,
- * unless the batch already left t (or nothing) there. */
-static void key_guard(struct redis_sink *rs, struct key_entry *e, const struct bb_buf *key,
-                      uint8_t t)
-{
-    if (!e)
-        return;
-    key_needs(e, t);
-    if (e->now != t && e->now != KEY_ABSENT) {
-        put_guard(rs, key->data, key->len, t);
-        e->now = t;     /* t or nothing: either way the command cannot fail */
-    }
-}
-
-static void key_set(struct key_entry *e, uint8_t t)
-{
-    if (e)
-        e->now = t;
-}
-
-/* ------------------------------------------------------------------ */
-/* Connection                                                          */
-
-/* Replies that mean "not now" rather than "no": the server is loading its
- * data after a restart, busy with a script, or a replica (a failover in
- * progress). The caller reconnects and resumes from the checkpoint. */
-static bool transient_reply(const char *s, size_t n)
-{
-    static const char *const words[] = { "LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN",
-                                         "READONLY", "OOM", "NOREPLICAS" };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-        size_t w = strlen(words[i]);
-        if (n >= w && memcmp(s, words[i], w) == 0 && (n == w || s[w] == ' '))
-            return true;
-    }
-    return false;
-}
-
-static void disconnect(struct redis_sink *rs)
-{
-    if (rs->c) {
-        redisFree(rs->c);
-        rs->c = NULL;
-    }
-    if (rs->rd) {
-        redisReaderFree(rs->rd);
-        rs->rd = NULL;
-    }
-}
-
-/* The connection failed: its state is unknown, so it is dropped; the
- * caller reconnects. */
-static int io_error(struct redis_sink *rs, struct bb_error *err, const char *doing,
-                    const char *why)
-{
-    bb_error_set(err, BB_ERR_IO, "Redis at %s: %s: %s", rs->where, doing, why);
-    disconnect(rs);
-    return BB_ERR_IO;
-}
-
-static int errno_error(struct redis_sink *rs, struct bb_error *err, const char *doing, int e)
-{
-    char why[128];
-    if (e == EAGAIN || e == EWOULDBLOCK)
-        snprintf(why, sizeof why, "no answer within %d s", COMMAND_TIMEOUT_S);
-    else
-        snprintf(why, sizeof why, "%s", strerror(e));
-    return io_error(rs, err, doing, why);
-}
-
-static int not_connected(struct redis_sink *rs, struct bb_error *err)
-{
-    return bb_error_set(err, BB_ERR_IO, "Redis at %s: not connected (a previous failure dropped "
-                        "the connection)", rs->where);
-}
-
-/* An error reply: BB_ERR_IO when it is transient, BB_ERR_SERVER otherwise. */
-static int reply_error(struct redis_sink *rs, struct bb_error *err, const char *doing,
-                       const char *msg, size_t len)
-{
-    int code = transient_reply(msg, len) ? BB_ERR_IO : BB_ERR_SERVER;
-    return bb_error_set(err, code, "Redis at %s: %s: %.*s", rs->where, doing,
-                        (int)(len > 300 ? 300 : len), msg);
-}
-
-/* send() rather than write(): a connection the server closed must be an
- * error, not SIGPIPE. */
-static int send_all(struct redis_sink *rs, const char *p, size_t n, struct bb_error *err)
-{
-    while (n) {
-        ssize_t w = send(rs->c->fd, p, n, MSG_NOSIGNAL);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return errno_error(rs, err, "writing", errno);
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-/* Send one command and read its reply into *out (caller frees it with
- * freeReplyObject). Error replies are returned as replies. */
-static int call(struct redis_sink *rs, int argc, const char *const *argv, const size_t *lens,
-                redisReply **out, struct bb_error *err)
-{
-    *out = NULL;
-    if (!rs->c)
-        return not_connected(rs, err);
-    bb_buf_reset(&rs->cmd);
-    put_header(&rs->cmd, '*', (size_t)argc);
-    for (int i = 0; i < argc; i++)
-        put_bulk(&rs->cmd, argv[i], lens ? lens[i] : strlen(argv[i]));
-    if (bb_buf_check(&rs->cmd, err) < 0)
-        return err->code;
-    int rc = send_all(rs, rs->cmd.data, rs->cmd.len, err);
-    if (rc < 0)
-        return rc;
-    void *reply = NULL;
-    if (redisGetReply(rs->c, &reply) != REDIS_OK || !reply) {
-        char doing[64];
-        snprintf(doing, sizeof doing, "reading the reply to %s", argv[0]);
-        if (rs->c->err == REDIS_ERR_IO)
-            return errno_error(rs, err, doing, errno);
-        return io_error(rs, err, doing, rs->c->errstr[0] ? rs->c->errstr : "no reply");
-    }
-    *out = reply;
-    return 0;
-}
-
-/* call(), with an error reply as an error (doing names the step). */
-static int run(struct redis_sink *rs, int argc, const char *const *argv, const size_t *lens,
-               const char *doing, redisReply **out, struct bb_error *err)
-{
-    redisReply *r;
-    int rc = call(rs, argc, argv, lens, &r, err);
-    if (rc < 0)
-        return rc;
-    if (r->type == REDIS_REPLY_ERROR) {
-        rc = reply_error(rs, err, doing, r->str, r->len);
-        freeReplyObject(r);
-        return rc;
-    }
-    if (out)
-        *out = r;
-    else
-        freeReplyObject(r);
-    return 0;
-}
-
-/* The batch reader's reply objects: nothing is allocated; replies are
- * noted in the sink as they are parsed (privdata). */
-static char reply_token;
-
-static void batch_note_error(struct redis_sink *rs, long cmd, bool queued, const char *s,
-                             size_t len)
-{
-    rs->nerrors++;
-    if (rs->nerrors > 1)
-        return;
-    rs->err_cmd = cmd;
-    rs->err_queued = queued;
-    snprintf(rs->err_msg, sizeof rs->err_msg, "%.*s", (int)(len > 200 ? 200 : len), s);
-}
-
-static void *batch_string(const redisReadTask *t, char *s, size_t len)
-{
-    struct redis_sink *rs = t->privdata;
-    if (!t->parent) {
-        if (rs->rd_top == 0) {
-            if (t->type == REDIS_REPLY_ERROR) {
-                rs->multi_failed = true;
-                batch_note_error(rs, -1, true, s, len);
-            }
-        } else if (rs->rd_top <= rs->rd_ncmds) {
-            if (t->type == REDIS_REPLY_ERROR)
-                batch_note_error(rs, (long)rs->rd_top - 1, true, s, len);
-        } else {
-            rs->exec_type = t->type;
-            if (t->type == REDIS_REPLY_ERROR)
-                batch_note_error(rs, -1, false, s, len);
-        }
-    } else if (!t->parent->parent && t->type == REDIS_REPLY_ERROR) {
-        batch_note_error(rs, t->idx, false, s, len);
-    } else if (t->parent->parent && !t->parent->parent->parent &&
-               rs->rd_top == rs->rd_ncmds + 1 && t->type == REDIS_REPLY_STRING) {
-        /* Inside EXEC's array, only a type guard answers an array: the key
-         * it replaced and the type that key held. */
-        uint32_t n = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
-        bb_buf_append(&rs->replaced, &n, sizeof n);
-        bb_buf_append(&rs->replaced, s, n);
-        rs->nreplaced++;
-    }
-    return &reply_token;
-}
-
-static void *batch_array(const redisReadTask *t, int n)
-{
-    struct redis_sink *rs = t->privdata;
-    if (!t->parent && rs->rd_top == rs->rd_ncmds + 1) {
-        rs->exec_type = REDIS_REPLY_ARRAY;
-        rs->exec_elems = n;
-    }
-    return &reply_token;
-}
-
-static void *batch_integer(const redisReadTask *t, long long v)
-{
-    struct redis_sink *rs = t->privdata;
-    if (!t->parent && rs->rd_top == rs->rd_ncmds + 1)
-        rs->exec_type = REDIS_REPLY_INTEGER;
-    return &reply_token;
-}
-
-static void *batch_nil(const redisReadTask *t)
-{
-    struct redis_sink *rs = t->privdata;
-    if (!t->parent && rs->rd_top == rs->rd_ncmds + 1)
-        rs->exec_type = REDIS_REPLY_NIL;
-    return &reply_token;
-}
-
-static void batch_free(void *obj)
-{
-    (void)obj;
-}
-
-static redisReplyObjectFunctions batch_functions = {
-    batch_string, batch_array, batch_integer, batch_nil, batch_free,
-};
-
-static unsigned parse_version(const char *info)
-{
-    const char *p = strstr(info, "redis_version:");
-    if (!p)
-        return 0;
-    unsigned a = 0, b = 0, c = 0;
-    if (sscanf(p + 14, "%u.%u.%u", &a, &b, &c) < 2 || a > 1000 || b > 99 || c > 99)
-        return 0;
-    return V(a, b, c);
-}
-
-static int sink_connect(struct redis_sink *rs, struct bb_error *err)
-{
-    disconnect(rs);
-    struct timeval ct = { CONNECT_TIMEOUT_S, 0 }, ot = { COMMAND_TIMEOUT_S, 0 };
-    redisContext *c = rs->url.path ? redisConnectUnixWithTimeout(rs->url.path, ct)
-                                   : redisConnectWithTimeout(rs->url.host, rs->url.port, ct);
-    if (!c)
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    if (c->err) {
-        bb_error_set(err, BB_ERR_IO, "cannot connect to Redis at %s: %s", rs->where, c->errstr);
-        redisFree(c);
-        return BB_ERR_IO;
-    }
-    rs->c = c;
-    if (redisSetTimeout(c, ot) != REDIS_OK)
-        return io_error(rs, err, "setting the command timeout", c->errstr);
-    if (!rs->url.path)
-        (void)redisEnableKeepAlive(c);  /* only speeds up noticing a dead peer */
-    if (!(rs->rd = redisReaderCreateWithFunctions(&batch_functions))) {
-        disconnect(rs);
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    }
-    rs->rd->privdata = rs;
-    rs->rd->maxbuf = 0;     /* keep the read buffer: no allocation per batch */
-
-    int rc = 0;
-    if (rs->password) {
-        const char *argv[] = { "AUTH", rs->url.user, rs->password };
-        if (rs->url.user)
-            rc = run(rs, 3, argv, NULL, "AUTH as user failed", NULL, err);
-        else {
-            argv[1] = rs->password;
-            rc = run(rs, 2, argv, NULL, "AUTH failed", NULL, err);
-        }
-        /* The scratch buffer held the password. */
-        memset(rs->cmd.data, 0, rs->cmd.len);
-        if (rc < 0)
-            goto fail;
-    }
-    if (rs->url.db) {
-        char db[16];
-        snprintf(db, sizeof db, "%d", rs->url.db);
-        const char *argv[] = { "SELECT", db };
-        if ((rc = run(rs, 2, argv, NULL, "SELECT failed", NULL, err)) < 0)
-            goto fail;
-    }
-
-    /* The server's version decides what may be used (COPY, SCAN TYPE). A
-     * server that refuses INFO (renamed command) is taken as new enough. */
-    redisReply *r;
-    const char *info[] = { "INFO", "server" };
-    if ((rc = call(rs, 2, info, NULL, &r, err)) < 0)
-        goto fail;
-    if (r->type == REDIS_REPLY_ERROR && strncmp(r->str, "NOAUTH", 6) == 0) {
-        bb_error_set(err, BB_ERR_SERVER, "Redis at %s needs a password: give it in the URL "
-                     "(redis://:password@host) or in the environment variable %s%s", rs->where,
-                     rs->password_env ? rs->password_env : "named by redis_password_env",
-                     rs->password_env ? " (redis_password_env)" : "");
-        freeReplyObject(r);
-        rc = BB_ERR_SERVER;
-        goto fail;
-    }
-    if (r->type == REDIS_REPLY_ERROR && transient_reply(r->str, r->len)) {
-        rc = reply_error(rs, err, "INFO", r->str, r->len);
-        freeReplyObject(r);
-        goto fail;
-    }
-    rs->version = r->type == REDIS_REPLY_STRING ? parse_version(r->str) : 0;
-    freeReplyObject(r);
-    if (rs->version && rs->version < V(4, 0, 0)) {
-        rc = bb_error_set(err, BB_ERR_UNSUPPORTED, "Redis at %s is version %u.%u.%u: binbridge "
-                          "needs Redis 4.0 or later", rs->where, rs->version / 10000,
-                          rs->version / 100 % 100, rs->version % 100);
-        goto fail;
-    }
-
-    /* Transactions must work (a proxy or an ACL may refuse them): without
-     * MULTI the commands of a batch would run one by one. */
-    const char *multi[] = { "MULTI" }, *discard[] = { "DISCARD" };
-    if ((rc = run(rs, 1, multi, NULL, "MULTI (transactions) refused", NULL, err)) < 0 ||
-        (rc = run(rs, 1, discard, NULL, "DISCARD refused", NULL, err)) < 0)
-        goto fail;
-
-    /* Scripts must work too: the type guards that keep a batch all or
-     * nothing are scripts. */
-    const char *eval[] = { "EVAL", "return 1", "0" };
-    if ((rc = run(rs, 3, eval, NULL, "EVAL (scripts, which binbridge needs to keep a batch "
-                  "all or nothing) refused", NULL, err)) < 0)
-        goto fail;
-
-    /* A name for CLIENT LIST (and for CLIENT KILL in the tests); a server
-     * refusing it is no problem. */
-    const char *setname[] = { "CLIENT", "SETNAME", rs->client_name };
-    if ((rc = call(rs, 3, setname, NULL, &r, err)) < 0)
-        goto fail;
-    freeReplyObject(r);
-    return 0;
-fail:
-    disconnect(rs);
-    return rc;
-}
-
-/* ------------------------------------------------------------------ */
-/* Rendering row changes                                               */
-
-static const char *col_name(const struct bb_table *t, uint32_t c, char *tmp, size_t size)
-{
-    if (t->cols[c].name)
-        return t->cols[c].name;
-    snprintf(tmp, size, "UNKNOWN_COL%u", c);
-    return tmp;
-}
-
-/* Render the key of a row image into b. */
-static int render_key(const struct change *ch, const struct target_plan *tp,
-                      const struct bb_value *row, const char *image, struct bb_buf *b,
-                      struct bb_error *err)
-{
-    bb_buf_reset(b);
-    int rc = mapper_redis_key(ch->plan, tp, row, b, err);
-    if (rc == 1)
-        return bb_error_set(err, BB_ERR_USAGE, "the %s image of a row of %s.%s lacks a column "
-                            "of the Redis key template '%s' (a partial row image: set "
-                            "binlog_row_image=FULL)", image, ch->plan->schema, ch->plan->table,
-                            tp->redis->key ? tp->redis->key : "default");
-    return rc;
-}
-
-static bool same_key(const struct bb_buf *a, const struct bb_buf *b)
-{
-    return a->len == b->len && (a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
-}
-
-static bool has_value(const struct bb_value *v)
-{
-    return v->kind > BB_VALUE_NULL;
-}
-
-/* Does the after image lack a column the target keeps? */
-static bool kept_absent(const struct change *ch, const struct target_plan *tp)
-{
-    for (uint32_t c = 0; c < ch->table->ncols; c++)
-        if (tp->columns[c] && ch->after[c].kind == BB_VALUE_ABSENT)
-            return true;
-    return false;
-}
-
-static int put_text_value(struct redis_sink *rs, const struct bb_table *t, uint32_t c,
-                          const struct bb_value *v, struct bb_error *err)
-{
-    bb_buf_reset(&rs->val);
-    int rc = bb_value_format_text(v, &rs->val, err);
-    if (rc < 0) {
-        char tmp[32];
-        bb_error_prefix(err, "column %s", col_name(t, c, tmp, sizeof tmp));
-        return rc;
-    }
-    if (rs->val.len > BULK_MAX) {
-        char tmp[32];
-        return bb_error_set(err, BB_ERR_LIMIT, "column %s holds %zu bytes: a Redis string takes "
-                            "at most %d MB (proto-max-bulk-len)", col_name(t, c, tmp, sizeof tmp),
-                            rs->val.len, BULK_MAX >> 20);
-    }
-    put_bulk(&rs->out, rs->val.len ? rs->val.data : "", rs->val.len);
-    return 0;
-}
-
-static void put_del(struct redis_sink *rs, const struct bb_buf *key)
-{
-    cmd_begin(rs, 2);
-    put_lit(&rs->out, ARG_DEL);
-    put_bulk(&rs->out, key->data, key->len);
-}
-
-static void put_expire(struct redis_sink *rs, const struct bb_buf *key, uint64_t ttl)
-{
-    cmd_begin(rs, 3);
-    put_lit(&rs->out, ARG_EXPIRE);
-    put_bulk(&rs->out, key->data, key->len);
-    put_bulk_u64(&rs->out, ttl);
-}
-
-/* HSET key col value ... for the kept columns of row that have a value;
- * nothing when there is none. *wrote says which. */
-static int put_hset(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
-                    const struct bb_value *row, const struct bb_buf *key, bool *wrote,
-                    struct bb_error *err)
-{
-    const struct bb_table *t = ch->table;
-    size_t n = 0;
-    for (uint32_t c = 0; c < t->ncols; c++)
-        n += tp->columns[c] && has_value(&row[c]);
-    *wrote = n > 0;
-    if (!n)
-        return 0;
-    cmd_begin(rs, 2 + 2 * n);
-    put_lit(&rs->out, ARG_HSET);
-    put_bulk(&rs->out, key->data, key->len);
-    for (uint32_t c = 0; c < t->ncols; c++) {
-        if (!tp->columns[c] || !has_value(&row[c]))
-            continue;
-        char tmp[32];
-        put_bulk_str(&rs->out, col_name(t, c, tmp, sizeof tmp));
-        int rc = put_text_value(rs, t, c, &row[c], err);
-        if (rc < 0)
-            return rc;
-    }
-    return 0;
-}
-
-/* HDEL key col ... for the kept columns a partial image says became NULL. */
-static void put_hdel_nulls(struct redis_sink *rs, const struct change *ch,
-                           const struct target_plan *tp, const struct bb_buf *key)
-{
-    const struct bb_table *t = ch->table;
-    size_t n = 0;
-    for (uint32_t c = 0; c < t->ncols; c++)
-        n += tp->columns[c] && ch->after[c].kind == BB_VALUE_NULL;
-    if (!n)
-        return;
-    cmd_begin(rs, 2 + n);
-    put_lit(&rs->out, ARG_HDEL);
-    put_bulk(&rs->out, key->data, key->len);
-    for (uint32_t c = 0; c < t->ncols; c++) {
-        if (tp->columns[c] && ch->after[c].kind == BB_VALUE_NULL) {
-            char tmp[32];
-            put_bulk_str(&rs->out, col_name(t, c, tmp, sizeof tmp));
-        }
-    }
-}
-
-static int add_hash(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
-                    const struct bb_value *after_key, struct bb_error *err)
-{
-    uint64_t ttl = tp->redis->ttl;
-    struct bb_buf *key = &rs->key, *old = &rs->oldkey;
-    struct key_entry *ke, *oe;
-    bool wrote = false;
-    int rc = 0;
-    switch (ch->kind) {
-    case BB_ROWS_WRITE:
-        if ((rc = render_key(ch, tp, ch->after, "inserted", key, err)) < 0)
-            return rc;
-        ke = key_note(rs, key, ch);
-        key_needs(ke, KEY_HASH);
-        put_del(rs, key);
-        rc = put_hset(rs, ch, tp, ch->after, key, &wrote, err);
-        key_set(ke, wrote ? KEY_HASH : KEY_ABSENT);
-        break;
-    case BB_ROWS_DELETE:
-        if ((rc = render_key(ch, tp, ch->before, "deleted", old, err)) < 0)
-            return rc;
-        oe = key_note(rs, old, ch);
-        key_needs(oe, KEY_HASH);
-        put_del(rs, old);
-        key_set(oe, KEY_ABSENT);
-        return 0;
-    case BB_ROWS_UPDATE: {
-        if ((rc = render_key(ch, tp, ch->before, "before", old, err)) < 0 ||
-            (rc = render_key(ch, tp, after_key, "after", key, err)) < 0)
-            return rc;
-        bool moved = !same_key(key, old);
-        if (!kept_absent(ch, tp)) {
-            /* The whole row: it replaces the old one. */
-            ke = key_note(rs, key, ch);
-            oe = moved ? key_note(rs, old, ch) : NULL;
-            key_needs(ke, KEY_HASH);
-            key_needs(oe, KEY_HASH);
-            cmd_begin(rs, moved ? 3 : 2);
-            put_lit(&rs->out, ARG_DEL);
-            put_bulk(&rs->out, key->data, key->len);
-            if (moved)
-                put_bulk(&rs->out, old->data, old->len);
-            key_set(oe, KEY_ABSENT);
-            rc = put_hset(rs, ch, tp, ch->after, key, &wrote, err);
-            key_set(ke, wrote ? KEY_HASH : KEY_ABSENT);
-            break;
-        }
-        /* A partial image: absent columns keep their value. */
-        if (moved) {
-            if (rs->version && rs->version < V(6, 2, 0))
-                return bb_error_set(err, BB_ERR_UNSUPPORTED,
-                                    "Redis at %s is version %u.%u.%u: moving the hash of a row "
-                                    "of %s.%s whose key changed in a partial row image "
-                                    "(binlog_row_image=MINIMAL) needs COPY (Redis 6.2+); set "
-                                    "binlog_row_image=FULL on the source or upgrade Redis",
-                                    rs->where, rs->version / 10000, rs->version / 100 % 100,
-                                    rs->version % 100, ch->plan->schema, ch->plan->table);
-            /* DEL first: a missing old hash (a row of NULLs) must leave no
-             * stale new one. COPY copies any type: the old key is guarded
-             * as a hash, so what lands at the new key is one (or nothing). */
-            ke = key_note(rs, key, ch);
-            key_needs(ke, KEY_HASH);
-            put_del(rs, key);
-            key_set(ke, KEY_ABSENT);
-            oe = key_note(rs, old, ch);
-            key_guard(rs, oe, old, KEY_HASH);
-            cmd_begin(rs, 3);
-            put_lit(&rs->out, "$4\r\nCOPY\r\n");
-            put_bulk(&rs->out, old->data, old->len);
-            put_bulk(&rs->out, key->data, key->len);
-            key_set(ke, oe ? oe->now : KEY_UNKNOWN);
-            put_del(rs, old);
-            key_set(oe, KEY_ABSENT);
-        }
-        /* HSET and HDEL act on the hash that is there. */
-        key_guard(rs, key_note(rs, key, ch), key, KEY_HASH);
-        if ((rc = put_hset(rs, ch, tp, ch->after, key, &wrote, err)) < 0)
-            return rc;
-        put_hdel_nulls(rs, ch, tp, key);
-        wrote = true;   /* the hash may exist with other fields: refresh its TTL */
-        break;
-    }
-    }
-    if (rc == 0 && wrote && ttl)
-        put_expire(rs, key, ttl);
-    return rc;
-}
-
-/* {"col":value,...} of the kept columns an image has, into rs->json. */
-static int render_json(struct redis_sink *rs, const struct change *ch,
-                       const struct target_plan *tp, const struct bb_value *row,
-                       struct bb_error *err)
-{
-    const struct bb_table *t = ch->table;
-    struct bb_buf *j = &rs->json;
-    bb_buf_reset(j);
-    bb_buf_putc(j, '{');
-    bool first = true;
-    for (uint32_t c = 0; c < t->ncols; c++) {
-        if (!tp->columns[c] || row[c].kind == BB_VALUE_ABSENT)
-            continue;
-        char tmp[32];
-        const char *name = col_name(t, c, tmp, sizeof tmp);
-        if (!first)
-            bb_buf_putc(j, ',');
-        first = false;
-        bb_buf_putc(j, '"');
-        bb_buf_put_json_escaped(j, name, strlen(name));
-        bb_buf_append(j, "\":", 2);
-        int rc = bb_value_format_json(&row[c], j, err);
-        if (rc < 0) {
-            bb_error_prefix(err, "column %s", name);
-            return rc;
-        }
-    }
-    bb_buf_putc(j, '}');
-    if (j->len > BULK_MAX)
-        return bb_error_set(err, BB_ERR_LIMIT, "a row of %s.%s is %zu bytes of JSON: a Redis "
-                            "string takes at most %d MB (proto-max-bulk-len)", ch->plan->schema,
-                            ch->plan->table, j->len, BULK_MAX >> 20);
-    return bb_buf_check(j, err);
-}
-
-static int add_json(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
-                    const struct bb_value *after_key, struct bb_error *err)
-{
-    struct bb_buf *key = &rs->key, *old = &rs->oldkey;
-    struct key_entry *oe;
-    int rc;
-    switch (ch->kind) {
-    case BB_ROWS_DELETE:
-        if ((rc = render_key(ch, tp, ch->before, "deleted", old, err)) < 0)
-            return rc;
-        oe = key_note(rs, old, ch);
-        key_needs(oe, KEY_STRING);
-        put_del(rs, old);
-        key_set(oe, KEY_ABSENT);
-        return 0;
-    case BB_ROWS_UPDATE:
-        if (kept_absent(ch, tp))
-            return bb_error_set(err, BB_ERR_USAGE, "shape json needs binlog_row_image=FULL "
-                                "(table %s.%s): a partial row image cannot be applied to a JSON "
-                                "string without reading it", ch->plan->schema, ch->plan->table);
-        if ((rc = render_key(ch, tp, ch->before, "before", old, err)) < 0 ||
-            (rc = render_key(ch, tp, after_key, "after", key, err)) < 0)
-            return rc;
-        if (!same_key(key, old)) {
-            oe = key_note(rs, old, ch);
-            key_needs(oe, KEY_STRING);
-            put_del(rs, old);
-            key_set(oe, KEY_ABSENT);
-        }
-        break;
-    case BB_ROWS_WRITE:
-        if ((rc = render_key(ch, tp, ch->after, "inserted", key, err)) < 0)
-            return rc;
-        break;
-    }
-    if ((rc = render_json(rs, ch, tp, ch->after, err)) < 0)
-        return rc;
-    /* SET replaces whatever the key holds. */
-    struct key_entry *ke = key_note(rs, key, ch);
-    key_needs(ke, KEY_STRING);
-    key_set(ke, KEY_STRING);
-    uint64_t ttl = tp->redis->ttl;
-    cmd_begin(rs, ttl ? 5 : 3);
-    put_lit(&rs->out, "$3\r\nSET\r\n");
-    put_bulk(&rs->out, key->data, key->len);
-    put_bulk(&rs->out, rs->json.data, rs->json.len);
-    if (ttl) {
-        put_lit(&rs->out, "$2\r\nEX\r\n");
-        put_bulk_u64(&rs->out, ttl);
-    }
-    return 0;
-}
-
-static int add_stream(struct redis_sink *rs, const struct change *ch,
-                      const struct target_plan *tp, const struct bb_value *after_key,
-                      struct bb_error *err)
-{
-    static const char *const ops[] = { "insert", "update", "delete" };
-    struct bb_buf *key = &rs->key;
-    const struct bb_value *krow = ch->kind == BB_ROWS_DELETE ? ch->before : after_key;
-    int rc = render_key(ch, tp, krow, ch->kind == BB_ROWS_DELETE ? "deleted" : "after", key,
-                        err);
-    if (rc < 0)
-        return rc;
-    if (rs->version && rs->version < V(5, 0, 0))
-        return bb_error_set(err, BB_ERR_UNSUPPORTED, "Redis at %s is version %u.%u.%u: the "
-                            "stream shape (table %s.%s) needs Redis 5.0 or later", rs->where,
-                            rs->version / 10000, rs->version / 100 % 100, rs->version % 100,
-                            ch->plan->schema, ch->plan->table);
-    key_guard(rs, key_note(rs, key, ch), key, KEY_STREAM);
-    uint64_t maxlen = tp->redis->maxlen;
-    size_t argc = 3 + (maxlen ? 3 : 0) + 16 + (ch->before ? 2 : 0) + (ch->after ? 2 : 0);
-    cmd_begin(rs, argc);
-    put_lit(&rs->out, "$4\r\nXADD\r\n");
-    put_bulk(&rs->out, key->data, key->len);
-    if (maxlen) {
-        put_lit(&rs->out, "$6\r\nMAXLEN\r\n$1\r\n~\r\n");
-        put_bulk_u64(&rs->out, maxlen);
-    }
-    put_lit(&rs->out, "$1\r\n*\r\n$2\r\nop\r\n");
-    put_bulk_str(&rs->out, ops[ch->kind <= BB_ROWS_DELETE ? ch->kind : 0]);
-    put_lit(&rs->out, "$6\r\nschema\r\n");
-    put_bulk_str(&rs->out, ch->plan->schema);
-    put_lit(&rs->out, "$5\r\ntable\r\n");
-    put_bulk_str(&rs->out, ch->plan->table);
-    put_lit(&rs->out, "$4\r\nfile\r\n");
-    put_bulk_str(&rs->out, ch->log_file ? ch->log_file : "");
-    put_lit(&rs->out, "$3\r\npos\r\n");
-    put_bulk_u64(&rs->out, ch->pos);
-    put_lit(&rs->out, "$3\r\nrow\r\n");
-    put_bulk_u64(&rs->out, ch->row_index);
-    put_lit(&rs->out, "$4\r\ngtid\r\n");
-    put_bulk_str(&rs->out, ch->gtid ? ch->gtid : "");
-    put_lit(&rs->out, "$2\r\nts\r\n");
-    put_bulk_u64(&rs->out, ch->timestamp);
-    if (ch->before) {
-        if ((rc = render_json(rs, ch, tp, ch->before, err)) < 0)
-            return rc;
-        put_lit(&rs->out, "$6\r\nbefore\r\n");
-        put_bulk(&rs->out, rs->json.data, rs->json.len);
-    }
-    if (ch->after) {
-        if ((rc = render_json(rs, ch, tp, ch->after, err)) < 0)
-            return rc;
-        put_lit(&rs->out, "$5\r\nafter\r\n");
-        put_bulk(&rs->out, rs->json.data, rs->json.len);
-    }
-    return 0;
-}
 
 /* ------------------------------------------------------------------ */
 /* The sink operations                                                 */
@@ -1437,17 +214,17 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
         if (!tp->redis)
             continue;
         /* Each shape notes at most two keys (an update's old and new). */
-        if (!keyset_reserve(&rs->keys, 2)) {
+        if (!redis_keyset_reserve(&rs->keys, 2)) {
             rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory buffering Redis commands");
             break;
         }
         switch (tp->redis->shape) {
-        case REDIS_SHAPE_HASH: rc = add_hash(rs, ch, tp, after_key, err); break;
-        case REDIS_SHAPE_JSON: rc = add_json(rs, ch, tp, after_key, err); break;
+        case REDIS_SHAPE_HASH: rc = redis_add_hash(rs, ch, tp, after_key, err); break;
+        case REDIS_SHAPE_JSON: rc = redis_add_json(rs, ch, tp, after_key, err); break;
         case REDIS_SHAPE_STREAM:
             /* A stream logs changes; a snapshot row is state, not a change. */
             if (!ch->from_snapshot)
-                rc = add_stream(rs, ch, tp, after_key, err);
+                rc = redis_add_stream(rs, ch, tp, after_key, err);
             break;
         default:
             rc = bb_error_set(err, BB_ERR_USAGE, "unknown Redis shape %d", (int)tp->redis->shape);
@@ -1498,22 +275,22 @@ static int read_batch_replies(struct redis_sink *rs, struct bb_error *err)
     while (rs->rd_top < expect) {
         void *reply = NULL;
         if (redisReaderGetReply(rs->rd, &reply) != REDIS_OK)
-            return io_error(rs, err, "reading the replies to a batch", rs->rd->errstr);
+            return redis_io_error(rs, err, "reading the replies to a batch", rs->rd->errstr);
         if (reply) {
             rs->rd_top++;
             continue;
         }
         ssize_t n = recv(rs->c->fd, rs->rbuf, sizeof rs->rbuf, 0);
         if (n == 0)
-            return io_error(rs, err, "reading the replies to a batch",
+            return redis_io_error(rs, err, "reading the replies to a batch",
                             "the server closed the connection");
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return errno_error(rs, err, "reading the replies to a batch", errno);
+            return redis_errno_error(rs, err, "reading the replies to a batch", errno);
         }
         if (redisReaderFeed(rs->rd, rs->rbuf, (size_t)n) != REDIS_OK)
-            return io_error(rs, err, "reading the replies to a batch", rs->rd->errstr);
+            return redis_io_error(rs, err, "reading the replies to a batch", rs->rd->errstr);
     }
     return 0;
 }
@@ -1525,7 +302,7 @@ static int batch_outcome(struct redis_sink *rs, const struct checkpoint *cp, str
 {
     char what[400], pos[CHECKPOINT_FILE_MAX + 64];
     size_t n = rs->rd_ncmds;
-    int code = transient_reply(rs->err_msg, strlen(rs->err_msg)) ? BB_ERR_AGAIN : BB_ERR_SERVER;
+    int code = redis_transient_reply(rs->err_msg, strlen(rs->err_msg)) ? BB_ERR_AGAIN : BB_ERR_SERVER;
     if (rs->multi_failed)
         return bb_error_set(err, code, "Redis at %s: MULTI failed: %s", rs->where, rs->err_msg);
     if (rs->err_cmd >= 0 && rs->err_queued)
@@ -1590,14 +367,14 @@ static void log_replaced(struct redis_sink *rs)
         /* The key's table, and what the batch wrote there. */
         const char *table = "?", *writes = "value";
         struct keyset *ks = &rs->keys;
-        uint64_t h = key_hash(key, klen);
+        uint64_t h = redis_key_hash(key, klen);
         for (uint32_t at = ks->nslots ? (uint32_t)h & (ks->nslots - 1) : 0;
              ks->nslots && ks->slots[at]; at = (at + 1) & (ks->nslots - 1)) {
             struct key_entry *e = &ks->e[ks->slots[at] - 1];
-            if (e->hash == h && e->len == klen && memcmp(keyset_key(ks, e), key, klen) == 0) {
+            if (e->hash == h && e->len == klen && memcmp(redis_keyset_key(ks, e), key, klen) == 0) {
                 table = ks->bytes.data + e->table;
                 if (e->first > KEY_ABSENT)
-                    writes = key_state_names[e->first];
+                    writes = redis_key_state_names[e->first];
                 break;
             }
         }
@@ -1644,14 +421,14 @@ static int check_key_types(struct redis_sink *rs, const struct checkpoint *cp,
         if (e->first <= KEY_ABSENT)
             continue;
         which[k] = i;
-        argv[3 + k] = keyset_key(ks, e);
+        argv[3 + k] = redis_keyset_key(ks, e);
         lens[3 + k] = e->len;
-        argv[3 + n + k] = key_state_names[e->first];
-        lens[3 + n + k] = strlen(key_state_names[e->first]);
+        argv[3 + n + k] = redis_key_state_names[e->first];
+        lens[3 + n + k] = strlen(redis_key_state_names[e->first]);
         k++;
     }
     redisReply *r;
-    if ((rc = run(rs, (int)(3 + 2 * n), argv, lens, "checking the types of the batch's keys",
+    if ((rc = redis_run(rs, (int)(3 + 2 * n), argv, lens, "checking the types of the batch's keys",
                   &r, err)) < 0)
         goto done;
     if (r->type == REDIS_REPLY_ARRAY && r->elements == 2 &&
@@ -1663,10 +440,10 @@ static int check_key_types(struct redis_sink *rs, const struct checkpoint *cp,
                           "writes the %s of %s: nothing of the batch up to %s was applied "
                           "(redis.wrong_type = \"stop\"); remove or rename the key, or set "
                           "redis.wrong_type = \"overwrite\"", rs->where,
-                          printable(keyset_key(ks, e), e->len, what, sizeof what),
+                          printable(redis_keyset_key(ks, e), e->len, what, sizeof what),
                           (int)(r->element[1]->len > 20 ? 20 : r->element[1]->len),
                           r->element[1]->str ? r->element[1]->str : "?",
-                          key_state_names[e->first], ks->bytes.data + e->table,
+                          redis_key_state_names[e->first], ks->bytes.data + e->table,
                           checkpoint_position_text(cp, pos, sizeof pos));
     } else if (r->type != REDIS_REPLY_ARRAY || r->elements != 0) {
         rc = bb_error_set(err, BB_ERR_SERVER, "Redis at %s: the check of the batch's key types "
@@ -1688,28 +465,28 @@ static int sink_commit(void *ctx, const struct checkpoint *cp, struct bb_error *
      * refused for now (BB_ERR_AGAIN), to be written again. */
     size_t base_len = rs->out.len, base_ncmds = rs->ncmds;
     if (!rs->c) {
-        rc = not_connected(rs, err);
+        rc = redis_not_connected(rs, err);
         goto done;
     }
     if (rs->wrong_type == REDIS_WRONG_TYPE_STOP && (rc = check_key_types(rs, cp, err)) < 0)
         goto done;
     /* The checkpoint's HSET fails on a key of another type like any other:
      * it is guarded too (the checkpoint is ours; binbridge holds it). */
-    put_guard(rs, rs->ckpt_key, strlen(rs->ckpt_key), KEY_HASH);
+    redis_put_guard(rs, rs->ckpt_key, strlen(rs->ckpt_key), KEY_HASH);
     checkpoint_field_values(cp, rs->cpvals);
-    cmd_begin(rs, 2 + 2 * CHECKPOINT_NFIELDS);
-    put_lit(&rs->out, ARG_HSET);
-    put_bulk_str(&rs->out, rs->ckpt_key);
+    redis_cmd_begin(rs, 2 + 2 * CHECKPOINT_NFIELDS);
+    resp_put_lit(&rs->out, ARG_HSET);
+    resp_put_bulk_str(&rs->out, rs->ckpt_key);
     for (int i = 0; i < CHECKPOINT_NFIELDS; i++) {
-        put_bulk_str(&rs->out, checkpoint_field_names[i]);
-        put_bulk_str(&rs->out, rs->cpvals[i]);
+        resp_put_bulk_str(&rs->out, checkpoint_field_names[i]);
+        resp_put_bulk_str(&rs->out, rs->cpvals[i]);
     }
-    put_lit(&rs->out, RESP_EXEC);
+    resp_put_lit(&rs->out, RESP_EXEC);
     if ((rc = bb_buf_check(&rs->out, err)) < 0)
         goto done;
     /* One write for the whole batch; the replies are read after it. Redis
      * keeps replies it cannot send yet, so this cannot deadlock. */
-    if ((rc = send_all(rs, rs->out.data, rs->out.len, err)) < 0 ||
+    if ((rc = redis_send_all(rs, rs->out.data, rs->out.len, err)) < 0 ||
         (rc = read_batch_replies(rs, err)) < 0)
         goto done;
     rc = batch_outcome(rs, cp, err);
@@ -1737,7 +514,7 @@ static int sink_load_checkpoint(void *ctx, struct checkpoint *cp, struct bb_erro
     const char *argv[] = { "HGETALL", rs->ckpt_key };
     char doing[300];
     snprintf(doing, sizeof doing, "reading the checkpoint %s", rs->ckpt_key);
-    int rc = run(rs, 2, argv, NULL, doing, &r, err);
+    int rc = redis_run(rs, 2, argv, NULL, doing, &r, err);
     if (rc < 0)
         return rc;
     if (r->type != REDIS_REPLY_ARRAY || r->elements % 2) {
@@ -1783,17 +560,17 @@ static int filter_by_type(struct redis_sink *rs, redisReply *keys, const char *t
 {
     bb_buf_reset(&rs->cmd);
     for (size_t i = 0; i < keys->elements; i++) {
-        put_header(&rs->cmd, '*', 2);
-        put_bulk(&rs->cmd, "TYPE", 4);
-        put_bulk(&rs->cmd, keys->element[i]->str, keys->element[i]->len);
+        resp_put_header(&rs->cmd, '*', 2);
+        resp_put_bulk(&rs->cmd, "TYPE", 4);
+        resp_put_bulk(&rs->cmd, keys->element[i]->str, keys->element[i]->len);
     }
     if (bb_buf_check(&rs->cmd, err) < 0)
         return err->code;
-    int rc = send_all(rs, rs->cmd.data, rs->cmd.len, err);
+    int rc = redis_send_all(rs, rs->cmd.data, rs->cmd.len, err);
     for (size_t i = 0; i < keys->elements && rc == 0; i++) {
         void *v = NULL;
         if (redisGetReply(rs->c, &v) != REDIS_OK || !v)
-            return io_error(rs, err, "reading the replies to TYPE", rs->c->errstr);
+            return redis_io_error(rs, err, "reading the replies to TYPE", rs->c->errstr);
         redisReply *t = v;
         if (t->type != REDIS_REPLY_STATUS || strcmp(t->str, type) != 0)
             keys->element[i]->len = SIZE_MAX;  /* marks a key to keep */
@@ -1834,7 +611,7 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
         size_t lens[] = { 4, strlen(cursor), 5, pat->len, 5, strlen(SCAN_COUNT), 4,
                           strlen(type) };
         redisReply *r;
-        if ((rc = run(rs, scan_type ? 8 : 6, argv, lens, "SCAN failed", &r, err)) < 0)
+        if ((rc = redis_run(rs, scan_type ? 8 : 6, argv, lens, "SCAN failed", &r, err)) < 0)
             return rc;
         if (r->type != REDIS_REPLY_ARRAY || r->elements != 2 ||
             r->element[0]->type != REDIS_REPLY_STRING || r->element[0]->len >= sizeof cursor ||
@@ -1868,7 +645,7 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
                 kl[n++] = k->len;
             }
             if (n > 1)
-                rc = run(rs, (int)n, kv, kl, "UNLINK failed", NULL, err);
+                rc = redis_run(rs, (int)n, kv, kl, "UNLINK failed", NULL, err);
         }
         free(kv);
         free(kl);
@@ -1885,7 +662,7 @@ static int sink_clear_table(void *ctx, const struct table_plan *plan, struct bb_
                             "commands pending: commit them first (the keys are removed at once, "
                             "outside the batch)", plan->schema, plan->table, rs->ncmds);
     if (!rs->c)
-        return not_connected(rs, err);
+        return redis_not_connected(rs, err);
     for (uint32_t i = 0; i < plan->ntargets; i++) {
         const struct target_plan *tp = &plan->targets[i];
         if (!tp->redis || tp->redis->shape == REDIS_SHAPE_STREAM)
@@ -1899,7 +676,7 @@ static int sink_clear_table(void *ctx, const struct table_plan *plan, struct bb_
 
 static int sink_reconnect(void *ctx, struct bb_error *err)
 {
-    return sink_connect(ctx, err);
+    return redis_connect(ctx, err);
 }
 
 static void sink_close(void *ctx)
@@ -1907,7 +684,7 @@ static void sink_close(void *ctx)
     struct redis_sink *rs = ctx;
     if (!rs)
         return;
-    disconnect(rs);
+    redis_disconnect(rs);
     redis_url_destroy(&rs->url);
     if (rs->password) {
         memset(rs->password, 0, strlen(rs->password));
@@ -1922,7 +699,7 @@ static void sink_close(void *ctx)
     bb_buf_destroy(&rs->json);
     bb_buf_destroy(&rs->cmd);
     bb_buf_destroy(&rs->replaced);
-    keyset_destroy(&rs->keys);
+    redis_keyset_destroy(&rs->keys);
     free(rs->cmd_off);
     free(rs->merged);
     free(rs);
@@ -1999,7 +776,7 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
      * (one oversized row) they are given back after the commit. */
     rs->keep_bytes = cfg->batch_bytes ? (size_t)cfg->batch_bytes * 2 + (1u << 20) : 64u << 20;
     reset_pending(rs);
-    if ((rc = sink_connect(rs, err)) < 0)
+    if ((rc = redis_connect(rs, err)) < 0)
         goto fail;
     out->ops = &redis_sink_ops;
     out->ctx = rs;

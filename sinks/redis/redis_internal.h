@@ -1,0 +1,168 @@
+/* redis_internal.h - what the files of the Redis sink share: the sink's
+ * state, the batch's key record, and the functions each file gives the
+ * others. redis_sink.c: the sink operations and the pending batch;
+ * redis_conn.c: the connection; redis_keys.c: key types; redis_shapes.c:
+ * hash, JSON and stream rendering; resp.h: RESP; redis_url.c: URLs. */
+#ifndef BB_REDIS_INTERNAL_H
+#define BB_REDIS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hiredis/hiredis.h>
+
+#include "binbridge.h"
+#include "base/buf.h"
+#include "mapping/checkpoint.h"
+#include "mapping/config.h"
+#include "mapping/mapper.h"
+#include "sinks/sink.h"
+#include "sinks/redis/redis.h"
+
+#define CONNECT_TIMEOUT_S 5
+#define COMMAND_TIMEOUT_S 30
+/* Redis's default proto-max-bulk-len: a longer string makes the server
+ * drop the connection, and a retry would meet it again. */
+#define BULK_MAX (512 << 20)
+
+/* Versions as major * 10000 + minor * 100 + patch. */
+#define V(a, b, c) ((a) * 10000u + (b) * 100u + (c))
+
+/* The type a key holds, as far as a batch knows. */
+enum key_state {
+    KEY_UNKNOWN = 0,            /* whatever the server holds: the batch has not touched it */
+    KEY_ABSENT,                 /* deleted by the batch */
+    KEY_HASH,
+    KEY_STRING,
+    KEY_STREAM,
+};
+
+/* One key the pending batch writes. */
+struct key_entry {
+    uint64_t hash;
+    size_t off;                 /* the key's bytes in keyset.bytes */
+    uint32_t len;
+    size_t table;               /* "schema.table" of the first change writing it, in bytes */
+    uint8_t first;              /* the type the batch needs there before it (KEY_UNKNOWN:
+                                   none, its first command replaces any value) */
+    uint8_t now;                /* what the batch's commands so far leave there */
+};
+
+/* The keys of the pending batch, found by their bytes (open addressing). */
+struct keyset {
+    struct key_entry *e;
+    uint32_t n, cap;
+    uint32_t *slots;            /* entry index + 1; 0: empty */
+    uint32_t nslots;            /* a power of two, at least twice n */
+    struct bb_buf bytes;        /* key bytes and table names */
+    size_t last_table;          /* the table name added last (offset + 1; 0: none) */
+};
+
+struct redis_sink {
+    struct redis_url url;
+    char *password;             /* the URL's or the environment's; NULL: none */
+    const char *password_env;   /* the variable's name, for messages */
+    char where[300];            /* "127.0.0.1:6379" or "unix:/path" */
+    char *ckpt_key;
+    char *client_name;
+
+    redisContext *c;            /* NULL when not connected */
+    redisReader *rd;            /* commit's replies, read without allocations */
+    unsigned version;           /* 0: unknown (INFO refused) */
+
+    /* The pending batch: MULTI, then the commands added since the last
+     * commit, each starting at cmd_off[i]. */
+    struct bb_buf out;
+    size_t *cmd_off;
+    size_t ncmds, cmd_cap;
+    size_t keep_bytes;          /* buffers larger than this are freed after a commit */
+
+    /* Scratch, kept across calls: steady state does not allocate. */
+    struct bb_buf key, oldkey, val, json;
+    struct bb_buf cmd;          /* one command outside the batch */
+    struct bb_value *merged;    /* an update's after image over its before image */
+    uint32_t merged_cap;
+
+    /* Reading commit's replies: top-level reply 0 is MULTI's, 1..n+1 those
+     * queuing the n commands and the checkpoint, n+2 EXEC's array. */
+    size_t rd_top;
+    size_t rd_ncmds;            /* commands in the batch, checkpoint included */
+    int exec_type;              /* REDIS_REPLY_* of EXEC's reply; 0: none yet */
+    long long exec_elems;
+    long err_cmd;               /* the first failed command, -1: none */
+    bool err_queued;            /* it failed when queued (nothing applied) */
+    bool multi_failed;
+    size_t nerrors;
+    char err_msg[256];
+
+    /* What the batch does to each key it writes (key types, below). */
+    struct keyset keys;
+    enum redis_wrong_type wrong_type;
+    struct bb_buf replaced;     /* what the type guards of the last batch replaced: key,
+                                   type, ... each as a 4-byte length and its bytes */
+    size_t nreplaced;
+
+    char cpvals[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX];
+    char rbuf[1 << 16];         /* replies as received */
+};
+
+/* redis_sink.c */
+/* Start a command of argc arguments in the pending batch. */
+void redis_cmd_begin(struct redis_sink *rs, size_t argc);
+
+/* redis_keys.c */
+/* The names of enum key_state, as Redis's TYPE says them. */
+extern const char *const redis_key_state_names[];
+/* The hash of a key's bytes. */
+uint64_t redis_key_hash(const char *p, size_t n);
+/* Forget the keys of the batch (buffers larger than keep_bytes freed). */
+void redis_keyset_reset(struct keyset *ks, size_t keep_bytes);
+void redis_keyset_destroy(struct keyset *ks);
+/* Room for extra more keys; false when out of memory. */
+bool redis_keyset_reserve(struct keyset *ks, uint32_t extra);
+/* The bytes of e's key. */
+const char *redis_keyset_key(const struct keyset *ks, const struct key_entry *e);
+/* The entry of key in the batch, added (for ch's table) if new; NULL when
+ * out of memory. */
+struct key_entry *redis_key_note(struct redis_sink *rs, const struct bb_buf *key,
+                                  const struct change *ch);
+/* The batch needs e to hold type t before its next command. */
+void redis_key_needs(struct key_entry *e, uint8_t t);
+/* The type guard of a key (GUARD_SCRIPT) as a command of the batch. */
+void redis_put_guard(struct redis_sink *rs, const char *key, size_t len, uint8_t t);
+/* A type guard before the next command on e, unless the batch already
+ * knows what e holds. */
+void redis_key_guard(struct redis_sink *rs, struct key_entry *e, const struct bb_buf *key,
+                      uint8_t t);
+/* The batch's commands so far leave type t at e. */
+void redis_key_set(struct key_entry *e, uint8_t t);
+
+/* redis_conn.c */
+/* Is the error reply s one that passes (LOADING, READONLY, OOM, ...)? */
+bool redis_transient_reply(const char *s, size_t n);
+void redis_disconnect(struct redis_sink *rs);
+/* Connection errors: the connection is dropped, BB_ERR_IO. */
+int redis_io_error(struct redis_sink *rs, struct bb_error *err, const char *doing,
+                    const char *why);
+int redis_errno_error(struct redis_sink *rs, struct bb_error *err, const char *doing, int e);
+int redis_not_connected(struct redis_sink *rs, struct bb_error *err);
+/* Write p[0..n) to the server. */
+int redis_send_all(struct redis_sink *rs, const char *p, size_t n, struct bb_error *err);
+/* One command outside the batch; *out is its reply (caller frees). */
+int redis_run(struct redis_sink *rs, int argc, const char *const *argv, const size_t *lens,
+               const char *doing, redisReply **out, struct bb_error *err);
+/* Connect, authenticate, select the database, name the client. */
+int redis_connect(struct redis_sink *rs, struct bb_error *err);
+
+/* redis_shapes.c */
+/* A row change as the commands of each shape (redis_shapes.c). */
+int redis_add_hash(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
+                    const struct bb_value *after_key, struct bb_error *err);
+int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
+                    const struct bb_value *after_key, struct bb_error *err);
+int redis_add_stream(struct redis_sink *rs, const struct change *ch,
+                      const struct target_plan *tp, const struct bb_value *after_key,
+                      struct bb_error *err);
+
+#endif
