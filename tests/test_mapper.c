@@ -6,6 +6,7 @@
 #include "mapping/checkpoint.h"
 #include "mapping/config.h"
 #include "mapping/mapper.h"
+#include "sinks/redis/redis_key.h"
 
 /* A table users(id INT, tenant VARCHAR, name VARCHAR, secret VARCHAR) with
  * primary key (tenant, id). */

@@ -320,7 +320,7 @@ static int jb_opaque(struct jconv *j, bson_t *parent, const char *key, size_t ke
         /* The raw bytes rather than the escaped JSON string (the render
          * checked they are UTF-8). */
         return mongo_set_appended(bson_append_utf8(parent, key, (int)keylen, (const char *)p, (int)len),
-                            j->err);
+                                  j->err);
     }
     return mongo_set_appended(bson_append_utf8(parent, key, (int)keylen, s->data + 1,
                                          (int)(s->len - 2)), j->err);

@@ -194,7 +194,7 @@ static bool geo_nests_arrays(const uint8_t *wkb, size_t n)
 }
 
 int mongo_append_geometry(bson_t *doc, const char *key, size_t keylen, const struct bb_value *v,
-                           const struct mongo_value_opts *o, struct bb_error *err)
+                          const struct mongo_value_opts *o, struct bb_error *err)
 {
     const uint8_t *p = v->v.str.p;
     size_t n = v->v.str.len;

@@ -93,7 +93,7 @@ static bool duplicate_key(const bson_error_t *e, const bson_t *reply)
 #define DUP_KEY_RETRIES 5
 
 int mongo_write_error_class(struct mongo_sink *ms, const bson_error_t *e, const bson_t *reply,
-                             char *note, size_t size)
+                            char *note, size_t size)
 {
     note[0] = '\0';
     if (!duplicate_key(e, reply))

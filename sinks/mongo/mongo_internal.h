@@ -106,14 +106,14 @@ int mongo_set_appended(bool ok, struct bb_error *err);
 /* geojson.c */
 /* A GEOMETRY value as GeoJSON (or its bytes when it is not GeoJSON). */
 int mongo_append_geometry(bson_t *doc, const char *key, size_t keylen, const struct bb_value *v,
-                           const struct mongo_value_opts *o, struct bb_error *err);
+                          const struct mongo_value_opts *o, struct bb_error *err);
 
 /* mongo_conn.c */
 /* Whether an error passes (a retry may succeed) or not. */
 int mongo_error_class(const bson_error_t *e, const bson_t *reply);
 /* The same for a bulk write's reply (note: what to tell). */
 int mongo_write_error_class(struct mongo_sink *ms, const bson_error_t *e, const bson_t *reply,
-                             char *note, size_t size);
+                            char *note, size_t size);
 void mongo_disconnect(struct mongo_sink *ms);
 int mongo_not_connected(struct mongo_sink *ms, struct bb_error *err);
 /* Add p[0..n) to s; false when out of memory. */
@@ -132,14 +132,14 @@ int mongo_connect(struct mongo_sink *ms, struct bb_error *err);
 const char *mongo_buf_str(const struct bb_buf *b);
 /* The database and collection of a target for schema.table. */
 int mongo_target_names(struct mongo_sink *ms, const struct mongo_target *mt, const char *schema,
-                        const char *table, bool *escaped, const char **why, struct bb_error *err);
+                       const char *table, bool *escaped, const char **why, struct bb_error *err);
 /* The field names of a change's columns for a target. */
 int mongo_field_names(struct mongo_sink *ms, const struct change *ch, const struct target_plan *tp,
-                       bool *escaped, struct bb_error *err);
+                      bool *escaped, struct bb_error *err);
 /* Warnings said once per table: names escaped, names refused. */
 void mongo_note_escaped(struct mongo_sink *ms, const struct change *ch,
-                         const struct target_plan *tp);
+                        const struct target_plan *tp);
 void mongo_note_refused(struct mongo_sink *ms, const struct change *ch,
-                         const struct mongo_target *mt, const char *why);
+                        const struct mongo_target *mt, const char *why);
 
 #endif

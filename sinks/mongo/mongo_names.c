@@ -162,7 +162,7 @@ static const char *names_refused(struct mongo_sink *ms, const struct mongo_targe
  * Returns 0, 1 when the server cannot take them (ms->why, or a constant,
  * in *why), or a negative error. */
 int mongo_target_names(struct mongo_sink *ms, const struct mongo_target *mt, const char *schema,
-                        const char *table, bool *escaped, const char **why, struct bb_error *err)
+                       const char *table, bool *escaped, const char **why, struct bb_error *err)
 {
     bool e1 = render_name(MONGO_NAME_DATABASE, mt->database, schema, table, &ms->dbname);
     bool e2 = render_name(MONGO_NAME_COLLECTION, mt->collection, schema, table, &ms->collname);
@@ -180,7 +180,7 @@ int mongo_target_names(struct mongo_sink *ms, const struct mongo_target *mt, con
  * is set when a name was escaped. Checks that no two kept columns have
  * one field name (only a rename can do that). */
 int mongo_field_names(struct mongo_sink *ms, const struct change *ch, const struct target_plan *tp,
-                       bool *escaped, struct bb_error *err)
+                      bool *escaped, struct bb_error *err)
 {
     const struct bb_table *t = ch->table;
     const struct table_plan *plan = ch->plan;
@@ -256,7 +256,7 @@ int mongo_field_names(struct mongo_sink *ms, const struct change *ch, const stru
 
 /* Log once which names a table's output got by escaping. */
 void mongo_note_escaped(struct mongo_sink *ms, const struct change *ch,
-                         const struct target_plan *tp)
+                        const struct target_plan *tp)
 {
     const struct bb_table *t = ch->table;
     struct bb_buf *b = &ms->note;
@@ -275,7 +275,7 @@ void mongo_note_escaped(struct mongo_sink *ms, const struct change *ch,
 
 /* Log once that a table's output is left out, and why. */
 void mongo_note_refused(struct mongo_sink *ms, const struct change *ch,
-                         const struct mongo_target *mt, const char *why)
+                        const struct mongo_target *mt, const char *why)
 {
     struct bb_buf *b = &ms->note;
     bb_buf_reset(b);

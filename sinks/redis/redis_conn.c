@@ -49,7 +49,7 @@ void redis_disconnect(struct redis_sink *rs)
 /* The connection failed: its state is unknown, so it is dropped; the
  * caller reconnects. */
 int redis_io_error(struct redis_sink *rs, struct bb_error *err, const char *doing,
-                    const char *why)
+                   const char *why)
 {
     bb_error_set(err, BB_ERR_IO, "Redis at %s: %s: %s", rs->where, doing, why);
     redis_disconnect(rs);
@@ -129,7 +129,7 @@ static int call(struct redis_sink *rs, int argc, const char *const *argv, const 
 
 /* call(), with an error reply as an error (doing names the step). */
 int redis_run(struct redis_sink *rs, int argc, const char *const *argv, const size_t *lens,
-               const char *doing, redisReply **out, struct bb_error *err)
+              const char *doing, redisReply **out, struct bb_error *err)
 {
     redisReply *r;
     int rc = call(rs, argc, argv, lens, &r, err);
@@ -326,7 +326,7 @@ int redis_connect(struct redis_sink *rs, struct bb_error *err)
      * nothing are scripts. */
     const char *eval[] = { "EVAL", "return 1", "0" };
     if ((rc = redis_run(rs, 3, eval, NULL, "EVAL (scripts, which binbridge needs to keep a batch "
-                  "all or nothing) refused", NULL, err)) < 0)
+                        "all or nothing) refused", NULL, err)) < 0)
         goto fail;
 
     /* A name for CLIENT LIST (and for CLIENT KILL in the tests); a server

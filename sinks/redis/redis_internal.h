@@ -126,7 +126,7 @@ const char *redis_keyset_key(const struct keyset *ks, const struct key_entry *e)
 /* The entry of key in the batch, added (for ch's table) if new; NULL when
  * out of memory. */
 struct key_entry *redis_key_note(struct redis_sink *rs, const struct bb_buf *key,
-                                  const struct change *ch);
+                                 const struct change *ch);
 /* The batch needs e to hold type t before its next command. */
 void redis_key_needs(struct key_entry *e, uint8_t t);
 /* The type guard of a key (GUARD_SCRIPT) as a command of the batch. */
@@ -134,7 +134,7 @@ void redis_put_guard(struct redis_sink *rs, const char *key, size_t len, uint8_t
 /* A type guard before the next command on e, unless the batch already
  * knows what e holds. */
 void redis_key_guard(struct redis_sink *rs, struct key_entry *e, const struct bb_buf *key,
-                      uint8_t t);
+                     uint8_t t);
 /* The batch's commands so far leave type t at e. */
 void redis_key_set(struct key_entry *e, uint8_t t);
 
@@ -144,25 +144,25 @@ bool redis_transient_reply(const char *s, size_t n);
 void redis_disconnect(struct redis_sink *rs);
 /* Connection errors: the connection is dropped, BB_ERR_IO. */
 int redis_io_error(struct redis_sink *rs, struct bb_error *err, const char *doing,
-                    const char *why);
+                   const char *why);
 int redis_errno_error(struct redis_sink *rs, struct bb_error *err, const char *doing, int e);
 int redis_not_connected(struct redis_sink *rs, struct bb_error *err);
 /* Write p[0..n) to the server. */
 int redis_send_all(struct redis_sink *rs, const char *p, size_t n, struct bb_error *err);
 /* One command outside the batch; *out is its reply (caller frees). */
 int redis_run(struct redis_sink *rs, int argc, const char *const *argv, const size_t *lens,
-               const char *doing, redisReply **out, struct bb_error *err);
+              const char *doing, redisReply **out, struct bb_error *err);
 /* Connect, authenticate, select the database, name the client. */
 int redis_connect(struct redis_sink *rs, struct bb_error *err);
 
 /* redis_shapes.c */
 /* A row change as the commands of each shape (redis_shapes.c). */
 int redis_add_hash(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
-                    const struct bb_value *after_key, struct bb_error *err);
+                   const struct bb_value *after_key, struct bb_error *err);
 int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
-                    const struct bb_value *after_key, struct bb_error *err);
+                   const struct bb_value *after_key, struct bb_error *err);
 int redis_add_stream(struct redis_sink *rs, const struct change *ch,
-                      const struct target_plan *tp, const struct bb_value *after_key,
-                      struct bb_error *err);
+                     const struct target_plan *tp, const struct bb_value *after_key,
+                     struct bb_error *err);
 
 #endif

@@ -118,7 +118,7 @@ const char *redis_keyset_key(const struct keyset *ks, const struct key_entry *e)
  * room reserved (sink_add reserves it); the batch's buffer is then marked
  * so, and add() fails. */
 struct key_entry *redis_key_note(struct redis_sink *rs, const struct bb_buf *key,
-                                  const struct change *ch)
+                                 const struct change *ch)
 {
     struct keyset *ks = &rs->keys;
     uint64_t h = redis_key_hash(key->data, key->len);
@@ -189,7 +189,7 @@ void redis_put_guard(struct redis_sink *rs, const char *key, size_t len, uint8_t
 /* Before a command that fails unless key holds type t (or nothing): a guard,
  * unless the batch already left t (or nothing) there. */
 void redis_key_guard(struct redis_sink *rs, struct key_entry *e, const struct bb_buf *key,
-                      uint8_t t)
+                     uint8_t t)
 {
     if (!e)
         return;

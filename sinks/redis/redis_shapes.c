@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "mapping/mapper.h"
+#include "sinks/redis/redis_key.h"
 #include "sinks/redis/resp.h"
 
 
@@ -142,7 +143,7 @@ static void put_hdel_nulls(struct redis_sink *rs, const struct change *ch,
 }
 
 int redis_add_hash(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
-                    const struct bb_value *after_key, struct bb_error *err)
+                   const struct bb_value *after_key, struct bb_error *err)
 {
     uint64_t ttl = tp->redis->ttl;
     struct bb_buf *key = &rs->key, *old = &rs->oldkey;
@@ -265,7 +266,7 @@ static int render_json(struct redis_sink *rs, const struct change *ch,
 }
 
 int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
-                    const struct bb_value *after_key, struct bb_error *err)
+                   const struct bb_value *after_key, struct bb_error *err)
 {
     struct bb_buf *key = &rs->key, *old = &rs->oldkey;
     struct key_entry *oe;
@@ -318,8 +319,8 @@ int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct 
 }
 
 int redis_add_stream(struct redis_sink *rs, const struct change *ch,
-                      const struct target_plan *tp, const struct bb_value *after_key,
-                      struct bb_error *err)
+                     const struct target_plan *tp, const struct bb_value *after_key,
+                     struct bb_error *err)
 {
     static const char *const ops[] = { "insert", "update", "delete" };
     struct bb_buf *key = &rs->key;

@@ -88,6 +88,7 @@
 #include "base/error.h"
 #include "base/log.h"
 #include "mapping/mapper.h"
+#include "sinks/redis/redis_key.h"
 #include "sinks/redis/resp.h"
 #include "sinks/sink.h"
 
@@ -283,7 +284,7 @@ static int read_batch_replies(struct redis_sink *rs, struct bb_error *err)
         ssize_t n = recv(rs->c->fd, rs->rbuf, sizeof rs->rbuf, 0);
         if (n == 0)
             return redis_io_error(rs, err, "reading the replies to a batch",
-                            "the server closed the connection");
+                                  "the server closed the connection");
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -429,7 +430,7 @@ static int check_key_types(struct redis_sink *rs, const struct checkpoint *cp,
     }
     redisReply *r;
     if ((rc = redis_run(rs, (int)(3 + 2 * n), argv, lens, "checking the types of the batch's keys",
-                  &r, err)) < 0)
+                        &r, err)) < 0)
         goto done;
     if (r->type == REDIS_REPLY_ARRAY && r->elements == 2 &&
         r->element[0]->type == REDIS_REPLY_INTEGER && r->element[0]->integer >= 1 &&

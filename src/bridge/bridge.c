@@ -606,7 +606,7 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
         snprintf(b->cp.gtid, sizeof b->cp.gtid, "%s", b->facts.gtid_current);
         b->cp.server_id = b->facts.server_id;
         bridge_note_xa_before_start(&b->cp, b->facts.xa_prepared, b->facts.xa_prepared_known,
-                             b->facts.xa_prepared_why);
+                                    b->facts.xa_prepared_why);
         b->dirty = true; /* save where we start, so a restart starts there too */
         b->first_pending = now_seconds();
     }

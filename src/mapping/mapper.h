@@ -63,30 +63,13 @@ void mapper_free(struct mapper *m);
 int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,
                 struct bb_error *err);
 
-/* Render the Redis key of a row image with target tp's template. Names and
- * text values are escaped so that keys are injective (README, "Redis
- * keys"): in them '\' is written "\\" and ':' "\:"; a NULL in a column
- * that is not a key column is "\N". Returns 0, 1 when a column the key
- * needs is absent from this image (a partial row image), or a negative
- * error (a NULL key column: see mapper_null_key_column). */
-int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
-                     const struct bb_value *row, struct bb_buf *out, struct bb_error *err);
-
 /* The plan of schema.table known only by name (a TRUNCATE or DROP TABLE,
  * which no TABLE_MAP precedes): which outputs the table has, with key
  * templates compiled up to their first row-dependent placeholder, for
- * mapper_redis_key_prefix. Valid until the next call. */
+ * mapper_redis_key_prefix (sinks/redis/redis_key.h). Valid until the next
+ * call. */
 int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
                         const struct table_plan **out, struct bb_error *err);
-
-/* The key prefix shared by every row of a table for target tp (the
- * template up to its first row-dependent placeholder, names escaped), for
- * removing a truncated or dropped table's keys with SCAN MATCH prefix*.
- * Returns 0, or 1 when that prefix does not name the table ({table} before
- * any column, and each name in it followed by ':'), since then other
- * tables' keys could share it. */
-int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
-                            struct bb_buf *out);
 
 /* The first row key column (plan->key_cols, an index in the table) that
  * is NULL in row, or -1. Columns absent from row are taken from `under`

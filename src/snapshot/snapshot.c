@@ -147,11 +147,11 @@ int snapshot_stmt_error(struct snapshot *s, const char *what, struct bb_error *e
         msg = mysql_error(s->conn);
     if (!e)
         return snapshot_table_error(s, BB_ERR_IO, err, "%s: the connection ended in the middle of the "
-                           "result", what);
+                                    "result", what);
     return snapshot_table_error(s, server_conn_errno_code(e), err, "%s: %s (error %u)", what, msg, e);
 }
 int snapshot_value_error(struct snapshot *s, uint32_t col, struct bb_error *err, const char *fmt,
-                       ...)
+                         ...)
 {
     char why[300];
     va_list ap;
@@ -159,7 +159,7 @@ int snapshot_value_error(struct snapshot *s, uint32_t col, struct bb_error *err,
     vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
     return snapshot_table_error(s, BB_ERR_SERVER, err, "row %llu, column %s: %s",
-                       (unsigned long long)s->nrows + 1, s->table.cols[col].name, why);
+                                (unsigned long long)s->nrows + 1, s->table.cols[col].name, why);
 }
 
 /* ------------------------------------------------------------------ */
@@ -519,7 +519,7 @@ static int start_statement(struct snapshot *s, struct bb_error *err)
         return snapshot_stmt_error(s, "preparing the SELECT", err);
     if (mysql_stmt_field_count(s->stmt) != s->nselect)
         return snapshot_table_error(s, BB_ERR_SERVER, err, "the SELECT has %u columns, the table %u",
-                           mysql_stmt_field_count(s->stmt), s->nselect);
+                                    mysql_stmt_field_count(s->stmt), s->nselect);
     MYSQL_RES *meta = mysql_stmt_result_metadata(s->stmt);
     if (!meta)
         return snapshot_stmt_error(s, "reading the SELECT's columns", err);

@@ -78,7 +78,7 @@ static int read_columns(struct snapshot *s, struct is_column **out, uint32_t *n,
             mysql_free_result(res);
         if (rows)
             return snapshot_table_error(s, BB_ERR_SERVER, err, "%llu columns (4096 at most)",
-                               (unsigned long long)rows);
+                                        (unsigned long long)rows);
         return snapshot_table_error(s, BB_ERR_SERVER, err, "no such table");
     }
     struct is_column *cols = bb_arena_calloc(&s->mem, (size_t)rows * sizeof *cols);
@@ -329,7 +329,7 @@ static int take_label_chunk(struct snapshot *s, const struct bb_column *c, struc
         size_t n = comma ? (size_t)(comma - p) : 0;
         if (!comma || n % 2 || ls->n >= c->nlabels)
             return snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: the server's labels do not "
-                               "match its COLUMN_TYPE", c->name);
+                                        "match its COLUMN_TYPE", c->name);
         uint8_t *bytes = bb_arena_alloc(&s->mem, n / 2 + 1);
         if (!bytes)
             return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
@@ -338,7 +338,7 @@ static int take_label_chunk(struct snapshot *s, const struct bb_column *c, struc
             int lo = snapshot_hex_digit((unsigned char)p[2 * i + 1]);
             if (hi < 0 || lo < 0)
                 return snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: label is not hex",
-                                   c->name);
+                                            c->name);
             bytes[i] = (uint8_t)(hi << 4 | lo);
         }
         bb_buf_reset(tmp);
@@ -407,7 +407,7 @@ static int read_labels_mariadb(struct snapshot *s, struct bb_error *err)
         if (e == 1064) /* no compound statements (MariaDB < 10.1): keep COLUMN_TYPE's labels */
             return 0;
         return snapshot_table_error(s, server_conn_error_code(s->conn), err, "reading ENUM/SET labels: "
-                           "%s (error %u)", mysql_error(s->conn), mysql_errno(s->conn));
+                                    "%s (error %u)", mysql_error(s->conn), mysql_errno(s->conn));
     }
     struct label_set *sets = calloc(t->ncols, sizeof *sets);
     struct bb_buf tmp;
@@ -430,8 +430,8 @@ static int read_labels_mariadb(struct snapshot *s, struct bb_error *err)
         if (!res) {
             if (mysql_field_count(s->conn) != 0 && rc == 0)
                 rc = snapshot_table_error(s, server_conn_error_code(s->conn), err, "reading ENUM/SET "
-                                 "labels: %s (error %u)", mysql_error(s->conn),
-                                 mysql_errno(s->conn));
+                                          "labels: %s (error %u)", mysql_error(s->conn),
+                                          mysql_errno(s->conn));
             continue;
         }
         MYSQL_ROW row;
@@ -449,11 +449,11 @@ static int read_labels_mariadb(struct snapshot *s, struct bb_error *err)
     } while ((status = mysql_next_result(s->conn)) == 0);
     if (status > 0 && rc == 0)
         rc = snapshot_table_error(s, server_conn_error_code(s->conn), err, "reading ENUM/SET labels: %s "
-                         "(error %u)", mysql_error(s->conn), mysql_errno(s->conn));
+                                  "(error %u)", mysql_error(s->conn), mysql_errno(s->conn));
     for (uint32_t k = 0; rc == 0 && k < t->ncols; k++)
         if (sets[k].labels && sets[k].n != t->cols[k].nlabels)
             rc = snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: %u labels from the server, %u in "
-                             "COLUMN_TYPE", t->cols[k].name, sets[k].n, t->cols[k].nlabels);
+                                      "COLUMN_TYPE", t->cols[k].name, sets[k].n, t->cols[k].nlabels);
     for (uint32_t k = 0; rc == 0 && k < t->ncols; k++) {
         if (!sets[k].labels)
             continue;
@@ -545,7 +545,7 @@ static int describe_column(struct snapshot *s, const struct is_column *ic, struc
         if (!ic->has_precision || !ic->has_scale || ic->precision < 1 || ic->precision > 65 ||
             ic->scale > 38 || ic->scale > ic->precision)
             return snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: DECIMAL without a valid "
-                               "precision and scale", ic->name);
+                                        "precision and scale", ic->name);
         c->type = MYSQL_TYPE_NEWDECIMAL;
         c->precision = (uint8_t)ic->precision;
         c->scale = (uint8_t)ic->scale;
@@ -570,7 +570,7 @@ static int describe_column(struct snapshot *s, const struct is_column *ic, struc
     if (strcmp(dt, "time") == 0 || strcmp(dt, "datetime") == 0 || strcmp(dt, "timestamp") == 0) {
         if (ic->dt_precision > 6)
             return snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: DATETIME_PRECISION %llu",
-                               ic->name, (unsigned long long)ic->dt_precision);
+                                        ic->name, (unsigned long long)ic->dt_precision);
         /* MariaDB marks columns still in its 5.3 format (10.5.1+); before,
          * the server's default for new columns is the best guess. */
         bool old = s->mariadb && (contains_ci(ic->column_type, "mariadb-5.3") ||
@@ -592,7 +592,7 @@ static int describe_column(struct snapshot *s, const struct is_column *ic, struc
     if (strcmp(dt, "char") == 0 || strcmp(dt, "binary") == 0) {
         if (!ic->has_octets || ic->octets > 0xffff)
             return snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: CHAR without a valid octet "
-                               "length", ic->name);
+                                        "length", ic->name);
         uint32_t len = (uint32_t)ic->octets;
         c->type = MYSQL_TYPE_STRING;
         c->max_length = len;
@@ -603,7 +603,7 @@ static int describe_column(struct snapshot *s, const struct is_column *ic, struc
     if (strcmp(dt, "varchar") == 0 || strcmp(dt, "varbinary") == 0) {
         if (!ic->has_octets || ic->octets > 0xfffe)
             return snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: VARCHAR without a valid octet "
-                               "length", ic->name);
+                                        "length", ic->name);
         bool z = s->mariadb && contains_ci(ic->column_type, "COMPRESSED");
         uint32_t max = (uint32_t)ic->octets + (z ? 1 : 0);
         c->type = z ? BB_TYPE_VARCHAR_COMPRESSED : MYSQL_TYPE_VARCHAR;
@@ -634,10 +634,10 @@ static int describe_column(struct snapshot *s, const struct is_column *ic, struc
         bool e = dt[0] == 'e';
         if (!parse_labels(s, ic->column_type, c))
             return snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: cannot read the labels of %s",
-                               ic->name, ic->column_type);
+                                        ic->name, ic->column_type);
         if (!e && c->nlabels > 64)
             return snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: SET of %u labels", ic->name,
-                               c->nlabels);
+                                        c->nlabels);
         uint32_t pack = e ? (c->nlabels < 256 ? 1 : 2)
                           : ((c->nlabels + 7) / 8 > 4 ? 8 : (c->nlabels + 7) / 8);
         if (pack == 0)
@@ -653,7 +653,7 @@ static int describe_column(struct snapshot *s, const struct is_column *ic, struc
     if (strcmp(dt, "bit") == 0) {
         if (!ic->has_precision || ic->precision < 1 || ic->precision > 64)
             return snapshot_table_error(s, BB_ERR_SERVER, err, "column %s: BIT without a valid width",
-                               ic->name);
+                                        ic->name);
         uint32_t w = (uint32_t)ic->precision;
         c->type = MYSQL_TYPE_BIT;
         c->max_length = w;
@@ -698,7 +698,7 @@ static int describe_column(struct snapshot *s, const struct is_column *ic, struc
         return 0;
     }
     return snapshot_table_error(s, BB_ERR_UNSUPPORTED, err, "column %s: type %s cannot be read by a "
-                       "snapshot", ic->name, ic->column_type);
+                                "snapshot", ic->name, ic->column_type);
 }
 
 int snapshot_describe_table(struct snapshot *s, struct bb_error *err)

@@ -52,12 +52,12 @@ static int decimal_text(struct snapshot *s, uint32_t i, const char *p, size_t n,
     for (size_t j = fs + c->scale; j < fe; j++)
         if (p[j] != '0')
             return snapshot_value_error(s, i, err, "DECIMAL text '%.*s' has more than %u fraction digits",
-                               (int)n, p, (unsigned)c->scale);
+                                        (int)n, p, (unsigned)c->scale);
     if (nf > c->scale)
         nf = c->scale;
     if (ie - is > (size_t)(c->precision - c->scale))
         return snapshot_value_error(s, i, err, "DECIMAL text '%.*s' exceeds DECIMAL(%u,%u)", (int)n, p,
-                           (unsigned)c->precision, (unsigned)c->scale);
+                                    (unsigned)c->precision, (unsigned)c->scale);
     for (size_t j = is; j < ie; j++)
         nonzero |= p[j] != '0';
     for (size_t j = fs; j < fs + nf; j++)
@@ -106,7 +106,7 @@ static int temporal_value(struct snapshot *s, uint32_t i, struct bb_error *err)
     memset(o, 0, sizeof *o);
     if (t->second_part > 999999 || t->minute > 59 || t->second > 59)
         return snapshot_value_error(s, i, err, "time %u:%u:%u.%lu out of range", t->hour, t->minute,
-                           t->second, (unsigned long)t->second_part);
+                                    t->second, (unsigned long)t->second_part);
     if (sc->fetch == FETCH_TIME) {
         if (t->hour > 838)
             return snapshot_value_error(s, i, err, "TIME hour %u out of range", t->hour);
@@ -121,7 +121,7 @@ static int temporal_value(struct snapshot *s, uint32_t i, struct bb_error *err)
     }
     if (t->year > 9999 || t->month > 12 || t->day > 31 || t->hour > 23)
         return snapshot_value_error(s, i, err, "date %u-%u-%u %u:%u:%u out of range", t->year, t->month,
-                           t->day, t->hour, t->minute, t->second);
+                                    t->day, t->hour, t->minute, t->second);
     if (sc->fetch == FETCH_TIMESTAMP) {
         v->kind = BB_VALUE_TIMESTAMP;
         bool zero_date = t->year == 0 && t->month == 0 && t->day == 0;
@@ -132,7 +132,7 @@ static int temporal_value(struct snapshot *s, uint32_t i, struct bb_error *err)
         }
         if (t->month == 0 || t->day == 0)
             return snapshot_value_error(s, i, err, "TIMESTAMP %04u-%02u-%02u has a zero part", t->year,
-                               t->month, t->day);
+                                        t->month, t->day);
         v->v.ts.sec = days_from_civil(t->year, t->month, t->day) * 86400 +
                       (int64_t)t->hour * 3600 + t->minute * 60 + t->second;
         v->v.ts.usec = (uint32_t)t->second_part;
@@ -222,13 +222,13 @@ static int bytes_value(struct snapshot *s, uint32_t i, struct bb_error *err)
     case FETCH_BIT: {
         if (n > 8 || n != (c->max_length + 7) / 8)
             return snapshot_value_error(s, i, err, "BIT(%u) value of %zu bytes", (unsigned)c->max_length,
-                               n);
+                                        n);
         uint64_t u = 0;
         for (size_t k = 0; k < n; k++)
             u = u << 8 | p[k];
         if (c->max_length < 64 && (u >> c->max_length))
             return snapshot_value_error(s, i, err, "BIT(%u) value 0x%llx too wide",
-                               (unsigned)c->max_length, (unsigned long long)u);
+                                        (unsigned)c->max_length, (unsigned long long)u);
         v->kind = BB_VALUE_BIT;
         v->v.u = u;
         return 0;
@@ -280,14 +280,14 @@ static int bytes_value(struct snapshot *s, uint32_t i, struct bb_error *err)
     if (sc->kind == BB_VALUE_BINARY && c->type == MYSQL_TYPE_STRING && n < c->max_length) {
         if (p != (const uint8_t *)sc->buf || sc->cap < c->max_length)
             return snapshot_value_error(s, i, err, "BINARY(%u) value of %zu bytes",
-                               (unsigned)c->max_length, n);
+                                        (unsigned)c->max_length, n);
         memset(sc->buf + n, 0, c->max_length - n);
         v->v.str.p = (const uint8_t *)sc->buf;
         v->v.str.len = c->max_length;
     }
     if (c->type == MYSQL_TYPE_VARCHAR && c->max_length && n > c->max_length)
         return snapshot_value_error(s, i, err, "value of %zu bytes in VARCHAR of %u", n,
-                           (unsigned)c->max_length);
+                                    (unsigned)c->max_length);
     return 0;
 }
 
@@ -337,7 +337,7 @@ int snapshot_convert(struct snapshot *s, uint32_t i, struct bb_error *err)
         uint64_t u = (uint64_t)sc->num.i;
         if (u > c->nlabels)
             return snapshot_value_error(s, i, err, "ENUM index %llu of %u labels", (unsigned long long)u,
-                               (unsigned)c->nlabels);
+                                        (unsigned)c->nlabels);
         v->kind = BB_VALUE_ENUM;
         v->v.u = u;
         return 0;
@@ -346,7 +346,7 @@ int snapshot_convert(struct snapshot *s, uint32_t i, struct bb_error *err)
         uint64_t u = (uint64_t)sc->num.i;
         if (c->nlabels < 64 && (u >> c->nlabels))
             return snapshot_value_error(s, i, err, "SET value 0x%llx has bits beyond its %u labels",
-                               (unsigned long long)u, (unsigned)c->nlabels);
+                                        (unsigned long long)u, (unsigned)c->nlabels);
         v->kind = BB_VALUE_SET;
         v->v.u = u;
         return 0;
