@@ -1,5 +1,5 @@
 /* testutil.c - helpers shared by the test files. */
-#include "testutil.h"
+#include "tests/testutil.h"
 
 #include <criterion/criterion.h>
 

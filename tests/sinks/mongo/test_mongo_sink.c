@@ -32,7 +32,7 @@
 #include "mapping/mapper.h"
 #include "sinks/mongo/mongo.h"
 #include "sinks/sink.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 /* ---- fixture ---- */
 

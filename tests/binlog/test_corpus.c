@@ -9,7 +9,7 @@
 
 #include "base/buf.h"
 #include "values/format_event.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 static const char *const negatives[] = {
     "canal-tsdb-mysql-bin.000001",

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "values/json_binary.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 struct json_case {
     const char *name;

@@ -38,7 +38,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bridge_util.h"
+#include "tests/e2e/bridge_util.h"
 
 /* The test in progress, for the suite's .fini (which runs after a failed
  * assertion too): bridges are killed, the database and keys dropped, the
@@ -190,7 +190,7 @@ Test(bridge, random_workload_matches_select)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "wl", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -252,7 +252,7 @@ Test(bridge, kill_9_at_random_moments_loses_and_doubles_nothing)
     snprintf(rules, sizeof rules,
              "rules = ( { match = \"%.63s.t_u\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
              E->db);
-    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", rules);
     e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -365,7 +365,7 @@ Test(bridge, rows_in_slices_applied_once_across_a_kill_9)
     snprintf(rules, sizeof rules,
              "rules = ( { match = \"%.63s.w\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
              E->db);
-    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", rules);
     struct e2e_sb create = { 0 };
     e2e_sb_puts(&create, "CREATE TABLE w (id INT PRIMARY KEY");
     for (int c = 1; c < SLICES_COLUMNS; c++)
@@ -444,7 +444,7 @@ Test(bridge, sigterm_exits_0_and_a_restart_continues_exactly)
     snprintf(rules, sizeof rules,
              "rules = ( { match = \"%.63s.t_u\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
              E->db);
-    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", rules);
     e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -603,7 +603,7 @@ Test(bridge, alter_table_mid_stream)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "alter", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -697,7 +697,7 @@ Test(bridge, initial_load_from_a_snapshot_then_the_binlog)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "snap", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
     /* Rows that exist before any bridge: only a snapshot can copy them. */
@@ -1052,7 +1052,7 @@ Test(bridge, status_prints_the_saved_position_and_lag)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "status", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     char sid[16];
     snprintf(sid, sizeof sid, "%u", E->server_id);
     const char *argv[] = { "status", "--config", E->config, "--source", E->srv.mysql_url,
@@ -1203,7 +1203,7 @@ Test(bridge, ddl_text_never_logged_and_quoted_names_read)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "ddlsec", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     e2e_establish_checkpoint(E);
     MYSQL *m = E->m;
     e2e_sql(m, "CREATE TABLE `we``ird` (id INT PRIMARY KEY, v INT)");
@@ -1277,7 +1277,7 @@ Test(bridge, planted_checkpoint_escapes_reach_no_terminal)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "ckesc", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     freeReplyObject(e2e_redis(E->r, "HSET binbridge:checkpoint:%s file %s pos 4 rows_done 0 "
                               "gtid %s commit_time 0 server_id 1", E->db,
                               "mysql-bin.000000\x1b]0;pwned\x07\x1b[2J\xc2\x9b" "31m",
@@ -1340,7 +1340,7 @@ Test(bridge, user_without_replication_privileges_exits_1_naming_them)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "norepl", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     char source[256], sid[16];
     snprintf(source, sizeof source, "mysql://bbnorepl:bbnorepl@%.63s:%u", E->srv.host,
              E->srv.mariadb_port);
@@ -1363,7 +1363,7 @@ Test(bridge, purged_saved_position_exits_1_naming_it)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "purged", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     /* A checkpoint written by hand, naming a binlog the server no longer has */
     freeReplyObject(e2e_redis(E->r, "HSET binbridge:checkpoint:%s file mysql-bin.000000 pos 4 "
                               "rows_done 0 gtid %s commit_time 0 server_id 1", E->db, ""));
@@ -1405,7 +1405,7 @@ static void xa_config(struct e2e *E)
     snprintf(rules, sizeof rules, "exclude_tables = [ \"%.63s.skip\" ];\n"
              "rules = ( { match = \"%.63s.t\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
              E->db, E->db);
-    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", rules);
 }
 
 /* The hashes match SELECT, and the stream of t holds exactly the
@@ -1625,7 +1625,7 @@ Test(bridge, xa_row_refused_at_commit_stops_naming_it_and_keeps_it_pending, .fin
      * the string to apply it): an update logged with MINIMAL images. */
     snprintf(rules, sizeof rules, "rules = ( { match = \"%.63s.t\"; redis = { shape = "
              "\"json\"; }; } );\n", E->db);
-    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", rules);
     e2e_establish_checkpoint(E);
     MYSQL *m = E->m, *mx = e2e_xa_connect(E);
     e2e_sql(m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40), w INT)");
@@ -1909,7 +1909,7 @@ Test(bridge, keys_split_back_into_their_rows_and_never_collide)
 {
     struct e2e *E = &E_;
     e2e_begin(E, "keys", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     e2e_establish_checkpoint(E);
     e2e_sql(E->m, "CREATE TABLE kc (a VARBINARY(16) NOT NULL, b VARCHAR(16) CHARACTER SET utf8mb4 "
                   "COLLATE utf8mb4_bin NOT NULL, at DATETIME NOT NULL, v INT, "
@@ -1966,7 +1966,7 @@ Test(bridge, truncate_removes_only_the_tables_own_keys)
     enum { NT = sizeof tables / sizeof *tables };
     struct e2e *E = &E_;
     e2e_begin(E, "trunc", NULL);
-    e2e_write_usual_config(E, "tests/test_bridge.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
     e2e_establish_checkpoint(E);
     for (size_t i = 0; i < NT; i++) {
         e2e_sql(E->m, "CREATE TABLE `%s` (id INT PRIMARY KEY, v INT)", tables[i]);
@@ -2039,7 +2039,7 @@ Test(bridge, rows_with_null_in_their_key_are_left_out_with_one_warning)
     snprintf(rules, sizeof rules,
              "rules = ( { match = \"%.63s.nk\"; key_columns = [ \"u\" ]; redis = {}; } );\n",
              E->db);
-    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", rules);
     e2e_establish_checkpoint(E);
     e2e_sql(E->m, "CREATE TABLE nk (id INT PRIMARY KEY, u VARCHAR(10) NULL UNIQUE, v INT)");
     e2e_sql(E->m, "CREATE TABLE other (id INT PRIMARY KEY, v INT)");
@@ -2111,7 +2111,7 @@ Test(bridge, a_row_keyed_changes_and_its_tables_stream_keep_apart)
     snprintf(rules, sizeof rules,
              "rules = ( { match = \"%.63s.st\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
              E->db);
-    e2e_write_usual_config(E, "tests/test_bridge.c", rules);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", rules);
     e2e_establish_checkpoint(E);
     e2e_sql(E->m, "CREATE TABLE st (name VARCHAR(20) PRIMARY KEY, v INT)");
     e2e_sql(E->m, "INSERT INTO st VALUES ('changes', 1), ('', 2), ('x', 3)");

@@ -17,7 +17,7 @@
 #include <zlib.h>
 
 #include "binlog/decoder.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 #define TRUNCATION_ROWS_BUDGET ((size_t)4 << 10)
 

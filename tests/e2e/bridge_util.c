@@ -1,5 +1,5 @@
 /* bridge_util.c - the end-to-end harness (see bridge_util.h). */
-#include "bridge_util.h"
+#include "tests/e2e/bridge_util.h"
 
 #include <criterion/criterion.h>
 #include <criterion/logging.h>

@@ -28,7 +28,7 @@
 #include "binlog/schema_info.h"
 #include "mysql/server_conn.h"
 #include "binlog/table_cache.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 /* ---- environment and plain SQL ---- */
 

@@ -24,7 +24,7 @@
 #include "mapping/mapper.h"
 #include "sinks/redis/redis.h"
 #include "sinks/sink.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 /* ---- fixture ---- */
 

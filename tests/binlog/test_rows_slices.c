@@ -22,7 +22,7 @@
 #include <zstd.h>
 
 #include "binlog/decoder.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 #define T1 0x42         /* slices.t1: id INT NOT NULL, c1..c63 INT NULL */
 #define T2 0x43         /* slices.t2: v INT NULL (pre-GA rows) */

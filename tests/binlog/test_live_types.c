@@ -33,7 +33,7 @@
 
 #include "binbridge.h"
 #include "base/buf.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 /* ------------------------------------------------------------------ */
 /* Setup                                                               */

@@ -31,7 +31,7 @@
 #include "base/buf.h"
 #include "values/json_binary.h"
 #include "snapshot/snapshot.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 /* Defined in src/snapshot.c for this test: MySQL's JSON columns need it,
  * and MySQL does not run here. */

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "binbridge.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 extern char **environ;
 

@@ -26,7 +26,7 @@
 #include "binbridge.h"
 #include "base/buf.h"
 #include "values/format_event.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 /* GTID event flags (MariaDB log_event.h; Connector/C's FL_ALLOW_PARALLEL
  * ends in a stray semicolon). */

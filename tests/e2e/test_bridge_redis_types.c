@@ -22,7 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "bridge_util.h"
+#include "tests/e2e/bridge_util.h"
 
 static struct e2e E_;
 static pid_t own_redis;

@@ -14,7 +14,7 @@
 #include <zstd.h>
 
 #include "binlog/decoder.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 /* ---- building binlogs (the helpers are in testutil.h) ---- */
 

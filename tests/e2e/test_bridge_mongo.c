@@ -45,7 +45,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bridge_util.h"
+#include "tests/e2e/bridge_util.h"
 
 static struct e2e E_;
 static struct e2e_servers private_;
@@ -1295,7 +1295,7 @@ Test(bridge_mongo, random_workload_matches_select)
     struct e2e *E = &E_;
     e2e_begin(E, "mwl", NULL);
     e2e_mongo_begin(E, true);
-    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", NULL);
     e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -1348,7 +1348,7 @@ Test(bridge_mongo, kill_9_at_random_moments_loses_and_doubles_nothing)
     struct e2e *E = &E_;
     e2e_begin(E, "mkill", NULL);
     e2e_mongo_begin(E, true);
-    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", NULL);
     e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -1640,7 +1640,7 @@ Test(bridge_mongo, every_mongo_option)
              "  { match = \"%1$.63s.t_setm\";\n"
              "    mongo = ( { update = \"set\"; }, { collection = \"t_setm_replace\"; } ); }\n"
              ");\n", E->db);
-    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", rules);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", rules);
     e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -1761,7 +1761,7 @@ Test(bridge_mongo, both_sinks_from_one_config_initial_load_alter_and_kill)
     /* everything in one file: source, both sinks, checkpoint, replica id */
     E->config_only = true;
     e2e_write_config(E, "both.conf",
-                     "# written by tests/test_bridge_mongo.c\n"
+                     "# written by tests/e2e/test_bridge_mongo.c\n"
                      "source = { url = \"%s\"; server_id = %u; start = \"snapshot\"; heartbeat = 0.5; };\n"
                      "redis = { url = \"%s\"; };\n"
                      "mongo = { url = \"%s\"; };\n"
@@ -1823,7 +1823,7 @@ Test(bridge_mongo, oversized_document_stops_or_is_skipped)
     struct e2e *E = &E_;
     e2e_begin(E, "mbig", NULL);
     e2e_mongo_begin(E, true);
-    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", "mongo = { oversize = \"stop\"; };\n");
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", "mongo = { oversize = \"stop\"; };\n");
     e2e_establish_checkpoint(E);
     e2e_sql(E->m, "CREATE TABLE t_big (id INT PRIMARY KEY, b LONGBLOB)");
     e2e_sql(E->m, "INSERT INTO t_big VALUES (1, 'small')");
@@ -1861,7 +1861,7 @@ Test(bridge_mongo, oversized_document_stops_or_is_skipped)
     cr_assert_eq(doc_has_field(E, E->db, "t_big", 3, "b"), -1, "a row after the stop was applied");
 
     /* skip: logged, left out, and everything after it applied */
-    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", "mongo = { oversize = \"skip\"; };\n");
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", "mongo = { oversize = \"skip\"; };\n");
     e2e_bridge_to_end(E, 120);
     check_output_names(E, "t_big", "skipped");
     cr_assert_eq(doc_has_field(E, E->db, "t_big", 2, "b"), -1, "the oversized row was written");
@@ -1973,7 +1973,7 @@ Test(bridge_mongo, names_mongodb_cannot_hold_are_escaped_or_left_out)
     e2e_sql(E->m, "DROP DATABASE IF EXISTS `%s`", cased);
     /* "<db>.*" covers the schema "<db>.d" too: '*' matches dots. */
     e2e_write_config(E, "bridge.conf",
-                     "# written by tests/test_bridge_mongo.c\n"
+                     "# written by tests/e2e/test_bridge_mongo.c\n"
                      "include_tables = [ \"%s.*\", \"%s.*\" ];\n"
                      "source = { heartbeat = 0.5; };\n"
                      "batch = { bytes = 65536; delay_ms = 20; };\n"
@@ -2135,7 +2135,7 @@ Test(bridge_mongo, duplicate_key_is_retried_then_reported)
     struct e2e *E = &E_;
     e2e_begin(E, "mdup", NULL);
     e2e_mongo_begin(E, true);
-    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", NULL);
     e2e_establish_checkpoint(E);
     e2e_sql(E->m, "CREATE TABLE t_dup (id INT PRIMARY KEY, v INT)");
     e2e_sql(E->m, "INSERT INTO t_dup VALUES (1, 1)");
@@ -2255,7 +2255,7 @@ Test(bridge_mongo, xa_rollback_commit_one_phase_and_kill_9_match_select, .fini =
     struct e2e *E = &E_;
     e2e_begin(E, "mxa", NULL);
     e2e_mongo_begin(E, true);
-    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", NULL);
     e2e_establish_checkpoint(E);
     MYSQL *m = E->m, *mx = e2e_xa_connect(E), *ml = e2e_xa_connect(E), *mr = e2e_xa_connect(E),
           *mb = e2e_xa_connect(E);
@@ -2433,7 +2433,7 @@ Test(bridge_mongo, comparison_detects_every_kind_of_difference)
     struct e2e *E = &E_;
     e2e_begin(E, "mself", NULL);
     e2e_mongo_begin(E, true);
-    e2e_write_usual_config(E, "tests/test_bridge_mongo.c", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", NULL);
     e2e_establish_checkpoint(E);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
