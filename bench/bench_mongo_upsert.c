@@ -41,7 +41,7 @@
 #include "base/buf.h"
 #include "sinks/mongo/mongo.h"
 
-/* Keep in step with sinks/mongo.c and the bridge's batch.rows default. */
+/* Keep in step with sinks/mongo/mongo_sink.c and the bridge's batch.rows default. */
 #define FERRETDB_OPS_PER_WRITE 32
 #define BATCH_ROWS 5000
 

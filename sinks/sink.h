@@ -64,12 +64,12 @@ struct sink {
     void *ctx;
 };
 
-/* sinks/redis.c: connect to cfg->redis_url. */
+/* sinks/redis/redis_sink.c: connect to cfg->redis_url. */
 int redis_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_error *err);
 
-/* sinks/mongo.c: connect to cfg->mongo_url (documents per row, typed; the
- * checkpoint in collection binbridge of the URL's database or of database
- * binbridge). */
+/* sinks/mongo/mongo_sink.c: connect to cfg->mongo_url (documents per row,
+ * typed; the checkpoint in collection binbridge of the URL's database or of
+ * database binbridge). */
 int mongo_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_error *err);
 
 #endif

@@ -24,7 +24,7 @@ enum mongo_name_kind { MONGO_NAME_DATABASE, MONGO_NAME_COLLECTION, MONGO_NAME_FI
 
 /* Append name[0..len) (a schema, table or column name of the source) to
  * out as it goes into a MongoDB name of that kind: escaped by the rule at
- * the top of mongo.c, each byte MongoDB refuses there as %XX and '%' as
+ * the top of mongo_sink.c, each byte MongoDB refuses there as %XX and '%' as
  * %25, so that distinct names stay distinct. at_start: the name begins
  * the MongoDB name (the rules for a first character apply); whole: it is
  * all of it (the rules for whole names: admin, local, config; _id). Returns
@@ -33,10 +33,11 @@ bool mongo_escape_name(enum mongo_name_kind kind, const char *name, size_t len, 
                        bool whole, struct bb_buf *out);
 
 /* Append v (not ABSENT) to doc under key as the BSON value the sink writes
- * for it (the mapping at the top of mongo.c). as_id: the value is (part of)
- * an _id, which cannot be an array (a SET gives its text form). scratch is
- * working space. Returns 0 or a negative error: a value no BSON type can
- * hold (a non-finite FLOAT), a partial JSON diff, corrupt input. */
+ * for it (the mapping at the top of mongo_sink.c). as_id: the value is
+ * (part of) an _id, which cannot be an array (a SET gives its text form).
+ * scratch is working space. Returns 0 or a negative error: a value no
+ * BSON type can hold (a non-finite FLOAT), a partial JSON diff, corrupt
+ * input. */
 int mongo_append_value(bson_t *doc, const char *key, size_t keylen, const struct bb_value *v,
                        bool as_id, const struct mongo_value_opts *o, struct bb_buf *scratch,
                        struct bb_error *err);

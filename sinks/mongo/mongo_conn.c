@@ -258,7 +258,7 @@ int mongo_connect(struct mongo_sink *ms, struct bb_error *err)
     bson_destroy(&reply);
     ms->ferret = ferret;
     ms->vopts.no_decimal128 = ms->vopts.no_nested_arrays = ferret;
-    ms->vopts.plain_keys = true;    /* on every server: see the top of this file */
+    ms->vopts.plain_keys = true;    /* on every server: see the top of mongo_sink.c */
 
     mongoc_server_description_t *sd = mongoc_client_select_server(c, true, NULL, &e);
     if (!sd) {

@@ -13,7 +13,7 @@
 #include "base/log.h"
 
 
-/* ---- Names (the rule at the top of this file) ---- */
+/* ---- Names (the rule at the top of mongo_sink.c) ---- */
 
 const char *mongo_buf_str(const struct bb_buf *b)
 {

@@ -96,7 +96,7 @@ struct redis_sink {
     size_t nerrors;
     char err_msg[256];
 
-    /* What the batch does to each key it writes (key types, below). */
+    /* What the batch does to each key it writes (key types: redis_keys.c). */
     struct keyset keys;
     enum redis_wrong_type wrong_type;
     struct bb_buf replaced;     /* what the type guards of the last batch replaced: key,

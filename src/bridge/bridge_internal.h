@@ -51,7 +51,7 @@ struct bridge {
     uint64_t mariadb_seq;
     bool txn_has_mariadb_gtid;
     uint64_t payload_end;         /* end of the TRANSACTION_PAYLOAD being unpacked */
-    /* XA transactions (see "XA transactions" below) */
+    /* XA transactions (bridge_xa.c) */
     bool txn_xa;                  /* it is an XA transaction: its rows wait for its commit */
     bool txn_xa_rows;             /* ... and rows of an included table came in it */
     char txn_xid[XA_ID_TEXT_MAX]; /* ... its xid */

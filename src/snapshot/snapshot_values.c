@@ -711,8 +711,9 @@ static int jvalue(struct jtext *j, int depth, uint8_t *type, struct bb_buf *out)
     return jfail(j, "unexpected character");
 }
 
-/* Exposed for tests/test_snapshot.c (MySQL, whose JSON columns need it,
- * does not run here): JSON text to MySQL binary JSON, appended to out. */
+/* Exposed for tests/snapshot/test_snapshot.c (MySQL, whose JSON columns
+ * need it, does not run here): JSON text to MySQL binary JSON, appended to
+ * out. */
 int snapshot_json_text_to_binary(const char *text, size_t n, struct bb_buf *out,
                                  struct bb_error *err)
 {

@@ -1748,7 +1748,7 @@ void e2e_check_hash_reply(const struct e2e_table *t, size_t row, const bool *kee
     }
     if (r->type != REDIS_REPLY_ARRAY || r->elements == 0) {
         /* Redis has no empty hash: a row whose kept columns are all NULL
-         * has no key (sinks/redis.c). */
+         * has no key (sinks/redis/redis_sink.c). */
         bool any = false;
         for (size_t i = 0; i < t->ncols && !any; i++)
             any = (!keep || keep[i]) && e2e_cell(t, row, i)->p;

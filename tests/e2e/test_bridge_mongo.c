@@ -3,7 +3,7 @@
  * (FerretDB 1.x from scripts/servers.sh, or a real MongoDB given by
  * BINBRIDGE_TEST_MONGO_URI), the seeded random workload of bridge_util.c,
  * and a typed comparison of every document with a fresh SELECT of the
- * source (issue 4, "Mapping", "Semantics" and "Tests"; sinks/mongo.c's
+ * source (issue 4, "Mapping", "Semantics" and "Tests"; sinks/mongo/mongo_sink.c's
  * header comment is the mapping checked here).
  *
  * The comparison builds, from the SELECT's text and information_schema,

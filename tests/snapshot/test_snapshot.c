@@ -1,4 +1,4 @@
-/* test_snapshot.c - snapshots (src/snapshot.c) against the binlog, live
+/* test_snapshot.c - snapshots (src/snapshot/) against the binlog, live
  * against the throwaway MariaDB of scripts/servers.sh.
  *
  * The proof that a snapshot row is the binlog's row: tables of every
@@ -33,8 +33,8 @@
 #include "snapshot/snapshot.h"
 #include "tests/testutil.h"
 
-/* Defined in src/snapshot.c for this test: MySQL's JSON columns need it,
- * and MySQL does not run here. */
+/* Defined in src/snapshot/snapshot_values.c for this test: MySQL's JSON
+ * columns need it, and MySQL does not run here. */
 int snapshot_json_text_to_binary(const char *text, size_t n, struct bb_buf *out,
                                  struct bb_error *err);
 

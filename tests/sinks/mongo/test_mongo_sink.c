@@ -505,7 +505,7 @@ static const struct coldef type_cols[] = {
     [T_VEC] = { "vec", BB_TYPE_VECTOR, false, 0 },
 };
 
-/* {"a": 1, "b": [1, 2]} in MySQL binary JSON (tests/test_json_binary.c). */
+/* {"a": 1, "b": [1, 2]} in MySQL binary JSON (tests/values/test_json_binary.c). */
 static const uint8_t json_small_obj[] = {
     0x00, 0x02, 0x00, 0x1e, 0x00, 0x12, 0x00, 0x01, 0x00, 0x13, 0x00, 0x01, 0x00, 0x05, 0x01,
     0x00, 0x02, 0x14, 0x00, 0x61, 0x62, 0x02, 0x00, 0x0a, 0x00, 0x05, 0x01, 0x00, 0x05, 0x02,
@@ -1166,7 +1166,7 @@ Test(mongo_sink, renames_includes_and_names)
     bson_destroy(d);
 }
 
-/* ---- names from the source (the rule at the top of sinks/mongo.c) ---- */
+/* ---- names from the source (the rule at the top of sinks/mongo/mongo_sink.c) ---- */
 
 static char *escaped(enum mongo_name_kind kind, const char *name, size_t len, bool at_start,
                      bool whole, bool *any)
