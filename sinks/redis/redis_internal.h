@@ -1,7 +1,7 @@
 /* redis_internal.h - what the files of the Redis sink share: the sink's
  * state, the batch's key record, and the functions each file gives the
  * others. redis_sink.c: the sink operations and the pending batch;
- * redis_conn.c: the connection; redis_keys.c: key types; redis_shapes.c:
+ * redis_conn.c: the connection; redis_key_types.c: key types; redis_shapes.c:
  * hash, JSON and stream rendering; resp.h: RESP; redis_url.c: URLs. */
 #ifndef BB_REDIS_INTERNAL_H
 #define BB_REDIS_INTERNAL_H
@@ -96,7 +96,7 @@ struct redis_sink {
     size_t nerrors;
     char err_msg[256];
 
-    /* What the batch does to each key it writes (key types: redis_keys.c). */
+    /* What the batch does to each key it writes (redis_key_types.c). */
     struct keyset keys;
     enum redis_wrong_type wrong_type;
     struct bb_buf replaced;     /* what the type guards of the last batch replaced: key,
@@ -111,7 +111,7 @@ struct redis_sink {
 /* Start a command of argc arguments in the pending batch. */
 void redis_cmd_begin(struct redis_sink *rs, size_t argc);
 
-/* redis_keys.c */
+/* redis_key_types.c */
 /* The names of enum key_state, as Redis's TYPE says them. */
 extern const char *const redis_key_state_names[];
 /* The hash of a key's bytes. */

@@ -1,6 +1,6 @@
-/* redis_keys.c - the keys a pending batch writes, and the type each must
- * hold: the record that places a type guard before a command that would
- * meet a key of another type (see below). */
+/* redis_key_types.c - the keys a pending batch writes, and the type each
+ * must hold: the record that places a type guard before a command that
+ * would meet a key of another type (see below). */
 #include "sinks/redis/redis_internal.h"
 
 #include <stdio.h>
