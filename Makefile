@@ -23,6 +23,10 @@ ALLCFLAGS = $(WARN) -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 $(CFLAGS) $(EXTRA_CFLAG
 READER_LDLIBS := $(shell pkg-config --libs $(READER_PKGS)) -lm
 LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lm -lpthread
 
+# `binbridge --version` names the libraries of the build and their
+# versions (cli.c).
+BUILT_WITH := $(shell for p in $(PKGS); do printf '%s%s %s' "$$sep" "$$p" "$$(pkg-config --modversion $$p)"; sep=', '; done)
+
 # SANITIZE=1 builds everything under build-asan/ with ASan+UBSan.
 ifeq ($(SANITIZE),1)
 BUILD   ?= build-asan
@@ -49,6 +53,7 @@ TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/%.o)
 LIBS        := $(BUILD)/libbinbridge-bridge.a $(BUILD)/libbinbridge.a
 
 $(READER_OBJ): PKG_CFLAGS = $(READER_PKG_CFLAGS)
+$(BUILD)/src/cli/cli.o: ALLCFLAGS += -DBB_BUILT_WITH='"$(BUILT_WITH)"'
 
 all: $(BUILD)/binbridge
 
