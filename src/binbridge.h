@@ -51,6 +51,30 @@ extern "C" {
 #endif
 
 /* ------------------------------------------------------------------ */
+/* Version                                                             */
+
+/* The version of this header, MAJOR.MINOR.PATCH under semantic
+ * versioning: before 1.0, a MINOR step may change the API. These three
+ * lines are the one place the version is written: the Makefile reads them
+ * for binbridge.pc, and `binbridge --version` prints bb_version(). */
+#define BB_VERSION_MAJOR 0
+#define BB_VERSION_MINOR 2
+#define BB_VERSION_PATCH 0
+/* For #if: 10000 * MAJOR + 100 * MINOR + PATCH (1.2.3 is 10203). */
+#define BB_VERSION_NUMBER (BB_VERSION_MAJOR * 10000 + BB_VERSION_MINOR * 100 + BB_VERSION_PATCH)
+#define BB_VERSION_STR_(x) #x
+#define BB_VERSION_STR(x) BB_VERSION_STR_(x)
+/* The same as text: "MAJOR.MINOR.PATCH". */
+#define BB_VERSION                                                            \
+    BB_VERSION_STR(BB_VERSION_MAJOR) "." BB_VERSION_STR(BB_VERSION_MINOR) "." \
+    BB_VERSION_STR(BB_VERSION_PATCH)
+
+/* The version of the library linked in, BB_VERSION as it was when the
+ * library was built (a static string). A program compiled with one header
+ * and linked with another library can compare the two. */
+const char *bb_version(void);
+
+/* ------------------------------------------------------------------ */
 /* Protocol numbers Connector/C does not name.                         */
 
 /* MySQL event types added after Connector/C's list. */

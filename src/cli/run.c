@@ -64,7 +64,7 @@ static const char status_usage[] =
 
 enum {
     OPT_CONFIG = 1000, OPT_SOURCE, OPT_REDIS, OPT_MONGO, OPT_START, OPT_STOP_AT_END,
-    OPT_CHECKPOINT, OPT_SERVER_ID, OPT_LOG_LEVEL, OPT_PROGRESS, OPT_HELP,
+    OPT_CHECKPOINT, OPT_SERVER_ID, OPT_LOG_LEVEL, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
 };
 
 static const struct option run_options[] = {
@@ -79,6 +79,7 @@ static const struct option run_options[] = {
     { "log-level", required_argument, NULL, OPT_LOG_LEVEL },
     { "progress", required_argument, NULL, OPT_PROGRESS },
     { "help", no_argument, NULL, OPT_HELP },
+    { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
 };
 
@@ -100,7 +101,8 @@ static bool parse_count(const char *s, long long max, long long *out)
     return true;
 }
 
-/* Options shared by run and status. Returns 0, 1 for --help, or -1. */
+/* Options shared by run and status. Returns 0, 1 for --help or --version
+ * (printed), or -1. */
 static int parse_args(int argc, char **argv, const char *cmd, const char *usage,
                       struct cli_settings *s)
 {
@@ -110,7 +112,7 @@ static int parse_args(int argc, char **argv, const char *cmd, const char *usage,
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "", run_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hV", run_options, NULL)) != -1) {
         switch (c) {
         case OPT_CONFIG: s->config_path = optarg; break;
         case OPT_SOURCE: s->source = optarg; break;
@@ -133,12 +135,16 @@ static int parse_args(int argc, char **argv, const char *cmd, const char *usage,
                 return -1;
             }
             break;
+        case 'h':
         case OPT_HELP:
-            fputs(usage, stdout);
+            cli_print_help(usage);
+            return 1;
+        case 'V':
+        case OPT_VERSION:
+            cli_print_version();
             return 1;
         default:
-            cli_error("%s: unknown or incomplete option '%s' (see binbridge %s --help)", cmd,
-                      argv[optind - 1], cmd);
+            cli_bad_option(cmd, argv);
             return -1;
         }
     }
