@@ -191,21 +191,28 @@ static void mongoc_log_to_ours(mongoc_log_level_t level, const char *domain, con
     log_debug("libmongoc %s %s: %s", mongoc_log_level_str(level), domain ? domain : "", msg);
 }
 
+/* libmongoc keeps counters in /dev/shm/mongoc-<pid>, and a process that
+ * is killed leaves its segment behind: a later process given the same pid
+ * then warns "Falling back to malloc for counters" on stderr, whatever
+ * command it runs. Debian's libmongoc initialises itself when it is
+ * loaded, before main, so every process that links this sink gets a
+ * segment. Removing its name at once leaves the mapping in use and
+ * nothing behind however the process ends (libmongoc's own unlink at exit
+ * then finds nothing), and MONGOC_DISABLE_SHM keeps the processes this
+ * one starts from making segments at all. Library constructors run
+ * before the program's, so the segment exists by now. */
+__attribute__((constructor)) static void forget_counters_segment(void)
+{
+    if (getenv("MONGOC_DISABLE_SHM"))
+        return;
+    char name[32];
+    snprintf(name, sizeof name, "/mongoc-%u", (unsigned)getpid());
+    (void)shm_unlink(name);
+    setenv("MONGOC_DISABLE_SHM", "1", 0);
+}
+
 static void init_mongoc(void)
 {
-    /* libmongoc keeps counters in /dev/shm/mongoc-<pid>, which every
-     * killed process leaves behind, and a later process given the same
-     * pid warns on stderr. Debian's libmongoc initialises itself when it
-     * is loaded, so MONGOC_DISABLE_SHM (set for anything libmongoc starts
-     * after this) comes too late for this process: its segment is already
-     * mapped. Removing its name leaves the mapping in use and nothing
-     * behind (libmongoc's own unlink at exit then finds nothing). */
-    if (!getenv("MONGOC_DISABLE_SHM")) {
-        char name[32];
-        snprintf(name, sizeof name, "/mongoc-%u", (unsigned)getpid());
-        (void)shm_unlink(name);
-        setenv("MONGOC_DISABLE_SHM", "1", 0);
-    }
     mongoc_log_set_handler(mongoc_log_to_ours, NULL);
     mongoc_init();
 }

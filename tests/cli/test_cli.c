@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -203,4 +206,45 @@ Test(cli, no_command_prints_the_usage_on_stderr_and_exits_2)
     cr_expect_str_empty(r.out);
     cr_expect(strncmp(r.err, "usage: binbridge <command>", 26) == 0, "stderr: %s", r.err);
     cli_run_free(&r);
+}
+
+/* A binbridge killed mid-run leaves nothing in /dev/shm. libmongoc makes a
+ * counter segment /dev/shm/mongoc-<pid> when it loads; one left behind
+ * makes a later process with the same pid warn on stderr whatever it
+ * runs (what once broke the help test above). The child reads a FIFO, so
+ * it is inside main (past every constructor) once the open for writing
+ * returns. */
+Test(cli, a_killed_binbridge_leaves_no_counter_segment)
+{
+    char dir[] = "/tmp/bb-cli-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    char fifo[64];
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    cr_assert_eq(mkfifo(fifo, 0600), 0);
+    fflush(NULL);
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        /* as a user's shell would start it (this process's own start
+         * sets the variable for its children) */
+        unsetenv("MONGOC_DISABLE_SHM");
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        execl(test_env("BB_BINBRIDGE"), "binbridge", "dump", "--file", fifo, (char *)NULL);
+        _exit(127);
+    }
+    int fd = open(fifo, O_WRONLY);
+    cr_assert(fd >= 0);
+    char seg[64];
+    snprintf(seg, sizeof seg, "/dev/shm/mongoc-%d", (int)pid);
+    kill(pid, SIGKILL);
+    int st;
+    cr_assert_eq(waitpid(pid, &st, 0), pid);
+    close(fd);
+    cr_expect(WIFSIGNALED(st), "binbridge dump ended before it was killed (status %d)", st);
+    cr_expect_neq(access(seg, F_OK), 0, "%s was left behind", seg);
+    unlink(seg);
+    unlink(fifo);
+    rmdir(dir);
 }
