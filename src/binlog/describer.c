@@ -531,27 +531,18 @@ static int geometry_type(const char *dt)
     return -1;
 }
 
-static bool contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0)
-            return true;
-    return false;
-}
-
 /* The binlog type and metadata of one column, as TABLE_MAP gives them. */
 static int describe_column(struct job *j, const struct is_column *ic, struct bb_column *c,
                            struct bb_error *err)
 {
     const struct describer *d = j->d;
     const char *dt = ic->data_type;
-    bool uns = contains_ci(ic->column_type, "unsigned");
+    bool uns = strcasestr(ic->column_type, "unsigned") != NULL;
     int lb, geo;
     c->name = ic->name;
     c->nullable = ic->nullable;
     /* MariaDB's INVISIBLE columns are ordinary ones in the binlog. */
-    c->visible = d->mariadb || !contains_ci(ic->extra, "INVISIBLE");
+    c->visible = d->mariadb || !strcasestr(ic->extra, "INVISIBLE");
 
     static const struct { const char *name; uint8_t type; } ints[] = {
         { "tinyint", MYSQL_TYPE_TINY }, { "smallint", MYSQL_TYPE_SHORT },
@@ -604,7 +595,7 @@ static int describe_column(struct job *j, const struct is_column *ic, struct bb_
                                ic->name, (unsigned long long)ic->dt_precision);
         /* MariaDB marks columns still in its 5.3 format (10.5.1+); before,
          * the server's default for new columns is the best guess. */
-        bool old = d->mariadb && (contains_ci(ic->column_type, "mariadb-5.3") ||
+        bool old = d->mariadb && (strcasestr(ic->column_type, "mariadb-5.3") ||
                                   (d->version < 100501 && !d->mysql56_temporal));
         c->fsp = (uint8_t)ic->dt_precision;
         if (strcmp(dt, "time") == 0)
@@ -631,7 +622,7 @@ static int describe_column(struct job *j, const struct is_column *ic, struct bb_
         if (!ic->has_octets || ic->octets > 0xfffe)
             return table_error(j, BB_ERR_SERVER, 0, err, "column %s: VARCHAR without a valid "
                                "octet length", ic->name);
-        bool z = d->mariadb && contains_ci(ic->column_type, "COMPRESSED");
+        bool z = d->mariadb && strcasestr(ic->column_type, "COMPRESSED");
         uint32_t max = (uint32_t)ic->octets + (z ? 1 : 0);
         c->type = z ? BB_TYPE_VARCHAR_COMPRESSED : MYSQL_TYPE_VARCHAR;
         c->max_length = max;
@@ -642,7 +633,7 @@ static int describe_column(struct job *j, const struct is_column *ic, struct bb_
     /* MariaDB's JSON is a LONGTEXT (information_schema says longtext) */
     if ((lb = blob_length_bytes(dt)) > 0 || (d->mariadb && strcmp(dt, "json") == 0)) {
         lb = lb ? lb : 4;
-        bool z = d->mariadb && contains_ci(ic->column_type, "COMPRESSED");
+        bool z = d->mariadb && strcasestr(ic->column_type, "COMPRESSED");
         c->type = z ? BB_TYPE_BLOB_COMPRESSED : MYSQL_TYPE_BLOB;
         c->length_bytes = (uint8_t)lb;
         c->meta = (uint16_t)lb;

@@ -185,12 +185,7 @@ void server_quote_literal(MYSQL *m, struct bb_buf *b, const char *text)
 bool server_conn_is_mariadb(MYSQL *m)
 {
     const char *v = mysql_get_server_info(m);
-    if (!v)
-        return false;
-    for (; *v; v++)
-        if (strncasecmp(v, "mariadb", 7) == 0)
-            return true;
-    return false;
+    return v && strcasestr(v, "mariadb");
 }
 
 const char *server_json_check_column(const char *clause, size_t *len)
