@@ -34,12 +34,7 @@
 
 static void server_options(struct bb_server_options *o)
 {
-    bb_server_options_init(o);
-    o->host = test_env("BB_MARIADB_HOST");
-    o->port = test_mariadb_port();
-    o->user = test_env("BB_MARIADB_USER");
-    o->password = test_env("BB_MARIADB_PASSWORD");
-    o->server_id = 0x62640000u | ((uint32_t)getpid() & 0xffff);
+    test_server_options(o, 0x62640000u | ((uint32_t)getpid() & 0xffff));
 }
 
 /* The awkward tables. */

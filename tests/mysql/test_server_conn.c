@@ -18,11 +18,7 @@
 
 static void server_options(struct bb_server_options *o)
 {
-    bb_server_options_init(o);
-    o->host = test_env("BB_MARIADB_HOST");
-    o->port = test_mariadb_port();
-    o->user = test_env("BB_MARIADB_USER");
-    o->password = test_env("BB_MARIADB_PASSWORD");
+    test_server_options(o, 0);
 }
 
 static const char *ident(const char *name)

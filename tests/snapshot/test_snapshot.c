@@ -70,12 +70,7 @@ static void create(struct live *L, const char *const *stmts)
 
 static void server_options(struct bb_server_options *o)
 {
-    bb_server_options_init(o);
-    o->host = test_env("BB_MARIADB_HOST");
-    o->port = test_mariadb_port();
-    o->user = test_env("BB_MARIADB_USER");
-    o->password = test_env("BB_MARIADB_PASSWORD");
-    o->server_id = 0x62650000u | ((uint32_t)getpid() & 0xffff);
+    test_server_options(o, 0x62650000u | ((uint32_t)getpid() & 0xffff));
 }
 
 static struct snapshot *open_snapshot(char *file, size_t size, uint64_t *pos)
