@@ -216,6 +216,16 @@ void test_sql_value(MYSQL *m, char *out, size_t size, const char *fmt, ...)
     free(q);
 }
 
+void test_server_options(struct bb_server_options *o, uint32_t server_id)
+{
+    bb_server_options_init(o);
+    o->host = test_env("BB_MARIADB_HOST");
+    o->port = test_mariadb_port();
+    o->user = test_env("BB_MARIADB_USER");
+    o->password = test_env("BB_MARIADB_PASSWORD");
+    o->server_id = server_id;
+}
+
 MYSQL *test_sql_connect(void)
 {
     MYSQL *m = mysql_init(NULL);

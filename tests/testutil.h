@@ -69,6 +69,9 @@ void binlog_start_file(struct bb_buf *f);
 const char *test_env(const char *name);
 /* $BB_MARIADB_PORT. */
 unsigned test_mariadb_port(void);
+/* Server options for the test MariaDB as the tests' user (host, port,
+ * user, password from the environment), replica server id server_id. */
+void test_server_options(struct bb_server_options *o, uint32_t server_id);
 /* A connection as the tests' user: utf8mb4, UTC session time zone, 256 MB
  * packets (asserts). */
 MYSQL *test_sql_connect(void);

@@ -308,8 +308,8 @@ static int read_error(struct server_source *ss, struct bb_error *err)
     MYSQL *m = ss->conn;
     unsigned e = mysql_errno(m);
     if (e == ER_SPECIFIC_ACCESS_DENIED) {
-        bb_error_set(err, BB_ERR_SERVER, "server %s: reading the binlog from %s: %s (error %u)",
-                     ss->where, ss->start_desc, mysql_error(m), e);
+        bb_error_set_server(err, BB_ERR_SERVER, (int)e, "server %s: reading the binlog from %s: "
+                            "%s (error %u)", ss->where, ss->start_desc, mysql_error(m), e);
         privilege_hint(ss, err);
         return BB_ERR_SERVER;
     }
@@ -318,24 +318,25 @@ static int read_error(struct server_source *ss, struct bb_error *err)
      * anything; a position that is not an event start, after the file's
      * ROTATE and FORMAT_DESCRIPTION. */
     if (e == ER_MASTER_FATAL_READING_BINLOG && !ss->received)
-        return bb_error_set(err, BB_ERR_SERVER, "server %s: cannot start reading the binlog at "
-                            "%s: it is no longer on the server (purged, or never existed): %s "
-                            "(error %u)", ss->where, ss->start_desc, mysql_error(m), e);
+        return bb_error_set_server(err, BB_ERR_SERVER, (int)e, "server %s: cannot start reading "
+                                   "the binlog at %s: it is no longer on the server (purged, or "
+                                   "never existed): %s (error %u)", ss->where, ss->start_desc,
+                                   mysql_error(m), e);
     if (e == ER_MASTER_FATAL_READING_BINLOG && !ss->delivered_real)
-        return bb_error_set(err, BB_ERR_SERVER, "server %s: cannot start reading the binlog at "
-                            "%s: the server cannot read from there (not the start of an "
-                            "event?): %s (error %u)", ss->where, ss->start_desc, mysql_error(m),
-                            e);
+        return bb_error_set_server(err, BB_ERR_SERVER, (int)e, "server %s: cannot start reading "
+                                   "the binlog at %s: the server cannot read from there (not the "
+                                   "start of an event?): %s (error %u)", ss->where,
+                                   ss->start_desc, mysql_error(m), e);
     if (e == CR_SERVER_LOST_ERR && ss->read_timeout)
-        return bb_error_set(err, BB_ERR_IO, "server %s: nothing received for %u s (read "
-                            "timeout) after %s:%llu: %s (error %u)", ss->where, ss->read_timeout,
-                            file, (unsigned long long)ss->pos, mysql_error(m), e);
+        return bb_error_set_server(err, BB_ERR_IO, (int)e, "server %s: nothing received for %u s "
+                                   "(read timeout) after %s:%llu: %s (error %u)", ss->where,
+                                   ss->read_timeout, file, (unsigned long long)ss->pos,
+                                   mysql_error(m), e);
     if (e == 0)
         return bb_error_set(err, BB_ERR_IO, "server %s: connection lost after %s:%llu",
                             ss->where, file, (unsigned long long)ss->pos);
-    return bb_error_set(err, server_conn_error_code(m), "server %s: reading the binlog after "
-                        "%s:%llu: %s (error %u)", ss->where, file, (unsigned long long)ss->pos,
-                        mysql_error(m), e);
+    return server_conn_fail(m, err, "server %s: reading the binlog after %s:%llu", ss->where,
+                            file, (unsigned long long)ss->pos);
 }
 
 /* ROTATE body: 8 position, then the next file name up to the checksum. The
@@ -513,11 +514,11 @@ static void privilege_hint(struct server_source *ss, struct bb_error *err)
     if (mysql_errno(ss->conn) != ER_SPECIFIC_ACCESS_DENIED || !err || !err->code)
         return;
     char msg[BB_ERROR_MSG_MAX];
-    int code = err->code;
+    int code = err->code, server_errno = err->server_errno;
     memcpy(msg, err->msg, sizeof msg);
     bb_error_clear(err);
-    bb_error_set(err, code, "%s; the user needs the REPLICATION SLAVE and REPLICATION CLIENT "
-                 "(MariaDB: BINLOG MONITOR) privileges", msg);
+    bb_error_set_server(err, code, server_errno, "%s; the user needs the REPLICATION SLAVE and "
+                        "REPLICATION CLIENT (MariaDB: BINLOG MONITOR) privileges", msg);
 }
 
 static int send_dump(struct server_source *ss, const struct bb_server_options *srv,
@@ -555,9 +556,8 @@ static int send_dump(struct server_source *ss, const struct bb_server_options *s
     int rc = bb_buf_check(&cmd, err);
     if (rc == 0 && ss->conn->methods->db_command(ss->conn, command, cmd.data ? cmd.data : "",
                                                   cmd.len, 1, NULL) != 0)
-        rc = bb_error_set(err, server_conn_error_code(ss->conn), "server %s: sending the binlog "
-                          "dump command for %s: %s (error %u)", ss->where, ss->start_desc,
-                          mysql_error(ss->conn), mysql_errno(ss->conn));
+        rc = server_conn_fail(ss->conn, err, "server %s: sending the binlog dump command for %s",
+                              ss->where, ss->start_desc);
     bb_buf_destroy(&cmd);
     return rc;
 }
