@@ -733,8 +733,10 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
     bb_buf_init(&rs->keys.bytes);
     rs->wrong_type = cfg->redis_wrong_type;
     int rc = redis_url_parse(&rs->url, cfg->redis_url, err);
-    if (rc < 0)
+    if (rc < 0) {
+        bb_error_prefix(err, "Redis URL");
         goto fail;
+    }
     if (rs->url.path)
         snprintf(rs->where, sizeof rs->where, "unix:%s", rs->url.path);
     else if (strchr(rs->url.host, ':'))

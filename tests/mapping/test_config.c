@@ -702,7 +702,7 @@ Test(config, urls)
     static const struct bad_case cases[] = {
         { "source = { url = \"http://db\"; };", ":1: source.url: server URL must start with mysql:// or mariadb:// (expected mysql://user[:password]@host[:port])" },
         { "source = { url = \"mysql://db:3306\"; };", ":1: source.url: server URL names no user (expected mysql://user[:password]@host[:port])" },
-        { "source = { url = \"mysql://u@db:0\"; };", ":1: source.url: server URL: port 0 is out of range (1-65535)" },
+        { "source = { url = \"mysql://u@db:0\"; };", ":1: source.url: server URL: the port must be a number from 1 to 65535" },
         { "source = { url = \"mysql://u@db/shop\"; };", ":1: source.url: server URL: a path or database name after the host is not supported (expected mysql://user[:password]@host[:port])" },
         { "redis = { url = \"rediss://cache\"; };", ":1: redis.url: TLS (rediss://) is not supported; use redis://[[user]:password@]host[:port][/db]" },
         { "redis = { url = \"cache:6379\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db], got \"cache:6379\"" },

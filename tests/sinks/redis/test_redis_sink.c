@@ -1055,10 +1055,20 @@ Test(redis_sink, url_forms)
     cr_assert_str_eq(u.password, "pw");
     redis_url_destroy(&u);
 
+    /* unix:// with a user, a %-escaped password and a database */
+    cr_assert(redis_url_parse(&u, "unix://app:p%40ss%2Fw@/run/r.sock?db=2", &err) == 0, "%s",
+              err.msg);
+    cr_assert_str_eq(u.user, "app");
+    cr_assert_str_eq(u.password, "p@ss/w");
+    cr_assert_str_eq(u.path, "/run/r.sock");
+    cr_assert_eq(u.db, 2);
+    redis_url_destroy(&u);
+
     static const char *const bad[] = {
         "http://h", "redis://h:0", "redis://h:70000", "redis://h:x", "redis://h/db1",
         "redis://::1:6379", "redis://[::1", "unix://relative.sock", "redis://h?db=1&x=2",
-        "redis://h/1?db=2", "rediss://h", "redis://:pa%zzword@h",
+        "redis://h/1?db=2", "rediss://h", "redis://:pa%zzword@h", "redis://h#x",
+        "redis://:pa%zzword/x@h", "redis://", "unix:///x?db=y",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         bb_error_clear(&err);
