@@ -1,5 +1,5 @@
 /* redis.h - the Redis sink's connection URL, exposed for its tests. The
- * sink itself is opened with redis_sink_open() (sink.h). */
+ * sink itself is redis_sink_type (redis_options.c, sinks.c). */
 #ifndef BB_SINK_REDIS_H
 #define BB_SINK_REDIS_H
 
