@@ -15,6 +15,7 @@
 #include <criterion/criterion.h>
 
 #include <dirent.h>
+#include <inttypes.h>
 #include <math.h>
 #include <netinet/in.h>
 #include <stdarg.h>
@@ -1802,6 +1803,51 @@ Test(mongo_sink, unreachable_server_is_an_io_error)
     cr_assert_eq(open_mongo(&F.sink, &err), BB_ERR_USAGE);
     cr_assert(strncmp(err.msg, "MongoDB URL: ", 13) == 0 && !strstr(err.msg, "a:b"), "%s",
               err.msg);
+}
+
+/* A unix socket, as libmongoc writes it (mongodb://%2Fpath%2Fto.sock/): the
+ * configuration's check is libmongoc's own reading, so it takes it, and
+ * the sink connects over the socket. The shared FerretDB has none: one of
+ * the test's own listens on one. */
+Test(mongo_sink, a_unix_socket_url_connects)
+{
+    struct socket_server srv;
+    if (!socket_ferretdb_start(&srv))
+        cr_skip_test("no FerretDB binary (scripts/deps.sh builds it)");
+    struct bb_error err = { 0 };
+    cr_assert(config_set(&F.cfg, "mongo.url", srv.url, &err) == 0);
+    cr_assert(config_set(&F.cfg, "source.url", "mysql://u@h", &err) == 0);
+    cr_assert_eq(config_validate(&F.cfg, &err), 0, "%s: %s", srv.url, err.msg);
+    open_sink();
+    struct tbl x;
+    users_init(&x, "users");
+    struct row a = urow(&x, 1, "alice", NULL, 1.5);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &a);
+    commit_ok(900);
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+
+    /* Read back over the socket, with a client of the test's own. */
+    bson_error_t e;
+    mongoc_client_t *c = mongoc_client_new(srv.url);
+    cr_assert(c, "%s", srv.url);
+    mongoc_collection_t *coll = mongoc_client_get_collection(c, F.name, "users");
+    bson_t filter;
+    bson_init(&filter);
+    int64_t n = mongoc_collection_count_documents(coll, &filter, NULL, NULL, NULL, &e);
+    cr_assert_eq(n, 1, "%s.users behind %s: %" PRId64 " documents (%s)", F.name, srv.sock, n,
+                 n < 0 ? e.message : "");
+    bson_destroy(&filter);
+    mongoc_collection_destroy(coll);
+    mongoc_client_destroy(c);
+
+    open_sink();
+    struct checkpoint cp;
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
+    cr_assert_eq(cp.pos, 900);
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+    socket_server_stop(&srv);
 }
 
 /* An '@' or ':' in a password, unescaped: libmongoc splits at the first

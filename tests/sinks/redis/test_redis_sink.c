@@ -1115,6 +1115,60 @@ Test(redis_sink, connection_refused_names_the_server)
     cr_assert(!strchr(err.msg, '\n'));
 }
 
+/* unix:// (with a user's password and ?db=N) is a URL like the others:
+ * the configuration's check takes it and the sink connects over the
+ * socket. The shared Redis has no socket: a redis-server of the test's
+ * own listens on one. */
+Test(redis_sink, a_unix_socket_url_connects)
+{
+    struct socket_server srv;
+    socket_redis_start(&srv);
+    redisContext *c = redisConnectUnix(srv.sock);
+    cr_assert(c && !c->err, "cannot connect to %s", srv.sock);
+    redisReply *r = redisCommand(c, "CONFIG SET requirepass s3cret/@pw");
+    cr_assert(r && r->type == REDIS_REPLY_STATUS, "CONFIG SET requirepass");
+    freeReplyObject(r);
+    r = redisCommand(c, "AUTH s3cret/@pw");
+    cr_assert(r && r->type == REDIS_REPLY_STATUS, "AUTH");
+    freeReplyObject(r);
+
+    snprintf(F.url, sizeof F.url, "unix://:s3cret%%2F@pw@%s?db=3", srv.sock);
+    struct bb_error err = { 0 };
+    cr_assert(config_set(&F.cfg, "redis.url", F.url, &err) == 0);
+    cr_assert(config_set(&F.cfg, "source.url", "mysql://u@h", &err) == 0);
+    cr_assert_eq(config_validate(&F.cfg, &err), 0, "%s", err.msg);
+    open_sink();
+    struct tbl x;
+    tbl_init(&x, "users");
+    struct row a = mkrow(&x, 1, "alice", NULL, NULL);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &a);
+    commit_ok(900);
+    struct checkpoint cp;
+    cr_assert(load_cp(&cp));
+    cr_assert_eq(cp.pos, 900);
+
+    freeReplyObject(redisCommand(c, "SELECT 3"));
+    char k[200];
+    r = redisCommand(c, "HGET %s name", key_of(&x, "1", k, sizeof k));
+    cr_assert(r && r->type == REDIS_REPLY_STRING && strcmp(r->str, "alice") == 0,
+              "the row is not in database 3 behind the socket");
+    freeReplyObject(r);
+    r = redisCommand(c, "EXISTS binbridge:checkpoint:%s", F.name);
+    cr_assert(r && r->type == REDIS_REPLY_INTEGER && r->integer == 1);
+    freeReplyObject(r);
+    redisFree(c);
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+
+    /* Gone: the sink says which socket, and that is worth a retry. */
+    socket_server_stop(&srv);
+    struct sink s;
+    err = (struct bb_error){ 0 };
+    cr_assert_eq(open_redis(&s, &err), BB_ERR_IO, "%s", err.msg);
+    cr_assert(strstr(err.msg, "unix:") && strstr(err.msg, "redis.sock"), "%s", err.msg);
+    cr_assert(!strstr(err.msg, "s3cret"), "%s", err.msg);
+}
+
 Test(redis_sink, auth_from_url_and_environment_and_select)
 {
     snprintf(F.acl_user, sizeof F.acl_user, "t_auth_%d", (int)getpid());
