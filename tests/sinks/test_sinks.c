@@ -598,8 +598,9 @@ static void run_bridge(struct e2e *E)
 {
     struct bb_config c;
     struct bb_error err = { 0 };
-    cr_assert_eq(bb_config_init(&c, (const struct config_sink *const[]){ &fake_sink_type.config },
-                                1), 0);
+    /* the configuration keeps the array: it must outlive c */
+    static const struct config_sink *const fake_only[] = { &fake_sink_type.config };
+    cr_assert_eq(bb_config_init(&c, fake_only, 1), 0);
     cr_assert_eq(config_load_file(&c, E->config, &err), 0, "%s", err.msg);
     cr_assert_eq(config_validate(&c, &err), 0, "%s", err.msg);
     struct bb_server_options srv;
