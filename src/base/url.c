@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/error.h"
 
 static bool scheme_char(unsigned char c)
@@ -192,17 +193,6 @@ char *url_escape_userinfo(const char *url)
 /* ------------------------------------------------------------------ */
 /* Parsing                                                             */
 
-static int hex_digit(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* A %-decoded copy of text[off, off + n) into *out (malloc'd), what
  * naming the part for messages. */
 static int decode(const char *text, size_t off, size_t n, const char *what, char **out,
@@ -217,8 +207,8 @@ static int decode(const char *text, size_t off, size_t n, const char *what, char
             d[o++] = text[i];
             continue;
         }
-        int hi = i + 2 < off + n ? hex_digit((unsigned char)text[i + 1]) : -1;
-        int lo = hi >= 0 ? hex_digit((unsigned char)text[i + 2]) : -1;
+        int hi = i + 2 < off + n ? bb_hex_digit((unsigned char)text[i + 1]) : -1;
+        int lo = hi >= 0 ? bb_hex_digit((unsigned char)text[i + 2]) : -1;
         if (hi < 0 || lo < 0) {
             free(d);
             return bb_error_set(err, BB_ERR_USAGE, "bad percent escape in the %s at character "

@@ -22,6 +22,7 @@
 
 #include <mysqld_error.h>
 
+#include "base/hex.h"
 #include "base/buf.h"
 #include "base/charset.h"
 #include "base/error.h"
@@ -365,8 +366,8 @@ static int take_label_chunk(struct job *j, const struct bb_column *c, struct lab
         if (!bytes)
             return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
         for (size_t i = 0; i < n / 2; i++) {
-            int hi = server_hex_digit((unsigned char)p[2 * i]);
-            int lo = server_hex_digit((unsigned char)p[2 * i + 1]);
+            int hi = bb_hex_digit((unsigned char)p[2 * i]);
+            int lo = bb_hex_digit((unsigned char)p[2 * i + 1]);
             if (hi < 0 || lo < 0)
                 return table_error(j, BB_ERR_SERVER, 0, err, "column %s: label is not hex",
                                    c->name);

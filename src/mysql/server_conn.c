@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/buf.h"
 #include "base/error.h"
 
@@ -350,17 +351,6 @@ bool server_row_u64(const char *cell, uint64_t *out)
 
 /* ---- GTID sets ---- */
 
-int server_hex_digit(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* MariaDB: domain-server-seq[,domain-server-seq...]. Checks the syntax and
  * that no domain appears twice; an empty set is valid (from the start). */
 int server_gtid_check_mariadb(const char *s, struct bb_error *err)
@@ -484,8 +474,8 @@ static size_t parse_uuid(const char *p, uint8_t *out)
     while (nd < 32) {
         if (nd > 0 && (nd == 8 || nd == 12 || nd == 16 || nd == 20) && p[i] == '-')
             i++;
-        int hi = server_hex_digit((unsigned char)p[i]);
-        int lo = hi >= 0 ? server_hex_digit((unsigned char)p[i + 1]) : -1;
+        int hi = bb_hex_digit((unsigned char)p[i]);
+        int lo = hi >= 0 ? bb_hex_digit((unsigned char)p[i + 1]) : -1;
         if (hi < 0 || lo < 0)
             return 0;
         out[nd / 2] = (uint8_t)(hi << 4 | lo);

@@ -127,7 +127,4 @@ int server_gtid_encode_mysql(const char *set, struct bb_buf *out, struct bb_erro
  * set, false for NULL, empty or anything else. */
 bool server_row_u64(const char *cell, uint64_t *out);
 
-/* Value of a hexadecimal digit, or -1 (URL escapes, UUIDs, HEX() text). */
-int server_hex_digit(int c);
-
 #endif

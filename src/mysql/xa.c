@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/hex.h"
 #include "mysql/server_conn.h"
 
 /* A view of text being read: every read checks i against n. */
@@ -53,8 +54,8 @@ static bool take_part(struct xa_text *t, uint8_t *out, size_t *len)
             return true;
         if (t->n - t->i < 2 || *len == XA_PART_MAX)
             return false;
-        int hi = server_hex_digit((unsigned char)t->p[t->i]);
-        int lo = server_hex_digit((unsigned char)t->p[t->i + 1]);
+        int hi = bb_hex_digit((unsigned char)t->p[t->i]);
+        int lo = bb_hex_digit((unsigned char)t->p[t->i + 1]);
         if (hi < 0 || lo < 0)
             return false;
         out[(*len)++] = (uint8_t)(hi << 4 | lo);

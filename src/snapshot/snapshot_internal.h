@@ -97,11 +97,6 @@ bool snapshot_grow_bind(struct snap_col *sc, unsigned long want);
 /* snapshot_describe.c */
 /* A copy of p (NULL stays NULL) in the snapshot's arena. */
 char *snapshot_arena_dup(struct snapshot *s, const char *p);
-/* The value of a hexadecimal digit, or -1 (server_hex_digit). */
-static inline int snapshot_hex_digit(int c)
-{
-    return server_hex_digit(c);
-}
 /* Describe s->table (binlog/describer.h), choose how each column is
  * fetched and write the SELECT into s->sql. */
 int snapshot_describe_table(struct snapshot *s, struct bb_error *err);

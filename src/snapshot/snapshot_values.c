@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/buf.h"
 #include "base/charset.h"
 #include "base/error.h"
@@ -254,7 +255,7 @@ static int bytes_value(struct snapshot *s, uint32_t i, struct bb_error *err)
         if (!d)
             return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
         for (size_t k = 0; k < n / 2; k++) {
-            int hi = snapshot_hex_digit(p[2 * k]), lo = snapshot_hex_digit(p[2 * k + 1]);
+            int hi = bb_hex_digit(p[2 * k]), lo = bb_hex_digit(p[2 * k + 1]);
             if (hi < 0 || lo < 0)
                 return snapshot_value_error(s, i, err, "HEX text is not hexadecimal");
             d[k] = (char)(hi << 4 | lo);
@@ -423,7 +424,7 @@ static int jhex4(struct jtext *j, unsigned *out)
         return jfail(j, "truncated \\u escape");
     unsigned v = 0;
     for (int i = 0; i < 4; i++) {
-        int d = snapshot_hex_digit((unsigned char)j->p[i]);
+        int d = bb_hex_digit((unsigned char)j->p[i]);
         if (d < 0)
             return jfail(j, "bad \\u escape");
         v = v << 4 | (unsigned)d;
