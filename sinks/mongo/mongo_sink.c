@@ -985,12 +985,17 @@ int mongo_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
     }
     describe_hosts(ms);
 
-    const char *env = set->password_env && *set->password_env ? set->password_env : NULL;
-    const char *pw = env ? getenv(env) : NULL;
-    if (pw && *pw && !mongoc_uri_get_password(ms->uri)) {
+    /* The URL's password first, else the environment's (config.h) */
+    const char *sink = cfg->sinks[k]->name;
+    const char *pw = config_password(cfg, sink);
+    if (pw && !mongoc_uri_get_password(ms->uri)) {
         if (!mongoc_uri_get_username(ms->uri)) {
-            rc = bb_error_set(err, BB_ERR_USAGE, "mongo.password_env: the MongoDB URL names no "
-                              "user (mongodb://user@host/) for the password in $%s", env);
+            char var[128];
+            if (!config_password_env_name(cfg, sink, var, sizeof var))
+                var[0] = '\0';
+            rc = bb_error_set(err, BB_ERR_USAGE, "a MongoDB password is given (%s or "
+                              "%s.password_env) but the MongoDB URL names no user: write "
+                              "mongodb://user@host/", var, sink);
             goto fail;
         }
         mongoc_uri_set_password(ms->uri, pw);

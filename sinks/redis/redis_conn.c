@@ -293,10 +293,9 @@ int redis_connect(struct redis_sink *rs, struct bb_error *err)
     if ((rc = call(rs, 2, info, NULL, &r, err)) < 0)
         goto fail;
     if (r->type == REDIS_REPLY_ERROR && strncmp(r->str, "NOAUTH", 6) == 0) {
-        bb_error_set(err, BB_ERR_SERVER, "Redis at %s needs a password: give it in the URL "
-                     "(redis://:password@host) or in the environment variable %s%s", rs->where,
-                     rs->password_env ? rs->password_env : "named by redis_password_env",
-                     rs->password_env ? " (redis_password_env)" : "");
+        bb_error_set(err, BB_ERR_SERVER, "Redis at %s needs a password: set %s or %s_FILE, "
+                     "or give it in the URL (redis://:password@host)", rs->where,
+                     rs->password_var, rs->password_var);
         freeReplyObject(r);
         rc = BB_ERR_SERVER;
         goto fail;

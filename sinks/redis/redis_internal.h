@@ -65,7 +65,7 @@ struct redis_sink {
     size_t index;               /* the sink's index in cfg->sinks: its outputs in a plan */
     struct redis_url url;
     char *password;             /* the URL's or the environment's; NULL: none */
-    const char *password_env;   /* the variable's name, for messages */
+    char password_var[128];     /* BINBRIDGE_REDIS_PASSWORD: for messages */
     char where[300];            /* "127.0.0.1:6379" or "unix:/path" */
     char *ckpt_key;
     char *client_name;

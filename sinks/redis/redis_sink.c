@@ -63,7 +63,7 @@
  * place with a warning.
  *
  * Connections: TCP or unix socket, AUTH [user] password (from the URL or
- * the environment variable redis.password_env names), SELECT db, CLIENT
+ * the environment: config_password), SELECT db, CLIENT
  * SETNAME binbridge-<checkpoint name>; 5 s to connect, 30 s per command.
  * Errors name the server; connection failures and a server still loading
  * its data are BB_ERR_IO (retry after reconnect()), error replies
@@ -749,13 +749,13 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
     else
         snprintf(rs->where, sizeof rs->where, "%s:%d", rs->url.host, rs->url.port);
 
-    rs->password_env = set->password_env && *set->password_env ? set->password_env : NULL;
+    /* The URL's password first, else the environment's (config.h) */
     const char *pw = rs->url.password;
-    if (!pw && rs->password_env) {
-        pw = getenv(rs->password_env);
-        if (pw && !*pw)
-            pw = NULL;
-    }
+    if (!pw)
+        pw = config_password(cfg, cfg->sinks[k]->name);
+    if (!config_password_env_name(cfg, cfg->sinks[k]->name, rs->password_var,
+                                  sizeof rs->password_var))
+        rs->password_var[0] = '\0';
     if (pw && !(rs->password = strdup(pw))) {
         rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
         goto fail;

@@ -64,11 +64,16 @@ struct config_layout {
     char *prefixes;             /* "rules.<name>." of each sink, one after the other */
 };
 
-/* Where each top-level option was set in the file, and its value then: a
- * value config_validate finds changed came from the command line. */
+/* Where each top-level option was set, in the file or the environment,
+ * and its value then: a value config_validate finds changed came from the
+ * command line. And the passwords the environment gave. */
 struct config_origin {
-    int *line;
+    int *line;                  /* the file's line; 0: not set there */
+    char **env;                 /* the variable ("NAME" or "NAME_FILE (PATH)"); NULL: not
+                                   set there */
     unsigned char (*value)[8];
+    char **password;            /* per sink, then the source's: from BINBRIDGE_PASSWORD,
+                                   BINBRIDGE_<SINK>_PASSWORD or their _FILE */
 };
 
 #define AT CONFIG_AT
@@ -1167,27 +1172,78 @@ static int read_text(struct loader *ld, char **out)
 }
 
 
+/* cfg's origin, made on first use; NULL when out of memory. */
+static struct config_origin *origin_of(struct bb_config *cfg)
+{
+    struct config_origin *o = cfg->origin;
+    if (o)
+        return o;
+    size_t n = cfg->layout->top.n;
+    if (!(o = calloc(1, sizeof *o)))
+        return NULL;
+    o->line = calloc(n, sizeof *o->line);
+    o->env = calloc(n, sizeof *o->env);
+    o->value = calloc(n, sizeof *o->value);
+    o->password = calloc(cfg->nsinks + 1, sizeof *o->password);
+    if (!o->line || !o->env || !o->value || !o->password) {
+        free(o->line);
+        free(o->env);
+        free(o->value);
+        free(o->password);
+        free(o);
+        return NULL;
+    }
+    return cfg->origin = o;
+}
+
+static void origin_free(struct config_origin *o, size_t ntop, size_t nsinks)
+{
+    if (!o)
+        return;
+    for (size_t i = 0; i < ntop; i++)
+        free(o->env[i]);
+    for (size_t k = 0; k <= nsinks; k++)
+        config_secret_free(o->password[k]);
+    free(o->line);
+    free(o->env);
+    free(o->value);
+    free(o->password);
+    free(o);
+}
+
+/* Top-level option i is set now, from the file (line) or the
+ * environment (env): remember where, and its value. */
+static int note_set(struct bb_config *cfg, size_t i, int line, const char *env)
+{
+    const struct table *t = &cfg->layout->top;
+    struct config_origin *o = origin_of(cfg);
+    char *label = env ? strdup(env) : NULL;
+    if (!o || (env && !label)) {
+        free(label);
+        return BB_ERR_NOMEM;
+    }
+    const struct config_option *opt = t->slot[i].opt;
+    o->line[i] = line;
+    free(o->env[i]);
+    o->env[i] = label;
+    memcpy(o->value[i], cfield_of(opt, slot_base(cfg, t, i, cfg)), opt->size);
+    return 0;
+}
+
 /* Where each top-level option the file set was set, and its value then. */
 static int note_origin(struct loader *ld, const config_setting_t **where)
 {
     struct bb_config *cfg = ld->cfg;
     const struct table *t = &cfg->layout->top;
-    struct config_origin *o = cfg->origin;
-    if (!o) {
-        if (!(o = calloc(1, sizeof *o)))
-            return out_of_memory(ld);
-        cfg->origin = o;
-        if (!(o->line = calloc(t->n, sizeof *o->line)) ||
-            !(o->value = calloc(t->n, sizeof *o->value)))
-            return out_of_memory(ld);
-    }
+    if (!origin_of(cfg))
+        return out_of_memory(ld);
     for (size_t i = 0; i < t->n; i++) {
-        o->line[i] = 0;
-        if (!where[i])
+        if (!where[i]) {
+            cfg->origin->line[i] = 0;
             continue;
-        const struct config_option *opt = t->slot[i].opt;
-        o->line[i] = (int)config_setting_source_line(where[i]);
-        memcpy(o->value[i], cfield_of(opt, slot_base(cfg, t, i, cfg)), opt->size);
+        }
+        if (note_set(cfg, i, (int)config_setting_source_line(where[i]), NULL) < 0)
+            return out_of_memory(ld);
     }
     return 0;
 }
@@ -1348,11 +1404,8 @@ void bb_config_destroy(struct bb_config *cfg)
     }
     free(cfg->sink_settings);
     free_rules(cfg, cfg->rules, cfg->nrules);
-    if (cfg->origin) {
-        free(cfg->origin->line);
-        free(cfg->origin->value);
-        free(cfg->origin);
-    }
+    if (cfg->layout)
+        origin_free(cfg->origin, cfg->layout->top.n, cfg->nsinks);
     layout_free(cfg->layout);
     free(cfg->path);
     memset(cfg, 0, sizeof *cfg);
@@ -1391,6 +1444,449 @@ int config_set(struct bb_config *cfg, const char *name, const char *value, struc
     if (!slot || o->type != CONFIG_STRING)
         return bb_error_set(err, BB_ERR_USAGE, "no string option \"%s\"", name);
     return config_set_string(slot, value, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Values as text (the command line, the environment)                 */
+
+/* An unsigned decimal integer, digits only. */
+static bool parse_decimal(const char *s, uint64_t *out)
+{
+    if (!isdigit((unsigned char)*s))
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* A comma-separated list, spaces around items dropped, each item checked
+ * as a file's list item is. */
+static int parse_text_list(const struct config_option *o, const char *as, const char *text,
+                           config_list *out, struct bb_error *err)
+{
+    size_t n = 1;
+    for (const char *p = text; *p; p++)
+        n += *p == ',';
+    config_list list = calloc(n + 1, sizeof *list);
+    if (!list)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    const char *p = text;
+    for (size_t i = 0; i < n; i++) {
+        const char *comma = strchr(p, ','), *end = comma ? comma : p + strlen(p);
+        while (p < end && isspace((unsigned char)*p))
+            p++;
+        while (end > p && isspace((unsigned char)end[-1]))
+            end--;
+        char msg[BB_ERROR_MSG_MAX];
+        if (!(list[i] = strndup(p, (size_t)(end - p)))) {
+            strings_free(list);
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        }
+        if (!check_list_item(o, as, list[i], list, i, msg, sizeof msg)) {
+            strings_free(list);
+            return bb_error_set(err, BB_ERR_USAGE, "%s", msg);
+        }
+        p = comma ? comma + 1 : end;
+    }
+    strings_free(*out);
+    *out = list;
+    return 0;
+}
+
+/* Set top-level option i from text; messages name it `as`. */
+static int set_text(struct bb_config *cfg, size_t i, const char *text, const char *as,
+                    struct bb_error *err)
+{
+    const struct table *t = &cfg->layout->top;
+    const struct config_option *o = t->slot[i].opt;
+    void *f = field_of(o, slot_base(cfg, t, i, cfg));
+    char msg[BB_ERROR_MSG_MAX], want[400];
+    expect_text(o, want, sizeof want);
+    switch (o->type) {
+    case CONFIG_STRING:
+        if (!check_string_value(o, as, text, msg, sizeof msg))
+            return bb_error_set(err, BB_ERR_USAGE, "%s", msg);
+        return config_set_string((char **)f, text, err);
+    case CONFIG_UINT: {
+        uint64_t v;
+        if (!parse_decimal(text, &v) || v > INT64_MAX)
+            return bb_error_set(err, BB_ERR_USAGE, "%s must be %s, got \"%s\"", as, want, text);
+        if (!check_uint_value(o, as, (long long)v, msg, sizeof msg))
+            return bb_error_set(err, BB_ERR_USAGE, "%s", msg);
+        set_uint(o, f, v);
+        return 0;
+    }
+    case CONFIG_REAL: {
+        char *end;
+        errno = 0;
+        double v = strtod(text, &end);
+        if (errno || end == text || *end || isspace((unsigned char)*text))
+            return bb_error_set(err, BB_ERR_USAGE, "%s must be %s, got \"%s\"", as, want, text);
+        if (!check_real_value(o, as, v, msg, sizeof msg))
+            return bb_error_set(err, BB_ERR_USAGE, "%s", msg);
+        memcpy(f, &v, sizeof v);
+        return 0;
+    }
+    case CONFIG_ENUM:
+    case CONFIG_FLAG: {
+        int c = choice_index(o->choices, text);
+        if (c < 0)
+            return bb_error_set(err, BB_ERR_USAGE, "%s must be %s, got \"%s\"", as, want, text);
+        if (o->type == CONFIG_FLAG) {
+            bool b = c == 1;
+            memcpy(f, &b, sizeof b);
+        } else {
+            memcpy(f, &c, sizeof c);
+        }
+        return 0;
+    }
+    case CONFIG_LIST:
+        return parse_text_list(o, as, text, (config_list *)f, err);
+    default:
+        return bb_error_set(err, BB_ERR_USAGE, "%s: %s can only be given in a file", as,
+                            o->name);
+    }
+}
+
+int config_set_text(struct bb_config *cfg, const char *name, const char *text, const char *as,
+                    struct bb_error *err)
+{
+    int i = cfg->layout ? find_option(&cfg->layout->top, name) : -1;
+    if (i < 0)
+        return bb_error_set(err, BB_ERR_USAGE, "no option \"%s\"", name);
+    return set_text(cfg, (size_t)i, text, as, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* The environment                                                     */
+
+/* Can option o be given as text (a variable)? */
+static bool is_text_option(const struct config_option *o)
+{
+    switch (o->type) {
+    case CONFIG_STRING:
+    case CONFIG_UINT:
+    case CONFIG_REAL:
+    case CONFIG_ENUM:
+    case CONFIG_FLAG:
+    case CONFIG_LIST:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* BINBRIDGE_ and the first len bytes of name upper-cased, '.' as '_',
+ * then suffix. */
+static void env_spell(const char *name, size_t len, const char *suffix, char *buf, size_t n)
+{
+    char up[128];
+    size_t j = 0;
+    for (size_t i = 0; i < len && j + 1 < sizeof up; i++)
+        up[j++] = isalnum((unsigned char)name[i]) ? (char)toupper((unsigned char)name[i]) : '_';
+    up[j] = '\0';
+    snprintf(buf, n, "%s%s%s", CONFIG_ENV_PREFIX, up, suffix);
+}
+
+/* The variable of option o (the rule, with the url exception), or of the
+ * plain rule alone (plain: BINBRIDGE_REDIS_URL, which is not read). */
+static bool env_name_of(const struct config_option *o, bool plain, char *buf, size_t n)
+{
+    if (!is_text_option(o))
+        return false;
+    size_t len = strlen(o->name);
+    const char *dot = strchr(o->name, '.');
+    if (!plain && dot && strcmp(dot, ".url") == 0)
+        len = (size_t)(dot - o->name);
+    env_spell(o->name, len, "", buf, n);
+    return true;
+}
+
+bool config_env_name(const struct bb_config *cfg, const char *name, char *buf, size_t n)
+{
+    int i = cfg->layout ? find_option(&cfg->layout->top, name) : -1;
+    return i >= 0 && env_name_of(cfg->layout->top.slot[i].opt, false, buf, n);
+}
+
+/* The index of group's password in origin->password: a sink's index, or
+ * nsinks for the source; -1 when the group takes no password. */
+static int password_index(const struct bb_config *cfg, const char *group)
+{
+    if (strcmp(group, "source") == 0)
+        return (int)cfg->nsinks;
+    int k = config_sink_index(cfg, group);
+    char name[128];
+    snprintf(name, sizeof name, "%s.password_env", group);
+    return k >= 0 && cfg->layout && find_option(&cfg->layout->top, name) >= 0 ? k : -1;
+}
+
+bool config_password_env_name(const struct bb_config *cfg, const char *group, char *buf,
+                              size_t n)
+{
+    int k = password_index(cfg, group);
+    if (k < 0)
+        return false;
+    if ((size_t)k == cfg->nsinks)
+        snprintf(buf, n, "%sPASSWORD", CONFIG_ENV_PREFIX);
+    else
+        env_spell(group, strlen(group), "_PASSWORD", buf, n);
+    return true;
+}
+
+void config_secret_free(char *value)
+{
+    if (!value)
+        return;
+    explicit_bzero(value, strlen(value));
+    free(value);
+}
+
+/* The longest value a _FILE may hold. */
+#define ENV_FILE_MAX 65536
+
+int config_env_read(const char *name, char **value, char *label, size_t n, struct bb_error *err)
+{
+    char fname[160];
+    snprintf(fname, sizeof fname, "%s_FILE", name);
+    const char *v = getenv(name), *path = getenv(fname);
+    if (v && !*v)
+        v = NULL;
+    if (path && !*path)
+        path = NULL;
+    *value = NULL;
+    if (v && path)
+        return bb_error_set(err, BB_ERR_USAGE, "%s and %s are both set: keep one", name, fname);
+    if (v) {
+        snprintf(label, n, "%s", name);
+        if (!(*value = strdup(v)))
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        return 1;
+    }
+    if (!path)
+        return 0;
+    snprintf(label, n, "%s (%s)", fname, path);
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return bb_error_set(err, BB_ERR_USAGE, "%s: cannot read %s: %s", fname, path,
+                            strerror(errno));
+    char *text = malloc(ENV_FILE_MAX + 2);
+    size_t len = text ? fread(text, 1, ENV_FILE_MAX + 1, fp) : 0;
+    int bad = ferror(fp) ? errno : 0;
+    fclose(fp);
+    if (!text)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    int rc = 0;
+    text[len] = '\0';
+    if (bad)
+        rc = bb_error_set(err, BB_ERR_USAGE, "%s: cannot read %s: %s", fname, path,
+                          strerror(bad));
+    else if (len > ENV_FILE_MAX)
+        rc = bb_error_set(err, BB_ERR_USAGE, "%s: %s is larger than %d bytes", fname, path,
+                          ENV_FILE_MAX);
+    else if (strlen(text) != len)
+        rc = bb_error_set(err, BB_ERR_USAGE, "%s: %s is not text (it holds a NUL byte)", fname,
+                          path);
+    if (rc == 0) {
+        /* One line ending, as `echo secret > file` leaves it. */
+        if (len && text[len - 1] == '\n')
+            text[--len] = '\0';
+        if (len && text[len - 1] == '\r')
+            text[--len] = '\0';
+        if (len == 0)
+            rc = bb_error_set(err, BB_ERR_USAGE, "%s: %s is empty", fname, path);
+        else if (strpbrk(text, "\r\n"))
+            rc = bb_error_set(err, BB_ERR_USAGE, "%s: %s holds more than one line", fname, path);
+    }
+    if (rc < 0) {
+        explicit_bzero(text, len);
+        free(text);
+        return rc;
+    }
+    *value = text;
+    return 1;
+}
+
+/* Every variable binbridge reads for cfg, and what it sets. */
+struct env_var {
+    char name[128];
+    char what[160];
+    bool no_file;               /* has no _FILE form (BINBRIDGE_CONFIG) */
+};
+
+/* The variables of cfg (malloc'd, *n of them), with their _FILE forms. */
+static struct env_var *env_vars(const struct bb_config *cfg, size_t *n)
+{
+    const struct table *t = &cfg->layout->top;
+    struct env_var *v = calloc(2 * (t->n + cfg->nsinks + 1) + 1, sizeof *v);
+    size_t m = 0;
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < t->n; i++) {
+        const struct config_option *o = t->slot[i].opt;
+        if (!env_name_of(o, false, v[m].name, sizeof v[m].name))
+            continue;
+        snprintf(v[m].what, sizeof v[m].what, "%s", o->name);
+        m++;
+    }
+    for (size_t k = 0; k <= cfg->nsinks; k++) {
+        const char *group = k < cfg->nsinks ? cfg->sinks[k]->name : "source";
+        if (!config_password_env_name(cfg, group, v[m].name, sizeof v[m].name))
+            continue;
+        snprintf(v[m].what, sizeof v[m].what, "the %s password",
+                 k < cfg->nsinks ? cfg->sinks[k]->title : "source");
+        m++;
+    }
+    for (size_t j = 0, base = m; j < base; j++) {
+        snprintf(v[m].name, sizeof v[m].name, "%.100s_FILE", v[j].name);
+        snprintf(v[m].what, sizeof v[m].what, "%.100s (from a file)", v[j].what);
+        v[m++].no_file = true;
+    }
+    snprintf(v[m].name, sizeof v[m].name, "%s", CONFIG_ENV_CONFIG);
+    snprintf(v[m].what, sizeof v[m].what, "the configuration file");
+    v[m++].no_file = true;  /* a path already */
+    *n = m;
+    return v;
+}
+
+int config_env_check(const struct bb_config *cfg, struct bb_error *err)
+{
+    if (!cfg->layout)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    size_t n;
+    struct env_var *v = env_vars(cfg, &n);
+    if (!v)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        for (size_t j = i + 1; j < n && rc == 0; j++)
+            if (strcmp(v[i].name, v[j].name) == 0)
+                rc = bb_error_set(err, BB_ERR_USAGE, "the environment variable %s would set "
+                                  "both %s and %s: an option table must change", v[i].name,
+                                  v[i].what, v[j].what);
+    free(v);
+    return rc;
+}
+
+int config_load_env(struct bb_config *cfg, struct bb_error *err)
+{
+    int rc = config_env_check(cfg, err);
+    if (rc < 0)
+        return rc;
+    if (!origin_of(cfg))
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    const struct table *t = &cfg->layout->top;
+    char name[128], label[BB_ERROR_MSG_MAX / 2];
+    for (size_t i = 0; i < t->n; i++) {
+        if (!env_name_of(t->slot[i].opt, false, name, sizeof name))
+            continue;
+        char *value;
+        if ((rc = config_env_read(name, &value, label, sizeof label, err)) <= 0) {
+            if (rc < 0)
+                return rc;
+            continue;
+        }
+        /* a URL may hold a password */
+        rc = set_text(cfg, i, value, label, err);
+        config_secret_free(value);
+        if (rc < 0)
+            return rc;
+        if (note_set(cfg, i, 0, label) < 0)
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    }
+    for (size_t k = 0; k <= cfg->nsinks; k++) {
+        const char *group = k < cfg->nsinks ? cfg->sinks[k]->name : "source";
+        char *value;
+        if (!config_password_env_name(cfg, group, name, sizeof name))
+            continue;
+        if ((rc = config_env_read(name, &value, label, sizeof label, err)) < 0)
+            return rc;
+        if (rc > 0) {
+            config_secret_free(cfg->origin->password[k]);
+            cfg->origin->password[k] = value;
+        }
+    }
+    return 0;
+}
+
+const char *config_password(const struct bb_config *cfg, const char *group)
+{
+    int k = password_index(cfg, group);
+    if (k < 0)
+        return NULL;
+    if (cfg->origin && cfg->origin->password[k])
+        return cfg->origin->password[k];
+    char name[128];
+    snprintf(name, sizeof name, "%s.password_env", group);
+    const struct config_option *o;
+    char *const *slot = top_field(cfg, name, &o);
+    const char *v = slot && o->type == CONFIG_STRING && *slot ? getenv(*slot) : NULL;
+    return v && *v ? v : NULL;
+}
+
+void config_env_warnings(const struct bb_config *cfg, void (*warn)(const char *msg, void *arg),
+                         void *arg)
+{
+    extern char **environ;
+    size_t n;
+    struct env_var *v = cfg->layout ? env_vars(cfg, &n) : NULL;
+    if (!v)
+        return;
+    const struct table *t = &cfg->layout->top;
+    size_t plen = strlen(CONFIG_ENV_PREFIX);
+    for (char **e = environ; *e; e++) {
+        const char *eq = strchr(*e, '=');
+        size_t len = eq ? (size_t)(eq - *e) : strlen(*e);
+        char name[128];
+        if (strncmp(*e, CONFIG_ENV_PREFIX, plen) != 0 || len >= sizeof name)
+            continue;
+        memcpy(name, *e, len);
+        name[len] = '\0';
+        bool known = false;
+        for (size_t j = 0; j < n && !known; j++)
+            known = strcmp(v[j].name, name) == 0;
+        if (known)
+            continue;
+        char meant[160] = "";
+        /* the plain rule's name of a URL: BINBRIDGE_REDIS_URL(_FILE) */
+        for (size_t i = 0; i < t->n && !meant[0]; i++) {
+            char plain[128], real[128], alt[160];
+            if (!env_name_of(t->slot[i].opt, true, plain, sizeof plain) ||
+                !env_name_of(t->slot[i].opt, false, real, sizeof real) ||
+                strcmp(plain, real) == 0)
+                continue;
+            snprintf(alt, sizeof alt, "%s_FILE", plain);
+            if (strcmp(name, plain) == 0)
+                snprintf(meant, sizeof meant, "%s", real);
+            else if (strcmp(name, alt) == 0)
+                snprintf(meant, sizeof meant, "%s_FILE", real);
+        }
+        /* a _FILE form of a variable that has none: BINBRIDGE_CONFIG_FILE */
+        for (size_t j = 0; j < n && !meant[0]; j++) {
+            size_t l = strlen(v[j].name);
+            if (v[j].no_file && strncmp(name, v[j].name, l) == 0 && strcmp(name + l, "_FILE") == 0)
+                snprintf(meant, sizeof meant, "%s", v[j].name);
+        }
+        /* a near spelling */
+        size_t best = meant[0] ? 0 : 3;
+        for (size_t j = 0; j < n && best > 0; j++) {
+            size_t d = edit_distance(name + plen, v[j].name + plen);
+            if (d < best) {
+                best = d;
+                snprintf(meant, sizeof meant, "%s", v[j].name);
+            }
+        }
+        if (!meant[0])
+            continue;
+        char msg[400];
+        snprintf(msg, sizeof msg, "%s is not a variable binbridge reads (did you mean %s?)",
+                 name, meant);
+        warn(msg, arg);
+    }
+    free(v);
 }
 
 int config_sink_index(const struct bb_config *cfg, const char *name)
@@ -1441,20 +1937,23 @@ const struct config_output *config_rule_output(const struct bb_config *cfg,
 }
 
 /* "FILE:LINE: " when top-level option i still holds what the file set,
- * "FILE: " for the file as a whole (i past the options), else "". */
+ * "NAME: " when it holds what the environment variable NAME set, "FILE: "
+ * for the file as a whole (i past the options), else "". */
 static const char *where_text(const struct bb_config *cfg, size_t i, char *buf, size_t n)
 {
     const struct table *t = &cfg->layout->top;
+    const struct config_origin *o = cfg->origin;
     buf[0] = '\0';
-    if (!cfg->path)
-        return buf;
     if (i >= t->n) {
-        snprintf(buf, n, "%s: ", cfg->path);
-    } else if (cfg->origin && cfg->origin->line[i] > 0 &&
-               memcmp(cfg->origin->value[i],
-                      cfield_of(t->slot[i].opt, slot_base(cfg, t, i, (void *)cfg)),
-                      t->slot[i].opt->size) == 0) {
-        snprintf(buf, n, "%s:%d: ", cfg->path, cfg->origin->line[i]);
+        if (cfg->path)
+            snprintf(buf, n, "%s: ", cfg->path);
+    } else if (o && memcmp(o->value[i],
+                           cfield_of(t->slot[i].opt, slot_base(cfg, t, i, (void *)cfg)),
+                           t->slot[i].opt->size) == 0) {
+        if (o->env[i])
+            snprintf(buf, n, "%s: ", o->env[i]);
+        else if (o->line[i] > 0 && cfg->path)
+            snprintf(buf, n, "%s:%d: ", cfg->path, o->line[i]);
     }
     return buf;
 }

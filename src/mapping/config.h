@@ -247,6 +247,94 @@ int config_set_string(char **slot, const char *value, struct bb_error *err);
 int config_set(struct bb_config *cfg, const char *name, const char *value,
                struct bb_error *err);
 
+/* Set top-level option `name` from text, as the command line and the
+ * environment give it (config_load_env): parsed by the option's type (an
+ * integer in decimal, a number, one of its choices, a comma-separated
+ * list) and checked as a file's value is. Messages name the value `as`
+ * ("--log-level", "BINBRIDGE_LOG_LEVEL") instead of the option:
+ * "--log-level must be \"debug\", ... or \"off\", got \"verbose\"".
+ * Returns 0, or BB_ERR_USAGE (also when the option cannot be given as
+ * text: rules), BB_ERR_NOMEM. */
+int config_set_text(struct bb_config *cfg, const char *name, const char *text, const char *as,
+                    struct bb_error *err);
+
+/* ------------------------------------------------------------------ */
+/* The environment                                                     */
+
+/* Every top-level option whose value is text (a string, a number, a
+ * choice or a list; not rules) is also an environment variable, named by
+ * one rule: BINBRIDGE_ and the option's name upper-cased, each '.'
+ * written '_' (batch.rows: BINBRIDGE_BATCH_ROWS, redis.password_env:
+ * BINBRIDGE_REDIS_PASSWORD_ENV), except that a group's url is named by the
+ * group alone, as its command-line flag is (source.url: BINBRIDGE_SOURCE,
+ * <sink>.url: BINBRIDGE_<SINK>). A list is written comma-separated.
+ *
+ * The passwords are variables of their own, which no file option mirrors:
+ * BINBRIDGE_PASSWORD for the source, BINBRIDGE_<SINK>_PASSWORD for each
+ * sink whose table has "<sink>.password_env".
+ *
+ * Each variable X may be given as X_FILE instead: the path of a file that
+ * holds the value (one trailing newline removed), for secrets mounted as
+ * files. An empty variable counts as unset. Both X and X_FILE set, or a
+ * file that cannot be read, is an error naming the variable and the path,
+ * never what the file holds.
+ *
+ * Precedence: the command line, then the environment, then the file,
+ * then the defaults (config_load_file, config_load_env, config_set_text,
+ * in that order). */
+#define CONFIG_ENV_PREFIX "BINBRIDGE_"
+/* The configuration file's path, read by the command line (no _FILE). */
+#define CONFIG_ENV_CONFIG "BINBRIDGE_CONFIG"
+
+/* The variable of top-level option name, in buf: true, or false when the
+ * option has none (rules, an unknown name). */
+bool config_env_name(const struct bb_config *cfg, const char *name, char *buf, size_t n);
+
+/* The password variable of group ("source", or a sink's name), in buf:
+ * true, or false when the group takes no password. */
+bool config_password_env_name(const struct bb_config *cfg, const char *group, char *buf,
+                              size_t n);
+
+/* Read variable name, or name_FILE: 1 with *value (malloc'd; free it
+ * with config_secret_free) and in label how messages name where it came
+ * from ("NAME", or "NAME_FILE (PATH)"); 0 when neither is set; or
+ * BB_ERR_USAGE (both set, the file unreadable, empty, not text or more
+ * than one line), BB_ERR_NOMEM. */
+int config_env_read(const char *name, char **value, char *label, size_t n, struct bb_error *err);
+
+/* Overwrite a value that may be a secret, then free it. NULL is a no-op. */
+void config_secret_free(char *value);
+
+/* Apply the environment to cfg, after config_load_file and before the
+ * command line: every option's variable, and the passwords. Values are
+ * checked as they are set, in messages named by their variable
+ * ("BINBRIDGE_BATCH_ROWS must be an integer between 1 and 1000000, got
+ * \"many\""); config_validate names them the same way while they hold
+ * what the environment set. Returns 0, BB_ERR_USAGE or BB_ERR_NOMEM. */
+int config_load_env(struct bb_config *cfg, struct bb_error *err);
+
+/* Whether the variables of cfg's options, their _FILE forms, the
+ * passwords' and BINBRIDGE_CONFIG are all distinct: 0, or BB_ERR_USAGE
+ * naming the variable and the two things it would set. (A sink's table
+ * could otherwise shadow another option: a sink "batch_rows" would be
+ * BINBRIDGE_BATCH_ROWS.) config_load_env checks it first. */
+int config_env_check(const struct bb_config *cfg, struct bb_error *err);
+
+/* Call warn once for each BINBRIDGE_ variable of the environment that
+ * binbridge does not read but that looks meant for it: the plain rule's
+ * name of a URL (BINBRIDGE_REDIS_URL), a _FILE form where there is none,
+ * a near spelling of a known variable. The message names the variable
+ * and what it may have meant, never its value. */
+void config_env_warnings(const struct bb_config *cfg, void (*warn)(const char *msg, void *arg),
+                         void *arg);
+
+/* The password of the source (group "source") or of a sink (its name),
+ * for when its URL holds none: the environment's (BINBRIDGE_PASSWORD,
+ * BINBRIDGE_<SINK>_PASSWORD, or their _FILE, as config_load_env read
+ * them), else the value of the variable "<group>.password_env" names;
+ * NULL when there is none or it is empty. Valid while cfg is. */
+const char *config_password(const struct bb_config *cfg, const char *group);
+
 /* The sinks of a configuration. */
 
 /* The index of the sink named name in cfg->sinks, or -1. */

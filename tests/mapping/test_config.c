@@ -4,11 +4,13 @@
  * globs, the include/exclude lists and rule order. Bad files are written
  * to a temporary directory. */
 #include <criterion/criterion.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "mapping/config.h"
 #include "sinks/mongo/mongo_options.h"
 #include "sinks/redis/redis_options.h"
@@ -1124,4 +1126,548 @@ Test(config, describe_lists_every_option_once)
     }
     free(copy);
     free(listing);
+}
+
+/* ------------------------------------------------------------------ */
+/* The environment                                                     */
+
+/* Every BINBRIDGE_ variable of the environment unset, so that a test's
+ * own are the only ones (Criterion runs each test in a process of its
+ * own). */
+static void clear_binbridge_env(void)
+{
+    extern char **environ;
+    for (;;) {
+        char **e = environ;
+        while (*e && strncmp(*e, "BINBRIDGE_", 10) != 0)
+            e++;
+        if (!*e)
+            break;
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(*e, "="), *e);
+        unsetenv(name);
+    }
+}
+
+/* A fresh configuration with the environment applied: 0 or the error. */
+static int load_env(struct bb_config *c, struct bb_error *err)
+{
+    cr_assert_eq(sinks_config_init(c), 0);
+    *err = (struct bb_error){ 0 };
+    return config_load_env(c, err);
+}
+
+static void expect_env_error(const char *want)
+{
+    struct bb_config c;
+    struct bb_error err;
+    cr_expect_eq(load_env(&c, &err), BB_ERR_USAGE, "want: %s", want);
+    cr_expect_str_eq(err.msg, want);
+    bb_config_destroy(&c);
+}
+
+/* Write text to path (in a fresh directory: tmp_path's). */
+static const char *write_secret(const char *text)
+{
+    return write_tmp(text);
+}
+
+/* The rule, spelled here independently: BINBRIDGE_, the name upper-cased
+ * with '.' as '_', and a group's url by the group alone. */
+static void rule_name(const char *option, char *buf, size_t n)
+{
+    size_t len = strlen(option);
+    const char *dot = strchr(option, '.');
+    if (dot && strcmp(dot, ".url") == 0)
+        len = (size_t)(dot - option);
+    size_t j = snprintf(buf, n, "BINBRIDGE_");
+    for (size_t i = 0; i < len && j + 1 < n; i++)
+        buf[j++] = option[i] == '.' ? '_' : (char)toupper((unsigned char)option[i]);
+    buf[j] = '\0';
+}
+
+Test(config, every_option_has_the_variable_of_the_rule)
+{
+    static const struct {
+        const char *option, *var;
+    } some[] = {
+        { "source.url", "BINBRIDGE_SOURCE" },
+        { "source.password_env", "BINBRIDGE_SOURCE_PASSWORD_ENV" },
+        { "source.server_id", "BINBRIDGE_SOURCE_SERVER_ID" },
+        { "source.start", "BINBRIDGE_SOURCE_START" },
+        { "source.heartbeat", "BINBRIDGE_SOURCE_HEARTBEAT" },
+        { "redis.url", "BINBRIDGE_REDIS" },
+        { "redis.password_env", "BINBRIDGE_REDIS_PASSWORD_ENV" },
+        { "redis.wrong_type", "BINBRIDGE_REDIS_WRONG_TYPE" },
+        { "mongo.url", "BINBRIDGE_MONGO" },
+        { "mongo.oversize", "BINBRIDGE_MONGO_OVERSIZE" },
+        { "checkpoint", "BINBRIDGE_CHECKPOINT" },
+        { "include_schemas", "BINBRIDGE_INCLUDE_SCHEMAS" },
+        { "exclude_tables", "BINBRIDGE_EXCLUDE_TABLES" },
+        { "batch.rows", "BINBRIDGE_BATCH_ROWS" },
+        { "batch.bytes", "BINBRIDGE_BATCH_BYTES" },
+        { "batch.delay_ms", "BINBRIDGE_BATCH_DELAY_MS" },
+        { "retry.initial_ms", "BINBRIDGE_RETRY_INITIAL_MS" },
+        { "retry.max_ms", "BINBRIDGE_RETRY_MAX_MS" },
+        { "progress_interval", "BINBRIDGE_PROGRESS_INTERVAL" },
+        { "log_level", "BINBRIDGE_LOG_LEVEL" },
+    };
+    struct bb_config c;
+    cr_assert_eq(sinks_config_init(&c), 0);
+    char got[128], want[128];
+    for (size_t i = 0; i < sizeof some / sizeof *some; i++) {
+        cr_assert(config_env_name(&c, some[i].option, got, sizeof got), "%s", some[i].option);
+        cr_expect_str_eq(got, some[i].var, "%s", some[i].option);
+    }
+    cr_expect_not(config_env_name(&c, "rules", got, sizeof got), "rules are only in a file");
+    cr_expect_not(config_env_name(&c, "nosuch", got, sizeof got));
+
+    /* every option of the tables: the rule (the describe listing names them all) */
+    char *listing = NULL;
+    size_t size = 0, count = 0;
+    FILE *out = open_memstream(&listing, &size);
+    config_describe(&c, out);
+    fclose(out);
+    for (char *line = strtok(listing, "\n"); line; line = strtok(NULL, "\n")) {
+        *strchr(line, '\t') = '\0';
+        if (strncmp(line, "rules", 5) == 0) {
+            cr_expect_not(config_env_name(&c, line, got, sizeof got), "%s", line);
+            continue;
+        }
+        rule_name(line, want, sizeof want);
+        cr_expect(config_env_name(&c, line, got, sizeof got), "%s has no variable", line);
+        cr_expect_str_eq(got, want, "%s", line);
+        count++;
+    }
+    free(listing);
+    cr_expect_geq(count, 20u);
+
+    /* the passwords */
+    cr_assert(config_password_env_name(&c, "source", got, sizeof got));
+    cr_expect_str_eq(got, "BINBRIDGE_PASSWORD");
+    cr_assert(config_password_env_name(&c, "redis", got, sizeof got));
+    cr_expect_str_eq(got, "BINBRIDGE_REDIS_PASSWORD");
+    cr_assert(config_password_env_name(&c, "mongo", got, sizeof got));
+    cr_expect_str_eq(got, "BINBRIDGE_MONGO_PASSWORD");
+    cr_expect_not(config_password_env_name(&c, "nosuch", got, sizeof got));
+    bb_config_destroy(&c);
+}
+
+/* Every variable is documented in config/README.md, with its _FILE form
+ * where it has one. */
+Test(config, every_variable_documented)
+{
+    FILE *f = fopen("config/README.md", "r");
+    cr_assert_not_null(f);
+    static char readme[65536];
+    readme[fread(readme, 1, sizeof readme - 1, f)] = '\0';
+    fclose(f);
+    struct bb_config c;
+    cr_assert_eq(sinks_config_init(&c), 0);
+    char *listing = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&listing, &size);
+    config_describe(&c, out);
+    fclose(out);
+    char var[128], quoted[160];
+    for (char *line = strtok(listing, "\n"); line; line = strtok(NULL, "\n")) {
+        *strchr(line, '\t') = '\0';
+        if (!config_env_name(&c, line, var, sizeof var))
+            continue;
+        snprintf(quoted, sizeof quoted, "| `%s` | `%s` |", var, line);
+        cr_expect(strstr(readme, quoted), "config/README.md lacks the row %s", quoted);
+    }
+    for (size_t k = 0; k <= c.nsinks; k++) {
+        const char *group = k < c.nsinks ? c.sinks[k]->name : "source";
+        cr_assert(config_password_env_name(&c, group, var, sizeof var));
+        snprintf(quoted, sizeof quoted, "`%s`", var);
+        cr_expect(strstr(readme, quoted), "config/README.md does not name %s", quoted);
+    }
+    cr_expect(strstr(readme, "`BINBRIDGE_CONFIG`"));
+    free(listing);
+    bb_config_destroy(&c);
+}
+
+/* No two things share a variable, also with the _FILE forms: the tables'
+ * options, the passwords and BINBRIDGE_CONFIG. A sink whose names would
+ * shadow another's is refused. */
+Test(config, no_variable_names_two_things)
+{
+    struct bb_config c;
+    struct bb_error err = { 0 };
+    cr_assert_eq(sinks_config_init(&c), 0);
+    cr_expect_eq(config_env_check(&c, &err), 0, "%s", err.msg);
+    bb_config_destroy(&c);
+
+    struct shadow {
+        char *url, *password, *password_env;
+    };
+    static const struct config_option shadow_rows[] = {
+        { .name = "batch_rows.url", .type = CONFIG_STRING, CONFIG_AT(struct shadow, url),
+          .flags = CONFIG_UNSET_OK },
+    };
+    static const struct config_option shadow_password[] = {
+        { .name = "x.url", .type = CONFIG_STRING, CONFIG_AT(struct shadow, url),
+          .flags = CONFIG_UNSET_OK },
+        { .name = "x.password_env", .type = CONFIG_STRING, CONFIG_AT(struct shadow, password_env),
+          .flags = CONFIG_UNSET_OK },
+        { .name = "x.password", .type = CONFIG_STRING, CONFIG_AT(struct shadow, password),
+          .flags = CONFIG_UNSET_OK },
+    };
+    static const struct config_option shadow_file[] = {
+        { .name = "y.url", .type = CONFIG_STRING, CONFIG_AT(struct shadow, url),
+          .flags = CONFIG_UNSET_OK },
+        { .name = "y.file", .type = CONFIG_STRING, CONFIG_AT(struct shadow, password),
+          .flags = CONFIG_UNSET_OK },
+    };
+    static const struct config_output out = { 0 };
+    static const struct config_sink sinks[] = {
+        { .name = "batch_rows", .title = "Rows", .settings = shadow_rows, .nsettings = 1,
+          .settings_size = sizeof(struct shadow), .output_size = sizeof out },
+        { .name = "x", .title = "X", .settings = shadow_password, .nsettings = 3,
+          .settings_size = sizeof(struct shadow), .output_size = sizeof out },
+        { .name = "y", .title = "Y", .settings = shadow_file, .nsettings = 2,
+          .settings_size = sizeof(struct shadow), .output_size = sizeof out },
+    };
+    static const char *const want[] = {
+        "the environment variable BINBRIDGE_BATCH_ROWS would set both batch_rows.url and "
+        "batch.rows: an option table must change",
+        "the environment variable BINBRIDGE_X_PASSWORD would set both x.password and the X "
+        "password: an option table must change",
+        "the environment variable BINBRIDGE_Y_FILE would set both y.file and y.url (from a "
+        "file): an option table must change",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        const struct config_sink *one[] = { &sinks[i] };
+        cr_assert_eq(bb_config_init(&c, one, 1), 0);
+        err = (struct bb_error){ 0 };
+        cr_expect_eq(config_env_check(&c, &err), BB_ERR_USAGE, "%s", sinks[i].name);
+        cr_expect_str_eq(err.msg, want[i]);
+        err = (struct bb_error){ 0 };
+        cr_expect_eq(config_load_env(&c, &err), BB_ERR_USAGE, "checked first");
+        cr_expect_str_eq(err.msg, want[i]);
+        bb_config_destroy(&c);
+    }
+}
+
+/* flag > environment > file > default */
+Test(config, precedence_flag_env_file_default)
+{
+    clear_binbridge_env();
+    struct bb_config c;
+    struct bb_error err = { 0 };
+    expect_load(&c, "checkpoint = \"from-file\";\nlog_level = \"warn\";\nbatch = { rows = 10; };\n"
+                    "source = { url = \"mysql://file@db\"; };\n");
+    /* the file over the defaults */
+    cr_expect_eq(c.batch_rows, 10u);
+    cr_expect_eq(c.batch_delay_ms, 100u, "default");
+    setenv("BINBRIDGE_BATCH_ROWS", "20", 1);
+    setenv("BINBRIDGE_CHECKPOINT", "from-env", 1);
+    setenv("BINBRIDGE_SOURCE", "mysql://env@db", 1);
+    setenv("BINBRIDGE_REDIS", "redis://env-cache", 1);
+    setenv("BINBRIDGE_PROGRESS_INTERVAL", "", 1);   /* empty: unset */
+    cr_assert_eq(config_load_env(&c, &err), 0, "%s", err.msg);
+    /* the environment over the file */
+    cr_expect_eq(c.batch_rows, 20u);
+    cr_expect_str_eq(c.checkpoint_name, "from-env");
+    cr_expect_str_eq(c.source_url, "mysql://env@db");
+    cr_expect_str_eq(config_sink_url(&c, sink_k("redis")), "redis://env-cache");
+    cr_expect_str_eq(c.log_level, "warn", "the file's: no variable");
+    cr_expect_eq(c.progress_interval, 10u, "the default: the variable is empty");
+    cr_expect_eq(c.batch_delay_ms, 100u);
+    /* the command line over the environment */
+    cr_assert_eq(config_set_text(&c, "checkpoint", "from-flag", "--checkpoint", &err), 0);
+    cr_assert_eq(config_set_text(&c, "source.url", "mysql://flag@db", "--source", &err), 0);
+    cr_expect_str_eq(c.checkpoint_name, "from-flag");
+    cr_expect_str_eq(c.source_url, "mysql://flag@db");
+    cr_expect_eq(c.batch_rows, 20u);
+    cr_expect_eq(config_validate(&c, &err), 0, "%s", err.msg);
+    bb_config_destroy(&c);
+
+    /* no file: the environment over the defaults */
+    cr_assert_eq(load_env(&c, &err), 0, "%s", err.msg);
+    cr_expect_eq(c.batch_rows, 20u);
+    cr_expect_null(c.path);
+    cr_expect_eq(config_validate(&c, &err), 0, "%s", err.msg);
+    bb_config_destroy(&c);
+}
+
+Test(config, variables_of_every_type)
+{
+    clear_binbridge_env();
+    setenv("BINBRIDGE_SOURCE_HEARTBEAT", "2.5", 1);
+    setenv("BINBRIDGE_SOURCE_START", "snapshot", 1);
+    setenv("BINBRIDGE_SOURCE_SERVER_ID", "4242", 1);
+    setenv("BINBRIDGE_BATCH_BYTES", "17179869184", 1);
+    setenv("BINBRIDGE_INCLUDE_SCHEMAS", " shop , crm,x_* ", 1);
+    setenv("BINBRIDGE_REDIS_WRONG_TYPE", "stop", 1);
+    setenv("BINBRIDGE_LOG_LEVEL", "off", 1);
+    struct bb_config c;
+    struct bb_error err;
+    cr_assert_eq(load_env(&c, &err), 0, "%s", err.msg);
+    cr_expect_eq(c.heartbeat, 2.5);
+    cr_expect_eq(c.start, START_SNAPSHOT);
+    cr_expect_eq(c.server_id, 4242u);
+    cr_expect_eq(c.batch_bytes, 17179869184ull);
+    expect_list(c.include_schemas, LIST("shop", "crm", "x_*"), "include_schemas");
+    cr_expect_eq(REDIS(&c)->wrong_type, REDIS_WRONG_TYPE_STOP);
+    cr_expect_str_eq(c.log_level, "off");
+    bb_config_destroy(&c);
+
+    static const struct {
+        const char *var, *value, *msg;
+    } bad[] = {
+        { "BINBRIDGE_BATCH_ROWS", "many", "BINBRIDGE_BATCH_ROWS must be an integer between 1 and "
+                                          "1000000, got \"many\"" },
+        { "BINBRIDGE_BATCH_ROWS", "-5", "BINBRIDGE_BATCH_ROWS must be an integer between 1 and "
+                                        "1000000, got \"-5\"" },
+        { "BINBRIDGE_BATCH_ROWS", "0", "BINBRIDGE_BATCH_ROWS must be an integer between 1 and "
+                                       "1000000, got 0" },
+        { "BINBRIDGE_BATCH_ROWS", "99999999999999999999", "BINBRIDGE_BATCH_ROWS must be an "
+          "integer between 1 and 1000000, got \"99999999999999999999\"" },
+        { "BINBRIDGE_SOURCE_HEARTBEAT", "fast", "BINBRIDGE_SOURCE_HEARTBEAT must be a number "
+                                                "between 0.1 and 3600, got \"fast\"" },
+        { "BINBRIDGE_SOURCE_HEARTBEAT", "0", "BINBRIDGE_SOURCE_HEARTBEAT must be a number "
+                                             "between 0.1 and 3600, got 0" },
+        { "BINBRIDGE_SOURCE_START", "now", "BINBRIDGE_SOURCE_START must be \"earliest\", "
+                                           "\"current\" or \"snapshot\", got \"now\"" },
+        { "BINBRIDGE_LOG_LEVEL", "verbose", "BINBRIDGE_LOG_LEVEL must be \"debug\", \"info\", "
+                                            "\"warn\", \"error\" or \"off\", got \"verbose\"" },
+        { "BINBRIDGE_INCLUDE_SCHEMAS", "a,,b", "BINBRIDGE_INCLUDE_SCHEMAS: empty string in the "
+                                               "list" },
+        { "BINBRIDGE_INCLUDE_SCHEMAS", "a, b, a", "BINBRIDGE_INCLUDE_SCHEMAS lists \"a\" twice" },
+        { "BINBRIDGE_INCLUDE_TABLES", "users", "BINBRIDGE_INCLUDE_TABLES: \"users\" must be a "
+          "\"schema.table\" glob such as \"shop.users\", \"shop.*\" or \"*.users\" (did you mean "
+          "\"*.users\"?)" },
+        { "BINBRIDGE_CHECKPOINT", "a b", "BINBRIDGE_CHECKPOINT: \"a b\" must be 1 to 64 letters, "
+          "digits, '-', '_' or '.' (it becomes part of a Redis key and a MongoDB _id)" },
+        { "BINBRIDGE_SOURCE", "http://db", "BINBRIDGE_SOURCE: server URL must start with "
+          "mysql:// or mariadb:// (expected mysql://user[:password]@host[:port])" },
+        { "BINBRIDGE_SOURCE_PASSWORD_ENV", "pass word", "BINBRIDGE_SOURCE_PASSWORD_ENV: not an "
+          "environment variable name (letters, digits and '_', not starting with a digit); it "
+          "names the variable, it is not the password" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        clear_binbridge_env();
+        setenv(bad[i].var, bad[i].value, 1);
+        expect_env_error(bad[i].msg);
+    }
+}
+
+/* The command line's values, checked the same way, named by the flag. */
+Test(config, set_text_names_the_flag)
+{
+    struct bb_config c;
+    struct bb_error err = { 0 };
+    cr_assert_eq(sinks_config_init(&c), 0);
+    cr_expect_eq(config_set_text(&c, "log_level", "verbose", "--log-level", &err), BB_ERR_USAGE);
+    cr_expect_str_eq(err.msg, "--log-level must be \"debug\", \"info\", \"warn\", \"error\" or "
+                              "\"off\", got \"verbose\"");
+    cr_expect_str_eq(c.log_level, "info", "unchanged");
+    err = (struct bb_error){ 0 };
+    cr_expect_eq(config_set_text(&c, "source.server_id", "x", "--server-id", &err), BB_ERR_USAGE);
+    cr_expect_str_eq(err.msg, "--server-id must be an integer between 1 and 4294967295, got \"x\"");
+    err = (struct bb_error){ 0 };
+    cr_expect_eq(config_set_text(&c, "rules", "x", "--rules", &err), BB_ERR_USAGE);
+    cr_expect_str_eq(err.msg, "--rules: rules can only be given in a file");
+    err = (struct bb_error){ 0 };
+    cr_expect_eq(config_set_text(&c, "nosuch", "x", "--nosuch", &err), BB_ERR_USAGE);
+    cr_expect_str_eq(err.msg, "no option \"nosuch\"");
+    cr_expect_eq(config_set_text(&c, "log_level", "off", "--log-level", &err), 0);
+    cr_expect_str_eq(c.log_level, "off");
+    bb_config_destroy(&c);
+}
+
+/* X_FILE: the value from a file, one line ending dropped; errors name the
+ * variable and the path, never what the file holds. */
+Test(config, file_variants)
+{
+    clear_binbridge_env();
+    struct bb_config c;
+    struct bb_error err;
+    static const struct {
+        const char *text, *value;
+    } good[] = {
+        { "from-a-file\n", "from-a-file" },
+        { "from-a-file\r\n", "from-a-file" },
+        { "from-a-file", "from-a-file" },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        setenv("BINBRIDGE_CHECKPOINT_FILE", write_secret(good[i].text), 1);
+        cr_assert_eq(load_env(&c, &err), 0, "%s", err.msg);
+        cr_expect_str_eq(c.checkpoint_name, good[i].value);
+        bb_config_destroy(&c);
+        remove_tmp();
+    }
+    unsetenv("BINBRIDGE_CHECKPOINT_FILE");
+
+    char want[600];
+    const char *path = write_secret("many\n");
+    setenv("BINBRIDGE_BATCH_ROWS_FILE", path, 1);
+    snprintf(want, sizeof want, "BINBRIDGE_BATCH_ROWS_FILE (%s) must be an integer between 1 "
+             "and 1000000, got \"many\"", path);
+    expect_env_error(want);
+    remove_tmp();
+    unsetenv("BINBRIDGE_BATCH_ROWS_FILE");
+
+    setenv("BINBRIDGE_REDIS_FILE", "/nonexistent/redis-url", 1);
+    expect_env_error("BINBRIDGE_REDIS_FILE: cannot read /nonexistent/redis-url: No such file or "
+                     "directory");
+    setenv("BINBRIDGE_REDIS_FILE", "/tmp", 1);
+    expect_env_error("BINBRIDGE_REDIS_FILE: cannot read /tmp: Is a directory");
+    setenv("BINBRIDGE_REDIS", "redis://cache", 1);
+    expect_env_error("BINBRIDGE_REDIS and BINBRIDGE_REDIS_FILE are both set: keep one");
+    unsetenv("BINBRIDGE_REDIS");
+    unsetenv("BINBRIDGE_REDIS_FILE");
+
+    static const struct {
+        const char *text, *why;
+    } bad[] = {
+        { "", "is empty" },
+        { "\n", "is empty" },
+        { "S3cr3t-one\nS3cr3t-two\n", "holds more than one line" },
+        { "S3cr3t\n\n", "holds more than one line" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        path = write_secret(bad[i].text);
+        setenv("BINBRIDGE_MONGO_PASSWORD_FILE", path, 1);
+        snprintf(want, sizeof want, "BINBRIDGE_MONGO_PASSWORD_FILE: %s %s", path, bad[i].why);
+        expect_env_error(want);
+        remove_tmp();
+    }
+    /* a NUL byte */
+    path = write_secret("");
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fwrite("S3cr3t\0x", 1, 8, f);
+    fclose(f);
+    setenv("BINBRIDGE_MONGO_PASSWORD_FILE", path, 1);
+    snprintf(want, sizeof want, "BINBRIDGE_MONGO_PASSWORD_FILE: %s is not text (it holds a NUL "
+             "byte)", path);
+    expect_env_error(want);
+    remove_tmp();
+    /* too large */
+    path = write_secret("");
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    for (int i = 0; i < 65537; i++)
+        fputc('a', f);
+    fclose(f);
+    setenv("BINBRIDGE_MONGO_PASSWORD_FILE", path, 1);
+    snprintf(want, sizeof want, "BINBRIDGE_MONGO_PASSWORD_FILE: %s is larger than 65536 bytes",
+             path);
+    expect_env_error(want);
+    remove_tmp();
+}
+
+/* The passwords: the environment's, else the variable password_env names. */
+Test(config, passwords_from_the_environment)
+{
+    clear_binbridge_env();
+    setenv("BB_TEST_NAMED_PW", "named", 1);
+    struct bb_config c;
+    struct bb_error err;
+    expect_load(&c, "source = { url = \"mysql://repl@db\"; password_env = \"BB_TEST_NAMED_PW\"; };\n"
+                    "redis = { url = \"redis://cache\"; password_env = \"BB_TEST_NAMED_PW\"; };\n"
+                    "mongo = { url = \"mongodb://app@docs/\"; };\n");
+    cr_assert_eq(config_load_env(&c, &err), 0, "%s", err.msg);
+    cr_expect_str_eq(config_password(&c, "source"), "named");
+    cr_expect_str_eq(config_password(&c, "redis"), "named");
+    cr_expect_null(config_password(&c, "mongo"));
+    cr_expect_null(config_password(&c, "nosuch"));
+    bb_config_destroy(&c);
+
+    /* the environment's win over the file's variables */
+    setenv("BINBRIDGE_PASSWORD", "source-env", 1);
+    setenv("BINBRIDGE_REDIS_PASSWORD", "redis-env", 1);
+    expect_load(&c, "source = { url = \"mysql://repl@db\"; password_env = \"BB_TEST_NAMED_PW\"; };\n"
+                    "redis = { url = \"redis://cache\"; password_env = \"BB_TEST_NAMED_PW\"; };\n"
+                    "mongo = { url = \"mongodb://app@docs/\"; };\n");
+    const char *path = write_secret("mongo-file\n");
+    setenv("BINBRIDGE_MONGO_PASSWORD_FILE", path, 1);
+    cr_assert_eq(config_load_env(&c, &err), 0, "%s", err.msg);
+    remove_tmp();
+    cr_expect_str_eq(config_password(&c, "source"), "source-env");
+    cr_expect_str_eq(config_password(&c, "redis"), "redis-env");
+    cr_expect_str_eq(config_password(&c, "mongo"), "mongo-file");
+    cr_expect_eq(config_validate(&c, &err), 0, "%s", err.msg);
+    bb_config_destroy(&c);
+
+    setenv("BINBRIDGE_MONGO_PASSWORD", "x", 1);
+    expect_env_error("BINBRIDGE_MONGO_PASSWORD and BINBRIDGE_MONGO_PASSWORD_FILE are both set: "
+                     "keep one");
+}
+
+/* config_validate names the variable a value came from, while it holds it. */
+Test(config, validate_names_the_variable)
+{
+    clear_binbridge_env();
+    setenv("BINBRIDGE_SOURCE", "mysql://repl@db", 1);
+    setenv("BINBRIDGE_REDIS", "redis://cache", 1);
+    setenv("BINBRIDGE_RETRY_INITIAL_MS", "500", 1);
+    setenv("BINBRIDGE_RETRY_MAX_MS", "200", 1);
+    struct bb_config c;
+    struct bb_error err;
+    cr_assert_eq(load_env(&c, &err), 0, "%s", err.msg);
+    cr_expect_eq(config_validate(&c, &err), BB_ERR_USAGE);
+    cr_expect_str_eq(err.msg, "BINBRIDGE_RETRY_INITIAL_MS: retry.initial_ms (500) is larger than "
+                              "retry.max_ms (200)");
+    /* a flag changed it: no longer the variable's */
+    err = (struct bb_error){ 0 };
+    cr_assert_eq(config_set_text(&c, "retry.initial_ms", "300", "--x", &err), 0);
+    cr_expect_eq(config_validate(&c, &err), BB_ERR_USAGE);
+    cr_expect_str_eq(err.msg, "BINBRIDGE_RETRY_MAX_MS: retry.initial_ms (300) is larger than "
+                              "retry.max_ms (200)");
+    bb_config_destroy(&c);
+
+    unsetenv("BINBRIDGE_RETRY_INITIAL_MS");
+    unsetenv("BINBRIDGE_RETRY_MAX_MS");
+    unsetenv("BB_TEST_UNSET_PW");
+    setenv("BINBRIDGE_REDIS_PASSWORD_ENV", "BB_TEST_UNSET_PW", 1);
+    cr_assert_eq(load_env(&c, &err), 0, "%s", err.msg);
+    cr_expect_eq(config_validate(&c, &err), BB_ERR_USAGE);
+    cr_expect_str_eq(err.msg, "BINBRIDGE_REDIS_PASSWORD_ENV: redis.password_env: the environment "
+                              "variable BB_TEST_UNSET_PW is not set");
+    bb_config_destroy(&c);
+}
+
+static void collect(const char *msg, void *arg)
+{
+    struct bb_buf *b = arg;
+    bb_buf_puts(b, msg);
+    bb_buf_putc(b, '\n');
+}
+
+/* A BINBRIDGE_ variable that looks meant for binbridge but is not read. */
+Test(config, warnings_for_variables_not_read)
+{
+    clear_binbridge_env();
+    setenv("BINBRIDGE_REDIS_URL", "redis://cache", 1);
+    setenv("BINBRIDGE_SOURCE_URL_FILE", "/run/secrets/x", 1);
+    setenv("BINBRIDGE_CONFIG_FILE", "/etc/binbridge.conf", 1);
+    setenv("BINBRIDGE_BATCH_ROW", "10", 1);
+    setenv("BINBRIDGE_REDIS", "redis://cache", 1);            /* read */
+    setenv("BINBRIDGE_PASSWORD_FILE", "/run/secrets/pw", 1);   /* read */
+    setenv("BINBRIDGE_SOMETHING_ELSE_ENTIRELY", "x", 1);       /* not like any */
+    struct bb_config c;
+    cr_assert_eq(sinks_config_init(&c), 0);
+    struct bb_buf b;
+    bb_buf_init(&b);
+    config_env_warnings(&c, collect, &b);
+    bb_config_destroy(&c);
+    static const char *const want[] = {
+        "BINBRIDGE_REDIS_URL is not a variable binbridge reads (did you mean BINBRIDGE_REDIS?)\n",
+        ("BINBRIDGE_SOURCE_URL_FILE is not a variable binbridge reads (did you mean "
+         "BINBRIDGE_SOURCE_FILE?)\n"),
+        "BINBRIDGE_CONFIG_FILE is not a variable binbridge reads (did you mean BINBRIDGE_CONFIG?)\n",
+        "BINBRIDGE_BATCH_ROW is not a variable binbridge reads (did you mean BINBRIDGE_BATCH_ROWS?)\n",
+    };
+    size_t total = 0;
+    for (size_t i = 0; i < 4; i++) {
+        cr_expect(b.data && strstr(b.data, want[i]), "lacks %s in:\n%s", want[i],
+                  b.data ? b.data : "");
+        total += strlen(want[i]);
+    }
+    cr_expect_eq(b.len, total, "more warnings than expected:\n%s", b.data ? b.data : "");
+    bb_buf_destroy(&b);
 }

@@ -495,6 +495,39 @@ Test(sinks, a_sink_of_its_own_has_the_engines_errors_in_its_words)
     bb_config_destroy(&c);
 }
 
+/* A sink's options are environment variables by the engine's one rule,
+ * from its own tables: its URL, its settings and its password. */
+Test(sinks, a_sink_of_its_own_is_configured_from_the_environment)
+{
+    setenv("BINBRIDGE_SOURCE", "mysql://repl@db", 1);
+    setenv("BINBRIDGE_FAKE", "fake://bus", 1);
+    setenv("BINBRIDGE_FAKE_ACKS", "leader", 1);
+    setenv("BINBRIDGE_FAKE_PASSWORD", "fake-secret", 1);
+    struct bb_config c;
+    struct bb_error err = { 0 };
+    cr_assert_eq(bb_config_init(&c, two_sinks, 2), 0);
+    cr_assert_eq(config_load_env(&c, &err), 0, "%s", err.msg);
+    cr_expect_eq(config_validate(&c, &err), 0, "%s", err.msg);
+    int k = config_sink_index(&c, "fake");
+    const struct fake_settings *s = config_sink_settings(&c, (size_t)k);
+    cr_expect_str_eq(config_sink_url(&c, (size_t)k), "fake://bus");
+    cr_expect_eq(s->acks, FAKE_ACKS_LEADER);
+    cr_expect_str_eq(config_password(&c, "fake"), "fake-secret");
+    char name[64];
+    cr_expect(config_env_name(&c, "fake.acks", name, sizeof name));
+    cr_expect_str_eq(name, "BINBRIDGE_FAKE_ACKS");
+    cr_expect(config_password_env_name(&c, "fake", name, sizeof name));
+    cr_expect_str_eq(name, "BINBRIDGE_FAKE_PASSWORD");
+    bb_config_destroy(&c);
+
+    setenv("BINBRIDGE_FAKE", "kafka://x", 1);
+    cr_assert_eq(bb_config_init(&c, two_sinks, 2), 0);
+    err = (struct bb_error){ 0 };
+    cr_expect_eq(config_load_env(&c, &err), BB_ERR_USAGE);
+    cr_expect_str_eq(err.msg, "BINBRIDGE_FAKE: the URL must be fake://NAME");
+    bb_config_destroy(&c);
+}
+
 /* A table users(id, name, secret) of schema. */
 struct users {
     struct bb_column cols[3];
