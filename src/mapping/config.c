@@ -1127,6 +1127,200 @@ static int scan_literals(struct loader *ld, const char *text, bool numbers)
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* What libconfig refused, said better                                 */
+
+/* Skip spaces and comments from p; lines counted in *line. */
+static const char *skip_blank(const char *p, int *line)
+{
+    for (;;) {
+        if (*p == '\n') {
+            ++*line;
+            p++;
+        } else if (isspace((unsigned char)*p)) {
+            p++;
+        } else if (*p == '#' || (*p == '/' && p[1] == '/')) {
+            while (*p && *p != '\n')
+                p++;
+        } else if (*p == '/' && p[1] == '*') {
+            for (p += 2; *p && !(p[0] == '*' && p[1] == '/'); p++)
+                *line += *p == '\n';
+            p += *p ? 2 : 0;
+        } else {
+            return p;
+        }
+    }
+}
+
+struct seen_name {
+    const char *p;
+    size_t len;
+    int line;
+};
+
+/* The first setting named twice in one group, as libconfig refuses it
+ * ("duplicate setting name", which does not say which): its dotted name
+ * in out ("source.url"; a group in a list has the list's name), the line
+ * of the second and of the first. false when none is found. */
+static bool find_duplicate(const char *text, char *out, size_t n, int *line2, int *line1)
+{
+    struct frame {
+        size_t start;           /* its names in seen[] */
+        char kind;              /* '{', '(' or '[' */
+        char label[200];        /* dotted, "" at the top */
+    } stack[32];
+    size_t depth = 0, nseen = 0, cap = 0;
+    struct seen_name *seen = NULL;
+    char pending[128] = "";     /* the name just assigned: it names the group that follows */
+    bool found = false;
+    int line = 1;
+    stack[0] = (struct frame){ 0, '{', "" };
+    for (const char *p = skip_blank(text, &line); *p && !found; p = skip_blank(p, &line)) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '"') {
+            for (p++; *p && *p != '"'; p++) {
+                if (*p == '\\' && p[1])
+                    p++;
+                line += *p == '\n';
+            }
+            p += *p ? 1 : 0;
+        } else if (c == '{' || c == '(' || c == '[') {
+            if (depth + 1 == sizeof stack / sizeof *stack)
+                break;
+            char label[sizeof stack[0].label];
+            const char *up = stack[depth].label;
+            snprintf(label, sizeof label, "%s%s%s", up, up[0] && pending[0] ? "." : "", pending);
+            struct frame *f = &stack[++depth];
+            f->start = nseen;
+            f->kind = (char)c;
+            memcpy(f->label, label, sizeof label);
+            pending[0] = '\0';
+            p++;
+        } else if (c == '}' || c == ')' || c == ']') {
+            if (depth == 0)
+                break;
+            nseen = stack[depth--].start;
+            pending[0] = '\0';
+            p++;
+        } else if (isalpha(c) || c == '*') {
+            const char *name = p;
+            while (*p && (isalnum((unsigned char)*p) || strchr("-_*", *p)))
+                p++;
+            size_t len = (size_t)(p - name);
+            int at = line;
+            const char *q = skip_blank(p, &line);
+            if ((*q != '=' && *q != ':') || stack[depth].kind != '{')
+                continue;   /* a value (true, false), or not a setting */
+            p = q + 1;
+            for (size_t i = stack[depth].start; i < nseen; i++)
+                if (seen[i].len == len && memcmp(seen[i].p, name, len) == 0) {
+                    const char *label = stack[depth].label;
+                    snprintf(out, n, "%s%s%.*s", label, label[0] ? "." : "", (int)len, name);
+                    *line2 = at;
+                    *line1 = seen[i].line;
+                    found = true;
+                }
+            if (nseen == cap) {
+                size_t bigger = cap ? 2 * cap : 32;
+                struct seen_name *more = realloc(seen, bigger * sizeof *seen);
+                if (!more)
+                    break;
+                seen = more;
+                cap = bigger;
+            }
+            seen[nseen++] = (struct seen_name){ name, len, at };
+            snprintf(pending, sizeof pending, "%.*s", (int)len, name);
+        } else {
+            p++;
+        }
+    }
+    free(seen);
+    return found;
+}
+
+/* Does the text look like YAML or JSON rather than libconfig? "YAML",
+ * "JSON" or NULL. */
+static const char *other_format(const char *path, const char *text)
+{
+    size_t plen = strlen(path);
+    if ((plen > 5 && strcmp(path + plen - 5, ".yaml") == 0) ||
+        (plen > 4 && strcmp(path + plen - 4, ".yml") == 0))
+        return "YAML";
+    if (plen > 5 && strcmp(path + plen - 5, ".json") == 0)
+        return "JSON";
+    int line = 1;
+    const char *p = skip_blank(text, &line);
+    if (*p == '{' || *p == '[')
+        return "JSON";      /* a libconfig file starts with a name */
+    if (strncmp(p, "---", 3) == 0)
+        return "YAML";
+    /* "name:" ending a line, or "name: value" with no ';' or '=' in the file */
+    if (!strpbrk(text, ";="))
+        for (const char *l = text; l && *l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
+            const char *q = l;
+            while (*q == ' ' || *q == '-')
+                q++;
+            while (isalnum((unsigned char)*q) || *q == '_' || *q == '.')
+                q++;
+            if (q > l && *q == ':' && (q[1] == ' ' || q[1] == '\n' || q[1] == '\0'))
+                return "YAML";
+        }
+    return NULL;
+}
+
+/* A bare word after '=' on line `line` (a string without its quotes,
+ * "start = current"): the word in buf, true. */
+static bool bare_word_at(const char *text, int line, char *buf, size_t n)
+{
+    const char *l = text;
+    for (int i = 1; i < line && l; i++)
+        if ((l = strchr(l, '\n')))
+            l++;
+    if (!l)
+        return false;
+    size_t len = strcspn(l, "\n");
+    const char *eq = memchr(l, '=', len);
+    if (!eq)
+        return false;
+    const char *w = eq + 1;
+    while (*w == ' ' || *w == '\t')
+        w++;
+    const char *e = w;
+    while (isalnum((unsigned char)*e) || *e == '_' || *e == '-' || *e == '.')
+        e++;
+    if (e == w || !isalpha((unsigned char)*w) || (size_t)(e - l) > len)
+        return false;
+    size_t wl = (size_t)(e - w);
+    if ((wl == 4 && strncasecmp(w, "true", 4) == 0) || (wl == 5 && strncasecmp(w, "false", 5) == 0))
+        return false;
+    snprintf(buf, n, "%.*s", (int)wl, w);
+    return true;
+}
+
+static const char syntax_ref[] = "see config/README.md";
+
+/* libconfig's error at its line, with what it means here. */
+static int syntax_fail(struct loader *ld, const char *text, int line, const char *what)
+{
+    char name[256], word[64];
+    int first;
+    if (strcmp(what, "duplicate setting name") == 0 && find_duplicate(text, name, sizeof name,
+                                                                      &line, &first))
+        return fail_line(ld, line, "duplicate setting name \"%s\" (set at line %d already)",
+                         name, first);
+    if (strcmp(what, "syntax error") != 0)
+        return fail_line(ld, line, "%s", what);
+    const char *other = other_format(ld->path, text);
+    if (other)
+        return fail_line(ld, line, "syntax error: this looks like %s, but the configuration is "
+                         "libconfig syntax (name = value; groups in { }), %s", other, syntax_ref);
+    if (bare_word_at(text, line, word, sizeof word))
+        return fail_line(ld, line, "syntax error: a string needs double quotes (\"%s\"), %s",
+                         word, syntax_ref);
+    return fail_line(ld, line, "syntax error (libconfig syntax: name = value; groups in { }, "
+                     "lists in ( ), strings in double quotes; %s)", syntax_ref);
+}
+
 static int read_text(struct loader *ld, char **out)
 {
     FILE *fp = fopen(ld->path, "r");
@@ -1266,7 +1460,7 @@ int config_load_file(struct bb_config *cfg, const char *path, struct bb_error *e
     config_t lc;
     config_init(&lc);
     if (!config_read_string(&lc, text)) {
-        rc = fail_line(&ld, config_error_line(&lc), "%s", config_error_text(&lc));
+        rc = syntax_fail(&ld, text, config_error_line(&lc), config_error_text(&lc));
         goto done;
     }
     if ((rc = scan_literals(&ld, text, true)) < 0)

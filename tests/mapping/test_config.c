@@ -512,10 +512,44 @@ Test(config, missing_file_and_syntax_errors)
     cr_expect_str_eq(err.msg, "/nonexistent/binbridge.conf: cannot open: No such file or directory");
     bb_config_destroy(&c);
 
-    expect_error("a = 1;\nb = ;\n", ":2: syntax error");
-    expect_error("source = {\n  url = \"mysql://a@b\"\n  start = current;\n};\n", ":3: syntax error");
+    /* libconfig's words, and what they mean here */
+    expect_error("a = 1;\nb = ;\n", ":2: syntax error (libconfig syntax: name = value; groups in "
+                 "{ }, lists in ( ), strings in double quotes; see config/README.md)");
+    expect_error("source = {\n  url = \"mysql://a@b\"\n  start = current;\n};\n",
+                 ":3: syntax error: a string needs double quotes (\"current\"), see "
+                 "config/README.md");
     expect_error("x = [ 1, \"a\" ];\n", ":1: mismatched element type in array");
-    expect_error("checkpoint = \"a\";\ncheckpoint = \"b\";\n", ":2: duplicate setting name");
+    /* YAML or JSON given by mistake */
+    static const char yaml_hint[] = "syntax error: this looks like YAML, but the configuration "
+                                    "is libconfig syntax (name = value; groups in { }), see "
+                                    "config/README.md";
+    static const char json_hint[] = "syntax error: this looks like JSON, but the configuration "
+                                    "is libconfig syntax (name = value; groups in { }), see "
+                                    "config/README.md";
+    char want[400];
+    snprintf(want, sizeof want, ":2: %s", yaml_hint);
+    expect_error("source:\n  url: mysql://repl@db\nredis:\n  url: redis://cache\n", want);
+    expect_error("# binbridge\nsource:\n  url: \"mysql://repl@db\"\n", ":3: syntax error: "
+                 "this looks like YAML, but the configuration is libconfig syntax (name = "
+                 "value; groups in { }), see config/README.md");
+    snprintf(want, sizeof want, ":1: %s", json_hint);
+    expect_error("{ \"source\": { \"url\": \"mysql://repl@db\" } }\n", want);
+    expect_error("\n[ { \"match\": \"a.b\" } ]\n", ":2: syntax error: this looks like JSON, "
+                 "but the configuration is libconfig syntax (name = value; groups in { }), see "
+                 "config/README.md");
+    /* which name is set twice, and where first */
+    expect_error("checkpoint = \"a\";\ncheckpoint = \"b\";\n",
+                 ":2: duplicate setting name \"checkpoint\" (set at line 1 already)");
+    expect_error("source = {\n  url = \"mysql://a@b\"; # url = \"x\"\n  start = \"current\";\n"
+                 "  /* url = \"y\"; */ url\n = \"mysql://c@d\"; };\n",
+                 ":4: duplicate setting name \"source.url\" (set at line 2 already)");
+    expect_error("batch = { rows = 1; };\nsource = { url = \"u\"; };\nbatch = { bytes = 2; };\n",
+                 ":3: duplicate setting name \"batch\" (set at line 1 already)");
+    expect_error("rules = ( { match = \"a.b\"; redis = { key = \"k:{pk}\"; }; },\n"
+                 "  { match = \"c.d\"; redis = { shape = \"hash\";\n shape = \"json\"; }; } );\n",
+                 ":3: duplicate setting name \"rules.redis.shape\" (set at line 2 already)");
+    expect_error("a = \"x = 1; a = 2;\"; a = 3;\n",
+                 ":1: duplicate setting name \"a\" (set at line 1 already)");
     expect_error("# comment\n@include \"other.conf\"\n",
                  ":2: @include is not supported: keep the configuration in one file");
 }
