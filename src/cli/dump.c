@@ -153,6 +153,29 @@ static const struct option dump_options[] = {
     { NULL, 0, NULL, 0 },
 };
 
+/* What an option's value looks like, for "--x needs a value (...)". */
+static const char *value_of(int code)
+{
+    switch (code) {
+    case OPT_FILE: return "binlog file paths";
+    case OPT_SOURCE: return "mysql://user@host[:port]";
+    case OPT_FORMAT: return "text, json or none";
+    case OPT_START: return "current or earliest";
+    case OPT_START_FILE: return "a binlog file name";
+    case OPT_START_POS: return "a binlog offset, 4 or more";
+    case OPT_START_GTID: return "a GTID set, MariaDB 0-1-42 or MySQL uuid:1-5";
+    case OPT_HEARTBEAT: return "seconds";
+    case OPT_SERVER_ID: return "1..4294967295";
+    case OPT_ONLY_EVENTS:
+    case OPT_IGNORED_EVENTS: return "event names, comma-separated";
+    case OPT_ONLY_SCHEMAS:
+    case OPT_IGNORED_SCHEMAS: return "schema names, comma-separated";
+    case OPT_ONLY_TABLES:
+    case OPT_IGNORED_TABLES: return "table or schema.table names, comma-separated";
+    default: return "?";
+    }
+}
+
 static bool parse_u64(const char *s, uint64_t *out)
 {
     char *end;
@@ -192,8 +215,14 @@ int cli_dump(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "hV", dump_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hV", dump_options, NULL)) != -1) {
         uint64_t n;
+        const struct option *o = dump_options;
+        while (o->name && o->val != c)
+            o++;
+        if (o->name && o->has_arg == required_argument &&
+            cli_value_missing("dump", o->name, optarg, value_of(c)))
+            goto done;
         switch (c) {
         case OPT_FILE: files[nfiles++] = optarg; break;
         case OPT_SOURCE: source = optarg; break;
@@ -291,7 +320,7 @@ int cli_dump(int argc, char **argv)
             status = BB_EXIT_OK;
             goto done;
         default:
-            cli_bad_option("dump", argv);
+            cli_bad_option("dump", argv, c, dump_options, value_of);
             goto done;
         }
     }

@@ -32,6 +32,67 @@ static void put_indented(FILE *f, const char *text, const char *indent)
     }
 }
 
+/* Words, wrapped at 90 columns. */
+static void put_wrapped(FILE *f, const char *text)
+{
+    size_t col = 0;
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " \n");
+        if (col && col + 1 + n > 90) {
+            fputc('\n', f);
+            col = 0;
+        } else if (col) {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(p, 1, n, f);
+        col += n;
+        p += n;
+        if (*p == '\n') {
+            fputc('\n', f);
+            col = 0;
+        }
+        if (*p)
+            p++;
+    }
+    if (col)
+        fputc('\n', f);
+}
+
+/* What the environment holds, for the help: the variables of the URLs
+ * and of the passwords come from the registry's tables. */
+static void print_environment(FILE *f, bool run)
+{
+    struct bb_config cfg;
+    struct bb_buf b;
+    char name[128];
+    bb_buf_init(&b);
+    if (sinks_config_init(&cfg) == 0) {
+        bb_buf_printf(&b, "Environment: %s. Every option of a config file is also a variable: "
+                      "BINBRIDGE_ and its name in upper case, '.' written '_' "
+                      "(batch.rows: BINBRIDGE_BATCH_ROWS; a list comma-separated); the URLs are ",
+                      run ? "a flag wins over the environment, which wins over the file"
+                          : "as for run");
+        bb_buf_puts(&b, config_env_name(&cfg, "source.url", name, sizeof name) ? name : "?");
+        for (size_t k = 0; k < cfg.nsinks; k++) {
+            char key[80];
+            snprintf(key, sizeof key, "%s.url", cfg.sinks[k]->name);
+            bb_buf_printf(&b, ", %s", config_env_name(&cfg, key, name, sizeof name) ? name : "?");
+        }
+        bb_buf_printf(&b, ", the file %s; the passwords BINBRIDGE_PASSWORD (the source)",
+                      CONFIG_ENV_CONFIG);
+        for (size_t k = 0; k < cfg.nsinks; k++)
+            if (config_password_env_name(&cfg, cfg.sinks[k]->name, name, sizeof name))
+                bb_buf_printf(&b, ", %s", name);
+        bb_buf_puts(&b, ". Any of them as NAME_FILE: the path of a file holding the value "
+                    "(a mounted secret).\n");
+    }
+    bb_config_destroy(&cfg);
+    if (!b.oom && b.len)
+        put_wrapped(f, b.data);
+    bb_buf_destroy(&b);
+}
+
 /* The help of run and status: the sinks' parts come from the registry. */
 static void print_usage(FILE *f, bool run)
 {
@@ -67,22 +128,28 @@ static void print_usage(FILE *f, bool run)
               "  --stop-at-end           apply everything up to the server's current end, save, exit 0\n"
               "  --checkpoint NAME       the checkpoint's name (several bridges into one sink)\n"
               "  --server-id N           the replica id to register as\n"
-              "  --log-level LEVEL       debug, info, warn, error\n"
+              "  --log-level LEVEL       debug, info, warn, error or off (default info)\n"
               "  --progress SECONDS      seconds between progress lines (0: none)\n"
               "\n", f);
     } else {
         fputs("Print the position a bridge has saved, the server's current position and the lag.\n"
               "\n", f);
     }
-    fputs("Passwords: not on the command line, which every local user can read (ps,\n"
-          "/proc/PID/cmdline): the source's in $BINBRIDGE_PASSWORD, the sinks' in the\n"
-          "variables a config file names (", f);
+    print_environment(f, run);
+    fputs("\n", f);
+    struct bb_buf b;
+    bb_buf_init(&b);
+    bb_buf_puts(&b, "Passwords: not on the command line, which every local user can read (ps, "
+                "/proc/PID/cmdline), but in the environment (above), in the variables a config "
+                "file names (source.password_env");
     for (size_t k = 0; k < sink_ntypes; k++)
-        fprintf(f, "%s%s.password_env", k ? ", " : "", sink_types[k]->config.name);
-    fputs("), or the URLs in\n"
-          "a config file only you can read. A password in a URL argument is overwritten with 'x's\n"
-          "once read (it shows until then), and every message masks URL passwords (user:***@).\n",
-          f);
+        bb_buf_printf(&b, ", %s.password_env", sink_types[k]->config.name);
+    bb_buf_puts(&b, "), or in the URLs of a config file only you can read. A password in a URL "
+                "argument is overwritten with 'x's once read (it shows until then), and every "
+                "message masks URL passwords (user:***@).\n");
+    if (!b.oom)
+        put_wrapped(f, b.data);
+    bb_buf_destroy(&b);
 }
 
 enum {
@@ -105,23 +172,53 @@ static const struct option fixed_options[] = {
 };
 #define NFIXED (sizeof fixed_options / sizeof fixed_options[0])
 
+/* What an option's value looks like, for "--x needs a value (...)". */
+static const char *value_of(int code)
+{
+    if (code >= OPT_SINK && code < OPT_SINK + (int)sink_ntypes)
+        return sink_types[code - OPT_SINK]->config.url_example;
+    switch (code) {
+    case OPT_CONFIG: return "the path of a libconfig file";
+    case OPT_SOURCE: return "mysql://user@host[:port]";
+    case OPT_START: return "earliest, current or snapshot";
+    case OPT_CHECKPOINT: return "a name";
+    case OPT_SERVER_ID: return "1..4294967295";
+    case OPT_LOG_LEVEL: return "debug, info, warn, error or off";
+    case OPT_PROGRESS: return "seconds, 0: none";
+    default: return "?";
+    }
+}
+
+/* The flags that set an option of the configuration (the sinks' URLs
+ * aside), with the option each sets. */
+static const struct {
+    int code;
+    const char *option;
+    bool run_only;              /* status has no use for it */
+} setting_flags[] = {
+    { OPT_SOURCE, "source.url", false },
+    { OPT_CHECKPOINT, "checkpoint", false },
+    { OPT_START, "source.start", true },
+    { OPT_SERVER_ID, "source.server_id", true },
+    { OPT_LOG_LEVEL, "log_level", true },
+    { OPT_PROGRESS, "progress_interval", true },
+};
+#define NSETTING (sizeof setting_flags / sizeof setting_flags[0])
+
 struct cli_settings {
     const char *config_path;
-    const char *source, *start, *checkpoint, *log_level;
+    const char *setting[NSETTING];      /* per setting_flags */
     const char *sink_url[SINKS_MAX];    /* --<name> URL, per registered sink */
-    long long server_id, progress;
     bool stop_at_end;
 };
 
-static bool parse_count(const char *s, long long max, long long *out)
+/* The long name of option code. */
+static const char *flag_name(int code)
 {
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || *s == '\0' || *end != '\0' || v < 0 || v > max)
-        return false;
-    *out = v;
-    return true;
+    for (size_t i = 0; i < NFIXED; i++)
+        if (fixed_options[i].val == code)
+            return fixed_options[i].name;
+    return "?";
 }
 
 /* Options shared by run and status: the fixed ones, and --<name> URL for
@@ -136,35 +233,41 @@ static int parse_args(int argc, char **argv, const char *cmd, bool run, struct c
         options[NFIXED + k] = (struct option){ sink_types[k]->config.name, required_argument,
                                                NULL, OPT_SINK + (int)k };
     options[NFIXED + sink_ntypes] = (struct option){ NULL, 0, NULL, 0 };
-    s->server_id = -1;
-    s->progress = -1;
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "hV", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hV", options, NULL)) != -1) {
         if (c >= OPT_SINK && c < OPT_SINK + (int)sink_ntypes) {
+            if (cli_value_missing(cmd, sink_types[c - OPT_SINK]->config.name, optarg,
+                                  value_of(c)))
+                return -1;
             s->sink_url[c - OPT_SINK] = optarg;
             continue;
         }
+        if ((c >= OPT_CONFIG && c <= OPT_PROGRESS) && c != OPT_STOP_AT_END &&
+            cli_value_missing(cmd, flag_name(c), optarg, value_of(c)))
+            return -1;
+        bool setting = false;
+        for (size_t i = 0; i < NSETTING; i++) {
+            if (setting_flags[i].code != c)
+                continue;
+            if (setting_flags[i].run_only && !run) {
+                cli_error("%s: --%s is an option of run, not of %s", cmd, flag_name(c), cmd);
+                return -1;
+            }
+            s->setting[i] = optarg;
+            setting = true;
+        }
+        if (setting)
+            continue;
         switch (c) {
         case OPT_CONFIG: s->config_path = optarg; break;
-        case OPT_SOURCE: s->source = optarg; break;
-        case OPT_START: s->start = optarg; break;
-        case OPT_STOP_AT_END: s->stop_at_end = true; break;
-        case OPT_CHECKPOINT: s->checkpoint = optarg; break;
-        case OPT_LOG_LEVEL: s->log_level = optarg; break;
-        case OPT_SERVER_ID:
-            if (!parse_count(optarg, UINT32_MAX, &s->server_id) || s->server_id == 0) {
-                cli_error("%s: --server-id must be 1..4294967295, not '%s'", cmd, optarg);
+        case OPT_STOP_AT_END:
+            if (!run) {
+                cli_error("%s: --stop-at-end is an option of run, not of %s", cmd, cmd);
                 return -1;
             }
-            break;
-        case OPT_PROGRESS:
-            if (!parse_count(optarg, 86400, &s->progress)) {
-                cli_error("%s: --progress must be seconds between 0 and 86400, not '%s'", cmd,
-                          optarg);
-                return -1;
-            }
+            s->stop_at_end = true;
             break;
         case 'h':
         case OPT_HELP:
@@ -176,7 +279,7 @@ static int parse_args(int argc, char **argv, const char *cmd, bool run, struct c
             cli_print_version();
             return 1;
         default:
-            cli_bad_option(cmd, argv);
+            cli_bad_option(cmd, argv, c, options, value_of);
             return -1;
         }
     }
@@ -187,46 +290,51 @@ static int parse_args(int argc, char **argv, const char *cmd, bool run, struct c
     return 0;
 }
 
-/* The configuration: defaults, the file, then the command line. */
-static int build_config(const struct cli_settings *s, struct bb_config *cfg, struct bb_error *err)
+/* The configuration: defaults, the file (--config, else
+ * $BINBRIDGE_CONFIG), the environment, then the command line. */
+static int build_config(const char *cmd, const struct cli_settings *s, struct bb_config *cfg,
+                        struct bb_error *err)
 {
     if (sinks_config_init(cfg) < 0)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    if (s->config_path && config_load_file(cfg, s->config_path, err) < 0)
+    const char *path = s->config_path, *env_path = getenv(CONFIG_ENV_CONFIG);
+    if (!path && env_path && *env_path) {
+        /* a file that is not there says where its name came from */
+        FILE *f = fopen(env_path, "r");
+        if (!f)
+            return bb_error_set(err, BB_ERR_USAGE, "%s: %s: cannot open: %s", CONFIG_ENV_CONFIG,
+                                env_path, strerror(errno));
+        fclose(f);
+        path = env_path;
+    }
+    if (path && config_load_file(cfg, path, err) < 0)
         return err->code;
-    if (s->source && config_set_string(&cfg->source_url, s->source, err) < 0)
+    if (config_load_env(cfg, err) < 0)
         return err->code;
+    char flag[80];
+    for (size_t i = 0; i < NSETTING; i++) {
+        snprintf(flag, sizeof flag, "--%s", flag_name(setting_flags[i].code));
+        if (s->setting[i] &&
+            config_set_text(cfg, setting_flags[i].option, s->setting[i], flag, err) < 0) {
+            bb_error_prefix(err, "%s", cmd);
+            return err->code;
+        }
+    }
     for (size_t k = 0; k < sink_ntypes; k++) {
         char name[80];
         snprintf(name, sizeof name, "%s.url", sink_types[k]->config.name);
-        if (s->sink_url[k] && config_set(cfg, name, s->sink_url[k], err) < 0)
+        snprintf(flag, sizeof flag, "--%s", sink_types[k]->config.name);
+        if (s->sink_url[k] && config_set_text(cfg, name, s->sink_url[k], flag, err) < 0) {
+            bb_error_prefix(err, "%s", cmd);
             return err->code;
+        }
     }
-    if (s->checkpoint && config_set_string(&cfg->checkpoint_name, s->checkpoint, err) < 0)
-        return err->code;
-    if (s->log_level && config_set_string(&cfg->log_level, s->log_level, err) < 0)
-        return err->code;
-    if (s->start) {
-        if (strcmp(s->start, "earliest") == 0)
-            cfg->start = START_EARLIEST;
-        else if (strcmp(s->start, "current") == 0)
-            cfg->start = START_CURRENT;
-        else if (strcmp(s->start, "snapshot") == 0)
-            cfg->start = START_SNAPSHOT;
-        else
-            return bb_error_set(err, BB_ERR_USAGE,
-                                "--start must be earliest, current or snapshot, not '%s'", s->start);
-    }
-    if (s->server_id > 0)
-        cfg->server_id = (uint32_t)s->server_id;
-    if (s->progress >= 0)
-        cfg->progress_interval = (uint32_t)s->progress;
     return config_validate(cfg, err);
 }
 
-/* The source connection: the URL, and the password from the variable the
- * configuration names (the URL parser itself falls back on
- * $BINBRIDGE_PASSWORD). */
+/* The source connection: the URL, and when it holds no password the
+ * environment's or the one of the variable the configuration names
+ * (config_password). */
 static int source_options(const struct bb_config *cfg, struct bb_server_options *srv,
                           struct bb_error *err)
 {
@@ -235,13 +343,9 @@ static int source_options(const struct bb_config *cfg, struct bb_server_options 
         bb_error_prefix(err, "source");
         return err->code;
     }
-    if (cfg->source_password_env && !srv->password) {
-        const char *pw = getenv(cfg->source_password_env);
-        if (!pw)
-            return bb_error_set(err, BB_ERR_USAGE, "source: the password variable $%s is not set",
-                                cfg->source_password_env);
+    const char *pw = config_password(cfg, "source");
+    if (pw && !url_has_password(cfg->source_url))
         srv->password = pw;
-    }
     if (cfg->server_id)
         srv->server_id = cfg->server_id;
     return 0;
@@ -259,7 +363,7 @@ static int prepare(int argc, char **argv, const char *cmd, bool run, struct cli_
         return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
     struct bb_error err = { 0 };
     bb_server_options_init(srv);
-    rc = build_config(s, cfg, &err);
+    rc = build_config(cmd, s, cfg, &err);
     /* The configuration has its own copies of the URLs: their passwords
      * leave the command line (ps, /proc/PID/cmdline) before anything
      * connects, as the mysql client does with -p. */
@@ -271,6 +375,12 @@ static int prepare(int argc, char **argv, const char *cmd, bool run, struct cli_
         return BB_EXIT_USAGE;
     }
     return -1;
+}
+
+static void warn_env(const char *msg, void *arg)
+{
+    (void)arg;
+    log_warn("%s", msg);
 }
 
 static void on_signal(int sig)
@@ -291,10 +401,12 @@ int cli_run(int argc, char **argv)
     status = BB_EXIT_USAGE;
     enum bb_log_level level;
     if (!bb_log_parse_level(cfg.log_level, &level)) {
-        cli_error("run: log level must be debug, info, warn or error, not '%s'", cfg.log_level);
+        /* config_validate checked it against the same names */
+        cli_error("run: log level '%s' is unknown to the logger", cfg.log_level);
         goto done;
     }
     bb_log_set_level(level);
+    config_env_warnings(&cfg, warn_env, NULL);
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -305,6 +417,7 @@ int cli_run(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     if (bridge_run(&cfg, &srv, s.stop_at_end, &err) < 0) {
+        cli_password_hint(&err, srv.password);
         log_error("%s", err.msg);
         status = err.code == BB_ERR_USAGE ? BB_EXIT_USAGE : BB_EXIT_FAILURE;
     } else {
@@ -392,6 +505,7 @@ int cli_status(int argc, char **argv)
     struct checkpoint *cps = calloc(SINKS_MAX, sizeof *cps);
     struct server_facts facts;
     status = BB_EXIT_FAILURE;
+    config_env_warnings(&cfg, warn_env, NULL);
     if (!cps) {
         cli_error("out of memory");
         goto done;
@@ -412,6 +526,7 @@ int cli_status(int argc, char **argv)
         found[k] = rc > 0;
     }
     if (server_current_position(&srv, &facts, &err) < 0) {
+        cli_password_hint(&err, srv.password);
         cli_error("%s", err.msg);
         goto done;
     }

@@ -36,14 +36,32 @@ static char *read_all(FILE *f)
     return s;
 }
 
-/* Run binbridge with args (NULL-terminated); both outputs kept. */
-static void cli_run(const char *const *args, struct cli_run *r)
+/* Every BINBRIDGE_ variable unset: a test's own are the only ones. */
+static void clear_binbridge_env(void)
 {
-    const char *argv[16];
+    extern char **environ;
+    for (;;) {
+        char **e = environ;
+        while (*e && strncmp(*e, "BINBRIDGE_", 10) != 0)
+            e++;
+        if (!*e)
+            break;
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(*e, "="), *e);
+        unsetenv(name);
+    }
+}
+
+/* Run binbridge with args (NULL-terminated) and, of the BINBRIDGE_
+ * variables, only those of env ("NAME=value", NULL-terminated, or NULL);
+ * both outputs kept. */
+static void cli_run_env(const char *const *args, const char *const *env, struct cli_run *r)
+{
+    const char *argv[24];
     size_t n = 0;
     argv[n++] = test_env("BB_BINBRIDGE");
     for (; *args; args++) {
-        cr_assert(n < 15);
+        cr_assert(n < 23);
         argv[n++] = *args;
     }
     argv[n] = NULL;
@@ -55,6 +73,9 @@ static void cli_run(const char *const *args, struct cli_run *r)
     if (pid == 0) {
         dup2(fileno(out), 1);
         dup2(fileno(err), 2);
+        clear_binbridge_env();
+        for (; env && *env; env++)
+            putenv((char *)*env);
         execv(argv[0], (char *const *)argv);
         _exit(127);
     }
@@ -65,6 +86,11 @@ static void cli_run(const char *const *args, struct cli_run *r)
     r->status = WEXITSTATUS(st);
     r->out = read_all(out);
     r->err = read_all(err);
+}
+
+static void cli_run(const char *const *args, struct cli_run *r)
+{
+    cli_run_env(args, NULL, r);
 }
 
 static void cli_run_free(struct cli_run *r)
@@ -172,12 +198,12 @@ Test(cli, what_is_not_an_option_exits_2_with_one_line)
         { ARGS("run", "--config", "a.conf", "-qh"), "'-q'" },
         { ARGS("run", "--version=3"), "'--version=3'" },
         { ARGS("run", "--help=me"), "'--help=me'" },
-        { ARGS("run", "--source"), "'--source'" },
+        { ARGS("run", "--source"), "--source needs a value" },
         { ARGS("status", "--bogus"), "'--bogus'" },
         { ARGS("status", "-v"), "'-v'" },
         { ARGS("dump", "--bogus"), "'--bogus'" },
         { ARGS("dump", "-x"), "'-x'" },
-        { ARGS("dump", "--file"), "'--file'" },
+        { ARGS("dump", "--file"), "--file needs a value" },
         { ARGS("--bogus"), "unknown option '--bogus'" },
         { ARGS("-x"), "unknown option '-x'" },
         { ARGS("nosuch"), "unknown command 'nosuch'" },
@@ -247,4 +273,293 @@ Test(cli, a_killed_binbridge_leaves_no_counter_segment)
     unlink(seg);
     unlink(fifo);
     rmdir(dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* Exact messages                                                      */
+
+/* binbridge args (with env) must exit with status and write exactly
+ * "binbridge: " + msg + "\n" on stderr, nothing on stdout. */
+static void expect_message(const char *const *args, const char *const *env, int status,
+                           const char *msg)
+{
+    struct cli_run r;
+    cli_run_env(args, env, &r);
+    const char *what = joined(args);
+    char want[1200];
+    snprintf(want, sizeof want, "binbridge: %s\n", msg);
+    cr_expect_eq(r.status, status, "%s: exit %d: %s", what, r.status, r.err);
+    cr_expect_str_eq(r.err, want, "%s", what);
+    cr_expect_str_empty(r.out, "%s: stdout: %s", what, r.out);
+    cli_run_free(&r);
+}
+
+/* An option without its value says so, with what the value looks like;
+ * `--source --redis URL` too (the next option is no value). */
+Test(cli, an_option_without_its_value_says_what_it_needs)
+{
+    const struct {
+        const char *const *args;
+        const char *msg;
+    } cases[] = {
+        { ARGS("run", "--source"), "run: --source needs a value (mysql://user@host[:port])" },
+        { ARGS("run", "--source", "--redis", "redis://127.0.0.1:1"),
+          "run: --source needs a value (mysql://user@host[:port])" },
+        { ARGS("run", "--redis"), "run: --redis needs a value (redis://host:port)" },
+        { ARGS("run", "--mongo"), "run: --mongo needs a value (mongodb://host:port)" },
+        { ARGS("run", "--log-level"), "run: --log-level needs a value (debug, info, warn, error "
+                                      "or off)" },
+        { ARGS("run", "--config"), "run: --config needs a value (the path of a libconfig file)" },
+        { ARGS("status", "--checkpoint"), "status: --checkpoint needs a value (a name)" },
+        { ARGS("dump", "--file"), "dump: --file needs a value (binlog file paths)" },
+        { ARGS("dump", "--source"), "dump: --source needs a value (mysql://user@host[:port])" },
+        { ARGS("dump", "--source", "--blocking"),
+          "dump: --source needs a value (mysql://user@host[:port])" },
+        { ARGS("dump", "--file", "x", "--start-gtid"),
+          "dump: --start-gtid needs a value (a GTID set, MariaDB 0-1-42 or MySQL uuid:1-5)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_message(cases[i].args, NULL, 2, cases[i].msg);
+}
+
+Test(cli, log_level_names_the_flag_and_every_level)
+{
+    expect_message(ARGS("run", "--log-level", "verbose"), NULL, 2,
+                   "run: --log-level must be \"debug\", \"info\", \"warn\", \"error\" or \"off\", "
+                   "got \"verbose\"");
+    expect_message(ARGS("run", "--log-level", "verbose", "--source", "mysql://u@127.0.0.1:1"),
+                   NULL, 2, "run: --log-level must be \"debug\", \"info\", \"warn\", \"error\" or "
+                   "\"off\", got \"verbose\"");
+    struct cli_run r;
+    cli_run(ARGS("run", "--help"), &r);
+    cr_expect(strstr(r.out, "\n  --log-level LEVEL       debug, info, warn, error or off (default "
+                            "info)\n"), "%s", r.out);
+    cli_run_free(&r);
+}
+
+/* Values of flags are checked as a file's are, named by the flag. */
+Test(cli, flag_values_name_the_flag)
+{
+    expect_message(ARGS("run", "--start", "nowhere"), NULL, 2,
+                   "run: --start must be \"earliest\", \"current\" or \"snapshot\", got "
+                   "\"nowhere\"");
+    expect_message(ARGS("run", "--server-id", "0"), NULL, 2,
+                   "run: --server-id must be an integer between 1 and 4294967295, got 0");
+    expect_message(ARGS("run", "--progress", "often"), NULL, 2,
+                   "run: --progress must be an integer between 0 and 86400, got \"often\"");
+    expect_message(ARGS("status", "--checkpoint", "a b"), NULL, 2,
+                   "status: --checkpoint: \"a b\" must be 1 to 64 letters, digits, '-', '_' or "
+                   "'.' (it becomes part of a Redis key and a MongoDB _id)");
+    expect_message(ARGS("run", "--source", "db:3306"), NULL, 2,
+                   "run: --source: server URL must start with mysql:// or mariadb:// (expected "
+                   "mysql://user[:password]@host[:port])");
+}
+
+/* status has no use for run's options: refused, not ignored. */
+Test(cli, status_refuses_the_options_of_run)
+{
+    const char *const *cases[] = {
+        ARGS("status", "--stop-at-end"), ARGS("status", "--start", "earliest"),
+        ARGS("status", "--server-id", "7"), ARGS("status", "--log-level", "debug"),
+        ARGS("status", "--progress", "5"),
+    };
+    static const char *const msgs[] = {
+        "status: --stop-at-end is an option of run, not of status",
+        "status: --start is an option of run, not of status",
+        "status: --server-id is an option of run, not of status",
+        "status: --log-level is an option of run, not of status",
+        "status: --progress is an option of run, not of status",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_message(cases[i], NULL, 2, msgs[i]);
+}
+
+/* A file in another syntax, or a name given twice, through the binary. */
+Test(cli, config_syntax_errors_say_what_and_where)
+{
+    char dir[] = "/tmp/bb-cli-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    char yaml[64], dup[64], want[400];
+    snprintf(yaml, sizeof yaml, "%s/binbridge.yaml", dir);
+    snprintf(dup, sizeof dup, "%s/dup.conf", dir);
+    FILE *f = fopen(yaml, "w");
+    cr_assert(f);
+    fputs("source:\n  url: mysql://repl@db\n", f);
+    fclose(f);
+    f = fopen(dup, "w");
+    cr_assert(f);
+    fputs("redis = {\n  url = \"redis://a\";\n  url = \"redis://b\"; };\n", f);
+    fclose(f);
+    snprintf(want, sizeof want, "%s:2: syntax error: this looks like YAML, but the "
+             "configuration is libconfig syntax (name = value; groups in { }), see "
+             "config/README.md", yaml);
+    expect_message(ARGS("run", "--config", yaml), NULL, 2, want);
+    snprintf(want, sizeof want, "%s:3: duplicate setting name \"redis.url\" (set at line 2 "
+             "already)", dup);
+    expect_message(ARGS("status", "--config", dup), NULL, 2, want);
+    /* BINBRIDGE_CONFIG names the file; --config wins over it */
+    char env[128];
+    snprintf(env, sizeof env, "BINBRIDGE_CONFIG=%s", dup);
+    expect_message(ARGS("run"), ARGS(env), 2, want + 0);
+    snprintf(want, sizeof want, "%s:2: syntax error: this looks like YAML, but the "
+             "configuration is libconfig syntax (name = value; groups in { }), see "
+             "config/README.md", yaml);
+    expect_message(ARGS("run", "--config", yaml), ARGS(env), 2, want);
+    expect_message(ARGS("run"), ARGS("BINBRIDGE_CONFIG=/nonexistent/b.conf"), 2,
+                   "BINBRIDGE_CONFIG: /nonexistent/b.conf: cannot open: No such file or "
+                   "directory");
+    unlink(yaml);
+    unlink(dup);
+    rmdir(dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* The environment                                                     */
+
+/* A file in a fresh directory holding text; path in buf. */
+static void write_file(char *buf, size_t n, const char *name, const char *text)
+{
+    char dir[] = "/tmp/bb-cli-env-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    snprintf(buf, n, "%s/%s", dir, name);
+    FILE *f = fopen(buf, "w");
+    cr_assert(f);
+    fputs(text, f);
+    cr_assert_eq(fclose(f), 0);
+}
+
+static void remove_file(const char *path)
+{
+    unlink(path);
+    char dir[256];
+    snprintf(dir, sizeof dir, "%s", path);
+    *strrchr(dir, '/') = '\0';
+    rmdir(dir);
+}
+
+Test(cli, environment_errors_name_the_variable_never_the_secret)
+{
+    expect_message(ARGS("run"), ARGS("BINBRIDGE_LOG_LEVEL=verbose"), 2,
+                   "BINBRIDGE_LOG_LEVEL must be \"debug\", \"info\", \"warn\", \"error\" or "
+                   "\"off\", got \"verbose\"");
+    /* checked even when a flag overrides it, as a file's value is */
+    expect_message(ARGS("run", "--log-level", "info"), ARGS("BINBRIDGE_LOG_LEVEL=verbose"), 2,
+                   "BINBRIDGE_LOG_LEVEL must be \"debug\", \"info\", \"warn\", \"error\" or "
+                   "\"off\", got \"verbose\"");
+    expect_message(ARGS("run"), ARGS("BINBRIDGE_REDIS_PASSWORD_FILE=/nonexistent/pw"), 2,
+                   "BINBRIDGE_REDIS_PASSWORD_FILE: cannot read /nonexistent/pw: No such file or "
+                   "directory");
+    expect_message(ARGS("status"), ARGS("BINBRIDGE_MONGO_FILE=/nonexistent/url"), 2,
+                   "BINBRIDGE_MONGO_FILE: cannot read /nonexistent/url: No such file or "
+                   "directory");
+
+    char path[128], env[200], want[400];
+    write_file(path, sizeof path, "pw", "S3cretPassw0rd\n");
+    snprintf(env, sizeof env, "BINBRIDGE_PASSWORD_FILE=%s", path);
+    expect_message(ARGS("run"), ARGS("BINBRIDGE_PASSWORD=S3cretPassw0rd", env), 2,
+                   "BINBRIDGE_PASSWORD and BINBRIDGE_PASSWORD_FILE are both set: keep one");
+    remove_file(path);
+    /* what a file holds is never shown */
+    write_file(path, sizeof path, "url", "redis://:S3cretPassw0rd@cache:6379\nsecond line\n");
+    snprintf(env, sizeof env, "BINBRIDGE_REDIS_FILE=%s", path);
+    snprintf(want, sizeof want, "BINBRIDGE_REDIS_FILE: %s holds more than one line", path);
+    expect_message(ARGS("run"), ARGS(env), 2, want);
+    remove_file(path);
+    write_file(path, sizeof path, "url", "redis://:S3cretPassw0rd@cache:99999\n");
+    snprintf(env, sizeof env, "BINBRIDGE_REDIS_FILE=%s", path);
+    struct cli_run r;
+    cli_run_env(ARGS("run"), ARGS(env), &r);
+    cr_expect_eq(r.status, 2, "%s", r.err);
+    cr_expect(strncmp(r.err, "binbridge: BINBRIDGE_REDIS_FILE (", 33) == 0, "%s", r.err);
+    cr_expect(!strstr(r.err, "S3cret"), "the password shows: %s", r.err);
+    cli_run_free(&r);
+    remove_file(path);
+}
+
+/* flag > environment > file > default, through the binary. */
+Test(cli, precedence_flag_environment_file)
+{
+    char path[128], env[200], want[400];
+    write_file(path, sizeof path, "b.conf",
+               "source = { url = \"mysql://repl@127.0.0.1:1\"; };\n"
+               "redis = { url = \"redis://127.0.0.1:1\"; };\n"
+               "retry = {\n  initial_ms = 500;\n  max_ms = 60000; };\n");
+    snprintf(env, sizeof env, "BINBRIDGE_CONFIG=%s", path);
+    /* the environment's max_ms over the file's; the file's initial_ms */
+    snprintf(want, sizeof want, "%s:4: retry.initial_ms (500) is larger than retry.max_ms (200)",
+             path);
+    expect_message(ARGS("run"), ARGS(env, "BINBRIDGE_RETRY_MAX_MS=200"), 2, want);
+    /* the environment's initial_ms over the file's */
+    expect_message(ARGS("status"), ARGS(env, "BINBRIDGE_RETRY_MAX_MS=200",
+                                        "BINBRIDGE_RETRY_INITIAL_MS=300"), 2,
+                   "BINBRIDGE_RETRY_INITIAL_MS: retry.initial_ms (300) is larger than "
+                   "retry.max_ms (200)");
+    /* a flag over the environment: the source asked is the flag's */
+    char source[128];
+    snprintf(source, sizeof source, "mysql://bb@%s:%s", test_env("BB_MARIADB_HOST"),
+             test_env("BB_MARIADB_PORT"));
+    snprintf(want, sizeof want, "BINBRIDGE_REDIS=%s", test_env("BB_REDIS_URL"));
+    struct cli_run r;
+    cli_run_env(ARGS("status", "--source", source),
+                ARGS("BINBRIDGE_SOURCE=mysql://bb@127.0.0.1:1", want), &r);
+    cr_expect_eq(r.status, 1, "%s", r.err);
+    cr_expect(strstr(r.err, "(error 1045)"), "not the flag's server: %s", r.err);
+    cli_run_free(&r);
+    remove_file(path);
+}
+
+/* Access denied without a password says where one goes; with a wrong one
+ * it does not. */
+Test(cli, access_denied_without_a_password_names_the_variables)
+{
+    char source[128], wrong[128], redis[300], ckpt[64];
+    const char *host = test_env("BB_MARIADB_HOST"), *port = test_env("BB_MARIADB_PORT");
+    snprintf(source, sizeof source, "mysql://bb@%s:%s", host, port);
+    snprintf(wrong, sizeof wrong, "mysql://bb:wrong-password@%s:%s", host, port);
+    snprintf(redis, sizeof redis, "%s", test_env("BB_REDIS_URL"));
+    snprintf(ckpt, sizeof ckpt, "cli-denied-%d", (int)getpid());
+    static const char hint[] = "(error 1045); no password was given: set BINBRIDGE_PASSWORD or "
+                               "BINBRIDGE_PASSWORD_FILE\n";
+    const char *const *cases[] = {
+        ARGS("run", "--source", source, "--redis", redis, "--checkpoint", ckpt, "--stop-at-end"),
+        ARGS("status", "--source", source, "--redis", redis, "--checkpoint", ckpt),
+    };
+    for (size_t i = 0; i < 2; i++) {
+        struct cli_run r;
+        cli_run_env(cases[i], NULL, &r);
+        const char *what = joined(cases[i]);
+        cr_expect_eq(r.status, 1, "%s: %s", what, r.err);
+        cr_expect_eq(count_lines(r.err), 1, "%s: %s", what, r.err);
+        cr_expect(strstr(r.err, "Access denied for user 'bb'@") &&
+                  strlen(r.err) > strlen(hint) &&
+                  strcmp(r.err + strlen(r.err) - strlen(hint), hint) == 0,
+                  "%s: %s", what, r.err);
+        cli_run_free(&r);
+    }
+    /* a password given, wrong: no hint */
+    struct cli_run r;
+    cli_run_env(ARGS("status", "--source", wrong, "--redis", redis, "--checkpoint", ckpt), NULL,
+                &r);
+    cr_expect_eq(r.status, 1, "%s", r.err);
+    cr_expect(strstr(r.err, "(error 1045)") && !strstr(r.err, "BINBRIDGE_PASSWORD"), "%s", r.err);
+    cli_run_free(&r);
+}
+
+/* run --help and status --help name the variables (from the registry). */
+Test(cli, help_mentions_the_environment)
+{
+    static const char *const names[] = {
+        "BINBRIDGE_SOURCE", "BINBRIDGE_REDIS", "BINBRIDGE_MONGO", "BINBRIDGE_CONFIG",
+        "BINBRIDGE_PASSWORD", "BINBRIDGE_REDIS_PASSWORD", "BINBRIDGE_MONGO_PASSWORD",
+        "BINBRIDGE_BATCH_ROWS", "NAME_FILE",
+        ("a flag wins over the environment, which wins over the file"),
+    };
+    struct cli_run r;
+    cli_run(ARGS("run", "--help"), &r);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        cr_expect(strstr(r.out, names[i]), "run --help lacks %s:\n%s", names[i], r.out);
+    cli_run_free(&r);
+    cli_run(ARGS("status", "--help"), &r);
+    cr_expect(strstr(r.out, "BINBRIDGE_SOURCE") && strstr(r.out, "NAME_FILE"), "%s", r.out);
+    cli_run_free(&r);
 }
