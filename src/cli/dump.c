@@ -12,6 +12,8 @@
 #include "cli/cli.h"
 #include "values/format_event.h"
 #include "base/url.h"
+#include "mapping/config.h"
+#include "mysql/server_conn.h"
 
 enum dump_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_NONE };
 
@@ -19,15 +21,16 @@ static const char dump_usage[] =
     "usage: binbridge dump (--file PATH... | --source mysql://user@host[:port]) [options]\n"
     "\n"
     "  --file PATH...          binlog or relay-log files, read in the order given\n"
-    "  --source URL            a live server; the password from $BINBRIDGE_PASSWORD (one in\n"
-    "                          the URL shows in ps until it is read and overwritten)\n"
+    "  --source URL            a live server (default: $BINBRIDGE_SOURCE); the password from\n"
+    "                          $BINBRIDGE_PASSWORD or the file $BINBRIDGE_PASSWORD_FILE names\n"
+    "                          (one in the URL shows in ps until it is read and overwritten)\n"
     "  --format text|json|none text: dump() layout (default); json: one object per line;\n"
     "                          none: decode and render every value, print nothing\n"
     "  --start current|earliest  where to start on a server (default current)\n"
-    "  --start-file FILE --start-pos N   start at FILE:N\n"
+    "  --start-file FILE --start-pos N   start at FILE:N (on a server)\n"
     "  --start-gtid SET        start after a GTID set (MySQL uuid:1-5 or MariaDB 0-1-42)\n"
     "  --blocking              keep following the server (default: stop at its end)\n"
-    "  --heartbeat SECONDS     heartbeat period in blocking mode\n"
+    "  --heartbeat SECONDS     heartbeat period, with --blocking\n"
     "  --server-id N           replica server id to register as\n"
     "  --only-events LIST      event names (WriteRowsEvent, WRITE_ROWS_EVENT or 30), comma-separated\n"
     "  --ignored-events LIST\n"
@@ -176,6 +179,48 @@ static const char *value_of(int code)
     }
 }
 
+/* The long name of option code. */
+static const char *flag_name(int code)
+{
+    for (const struct option *o = dump_options; o->name; o++)
+        if (o->val == code)
+            return o->name;
+    return "?";
+}
+
+/* The options that only a server has a use for. */
+static bool server_only(int code)
+{
+    return code == OPT_START || code == OPT_START_FILE || code == OPT_START_POS ||
+           code == OPT_START_GTID || code == OPT_BLOCKING || code == OPT_HEARTBEAT ||
+           code == OPT_SERVER_ID;
+}
+
+/* A start GTID in either syntax, checked before anything connects: the
+ * first ':' tells a MySQL set (uuid:1-5) from a MariaDB position (0-1-42),
+ * as the server source does. */
+static int check_start_gtid(const char *gtid, struct bb_error *err)
+{
+    struct bb_buf encoded;
+    int rc;
+    if (!strchr(gtid, ':')) {
+        rc = server_gtid_check_mariadb(gtid, err);
+    } else {
+        bb_buf_init(&encoded);
+        rc = server_gtid_encode_mysql(gtid, &encoded, err);
+        bb_buf_destroy(&encoded);
+    }
+    if (rc < 0)
+        bb_error_prefix(err, "dump: --start-gtid");
+    if (rc == BB_ERR_USAGE) {
+        size_t len = strlen(err->msg);
+        snprintf(err->msg + len, sizeof err->msg - len, " (MariaDB: domain-server-sequence"
+                 "[,...], e.g. 0-1-42; MySQL: uuid:N[-M][,...], e.g. "
+                 "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5)");
+    }
+    return rc;
+}
+
 static bool parse_u64(const char *s, uint64_t *out)
 {
     char *end;
@@ -202,6 +247,8 @@ int cli_dump(int argc, char **argv)
     struct bb_stream *stream = NULL;
     struct bb_buf out;
     bool start_pos_given = false;
+    int first_server_only = 0, start_given[2] = { 0, 0 };
+    char *env_source = NULL, *env_password = NULL;
 
     bb_stream_options_init(&opt);
     bb_server_options_init(&srv);
@@ -223,6 +270,17 @@ int cli_dump(int argc, char **argv)
         if (o->name && o->has_arg == required_argument &&
             cli_value_missing("dump", o->name, optarg, value_of(c)))
             goto done;
+        if (server_only(c) && !first_server_only)
+            first_server_only = c;
+        if (c == OPT_START || c == OPT_START_FILE || c == OPT_START_GTID) {
+            /* where to start: one way only */
+            if (start_given[0] && start_given[0] != c) {
+                cli_error("dump: --%s and --%s both say where to start: give one",
+                          flag_name(start_given[0]), flag_name(c));
+                goto done;
+            }
+            start_given[0] = c;
+        }
         switch (c) {
         case OPT_FILE: files[nfiles++] = optarg; break;
         case OPT_SOURCE: source = optarg; break;
@@ -337,8 +395,32 @@ int cli_dump(int argc, char **argv)
     opt.filter.only_tables = lists[2];
     opt.filter.ignored_tables = lists[3];
 
+    if (nfiles > 0 && first_server_only) {
+        cli_error("dump: --%s applies to a live server (--source), not to --file",
+                  flag_name(first_server_only));
+        goto done;
+    }
+    if (srv.heartbeat_period > 0 && !srv.blocking) {
+        cli_error("dump: --heartbeat applies with --blocking (without it dump stops at the "
+                  "server's end)");
+        goto done;
+    }
+    if (srv.start == BB_START_GTID && check_start_gtid(srv.start_gtid, &err) < 0) {
+        cli_error("%s", err.msg);
+        goto done;
+    }
+    if (nfiles == 0 && !source) {
+        /* The environment, as for run: BINBRIDGE_SOURCE (or its _FILE) */
+        char label[BB_ERROR_MSG_MAX / 2];
+        if (config_env_read(CONFIG_ENV_PREFIX "SOURCE", &env_source, label, sizeof label,
+                            &err) < 0) {
+            cli_error("dump: %s", err.msg);
+            goto done;
+        }
+        source = env_source;
+    }
     if ((nfiles > 0) == (source != NULL)) {
-        cli_error("dump: give either --file PATH... or --source URL");
+        cli_error("dump: give either --file PATH... or --source URL (or $BINBRIDGE_SOURCE)");
         goto done;
     }
     if (source) {
@@ -355,9 +437,21 @@ int cli_dump(int argc, char **argv)
             cli_error("dump: --start-pos needs --start-file");
             goto done;
         }
-        status = BB_EXIT_FAILURE;
+        /* No password in the URL: BINBRIDGE_PASSWORD (which the URL parser
+         * read already) or the file BINBRIDGE_PASSWORD_FILE names. */
+        char label[BB_ERROR_MSG_MAX / 2];
+        if (!url_has_password(source) &&
+            config_env_read(CONFIG_ENV_PREFIX "PASSWORD", &env_password, label, sizeof label,
+                            &err) < 0) {
+            cli_error("dump: %s", err.msg);
+            goto done;
+        }
+        if (env_password)
+            srv.password = env_password;
         if (bb_stream_open_server(&stream, &srv, &opt, &err) < 0) {
+            cli_password_hint(&err, srv.password);
             cli_error("%s", err.msg);
+            status = err.code == BB_ERR_USAGE ? BB_EXIT_USAGE : BB_EXIT_FAILURE;
             goto done;
         }
     } else {
@@ -418,6 +512,8 @@ int cli_dump(int argc, char **argv)
 done:
     bb_stream_close(stream);
     bb_server_options_destroy(&srv);
+    config_secret_free(env_source);
+    config_secret_free(env_password);
     bb_buf_destroy(&out);
     for (int i = 0; i < 4; i++) {
         free(storage[i]);

@@ -374,6 +374,64 @@ Test(cli, status_refuses_the_options_of_run)
         expect_message(cases[i], NULL, 2, msgs[i]);
 }
 
+/* A start GTID in neither syntax is a usage error that shows both. */
+Test(cli, a_bad_start_gtid_is_a_usage_error_naming_both_forms)
+{
+    static const char both[] = " (MariaDB: domain-server-sequence[,...], e.g. 0-1-42; MySQL: "
+                               "uuid:N[-M][,...], e.g. 3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5)";
+    char want[600];
+    snprintf(want, sizeof want, "dump: --start-gtid: GTID position 'garbage': expected "
+             "domain-server-sequence numbers at offset 0%s", both);
+    /* refused before anything connects: port 1 is never asked */
+    expect_message(ARGS("dump", "--source", "mysql://u@127.0.0.1:1", "--start-gtid", "garbage"),
+                   NULL, 2, want);
+    snprintf(want, sizeof want, "dump: --start-gtid: GTID set "
+             "'3e11fa47-71ca-11e1-9e33-c80aa9429562:x': tag at offset 38 has no intervals%s",
+             both);
+    expect_message(ARGS("dump", "--source", "mysql://u@127.0.0.1:1", "--start-gtid",
+                        "3e11fa47-71ca-11e1-9e33-c80aa9429562:x"), NULL, 2, want);
+    snprintf(want, sizeof want, "dump: --start-gtid: GTID position '0-1-2,0-3-4': domain 0 "
+             "appears twice%s", both);
+    expect_message(ARGS("dump", "--source", "mysql://u@127.0.0.1:1", "--start-gtid",
+                        "0-1-2,0-3-4"), NULL, 2, want);
+}
+
+/* Options that would be ignored are refused. */
+Test(cli, dump_refuses_options_it_would_ignore)
+{
+    const struct {
+        const char *const *args;
+        const char *msg;
+    } cases[] = {
+        { ARGS("dump", "--file", "x", "--start-file", "y"),
+          "dump: --start-file applies to a live server (--source), not to --file" },
+        { ARGS("dump", "--start-pos", "5", "--file", "x"),
+          "dump: --start-pos applies to a live server (--source), not to --file" },
+        { ARGS("dump", "--file", "x", "--start-gtid", "0-1-1"),
+          "dump: --start-gtid applies to a live server (--source), not to --file" },
+        { ARGS("dump", "--file", "x", "--blocking"),
+          "dump: --blocking applies to a live server (--source), not to --file" },
+        { ARGS("dump", "--file", "x", "--start", "earliest"),
+          "dump: --start applies to a live server (--source), not to --file" },
+        { ARGS("dump", "--file", "x", "--server-id", "3"),
+          "dump: --server-id applies to a live server (--source), not to --file" },
+        { ARGS("dump", "--source", "mysql://u@127.0.0.1:1", "--heartbeat", "5"),
+          "dump: --heartbeat applies with --blocking (without it dump stops at the server's "
+          "end)" },
+        { ARGS("dump", "--source", "mysql://u@127.0.0.1:1", "--start-file", "b.000001",
+               "--start-gtid", "0-1-1"),
+          "dump: --start-file and --start-gtid both say where to start: give one" },
+        { ARGS("dump", "--source", "mysql://u@127.0.0.1:1", "--start", "earliest",
+               "--start-file", "b.000001"),
+          "dump: --start and --start-file both say where to start: give one" },
+        { ARGS("dump", "--source", "mysql://u@127.0.0.1:1", "--start-pos", "5"),
+          "dump: --start-pos needs --start-file" },
+        { ARGS("dump"), "dump: give either --file PATH... or --source URL (or $BINBRIDGE_SOURCE)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        expect_message(cases[i].args, NULL, 2, cases[i].msg);
+}
+
 /* A file in another syntax, or a name given twice, through the binary. */
 Test(cli, config_syntax_errors_say_what_and_where)
 {
@@ -458,6 +516,9 @@ Test(cli, environment_errors_name_the_variable_never_the_secret)
     snprintf(env, sizeof env, "BINBRIDGE_PASSWORD_FILE=%s", path);
     expect_message(ARGS("run"), ARGS("BINBRIDGE_PASSWORD=S3cretPassw0rd", env), 2,
                    "BINBRIDGE_PASSWORD and BINBRIDGE_PASSWORD_FILE are both set: keep one");
+    expect_message(ARGS("dump", "--source", "mysql://u@127.0.0.1:1"),
+                   ARGS("BINBRIDGE_PASSWORD=S3cretPassw0rd", env), 2,
+                   "dump: BINBRIDGE_PASSWORD and BINBRIDGE_PASSWORD_FILE are both set: keep one");
     remove_file(path);
     /* what a file holds is never shown */
     write_file(path, sizeof path, "url", "redis://:S3cretPassw0rd@cache:6379\nsecond line\n");
@@ -523,8 +584,9 @@ Test(cli, access_denied_without_a_password_names_the_variables)
     const char *const *cases[] = {
         ARGS("run", "--source", source, "--redis", redis, "--checkpoint", ckpt, "--stop-at-end"),
         ARGS("status", "--source", source, "--redis", redis, "--checkpoint", ckpt),
+        ARGS("dump", "--source", source),
     };
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 3; i++) {
         struct cli_run r;
         cli_run_env(cases[i], NULL, &r);
         const char *what = joined(cases[i]);
@@ -538,11 +600,35 @@ Test(cli, access_denied_without_a_password_names_the_variables)
     }
     /* a password given, wrong: no hint */
     struct cli_run r;
-    cli_run_env(ARGS("status", "--source", wrong, "--redis", redis, "--checkpoint", ckpt), NULL,
-                &r);
+    cli_run_env(ARGS("dump", "--source", wrong), NULL, &r);
     cr_expect_eq(r.status, 1, "%s", r.err);
     cr_expect(strstr(r.err, "(error 1045)") && !strstr(r.err, "BINBRIDGE_PASSWORD"), "%s", r.err);
     cli_run_free(&r);
+}
+
+/* dump takes its source and password from the environment too. */
+Test(cli, dump_from_the_environment)
+{
+    char source[160], pw[128], env_source[200], env_pw[200];
+    snprintf(source, sizeof source, "mysql://bb@%s:%s", test_env("BB_MARIADB_HOST"),
+             test_env("BB_MARIADB_PORT"));
+    char text[128];
+    snprintf(text, sizeof text, "%s\n", test_env("BB_MARIADB_PASSWORD"));
+    write_file(pw, sizeof pw, "pw", text);
+    snprintf(env_source, sizeof env_source, "BINBRIDGE_SOURCE=%s", source);
+    snprintf(env_pw, sizeof env_pw, "BINBRIDGE_PASSWORD_FILE=%s", pw);
+    struct cli_run r;
+    cli_run_env(ARGS("dump", "--format", "json"), ARGS(env_source, env_pw), &r);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect(strstr(r.out, "\"type\":\"FORMAT_DESCRIPTION_EVENT\""), "%s", r.out);
+    cli_run_free(&r);
+    /* --file wins over BINBRIDGE_SOURCE */
+    cli_run_env(ARGS("dump", "--file", "/nonexistent/mysql-bin.000001"), ARGS(env_source, env_pw),
+                &r);
+    cr_expect_eq(r.status, 1, "%s", r.err);
+    cr_expect(strstr(r.err, "/nonexistent/mysql-bin.000001"), "%s", r.err);
+    cli_run_free(&r);
+    remove_file(pw);
 }
 
 /* run --help and status --help name the variables (from the registry). */
@@ -561,5 +647,9 @@ Test(cli, help_mentions_the_environment)
     cli_run_free(&r);
     cli_run(ARGS("status", "--help"), &r);
     cr_expect(strstr(r.out, "BINBRIDGE_SOURCE") && strstr(r.out, "NAME_FILE"), "%s", r.out);
+    cli_run_free(&r);
+    cli_run(ARGS("dump", "--help"), &r);
+    cr_expect(strstr(r.out, "$BINBRIDGE_SOURCE") && strstr(r.out, "$BINBRIDGE_PASSWORD_FILE"),
+              "%s", r.out);
     cli_run_free(&r);
 }
