@@ -12,6 +12,8 @@
 #include "sinks/sink.h"
 #include "binbridge.h"
 #include "bridge/bridge.h"
+#include "bridge/metrics.h"
+#include "service/http.h"
 #include "mapping/checkpoint.h"
 #include "cli/cli.h"
 #include "mapping/config.h"
@@ -68,6 +70,9 @@ static void print_usage(FILE *f, bool run)
               "  --checkpoint NAME       the checkpoint's name (several bridges into one sink)\n"
               "  --server-id N           the replica id to register as\n"
               "  --log-level LEVEL       debug, info, warn, error\n"
+              "  --log-format FORMAT     text (default) or json (one object per line)\n"
+              "  --http HOST:PORT        serve /metrics (Prometheus) and /health there, such as\n"
+              "                          127.0.0.1:9108 (default: no HTTP listener)\n"
               "  --progress SECONDS      seconds between progress lines (0: none)\n"
               "\n", f);
     } else {
@@ -87,7 +92,7 @@ static void print_usage(FILE *f, bool run)
 
 enum {
     OPT_CONFIG = 1000, OPT_SOURCE, OPT_START, OPT_STOP_AT_END, OPT_CHECKPOINT, OPT_SERVER_ID,
-    OPT_LOG_LEVEL, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
+    OPT_LOG_LEVEL, OPT_PROGRESS, OPT_HELP, OPT_VERSION, OPT_LOG_FORMAT, OPT_HTTP,
     OPT_SINK = 1100,            /* + k: --<name of sink k> */
 };
 
@@ -100,6 +105,8 @@ static const struct option fixed_options[] = {
     { "server-id", required_argument, NULL, OPT_SERVER_ID },
     { "log-level", required_argument, NULL, OPT_LOG_LEVEL },
     { "progress", required_argument, NULL, OPT_PROGRESS },
+    { "log-format", required_argument, NULL, OPT_LOG_FORMAT },
+    { "http", required_argument, NULL, OPT_HTTP },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
 };
@@ -107,7 +114,7 @@ static const struct option fixed_options[] = {
 
 struct cli_settings {
     const char *config_path;
-    const char *source, *start, *checkpoint, *log_level;
+    const char *source, *start, *checkpoint, *log_level, *log_format, *http;
     const char *sink_url[SINKS_MAX];    /* --<name> URL, per registered sink */
     long long server_id, progress;
     bool stop_at_end;
@@ -153,6 +160,8 @@ static int parse_args(int argc, char **argv, const char *cmd, bool run, struct c
         case OPT_STOP_AT_END: s->stop_at_end = true; break;
         case OPT_CHECKPOINT: s->checkpoint = optarg; break;
         case OPT_LOG_LEVEL: s->log_level = optarg; break;
+        case OPT_LOG_FORMAT: s->log_format = optarg; break;
+        case OPT_HTTP: s->http = optarg; break;
         case OPT_SERVER_ID:
             if (!parse_count(optarg, UINT32_MAX, &s->server_id) || s->server_id == 0) {
                 cli_error("%s: --server-id must be 1..4294967295, not '%s'", cmd, optarg);
@@ -205,6 +214,10 @@ static int build_config(const struct cli_settings *s, struct bb_config *cfg, str
     if (s->checkpoint && config_set_string(&cfg->checkpoint_name, s->checkpoint, err) < 0)
         return err->code;
     if (s->log_level && config_set_string(&cfg->log_level, s->log_level, err) < 0)
+        return err->code;
+    if (s->log_format && config_set_string(&cfg->log_format, s->log_format, err) < 0)
+        return err->code;
+    if (s->http && config_set_string(&cfg->http_listen, s->http, err) < 0)
         return err->code;
     if (s->start) {
         if (strcmp(s->start, "earliest") == 0)
@@ -288,6 +301,8 @@ int cli_run(int argc, char **argv)
     if (status >= 0)
         return status;
     struct bb_error err = { 0 };
+    struct metrics *metrics = NULL;
+    struct http_server *http = NULL;
     status = BB_EXIT_USAGE;
     enum bb_log_level level;
     if (!bb_log_parse_level(cfg.log_level, &level)) {
@@ -295,6 +310,32 @@ int cli_run(int argc, char **argv)
         goto done;
     }
     bb_log_set_level(level);
+    enum bb_log_format format;
+    if (!bb_log_parse_format(cfg.log_format, &format)) {
+        cli_error("run: --log-format must be text or json, not '%s'", cfg.log_format);
+        goto done;
+    }
+    bb_log_set_format(format);
+    const struct bb_log_field started[] = { { .name = "version", .text = bb_version() } };
+    log_info_with(started, 1, "binbridge %s starting", bb_version());
+
+    /* The metrics exist whether or not they are served; the listener
+     * starts before anything connects, so that a port in use is a usage
+     * error at once. */
+    metrics = metrics_new(&cfg, 0);
+    if (!metrics) {
+        cli_error("out of memory");
+        status = BB_EXIT_FAILURE;
+        goto done;
+    }
+    if (cfg.http_listen) {
+        if (http_server_start(&http, cfg.http_listen, metrics, &err) < 0) {
+            cli_error("%s", err.msg);
+            status = err.code == BB_ERR_USAGE ? BB_EXIT_USAGE : BB_EXIT_FAILURE;
+            goto done;
+        }
+        log_info("serving /metrics and /health on http://%s", cfg.http_listen);
+    }
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -304,13 +345,15 @@ int cli_run(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    if (bridge_run(&cfg, &srv, s.stop_at_end, &err) < 0) {
+    if (bridge_run(&cfg, &srv, s.stop_at_end, metrics, &err) < 0) {
         log_error("%s", err.msg);
         status = err.code == BB_ERR_USAGE ? BB_EXIT_USAGE : BB_EXIT_FAILURE;
     } else {
         status = BB_EXIT_OK;
     }
 done:
+    http_server_stop(http);
+    metrics_free(metrics);
     bb_server_options_destroy(&srv);
     bb_config_destroy(&cfg);
     return status;

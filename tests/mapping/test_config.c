@@ -273,6 +273,8 @@ Test(config, example_redis_full)
     cr_expect_eq(c.retry_max_ms, 30000u);
     cr_expect_eq(c.progress_interval, 10u);
     cr_expect_str_eq(c.log_level, "info");
+    cr_expect_str_eq(c.log_format, "text");
+    cr_expect_str_eq(c.http_listen, "127.0.0.1:9108");
 
     cr_assert_eq(c.nrules, 3u);
     const struct table_rule *r = &c.rules[0];
