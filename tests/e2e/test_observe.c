@@ -18,7 +18,10 @@
 #include <fcntl.h>
 #include <math.h>
 #include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -530,4 +533,177 @@ Test(observe, never_connected_says_so_and_idle_progress_counts_no_heartbeats)
     }
     cr_expect_geq(lines, 3u);
     free(out);
+}
+
+/* ------------------------------------------------------------------ */
+/* A stalled source                                                    */
+
+/* A TCP proxy to MariaDB that can freeze: while frozen it moves no byte
+ * and accepts no connection, but closes none either, as a network that
+ * silently drops everything would. */
+struct proxy {
+    int lfd;
+    unsigned port, target;
+    pthread_t thread;
+    atomic_bool frozen, stop;
+};
+
+enum { PROXY_MAX = 16 };
+
+static int proxy_dial(unsigned port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_in a = { 0 };
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) < 0) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+static void *proxy_run(void *arg)
+{
+    struct proxy *p = arg;
+    int a[PROXY_MAX], b[PROXY_MAX];
+    size_t n = 0;
+    while (!atomic_load(&p->stop)) {
+        if (atomic_load(&p->frozen)) {
+            usleep(20000);
+            continue;
+        }
+        struct pollfd pf[1 + 2 * PROXY_MAX];
+        pf[0] = (struct pollfd){ p->lfd, POLLIN, 0 };
+        for (size_t i = 0; i < n; i++) {
+            pf[1 + 2 * i] = (struct pollfd){ a[i], POLLIN, 0 };
+            pf[2 + 2 * i] = (struct pollfd){ b[i], POLLIN, 0 };
+        }
+        if (poll(pf, 1 + 2 * n, 20) <= 0)
+            continue;
+        if (atomic_load(&p->frozen))
+            continue;
+        for (size_t i = n; i-- > 0;) {
+            bool dead = false;
+            for (int side = 0; side < 2 && !dead; side++) {
+                if (!(pf[1 + 2 * i + (size_t)side].revents & (POLLIN | POLLHUP | POLLERR)))
+                    continue;
+                char buf[65536];
+                ssize_t got = recv(side ? b[i] : a[i], buf, sizeof buf, 0);
+                if (got <= 0 || send(side ? a[i] : b[i], buf, (size_t)got, MSG_NOSIGNAL) != got)
+                    dead = true;
+            }
+            if (dead) {
+                close(a[i]);
+                close(b[i]);
+                a[i] = a[n - 1];
+                b[i] = b[n - 1];
+                n--;
+            }
+        }
+        if (pf[0].revents & POLLIN) {
+            int c = accept4(p->lfd, NULL, NULL, SOCK_CLOEXEC);
+            int t = c >= 0 ? proxy_dial(p->target) : -1;
+            if (c >= 0 && t >= 0 && n < PROXY_MAX) {
+                a[n] = c;
+                b[n] = t;
+                n++;
+            } else {
+                if (c >= 0)
+                    close(c);
+                if (t >= 0)
+                    close(t);
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        close(a[i]);
+        close(b[i]);
+    }
+    return NULL;
+}
+
+static struct proxy proxy_;
+
+static void proxy_start(struct proxy *p, unsigned target)
+{
+    memset(p, 0, sizeof *p);
+    p->target = target;
+    p->lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    cr_assert_geq(p->lfd, 0);
+    struct sockaddr_in a = { 0 };
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert_eq(bind(p->lfd, (struct sockaddr *)&a, sizeof a), 0);
+    cr_assert_eq(listen(p->lfd, 16), 0);
+    socklen_t len = sizeof a;
+    cr_assert_eq(getsockname(p->lfd, (struct sockaddr *)&a, &len), 0);
+    p->port = ntohs(a.sin_port);
+    cr_assert_eq(pthread_create(&p->thread, NULL, proxy_run, p), 0);
+}
+
+static void proxy_stop(struct proxy *p)
+{
+    if (!p->port)
+        return;
+    atomic_store(&p->stop, true);
+    pthread_join(p->thread, NULL);
+    close(p->lfd);
+    p->port = 0;
+}
+
+static void stall_fini(void)
+{
+    e2e_kill_children();
+    proxy_stop(&proxy_);
+    observe_fini();
+}
+
+Test(observe, a_stalled_source_is_logged_reported_and_reconnected, .fini = stall_fini)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "obsstall", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_observe.c", NULL);
+    e2e_establish_checkpoint(E);
+    e2e_sql(E->m, "CREATE TABLE t (id INT PRIMARY KEY)");
+    proxy_start(&proxy_, E->srv.mariadb_port);
+    unsigned port = e2e_free_port();
+    char addr[64], source[128];
+    http_arg(port, addr, sizeof addr);
+    snprintf(source, sizeof source, "mysql://bbrepl:bbrepl@127.0.0.1:%u", proxy_.port);
+    const char *const extra[] = { "--source", source, "--http", addr, NULL };
+    e2e_bridge_start(E, extra);
+    struct http_answer a;
+    if (!wait_answer(E, port, "/health", 200, "ok", 60, &a))
+        e2e_fail_with_bridge_output(E, "/health never said 200 ok");
+    http_answer_free(&a);
+
+    /* the network goes silent while the binlog moves on */
+    atomic_store(&proxy_.frozen, true);
+    e2e_sql(E->m, "INSERT INTO t VALUES (1), (2), (3)");
+    if (!wait_output(E, "stalled: no event or heartbeat from the source for ", 1, 60))
+        e2e_fail_with_bridge_output(E, "no line about the stall");
+    if (!wait_answer(E, port, "/health", 503, "", 30, &a))
+        e2e_fail_with_bridge_output(E, "/health said 200 through the stall");
+    cr_expect(strncmp(a.body, "stalled: ", 9) == 0 ||
+              strncmp(a.body, "source disconnected for ", 24) == 0, "%s", a.body);
+    http_answer_free(&a);
+
+    /* the network comes back: the bridge reconnects and catches up */
+    atomic_store(&proxy_.frozen, false);
+    e2e_assert_caught_up(E, 120);
+    redisReply *r = e2e_redis(E->r, "EXISTS %s:t:3", E->db);
+    cr_expect_eq(r->integer, 1, "the row inserted during the stall did not arrive");
+    freeReplyObject(r);
+    if (!wait_answer(E, port, "/health", 200, "ok", 60, &a))
+        e2e_fail_with_bridge_output(E, "/health did not come back to 200");
+    http_answer_free(&a);
+    http_request(port, "GET", "/metrics", &a);
+    double v;
+    cr_expect(metrics_sample(a.body, "binbridge_source_errors_total{kind=\"stall\"}", &v) &&
+              v >= 1, "%.3000s", a.body);
+    cr_expect(metrics_sample(a.body, "binbridge_source_reconnects_total", &v) && v >= 1);
+    http_answer_free(&a);
+    e2e_stop_bridge(E, 30);
 }
