@@ -950,9 +950,10 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
             }
         }
     }
+done:
+    /* the last progress line (or that it never connected) */
     if (rc == 0)
         progress(b, true);
-done:
     for (size_t i = 0; i < b->nsinks; i++)
         b->sinks[i].ops->close(b->sinks[i].ctx);
     mapper_free(b->mapper);

@@ -514,6 +514,20 @@ Test(observe, never_connected_says_so_and_idle_progress_counts_no_heartbeats)
     cr_expect(strstr(out, "INFO  binbridge "), "no version line:\n%s", out);
     free(out);
 
+    /* the same while waiting for a sink that is not there */
+    char redis_url[128];
+    snprintf(redis_url, sizeof redis_url, "redis://127.0.0.1:%u/0", closed);
+    const char *const extra_redis[] = { "--redis", redis_url, "--http", addr, NULL };
+    e2e_bridge_start(E, extra_redis);
+    if (!wait_answer(E, port, "/health", 503, "redis sink failing for ", 60, &a))
+        e2e_fail_with_bridge_output(E, "/health never said the Redis sink fails");
+    http_answer_free(&a);
+    e2e_stop_bridge(E, 30);
+    out = e2e_proc_output(&E->bridge);
+    cr_expect(strstr(out, "never connected to the source"), "%s", out);
+    cr_expect(!strstr(out, "position :0") && !strstr(out, "lag 0 s"), "%s", out);
+    free(out);
+
     /* connected and idle: heartbeats are no row events */
     e2e_establish_checkpoint(E);
     e2e_bridge_start(E, NULL);
