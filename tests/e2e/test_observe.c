@@ -721,3 +721,39 @@ Test(observe, a_stalled_source_is_logged_reported_and_reconnected, .fini = stall
     http_answer_free(&a);
     e2e_stop_bridge(E, 30);
 }
+
+/* ------------------------------------------------------------------ */
+/* Snapshot progress                                                   */
+
+Test(observe, initial_load_progress_in_the_metrics)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "obssnap", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_observe.c", NULL);
+    e2e_sql(E->m, "CREATE TABLE a (id INT PRIMARY KEY)");
+    e2e_sql(E->m, "CREATE TABLE b (id INT PRIMARY KEY, v TEXT)");
+    e2e_sql(E->m, "INSERT INTO a SELECT seq FROM seq_1_to_300");
+    e2e_sql(E->m, "INSERT INTO b SELECT seq, 'x' FROM seq_1_to_45");
+    e2e_sql(E->m, "ANALYZE TABLE a, b");
+    unsigned port = e2e_free_port();
+    char addr[64];
+    http_arg(port, addr, sizeof addr);
+    const char *const extra[] = { "--start", "snapshot", "--http", addr, NULL };
+    e2e_bridge_start(E, extra);
+    e2e_assert_caught_up(E, 120);
+    struct http_answer a;
+    double v;
+    if (!wait_answer(E, port, "/health", 200, "ok", 60, &a))
+        e2e_fail_with_bridge_output(E, "/health never said 200 ok");
+    http_answer_free(&a);
+    http_request(port, "GET", "/metrics", &a);
+    cr_expect(metrics_sample(a.body, "binbridge_snapshot_active", &v) && v == 0, "%s", a.body);
+    cr_expect(metrics_sample(a.body, "binbridge_snapshot_rows", &v) && v == 345, "%s", a.body);
+    cr_expect(metrics_sample(a.body, "binbridge_snapshot_tables", &v) && v == 2, "%s", a.body);
+    /* InnoDB's estimate, after ANALYZE: some rows, not an exact count */
+    cr_expect(metrics_sample(a.body, "binbridge_snapshot_rows_estimated", &v) && v > 0, "%s",
+              a.body);
+    promtool_accepts(a.body);
+    http_answer_free(&a);
+    e2e_stop_bridge(E, 30);
+}
