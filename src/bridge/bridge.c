@@ -798,11 +798,9 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     const struct bb_event *ev;
     while (!bridge_stop_requested) {
         metrics_note_busy(b->metrics, false);
-        double waited = now_seconds();
         rc = bb_stream_next(b->stream, &ev, err);
-        metrics_note_busy(b->metrics, true);
         if (rc < 0) {
-            waited = now_seconds() - waited;
+            double waited = metrics_quiet_seconds(b->metrics);
             if (b->stall_seconds > 0 && waited >= b->stall_seconds * 0.9 && !b->stop_at_end) {
                 log_warn("stalled: no event or heartbeat from the source for %.0f s after %s:%llu: "
                          "reconnecting", waited, b->cp.file, (unsigned long long)b->cp.pos);
@@ -811,6 +809,7 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
                 metrics_note_source_error(b->metrics, METRICS_SOURCE_READ);
             }
         }
+        metrics_note_busy(b->metrics, true);
         if (rc <= 0)
             break;
         rc = on_event(b, ev, err);

@@ -89,10 +89,12 @@ struct metrics {
     counter snap_rows, snap_estimated, snap_tables;
 };
 
+/* The loop stamps every event: the coarse clock (a few ms of resolution,
+ * far finer than any threshold here) costs next to nothing. */
 static double now_mono(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -358,6 +360,11 @@ void metrics_note_busy(struct metrics *m, bool busy)
     if (!busy)
         gset(&m->last_activity, now_mono());
     atomic_store_explicit(&m->busy, busy, memory_order_relaxed);
+}
+
+double metrics_quiet_seconds(struct metrics *m)
+{
+    return now_mono() - gget(&m->last_activity);
 }
 
 void metrics_note_stall_after(struct metrics *m, double seconds)

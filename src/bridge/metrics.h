@@ -96,6 +96,9 @@ void metrics_note_busy(struct metrics *m, bool busy);
 /* Seconds of waiting for the source without any event or heartbeat after
  * which it counts as stalled (0: never). */
 void metrics_note_stall_after(struct metrics *m, double seconds);
+/* Seconds since the loop last handled something or started waiting (the
+ * writer's view of a stall). */
+double metrics_quiet_seconds(struct metrics *m);
 /* A snapshot (initial load or a table's reload) starts, goes on, ends. */
 void metrics_note_snapshot(struct metrics *m, bool active);
 void metrics_note_snapshot_table(struct metrics *m, uint64_t estimated_rows);
