@@ -10,7 +10,7 @@
 CC      ?= cc
 # The reader library needs only these; the bridge and the sinks add the rest.
 READER_PKGS := libmariadb zlib libzstd
-PKGS    := $(READER_PKGS) hiredis libmongoc-1.0 libconfig
+PKGS    := $(READER_PKGS) hiredis libmongoc-1.0 libconfig libmicrohttpd
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
@@ -50,7 +50,7 @@ endif
 # binbridge.h's API needs; the bridge library the rest, but the CLI.
 READER_DIRS := src/base src/mysql src/binlog src/values
 READER_SRC  := $(foreach d,$(READER_DIRS),$(wildcard $(d)/*.c))
-BRIDGE_DIRS := src/snapshot src/mapping sinks sinks/redis sinks/mongo src/bridge
+BRIDGE_DIRS := src/snapshot src/mapping sinks sinks/redis sinks/mongo src/bridge src/service
 BRIDGE_SRC  := $(foreach d,$(BRIDGE_DIRS),$(wildcard $(d)/*.c))
 CLI_SRC     := $(wildcard src/cli/*.c)
 # tests/ mirrors src/ and sinks/; tests/fuzz is make fuzz's.
@@ -75,8 +75,8 @@ $(BUILD)/libbinbridge.a: $(READER_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-# The bridge: snapshot, mapping, sinks, the replication loop (on top of the
-# reader).
+# The bridge: snapshot, mapping, sinks, the replication loop and the HTTP
+# listener of its metrics (on top of the reader).
 $(BUILD)/libbinbridge-bridge.a: $(BRIDGE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

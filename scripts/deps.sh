@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install what binbridge needs to build, test and fuzz: the Debian packages,
-# then FerretDB, the MongoDB wire-compatible test server, which Debian does
-# not package and which is built from the Go module proxy.
+# promtool (Prometheus's checker of /metrics, taken out of Debian's
+# prometheus package), then FerretDB, the MongoDB wire-compatible test
+# server, which Debian does not package and which is built from the Go
+# module proxy.
 # Usage: scripts/deps.sh [bench] [EXTRA_PACKAGE...]
 #   bench   also what only `make bench` needs: PostgreSQL 15, the backend of
 #           the benchmark's FerretDB (scripts/servers.sh,
@@ -12,8 +14,8 @@
 # test run.
 #
 # Environment:
-#   BB_TOOLS_DIR      where FerretDB (and, when no Go >= 1.24 is on PATH, the
-#                     Go toolchain that builds it) is kept; default
+#   BB_TOOLS_DIR      where promtool, FerretDB (and, when no Go >= 1.24 is on
+#                     PATH, the Go toolchain that builds it) are kept; default
 #                     ~/.cache/binbridge, outside the work tree, so that fresh
 #                     clones (CI) reuse the binary instead of building again.
 #                     scripts/servers.sh looks for FerretDB there too. A
@@ -38,7 +40,7 @@ packages=(
     curl unzip
     # libraries linked by the Makefile (PKGS) and the test runner
     libmariadb-dev libhiredis-dev libmongoc-dev libbson-dev libconfig-dev
-    libcriterion-dev libzstd-dev zlib1g-dev
+    libmicrohttpd-dev libcriterion-dev libzstd-dev zlib1g-dev
     # throwaway test servers and their command-line clients (scripts/servers.sh)
     mariadb-server mariadb-client redis-server redis-tools
     # the demo shows a mirrored document (scripts/demo.sh)
@@ -93,6 +95,37 @@ else
     log "packages installed"
 fi
 
+# ---------------------------------------------------------------- promtool
+#
+# The tests check /metrics with `promtool check metrics`. Debian ships
+# promtool in its prometheus package, whose installation would also start a
+# Prometheus server and pull in its web assets; only the static promtool
+# binary is taken out of the package (apt-get download, dpkg-deb -x), into
+# TOOLS_DIR like FerretDB. scripts/run-tests.sh finds it there
+# (BB_PROMTOOL).
+
+TOOLS_DIR=$(realpath -m -- "${BB_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/binbridge}")
+PROMTOOL_BIN=$TOOLS_DIR/promtool/promtool    # also in scripts/run-tests.sh
+
+if [[ -x $PROMTOOL_BIN ]] && "$PROMTOOL_BIN" --version >/dev/null 2>&1; then
+    log "promtool already there ($PROMTOOL_BIN)"
+else
+    work=$(mktemp -d "${TMPDIR:-/tmp}/binbridge-promtool.XXXXXX")
+    # apt-get download writes as the _apt user where it can
+    chmod 755 "$work"
+    if ! (cd -- "$work" && apt-get download prometheus >/dev/null 2>&1); then
+        env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null 2>&1 || true
+        (cd -- "$work" && apt-get download prometheus) || { rm -rf -- "$work"; die "apt-get download prometheus failed"; }
+    fi
+    dpkg-deb -x "$work"/prometheus_*.deb "$work/x" || { rm -rf -- "$work"; die "cannot unpack the prometheus package"; }
+    mkdir -p -- "$(dirname -- "$PROMTOOL_BIN")"
+    install -m 755 "$work/x/usr/bin/promtool" "$PROMTOOL_BIN.tmp"
+    rm -rf -- "$work"
+    "$PROMTOOL_BIN.tmp" --version >/dev/null 2>&1 || die "the promtool taken from Debian's prometheus package does not run"
+    mv -f -- "$PROMTOOL_BIN.tmp" "$PROMTOOL_BIN"
+    log "promtool installed: $PROMTOOL_BIN"
+fi
+
 # ---------------------------------------------------------------- FerretDB
 #
 # FerretDB v1.24.2 with its embedded SQLite backend. Its module needs Go 1.24
@@ -117,7 +150,6 @@ declare -A GO_TOOLCHAIN_SHA256=(
     [amd64]=8a1b88943b81e6ac2e38890b492cf38f848909b867632f48f77caf83608cb107
 )
 
-TOOLS_DIR=$(realpath -m -- "${BB_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/binbridge}")
 FERRETDB_BIN=$TOOLS_DIR/ferretdb-$FERRETDB_VERSION/ferretdb    # also in scripts/servers.sh
 
 # Does binary $1 say it is FerretDB $FERRETDB_VERSION? (Not `| grep -q`:

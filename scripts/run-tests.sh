@@ -33,6 +33,12 @@ BB_CORPUS_DIR=$(realpath -m -- "${BB_CORPUS_DIR:-$root/../shared/corpus/binlog}"
 [[ -d $BB_CORPUS_DIR ]] || printf '%s: warning: corpus dir %s does not exist\n' "$prog" "$BB_CORPUS_DIR" >&2
 export BB_CORPUS_DIR
 export BB_BINBRIDGE=$build/binbridge
+# promtool, which checks /metrics (scripts/deps.sh puts it there).
+if [[ -z ${BB_PROMTOOL:-} ]]; then
+    BB_PROMTOOL=$(realpath -m -- "${BB_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/binbridge}")/promtool/promtool
+    [[ -x $BB_PROMTOOL ]] || BB_PROMTOOL=$(command -v promtool || true)
+fi
+export BB_PROMTOOL
 
 # libmongoc's counter segments left in /dev/shm by processes killed before
 # binbridge removed them at start (older builds did not) make a later

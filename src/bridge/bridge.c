@@ -4,6 +4,7 @@
 #include "bridge/bridge_internal.h"
 
 #include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,13 @@
 /* A session connected this long made progress even without a commit (a
  * quiet source): its failure restarts the retry backoff. */
 #define SETTLED_SESSION_SECONDS 30.0
+/* An idle bridge writes its checkpoint again this often, so that a sink
+ * that became unreachable while nothing changed is noticed (logged, and
+ * /health says so) rather than at the next change. */
+#define IDLE_PROBE_SECONDS 5.0
+/* Between the lines that start and end an outage, one every progress
+ * interval, or this often when progress lines are off. */
+#define STILL_DOWN_SECONDS 60.0
 
 volatile sig_atomic_t bridge_stop_requested;
 
@@ -98,6 +106,78 @@ bool bridge_sink_wants(const struct bridge *b, size_t i, const char *file, uint6
 }
 
 /* ------------------------------------------------------------------ */
+/* Outages                                                             */
+
+static struct outage *outage_of(struct bridge *b, int who)
+{
+    return &b->outages[who == BRIDGE_SOURCE ? 0 : 1 + who];
+}
+
+static const char *who_name(const struct bridge *b, int who)
+{
+    return who == BRIDGE_SOURCE ? "the source" : b->cfg->sinks[who]->title;
+}
+
+/* ... for the json logs: "source", or the sink's name */
+static const char *who_label(const struct bridge *b, int who)
+{
+    return who == BRIDGE_SOURCE ? "source" : b->cfg->sinks[who]->name;
+}
+
+/* who (the source, or sink k of the configuration) failed with msg: the
+ * line that starts an outage, or, every so often while it lasts, one
+ * that says it still does (and why, when the reason changed). refused:
+ * the store is there but refuses writes for now. */
+static void outage_failed(struct bridge *b, int who, const char *msg, bool refused)
+{
+    struct outage *o = outage_of(b, who);
+    double t = now_seconds();
+    metrics_note_down(b->metrics, who, msg);
+    if (!o->down) {
+        o->down = true;
+        o->refused = refused;
+        o->since = o->last_line = t;
+        o->retries = 0;
+        snprintf(o->said, sizeof o->said, "%s", msg);
+        const struct bb_log_field f[] = { { .name = "outage", .text = "start" },
+                                          { .name = "component", .text = who_label(b, who) } };
+        log_warn_with(f, 2, "%s; retrying with backoff up to %u ms", msg, b->cfg->retry_max_ms);
+        return;
+    }
+    o->retries++;
+    double every = b->cfg->progress_interval ? b->cfg->progress_interval : STILL_DOWN_SECONDS;
+    if (t - o->last_line >= every) {
+        o->last_line = t;
+        const struct bb_log_field f[] = { { .name = "outage", .text = "ongoing" },
+                                          { .name = "component", .text = who_label(b, who) },
+                                          { .name = "down_s", .num = round(t - o->since) },
+                                          { .name = "retries", .num = o->retries } };
+        bool same = strcmp(o->said, msg) == 0;
+        log_warn_with(f, 4, "%s still %s for %.0f s (%u retries)%s%s", who_name(b, who),
+                      o->refused ? "refusing writes" : "down", t - o->since, o->retries,
+                      same ? "" : ": ", same ? "" : msg);
+        snprintf(o->said, sizeof o->said, "%s", msg);
+    }
+}
+
+/* who works again: the line that ends its outage, if it had one. */
+static void outage_over(struct bridge *b, int who)
+{
+    struct outage *o = outage_of(b, who);
+    metrics_note_up(b->metrics, who);
+    if (!o->down)
+        return;
+    o->down = false;
+    double down = now_seconds() - o->since;
+    const struct bb_log_field f[] = { { .name = "outage", .text = "end" },
+                                      { .name = "component", .text = who_label(b, who) },
+                                      { .name = "down_s", .num = round(down * 10) / 10 },
+                                      { .name = "retries", .num = o->retries } };
+    log_info_with(f, 4, "%s %s after %.1f s (%u retries)", who_name(b, who),
+                  o->refused ? "takes writes again" : "is back", down, o->retries);
+}
+
+/* ------------------------------------------------------------------ */
 /* Committing                                                          */
 
 static void backoff(uint32_t *delay, const struct bb_config *cfg);
@@ -114,21 +194,23 @@ static int commit_sink(struct bridge *b, size_t i, const struct checkpoint *cp,
                        struct bb_error *err)
 {
     const struct sink *s = &b->sinks[i];
+    size_t k = b->sink_index[i];
+    double t0 = now_seconds();
     int rc = s->ops->commit(s->ctx, cp, err);
-    if (rc != BB_ERR_AGAIN)
-        return rc;
-    log_warn("%s; the batch is kept and written again with backoff up to %u ms (the source "
-             "stays connected)", err->msg, b->cfg->retry_max_ms);
-    double since = now_seconds();
+    if (rc == BB_ERR_AGAIN) {
+        metrics_note_sink_error(b->metrics, k, METRICS_SINK_REFUSED);
+        char msg[BB_ERROR_MSG_MAX + 128];
+        snprintf(msg, sizeof msg, "%s; the batch is kept and written again (the source stays "
+                 "connected)", err->msg);
+        outage_failed(b, (int)k, msg, true);
+    }
     uint32_t delay = b->cfg->retry_initial_ms;
-    unsigned tries = 0;
     while (rc == BB_ERR_AGAIN) {
         backoff(&delay, b->cfg);
         bb_error_clear(err);
         if (bridge_stop_requested)
             return bb_error_set(err, BB_ERR_IO, "stopped while the %s sink refused writes: the "
                                 "batch was not applied", s->ops->name);
-        tries++;
         struct checkpoint now;
         if ((rc = s->ops->reconnect(s->ctx, err)) < 0 ||
             (rc = s->ops->load_checkpoint(s->ctx, &now, err)) < 0)
@@ -137,12 +219,23 @@ static int commit_sink(struct bridge *b, size_t i, const struct checkpoint *cp,
             return bb_error_set(err, BB_ERR_IO, "the %s sink's checkpoint changed while it "
                                 "refused writes (a failover to a copy without the last batches?): "
                                 "resuming from the checkpoint it holds", s->ops->name);
+        t0 = now_seconds();
         rc = s->ops->commit(s->ctx, cp, err);
+        if (rc == BB_ERR_AGAIN) {
+            metrics_note_sink_error(b->metrics, k, METRICS_SINK_REFUSED);
+            char msg[BB_ERROR_MSG_MAX + 128];
+            snprintf(msg, sizeof msg, "%s; the batch is kept and written again (the source "
+                     "stays connected)", err->msg);
+            outage_failed(b, (int)k, msg, true);
+        }
     }
-    if (rc == 0)
-        log_info("the %s sink takes writes again after %.1f s (%u retries)", s->ops->name,
-                 now_seconds() - since, tries);
-    return rc;
+    if (rc < 0) {
+        metrics_note_sink_error(b->metrics, k, METRICS_SINK_WRITE);
+        return rc;
+    }
+    metrics_note_commit(b->metrics, k, now_seconds() - t0, cp);
+    outage_over(b, (int)k);
+    return 0;
 }
 
 int bridge_commit(struct bridge *b, const struct checkpoint *cp, struct bb_error *err)
@@ -153,15 +246,19 @@ int bridge_commit(struct bridge *b, const struct checkpoint *cp, struct bb_error
          * its checkpoint, hence past cp), until the stream passes it. */
         if (b->has_saved[i] && checkpoint_compare(cp, &b->saved[i]) < 0)
             continue;
+        metrics_note_busy(b->metrics, true);
         int rc = commit_sink(b, i, cp, err);
-        if (rc < 0)
+        if (rc < 0) {
+            b->fail_who = (int)b->sink_index[i];
             return rc;
+        }
         b->saved[i] = *cp;
         b->has_saved[i] = true;
     }
     b->pending_rows = 0;
     b->dirty = false;
     b->commits++;
+    b->last_commit = now_seconds();
     return 0;
 }
 
@@ -230,6 +327,7 @@ int bridge_end_txn(struct bridge *b, const struct bb_event *ev, struct bb_error 
     set_position(&b->cp, ev->log_file ? ev->log_file : b->cp.file, next, 0);
     b->cp.commit_time = ev->timestamp;
     b->last_timestamp = ev->timestamp;
+    metrics_note_synced(b->metrics, ev->timestamp);
     b->cp.server_id = b->facts.server_id;
     if (b->txn_has_mariadb_gtid) {
         int rc = checkpoint_note_mariadb_gtid(&b->cp, b->mariadb_domain, b->mariadb_server,
@@ -304,6 +402,12 @@ static int keyed_change(struct bridge *b, struct change *ch, const struct bb_eve
     return 0;
 }
 
+static enum metrics_op metrics_op_of(enum bb_rows_kind kind)
+{
+    return kind == BB_ROWS_WRITE ? METRICS_INSERT
+           : kind == BB_ROWS_UPDATE ? METRICS_UPDATE : METRICS_DELETE;
+}
+
 /* One delivery of a rows event: the whole event, or one slice of a large
  * one (struct bb_ev_rows), whose rows go on from where the slice before
  * ended: txn_rows counts the transaction's row changes across slices and
@@ -324,6 +428,8 @@ int bridge_apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
         return rc;
     if (!b->in_txn)
         bridge_begin_txn(b, ev, false);
+    size_t slot = metrics_table_slot(b->metrics, plan->schema, plan->table);
+    metrics_note_rows_read(b->metrics, slot, metrics_op_of(r->kind), r->nrows);
     if (!plan->mirrored) {
         if (plan->skip_reason && !bridge_warned_once(&b->warned, plan->schema, plan->table))
             log_warn("%s.%s is not mirrored: %s (at %s:%llu)", plan->schema, plan->table,
@@ -380,6 +486,7 @@ int bridge_apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
                                 ev->log_file, (unsigned long long)ev->pos);
                 return rc;
             }
+            metrics_note_row_buffered(b->metrics, b->sink_index[i], slot, metrics_op_of(ch.kind));
             added = true;
         }
         if (!added)
@@ -396,13 +503,32 @@ int bridge_apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
     return 0;
 }
 
+/* A heartbeat: the source is quiet. Write what waits; with nothing
+ * waiting, write the checkpoint again now and then (IDLE_PROBE_SECONDS), so
+ * that a sink gone while idle is noticed. (A sink ahead of this position,
+ * after a restart, keeps its own: bridge_commit skips it.) */
+static int idle_commit(struct bridge *b, struct bb_error *err)
+{
+    if (b->dirty || b->pending_rows)
+        return maybe_commit(b, true, err);
+    if (!b->cp.file[0] || now_seconds() - b->last_commit < IDLE_PROBE_SECONDS)
+        return 0;
+    return bridge_commit(b, &b->cp, err);
+}
+
 /* ------------------------------------------------------------------ */
 /* Events                                                              */
 
 static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
-    if (!bb_event_is_rows(ev) || ev->rows.first_row == 0)
+    bool heartbeat = ev->type == HEARTBEAT_LOG_EVENT || ev->type == BB_HEARTBEAT_LOG_EVENT_V2;
+    if (!bb_event_is_rows(ev) || ev->rows.first_row == 0) {
         b->events++;            /* the later slices of a rows event are not events */
+        if (bb_event_is_rows(ev))
+            b->row_events++;
+        metrics_note_event(b->metrics, ev->type, ev->in_payload ? 0 : ev->length, heartbeat,
+                           (ev->flags & LOG_EVENT_ARTIFICIAL_F) != 0);
+    }
     if (!(ev->flags & LOG_EVENT_ARTIFICIAL_F))
         b->caught_up = false;
     switch (ev->type) {
@@ -472,7 +598,7 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
         /* The source is quiet: nothing more will join the batch soon, and
          * everything written so far has been read (no lag). */
         b->caught_up = true;
-        return b->in_txn ? 0 : maybe_commit(b, true, err);
+        return b->in_txn ? 0 : idle_commit(b, err);
     default:
         if (bb_event_is_rows(ev)) {
             int rc = bridge_apply_rows(b, ev, err);
@@ -493,18 +619,30 @@ static void progress(struct bridge *b, bool force)
     double dt = t - b->last_progress;
     if (!force && (b->cfg->progress_interval == 0 || dt < b->cfg->progress_interval))
         return;
+    b->last_progress = t;
+    if (!b->ever_connected) {
+        log_info("never connected to the source: nothing read, nothing applied");
+        return;
+    }
     char pos[CHECKPOINT_FILE_MAX + 64];
     time_t wall = time(NULL);
     long lag = !b->caught_up && b->last_timestamp && (time_t)b->last_timestamp < wall
                    ? (long)(wall - (time_t)b->last_timestamp) : 0;
     /* The lag is that of what is read; what is saved follows within a
-     * batch delay. */
-    log_info("%.0f events/s, %.0f rows/s, lag %ld s, position %s",
-             dt > 0 ? (double)(b->events - b->last_events) / dt : 0,
-             dt > 0 ? (double)(b->rows - b->last_rows) / dt : 0, lag,
-             checkpoint_position_text(&b->cp, pos, sizeof pos));
-    b->last_progress = t;
+     * batch delay. Row events, not all events: an idle source sends
+     * heartbeats. */
+    double row_events = dt > 0 ? (double)(b->row_events - b->last_row_events) / dt : 0;
+    double rows = dt > 0 ? (double)(b->rows - b->last_rows) / dt : 0;
+    const struct bb_log_field fields[] = {
+        { .name = "row_events_per_s", .num = round(row_events) },
+        { .name = "rows_per_s", .num = round(rows) },
+        { .name = "lag_s", .num = (double)lag },
+        { .name = "position", .text = checkpoint_position_text(&b->cp, pos, sizeof pos) },
+    };
+    log_info_with(fields, 4, "%.0f row events/s, %.0f rows/s, lag %ld s, position %s", row_events,
+                  rows, lag, pos);
     b->last_events = b->events;
+    b->last_row_events = b->row_events;
     b->last_rows = b->rows;
 }
 
@@ -527,8 +665,10 @@ static int check_sinks_source(const struct bridge *b, struct bb_error *err)
 
 static void discard_all(struct bridge *b)
 {
-    for (size_t i = 0; i < b->nsinks; i++)
+    for (size_t i = 0; i < b->nsinks; i++) {
         b->sinks[i].ops->discard(b->sinks[i].ctx);
+        metrics_note_discard(b->metrics, b->sink_index[i]);
+    }
     b->pending_rows = 0;
     b->dirty = false;
     b->in_txn = false;
@@ -543,11 +683,21 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
 {
     /* Where to resume: the earliest position any sink has saved. */
     const struct checkpoint *resume = NULL;
+    b->fail_who = BRIDGE_SOURCE;
     for (size_t i = 0; i < b->nsinks; i++) {
+        int k = (int)b->sink_index[i];
         int rc = b->sinks[i].ops->load_checkpoint(b->sinks[i].ctx, &b->saved[i], err);
-        if (rc < 0)
+        if (rc < 0) {
+            b->fail_who = k;
             return rc;
+        }
+        outage_over(b, k);
         b->has_saved[i] = rc > 0;
+        if (b->has_saved[i]) {
+            metrics_note_checkpoint(b->metrics, (size_t)k, &b->saved[i]);
+            /* all it holds was read, at the latest, when committed */
+            metrics_note_synced(b->metrics, b->saved[i].commit_time);
+        }
         if (b->has_saved[i] && (!resume || checkpoint_compare(&b->saved[i], resume) < 0))
             resume = &b->saved[i];
     }
@@ -558,8 +708,10 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
      * when it is new next to an established one: then it gets the changes
      * from there on, like a start at "current". */
     int rc = server_checks_run(b->srv, resume, &b->facts, err);
-    if (rc < 0)
+    if (rc < 0) {
+        metrics_note_source_error(b->metrics, METRICS_SOURCE_CONNECT);
         return rc;
+    }
     if ((rc = check_sinks_source(b, err)) < 0)
         return rc;
 
@@ -588,6 +740,10 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
         o.heartbeat_period = b->cfg->batch_delay_ms / 1000.0;
     if (b->cfg->server_id)
         o.server_id = b->cfg->server_id;
+    /* Waiting longer than this for the source is a stall (/health); the
+     * source's read timeout (three periods) then reconnects. */
+    b->stall_seconds = o.read_timeout ? o.read_timeout : ceil(3 * o.heartbeat_period);
+    metrics_note_stall_after(b->metrics, 2 * o.heartbeat_period + 0.5);
     memset(&b->cp, 0, sizeof b->cp);
     if (resume) {
         o.start = BB_START_POSITION;
@@ -622,9 +778,14 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     so.filter.table_filter = bridge_table_included;
     so.filter.table_filter_ctx = (void *)b->cfg;
     rc = bb_stream_open_server(&b->stream, &o, &so, err);
-    if (rc < 0)
+    if (rc < 0) {
+        metrics_note_source_error(b->metrics, METRICS_SOURCE_CONNECT);
         return rc;
+    }
     *connected = true;
+    b->ever_connected = true;
+    metrics_note_connected(b->metrics, true);
+    outage_over(b, BRIDGE_SOURCE);
     char pos[CHECKPOINT_FILE_MAX + 64];
     if (resume)
         log_info("connected to %s %s, resuming at %s", b->facts.mariadb ? "MariaDB" : "MySQL",
@@ -636,7 +797,19 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
 
     const struct bb_event *ev;
     while (!bridge_stop_requested) {
+        metrics_note_busy(b->metrics, false);
         rc = bb_stream_next(b->stream, &ev, err);
+        if (rc < 0) {
+            double waited = metrics_quiet_seconds(b->metrics);
+            if (b->stall_seconds > 0 && waited >= b->stall_seconds * 0.9 && !b->stop_at_end) {
+                log_warn("stalled: no event or heartbeat from the source for %.0f s after %s:%llu: "
+                         "reconnecting", waited, b->cp.file, (unsigned long long)b->cp.pos);
+                metrics_note_source_error(b->metrics, METRICS_SOURCE_STALL);
+            } else {
+                metrics_note_source_error(b->metrics, METRICS_SOURCE_READ);
+            }
+        }
+        metrics_note_busy(b->metrics, true);
         if (rc <= 0)
             break;
         rc = on_event(b, ev, err);
@@ -658,6 +831,7 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     }
     bb_stream_close(b->stream);
     b->stream = NULL;
+    metrics_note_connected(b->metrics, false);
     return rc;
 }
 
@@ -670,14 +844,14 @@ static bool retryable(int code)
 
 /* Open sink k of the configuration, waiting with backoff while its store
  * is unreachable. */
-static int open_sink(struct bridge *b, size_t k, uint32_t *delay, char *last_failure, size_t size,
-                     struct bb_error *err)
+static int open_sink(struct bridge *b, size_t k, uint32_t *delay, struct bb_error *err)
 {
     const struct sink_type *type = sink_type_of(b->cfg->sinks[k]);
     for (;;) {
         struct bb_error e = { 0 };
         if (type->open(&b->sinks[b->nsinks], b->cfg, k, &e) == 0) {
             b->sink_index[b->nsinks++] = k;
+            outage_over(b, (int)k);
             return 0;
         }
         if (!retryable(e.code)) {
@@ -686,10 +860,8 @@ static int open_sink(struct bridge *b, size_t k, uint32_t *delay, char *last_fai
         }
         if (bridge_stop_requested)
             return 0;
-        if (strcmp(last_failure, e.msg) != 0) {
-            log_warn("%s; retrying with backoff up to %u ms", e.msg, b->cfg->retry_max_ms);
-            snprintf(last_failure, size, "%s", e.msg);
-        }
+        metrics_note_sink_error(b->metrics, k, METRICS_SINK_CONNECT);
+        outage_failed(b, (int)k, e.msg, false);
         backoff(delay, b->cfg);
     }
 }
@@ -705,7 +877,7 @@ static void backoff(uint32_t *delay, const struct bb_config *cfg)
 }
 
 int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv, bool stop_at_end,
-               struct bb_error *err)
+               struct metrics *metrics, struct bb_error *err)
 {
     struct bridge *b = calloc(1, sizeof *b);
     if (!b)
@@ -714,8 +886,16 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
     b->srv = srv;
     b->stop_at_end = stop_at_end;
     b->last_progress = now_seconds();
+    b->metrics = metrics;
+    if (!b->metrics) {
+        b->metrics = metrics_new(cfg, 0);
+        b->own_metrics = true;
+        if (!b->metrics) {
+            free(b);
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        }
+    }
     uint32_t delay = cfg->retry_initial_ms;
-    char last_failure[BB_ERROR_MSG_MAX] = "";
     int rc = mapper_new(&b->mapper, cfg, err);
     /* The configured sinks (the configuration's are sink types', sink.h),
      * in their order: a store that is down at startup is waited for, like
@@ -725,7 +905,7 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
                           MAX_SINKS);
     for (size_t k = 0; k < cfg->nsinks && rc == 0 && !bridge_stop_requested; k++)
         if (config_sink_url(cfg, k))
-            rc = open_sink(b, k, &delay, last_failure, sizeof last_failure, err);
+            rc = open_sink(b, k, &delay, err);
     if (rc < 0 || bridge_stop_requested)
         goto done;
 
@@ -747,11 +927,9 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
             *err = e;
             break;
         }
-        /* Log once per state change, not once per attempt. */
-        if (strcmp(last_failure, e.msg) != 0) {
-            log_warn("%s; retrying with backoff up to %u ms", e.msg, cfg->retry_max_ms);
-            snprintf(last_failure, sizeof last_failure, "%s", e.msg);
-        }
+        /* One line when an outage starts, one when it ends, and now and
+         * then one between; not one per attempt. */
+        outage_failed(b, b->fail_who, e.msg, false);
         /* The backoff starts over after a session that got somewhere: it
          * committed, or stayed connected a while. One that connects and
          * fails at once again (a store refusing every batch) backs off
@@ -762,19 +940,24 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
         backoff(&delay, cfg);
         for (size_t i = 0; i < b->nsinks && !bridge_stop_requested; i++) {
             struct bb_error re = { 0 };
-            if (b->sinks[i].ops->reconnect(b->sinks[i].ctx, &re) < 0 &&
-                strcmp(last_failure, re.msg) != 0) {
-                log_warn("%s; retrying", re.msg);
-                snprintf(last_failure, sizeof last_failure, "%s", re.msg);
+            int k = (int)b->sink_index[i];
+            if (b->sinks[i].ops->reconnect(b->sinks[i].ctx, &re) < 0) {
+                metrics_note_sink_error(b->metrics, (size_t)k, METRICS_SINK_CONNECT);
+                outage_failed(b, k, re.msg, false);
+            } else if (k == b->fail_who) {
+                metrics_note_sink_reconnect(b->metrics, (size_t)k);
             }
         }
     }
+done:
+    /* the last progress line (or that it never connected) */
     if (rc == 0)
         progress(b, true);
-done:
     for (size_t i = 0; i < b->nsinks; i++)
         b->sinks[i].ops->close(b->sinks[i].ctx);
     mapper_free(b->mapper);
+    if (b->own_metrics)
+        metrics_free(b->metrics);
     warned_clear(&b->warned);
     warned_clear(&b->null_keys);
     free(b->merged);

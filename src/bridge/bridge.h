@@ -17,13 +17,17 @@
 #include "binbridge.h"
 #include "mapping/config.h"
 
+struct metrics;
+
 /* Run until stopped (bridge_request_stop, e.g. from SIGTERM/SIGINT), until
  * the server's current end when stop_at_end, or a failure that retrying
  * cannot cure. srv carries the source connection (URL, password, server
- * id). Returns 0 after a clean stop (everything read so far applied and
- * saved), or a negative error. */
+ * id). metrics (bridge/metrics.h, made for cfg) receives its counters and
+ * health for another thread to read; NULL: the bridge keeps its own.
+ * Returns 0 after a clean stop (everything read so far applied and saved),
+ * or a negative error. */
 int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv, bool stop_at_end,
-               struct bb_error *err);
+               struct metrics *metrics, struct bb_error *err);
 
 /* Ask a running bridge to finish the batch in hand, save and return.
  * Async-signal-safe. */

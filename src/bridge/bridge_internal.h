@@ -18,6 +18,7 @@
 #include "sinks/sink.h"
 #include "bridge/bridge.h"
 #include "bridge/server_checks.h"
+#include "bridge/metrics.h"
 
 #define MAX_SINKS SINKS_MAX
 
@@ -26,6 +27,21 @@ struct warned {
     char **names;
     size_t n, cap;
 };
+
+/* A failure of the source or of a sink, from its first failed try to its
+ * first success: one line when it starts, one when it ends, and one every
+ * progress interval between (bridge.c, outage_failed and outage_over). */
+struct outage {
+    bool down;
+    bool refused;                 /* the store refused writes (BB_ERR_AGAIN), not gone */
+    double since, last_line;      /* CLOCK_MONOTONIC */
+    unsigned retries;
+    char said[BB_ERROR_MSG_MAX + 128]; /* the reason last logged */
+};
+
+/* Who failed last (struct bridge's fail_who): the source, or sink k of the
+ * configuration. */
+#define BRIDGE_SOURCE METRICS_SOURCE
 
 struct bridge {
     const struct bb_config *cfg;
@@ -77,6 +93,16 @@ struct bridge {
     struct bb_error load_err;     /* a failed initial load, through snapshot_list_tables */
     uint64_t commits;             /* batches committed: progress, for the retry backoff */
     char binlog_version[51];      /* server version of the binlog being read (its FDE) */
+
+    /* observing (metrics.h; never NULL: the caller's, or one of the bridge's own) */
+    struct metrics *metrics;
+    bool own_metrics;
+    struct outage outages[1 + MAX_SINKS]; /* [0] the source, [1 + k] sink k of cfg->sinks */
+    int fail_who;                 /* whose failure ended the session: BRIDGE_SOURCE or k */
+    bool ever_connected;          /* a stream from the source was ever open */
+    uint64_t row_events, last_row_events; /* rows events read (progress lines) */
+    double last_commit;           /* CLOCK_MONOTONIC of the last commit (idle probes) */
+    double stall_seconds;         /* waiting this long for the source is a stall */
 };
 
 /* Set by bridge_request_stop (a signal handler). */

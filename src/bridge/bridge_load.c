@@ -57,7 +57,12 @@ static int load_table(struct bridge *b, struct snapshot *snap, const char *schem
                       struct bb_error *err)
 {
     const struct bb_table *t;
-    int rc = snapshot_table_begin(snap, schema, table, &t, err);
+    /* how many rows to expect, roughly (for the metrics) */
+    uint64_t estimate = 0;
+    int rc = snapshot_table_estimate(snap, schema, table, &estimate, err);
+    if (rc < 0)
+        return rc;
+    rc = snapshot_table_begin(snap, schema, table, &t, err);
     if (rc < 0)
         return rc;
     const struct table_plan *plan;
@@ -70,6 +75,7 @@ static int load_table(struct bridge *b, struct snapshot *snap, const char *schem
         return 0;
     }
     rc = bridge_clear_table(b, plan, err);
+    metrics_note_snapshot_table(b->metrics, estimate);
     struct change ch;
     memset(&ch, 0, sizeof ch);
     ch.kind = BB_ROWS_WRITE;
@@ -98,12 +104,17 @@ static int load_table(struct bridge *b, struct snapshot *snap, const char *schem
         }
         (*rows)++;
         b->pending_rows++;
-        if (b->pending_rows >= b->cfg->batch_rows || bridge_pending_bytes(b) >= b->cfg->batch_bytes)
+        if (b->pending_rows >= b->cfg->batch_rows || bridge_pending_bytes(b) >= b->cfg->batch_bytes) {
+            metrics_note_snapshot_rows(b->metrics, b->pending_rows);
             rc = bridge_commit(b, cp, err);
+        }
     }
     if (rc == 0 && bridge_stop_requested)
         return bb_error_set(err, BB_ERR_IO, "stopped while loading %s.%s", schema, table);
-    return rc < 0 ? rc : bridge_commit(b, cp, err);
+    if (rc < 0)
+        return rc;
+    metrics_note_snapshot_rows(b->metrics, b->pending_rows);
+    return bridge_commit(b, cp, err);
 }
 
 struct load_all {
@@ -139,6 +150,7 @@ int bridge_initial_load(struct bridge *b, struct checkpoint *start, struct bb_er
     int rc = snapshot_open(&snap, b->srv, start->file, sizeof start->file, &start->pos, err);
     if (rc < 0)
         return rc;
+    metrics_note_snapshot(b->metrics, true);
     start->server_id = b->facts.server_id;
     snprintf(start->gtid, sizeof start->gtid, "%s", b->facts.gtid_current);
     start->loading = true;
@@ -150,6 +162,7 @@ int bridge_initial_load(struct bridge *b, struct checkpoint *start, struct bb_er
     if (rc < 0 && b->load_err.code)
         *err = b->load_err;
     snapshot_close(snap);
+    metrics_note_snapshot(b->metrics, false);
     if (rc < 0 && changed_since(err)) {
         /* A table changed under the load: load again from a new snapshot
          * (the retry loop starts over, as after a dropped connection). */
@@ -181,7 +194,9 @@ int bridge_reload_table(struct bridge *b, const char *schema, const char *table,
         return rc;
     uint64_t rows = 0;
     log_info("reloading %s.%s after a change of its columns", schema, table);
+    metrics_note_snapshot(b->metrics, true);
     rc = load_table(b, snap, schema, table, &b->cp, &rows, err);
+    metrics_note_snapshot(b->metrics, false);
     snapshot_close(snap);
     if (rc < 0 && changed_since(err)) {
         /* Dropped or altered again since this ALTER: that later DDL is

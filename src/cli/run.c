@@ -12,6 +12,8 @@
 #include "sinks/sink.h"
 #include "binbridge.h"
 #include "bridge/bridge.h"
+#include "bridge/metrics.h"
+#include "service/http.h"
 #include "mapping/checkpoint.h"
 #include "cli/cli.h"
 #include "mapping/config.h"
@@ -129,6 +131,9 @@ static void print_usage(FILE *f, bool run)
               "  --checkpoint NAME       the checkpoint's name (several bridges into one sink)\n"
               "  --server-id N           the replica id to register as\n"
               "  --log-level LEVEL       debug, info, warn, error or off (default info)\n"
+              "  --log-format FORMAT     text (default) or json (one object per line)\n"
+              "  --http HOST:PORT        serve /metrics (Prometheus) and /health there, such as\n"
+              "                          127.0.0.1:9108 (default: no HTTP listener)\n"
               "  --progress SECONDS      seconds between progress lines (0: none)\n"
               "\n", f);
     } else {
@@ -154,7 +159,7 @@ static void print_usage(FILE *f, bool run)
 
 enum {
     OPT_CONFIG = 1000, OPT_SOURCE, OPT_START, OPT_STOP_AT_END, OPT_CHECKPOINT, OPT_SERVER_ID,
-    OPT_LOG_LEVEL, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
+    OPT_LOG_LEVEL, OPT_PROGRESS, OPT_LOG_FORMAT, OPT_HTTP, OPT_HELP, OPT_VERSION,
     OPT_SINK = 1100,            /* + k: --<name of sink k> */
 };
 
@@ -167,6 +172,8 @@ static const struct option fixed_options[] = {
     { "server-id", required_argument, NULL, OPT_SERVER_ID },
     { "log-level", required_argument, NULL, OPT_LOG_LEVEL },
     { "progress", required_argument, NULL, OPT_PROGRESS },
+    { "log-format", required_argument, NULL, OPT_LOG_FORMAT },
+    { "http", required_argument, NULL, OPT_HTTP },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
 };
@@ -185,6 +192,8 @@ static const char *value_of(int code)
     case OPT_SERVER_ID: return "1..4294967295";
     case OPT_LOG_LEVEL: return "debug, info, warn, error or off";
     case OPT_PROGRESS: return "seconds, 0: none";
+    case OPT_LOG_FORMAT: return "text or json";
+    case OPT_HTTP: return "host:port, such as 127.0.0.1:9108";
     default: return "?";
     }
 }
@@ -202,6 +211,8 @@ static const struct {
     { OPT_SERVER_ID, "source.server_id", true },
     { OPT_LOG_LEVEL, "log_level", true },
     { OPT_PROGRESS, "progress_interval", true },
+    { OPT_LOG_FORMAT, "log_format", true },
+    { OPT_HTTP, "http.listen", true },
 };
 #define NSETTING (sizeof setting_flags / sizeof setting_flags[0])
 
@@ -244,7 +255,7 @@ static int parse_args(int argc, char **argv, const char *cmd, bool run, struct c
             s->sink_url[c - OPT_SINK] = optarg;
             continue;
         }
-        if ((c >= OPT_CONFIG && c <= OPT_PROGRESS) && c != OPT_STOP_AT_END &&
+        if ((c >= OPT_CONFIG && c <= OPT_HTTP) && c != OPT_STOP_AT_END &&
             cli_value_missing(cmd, flag_name(c), optarg, value_of(c)))
             return -1;
         bool setting = false;
@@ -398,6 +409,8 @@ int cli_run(int argc, char **argv)
     if (status >= 0)
         return status;
     struct bb_error err = { 0 };
+    struct metrics *metrics = NULL;
+    struct http_server *http = NULL;
     status = BB_EXIT_USAGE;
     enum bb_log_level level;
     if (!bb_log_parse_level(cfg.log_level, &level)) {
@@ -407,6 +420,32 @@ int cli_run(int argc, char **argv)
     }
     bb_log_set_level(level);
     config_env_warnings(&cfg, warn_env, NULL);
+    enum bb_log_format format;
+    if (!bb_log_parse_format(cfg.log_format, &format)) {
+        cli_error("run: --log-format must be text or json, not '%s'", cfg.log_format);
+        goto done;
+    }
+    bb_log_set_format(format);
+    const struct bb_log_field started[] = { { .name = "version", .text = bb_version() } };
+    log_info_with(started, 1, "binbridge %s starting", bb_version());
+
+    /* The metrics exist whether or not they are served; the listener
+     * starts before anything connects, so that a port in use is a usage
+     * error at once. */
+    metrics = metrics_new(&cfg, 0);
+    if (!metrics) {
+        cli_error("out of memory");
+        status = BB_EXIT_FAILURE;
+        goto done;
+    }
+    if (cfg.http_listen) {
+        if (http_server_start(&http, cfg.http_listen, metrics, &err) < 0) {
+            cli_error("%s", err.msg);
+            status = err.code == BB_ERR_USAGE ? BB_EXIT_USAGE : BB_EXIT_FAILURE;
+            goto done;
+        }
+        log_info("serving /metrics and /health on http://%s", cfg.http_listen);
+    }
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -416,7 +455,7 @@ int cli_run(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    if (bridge_run(&cfg, &srv, s.stop_at_end, &err) < 0) {
+    if (bridge_run(&cfg, &srv, s.stop_at_end, metrics, &err) < 0) {
         cli_password_hint(&err, srv.password);
         log_error("%s", err.msg);
         status = err.code == BB_ERR_USAGE ? BB_EXIT_USAGE : BB_EXIT_FAILURE;
@@ -424,6 +463,8 @@ int cli_run(int argc, char **argv)
         status = BB_EXIT_OK;
     }
 done:
+    http_server_stop(http);
+    metrics_free(metrics);
     bb_server_options_destroy(&srv);
     bb_config_destroy(&cfg);
     return status;

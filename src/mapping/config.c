@@ -39,6 +39,7 @@
 
 #include "base/error.h"
 #include "base/url.h"
+#include "base/hostport.h"
 
 /* One option of a composed table, and the struct it is a field of: at the
  * top level, sink >= 0 is sink k's settings (else the configuration); in
@@ -218,6 +219,14 @@ bool config_check_template(const char *tpl, bool with_row, const char *literal_b
 
 static const char *const start_names[] = { "earliest", "current", "snapshot", NULL };
 static const char *const log_level_names[] = { "debug", "info", "warn", "error", "off", NULL };
+static const char *const log_format_names[] = { "text", "json", NULL };
+
+static bool check_listen(const char *v, char *why, size_t n)
+{
+    char host[256];
+    unsigned port;
+    return hostport_split(v, host, sizeof host, &port, why, n);
+}
 
 #define CFG(f) AT(struct bb_config, f)
 /* The top level, before the sinks' settings. */
@@ -282,6 +291,13 @@ static const struct config_option top_options[] = {
       .help = "seconds between progress lines (events/s, rows/s, lag, position); 0: none" },
     { .name = "log_level", .type = CONFIG_STRING, CFG(log_level), .choices = log_level_names,
       .def = "info", .help = "the least severe messages logged" },
+    { .name = "log_format", .type = CONFIG_STRING, CFG(log_format), .choices = log_format_names,
+      .def = "text", .help = "\"text\" (one readable line per message) or \"json\" (one object "
+      "per line: time, level, msg and the message's fields); --log-format overrides it" },
+    { .name = "http.listen", .type = CONFIG_STRING, CFG(http_listen), .check = check_listen,
+      .flags = CONFIG_UNSET_OK,
+      .help = "host:port of the HTTP listener serving /metrics (Prometheus) and /health, such as "
+              "\"127.0.0.1:9108\"; off when unset; --http overrides it" },
     { .name = "rules", .type = CONFIG_RULES, CFG(rules),
       .help = "how tables are mirrored: the first rule whose match fits schema.table applies; "
               "tables no rule matches get the default mapping" },

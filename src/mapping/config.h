@@ -198,6 +198,8 @@ struct bb_config {
     /* reporting */
     uint32_t progress_interval; /* seconds between progress lines; 0 = none */
     char *log_level;
+    char *log_format;           /* "text" or "json" */
+    char *http_listen;          /* host:port of /metrics and /health; NULL: none */
 
     /* rules; when none match a table, the default mapping applies (each
      * configured sink's default output) */

@@ -514,6 +514,34 @@ static int start_statement(struct snapshot *s, struct bb_error *err)
     return 0;
 }
 
+int snapshot_table_estimate(struct snapshot *s, const char *schema, const char *table,
+                            uint64_t *rows, struct bb_error *err)
+{
+    *rows = 0;
+    int rc = finish_statement(s, err);
+    forget_table(s);
+    if (rc < 0)
+        return rc;
+    bb_buf_reset(&s->sql);
+    bb_buf_puts(&s->sql, "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ");
+    server_quote_literal(s->conn, &s->sql, schema);
+    bb_buf_puts(&s->sql, " AND TABLE_NAME = ");
+    server_quote_literal(s->conn, &s->sql, table);
+    if ((rc = bb_buf_check(&s->sql, err)) < 0)
+        return rc;
+    MYSQL_RES *res;
+    rc = server_conn_query(s->conn, s->where, "estimating the rows of a table", s->sql.data, &res,
+                           err);
+    if (rc < 0)
+        return rc;
+    MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+    if (row && row[0])
+        *rows = strtoull(row[0], NULL, 10);
+    if (res)
+        mysql_free_result(res);
+    return 0;
+}
+
 int snapshot_table_begin(struct snapshot *s, const char *schema, const char *table,
                          const struct bb_table **out, struct bb_error *err)
 {

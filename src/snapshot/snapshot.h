@@ -36,6 +36,12 @@ int snapshot_list_tables(struct snapshot *s,
                          int (*fn)(void *ctx, const char *schema, const char *table),
                          void *ctx, struct bb_error *err);
 
+/* The server's estimate of schema.table's rows (information_schema's
+ * TABLE_ROWS; 0 when it has none). Ends the table being read, as
+ * snapshot_table_begin does. */
+int snapshot_table_estimate(struct snapshot *s, const char *schema, const char *table,
+                            uint64_t *rows, struct bb_error *err);
+
 /* Start reading schema.table: *table describes it (names, binlog types,
  * signedness, charsets, fractional digits, ENUM/SET labels, primary key;
  * valid until the next snapshot_table_begin or snapshot_close). */

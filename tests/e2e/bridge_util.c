@@ -251,7 +251,10 @@ unsigned e2e_free_port(void)
         fclose(f);
     }
     unsigned from = 20000, to = lo > from + 1000 ? lo - 1 : 0;
-    struct e2e_rng r = { (uint64_t)getpid() * 0x9e3779b97f4a7c15ULL ^ (uint64_t)time(NULL) };
+    /* calls within one second get different ports: the count goes in too */
+    static unsigned calls;
+    struct e2e_rng r = { (uint64_t)getpid() * 0x9e3779b97f4a7c15ULL ^ (uint64_t)time(NULL) ^
+                         ((uint64_t)++calls << 32) };
     for (int tries = 0; to && tries < 200; tries++) {
         unsigned port = from + (unsigned)e2e_below(&r, to - from + 1);
         if (port_free(port))
@@ -1337,7 +1340,11 @@ size_t e2e_output_lines(const char *out, char *first, size_t size)
     for (const char *p = out; *p;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        if (len && !(p[0] == '+' && p[1] == ' ')) {
+        /* `run` says its version first (INFO  binbridge X.Y.Z starting):
+         * not one of the lines a failure prints */
+        bool banner = len > 9 && memcmp(p + len - 9, " starting", 9) == 0 &&
+                      memmem(p, len, " INFO  binbridge ", 17);
+        if (len && !(p[0] == '+' && p[1] == ' ') && !banner) {
             if (!n)
                 snprintf(first, size, "%.*s", (int)len, p);
             n++;

@@ -211,8 +211,8 @@ void e2e_assert_caught_up(struct e2e *E, double seconds);
 /* SIGTERM to the running bridge: asserts it exits 0 within `seconds`;
  * returns how long it took. */
 double e2e_stop_bridge(struct e2e *E, double seconds);
-/* The output lines of a command, without the "+ command" line; the first
- * one in `first`. */
+/* The output lines of a command, without the "+ command" line and the
+ * line `run` starts with (its version); the first one in `first`. */
 size_t e2e_output_lines(const char *out, char *first, size_t size);
 
 /* `binbridge run --config FILE args...`, FILE holding `text`, must exit 2

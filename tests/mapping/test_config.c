@@ -275,6 +275,8 @@ Test(config, example_redis_full)
     cr_expect_eq(c.retry_max_ms, 30000u);
     cr_expect_eq(c.progress_interval, 10u);
     cr_expect_str_eq(c.log_level, "info");
+    cr_expect_str_eq(c.log_format, "text");
+    cr_expect_str_eq(c.http_listen, "127.0.0.1:9108");
 
     cr_assert_eq(c.nrules, 3u);
     const struct table_rule *r = &c.rules[0];
@@ -1160,6 +1162,26 @@ Test(config, describe_lists_every_option_once)
     }
     free(copy);
     free(listing);
+}
+
+/* The HTTP listener's address and the log format: checked with the file. */
+Test(config, http_listen_and_log_format)
+{
+    expect_error("http = { listen = \"9108\"; };\n",
+                 ":1: http.listen: expected host:port, such as 127.0.0.1:9108");
+    expect_error("\nhttp = { listen = \"localhost:99999\"; };\n",
+                 ":2: http.listen: the port must be a number from 1 to 65535");
+    expect_error("http = { listen = \"::1:9108\"; };\n",
+                 ":1: http.listen: an IPv6 address goes in brackets: [::1]:9108");
+    struct bb_config c;
+    expect_load(&c, "http = { listen = \"[::1]:9108\"; };\nlog_format = \"json\";\n");
+    cr_expect_str_eq(c.http_listen, "[::1]:9108");
+    cr_expect_str_eq(c.log_format, "json");
+    bb_config_destroy(&c);
+    expect_load(&c, "http = { listen = \":9108\"; };\n");
+    cr_expect_str_eq(c.http_listen, ":9108");
+    cr_expect_str_eq(c.log_format, "text");
+    bb_config_destroy(&c);
 }
 
 /* ------------------------------------------------------------------ */

@@ -641,7 +641,7 @@ static void run_bridge(struct e2e *E)
     cr_assert_eq(bb_server_options_parse_url(&srv, c.source_url, &err), 0, "%s", err.msg);
     srv.server_id = E->server_id;
     bb_log_set_level(BB_LOG_WARN);
-    int rc = bridge_run(&c, &srv, true, &err);
+    int rc = bridge_run(&c, &srv, true, NULL, &err);
     cr_assert_eq(rc, 0, "bridge_run: %s", err.msg);
     bb_server_options_destroy(&srv);
     bb_config_destroy(&c);
