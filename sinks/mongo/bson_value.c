@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "base/charset.h"
 #include "base/cursor.h"
 #include "base/error.h"
 #include "base/format_number.h"
+#include "base/utf8.h"
 #include "sinks/mongo/mongo_internal.h"
 #include "values/json_binary.h"
 
@@ -429,32 +429,6 @@ static int hex4(const unsigned char *p, uint32_t *out)
     return 0;
 }
 
-static void put_utf8(struct bb_buf *b, uint32_t cp)
-{
-    char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xc0 | cp >> 6);
-        u[1] = (char)(0x80 | (cp & 0x3f));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xe0 | cp >> 12);
-        u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-        u[2] = (char)(0x80 | (cp & 0x3f));
-        n = 3;
-    } else {
-        u[0] = (char)(0xf0 | cp >> 18);
-        u[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-        u[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-        u[3] = (char)(0x80 | (cp & 0x3f));
-        n = 4;
-    }
-    bb_buf_append(b, u, n);
-}
-
 /* A string into t->str (unescaped). Returns 0, or AS_TEXT when it is not
  * valid JSON. */
 static int jt_string(struct jt *t)
@@ -502,7 +476,7 @@ static int jt_string(struct jt *t)
                 } else if (cp >= 0xdc00 && cp < 0xe000) {
                     return AS_TEXT;
                 }
-                put_utf8(s, cp);
+                utf8_put(s, cp);
                 break;
             }
             default:

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "base/charset.h"
+#include "base/utf8.h"
 
 #define JSON_MAX_DEPTH 512
 

@@ -12,6 +12,7 @@
 #include "base/buf.h"
 #include "base/charset.h"
 #include "base/error.h"
+#include "base/utf8.h"
 #include "binlog/decode_value.h"
 #include "mysql/server_conn.h"
 
@@ -433,32 +434,6 @@ static int jhex4(struct jtext *j, unsigned *out)
     return 0;
 }
 
-static void put_utf8(struct bb_buf *b, unsigned cp)
-{
-    char x[4];
-    size_t n;
-    if (cp < 0x80) {
-        x[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        x[0] = (char)(0xc0 | cp >> 6);
-        x[1] = (char)(0x80 | (cp & 0x3f));
-        n = 2;
-    } else if (cp < 0x10000) {
-        x[0] = (char)(0xe0 | cp >> 12);
-        x[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        x[2] = (char)(0x80 | (cp & 0x3f));
-        n = 3;
-    } else {
-        x[0] = (char)(0xf0 | cp >> 18);
-        x[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-        x[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        x[3] = (char)(0x80 | (cp & 0x3f));
-        n = 4;
-    }
-    bb_buf_append(b, x, n);
-}
-
 /* A string's content, unescaped, into out (after the opening quote). */
 static int jstring(struct jtext *j, struct bb_buf *out)
 {
@@ -498,7 +473,7 @@ static int jstring(struct jtext *j, struct bb_buf *out)
                 else
                     return jfail(j, "unpaired surrogate");
             }
-            put_utf8(out, cp);
+            utf8_put(out, cp);
             break;
         default:
             return jfail(j, "bad escape");

@@ -8,6 +8,7 @@
 #include "values/json_binary.h"
 #include "base/charset.h"
 #include "base/json_text.h"
+#include "base/utf8.h"
 
 #include <math.h>
 #include <stdio.h>

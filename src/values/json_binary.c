@@ -15,10 +15,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "base/charset.h"
 #include "base/cursor.h"
 #include "base/error.h"
 #include "base/format_number.h"
+#include "base/utf8.h"
 
 /* Nesting deeper than this is refused as corrupt (MySQL's limit is 100),
  * which bounds the recursion below. */
