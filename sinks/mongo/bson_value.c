@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/civil_date.h"
 #include "base/cursor.h"
 #include "base/error.h"
 #include "base/format_number.h"
@@ -30,32 +31,13 @@ int mongo_set_appended(bool ok, struct bb_error *err)
     return ok ? 0 : bb_error_set(err, BB_ERR_LIMIT, "a BSON document grew past 2 GB");
 }
 
-/* days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * days_from_civil). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int64_t)doe - 719468;
-}
-
-static bool leap(uint32_t y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 /* A real calendar date (not zero, no zero part, not Feb 31). */
 static bool valid_date(const struct bb_time *t)
 {
-    static const uint8_t mdays[13] = { 0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     if (t->year < 1 || t->year > 9999 || t->month < 1 || t->month > 12 || t->day < 1)
         return false;
-    unsigned max = mdays[t->month] + (t->month == 2 && leap(t->year));
-    return t->day <= max && t->hour < 24 && t->minute < 60 && t->second < 60 &&
-           t->usec < 1000000;
+    return t->day <= civil_days_in_month(t->year, t->month) && t->hour < 24 && t->minute < 60 &&
+           t->second < 60 && t->usec < 1000000;
 }
 
 static int append_text_form(bson_t *doc, const char *key, size_t keylen, const struct bb_value *v,
@@ -802,7 +784,7 @@ int mongo_append_value(bson_t *doc, const char *key, size_t keylen, const struct
         const struct bb_time *t = &v->v.tm;
         if (!valid_date(t))
             return mongo_set_appended(bson_append_null(doc, key, k), err);
-        int64_t ms = days_from_civil(t->year, t->month, t->day) * 86400000 +
+        int64_t ms = civil_to_days(t->year, t->month, t->day) * 86400000 +
                      (int64_t)t->hour * 3600000 + (int64_t)t->minute * 60000 +
                      (int64_t)t->second * 1000 + t->usec / 1000;
         return mongo_set_appended(bson_append_date_time(doc, key, k, ms), err);

@@ -11,6 +11,7 @@
 
 #include "base/buf.h"
 #include "base/charset.h"
+#include "base/civil_date.h"
 #include "base/error.h"
 #include "base/utf8.h"
 #include "binlog/decode_value.h"
@@ -85,19 +86,6 @@ static int decimal_text(struct snapshot *s, uint32_t i, const char *p, size_t n,
     return 0;
 }
 
-/* Days from 1970-01-01 to y-m-d, proleptic Gregorian (the inverse of
- * format_value.c's civil_from_days). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t mp = m > 2 ? m - 3 : m + 9;
-    int64_t doy = (153 * mp + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static int temporal_value(struct snapshot *s, uint32_t i, struct bb_error *err)
 {
     const struct snap_col *sc = &s->cols[i];
@@ -134,7 +122,7 @@ static int temporal_value(struct snapshot *s, uint32_t i, struct bb_error *err)
         if (t->month == 0 || t->day == 0)
             return snapshot_value_error(s, i, err, "TIMESTAMP %04u-%02u-%02u has a zero part", t->year,
                                         t->month, t->day);
-        v->v.ts.sec = days_from_civil(t->year, t->month, t->day) * 86400 +
+        v->v.ts.sec = civil_to_days(t->year, t->month, t->day) * 86400 +
                       (int64_t)t->hour * 3600 + t->minute * 60 + t->second;
         v->v.ts.usec = (uint32_t)t->second_part;
         return 0;

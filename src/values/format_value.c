@@ -7,6 +7,7 @@
 #include "base/format_number.h"
 #include "values/json_binary.h"
 #include "base/charset.h"
+#include "base/civil_date.h"
 #include "base/json_text.h"
 #include "base/utf8.h"
 
@@ -117,22 +118,6 @@ static void put_time(struct bb_buf *out, const struct bb_time *t, unsigned fsp)
     bb_buf_append(out, b, (size_t)n);
 }
 
-/* Days since 1970-01-01 to a proleptic Gregorian date (era arithmetic:
- * 400-year cycles of 146097 days, years starting in March). */
-static void civil_from_days(int64_t z, uint32_t *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t yy = yoe + era * 400;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (uint32_t)(yy + (*m <= 2));
-}
-
 /* TIMESTAMP in UTC; 0 seconds and 0 microseconds is the zero timestamp,
  * printed as MySQL prints it: 0000-00-00 00:00:00 (with the fraction
  * digits). 0 seconds with a fraction is 1970-01-01 00:00:00.f, a value the
@@ -147,8 +132,10 @@ static void put_timestamp(struct bb_buf *out, int64_t sec, uint32_t usec, unsign
             rem += 86400;
             days--;
         }
+        int64_t y;
         unsigned m, d;
-        civil_from_days(days, &t.year, &m, &d);
+        civil_from_days(days, &y, &m, &d);
+        t.year = (uint32_t)y;
         t.month = (uint8_t)m;
         t.day = (uint8_t)d;
         t.hour = (uint32_t)(rem / 3600);
