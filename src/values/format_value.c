@@ -21,18 +21,6 @@
 /* ------------------------------------------------------------------ */
 /* Dates and times                                                     */
 
-/* Write n as exactly w digits (w <= 10), no printf. */
-static void put_digits(char *dst, uint32_t n, int w)
-{
-    while (w >= 2) {
-        w -= 2;
-        memcpy(dst + w, format_digit_pairs + 2 * (n % 100), 2);
-        n /= 100;
-    }
-    if (w)
-        dst[0] = (char)('0' + n % 10);
-}
-
 static void put_u64(struct bb_buf *out, uint64_t v)
 {
     char b[20];
@@ -60,35 +48,35 @@ static int put_frac(char *dst, uint32_t usec, unsigned fsp)
     if (fsp > 6)
         fsp = 6;
     dst[0] = '.';
-    put_digits(dst + 1, usec / pow10_tab[6 - fsp], (int)fsp);
+    format_fixed_digits(dst + 1, usec / pow10_tab[6 - fsp], (int)fsp);
     return 1 + (int)fsp;
 }
 
 static void put_date(struct bb_buf *out, uint32_t y, unsigned m, unsigned d)
 {
     char b[10];
-    put_digits(b, y, 4);
+    format_fixed_digits(b, y, 4);
     b[4] = '-';
-    put_digits(b + 5, m, 2);
+    format_fixed_digits(b + 5, m, 2);
     b[7] = '-';
-    put_digits(b + 8, d, 2);
+    format_fixed_digits(b + 8, d, 2);
     bb_buf_append(out, b, 10);
 }
 
 static void put_datetime(struct bb_buf *out, const struct bb_time *t, unsigned fsp)
 {
     char b[32];
-    put_digits(b, t->year, 4);
+    format_fixed_digits(b, t->year, 4);
     b[4] = '-';
-    put_digits(b + 5, t->month, 2);
+    format_fixed_digits(b + 5, t->month, 2);
     b[7] = '-';
-    put_digits(b + 8, t->day, 2);
+    format_fixed_digits(b + 8, t->day, 2);
     b[10] = ' ';
-    put_digits(b + 11, t->hour, 2);
+    format_fixed_digits(b + 11, t->hour, 2);
     b[13] = ':';
-    put_digits(b + 14, t->minute, 2);
+    format_fixed_digits(b + 14, t->minute, 2);
     b[16] = ':';
-    put_digits(b + 17, t->second, 2);
+    format_fixed_digits(b + 17, t->second, 2);
     int n = 19 + put_frac(b + 19, t->usec, fsp);
     bb_buf_append(out, b, (size_t)n);
 }
@@ -102,17 +90,17 @@ static void put_time(struct bb_buf *out, const struct bb_time *t, unsigned fsp)
         b[n++] = '-';
     if (t->hour >= 100) {
         int w = t->hour >= 1000 ? 4 : 3;
-        put_digits(b + n, t->hour % 10000, w);
+        format_fixed_digits(b + n, t->hour % 10000, w);
         n += w;
     } else {
-        put_digits(b + n, t->hour, 2);
+        format_fixed_digits(b + n, t->hour, 2);
         n += 2;
     }
     b[n++] = ':';
-    put_digits(b + n, t->minute, 2);
+    format_fixed_digits(b + n, t->minute, 2);
     n += 2;
     b[n++] = ':';
-    put_digits(b + n, t->second, 2);
+    format_fixed_digits(b + n, t->second, 2);
     n += 2;
     n += put_frac(b + n, t->usec, fsp);
     bb_buf_append(out, b, (size_t)n);
@@ -267,7 +255,7 @@ static int format_text(const struct bb_value *v, struct bb_buf *out, struct bb_e
         break;
     case BB_VALUE_YEAR: {
         char b[4];
-        put_digits(b, (uint32_t)(v->v.u % 10000), 4);
+        format_fixed_digits(b, (uint32_t)(v->v.u % 10000), 4);
         bb_buf_append(out, b, 4);
         break;
     }

@@ -19,6 +19,7 @@
 #include "base/error.h"
 #include "base/format_number.h"
 #include "base/utf8.h"
+#include "binlog/decode_value.h"
 
 /* Nesting deeper than this is refused as corrupt (MySQL's limit is 100),
  * which bounds the recursion below. */
@@ -78,23 +79,17 @@ static int put_json_string(struct bb_buf *out, const uint8_t *p, size_t n, struc
     return 0;
 }
 
-static void put_digits(char *dst, uint32_t v, int w)
-{
-    for (int i = w - 1; i >= 0; i--) {
-        dst[i] = (char)('0' + v % 10);
-        v /= 10;
-    }
-}
-
 /* Opaque DATE/TIME/DATETIME/TIMESTAMP: 8 bytes little-endian signed
  * "packed" value, (int part << 24) + microseconds, where the int part is
  *   DATE/DATETIME/TIMESTAMP: (year * 13 + month) << 22 | day << 17 |
  *                            hour << 12 | minute << 6 | second
  *   TIME:                    hour << 12 | minute << 6 | second (sign = neg)
- * printed quoted with six fraction digits (DATE without a time). */
+ * printed quoted with six fraction digits (DATE without a time): the text
+ * form of the value (format_value.c) in a column of fsp 6. */
 static int put_packed_temporal(uint8_t ftype, const uint8_t *p, size_t n, struct bb_buf *out,
                                struct bb_error *err)
 {
+    static const struct bb_column fsp6 = { .fsp = 6 };
     if (n < 8)
         return corrupt(err, "packed temporal value shorter than 8 bytes");
     uint64_t u = 0;
@@ -108,154 +103,58 @@ static int put_packed_temporal(uint8_t ftype, const uint8_t *p, size_t n, struct
     if (usec > 999999)
         return corrupt(err, "packed temporal microseconds out of range");
 
-    char b[48];
-    int k = 0;
-    b[k++] = '"';
+    struct bb_value val = { .col = &fsp6 };
+    struct bb_time *t = &val.v.tm;
+    t->usec = usec;
     if (ftype == MYSQL_TYPE_TIME) {
-        uint64_t hour = (ip >> 12) & 0x3ff;
-        unsigned minute = (unsigned)((ip >> 6) & 63), second = (unsigned)(ip & 63);
-        if (minute > 59 || second > 59 || (ip >> 22))
+        t->hour = (uint32_t)((ip >> 12) & 0x3ff);
+        t->minute = (uint8_t)((ip >> 6) & 63);
+        t->second = (uint8_t)(ip & 63);
+        if (t->minute > 59 || t->second > 59 || (ip >> 22))
             return corrupt(err, "packed TIME out of range");
-        if (neg)
-            b[k++] = '-';
-        int w = hour >= 100 ? (hour >= 1000 ? 4 : 3) : 2;
-        put_digits(b + k, (uint32_t)hour, w);
-        k += w;
-        b[k++] = ':';
-        put_digits(b + k, minute, 2);
-        k += 2;
-        b[k++] = ':';
-        put_digits(b + k, second, 2);
-        k += 2;
-        b[k++] = '.';
-        put_digits(b + k, usec, 6);
-        k += 6;
+        t->neg = neg;
+        val.kind = BB_VALUE_TIME;
     } else {
         if (neg)
             return corrupt(err, "packed date is negative");
         uint64_t ymd = ip >> 17, hms = ip & 0x1ffff, ym = ymd >> 5;
-        unsigned day = (unsigned)(ymd & 31), month = (unsigned)(ym % 13);
         uint64_t year = ym / 13;
-        unsigned second = (unsigned)(hms & 63), minute = (unsigned)((hms >> 6) & 63);
-        unsigned hour = (unsigned)(hms >> 12);
-        if (year > 9999 || hour > 23 || minute > 59 || second > 59)
+        t->day = (uint8_t)(ymd & 31);
+        t->month = (uint8_t)(ym % 13);
+        t->second = (uint8_t)(hms & 63);
+        t->minute = (uint8_t)((hms >> 6) & 63);
+        uint64_t hour = hms >> 12;
+        if (year > 9999 || hour > 23 || t->minute > 59 || t->second > 59)
             return corrupt(err, "packed date out of range");
-        put_digits(b + k, (uint32_t)year, 4);
-        k += 4;
-        b[k++] = '-';
-        put_digits(b + k, month, 2);
-        k += 2;
-        b[k++] = '-';
-        put_digits(b + k, day, 2);
-        k += 2;
-        if (ftype != MYSQL_TYPE_DATE) {
-            b[k++] = ' ';
-            put_digits(b + k, hour, 2);
-            k += 2;
-            b[k++] = ':';
-            put_digits(b + k, minute, 2);
-            k += 2;
-            b[k++] = ':';
-            put_digits(b + k, second, 2);
-            k += 2;
-            b[k++] = '.';
-            put_digits(b + k, usec, 6);
-            k += 6;
-        }
+        t->year = (uint32_t)year;
+        t->hour = (uint32_t)hour;
+        val.kind = ftype == MYSQL_TYPE_DATE ? BB_VALUE_DATE : BB_VALUE_DATETIME;
     }
-    b[k++] = '"';
-    bb_buf_append(out, b, (size_t)k);
-    return 0;
+    bb_buf_putc(out, '"');
+    int rc = bb_value_format_text(&val, out, err);
+    bb_buf_putc(out, '"');
+    return rc;
 }
 
 /* Opaque DECIMAL: precision byte, scale byte, then the decimal in
- * MySQL's binary form (see decode_value.c); printed bare like
- * decimal2string(): integer digits without leading zeros ("0" if none),
- * then exactly `scale` fraction digits. */
+ * MySQL's binary form, printed bare like decimal2string()
+ * (decimal_bin_to_text, as the decoder prints DECIMAL columns). */
 static int put_opaque_decimal(const uint8_t *p, size_t n, struct bb_buf *out, struct bb_error *err)
 {
-    static const uint8_t dig2bytes[10] = { 0, 1, 1, 2, 2, 3, 3, 4, 4, 4 };
-    static const uint32_t pow10[10] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
-                                        100000000, 1000000000 };
     if (n < 2)
         return corrupt(err, "DECIMAL value without precision and scale");
     unsigned prec = p[0], scale = p[1];
     if (prec < 1 || prec > 65 || scale > 30 || scale > prec)
         return corrupt(err, "DECIMAL precision or scale out of range");
-    unsigned intg = prec - scale;
-    unsigned intg0 = intg / 9, intg0x = intg % 9, frac0 = scale / 9, frac0x = scale % 9;
-    size_t size = intg0 * 4 + dig2bytes[intg0x] + frac0 * 4 + dig2bytes[frac0x];
-    if (n - 2 < size)
+    if (n - 2 < decimal_bin_size(prec, scale))
         return corrupt(err, "DECIMAL value truncated");
-    uint8_t bin[40];
-    memcpy(bin, p + 2, size);
-    uint8_t mask = (bin[0] & 0x80) ? 0 : 0xff;
-    bin[0] ^= 0x80;
-    for (size_t i = 0; i < size; i++)
-        bin[i] ^= mask;
-
-    char text[80];
-    size_t k = 1, o = 0;
-    bool started = false, nonzero = false;
-    unsigned groups[16], gdig[16], ng = 0;
-    if (intg0x) {
-        groups[ng] = intg0x;
-        gdig[ng++] = 1;
+    char text[DECIMAL_TEXT_MAX(65)];
+    int len = decimal_bin_to_text(prec, scale, p + 2, text, err);
+    if (len < 0) {
+        bb_error_prefix(err, "JSON");
+        return len;
     }
-    for (unsigned i = 0; i < intg0; i++) {
-        groups[ng] = 9;
-        gdig[ng++] = 1;
-    }
-    for (unsigned i = 0; i < frac0; i++) {
-        groups[ng] = 9;
-        gdig[ng++] = 0;
-    }
-    if (frac0x) {
-        groups[ng] = frac0x;
-        gdig[ng++] = 0;
-    }
-    bool point = false;
-    for (unsigned gi = 0; gi < ng; gi++) {
-        unsigned nd = groups[gi];
-        unsigned nb = nd == 9 ? 4 : dig2bytes[nd];
-        uint32_t g = 0;
-        for (unsigned b = 0; b < nb; b++)
-            g = g << 8 | bin[o++];
-        if (g >= pow10[nd])
-            return corrupt(err, "DECIMAL digit group out of range");
-        if (g)
-            nonzero = true;
-        if (!gdig[gi] && !point) {
-            if (!started)
-                text[k++] = '0';
-            text[k++] = '.';
-            point = started = true;
-        }
-        if (gdig[gi] && !started) {
-            if (!g)
-                continue;
-            char t[10];
-            int m = 0;
-            while (g) {
-                t[m++] = (char)('0' + g % 10);
-                g /= 10;
-            }
-            while (m)
-                text[k++] = t[--m];
-            started = true;
-            continue;
-        }
-        put_digits(text + k, g, (int)nd);
-        k += nd;
-    }
-    if (!started)
-        text[k++] = '0';
-    size_t s = 1;
-    if (mask && nonzero) {
-        text[0] = '-';
-        s = 0;
-    }
-    bb_buf_append(out, text + s, k - s);
+    bb_buf_append(out, text, (size_t)len);
     return 0;
 }
 
