@@ -112,14 +112,7 @@ static double float_as_double(float f, struct bb_buf *s)
  * arrays (small: 2-byte counts and offsets; large: 4-byte) hold element
  * count, byte size, key entries (offset, 2-byte length), value entries
  * (type, inline value or offset), keys and values; offsets count from the
- * container's count field. */
-
-enum {
-    JSONB_SMALL_OBJECT = 0x00, JSONB_LARGE_OBJECT = 0x01, JSONB_SMALL_ARRAY = 0x02,
-    JSONB_LARGE_ARRAY = 0x03, JSONB_LITERAL = 0x04, JSONB_INT16 = 0x05, JSONB_UINT16 = 0x06,
-    JSONB_INT32 = 0x07, JSONB_UINT32 = 0x08, JSONB_INT64 = 0x09, JSONB_UINT64 = 0x0a,
-    JSONB_DOUBLE = 0x0b, JSONB_STRING = 0x0c, JSONB_OPAQUE = 0x0f,
-};
+ * container's count field; the type bytes are values/json_binary.h's. */
 
 /* Returned by the JSON converters when the value must be written as its
  * text instead (a server limitation, a NUL in a key, too deep). */

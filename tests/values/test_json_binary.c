@@ -6,8 +6,11 @@
  * large containers. Every proper non-empty prefix must be corrupt. */
 #include <criterion/criterion.h>
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "values/json_binary.h"
 #include "tests/testutil.h"
 
@@ -415,4 +418,175 @@ Test(json_diff, text)
     cr_assert_eq(json_diff_to_text(empty_val, sizeof empty_val, &b, &e4), BB_ERR_CORRUPT);
     cr_assert_str_eq(e4.msg, "JSON: diff value is empty");
     bb_buf_destroy(&b);
+}
+
+/* ---- the walker's visitor ---- */
+
+/* Each event as a line of text; stop_at: the event number at which to
+ * return 7 (stop the walk) instead, 0 for never. */
+struct events {
+    struct bb_buf out;
+    int n, stop_at;
+};
+
+static int ev(struct events *e, const char *fmt, ...) BB_PRINTF(2, 3);
+static int ev(struct events *e, const char *fmt, ...)
+{
+    char line[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    bb_buf_puts(&e->out, line);
+    bb_buf_putc(&e->out, '\n');
+    return ++e->n == e->stop_at ? 7 : 0;
+}
+
+static int ev_object(void *ctx, uint32_t count) { return ev(ctx, "object %u", count); }
+static int ev_array(void *ctx, uint32_t count) { return ev(ctx, "array %u", count); }
+static int ev_key(void *ctx, const char *k, size_t n) { return ev(ctx, "key %.*s", (int)n, k); }
+static int ev_end(void *ctx, bool object) { return ev(ctx, "end %s", object ? "object" : "array"); }
+static int ev_literal(void *ctx, enum json_binary_literal v)
+{
+    return ev(ctx, "%s", v == JSONB_NULL ? "null" : v == JSONB_TRUE ? "true" : "false");
+}
+static int ev_int64(void *ctx, int64_t v) { return ev(ctx, "int64 %lld", (long long)v); }
+static int ev_uint64(void *ctx, uint64_t v) { return ev(ctx, "uint64 %llu", (unsigned long long)v); }
+static int ev_float64(void *ctx, double v) { return ev(ctx, "double %g", v); }
+static int ev_string(void *ctx, const char *p, size_t n) { return ev(ctx, "string %.*s", (int)n, p); }
+static int ev_opaque(void *ctx, uint8_t type, const uint8_t *p, size_t n)
+{
+    return ev(ctx, "opaque %u of %zu bytes", (unsigned)type, n);
+}
+
+static const struct json_binary_visitor recorder = {
+    ev_object, ev_array, ev_key, ev_end, ev_literal, ev_int64, ev_uint64, ev_float64, ev_string,
+    ev_opaque,
+};
+
+static void expect_events(const uint8_t *doc, size_t n, const char *want)
+{
+    struct events e = { .n = 0 };
+    struct bb_error err = { 0 };
+    bb_buf_init(&e.out);
+    cr_assert_eq(json_binary_walk(doc, n, &recorder, &e, &err), 0, "%s", err.msg);
+    cr_expect_str_eq(e.out.data ? e.out.data : "", want);
+    bb_buf_destroy(&e.out);
+}
+
+Test(json_binary, walker_visits_a_documents_events_in_order)
+{
+    expect_events(j_small_obj, sizeof j_small_obj,
+                  "object 2\nkey a\nint64 1\nkey b\narray 2\nint64 1\nint64 2\nend array\n"
+                  "end object\n");
+    expect_events(j_large_obj, sizeof j_large_obj,
+                  "object 2\nkey a\nint64 1\nkey b\narray 2\nint64 1\nint64 2\nend array\n"
+                  "end object\n");
+    expect_events(j_nested, sizeof j_nested,
+                  "array 4\narray 0\nend array\nobject 0\nend object\narray 1\narray 1\narray 0\n"
+                  "end array\nend array\nend array\nobject 1\nkey x\nobject 1\nkey y\nobject 0\n"
+                  "end object\nend object\nend object\nend array\n");
+    expect_events(j_ints, sizeof j_ints,
+                  "array 11\nnull\ntrue\nfalse\nint64 -1\nint64 65535\nint64 -32768\n"
+                  "int64 2147483647\nint64 -2147483648\nint64 9223372036854775807\n"
+                  "uint64 18446744073709551615\nint64 -9223372036854775808\nend array\n");
+    expect_events(j_large_inline, sizeof j_large_inline,
+                  "array 5\nnull\ntrue\nfalse\nint64 100000\nint64 -100000\nend array\n");
+    expect_events(j_top_uint32, sizeof j_top_uint32, "uint64 4294967295\n");
+    expect_events(j_top_double, sizeof j_top_double, "double 2.5\n");
+    expect_events(j_strings, sizeof j_strings,
+                  "object 3\nkey s\nstring a\"b\\c\n\t\x01\xc3\xa9\xf0\x9f\x98\x80\nkey \nstring \n"
+                  "key k\"ey\narray 0\nend array\nend object\n");
+    expect_events(j_op_date, sizeof j_op_date, "object 1\nkey b\nopaque 10 of 8 bytes\nend object\n");
+    expect_events(j_op_blob, sizeof j_op_blob, "opaque 252 of 3 bytes\n");
+    /* An empty document is a null. */
+    expect_events(j_small_obj, 0, "null\n");
+}
+
+Test(json_binary, a_visitor_stops_the_walk)
+{
+    for (int stop = 1; stop <= 9; stop++) {
+        struct events e = { .n = 0, .stop_at = stop };
+        struct bb_error err = { 0 };
+        bb_buf_init(&e.out);
+        cr_assert_eq(json_binary_walk(j_small_obj, sizeof j_small_obj, &recorder, &e, &err), 7,
+                     "stop at %d", stop);
+        cr_assert_eq(e.n, stop);
+        cr_assert_eq(err.code, 0);
+        bb_buf_destroy(&e.out);
+    }
+    /* A corrupt member stops it too, after the events before it; the
+     * check of the container comes before any of its events. */
+    static const uint8_t bad_key[] = { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x01, 0x00, 0x04,
+                                       0x01, 0x00, 0xff };
+    struct events e = { .n = 0 };
+    struct bb_error err = { 0 };
+    bb_buf_init(&e.out);
+    cr_assert_eq(json_binary_walk(bad_key, sizeof bad_key, &recorder, &e, &err), BB_ERR_CORRUPT);
+    cr_assert_str_eq(err.msg, "JSON: object key is not valid UTF-8");
+    cr_assert_str_eq(e.out.data, "object 1\n");
+    bb_buf_reset(&e.out);
+    static uint8_t shared[1 + 22 * 10 + 4];
+    size_t n = json_shared_children_doc(shared, 0, 22);
+    bb_error_clear(&err);
+    cr_assert_eq(json_binary_walk(shared, n, &recorder, &e, &err), BB_ERR_CORRUPT);
+    cr_assert_eq(e.out.len, 0, "%s", e.out.data);
+    bb_buf_destroy(&e.out);
+}
+
+/* ---- documents from JSON text ---- */
+
+/* The texts of the documents above that binary JSON's own types give
+ * back (not the opaque ones): written from their text, each renders as
+ * that text. What is not JSON, at every truncation, is refused and leaves
+ * the output as it was. */
+Test(json_binary, documents_from_text_render_as_that_text)
+{
+    struct bb_buf bin, text;
+    bb_buf_init(&bin);
+    bb_buf_init(&text);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        if (strncmp(cases[i].name, "j_op_", 5) == 0)
+            continue;
+        const char *t = cases[i].text;
+        struct bb_error err = { 0 };
+        bb_buf_reset(&bin);
+        bb_buf_reset(&text);
+        cr_assert_eq(json_binary_from_text(t, strlen(t), &bin, &err), 0, "%s: %s", t, err.msg);
+        cr_assert_eq(json_binary_to_text((const uint8_t *)bin.data, bin.len, &text, &err), 0,
+                     "%s: %s", t, err.msg);
+        cr_assert_str_eq(text.data, t);
+        if (t[0] != '{' && t[0] != '[')
+            continue;
+        for (size_t n = 0; n < strlen(t); n++) {
+            struct bb_error e2 = { 0 };
+            bb_buf_reset(&bin);
+            bb_buf_puts(&bin, "x=");
+            cr_assert_eq(json_binary_from_text(t, n, &bin, &e2), BB_ERR_CORRUPT, "%s: %zu", t, n);
+            cr_assert(strncmp(e2.msg, "JSON text: ", 11) == 0, "%s", e2.msg);
+            cr_assert_str_eq(bin.data, "x=");
+        }
+    }
+    /* What binary JSON cannot hold. */
+    static const struct { const char *text; const char *msg; } bad[] = {
+        { "[1e400]", "JSON text: number out of a double's range at offset 1" },
+        { "\"\\udc00\"", "JSON text: unpaired surrogate at offset 1" },
+        { "[01]", "JSON text: expected ',' or ']' at offset 2" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct bb_error err = { 0 };
+        cr_assert_eq(json_binary_from_text(bad[i].text, strlen(bad[i].text), &bin, &err),
+                     BB_ERR_CORRUPT);
+        cr_assert_str_eq(err.msg, bad[i].msg);
+    }
+    char deep[2 * 102];
+    memset(deep, '[', 102);
+    memset(deep + 102, ']', 102);
+    struct bb_error err = { 0 };
+    cr_assert_eq(json_binary_from_text(deep, sizeof deep, &bin, &err), BB_ERR_CORRUPT);
+    cr_assert_str_eq(err.msg, "JSON text: nesting deeper than 101 at offset 101");
+    bb_error_clear(&err);
+    cr_assert_eq(json_binary_from_text(deep + 1, sizeof deep - 2, &bin, &err), 0, "%s", err.msg);
+    bb_buf_destroy(&bin);
+    bb_buf_destroy(&text);
 }
