@@ -32,4 +32,8 @@ int bb_error_setv(struct bb_error *err, int code, const char *fmt, va_list ap);
 /* Prefix the message of an already-set error with "prefix: ". */
 void bb_error_prefix(struct bb_error *err, const char *fmt, ...) BB_PRINTF(2, 3);
 
+/* Append to the message of an already-set error (where inside the input
+ * its cause lies, when only the caller knows). */
+void bb_error_suffix(struct bb_error *err, const char *fmt, ...) BB_PRINTF(2, 3);
+
 #endif

@@ -339,6 +339,8 @@ struct walk {
     const struct json_binary_visitor *v;
     void *ctx;
     struct bb_error *err;
+    const uint8_t *doc;
+    size_t at;          /* where the value being read starts in doc, for errors */
 };
 
 static int walk_value(struct walk *w, uint8_t type, struct cursor *c, int depth);
@@ -371,6 +373,7 @@ static int walk_container(struct walk *w, uint8_t type, struct cursor *c, int de
     if (rc)
         return rc;
     for (uint64_t i = 0; i < count; i++) {
+        w->at = (size_t)(base - w->doc);    /* its entries: this container's */
         if (object) {
             struct cursor ke = cursor_make(base + (size_t)ob * 2 + i * key_entry, key_entry);
             uint64_t koff = cursor_uint_le(&ke, ob);
@@ -407,6 +410,7 @@ static int walk_container(struct walk *w, uint8_t type, struct cursor *c, int de
 static int walk_value(struct walk *w, uint8_t type, struct cursor *c, int depth)
 {
     struct bb_error *err = w->err;
+    w->at = (size_t)(cursor_here(c) - w->doc);
     switch (type) {
     case JSONB_SMALL_OBJECT: case JSONB_LARGE_OBJECT:
     case JSONB_SMALL_ARRAY: case JSONB_LARGE_ARRAY:
@@ -471,16 +475,22 @@ static int walk_value(struct walk *w, uint8_t type, struct cursor *c, int depth)
     }
 }
 
-/* A document is one type byte and the value. */
+/* A document is one type byte and the value. A corrupt one's error says
+ * where: the value (or the object or array whose entries) it was reading,
+ * by its first byte in the document. */
 int json_binary_walk(const uint8_t *p, size_t n, const struct json_binary_visitor *v, void *ctx,
                      struct bb_error *err)
 {
     if (n == 0)
         return v->literal(ctx, JSONB_NULL);
-    struct walk w = { v, ctx, err };
+    struct walk w = { v, ctx, err, p, 0 };
     struct cursor c = cursor_make(p, n);
     uint8_t type = cursor_u8(&c);
-    return walk_value(&w, type, &c, 0);
+    bool clear = err && err->code == 0;
+    int rc = walk_value(&w, type, &c, 0);
+    if (rc == BB_ERR_CORRUPT && clear && err->code == BB_ERR_CORRUPT)
+        bb_error_suffix(err, ", in the value at byte %zu of the document (%zu bytes)", w.at, n);
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */

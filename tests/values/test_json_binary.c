@@ -186,6 +186,12 @@ Test(json_binary, documents)
             rc = json_binary_to_text(cases[i].doc, n, &b, &e2);
             cr_assert_eq(rc, BB_ERR_CORRUPT, "%s: prefix %zu gave %d (%s)", cases[i].name, n, rc, b.data);
             cr_assert(strncmp(e2.msg, "JSON: ", 6) == 0, "%s", e2.msg);
+            /* why, then where */
+            char where[64];
+            snprintf(where, sizeof where, " of the document (%zu bytes)", n);
+            const char *at = strstr(e2.msg, ", in the value at byte ");
+            cr_assert(at && at > e2.msg + 6 && strstr(at, where) && strlen(strstr(at, where)) ==
+                      strlen(where), "%s prefix %zu: %s", cases[i].name, n, e2.msg);
             cr_assert_str_eq(b.data, "x=", "%s prefix %zu", cases[i].name, n);
         }
     }
@@ -211,19 +217,39 @@ Test(json_binary, long_string_and_empty)
 
 Test(json_binary, corrupt_documents)
 {
-    static const struct { uint8_t doc[16]; size_t len; const char *msg; } bad[] = {
-        { { 0x0d, 0 }, 2, "JSON: unknown value type 0x0d" },
-        { { 0x04, 0x03 }, 2, "JSON: unknown literal" },
-        { { 0x0c, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01 }, 7, "JSON: variable-length size longer than 5 bytes" },
-        { { 0x0c, 0x02, 0xc3, 0x28 }, 4, "JSON: string is not valid UTF-8" },
-        { { 0x02, 0x01, 0x00, 0x07, 0x00, 0x0c, 0x07, 0x00 }, 8, "JSON: value offset outside its container" },
-        { { 0x02, 0xff, 0x00, 0x07, 0x00, 0x05, 0x01, 0x00 }, 8, "JSON: container entries exceed its size" },
-        { { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x09, 0x00, 0x04, 0x00, 0x00, 0x61 }, 13, "JSON: object key outside its object" },
-        { { 0x0b, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f }, 9, "JSON: double is not finite" },
-        { { 0x0f, 0x0a, 0x02, 0x00, 0x00 }, 5, "JSON: packed temporal value shorter than 8 bytes" },
-        { { 0x0f, 0xf6, 0x02, 0x42, 0x00 }, 5, "JSON: DECIMAL precision or scale out of range" },
-        { { 0x0f, 0x0c, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80 }, 11, "JSON: packed date is negative" },
+    /* Each error says why, and where: the value (or the object or array
+     * whose entries) being read, by its first byte in the document. */
+#define AT(b, n) ", in the value at byte " #b " of the document (" #n " bytes)"
+    static const struct { uint8_t doc[24]; size_t len; const char *msg; } bad[] = {
+        { { 0x0d, 0 }, 2, "JSON: unknown value type 0x0d" AT(1, 2) },
+        { { 0x04, 0x03 }, 2, "JSON: unknown literal" AT(1, 2) },
+        { { 0x0c, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01 }, 7,
+          "JSON: variable-length size longer than 5 bytes" AT(1, 7) },
+        { { 0x0c, 0x02, 0xc3, 0x28 }, 4, "JSON: string is not valid UTF-8" AT(1, 4) },
+        { { 0x02, 0x01, 0x00, 0x07, 0x00, 0x0c, 0x07, 0x00 }, 8,
+          "JSON: value offset outside its container" AT(1, 8) },
+        { { 0x02, 0xff, 0x00, 0x07, 0x00, 0x05, 0x01, 0x00 }, 8,
+          "JSON: container entries exceed its size" AT(1, 8) },
+        { { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x09, 0x00, 0x04, 0x00, 0x00, 0x61 }, 13,
+          "JSON: object key outside its object" AT(1, 13) },
+        { { 0x0b, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f }, 9, "JSON: double is not finite" AT(1, 9) },
+        { { 0x0f, 0x0a, 0x02, 0x00, 0x00 }, 5,
+          "JSON: packed temporal value shorter than 8 bytes" AT(1, 5) },
+        { { 0x0f, 0xf6, 0x02, 0x42, 0x00 }, 5,
+          "JSON: DECIMAL precision or scale out of range" AT(1, 5) },
+        { { 0x0f, 0x0c, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80 }, 11,
+          "JSON: packed date is negative" AT(1, 11) },
+        /* inside: ["\xc3("], the string at byte 7 of its array (byte 1) */
+        { { 0x02, 0x01, 0x00, 0x0a, 0x00, 0x0c, 0x07, 0x00, 0x02, 0xc3, 0x28 }, 11,
+          "JSON: string is not valid UTF-8" AT(8, 11) },
+        /* [1, [?]]: the inner array (at byte 11) has a value of an unknown type */
+        { { 0x02, 0x02, 0x00, 0x12, 0x00, 0x05, 0x01, 0x00, 0x02, 0x0a, 0x00, 0x01, 0x00, 0x08,
+            0x00, 0x0d, 0x07, 0x00, 0x00 }, 19, "JSON: unknown value type 0x0d" AT(11, 19) },
+        /* {"a": an inline literal 0xff}: in the object's value entry, at byte 10 */
+        { { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x01, 0x00, 0x04, 0xff, 0x00, 0x61 }, 13,
+          "JSON: unknown literal" AT(10, 13) },
     };
+#undef AT
     struct bb_buf b;
     bb_buf_init(&b);
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -261,7 +287,9 @@ Test(json_binary, depth_limit)
     struct bb_error err = { 0 };
     bb_buf_init(&b);
     cr_assert_eq(json_binary_to_text(deep, n, &b, &err), BB_ERR_CORRUPT);
-    cr_assert_str_eq(err.msg, "JSON: nesting too deep");
+    /* the 152nd array, at byte 1 + 151 * 7 */
+    cr_assert_str_eq(err.msg, "JSON: nesting too deep, in the value at byte 1058 of the document "
+                              "(7005 bytes)");
     /* 100 levels (MySQL's own limit) are fine. */
     static uint8_t ok[1 + 100 * 7 + 4];
     n = 0;
@@ -300,7 +328,8 @@ Test(json_binary, entries_sharing_a_child_are_refused_at_once)
     bb_buf_puts(&b, "x=");
     cr_assert_eq(json_binary_to_text(doc, n, &b, &err), BB_ERR_CORRUPT);
     cr_assert_str_eq(err.msg, "JSON: value 1 at offset 10 of its array overlaps the value "
-                              "before it (MySQL never shares or overlaps values)");
+                              "before it (MySQL never shares or overlaps values), in the value "
+                              "at byte 1 of the document (225 bytes)");
     cr_assert_str_eq(b.data, "x=", "nothing is left in the output");
     /* Below 100 levels of single children, the same. */
     n = json_shared_children_doc(doc, 100, 22);
@@ -355,8 +384,11 @@ Test(json_binary, overlapping_keys_and_values_are_refused)
         bb_buf_reset(&b);
         cr_assert_eq(json_binary_to_text(bad[i].doc, bad[i].len, &b, &err), BB_ERR_CORRUPT,
                      "case %zu gave %s", i, b.data);
-        cr_assert_str_eq(err.msg, bad[i].msg, "case %zu", i);
-        /* The check alone says the same. */
+        char want[BB_ERROR_MSG_MAX];
+        snprintf(want, sizeof want, "%s, in the value at byte 1 of the document (%zu bytes)",
+                 bad[i].msg, bad[i].len);
+        cr_assert_str_eq(err.msg, want, "case %zu", i);
+        /* The check alone says the same, but where (it has no document). */
         struct bb_error e2 = { 0 };
         cr_assert_eq(json_binary_check_container(bad[i].doc[0], bad[i].doc + 1, bad[i].len - 1,
                                                  &e2), BB_ERR_CORRUPT);
@@ -523,7 +555,8 @@ Test(json_binary, a_visitor_stops_the_walk)
     struct bb_error err = { 0 };
     bb_buf_init(&e.out);
     cr_assert_eq(json_binary_walk(bad_key, sizeof bad_key, &recorder, &e, &err), BB_ERR_CORRUPT);
-    cr_assert_str_eq(err.msg, "JSON: object key is not valid UTF-8");
+    cr_assert_str_eq(err.msg, "JSON: object key is not valid UTF-8, in the value at byte 1 of the "
+                              "document (13 bytes)");
     cr_assert_str_eq(e.out.data, "object 1\n");
     bb_buf_reset(&e.out);
     static uint8_t shared[1 + 22 * 10 + 4];
