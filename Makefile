@@ -4,6 +4,8 @@
 #   make fuzz      short libFuzzer run of the decoder entry points (clang)
 #   make lint      warnings as errors, cppcheck-free checks we care about
 #   make demo      throwaway MariaDB, sample workload, `binbridge dump` of it
+#   make install   PREFIX=/usr/local, DESTDIR: binbridge, binbridge.h, libbinbridge.a, binbridge.pc
+#   make check-install  the README's library example built against an install, with pkg-config
 
 CC      ?= cc
 # The reader library needs only these; the bridge and the sinks add the rest.
@@ -22,6 +24,17 @@ ALL_PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 ALLCFLAGS = $(WARN) -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 $(CFLAGS) $(EXTRA_CFLAGS) -Isrc -I. $(PKG_CFLAGS) -MMD -MP
 READER_LDLIBS := $(shell pkg-config --libs $(READER_PKGS)) -lm
 LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lm -lpthread
+
+# The version is written once, in binbridge.h (BB_VERSION_MAJOR, _MINOR,
+# _PATCH); binbridge.pc takes it from there.
+VERSION := $(shell awk '$$2 ~ /^BB_VERSION_(MAJOR|MINOR|PATCH)$$/ { v[$$2] = $$3 } \
+    END { print v["BB_VERSION_MAJOR"] "." v["BB_VERSION_MINOR"] "." v["BB_VERSION_PATCH"] }' src/binbridge.h)
+ifneq ($(words $(subst ., ,$(VERSION))),3)
+$(error cannot read the version from src/binbridge.h (got '$(VERSION)'))
+endif
+# `binbridge --version` names the libraries of the build and their
+# versions (cli.c).
+BUILT_WITH := $(shell for p in $(PKGS); do printf '%s%s %s' "$$sep" "$$p" "$$(pkg-config --modversion $$p)"; sep=', '; done)
 
 # SANITIZE=1 builds everything under build-asan/ with ASan+UBSan.
 ifeq ($(SANITIZE),1)
@@ -49,6 +62,7 @@ TEST_OBJ    := $(TEST_SRC:%.c=$(BUILD)/%.o)
 LIBS        := $(BUILD)/libbinbridge-bridge.a $(BUILD)/libbinbridge.a
 
 $(READER_OBJ): PKG_CFLAGS = $(READER_PKG_CFLAGS)
+$(BUILD)/src/cli/cli.o: ALLCFLAGS += -DBB_BUILT_WITH='"$(BUILT_WITH)"'
 
 all: $(BUILD)/binbridge
 
@@ -82,6 +96,43 @@ test:
 
 check: tests
 	scripts/run-tests.sh $(BUILD)
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the command, the reader
+# library as C libraries are installed (the header, the static archive and
+# binbridge.pc, so that `pkg-config --cflags --static --libs binbridge`
+# compiles and links a program), nothing of the bridge. binbridge.h
+# includes no other header of ours; if it ever does, install those too.
+PREFIX       ?= /usr/local
+BINDIR       ?= $(PREFIX)/bin
+INCLUDEDIR   ?= $(PREFIX)/include
+LIBDIR       ?= $(PREFIX)/lib
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+INSTALL      ?= install
+# binbridge.pc's directories, relative to ${prefix} where they are under it
+# (as pkg-config files write them).
+pc_dir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
+# binbridge.pc is written where it goes (an install as root writes nothing
+# into the build directory).
+install: $(BUILD)/binbridge $(BUILD)/libbinbridge.a
+	$(INSTALL) -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(INCLUDEDIR)' '$(DESTDIR)$(LIBDIR)' \
+	    '$(DESTDIR)$(PKGCONFIGDIR)'
+	$(INSTALL) -m 755 $(BUILD)/binbridge '$(DESTDIR)$(BINDIR)/binbridge'
+	$(INSTALL) -m 644 src/binbridge.h '$(DESTDIR)$(INCLUDEDIR)/binbridge.h'
+	$(INSTALL) -m 644 $(BUILD)/libbinbridge.a '$(DESTDIR)$(LIBDIR)/libbinbridge.a'
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@INCLUDEDIR@|$(call pc_dir,$(INCLUDEDIR))|' \
+	    -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|' -e 's|@VERSION@|$(VERSION)|' \
+	    src/binbridge.pc.in > '$(DESTDIR)$(PKGCONFIGDIR)/binbridge.pc'
+	chmod 644 '$(DESTDIR)$(PKGCONFIGDIR)/binbridge.pc'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/binbridge' '$(DESTDIR)$(INCLUDEDIR)/binbridge.h' \
+	    '$(DESTDIR)$(LIBDIR)/libbinbridge.a' '$(DESTDIR)$(PKGCONFIGDIR)/binbridge.pc'
+
+# An install into a temporary directory, and the README's library example
+# built against it with pkg-config alone, then run (scripts/test.sh runs it).
+check-install: $(BUILD)/binbridge $(BUILD)/libbinbridge.a
+	MAKE='$(MAKE)' CC='$(CC)' tests/install/test_install.sh $(BUILD)
 
 # The reader alone, and only its libraries: proof that it needs no more.
 $(BUILD)/bench/bench_decode.o: PKG_CFLAGS = $(READER_PKG_CFLAGS)
@@ -122,7 +173,7 @@ clean-objs:
 clean:
 	rm -rf build build-asan build-fuzz build-lint build-lint-clang
 
-.PHONY: all tests test check bench fuzz lint demo clean clean-objs
+.PHONY: all tests test check bench fuzz lint demo clean clean-objs install uninstall check-install
 
 -include $(READER_OBJ:.o=.d) $(BRIDGE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/bench/bench_decode.d $(BUILD)/bench/bench_lag.d \
     $(BUILD)/bench/bench_mongo_upsert.d

@@ -6,11 +6,19 @@ the lag under a steady write load (bench_lag). Servers come from
 `scripts/servers.sh env` (bench/run.sh points it at private bench servers).
 
 Usage: bench/bridge_bench.py BUILD_DIR WORKLOAD_SOURCE_FILE ROWS [--only redis,lag]
-                             [--runs N] [--baseline DIR --baseline-label L --current-label L]
+                             [--pyrepl PYTHON] [--runs N]
+                             [--baseline DIR --baseline-label L --current-label L]
 
 --only: the replication into Redis beside redis-benchmark (redis), the lag
 (lag), or both (the default); with lag alone WORKLOAD_SOURCE_FILE and ROWS
-are not read. The lag's load: BB_LAG_SECONDS (default 10) at BB_LAG_RATE
+are not read.
+
+--pyrepl PYTHON: with redis, the same workload also replicated once by
+bench/pyrepl_bridge.py (python-mysql-replication and redis-py, the same
+mapping, one MULTI/EXEC per transaction) run by PYTHON (bench/pyrepl_venv.sh
+makes it), in the first round; its keys and fields must equal those of the
+binbridge runs of that round (a digest of every hash), and the table gives
+its rate, the ratio binbridge/python and its peak RSS. The lag's load: BB_LAG_SECONDS (default 10) at BB_LAG_RATE
 rows/s (default 5,000; a comma-separated list, e.g. 2000,5000, for one
 measure at each rate).
 
@@ -58,14 +66,18 @@ def bridge_conf(build, name, table, checkpoint):
     return conf
 
 
-def timed_bridge(cmd, who):
-    """Run a `binbridge run --stop-at-end` command line under GNU time; return
-    (wall seconds, peak RSS KiB), or exit naming WHO when it fails."""
+def timed_bridge(cmd, who, what="binbridge run", out=None, env=None):
+    """Run a `binbridge run --stop-at-end` command line (or WHAT) under GNU
+    time; return (wall seconds, peak RSS KiB), or exit naming WHO when it
+    fails. OUT, a list, gets its standard output."""
     start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True)
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True,
+                       env=env)
     secs = time.perf_counter() - start
     if p.returncode != 0:
-        sys.exit("%s: binbridge run failed: %s" % (who, p.stderr.strip()))
+        sys.exit("%s: %s failed: %s" % (who, what, p.stderr.strip()))
+    if out is not None:
+        out.append(p.stdout)
     return secs, int(p.stderr.strip().splitlines()[-1])
 
 
@@ -81,11 +93,15 @@ def parse_args():
     ap.add_argument("rows", type=int)
     ap.add_argument("--only", default="redis,lag")
     ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--pyrepl", metavar="PYTHON",
+                    help="also the Python bridge, run by this python (bench/pyrepl_venv.sh)")
     compare.add_args(ap)
     a = ap.parse_args()
     a.only = set(a.only.split(","))
     if a.only - {"redis", "lag"}:
         ap.error("--only takes redis, lag or redis,lag")
+    if a.pyrepl and "redis" not in a.only:
+        ap.error("--pyrepl goes with --only redis: binbridge's keys are its reference")
     if "redis" in a.only and not a.source_file:
         ap.error("the replication needs the workload's file name on the server")
     if a.runs < 1:
@@ -94,6 +110,7 @@ def parse_args():
 
 
 BM = "redis-benchmark -P 64 HSET (6 fields)"
+PY = "python-mysql-replication bridge (pyrepl_bridge.py)"
 
 
 def redis_benchmark(e, rows):
@@ -127,15 +144,50 @@ def replicate_once(binbridge, conf, e, redis_url, source_file, rows, who):
     return rows / secs, rss
 
 
+def digest(a, e, who):
+    """'keys N digest X' of every hash in the bench's Redis (checkpoints
+    left out), by pyrepl_bridge.py's digest."""
+    p = subprocess.run([a.pyrepl, os.path.join(ROOT, "bench/pyrepl_bridge.py"), "digest",
+                        "--redis-port", e["BB_REDIS_PORT"]], capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit("%s: the digest of Redis failed: %s" % (who, p.stderr.strip()))
+    return p.stdout.strip()
+
+
+def pyrepl_once(a, e, rows):
+    """One replay of the workload from its first event by pyrepl_bridge.py;
+    returns (rows/s, peak RSS KiB, digest of the keys it left, the
+    versions of the libraries)."""
+    who = "bridge_bench (python-mysql-replication)"
+    redis(e["BB_REDIS_PORT"], "FLUSHDB")
+    out = []
+    secs, rss = timed_bridge(
+        [a.pyrepl, os.path.join(ROOT, "bench/pyrepl_bridge.py"), "run", "--host", "127.0.0.1",
+         "--port", e["BB_MARIADB_PORT"], "--user", e["BB_MARIADB_USER"], "--log-file",
+         a.source_file, "--table", "bbbench.t", "--redis-port", e["BB_REDIS_PORT"]],
+        who, "pyrepl_bridge.py run", out,
+        dict(os.environ, PYREPL_PASSWORD=e["BB_MARIADB_PASSWORD"]))
+    got = out[0].split()
+    if len(got) < 2 or got[0] != "rows" or int(got[1]) != rows:
+        sys.exit("%s: expected rows %d, got: %s" % (who, rows, out[0].strip()))
+    versions = dict(zip(got[2::2], got[3::2]))
+    keys, want = int(redis(e["BB_REDIS_PORT"], "DBSIZE")), rows // 5
+    if keys != want:
+        sys.exit("%s: expected %d keys after the workload, found %d" % (who, want, keys))
+    return rows / secs, rss, digest(a, e, who), versions
+
+
 def replicate(a, builds, e, redis_url):
     """The workload replayed by `binbridge run --stop-at-end` of each build,
     and as many HSETs by redis-benchmark, alternating, --runs times each;
     prints their table."""
     # The workload's table only: later bench_lag runs write to bbbench.lag.
     conf = bridge_conf(a.build, "bridge", "bbbench.t", "bench")
-    rates = {b: [] for b in list(builds) + [BM]}
-    rss = {b: 0 for b in builds}
+    rates = {b: [] for b in list(builds) + [BM, PY]}
+    rss = {b: 0 for b in list(builds) + [PY]}
     who = {b: "bridge_bench" + (" (%s)" % b if b else "") for b in builds}
+    digests = {}  # of the first round's runs, with --pyrepl
+    versions = {}
     if a.baseline:
         # Untimed: the first replay after the workload's writes shares the
         # machine with the server's own work on them (InnoDB's purge).
@@ -143,42 +195,85 @@ def replicate(a, builds, e, redis_url):
             replicate_once(os.path.join(builds[b], "binbridge"), conf, e, redis_url,
                            a.source_file, a.rows, who[b])
     for n in range(a.runs):
-        for b in compare.order(n, builds, [BM]):
+        # The Python bridge once, in the first round (some 30 s for the
+        # 500,000 row changes), after the binbridge runs it is checked against.
+        for b in compare.order(n, builds, [BM] + ([PY] if a.pyrepl and n == 0 else [])):
             if b == BM:
                 rates[b].append(redis_benchmark(e, a.rows))
+                continue
+            if b == PY:
+                rate, m, digests[PY], versions = pyrepl_once(a, e, a.rows)
+                rates[b].append(rate)
+                rss[b] = m
                 continue
             rate, m = replicate_once(os.path.join(builds[b], "binbridge"), conf, e, redis_url,
                                      a.source_file, a.rows, who[b])
             rates[b].append(rate)
             rss[b] = max(rss[b], m)
+            if a.pyrepl and n == 0:
+                digests[b] = digest(a, e, who[b])
+    if len(set(digests.values())) > 1:
+        sys.exit("bridge_bench: binbridge and the python-mysql-replication bridge left different "
+                 "keys or fields in Redis: "
+                 + "; ".join("%s %s" % (b or "binbridge", d) for b, d in digests.items())
+                 + " (the Python bridge's are still in the bench's Redis, db 0)")
     hset_rate = statistics.median(rates[BM])
+    py_name = PY
+    if versions:
+        py_name = "python-mysql-replication %s + redis-py %s" % (versions.get("mysql-replication"),
+                                                                versions.get("redis"))
+
+    py_rate = rates[PY][0] if a.pyrepl else 0
+
+    def header():
+        print("%-58s %10s%s %9s%s %9s" % ("", "rows/s", " %15s" % "min-max" if a.baseline else "",
+                                          "vs bench", " %9s" % "vs python" if py_rate else "",
+                                          "peak RSS"))
+
+    def row(label, xs, rss_kib=None, vs_python=True):
+        """A line of the table: the median of the runs XS (their range with
+        a baseline), against redis-benchmark and the Python bridge."""
+        med = statistics.median(xs)
+        print(("%-58s %10.0f%s %8.2fx%s%s" % (
+            label, med, " %15s" % compare.span(xs) if a.baseline else "", med / hset_rate,
+            (" %8.1fx" % (med / py_rate) if vs_python else " " * 10) if py_rate else "",
+            " %5d KiB" % rss_kib if rss_kib else "")).rstrip())
+
+    def pyrepl_lines():
+        """The check of the end state and the conversions, after the table."""
+        if not a.pyrepl:
+            return
+        keys, sha = digests[PY].split()[1::2]
+        print("same end state: binbridge%s and the Python bridge left the same %s hashes, every "
+              "key, field and value alike (sha256 %s, checkpoints left out)"
+              % (" (both builds)" if a.baseline else "", "{:,}".format(int(keys)), sha[:16]))
+        print("  values converted by the Python bridge to binbridge's text form: DECIMAL "
+              "(Decimal, at the column's scale), DATETIME(6) (datetime, with the column's "
+              "fractional digits), DOUBLE (repr, laid out as MariaDB prints it); see "
+              "bench/pyrepl_bridge.py")
+
     bridge_name = "binbridge run --stop-at-end (decode, map, MULTI/EXEC)"
+    if a.pyrepl:
+        py_name += " (one run)" if a.runs > 1 else ""
     if not a.baseline:
-        bridge_rate = statistics.median(rates[""])
         print("bridge benchmark: %d row changes replicated into Redis (default mapping), %s"
               % (a.rows, "one run" if a.runs == 1 else "%d runs, medians" % a.runs))
-        print("%-58s %10s %9s %9s" % ("", "rows/s", "vs bench", "peak RSS"))
-        print("%-58s %10.0f %8.2fx %5d KiB" % (bridge_name, bridge_rate, bridge_rate / hset_rate,
-                                               rss[""]))
-        print("%-58s %10.0f %8.2fx" % (BM, hset_rate, 1.0))
-        return
-    print("bridge benchmark: %d row changes replicated into Redis (default mapping), %d runs "
-          "each after an untimed one, current and baseline alternating" % (a.rows, a.runs))
-    print(compare.describe(a))
-    print("%-58s %10s %15s %9s %9s" % ("", "rows/s", "min-max", "vs bench", "peak RSS"))
-
-    def row(label, xs, rss_kib=None):
-        med = statistics.median(xs)
-        print("%-58s %10.0f %15s %8.2fx%s" % (label, med, compare.span(xs),
-                                               med / hset_rate,
-                                               " %5d KiB" % rss_kib if rss_kib else ""))
-
-    print(bridge_name)
-    for b in builds:
-        row("  " + b, rates[b], rss[b])
-    print("  current/baseline rows/s: %s"
-          % compare.ratio(rates[CURRENT], rates[BASELINE], more="BB_BENCH_BRIDGE_RUNS"))
-    row(BM, rates[BM])
+        header()
+        row(bridge_name, rates[""], rss[""])
+    else:
+        print("bridge benchmark: %d row changes replicated into Redis (default mapping), %d runs "
+              "each after an untimed one, current and baseline alternating" % (a.rows, a.runs))
+        print(compare.describe(a))
+        header()
+        print(bridge_name)
+        for b in builds:
+            row("  " + b, rates[b], rss[b])
+        print("  current/baseline rows/s: %s"
+              % compare.ratio(rates[CURRENT], rates[BASELINE], more="BB_BENCH_BRIDGE_RUNS"))
+    if a.pyrepl:
+        row(py_name, rates[PY], rss[PY])
+    row(BM, rates[BM], vs_python=False)
+    pyrepl_lines()
 
 
 LAG_FIGURES = ("p50", "p90", "p99", "max")

@@ -16,7 +16,10 @@
 #                           changes (a multiple of 5,000; default 500,000)
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
-#                           decode,redis,lag,mongo (default all four)
+#                           decode,redis,pyrepl,lag,mongo (default all five);
+#                           pyrepl, the same workload replicated into Redis
+#                           once by python-mysql-replication (see below),
+#                           runs redis too: binbridge's keys are its reference
 #   BB_BENCH_RUNS=N         decode runs per case (default 7; 8 with a
 #                           baseline: an even number of rounds lets each
 #                           build go first as often as the other)
@@ -28,6 +31,16 @@
 #                           5,000 rows/s; BB_LAG_RATE=2000,5000 measures each)
 # A quick check, a minute or two:
 #   BB_BENCH_ROWS=50000 BB_BENCH_MONGO_ROWS=5000 make bench BASELINE=HEAD~1
+#
+# pyrepl: the bridge users would otherwise write, bench/pyrepl_bridge.py
+# (python-mysql-replication reading the binlog as a replica, redis-py
+# writing binbridge's default mapping, one MULTI/EXEC per transaction), on
+# the Redis benchmark's workload from the same server, timed once per run
+# (some 30 s for the 500,000 row changes) and checked to leave the same
+# keys, fields and values as binbridge. Its packages, pinned in
+# bench/pyrepl-requirements.txt, are installed from PyPI on first use into
+# a virtual environment outside the work tree (bench/pyrepl_venv.sh:
+# $BB_TOOLS_DIR/pymysqlrepl-venv, default ~/.cache/binbridge/...).
 #
 # The MongoDB benchmark's server is FerretDB on its PostgreSQL backend (a
 # private cluster, see scripts/servers.sh): on SQLite, FerretDB 1.24 reads
@@ -47,11 +60,11 @@ export BB_POSTGRES_PORT=${BB_BENCH_POSTGRES_PORT:-54341}
 export BB_FERRETDB_BACKEND=postgresql
 rows=${BB_BENCH_ROWS:-500000}
 mongo_rows=${BB_BENCH_MONGO_ROWS:-500000}
-only=${BB_BENCH_ONLY:-decode,redis,lag,mongo}
+only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo}
 for b in ${only//,/ }; do
     case $b in
-    decode | redis | lag | mongo) ;;
-    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, lag or mongo, not '$b'" >&2; exit 2 ;;
+    decode | redis | pyrepl | lag | mongo) ;;
+    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag or mongo, not '$b'" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
@@ -71,8 +84,13 @@ if [[ -n ${BB_BENCH_BASELINE:-} ]]; then
               --baseline-label "$BB_BENCH_BASELINE = $(git rev-parse --short=12 "$BB_BENCH_BASELINE^{commit}")")
 fi
 scripts/deps.sh bench >/dev/null
+pyrepl=()
+if want pyrepl; then
+    # Made (or found) before the servers start: a failed install stops here.
+    pyrepl=(--pyrepl "$(bench/pyrepl_venv.sh)")
+fi
 scripts/servers.sh start >/dev/null
-if want decode || want redis; then
+if want decode || want redis || want pyrepl; then
     bench/workload.sh build/bench/workload.binlog "$rows"
 fi
 if want decode; then
@@ -82,13 +100,13 @@ if want decode; then
         "${baseline[@]}"
 fi
 parts=()
-want redis && parts+=(redis)
+{ want redis || want pyrepl; } && parts+=(redis)
 want lag && parts+=(lag)
 if ((${#parts[@]})); then
     echo
     # The lag's writes follow the workload in the binlog: after its replay.
     bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source 2>/dev/null || true)" \
-        "$rows" --only "$(IFS=,; echo "${parts[*]}")" \
+        "$rows" --only "$(IFS=,; echo "${parts[*]}")" "${pyrepl[@]}" \
         --runs "${BB_BENCH_BRIDGE_RUNS:-$((${#baseline[@]} ? 4 : 1))}" "${baseline[@]}"
 fi
 if want mongo; then

@@ -5,7 +5,8 @@
 # Usage: scripts/deps.sh [bench] [EXTRA_PACKAGE...]
 #   bench   also what only `make bench` needs: PostgreSQL 15, the backend of
 #           the benchmark's FerretDB (scripts/servers.sh,
-#           BB_FERRETDB_BACKEND=postgresql)
+#           BB_FERRETDB_BACKEND=postgresql), and python3-venv for the
+#           virtual environment of its Python bridge (bench/pyrepl_venv.sh)
 # Idempotent: when everything is already installed it only asks dpkg and runs
 # `ferretdb --version`, so it is cheap enough to run at the start of every
 # test run.
@@ -27,7 +28,7 @@ log() { printf 'deps.sh: %s\n' "$*"; }
 bench=()
 if [[ ${1:-} == bench ]]; then
     shift
-    bench=(postgresql-15 postgresql-client-15)
+    bench=(postgresql-15 postgresql-client-15 python3-venv)
 fi
 
 packages=(

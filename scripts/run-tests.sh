@@ -34,6 +34,16 @@ BB_CORPUS_DIR=$(realpath -m -- "${BB_CORPUS_DIR:-$root/../shared/corpus/binlog}"
 export BB_CORPUS_DIR
 export BB_BINBRIDGE=$build/binbridge
 
+# libmongoc's counter segments left in /dev/shm by processes killed before
+# binbridge removed them at start (older builds did not) make a later
+# process with the same pid warn on stderr. Those of dead processes are
+# garbage.
+for seg in /dev/shm/mongoc-*; do
+    [[ -e $seg ]] || continue
+    pid=${seg##*-}
+    [[ $pid =~ ^[0-9]+$ ]] && ! kill -0 "$pid" 2>/dev/null && rm -f -- "$seg"
+done
+
 # Sanitizer builds: leaks are bugs, and the first report must fail the test
 # (abort, so Criterion sees a crash) with a usable stack.
 if [[ $(basename -- "$build") == *asan* ]]; then

@@ -51,6 +51,30 @@ extern "C" {
 #endif
 
 /* ------------------------------------------------------------------ */
+/* Version                                                             */
+
+/* The version of this header, MAJOR.MINOR.PATCH under semantic
+ * versioning: before 1.0, a MINOR step may change the API. These three
+ * lines are the one place the version is written: the Makefile reads them
+ * for binbridge.pc, and `binbridge --version` prints bb_version(). */
+#define BB_VERSION_MAJOR 0
+#define BB_VERSION_MINOR 2
+#define BB_VERSION_PATCH 0
+/* For #if: 10000 * MAJOR + 100 * MINOR + PATCH (1.2.3 is 10203). */
+#define BB_VERSION_NUMBER (BB_VERSION_MAJOR * 10000 + BB_VERSION_MINOR * 100 + BB_VERSION_PATCH)
+#define BB_VERSION_STR_(x) #x
+#define BB_VERSION_STR(x) BB_VERSION_STR_(x)
+/* The same as text: "MAJOR.MINOR.PATCH". */
+#define BB_VERSION                                                            \
+    BB_VERSION_STR(BB_VERSION_MAJOR) "." BB_VERSION_STR(BB_VERSION_MINOR) "." \
+    BB_VERSION_STR(BB_VERSION_PATCH)
+
+/* The version of the library linked in, BB_VERSION as it was when the
+ * library was built (a static string). A program compiled with one header
+ * and linked with another library can compare the two. */
+const char *bb_version(void);
+
+/* ------------------------------------------------------------------ */
 /* Protocol numbers Connector/C does not name.                         */
 
 /* MySQL event types added after Connector/C's list. */
@@ -78,6 +102,9 @@ extern "C" {
 
 #define BB_ERROR_MSG_MAX 512
 
+/* What went wrong, for callers to test: `code` says what kind of failure it
+ * was (one of these), `server_errno` which error the MySQL / MariaDB server
+ * (or its client library) reported, when one did. */
 enum bb_error_code {
     BB_OK = 0,
     BB_ERR_CORRUPT = -1,     /* input bytes are malformed or truncated */
@@ -92,10 +119,30 @@ enum bb_error_code {
                                 again later */
 };
 
-/* One-line message; the first error set wins. Zero-initialise before use. */
+/* One-line message; the first error set wins (its code, server error number
+ * and message stay together). Zero-initialise before use.
+ *
+ * server_errno is the error number mysql_errno() gave when the failure came
+ * from a MySQL / MariaDB connection, 0 when none did: the server's own
+ * numbers (<mysqld_error.h>: 1146 ER_NO_SUCH_TABLE, 1054 ER_BAD_FIELD_ERROR,
+ * 1412 ER_TABLE_DEF_CHANGED, 1045 ER_ACCESS_DENIED_ERROR, 1227
+ * ER_SPECIFIC_ACCESS_DENIED_ERROR, 1236 the binlog cannot be read from
+ * there, ...) or the client library's (2000-2999, <errmsg.h>: the server
+ * could not be reached, the connection was lost). With it, `code` is
+ * BB_ERR_IO when the connection failed or the server said it is going away
+ * (retrying later may succeed), else BB_ERR_SERVER. A table the server does
+ * not list in information_schema is reported as the server reports a
+ * SELECT from it: BB_ERR_SERVER with ER_NO_SUCH_TABLE. Test the numbers,
+ * never the message text: the text is for people and may change.
+ *
+ * ABI: server_errno was added after msg, so code and msg keep their
+ * offsets, but the struct grew by an int: a program built against a
+ * binbridge.h without server_errno must be rebuilt (its zero-initialised
+ * struct bb_error is too small for this library). */
 struct bb_error {
     int code; /* 0 when no error is set */
     char msg[BB_ERROR_MSG_MAX];
+    int server_errno; /* MySQL / MariaDB error number, 0 when none */
 };
 
 /* ------------------------------------------------------------------ */

@@ -3,7 +3,14 @@
 
 #include <criterion/criterion.h>
 
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <stdio.h>
@@ -216,6 +223,16 @@ void test_sql_value(MYSQL *m, char *out, size_t size, const char *fmt, ...)
     free(q);
 }
 
+void test_server_options(struct bb_server_options *o, uint32_t server_id)
+{
+    bb_server_options_init(o);
+    o->host = test_env("BB_MARIADB_HOST");
+    o->port = test_mariadb_port();
+    o->user = test_env("BB_MARIADB_USER");
+    o->password = test_env("BB_MARIADB_PASSWORD");
+    o->server_id = server_id;
+}
+
 MYSQL *test_sql_connect(void)
 {
     MYSQL *m = mysql_init(NULL);
@@ -351,3 +368,127 @@ void binlog_start_file(struct bb_buf *f)
     bb_buf_destroy(&body);
 }
 
+
+/* ---- servers of a test's own, on a unix socket only ---- */
+
+static void socket_dir(struct socket_server *s, const char *what)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->dir, sizeof s->dir, "/tmp/bbt-%s-%d-XXXXXX", what, (int)getpid());
+    cr_assert_not_null(mkdtemp(s->dir), "mkdtemp %s", s->dir);
+}
+
+/* Start argv[0] with argv, its output in dir/log, dying with this process. */
+static void socket_spawn(struct socket_server *s, char *const *argv)
+{
+    char log[256];
+    snprintf(log, sizeof log, "%s/log", s->dir);
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    cr_assert(pid >= 0, "fork: %s", strerror(errno));
+    if (pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(127);
+        FILE *f = freopen(log, "a", stdout);
+        if (f)
+            dup2(fileno(stdout), 2);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    s->pid = pid;
+}
+
+/* Wait until something accepts connections on s->sock (10 s at most). */
+static bool socket_wait(struct socket_server *s)
+{
+    struct sockaddr_un a = { .sun_family = AF_UNIX };
+    size_t len = strlen(s->sock);
+    cr_assert_lt(len, sizeof a.sun_path, "socket path too long: %s", s->sock);
+    memcpy(a.sun_path, s->sock, len + 1);
+    for (int i = 0; i < 200; i++) {
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        bool ok = fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
+        if (fd >= 0)
+            close(fd);
+        if (ok)
+            return true;
+        int status;
+        if (waitpid(s->pid, &status, WNOHANG) == s->pid) {
+            s->pid = 0;
+            return false;
+        }
+        nanosleep(&(struct timespec){ 0, 50000000 }, NULL);
+    }
+    return false;
+}
+
+void socket_redis_start(struct socket_server *s)
+{
+    socket_dir(s, "redis");
+    snprintf(s->sock, sizeof s->sock, "%s/redis.sock", s->dir);
+    snprintf(s->url, sizeof s->url, "unix://%s", s->sock);
+    char *argv[] = { "/usr/bin/redis-server", "--port", "0", "--unixsocket", s->sock,
+                     "--unixsocketperm", "700", "--save", "", "--appendonly", "no",
+                     "--dir", s->dir, NULL };
+    if (access(argv[0], X_OK) != 0)
+        argv[0] = "/usr/local/bin/redis-server";
+    socket_spawn(s, argv);
+    cr_assert(socket_wait(s), "redis-server on %s did not start (see %s/log)", s->sock, s->dir);
+}
+
+bool socket_ferretdb_start(struct socket_server *s)
+{
+    /* Where scripts/servers.sh and scripts/deps.sh keep it. */
+    char bin[512];
+    const char *tools = getenv("BB_TOOLS_DIR"), *cache = getenv("XDG_CACHE_HOME");
+    if (tools)
+        snprintf(bin, sizeof bin, "%s/ferretdb-v1.24.2/ferretdb", tools);
+    else if (cache)
+        snprintf(bin, sizeof bin, "%s/binbridge/ferretdb-v1.24.2/ferretdb", cache);
+    else
+        snprintf(bin, sizeof bin, "%s/.cache/binbridge/ferretdb-v1.24.2/ferretdb",
+                 getenv("HOME") ? getenv("HOME") : "");
+    if (access(bin, X_OK) != 0)
+        return false;
+    socket_dir(s, "mongo");
+    snprintf(s->sock, sizeof s->sock, "%s/mongo.sock", s->dir);
+    /* libmongoc's form of a socket: the path, %-escaped, as the host */
+    size_t n = (size_t)snprintf(s->url, sizeof s->url, "mongodb://");
+    for (const char *p = s->sock; *p && n + 4 < sizeof s->url; p++)
+        n += (size_t)(*p == '/' ? snprintf(s->url + n, sizeof s->url - n, "%%2F")
+                                : snprintf(s->url + n, sizeof s->url - n, "%c", *p));
+    snprintf(s->url + n, sizeof s->url - n, "/");
+    char sqlite[256], unix_arg[256], state[256];
+    snprintf(sqlite, sizeof sqlite, "--sqlite-url=file:%s/", s->dir);
+    snprintf(unix_arg, sizeof unix_arg, "--listen-unix=%s", s->sock);
+    snprintf(state, sizeof state, "--state-dir=%s/state", s->dir);
+    char *argv[] = { bin, "--handler=sqlite", sqlite, "--listen-addr=", unix_arg,
+                     "--debug-addr=-", "--telemetry=disable", state, "--log-level=ERROR",
+                     "--log-format=text", NULL };
+    socket_spawn(s, argv);
+    cr_assert(socket_wait(s), "FerretDB on %s did not start (see %s/log)", s->sock, s->dir);
+    return true;
+}
+
+void socket_server_stop(struct socket_server *s)
+{
+    if (s->pid > 0) {
+        kill(s->pid, SIGTERM);
+        int status;
+        for (int i = 0; i < 100 && waitpid(s->pid, &status, WNOHANG) == 0; i++)
+            nanosleep(&(struct timespec){ 0, 50000000 }, NULL);
+        if (waitpid(s->pid, &status, WNOHANG) == 0) {
+            kill(s->pid, SIGKILL);
+            waitpid(s->pid, &status, 0);
+        }
+        s->pid = 0;
+    }
+    if (s->dir[0]) {
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "rm -rf -- '%s'", s->dir);
+        if (system(cmd) != 0)
+            cr_log_warn("could not remove %s", s->dir);
+        s->dir[0] = '\0';
+    }
+}

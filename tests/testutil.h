@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <mysql.h>
 
@@ -69,6 +70,9 @@ void binlog_start_file(struct bb_buf *f);
 const char *test_env(const char *name);
 /* $BB_MARIADB_PORT. */
 unsigned test_mariadb_port(void);
+/* Server options for the test MariaDB as the tests' user (host, port,
+ * user, password from the environment), replica server id server_id. */
+void test_server_options(struct bb_server_options *o, uint32_t server_id);
 /* A connection as the tests' user: utf8mb4, UTC session time zone, 256 MB
  * packets (asserts). */
 MYSQL *test_sql_connect(void);
@@ -95,5 +99,24 @@ void live_begin(struct live *L, const char *prefix, const char *tag);
 void live_mark(struct live *L);
 /* Drop the database, close the connection. */
 void live_end(struct live *L);
+
+/* ---- servers of a test's own, on a unix socket only ---- */
+
+struct socket_server {
+    pid_t pid;                  /* 0: not running */
+    char dir[128];              /* its data, log and socket: removed by socket_server_stop */
+    char sock[192];             /* the socket's path */
+    char url[512];              /* a URL to it: unix://SOCK, mongodb://%2F...sock/ */
+};
+
+/* A redis-server listening on dir/redis.sock and no TCP port, without
+ * persistence; started and answering PING when this returns (asserts). */
+void socket_redis_start(struct socket_server *s);
+/* FerretDB (its SQLite backend, data in dir) listening on dir/mongo.sock
+ * and no TCP port; false when its binary is not where scripts/deps.sh
+ * builds it (then nothing is started). */
+bool socket_ferretdb_start(struct socket_server *s);
+/* SIGTERM, wait, remove its directory. No-op when not running. */
+void socket_server_stop(struct socket_server *s);
 
 #endif

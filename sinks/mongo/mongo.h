@@ -1,5 +1,5 @@
 /* mongo.h - the MongoDB sink's value mapping, exposed for its tests. The
- * sink itself is opened with mongo_sink_open() (sink.h). */
+ * sink itself is mongo_sink_type (mongo_options.c, sinks.c). */
 #ifndef BB_SINK_MONGO_H
 #define BB_SINK_MONGO_H
 

@@ -1,18 +1,88 @@
-/* mongo_conn.c - the connection to MongoDB: connecting (the server's kind,
- * version and limits), its errors and which of them pass, admin commands,
- * and the sets of names said once or known to the server. */
+/* mongo_conn.c - the connection to MongoDB: libmongoc's setup and its
+ * reading of URLs, connecting (the server's kind, version and limits), its
+ * errors and which of them pass, admin commands, and the sets of names said
+ * once or known to the server. */
 #include "sinks/mongo/mongo_internal.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "base/error.h"
 #include "base/log.h"
 #include "base/url.h"
 
+/* ------------------------------------------------------------------ */
+/* libmongoc setup                                                     */
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+/* libmongoc's messages go to our log at debug level: its errors and
+ * warnings repeat what the failing call returns, which the sink reports on
+ * one line ("Empty hostname in URI"), or are noise ("Couldn't send
+ * endSessions" from a server without that command, FerretDB, whenever a
+ * client closes). */
+static void mongoc_log_to_ours(mongoc_log_level_t level, const char *domain, const char *msg,
+                               void *data)
+{
+    (void)data;
+    log_debug("libmongoc %s %s: %s", mongoc_log_level_str(level), domain ? domain : "", msg);
+}
+
+/* libmongoc keeps counters in /dev/shm/mongoc-<pid>, and a process that
+ * is killed leaves its segment behind: a later process given the same pid
+ * then warns "Falling back to malloc for counters" on stderr, whatever
+ * command it runs. Debian's libmongoc initialises itself when it is
+ * loaded, before main, so every process that links this sink gets a
+ * segment. Removing its name at once leaves the mapping in use and
+ * nothing behind however the process ends (libmongoc's own unlink at exit
+ * then finds nothing), and MONGOC_DISABLE_SHM keeps the processes this
+ * one starts from making segments at all. Library constructors run
+ * before the program's, so the segment exists by now. */
+__attribute__((constructor)) static void forget_counters_segment(void)
+{
+    if (getenv("MONGOC_DISABLE_SHM"))
+        return;
+    char name[32];
+    snprintf(name, sizeof name, "/mongoc-%u", (unsigned)getpid());
+    (void)shm_unlink(name);
+    setenv("MONGOC_DISABLE_SHM", "1", 0);
+}
+
+static void init_mongoc(void)
+{
+    mongoc_log_set_handler(mongoc_log_to_ours, NULL);
+    mongoc_init();
+}
+
+void mongo_init_once(void)
+{
+    pthread_once(&init_once, init_mongoc);
+}
+
+int mongo_uri_parse(const char *url, mongoc_uri_t **out, bson_error_t *e)
+{
+    mongo_init_once();
+    *out = NULL;
+    /* libmongoc splits the userinfo at the first '@' (a password's tail
+     * would become the host of every message) and quotes a password it
+     * refuses: it gets the URL with the userinfo's '@' and ':' escaped,
+     * read as binbridge reads URLs (url.h). */
+    char *escaped = url_escape_userinfo(url);
+    if (!escaped) {
+        bson_set_error(e, 0, 0, "out of memory");
+        return BB_ERR_NOMEM;
+    }
+    *out = mongoc_uri_new_with_error(escaped, e);
+    memset(escaped, 0, strlen(escaped));
+    free(escaped);
+    return *out ? 0 : BB_ERR_USAGE;
+}
 
 /* ------------------------------------------------------------------ */
 /* Connection and errors                                               */

@@ -2,7 +2,7 @@
  * state and the functions each file gives the others. mongo_sink.c: the
  * sink operations, buffering, commits; mongo_conn.c: the connection and
  * its errors; mongo_names.c: names; bson_value.c: values (mongo.h);
- * geojson.c: GEOMETRY values. */
+ * geojson.c: GEOMETRY values; mongo_options.c: its options and its type. */
 #ifndef BB_MONGO_INTERNAL_H
 #define BB_MONGO_INTERNAL_H
 
@@ -19,6 +19,7 @@
 #include "mapping/mapper.h"
 #include "sinks/sink.h"
 #include "sinks/mongo/mongo.h"
+#include "sinks/mongo/mongo_options.h"
 
 #define CHECKPOINT_DB "binbridge"
 #define CHECKPOINT_COLLECTION "binbridge"
@@ -59,6 +60,7 @@ struct name_set {
 };
 
 struct mongo_sink {
+    size_t index;                   /* the sink's index in cfg->sinks: its outputs in a plan */
     mongoc_uri_t *uri;
     mongoc_client_t *client;        /* NULL when not connected */
     char where[300];                /* "host:port[,host:port]" for messages */
@@ -108,7 +110,17 @@ int mongo_set_appended(bool ok, struct bb_error *err);
 int mongo_append_geometry(bson_t *doc, const char *key, size_t keylen, const struct bb_value *v,
                           const struct mongo_value_opts *o, struct bb_error *err);
 
+/* mongo_sink.c */
+/* The sink's open function (mongo_sink_type): connect to its mongo.url. */
+int mongo_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, struct bb_error *err);
+
 /* mongo_conn.c */
+/* libmongoc set up (once per process: its log into ours). */
+void mongo_init_once(void);
+/* libmongoc's reading of a URL (the userinfo escaped as url.h reads it):
+ * 0 with *out (caller destroys), BB_ERR_USAGE with libmongoc's reason in e,
+ * or BB_ERR_NOMEM. */
+int mongo_uri_parse(const char *url, mongoc_uri_t **out, bson_error_t *e);
 /* Whether an error passes (a retry may succeed) or not. */
 int mongo_error_class(const bson_error_t *e, const bson_t *reply);
 /* The same for a bulk write's reply (note: what to tell). */
@@ -131,15 +143,15 @@ int mongo_connect(struct mongo_sink *ms, struct bb_error *err);
 /* A buffer's text, "" when empty. */
 const char *mongo_buf_str(const struct bb_buf *b);
 /* The database and collection of a target for schema.table. */
-int mongo_target_names(struct mongo_sink *ms, const struct mongo_target *mt, const char *schema,
+int mongo_target_names(struct mongo_sink *ms, const struct mongo_output *mt, const char *schema,
                        const char *table, bool *escaped, const char **why, struct bb_error *err);
 /* The field names of a change's columns for a target. */
-int mongo_field_names(struct mongo_sink *ms, const struct change *ch, const struct target_plan *tp,
+int mongo_field_names(struct mongo_sink *ms, const struct change *ch, const struct output_plan *tp,
                       bool *escaped, struct bb_error *err);
 /* Warnings said once per table: names escaped, names refused. */
 void mongo_note_escaped(struct mongo_sink *ms, const struct change *ch,
-                        const struct target_plan *tp);
+                        const struct output_plan *tp);
 void mongo_note_refused(struct mongo_sink *ms, const struct change *ch,
-                        const struct mongo_target *mt, const char *why);
+                        const struct mongo_output *mt, const char *why);
 
 #endif

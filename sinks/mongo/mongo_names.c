@@ -101,7 +101,7 @@ static bool ferret_db_char(char c)
 /* Why the server cannot take the rendered names ms->dbname, ms->collname
  * of output mt (what escaping leaves: lengths, template text, clashes with
  * binbridge's own names, FerretDB's narrower rules), or NULL. */
-static const char *names_refused(struct mongo_sink *ms, const struct mongo_target *mt)
+static const char *names_refused(struct mongo_sink *ms, const struct mongo_output *mt)
 {
     const char *db = mongo_buf_str(&ms->dbname), *coll = mongo_buf_str(&ms->collname);
     size_t dbn = ms->dbname.len, colln = ms->collname.len;
@@ -153,7 +153,7 @@ static const char *names_refused(struct mongo_sink *ms, const struct mongo_targe
  * into ms->dbname and ms->collname (*escaped: whether a name was escaped).
  * Returns 0, 1 when the server cannot take them (ms->why, or a constant,
  * in *why), or a negative error. */
-int mongo_target_names(struct mongo_sink *ms, const struct mongo_target *mt, const char *schema,
+int mongo_target_names(struct mongo_sink *ms, const struct mongo_output *mt, const char *schema,
                        const char *table, bool *escaped, const char **why, struct bb_error *err)
 {
     bool e1 = render_name(MONGO_NAME_DATABASE, mt->database, schema, table, &ms->dbname);
@@ -171,12 +171,12 @@ int mongo_target_names(struct mongo_sink *ms, const struct mongo_target *mt, con
  * named _id that is the row key itself (its value is the _id). *escaped
  * is set when a name was escaped. Checks that no two kept columns have
  * one field name (only a rename can do that). */
-int mongo_field_names(struct mongo_sink *ms, const struct change *ch, const struct target_plan *tp,
+int mongo_field_names(struct mongo_sink *ms, const struct change *ch, const struct output_plan *tp,
                       bool *escaped, struct bb_error *err)
 {
     const struct bb_table *t = ch->table;
     const struct table_plan *plan = ch->plan;
-    config_list renames = tp->mongo->renames;
+    config_list renames = mongo_output_of(tp)->renames;
     if (t->ncols > ms->fields_cap) {
         const char **f = realloc(ms->fields, t->ncols * sizeof *f);
         if (f)
@@ -248,7 +248,7 @@ int mongo_field_names(struct mongo_sink *ms, const struct change *ch, const stru
 
 /* Log once which names a table's output got by escaping. */
 void mongo_note_escaped(struct mongo_sink *ms, const struct change *ch,
-                        const struct target_plan *tp)
+                        const struct output_plan *tp)
 {
     const struct bb_table *t = ch->table;
     struct bb_buf *b = &ms->note;
@@ -267,7 +267,7 @@ void mongo_note_escaped(struct mongo_sink *ms, const struct change *ch,
 
 /* Log once that a table's output is left out, and why. */
 void mongo_note_refused(struct mongo_sink *ms, const struct change *ch,
-                        const struct mongo_target *mt, const char *why)
+                        const struct mongo_output *mt, const char *why)
 {
     struct bb_buf *b = &ms->note;
     bb_buf_reset(b);

@@ -131,7 +131,7 @@
  * names one schema); otherwise it warns and leaves them.
  *
  * A document (or $set) over the server's maxBsonObjectSize (16 MB) is
- * refused when it is added: cfg->mongo_oversize "stop" fails with
+ * refused when it is added: mongo.oversize "stop" fails with
  * BB_ERR_LIMIT naming the table and _id (not retried: it would fail
  * again), "skip" logs the same and leaves that row change out.
  *
@@ -147,13 +147,10 @@
 
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <mongoc/mongoc.h>
 
@@ -173,42 +170,6 @@
 #define SELECT_TIMEOUT_MS 5000
 #define SOCKET_TIMEOUT_MS 60000
 #define DEFAULT_CHECKPOINT_NAME "binbridge"
-
-/* ------------------------------------------------------------------ */
-/* libmongoc setup                                                     */
-
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-
-/* libmongoc's messages go to our log at debug level: its errors and
- * warnings repeat what the failing call returns, which the sink reports on
- * one line ("Empty hostname in URI"), or are noise ("Couldn't send
- * endSessions" from a server without that command, FerretDB, whenever a
- * client closes). */
-static void mongoc_log_to_ours(mongoc_log_level_t level, const char *domain, const char *msg,
-                               void *data)
-{
-    (void)data;
-    log_debug("libmongoc %s %s: %s", mongoc_log_level_str(level), domain ? domain : "", msg);
-}
-
-static void init_mongoc(void)
-{
-    /* libmongoc keeps counters in /dev/shm/mongoc-<pid>, which every
-     * killed process leaves behind, and a later process given the same
-     * pid warns on stderr. Debian's libmongoc initialises itself when it
-     * is loaded, so MONGOC_DISABLE_SHM (set for anything libmongoc starts
-     * after this) comes too late for this process: its segment is already
-     * mapped. Removing its name leaves the mapping in use and nothing
-     * behind (libmongoc's own unlink at exit then finds nothing). */
-    if (!getenv("MONGOC_DISABLE_SHM")) {
-        char name[32];
-        snprintf(name, sizeof name, "/mongoc-%u", (unsigned)getpid());
-        (void)shm_unlink(name);
-        setenv("MONGOC_DISABLE_SHM", "1", 0);
-    }
-    mongoc_log_set_handler(mongoc_log_to_ours, NULL);
-    mongoc_init();
-}
 
 /* ------------------------------------------------------------------ */
 /* Buffering                                                           */
@@ -364,7 +325,7 @@ static int build_selector(struct mongo_sink *ms, const struct change *ch,
 /* Append the kept columns of row to b: every one the image has, or (want
  * != NULL) those want[c] marks. */
 static int append_fields(struct mongo_sink *ms, const struct change *ch,
-                         const struct target_plan *tp, const struct bb_value *row,
+                         const struct output_plan *tp, const struct bb_value *row,
                          const bool *want, bson_t *b, struct bb_error *err)
 {
     const struct bb_table *t = ch->table;
@@ -385,7 +346,7 @@ static int append_fields(struct mongo_sink *ms, const struct change *ch,
 
 /* {_id: ..., field: value, ...} of row into ms->doc. */
 static int build_replacement(struct mongo_sink *ms, const struct change *ch,
-                             const struct target_plan *tp, const bson_t *sel,
+                             const struct output_plan *tp, const bson_t *sel,
                              const struct bb_value *row, struct bb_error *err)
 {
     bson_reinit(&ms->doc);
@@ -398,7 +359,7 @@ static int build_replacement(struct mongo_sink *ms, const struct change *ch,
 /* {$set: {field: value, ...}} into ms->upd: the columns want marks (all
  * the image has when want is NULL). An empty $set is not valid: *empty
  * says there is nothing to write. */
-static int build_set(struct mongo_sink *ms, const struct change *ch, const struct target_plan *tp,
+static int build_set(struct mongo_sink *ms, const struct change *ch, const struct output_plan *tp,
                      const struct bb_value *row, const bool *want, bool *empty,
                      struct bb_error *err)
 {
@@ -434,10 +395,10 @@ static int oversize(struct mongo_sink *ms, const struct change *ch, const bson_t
 }
 
 /* The operations of one row change for one output. */
-static int add_target(struct mongo_sink *ms, const struct change *ch, const struct target_plan *tp,
+static int add_target(struct mongo_sink *ms, const struct change *ch, const struct output_plan *tp,
                       struct bb_error *err)
 {
-    const struct mongo_target *mt = tp->mongo;
+    const struct mongo_output *mt = mongo_output_of(tp);
     const struct table_plan *plan = ch->plan;
     int rc;
     bool escaped = false;
@@ -575,9 +536,9 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
         marks[2 * i + 1] = ms->colls[i].nops;
     }
     int rc = 0;
-    for (uint32_t i = 0; i < plan->ntargets && rc == 0; i++)
-        if (plan->targets[i].mongo)
-            rc = add_target(ms, ch, &plan->targets[i], err);
+    const struct sink_outputs *mine = mapper_sink_outputs(plan, ms->index);
+    for (uint32_t i = 0; i < mine->n && rc == 0; i++)
+        rc = add_target(ms, ch, &mine->v[i], err);
     for (size_t i = 0; i < ms->ncolls && rc == 0; i++)
         if (ms->colls[i].ops.oom)
             rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory buffering MongoDB writes");
@@ -858,7 +819,7 @@ static int sink_load_checkpoint(void *ctx, struct checkpoint *cp, struct bb_erro
 /* Does output mt of a table hold that table's documents only? Its names
  * must depend on the table, and on the schema unless the rule's match
  * names one schema. */
-static bool own_collection(const struct table_plan *plan, const struct mongo_target *mt)
+static bool own_collection(const struct table_plan *plan, const struct mongo_output *mt)
 {
     bool table = strstr(mt->database, "{table}") || strstr(mt->collection, "{table}");
     bool schema = strstr(mt->database, "{schema}") || strstr(mt->collection, "{schema}");
@@ -880,10 +841,9 @@ static int sink_clear_table(void *ctx, const struct table_plan *plan, struct bb_
                             "once, outside the batch)", plan->schema, plan->table, ms->nops);
     if (!ms->client)
         return mongo_not_connected(ms, err);
-    for (uint32_t i = 0; i < plan->ntargets; i++) {
-        const struct mongo_target *mt = plan->targets[i].mongo;
-        if (!mt)
-            continue;
+    const struct sink_outputs *mine = mapper_sink_outputs(plan, ms->index);
+    for (uint32_t i = 0; i < mine->n; i++) {
+        const struct mongo_output *mt = mongo_output_of(&mine->v[i]);
         bool escaped;
         const char *why;
         int rc = mongo_target_names(ms, mt, plan->schema, plan->table, &escaped, &why, err);
@@ -992,9 +952,11 @@ static void describe_hosts(struct mongo_sink *ms)
                               h->host_and_port);
 }
 
-int mongo_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_error *err)
+int mongo_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, struct bb_error *err)
 {
-    pthread_once(&init_once, init_mongoc);
+    const struct mongo_settings *set = config_sink_settings(cfg, k);
+    if (!set)
+        return bb_error_set(err, BB_ERR_USAGE, "no MongoDB sink %zu in the configuration", k);
     struct mongo_sink *ms = calloc(1, sizeof *ms);
     if (!ms)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
@@ -1007,35 +969,23 @@ int mongo_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
     bb_buf_init(&ms->idtext);
     bb_buf_init(&ms->fieldnames);
     bb_buf_init(&ms->note);
+    ms->index = k;
     ms->max_bson = DEFAULT_MAX_BSON;
     ms->max_ns = 255;
-    ms->oversize = cfg->mongo_oversize;
+    ms->oversize = set->oversize;
     int rc;
     bson_error_t e;
-    if (!cfg->mongo_url) {
+    if (!set->url) {
         rc = bb_error_set(err, BB_ERR_USAGE, "no MongoDB URL");
         goto fail;
     }
-    /* libmongoc splits the userinfo at the first '@' (a password's tail
-     * would become the host of every message) and quotes a password it
-     * refuses: it gets the URL with the userinfo's '@' and ':' escaped,
-     * read as binbridge reads URLs (url.h). */
-    char *url = url_escape_userinfo(cfg->mongo_url);
-    if (!url) {
-        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        goto fail;
-    }
-    ms->uri = mongoc_uri_new_with_error(url, &e);
-    memset(url, 0, strlen(url));
-    free(url);
-    if (!ms->uri) {
-        rc = bb_error_set(err, BB_ERR_USAGE, "MongoDB URL: %s", e.message);
+    if ((rc = mongo_uri_parse(set->url, &ms->uri, &e)) < 0) {
+        rc = bb_error_set(err, rc, "MongoDB URL: %s", e.message);
         goto fail;
     }
     describe_hosts(ms);
 
-    const char *env = cfg->mongo_password_env && *cfg->mongo_password_env
-                          ? cfg->mongo_password_env : NULL;
+    const char *env = set->password_env && *set->password_env ? set->password_env : NULL;
     const char *pw = env ? getenv(env) : NULL;
     if (pw && *pw && !mongoc_uri_get_password(ms->uri)) {
         if (!mongoc_uri_get_username(ms->uri)) {

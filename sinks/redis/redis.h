@@ -1,12 +1,12 @@
 /* redis.h - the Redis sink's connection URL, exposed for its tests. The
- * sink itself is opened with redis_sink_open() (sink.h). */
+ * sink itself is redis_sink_type (redis_options.c, sinks.c). */
 #ifndef BB_SINK_REDIS_H
 #define BB_SINK_REDIS_H
 
 #include "binbridge.h"
 
-/* A parsed Redis URL:
- *   redis://[[user][:password]@]host[:port][/db]    host may be [ipv6]; port 6379, db 0
+/* A parsed Redis URL (the one URL parser's rules, base/url.h):
+ *   redis://[[user][:password]@]host[:port][/db][?db=N]  host may be [ipv6]; port 6379, db 0
  *   unix://[[user][:password]@]/path/to/socket[?db=N]
  * user, password and the socket path are percent-decoded. */
 struct redis_url {
@@ -20,7 +20,8 @@ struct redis_url {
 
 /* Parse url into u (caller destroys it with redis_url_destroy, also after
  * a failure). Returns 0 or BB_ERR_USAGE with a one-line reason that never
- * shows the password. */
+ * shows the password (without a prefix: the option's check says
+ * "redis.url: ", the sink "Redis URL: "). */
 int redis_url_parse(struct redis_url *u, const char *url, struct bb_error *err);
 void redis_url_destroy(struct redis_url *u);
 

@@ -2,7 +2,8 @@
  * state, the batch's key record, and the functions each file gives the
  * others. redis_sink.c: the sink operations and the pending batch;
  * redis_conn.c: the connection; redis_key_types.c: key types; redis_shapes.c:
- * hash, JSON and stream rendering; resp.h: RESP; redis_url.c: URLs. */
+ * hash, JSON and stream rendering; resp.h: RESP; redis_url.c: URLs;
+ * redis_key.c: key templates; redis_options.c: its options and its type. */
 #ifndef BB_REDIS_INTERNAL_H
 #define BB_REDIS_INTERNAL_H
 
@@ -19,6 +20,7 @@
 #include "mapping/mapper.h"
 #include "sinks/sink.h"
 #include "sinks/redis/redis.h"
+#include "sinks/redis/redis_options.h"
 
 #define CONNECT_TIMEOUT_S 5
 #define COMMAND_TIMEOUT_S 30
@@ -60,6 +62,7 @@ struct keyset {
 };
 
 struct redis_sink {
+    size_t index;               /* the sink's index in cfg->sinks: its outputs in a plan */
     struct redis_url url;
     char *password;             /* the URL's or the environment's; NULL: none */
     const char *password_env;   /* the variable's name, for messages */
@@ -108,6 +111,8 @@ struct redis_sink {
 };
 
 /* redis_sink.c */
+/* The sink's open function (redis_sink_type): connect to its redis.url. */
+int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, struct bb_error *err);
 /* Start a command of argc arguments in the pending batch. */
 void redis_cmd_begin(struct redis_sink *rs, size_t argc);
 
@@ -157,12 +162,12 @@ int redis_connect(struct redis_sink *rs, struct bb_error *err);
 
 /* redis_shapes.c */
 /* A row change as the commands of each shape (redis_shapes.c). */
-int redis_add_hash(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
+int redis_add_hash(struct redis_sink *rs, const struct change *ch, const struct output_plan *tp,
                    const struct bb_value *after_key, struct bb_error *err);
-int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
+int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct output_plan *tp,
                    const struct bb_value *after_key, struct bb_error *err);
 int redis_add_stream(struct redis_sink *rs, const struct change *ch,
-                     const struct target_plan *tp, const struct bb_value *after_key,
+                     const struct output_plan *tp, const struct bb_value *after_key,
                      struct bb_error *err);
 
 #endif

@@ -1,8 +1,8 @@
 /* redis_key.c - Redis keys from key templates: compiling a template
  * against a table, checking what the keys of a table's outputs may not be,
  * and rendering the key of a row image and the key prefix of a table.
- * The mapper compiles a plan's templates with these (mapping/mapper.c);
- * the sink renders keys with them. */
+ * The mapper has the templates compiled into each plan through the Redis
+ * sink's compile hook (redis_key_plan); the sink renders keys with them. */
 #include "sinks/redis/redis_key.h"
 
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "base/error.h"
-#include "mapping/mapper_internal.h"
+#include "sinks/redis/redis_options.h"
 
 
 /* Keys are injective (README, "Redis keys"): in schema names, table names
@@ -61,28 +61,31 @@ static void key_put_escaped(struct bb_buf *out, const char *s, size_t n)
 }
 
 /* name, escaped for a key, in the plan's memory. */
-static const char *escaped_name(struct cached_plan *cp, const char *name, size_t *len)
+static const char *escaped_name(struct bb_arena *mem, const char *name, size_t *len)
 {
     struct bb_buf b;
     bb_buf_init(&b);
     key_put_escaped(&b, name, strlen(name));
-    char *copy = b.oom ? NULL : bb_arena_strndup(&cp->mem, b.data ? b.data : "", b.len);
+    char *copy = b.oom ? NULL : bb_arena_strndup(mem, b.data ? b.data : "", b.len);
     *len = b.len;
     bb_buf_destroy(&b);
     return copy;
 }
 
-/* Compile a key template against table t (NULL: by name only) of plan,
- * whose schema and table names become escaped literal text. */
-int redis_key_compile(struct cached_plan *cp, const struct bb_config *cfg, const char *tmpl,
-                      int line, const struct bb_table *t, const struct table_plan *plan,
-                      struct target_plan *tp, struct bb_error *err)
+/* Compile key template tmpl (from line of the configuration) against the
+ * table of mc (NULL: by name only), whose schema and table names become
+ * escaped literal text. */
+static int compile(const struct mapper_compile *mc, const char *tmpl, int line,
+                   struct redis_key_plan *kp, struct bb_error *err)
 {
+    const struct bb_config *cfg = mc->cfg;
+    const struct bb_table *t = mc->table;
+    const struct table_plan *plan = mc->plan;
     char where[600];
     size_t cap = 1;
     for (const char *p = tmpl; *p; p++)
         cap += *p == '{' ? 2 : 0;
-    struct key_part *parts = bb_arena_calloc(&cp->mem, cap * sizeof *parts);
+    struct key_part *parts = bb_arena_calloc(mc->mem, cap * sizeof *parts);
     if (!parts)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     uint32_t n = 0;
@@ -107,7 +110,8 @@ int redis_key_compile(struct cached_plan *cp, const struct bb_config *cfg, const
             (len == 5 && memcmp(name, "table", 5) == 0)) {
             bool schema = len == 6;
             parts[n].kind = schema ? KEY_SCHEMA : KEY_TABLE;
-            parts[n].text = escaped_name(cp, schema ? plan->schema : plan->table, &parts[n].len);
+            parts[n].text = escaped_name(mc->mem, schema ? plan->schema : plan->table,
+                                         &parts[n].len);
             if (!parts[n++].text)
                 return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
         } else if (len == 2 && memcmp(name, "pk", 2) == 0) {
@@ -130,8 +134,9 @@ int redis_key_compile(struct cached_plan *cp, const struct bb_config *cfg, const
         }
         p = close + 1;
     }
-    tp->key = parts;
-    tp->nkey = n;
+    kp->tmpl = tmpl;
+    kp->part = parts;
+    kp->n = n;
     return 0;
 }
 
@@ -140,14 +145,13 @@ int redis_key_compile(struct cached_plan *cp, const struct bb_config *cfg, const
  * template, or a template written so. The text before the first
  * row-dependent placeholder is compared; a template made only of
  * placeholders ("{a}:{b}:{c}") is its author's to keep apart. */
-int redis_key_check_reserved(const struct bb_config *cfg, const char *tmpl, int line,
-                             const struct table_plan *plan, const struct target_plan *tp,
-                             struct bb_error *err)
+static int check_reserved(const struct bb_config *cfg, int line, const struct table_plan *plan,
+                          const struct redis_key_plan *kp, struct bb_error *err)
 {
-    static const char reserved[] = MAPPER_CHECKPOINT_KEY_PREFIX;
+    static const char reserved[] = REDIS_CHECKPOINT_KEY_PREFIX;
     size_t have = 0;
-    for (uint32_t i = 0; i < tp->nkey && have < sizeof reserved - 1; i++) {
-        const struct key_part *part = &tp->key[i];
+    for (uint32_t i = 0; i < kp->n && have < sizeof reserved - 1; i++) {
+        const struct key_part *part = &kp->part[i];
         if (part->kind == KEY_PK || part->kind == KEY_COLUMN)
             return 0;
         size_t n = part->len < sizeof reserved - 1 - have ? part->len
@@ -162,8 +166,8 @@ int redis_key_check_reserved(const struct bb_config *cfg, const char *tmpl, int 
     return bb_error_set(err, BB_ERR_USAGE, "%sthe Redis keys of %s.%s (template '%s') would "
                         "start with %s, where binbridge saves its checkpoints: give the table "
                         "a rule with another key template", mapper_where_of(cfg, line, where,
-                        sizeof where), plan->schema, plan->table, tmpl,
-                        MAPPER_CHECKPOINT_KEY_PREFIX);
+                        sizeof where), plan->schema, plan->table, kp->tmpl,
+                        REDIS_CHECKPOINT_KEY_PREFIX);
 }
 
 /* A target's keys for its table as one string: the text it writes as it
@@ -171,11 +175,11 @@ int redis_key_check_reserved(const struct bb_config *cfg, const char *tmpl, int 
  * with ':'). No template or name holds a NUL byte, so two targets with
  * the same shape write the same keys: "{schema}:{table}:{pk}" and
  * "shop:users:{id}" for shop.users keyed by id, say. */
-static void key_shape(const struct table_plan *plan, const struct target_plan *tp,
+static void key_shape(const struct table_plan *plan, const struct redis_key_plan *kp,
                       struct bb_buf *out)
 {
-    for (uint32_t i = 0; i < tp->nkey; i++) {
-        const struct key_part *part = &tp->key[i];
+    for (uint32_t i = 0; i < kp->n; i++) {
+        const struct key_part *part = &kp->part[i];
         const uint32_t *cols = &part->column;
         uint32_t ncols = 1;
         if (part->kind == KEY_PK) {
@@ -197,9 +201,8 @@ static void key_shape(const struct table_plan *plan, const struct target_plan *t
 /* Two outputs of one table must not write the same keys (a hash and a
  * json string at one key fail or replace each other). The configuration
  * refuses equal templates; this catches the ones equal for this table. */
-int redis_key_check_distinct(const struct bb_config *cfg, const struct table_plan *plan,
-                             const struct target_plan *targets, uint32_t n,
-                             struct bb_error *err)
+static int check_distinct(const struct bb_config *cfg, const struct table_plan *plan,
+                          const struct output_plan *outs, uint32_t n, struct bb_error *err)
 {
     struct bb_buf a, b;
     bb_buf_init(&a);
@@ -209,18 +212,20 @@ int redis_key_check_distinct(const struct bb_config *cfg, const struct table_pla
         for (uint32_t j = i + 1; j < n && rc == 0; j++) {
             bb_buf_reset(&a);
             bb_buf_reset(&b);
-            key_shape(plan, &targets[i], &a);
-            key_shape(plan, &targets[j], &b);
+            key_shape(plan, outs[i].compiled, &a);
+            key_shape(plan, outs[j].compiled, &b);
             if ((rc = bb_buf_check(&a, err)) < 0 || (rc = bb_buf_check(&b, err)) < 0)
                 break;
             if (a.len != b.len || memcmp(a.data, b.data, a.len) != 0)
                 continue;
             char where[600];
-            const struct redis_target *x = targets[i].redis, *y = targets[j].redis;
+            const struct redis_output *x = redis_output_of(&outs[i]);
+            const struct redis_output *y = redis_output_of(&outs[j]);
             rc = bb_error_set(err, BB_ERR_USAGE, "%srules.redis: this output (key '%s') and the "
                               "one at line %d (key '%s') write the same keys for %s.%s",
-                              mapper_where_of(cfg, y->line, where, sizeof where), y->key ? y->key : "?",
-                              x->line, x->key ? x->key : "?", plan->schema, plan->table);
+                              mapper_where_of(cfg, y->head.line, where, sizeof where),
+                              y->key ? y->key : "?", x->head.line, x->key ? x->key : "?",
+                              plan->schema, plan->table);
         }
     bb_buf_destroy(&a);
     bb_buf_destroy(&b);
@@ -267,12 +272,13 @@ static int put_key_value(const struct table_plan *plan, uint32_t col, bool key_c
     return rc;
 }
 
-int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
+int redis_key_render(const struct table_plan *plan, const struct output_plan *op,
                      const struct bb_value *row, struct bb_buf *out, struct bb_error *err)
 {
+    const struct redis_key_plan *kp = op->compiled;
     int rc = 0;
-    for (uint32_t i = 0; i < tp->nkey && rc == 0; i++) {
-        const struct key_part *part = &tp->key[i];
+    for (uint32_t i = 0; i < kp->n && rc == 0; i++) {
+        const struct key_part *part = &kp->part[i];
         switch (part->kind) {
         case KEY_LITERAL:
         case KEY_SCHEMA:
@@ -294,12 +300,13 @@ int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp
     return rc;
 }
 
-int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
-                            struct bb_buf *out)
+int redis_key_prefix(const struct output_plan *op, const char *schema, const char *table,
+                     struct bb_buf *out)
 {
+    const struct redis_key_plan *kp = op->compiled;
     bool has_table = false;
-    for (uint32_t i = 0; i < tp->nkey; i++) {
-        const struct key_part *part = &tp->key[i];
+    for (uint32_t i = 0; i < kp->n; i++) {
+        const struct key_part *part = &kp->part[i];
         switch (part->kind) {
         case KEY_LITERAL: bb_buf_append(out, part->text, part->len); break;
         case KEY_SCHEMA:
@@ -308,8 +315,8 @@ int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, co
              * of table t would also be that of table tx, and in
              * "{schema}.{table}:" that of a.b + c that of a + b.c. Only ':'
              * is escaped in names, so only ':' ends one for sure. */
-            if (i + 1 >= tp->nkey || tp->key[i + 1].kind != KEY_LITERAL ||
-                tp->key[i + 1].text[0] != ':')
+            if (i + 1 >= kp->n || kp->part[i + 1].kind != KEY_LITERAL ||
+                kp->part[i + 1].text[0] != ':')
                 return 1;
             key_put_escaped(out, part->kind == KEY_SCHEMA ? schema : table,
                             strlen(part->kind == KEY_SCHEMA ? schema : table));
@@ -322,4 +329,29 @@ int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, co
         }
     }
     return has_table ? 0 : 1;
+}
+
+const char *redis_key_template(const struct output_plan *op)
+{
+    const struct redis_key_plan *kp = op->compiled;
+    return kp ? kp->tmpl : "?";
+}
+
+int redis_key_plan(const struct mapper_compile *mc, struct output_plan *outs, uint32_t n,
+                   struct bb_error *err)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        const struct redis_output *ro = redis_output_of(&outs[i]);
+        struct redis_key_plan *kp = bb_arena_calloc(mc->mem, sizeof *kp);
+        if (!kp)
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        const char *tmpl = ro->key ? ro->key : redis_default_key(ro->shape);
+        if (compile(mc, tmpl, ro->head.line, kp, err) < 0 ||
+            check_reserved(mc->cfg, ro->head.line, mc->plan, kp, err) < 0)
+            return err->code;
+        outs[i].compiled = kp;
+    }
+    if (mc->table && check_distinct(mc->cfg, mc->plan, outs, n, err) < 0)
+        return err->code;
+    return 0;
 }

@@ -1,11 +1,11 @@
-/* redis_key.h - Redis keys from key templates (redis_key.c). The key
- * parts of a plan (struct key_part, mapping/mapper.h) are compiled here
- * for the mapper, which calls the three functions below while it builds a
- * plan: an include of the sink's from mapping, until the mapper asks each
- * sink to compile its own outputs. */
+/* redis_key.h - Redis keys from key templates (redis_key.c): compiled
+ * for each table by the mapper's compile hook of the Redis sink
+ * (redis_key_plan, in redis_sink_type), rendered by the sink for each row
+ * image and, for TRUNCATE and DROP TABLE, as a table's key prefix. */
 #ifndef BB_REDIS_KEY_H
 #define BB_REDIS_KEY_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "binbridge.h"
@@ -13,42 +13,58 @@
 #include "mapping/config.h"
 #include "mapping/mapper.h"
 
-struct cached_plan;
+/* binbridge's own Redis keys: a checkpoint is saved at this prefix and its
+ * name. No table's keys may start with it (a plan whose key template would
+ * is refused), so no row ever overwrites or deletes a checkpoint. */
+#define REDIS_CHECKPOINT_KEY_PREFIX "binbridge:checkpoint:"
 
-/* Render the Redis key of a row image with target tp's template. Names and
+/* A compiled key template: literal text and placeholders. */
+enum key_part_kind { KEY_LITERAL, KEY_SCHEMA, KEY_TABLE, KEY_PK, KEY_COLUMN };
+struct key_part {
+    enum key_part_kind kind;
+    const char *text;       /* KEY_LITERAL; KEY_SCHEMA, KEY_TABLE: the name, escaped */
+    size_t len;
+    uint32_t column;        /* KEY_COLUMN: index in the table */
+    bool key_column;        /* KEY_COLUMN: one of the row key's columns */
+};
+
+/* What the Redis sink compiles of one output for one table
+ * (output_plan.compiled). */
+struct redis_key_plan {
+    const char *tmpl;           /* the template (the shape's default when none is set) */
+    const struct key_part *part;
+    uint32_t n;
+};
+
+/* The compile hook (struct config_sink): each output's key template
+ * against the table (mc->table NULL: by name only, up to the first
+ * row-dependent placeholder), the schema and table names becoming
+ * escaped literal text in the plan's memory. Refuses (BB_ERR_USAGE,
+ * naming the configuration line) a template naming a column the table
+ * lacks, keys that would start with REDIS_CHECKPOINT_KEY_PREFIX, and two
+ * outputs that give the table the same keys. */
+int redis_key_plan(const struct mapper_compile *mc, struct output_plan *outs, uint32_t n,
+                   struct bb_error *err);
+
+/* Render the Redis key of a row image with output op's template. Names and
  * text values are escaped so that keys are injective (README, "Redis
  * keys"): in them '\' is written "\\" and ':' "\:"; a NULL in a column
  * that is not a key column is "\N". Returns 0, 1 when a column the key
  * needs is absent from this image (a partial row image), or a negative
  * error (a NULL key column: see mapper_null_key_column). */
-int mapper_redis_key(const struct table_plan *plan, const struct target_plan *tp,
+int redis_key_render(const struct table_plan *plan, const struct output_plan *op,
                      const struct bb_value *row, struct bb_buf *out, struct bb_error *err);
 
-/* The key prefix shared by every row of a table for target tp (the
+/* The key prefix shared by every row of a table for output op (the
  * template up to its first row-dependent placeholder, names escaped), for
  * removing a truncated or dropped table's keys with SCAN MATCH prefix*.
  * Returns 0, or 1 when that prefix does not name the table ({table} before
  * any column, and each name in it followed by ':'), since then other
  * tables' keys could share it. */
-int mapper_redis_key_prefix(const struct target_plan *tp, const char *schema, const char *table,
-                            struct bb_buf *out);
+int redis_key_prefix(const struct output_plan *op, const char *schema, const char *table,
+                     struct bb_buf *out);
 
-/* Compile key template tmpl (from line of the configuration) against table
- * t (NULL: by name only) of plan into tp->key; the schema and table names
- * become escaped literal text, in cp's memory. */
-int redis_key_compile(struct cached_plan *cp, const struct bb_config *cfg, const char *tmpl,
-                      int line, const struct bb_table *t, const struct table_plan *plan,
-                      struct target_plan *tp, struct bb_error *err);
-
-/* Refuse a target whose keys for this table would start with binbridge's
- * checkpoint prefix (MAPPER_CHECKPOINT_KEY_PREFIX). */
-int redis_key_check_reserved(const struct bb_config *cfg, const char *tmpl, int line,
-                             const struct table_plan *plan, const struct target_plan *tp,
-                             struct bb_error *err);
-
-/* Two outputs of one table must not write the same keys. */
-int redis_key_check_distinct(const struct bb_config *cfg, const struct table_plan *plan,
-                             const struct target_plan *targets, uint32_t n,
-                             struct bb_error *err);
+/* The template of output op, for messages. */
+const char *redis_key_template(const struct output_plan *op);
 
 #endif

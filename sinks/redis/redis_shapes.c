@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "mapping/mapper.h"
 #include "sinks/redis/redis_key.h"
+#include "sinks/redis/redis_options.h"
 #include "sinks/redis/resp.h"
 
 
@@ -25,17 +26,17 @@ static const char *col_name(const struct bb_table *t, uint32_t c, char *tmp, siz
 }
 
 /* Render the key of a row image into b. */
-static int render_key(const struct change *ch, const struct target_plan *tp,
+static int render_key(const struct change *ch, const struct output_plan *tp,
                       const struct bb_value *row, const char *image, struct bb_buf *b,
                       struct bb_error *err)
 {
     bb_buf_reset(b);
-    int rc = mapper_redis_key(ch->plan, tp, row, b, err);
+    int rc = redis_key_render(ch->plan, tp, row, b, err);
     if (rc == 1)
         return bb_error_set(err, BB_ERR_USAGE, "the %s image of a row of %s.%s lacks a column "
                             "of the Redis key template '%s' (a partial row image: set "
                             "binlog_row_image=FULL)", image, ch->plan->schema, ch->plan->table,
-                            tp->redis->key ? tp->redis->key : "default");
+                            redis_output_of(tp)->key ? redis_output_of(tp)->key : "default");
     return rc;
 }
 
@@ -50,7 +51,7 @@ static bool has_value(const struct bb_value *v)
 }
 
 /* Does the after image lack a column the target keeps? */
-static bool kept_absent(const struct change *ch, const struct target_plan *tp)
+static bool kept_absent(const struct change *ch, const struct output_plan *tp)
 {
     for (uint32_t c = 0; c < ch->table->ncols; c++)
         if (tp->columns[c] && ch->after[c].kind == BB_VALUE_ABSENT)
@@ -95,7 +96,7 @@ static void put_expire(struct redis_sink *rs, const struct bb_buf *key, uint64_t
 
 /* HSET key col value ... for the kept columns of row that have a value;
  * nothing when there is none. *wrote says which. */
-static int put_hset(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
+static int put_hset(struct redis_sink *rs, const struct change *ch, const struct output_plan *tp,
                     const struct bb_value *row, const struct bb_buf *key, bool *wrote,
                     struct bb_error *err)
 {
@@ -123,7 +124,7 @@ static int put_hset(struct redis_sink *rs, const struct change *ch, const struct
 
 /* HDEL key col ... for the kept columns a partial image says became NULL. */
 static void put_hdel_nulls(struct redis_sink *rs, const struct change *ch,
-                           const struct target_plan *tp, const struct bb_buf *key)
+                           const struct output_plan *tp, const struct bb_buf *key)
 {
     const struct bb_table *t = ch->table;
     size_t n = 0;
@@ -142,10 +143,10 @@ static void put_hdel_nulls(struct redis_sink *rs, const struct change *ch,
     }
 }
 
-int redis_add_hash(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
+int redis_add_hash(struct redis_sink *rs, const struct change *ch, const struct output_plan *tp,
                    const struct bb_value *after_key, struct bb_error *err)
 {
-    uint64_t ttl = tp->redis->ttl;
+    uint64_t ttl = redis_output_of(tp)->ttl;
     struct bb_buf *key = &rs->key, *old = &rs->oldkey;
     struct key_entry *ke, *oe;
     bool wrote = false;
@@ -232,7 +233,7 @@ int redis_add_hash(struct redis_sink *rs, const struct change *ch, const struct 
 
 /* {"col":value,...} of the kept columns an image has, into rs->json. */
 static int render_json(struct redis_sink *rs, const struct change *ch,
-                       const struct target_plan *tp, const struct bb_value *row,
+                       const struct output_plan *tp, const struct bb_value *row,
                        struct bb_error *err)
 {
     const struct bb_table *t = ch->table;
@@ -265,7 +266,7 @@ static int render_json(struct redis_sink *rs, const struct change *ch,
     return bb_buf_check(j, err);
 }
 
-int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct target_plan *tp,
+int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct output_plan *tp,
                    const struct bb_value *after_key, struct bb_error *err)
 {
     struct bb_buf *key = &rs->key, *old = &rs->oldkey;
@@ -306,7 +307,7 @@ int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct 
     struct key_entry *ke = redis_key_note(rs, key, ch);
     redis_key_needs(ke, KEY_STRING);
     redis_key_set(ke, KEY_STRING);
-    uint64_t ttl = tp->redis->ttl;
+    uint64_t ttl = redis_output_of(tp)->ttl;
     redis_cmd_begin(rs, ttl ? 5 : 3);
     resp_put_lit(&rs->out, "$3\r\nSET\r\n");
     resp_put_bulk(&rs->out, key->data, key->len);
@@ -319,7 +320,7 @@ int redis_add_json(struct redis_sink *rs, const struct change *ch, const struct 
 }
 
 int redis_add_stream(struct redis_sink *rs, const struct change *ch,
-                     const struct target_plan *tp, const struct bb_value *after_key,
+                     const struct output_plan *tp, const struct bb_value *after_key,
                      struct bb_error *err)
 {
     static const char *const ops[] = { "insert", "update", "delete" };
@@ -335,7 +336,7 @@ int redis_add_stream(struct redis_sink *rs, const struct change *ch,
                             rs->version / 10000, rs->version / 100 % 100, rs->version % 100,
                             ch->plan->schema, ch->plan->table);
     redis_key_guard(rs, redis_key_note(rs, key, ch), key, KEY_STREAM);
-    uint64_t maxlen = tp->redis->maxlen;
+    uint64_t maxlen = redis_output_of(tp)->maxlen;
     size_t argc = 3 + (maxlen ? 3 : 0) + 16 + (ch->before ? 2 : 0) + (ch->after ? 2 : 0);
     redis_cmd_begin(rs, argc);
     resp_put_lit(&rs->out, "$4\r\nXADD\r\n");

@@ -59,11 +59,11 @@
  * after the DDL come after the deletion in both runs. It needs nothing
  * pending (the changes before the DDL must be committed first, or the
  * deletion would overtake them) and refuses otherwise. Keys whose template
- * has no prefix naming the table (mapper_redis_key_prefix) are left in
+ * has no prefix naming the table (redis_key_prefix) are left in
  * place with a warning.
  *
  * Connections: TCP or unix socket, AUTH [user] password (from the URL or
- * the environment variable cfg->redis_password_env), SELECT db, CLIENT
+ * the environment variable redis.password_env names), SELECT db, CLIENT
  * SETNAME binbridge-<checkpoint name>; 5 s to connect, 30 s per command.
  * Errors name the server; connection failures and a server still loading
  * its data are BB_ERR_IO (retry after reconnect()), error replies
@@ -93,7 +93,7 @@
 #include "sinks/sink.h"
 
 #define SCAN_COUNT "1000"
-#define CHECKPOINT_KEY_PREFIX MAPPER_CHECKPOINT_KEY_PREFIX
+#define CHECKPOINT_KEY_PREFIX REDIS_CHECKPOINT_KEY_PREFIX
 #define DEFAULT_CHECKPOINT_NAME "binbridge"
 
 /* ------------------------------------------------------------------ */
@@ -210,16 +210,15 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
         rc = mapper_merged_image(ch->before, ch->after, ch->table->ncols, &rs->merged,
                                  &rs->merged_cap, &after_key, &partial, err);
     }
-    for (uint32_t i = 0; i < plan->ntargets && rc == 0; i++) {
-        const struct target_plan *tp = &plan->targets[i];
-        if (!tp->redis)
-            continue;
+    const struct sink_outputs *mine = mapper_sink_outputs(plan, rs->index);
+    for (uint32_t i = 0; i < mine->n && rc == 0; i++) {
+        const struct output_plan *tp = &mine->v[i];
         /* Each shape notes at most two keys (an update's old and new). */
         if (!redis_keyset_reserve(&rs->keys, 2)) {
             rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory buffering Redis commands");
             break;
         }
-        switch (tp->redis->shape) {
+        switch (redis_output_of(tp)->shape) {
         case REDIS_SHAPE_HASH: rc = redis_add_hash(rs, ch, tp, after_key, err); break;
         case REDIS_SHAPE_JSON: rc = redis_add_json(rs, ch, tp, after_key, err); break;
         case REDIS_SHAPE_STREAM:
@@ -228,7 +227,8 @@ static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
                 rc = redis_add_stream(rs, ch, tp, after_key, err);
             break;
         default:
-            rc = bb_error_set(err, BB_ERR_USAGE, "unknown Redis shape %d", (int)tp->redis->shape);
+            rc = bb_error_set(err, BB_ERR_USAGE, "unknown Redis shape %d",
+                              (int)redis_output_of(tp)->shape);
         }
     }
     if (rc == 0 && rs->out.oom)
@@ -581,15 +581,15 @@ static int filter_by_type(struct redis_sink *rs, redisReply *keys, const char *t
 }
 
 static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
-                        const struct target_plan *tp, struct bb_error *err)
+                        const struct output_plan *tp, struct bb_error *err)
 {
-    const char *type = tp->redis->shape == REDIS_SHAPE_HASH ? "hash" : "string";
+    const char *type = redis_output_of(tp)->shape == REDIS_SHAPE_HASH ? "hash" : "string";
     bb_buf_reset(&rs->key);
-    if (mapper_redis_key_prefix(tp, plan->schema, plan->table, &rs->key) != 0 ||
+    if (redis_key_prefix(tp, plan->schema, plan->table, &rs->key) != 0 ||
         rs->key.len == 0) {
         log_warn("the Redis keys of %s.%s (template '%s') have no prefix that only this "
                  "table's keys share: they are left in place after TRUNCATE or DROP TABLE",
-                 plan->schema, plan->table, tp->redis->key ? tp->redis->key : "?");
+                 plan->schema, plan->table, redis_key_template(tp));
         return bb_buf_check(&rs->key, err);
     }
     /* The prefix matched literally: SCAN's glob characters escaped. */
@@ -664,9 +664,10 @@ static int sink_clear_table(void *ctx, const struct table_plan *plan, struct bb_
                             "outside the batch)", plan->schema, plan->table, rs->ncmds);
     if (!rs->c)
         return redis_not_connected(rs, err);
-    for (uint32_t i = 0; i < plan->ntargets; i++) {
-        const struct target_plan *tp = &plan->targets[i];
-        if (!tp->redis || tp->redis->shape == REDIS_SHAPE_STREAM)
+    const struct sink_outputs *mine = mapper_sink_outputs(plan, rs->index);
+    for (uint32_t i = 0; i < mine->n; i++) {
+        const struct output_plan *tp = &mine->v[i];
+        if (redis_output_of(tp)->shape == REDIS_SHAPE_STREAM)
             continue;   /* streams are a log of what happened: kept */
         int rc = clear_target(rs, plan, tp, err);
         if (rc < 0)
@@ -718,8 +719,11 @@ static const struct sink_ops redis_sink_ops = {
     .close = sink_close,
 };
 
-int redis_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_error *err)
+int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, struct bb_error *err)
 {
+    const struct redis_settings *set = config_sink_settings(cfg, k);
+    if (!set)
+        return bb_error_set(err, BB_ERR_USAGE, "no Redis sink %zu in the configuration", k);
     struct redis_sink *rs = calloc(1, sizeof *rs);
     if (!rs)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
@@ -731,10 +735,13 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
     bb_buf_init(&rs->cmd);
     bb_buf_init(&rs->replaced);
     bb_buf_init(&rs->keys.bytes);
-    rs->wrong_type = cfg->redis_wrong_type;
-    int rc = redis_url_parse(&rs->url, cfg->redis_url, err);
-    if (rc < 0)
+    rs->index = k;
+    rs->wrong_type = set->wrong_type;
+    int rc = redis_url_parse(&rs->url, set->url, err);
+    if (rc < 0) {
+        bb_error_prefix(err, "Redis URL");
         goto fail;
+    }
     if (rs->url.path)
         snprintf(rs->where, sizeof rs->where, "unix:%s", rs->url.path);
     else if (strchr(rs->url.host, ':'))
@@ -742,8 +749,7 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, struct bb_err
     else
         snprintf(rs->where, sizeof rs->where, "%s:%d", rs->url.host, rs->url.port);
 
-    rs->password_env = cfg->redis_password_env && *cfg->redis_password_env
-                           ? cfg->redis_password_env : NULL;
+    rs->password_env = set->password_env && *set->password_env ? set->password_env : NULL;
     const char *pw = rs->url.password;
     if (!pw && rs->password_env) {
         pw = getenv(rs->password_env);

@@ -10,15 +10,17 @@ void bb_error_clear(struct bb_error *err)
 {
     if (err) {
         err->code = 0;
+        err->server_errno = 0;
         err->msg[0] = '\0';
     }
 }
 
-int bb_error_setv(struct bb_error *err, int code, const char *fmt, va_list ap)
+static int set_v(struct bb_error *err, int code, int server_errno, const char *fmt, va_list ap)
 {
     if (!err || err->code != 0)
         return code;
     err->code = code;
+    err->server_errno = server_errno;
     int n = vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     /* One line, no password of a URL, no control character, whatever the
      * input held (names from the binlog, a sink's or a library's words). */
@@ -26,13 +28,38 @@ int bb_error_setv(struct bb_error *err, int code, const char *fmt, va_list ap)
     return code;
 }
 
+int bb_error_setv(struct bb_error *err, int code, const char *fmt, va_list ap)
+{
+    return set_v(err, code, 0, fmt, ap);
+}
+
 int bb_error_set(struct bb_error *err, int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    bb_error_setv(err, code, fmt, ap);
+    set_v(err, code, 0, fmt, ap);
     va_end(ap);
     return code;
+}
+
+int bb_error_set_server(struct bb_error *err, int code, int server_errno, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_v(err, code, server_errno, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int bb_error_copy(struct bb_error *err, const struct bb_error *from)
+{
+    if (err && err->code == 0 && from->code != 0) {
+        err->code = from->code;
+        err->server_errno = from->server_errno;
+        memcpy(err->msg, from->msg, sizeof err->msg);
+        err->msg[sizeof err->msg - 1] = '\0';
+    }
+    return from->code;
 }
 
 void bb_error_prefix(struct bb_error *err, const char *fmt, ...)

@@ -25,11 +25,25 @@
 void bb_error_clear(struct bb_error *err);
 
 /* Set the error unless one is already set. Returns code, so callers can
- * write `return bb_error_set(err, BB_ERR_CORRUPT, "...")`. err may be NULL. */
+ * write `return bb_error_set(err, BB_ERR_CORRUPT, "...")`. err may be NULL.
+ * server_errno is 0: no server reported this. */
 int bb_error_set(struct bb_error *err, int code, const char *fmt, ...) BB_PRINTF(3, 4);
 int bb_error_setv(struct bb_error *err, int code, const char *fmt, va_list ap);
 
-/* Prefix the message of an already-set error with "prefix: ". */
+/* The same for an error a MySQL / MariaDB server (or its client library)
+ * reported: server_errno is its number (mysql_errno), kept with the code
+ * and the message (mysql/server_conn.h turns a connection's error into
+ * this). */
+int bb_error_set_server(struct bb_error *err, int code, int server_errno, const char *fmt, ...)
+    BB_PRINTF(4, 5);
+
+/* Copy an error met on the side (a struct bb_error of one's own) into
+ * err, unless err already has one: code, server error number and message.
+ * Returns from->code. */
+int bb_error_copy(struct bb_error *err, const struct bb_error *from);
+
+/* Prefix the message of an already-set error with "prefix: " (code and
+ * server_errno stay as they are). */
 void bb_error_prefix(struct bb_error *err, const char *fmt, ...) BB_PRINTF(2, 3);
 
 /* Append to the message of an already-set error (where inside the input

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/hex.h"
 #include "base/utf8.h"
 
 enum {
@@ -96,18 +97,12 @@ static bool in_object(const struct json_reader *r)
     return r->objects[d / 8] >> (d % 8) & 1;
 }
 
-static int hex_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 /* The 4 hex digits at p (which has 4 bytes), or -1. */
 static long hex4(const unsigned char *p)
 {
     long v = 0;
     for (int i = 0; i < 4; i++) {
-        int d = hex_digit(p[i]);
+        int d = bb_hex_digit(p[i]);
         if (d < 0)
             return -1;
         v = v << 4 | d;

@@ -1,10 +1,14 @@
-/* url.c - the userinfo of server URLs; passwords masked in messages and
- * scrubbed from the command line. */
+/* url.c - server URLs: the one parser (url_parse), the userinfo;
+ * passwords masked in messages and scrubbed from the command line. */
 #include "base/url.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "base/hex.h"
+#include "base/error.h"
 
 static bool scheme_char(unsigned char c)
 {
@@ -184,4 +188,235 @@ char *url_escape_userinfo(const char *url)
     out[o++] = '@';
     memcpy(out + o, url + u.host, n - u.host + 1);
     return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Parsing                                                             */
+
+/* A %-decoded copy of text[off, off + n) into *out (malloc'd), what
+ * naming the part for messages. */
+static int decode(const char *text, size_t off, size_t n, const char *what, char **out,
+                  struct bb_error *err)
+{
+    char *d = malloc(n + 1);
+    if (!d)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    size_t o = 0;
+    for (size_t i = off; i < off + n; i++) {
+        if (text[i] != '%') {
+            d[o++] = text[i];
+            continue;
+        }
+        int hi = i + 2 < off + n ? bb_hex_digit((unsigned char)text[i + 1]) : -1;
+        int lo = hi >= 0 ? bb_hex_digit((unsigned char)text[i + 2]) : -1;
+        if (hi < 0 || lo < 0) {
+            free(d);
+            return bb_error_set(err, BB_ERR_USAGE, "bad percent escape in the %s at character "
+                                "%zu (expected %% and two hex digits)", what, i + 1);
+        }
+        if (hi == 0 && lo == 0) {
+            free(d);
+            return bb_error_set(err, BB_ERR_USAGE, "the %s holds %%00 at character %zu", what,
+                                i + 1);
+        }
+        d[o++] = (char)(hi << 4 | lo);
+        i += 2;
+    }
+    d[o] = '\0';
+    *out = d;
+    return 0;
+}
+
+static int expected(char *buf, size_t n, const char *form)
+{
+    if (form)
+        snprintf(buf, n, " (expected %s)", form);
+    else
+        buf[0] = '\0';
+    return 0;
+}
+
+/* The host and port of the authority's text[h, end). */
+static int parse_host_port(struct url *u, const char *text, size_t h, size_t end,
+                           const char *form, struct bb_error *err)
+{
+    char exp[300];
+    expected(exp, sizeof exp, form);
+    size_t host_end, port_at = 0;
+    if (h < end && text[h] == '[') {
+        const char *close = memchr(text + h, ']', end - h);
+        if (!close)
+            return bb_error_set(err, BB_ERR_USAGE, "'[' of an IPv6 address without its ']'");
+        size_t a = h + 1, b = (size_t)(close - text);
+        bool ok = b > a && memchr(text + a, ':', b - a);
+        for (size_t i = a; ok && i < b; i++)
+            ok = isxdigit((unsigned char)text[i]) || text[i] == ':' || text[i] == '.';
+        if (!ok)
+            return bb_error_set(err, BB_ERR_USAGE, "'[%.*s]' is not an IPv6 address",
+                                (int)(b - a), text + a);
+        host_end = b + 1;
+        if (host_end < end && text[host_end] != ':')
+            return bb_error_set(err, BB_ERR_USAGE, "unexpected characters after the IPv6 "
+                                "address%s", exp);
+        if (host_end < end)
+            port_at = host_end + 1;
+        if (!(u->host = strndup(text + a, b - a)))
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        u->ipv6 = true;
+    } else {
+        const char *colon = memchr(text + h, ':', end - h);
+        host_end = colon ? (size_t)(colon - text) : end;
+        for (size_t i = h; i < host_end; i++)
+            if (!isalnum((unsigned char)text[i]) && !strchr("-._", text[i]))
+                return bb_error_set(err, BB_ERR_USAGE, "invalid character '%c' in the host "
+                                    "name%s", text[i], exp);
+        if (colon && memchr(colon + 1, ':', end - host_end - 1))
+            return bb_error_set(err, BB_ERR_USAGE, "write an IPv6 address in brackets "
+                                "([::1]:port)");
+        if (host_end == h)
+            return bb_error_set(err, BB_ERR_USAGE, "no host%s", exp);
+        if (colon)
+            port_at = host_end + 1;
+        if (!(u->host = strndup(text + h, host_end - h)))
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    }
+    if (port_at) {
+        /* Not quoted: the kind of problem is enough, and nothing of the
+         * URL need be repeated. */
+        size_t n = end - port_at;
+        unsigned long v = 0;
+        bool ok = n > 0 && n <= 5;
+        for (size_t i = 0; ok && i < n; i++) {
+            ok = isdigit((unsigned char)text[port_at + i]) != 0;
+            v = v * 10 + (unsigned long)(text[port_at + i] - '0');
+        }
+        if (!ok || v < 1 || v > 65535)
+            return bb_error_set(err, BB_ERR_USAGE, "the port must be a number from 1 to 65535");
+        u->port = (unsigned)v;
+    }
+    return 0;
+}
+
+static int parse_query(struct url *u, const char *text, size_t q, size_t end,
+                       struct bb_error *err)
+{
+    size_t n = 1;
+    for (size_t i = q; i < end; i++)
+        n += text[i] == '&';
+    if (!(u->params = calloc(n, sizeof *u->params)))
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    for (size_t i = q; i < end;) {
+        const char *amp = memchr(text + i, '&', end - i);
+        size_t e = amp ? (size_t)(amp - text) : end;
+        if (e > i) {
+            struct url_param *p = &u->params[u->nparams++];
+            const char *eq = memchr(text + i, '=', e - i);
+            size_t ne = eq ? (size_t)(eq - text) : e;
+            int rc = decode(text, i, ne - i, "query", &p->name, err);
+            if (rc == 0 && eq)
+                rc = decode(text, ne + 1, e - ne - 1, "query", &p->value, err);
+            if (rc < 0)
+                return rc;
+        }
+        i = e + 1;
+    }
+    return 0;
+}
+
+int url_parse(struct url *u, const char *text, const char *form, struct bb_error *err)
+{
+    memset(u, 0, sizeof *u);
+    char exp[300];
+    expected(exp, sizeof exp, form);
+    size_t len = strlen(text);
+    size_t s = url_scheme_len(text, len);
+    if (s == 0 || s >= sizeof u->scheme)
+        return bb_error_set(err, BB_ERR_USAGE, "not a URL (scheme://...)%s", exp);
+    for (size_t i = 0; i < s; i++)
+        u->scheme[i] = (char)tolower((unsigned char)text[i]);
+    bool unix_socket = strcmp(u->scheme, "unix") == 0;
+
+    size_t start = s + 3;
+    size_t end = start + strcspn(text + start, "/?#");   /* of the authority */
+    const char *late_at = strchr(text + end, '@');
+    if (late_at)
+        return bb_error_set(err, BB_ERR_USAGE, "an '@' after the host part (character %zu): "
+                            "a '/', '?' or '#' in a user name or password must be written "
+                            "%%2F, %%3F or %%23", (size_t)(late_at - text) + 1);
+
+    /* userinfo: up to the authority's last '@' */
+    size_t h = start;
+    const char *at = NULL;
+    for (size_t i = start; i < end; i++)
+        if (text[i] == '@')
+            at = text + i;
+    if (at) {
+        size_t ui_end = (size_t)(at - text);
+        const char *colon = memchr(text + start, ':', ui_end - start);
+        size_t user_end = colon ? (size_t)(colon - text) : ui_end;
+        int rc = decode(text, start, user_end - start, "user name", &u->user, err);
+        if (rc == 0 && colon)
+            rc = decode(text, user_end + 1, ui_end - user_end - 1, "password", &u->password,
+                        err);
+        if (rc < 0)
+            return rc;
+        h = ui_end + 1;
+    }
+
+    if (unix_socket) {
+        if (h != end || text[end] != '/')
+            return bb_error_set(err, BB_ERR_USAGE, "unix:// needs an absolute socket path "
+                                "(unix:///run/redis.sock)");
+    } else {
+        int rc = parse_host_port(u, text, h, end, form, err);
+        if (rc < 0)
+            return rc;
+    }
+
+    size_t p = end;
+    if (text[p] == '/') {
+        size_t pe = p + strcspn(text + p, "?#");
+        int rc = decode(text, p, pe - p, "path", &u->path, err);
+        if (rc < 0)
+            return rc;
+        p = pe;
+    }
+    if (text[p] == '?') {
+        size_t qe = p + 1 + strcspn(text + p + 1, "#");
+        u->has_query = true;
+        int rc = parse_query(u, text, p + 1, qe, err);
+        if (rc < 0)
+            return rc;
+        p = qe;
+    }
+    u->has_fragment = text[p] == '#';
+    return 0;
+}
+
+void url_destroy(struct url *u)
+{
+    if (!u)
+        return;
+    free(u->user);
+    if (u->password) {
+        memset(u->password, 0, strlen(u->password));
+        free(u->password);
+    }
+    free(u->host);
+    free(u->path);
+    for (size_t i = 0; i < u->nparams; i++) {
+        free(u->params[i].name);
+        free(u->params[i].value);
+    }
+    free(u->params);
+    memset(u, 0, sizeof *u);
+}
+
+const char *url_quotable(const char *v, char *buf, size_t n)
+{
+    const char *at = strrchr(v, '@');
+    if (!at || url_scheme_len(v, strlen(v)))
+        return v;
+    snprintf(buf, n, "...%s", at);
+    return buf;
 }

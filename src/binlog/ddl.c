@@ -407,15 +407,6 @@ static enum parsed parse_truncate(struct lexer *lx, const struct bb_ev_query *q,
     return read_name(lx, w, &q->schema, d) ? PARSED_OK : PARSED_UNSURE;
 }
 
-static bool contains_nocase(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0)
-            return true;
-    return false;
-}
-
 void ddl_parse(const struct bb_ev_query *q, const char *server_version, struct ddl_statement *d)
 {
     /* Not a memset: the name store is large and most statements are
@@ -435,7 +426,7 @@ void ddl_parse(const struct bb_ev_query *q, const char *server_version, struct d
     if (server_version && *server_version) {
         lx.version_known = true;
         lx.version = decoder_version_number(server_version);
-        lx.mariadb = contains_nocase(server_version, "mariadb");
+        lx.mariadb = strcasestr(server_version, "mariadb") != NULL;
     }
     struct token w = next_token(&lx);
     bool first_unsure = lx.unsure;

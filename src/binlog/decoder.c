@@ -104,25 +104,12 @@ unsigned decoder_version_number(const char *v)
     return part[0] * 10000 + part[1] * 100 + part[2];
 }
 
-static bool contains_nocase(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++) {
-        size_t i = 0;
-        while (i < n && hay[i] && (hay[i] | 0x20) == (needle[i] | 0x20))
-            i++;
-        if (i == n)
-            return true;
-    }
-    return false;
-}
-
 /* Servers from MySQL 5.6.1 and MariaDB 5.3 end the FDE with the checksum
  * algorithm byte and a CRC32 slot, even when checksums are off (alg 0). */
 static bool checksum_aware(const char *server_version)
 {
     unsigned v = decoder_version_number(server_version);
-    if (contains_nocase(server_version, "mariadb"))
+    if (strcasestr(server_version, "mariadb"))
         return v >= 50300;
     return v >= 50601;
 }
@@ -199,7 +186,7 @@ static int decode_format(struct decoder *d, struct bb_event *ev, const uint8_t *
         }
     }
     f->npost_header = (uint32_t)(post_end - c.off);
-    f->mariadb = contains_nocase(f->server_version, "mariadb");
+    f->mariadb = strcasestr(f->server_version, "mariadb") != NULL;
 
     /* Install the new format. Relay logs carry a second FDE (the master's);
      * each governs the events after it. */

@@ -9,6 +9,10 @@
  * type, and the same names when the event has names. Otherwise the table is
  * left as the event described it: a guess would be worse than a gap.
  *
+ * The description is the describer's (describer.h), the one a snapshot of
+ * the table also gets, so that rows from the binlog and rows from an
+ * initial load are named, labelled and keyed alike.
+ *
  * Answers are cached per schema.table (including "no such table") and
  * forgotten when a DDL statement in the binlog may have changed the table;
  * when we cannot tell which tables a statement touches, we forget them all.
@@ -25,10 +29,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include <mysqld_error.h>
+
 #include "binlog/ddl.h"
 #include "binlog/decode_value.h"
+#include "binlog/describer.h"
 #include "base/error.h"
-#include "mysql/row_key.h"
 #include "mysql/server_conn.h"
 
 /* A schema query should take milliseconds; without a read timeout of its
@@ -36,27 +42,13 @@
 #define SCHEMA_READ_TIMEOUT 60
 #define MAX_PACKET ((unsigned long)64 << 20)
 
-struct si_column {
-    char *name;
-    char *data_type;     /* lower case, as information_schema says it */
-    bool is_unsigned;
-    uint16_t collation;  /* 0: none (numbers, binary strings) or unknown */
-    bool has_collation;  /* COLLATION_NAME was not NULL */
-    uint32_t nlabels;    /* ENUM / SET */
-    char **labels;       /* UTF-8 */
-    uint32_t *label_lens;
-    uint8_t fsp;         /* DATETIME_PRECISION of TIME, DATETIME, TIMESTAMP */
-    bool json;           /* MariaDB JSON: a LONGTEXT checked by json_valid() */
-};
-
 struct si_table {
     struct si_table *next;   /* hash chain */
     uint32_t hash;
     char *schema, *name;
-    uint32_t ncols;          /* 0: the table does not exist (now) */
-    struct si_column *cols;
-    uint32_t npk;
-    uint32_t *pk;
+    bool described;          /* false: no such table (now), or none to use */
+    struct table_description d;
+    struct bb_arena mem;     /* d's strings and arrays */
 };
 
 struct schema_info {
@@ -64,11 +56,10 @@ struct schema_info {
     char *strings;
     char where[300];
     MYSQL *conn;                    /* NULL until first needed */
+    struct describer desc;          /* on conn */
     struct si_table **buckets;
     uint32_t nbuckets;              /* power of two */
     uint32_t count;
-    struct server_collations collations;
-    bool collations_loaded;         /* read once */
 };
 
 /* ---- the cache ---- */
@@ -86,29 +77,11 @@ static uint32_t name_hash(const char *schema, size_t slen, const char *table, si
     return h;
 }
 
-static void free_columns(struct si_table *e)
-{
-    for (uint32_t i = 0; e->cols && i < e->ncols; i++) {
-        struct si_column *c = &e->cols[i];
-        free(c->name);
-        free(c->data_type);
-        for (uint32_t k = 0; k < c->nlabels; k++)
-            free(c->labels[k]);
-        free(c->labels);
-        free(c->label_lens);
-    }
-    free(e->cols);
-    free(e->pk);
-    e->cols = NULL;
-    e->pk = NULL;
-    e->ncols = e->npk = 0;
-}
-
 static void table_free(struct si_table *e)
 {
     if (!e)
         return;
-    free_columns(e);
+    bb_arena_destroy(&e->mem);
     free(e->schema);
     free(e->name);
     free(e);
@@ -231,11 +204,11 @@ void schema_info_close(struct schema_info *si)
 {
     if (!si)
         return;
+    describer_destroy(&si->desc);
     if (si->conn)
         mysql_close(si->conn);
     cache_forget_all(si);
     free(si->buckets);
-    server_collations_free(&si->collations);
     free(si->strings);
     free(si);
 }
@@ -248,8 +221,12 @@ static int connect_lazily(struct schema_info *si, struct bb_error *err)
     int rc = server_conn_open(&si->conn, &si->srv, timeout, MAX_PACKET, err);
     if (rc == 0)
         rc = server_conn_query(si->conn, si->where, NULL, "SET NAMES utf8mb4", NULL, err);
+    if (rc == 0)
+        rc = describer_init(&si->desc, si->conn, si->where, "schema lookup", err);
     if (rc < 0) {
         bb_error_prefix(err, "schema lookup");
+        describer_destroy(&si->desc);
+        memset(&si->desc, 0, sizeof si->desc);
         if (si->conn)
             mysql_close(si->conn);
         si->conn = NULL;
@@ -259,223 +236,43 @@ static int connect_lazily(struct schema_info *si, struct bb_error *err)
 
 /* ---- reading a table ---- */
 
-/* ENUM/SET labels, collected (server_parse_labels). */
-struct labels {
-    char **v;
-    uint32_t *lens;
-    size_t n, cap;
-};
-
-static bool add_label(const char *label, size_t len, void *ctx)
-{
-    struct labels *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 8;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (v)
-            l->v = v;
-        uint32_t *lens = realloc(l->lens, cap * sizeof *lens);
-        if (lens)
-            l->lens = lens;
-        if (!v || !lens)
-            return false;
-        l->cap = cap;
-    }
-    char *copy = malloc(len + 1);
-    if (!copy)
-        return false;
-    memcpy(copy, label, len);
-    copy[len] = '\0';
-    l->v[l->n] = copy;
-    l->lens[l->n++] = (uint32_t)len;
-    return true;
-}
-
-/* The labels of an ENUM/SET column from its COLUMN_TYPE; false when the
- * text is not of that form. */
-static bool parse_labels(const char *type, struct si_column *col)
-{
-    struct labels l = { 0 };
-    if (!server_parse_labels(type, add_label, &l)) {
-        for (size_t i = 0; i < l.n; i++)
-            free(l.v[i]);
-        free(l.v);
-        free(l.lens);
-        return false;
-    }
-    col->labels = l.v;
-    col->label_lens = l.lens;
-    col->nlabels = (uint32_t)l.n;
-    return true;
-}
-
-static char *lower_dup(const char *s)
-{
-    char *d = strdup(s ? s : "");
-    for (char *p = d; p && *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-    return d;
-}
-
-/* The rows of the COLUMNS query into e. A column whose ENUM/SET labels
- * cannot be read leaves e without columns: better no answer than wrong
- * labels. */
-static int read_columns(struct schema_info *si, struct si_table *e, MYSQL_RES *res,
-                        struct bb_error *err)
-{
-    uint64_t nrows = mysql_num_rows(res);
-    if (nrows == 0 || nrows > 4096)
-        return 0;
-    e->cols = calloc((size_t)nrows, sizeof *e->cols);
-    if (!e->cols)
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    e->ncols = (uint32_t)nrows;
-    MYSQL_ROW row;
-    for (uint32_t i = 0; i < e->ncols; i++) {
-        if (!(row = mysql_fetch_row(res)) || !row[0] || !row[1] || !row[2]) {
-            free_columns(e);
-            return 0;
-        }
-        struct si_column *c = &e->cols[i];
-        c->name = strdup(row[0]);
-        c->data_type = lower_dup(row[1]);
-        char *column_type = lower_dup(row[2]);
-        if (!c->name || !c->data_type || !column_type) {
-            free(column_type);
-            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        }
-        c->is_unsigned = strstr(column_type, " unsigned") != NULL;
-        free(column_type);
-        if (row[3]) {
-            c->has_collation = true;
-            c->collation = server_collation_id(&si->collations, row[3]);
-        }
-        if (row[4] && row[4][0] >= '0' && row[4][0] <= '6' && row[4][1] == '\0')
-            c->fsp = (uint8_t)(row[4][0] - '0');
-        /* Labels keep their case: parse the original text. */
-        if ((strcmp(c->data_type, "enum") == 0 || strcmp(c->data_type, "set") == 0) &&
-            !parse_labels(row[2], c)) {
-            free_columns(e);
-            return 0;
-        }
-    }
-    return 0;
-}
-
-static int si_column(const char *name, void *ctx)
-{
-    const struct si_table *e = ctx;
-    for (uint32_t k = 0; k < e->ncols; k++)
-        if (strcasecmp(e->cols[k].name, name) == 0)
-            return (int)k;
-    return -1;
-}
-
-/* The row key (row_key.h): the same one a snapshot of the table finds. */
-static int read_primary_key(struct schema_info *si, struct si_table *e, MYSQL_RES *res,
-                            struct bb_error *err)
-{
-    struct row_indexes ix;
-    int rc = row_indexes_read(res, si_column, e, &ix, err);
-    if (rc < 0)
-        return rc;
-    bool native = true;
-    if (ix.any_unique_hash && server_conn_is_mariadb(si->conn))
-        rc = row_indexes_native_hash(si->conn, si->where, e->schema, e->name, &native, err);
-    const struct row_index *key = rc == 0 ? row_indexes_key(&ix, native) : NULL;
-    if (key && !(e->pk = malloc(key->nparts * sizeof *e->pk)))
-        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    else if (key) {
-        memcpy(e->pk, key->parts, key->nparts * sizeof *e->pk);
-        e->npk = key->nparts;
-    }
-    row_indexes_free(&ix);
-    return rc;
-}
-
-/* Mark the columns a "json_valid(`col`)" check clause names. */
-static void mark_json_columns(struct si_table *e, MYSQL_RES *res)
-{
-    MYSQL_ROW row;
-    while ((row = mysql_fetch_row(res))) {
-        size_t len;
-        const char *name = server_json_check_column(row[0], &len);
-        for (uint32_t i = 0; name && i < e->ncols; i++)
-            if (strlen(e->cols[i].name) == len && strncasecmp(e->cols[i].name, name, len) == 0)
-                e->cols[i].json = true;
-    }
-}
-
-/* Query schema.table into a new cache entry (ncols 0 when it is not there). */
+/* Describe schema.table into a new cache entry (not described when there
+ * is no such table, or none the stream could use). Only what stops every
+ * lookup is an error: the connection, memory, a query the server refused. */
 static int load_table(struct schema_info *si, const char *schema, const char *table,
                       struct si_table **out, struct bb_error *err)
 {
     *out = NULL;
     int rc = connect_lazily(si, err);
-    if (rc == 0 && !si->collations_loaded) {
-        rc = server_collations_load(si->conn, si->where, &si->collations, err);
-        si->collations_loaded = rc == 0;
-    }
     if (rc < 0)
         return rc;
-    size_t slen = strlen(schema), tlen = strlen(table);
-    char *es = malloc(slen * 2 + 1), *et = malloc(tlen * 2 + 1);
-    char *sql = malloc(slen * 2 + tlen * 2 + 512);
     struct si_table *e = calloc(1, sizeof *e);
-    MYSQL_RES *res = NULL;
-    char what[600];
-    if (!es || !et || !sql || !e || !(e->schema = strdup(schema)) || !(e->name = strdup(table))) {
-        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        goto done;
+    if (!e || !(e->schema = strdup(schema)) || !(e->name = strdup(table))) {
+        if (e)
+            free(e->schema);
+        free(e);
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     }
-    e->hash = name_hash(schema, slen, table, tlen);
-    mysql_real_escape_string(si->conn, es, schema, (unsigned long)slen);
-    mysql_real_escape_string(si->conn, et, table, (unsigned long)tlen);
-
-    sprintf(sql, "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME, "
-                 "DATETIME_PRECISION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '%s' AND "
-                 "TABLE_NAME = '%s' ORDER BY ORDINAL_POSITION", es, et);
-    snprintf(what, sizeof what, "reading the columns of %s.%s", schema, table);
-    rc = server_conn_query(si->conn, si->where, what, sql, &res, err);
-    if (rc == 0 && res)
-        rc = read_columns(si, e, res, err);
-    if (res)
-        mysql_free_result(res);
-    res = NULL;
-    if (rc < 0 || e->ncols == 0)
-        goto done;
-
-    /* MariaDB's JSON columns: CHECK (json_valid(`col`)) on a LONGTEXT. */
-    sprintf(sql, "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE "
-                 "CONSTRAINT_SCHEMA = '%s' AND TABLE_NAME = '%s'", es, et);
-    snprintf(what, sizeof what, "reading the check constraints of %s.%s", schema, table);
-    rc = server_conn_query(si->conn, si->where, what, sql, &res, err);
-    if (rc == 0 && res)
-        mark_json_columns(e, res);
-    if (res)
-        mysql_free_result(res);
-    res = NULL;
-    if (rc < 0)
-        goto done;
-
-    sprintf(sql, "SELECT " ROW_INDEX_COLUMNS " FROM information_schema.STATISTICS WHERE "
-                 "TABLE_SCHEMA = '%s' AND TABLE_NAME = '%s'", es, et);
-    snprintf(what, sizeof what, "reading the keys of %s.%s", schema, table);
-    rc = server_conn_query(si->conn, si->where, what, sql, &res, err);
-    if (rc == 0 && res)
-        rc = read_primary_key(si, e, res, err);
-    if (res)
-        mysql_free_result(res);
-done:
+    bb_arena_init(&e->mem);
+    e->hash = name_hash(schema, strlen(schema), table, strlen(table));
+    struct bb_error de = { 0 };
+    rc = describer_table(&si->desc, schema, table, &e->mem, &e->d, &de);
     if (rc == 0) {
-        *out = e;
-        e = NULL;
+        e->described = true;
+    } else if (de.code == BB_ERR_IO || de.code == BB_ERR_NOMEM ||
+               (de.server_errno != 0 && de.server_errno != ER_NO_SUCH_TABLE)) {
+        table_free(e);
+        return bb_error_copy(err, &de);
+    } else {
+        /* No such table, or one the describer cannot describe (a type it
+         * does not know, labels it cannot read): the table map stays as
+         * the event has it; a guess would be worse than a gap. */
+        bb_arena_destroy(&e->mem);
+        bb_arena_init(&e->mem);
+        memset(&e->d, 0, sizeof e->d);
     }
-    table_free(e);
-    free(es);
-    free(et);
-    free(sql);
-    return rc;
+    *out = e;
+    return 0;
 }
 
 /* ---- filling a table map ---- */
@@ -578,15 +375,19 @@ static bool needs_fill(const struct bb_table *t)
     return false;
 }
 
+/* The table map has the description's columns: all of them (the binlog
+ * carries the hidden DB_ROW_HASH_<n> columns of long UNIQUE keys), or
+ * those information_schema lists (an event from before such a key). */
 static bool matches(const struct si_table *e, const struct bb_table *t)
 {
-    if (e->ncols == 0 || e->ncols != t->ncols)
+    const struct table_description *d = &e->d;
+    if (!e->described || (t->ncols != d->table.ncols && t->ncols != d->nlisted))
         return false;
     for (uint32_t i = 0; i < t->ncols; i++) {
-        if (!type_compatible(t->cols[i].type, e->cols[i].data_type))
+        if (!type_compatible(t->cols[i].type, d->info[i].data_type))
             return false;
         if (t->has_names && t->cols[i].name &&
-            strcasecmp(t->cols[i].name, e->cols[i].name) != 0)
+            strcasecmp(t->cols[i].name, d->table.cols[i].name) != 0)
             return false;
     }
     return true;
@@ -598,10 +399,11 @@ static int apply(const struct si_table *e, struct cached_table *ct, struct bb_er
 {
     struct bb_table *t = &ct->table;
     struct bb_arena *mem = &ct->mem;
+    const struct bb_table *d = &e->d.table;
     bool fill_names = !t->has_names;
     for (uint32_t i = 0; i < t->ncols; i++) {
         struct bb_column *c = &t->cols[i];
-        const struct si_column *s = &e->cols[i];
+        const struct bb_column *s = &d->cols[i];
         if (fill_names && !c->name) {
             c->name = bb_arena_strndup(mem, s->name, strlen(s->name));
             if (!c->name)
@@ -613,14 +415,12 @@ static int apply(const struct si_table *e, struct cached_table *ct, struct bb_er
         }
         if (is_old_temporal(c->type) && c->fsp == 0)
             c->fsp = s->fsp;
-        if (maybe_json_text(c) && s->json)
+        if (maybe_json_text(c) && s->json_text)
             c->json_text = true;
-        if ((is_character(c->type) || is_enum_or_set(c->type)) && c->charset == 0) {
-            if (s->has_collation)
-                c->charset = s->collation;       /* 0 when the name was not found */
-            else if (is_character(c->type))
-                c->charset = 63;                 /* binary string */
-        }
+        /* 0 when the collation's name was not found; 63 (binary) for a
+         * string without one */
+        if ((is_character(c->type) || is_enum_or_set(c->type)) && c->charset == 0)
+            c->charset = s->charset;
         if (is_enum_or_set(c->type) && c->nlabels == 0 && s->nlabels > 0) {
             const char **labels = bb_arena_alloc(mem, s->nlabels * sizeof *labels);
             uint32_t *lens = bb_arena_alloc(mem, s->nlabels * sizeof *lens);
@@ -639,15 +439,15 @@ static int apply(const struct si_table *e, struct cached_table *ct, struct bb_er
     }
     if (fill_names)
         t->has_names = true;
-    if (t->npk == 0 && e->npk > 0) {
-        uint32_t *pk = bb_arena_alloc(mem, e->npk * sizeof *pk);
+    if (t->npk == 0 && d->npk > 0) {
+        uint32_t *pk = bb_arena_alloc(mem, d->npk * sizeof *pk);
         if (!pk)
             return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-        memcpy(pk, e->pk, e->npk * sizeof *pk);
-        for (uint32_t k = 0; k < e->npk; k++)
+        memcpy(pk, d->pk, d->npk * sizeof *pk);
+        for (uint32_t k = 0; k < d->npk; k++)
             t->cols[pk[k]].in_primary_key = true;
         t->pk = pk;
-        t->npk = e->npk;
+        t->npk = d->npk;
     }
     return 0;
 }

@@ -35,6 +35,7 @@
 #include "base/error.h"
 #include "mysql/server_conn.h"
 #include "binlog/source.h"
+#include "base/url.h"
 
 /* COM_BINLOG_DUMP flags. BINLOG_SEND_ANNOTATE_ROWS_EVENT is MariaDB's:
  * without it the server leaves out ANNOTATE_ROWS events. */
@@ -90,162 +91,60 @@ void bb_server_options_destroy(struct bb_server_options *srv)
     srv->url_strings = NULL;
 }
 
-/* Percent-decode p[0..n) into out (NUL-terminated). */
-static int percent_decode(const char *p, size_t n, const char *what, struct bb_buf *out,
-                          struct bb_error *err)
-{
-    bb_buf_reset(out);
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (c == '%') {
-            int hi = i + 2 < n ? server_hex_digit((unsigned char)p[i + 1]) : -1;
-            int lo = i + 2 < n ? server_hex_digit((unsigned char)p[i + 2]) : -1;
-            if (hi < 0 || lo < 0)
-                return bb_error_set(err, BB_ERR_USAGE, "server URL: bad percent escape in the %s "
-                                    "(expected %% and two hex digits)", what);
-            c = (char)(hi << 4 | lo);
-            if (c == '\0')
-                return bb_error_set(err, BB_ERR_USAGE, "server URL: the %s contains %%00", what);
-            i += 2;
-        }
-        bb_buf_putc(out, c);
-    }
-    bb_buf_append(out, "", 0); /* make sure data is allocated and terminated */
-    return bb_buf_check(out, err);
-}
-
-/* mysql://user[:password]@host[:port][/]  (or mariadb://). The URL itself
- * never appears in messages: it may hold a password. */
+/* mysql://user[:password]@host[:port][/]  (or mariadb://), read by the
+ * one URL parser (base/url.h). The URL itself never appears in messages:
+ * it may hold a password. */
 int bb_server_options_parse_url(struct bb_server_options *srv, const char *url,
                                 struct bb_error *err)
 {
+    static const char form[] = "mysql://user[:password]@host[:port]";
     static const char usage[] = "(expected mysql://user[:password]@host[:port])";
-    size_t skip;
-    if (strncasecmp(url, "mysql://", 8) == 0)
-        skip = 8;
-    else if (strncasecmp(url, "mariadb://", 10) == 0)
-        skip = 10;
-    else
+    size_t slen = url ? url_scheme_len(url, strlen(url)) : 0;
+    if (!((slen == 5 && strncasecmp(url, "mysql", 5) == 0) ||
+          (slen == 7 && strncasecmp(url, "mariadb", 7) == 0)))
         return bb_error_set(err, BB_ERR_USAGE, "server URL must start with mysql:// or "
                             "mariadb:// %s", usage);
-    const char *s = url + skip;
-    size_t auth_len = strcspn(s, "/?#");
-    const char *tail = s + auth_len;
-    if (*tail == '?')
-        return bb_error_set(err, BB_ERR_USAGE, "server URL: query parameters are not supported");
-    if (*tail == '#')
-        return bb_error_set(err, BB_ERR_USAGE, "server URL: a #fragment is not supported");
-    if (*tail == '/' && tail[1] != '\0')
-        return bb_error_set(err, BB_ERR_USAGE, "server URL: a path or database name after the "
-                            "host is not supported %s", usage);
-
-    /* userinfo ends at the last '@' of the authority. */
-    const char *at = NULL;
-    for (const char *p = s; p < tail; p++)
-        if (*p == '@')
-            at = p;
-    if (!at)
-        return bb_error_set(err, BB_ERR_USAGE, "server URL names no user %s", usage);
-    const char *colon = memchr(s, ':', (size_t)(at - s));
-    size_t user_len = colon ? (size_t)(colon - s) : (size_t)(at - s);
-    if (user_len == 0)
-        return bb_error_set(err, BB_ERR_USAGE, "server URL: the user name is empty %s", usage);
-
-    /* host and port */
-    const char *h = at + 1, *host_end, *port_str;
-    size_t host_len;
-    if (*h == '[') {
-        const char *close = memchr(h, ']', (size_t)(tail - h));
-        if (!close)
-            return bb_error_set(err, BB_ERR_USAGE, "server URL: '[' of an IPv6 address without "
-                                "its ']'");
-        h++;
-        host_len = (size_t)(close - h);
-        for (size_t i = 0; i < host_len; i++)
-            if (!isxdigit((unsigned char)h[i]) && h[i] != ':' && h[i] != '.')
-                return bb_error_set(err, BB_ERR_USAGE, "server URL: '%.*s' is not an IPv6 "
-                                    "address", (int)host_len, h);
-        if (host_len == 0 || !memchr(h, ':', host_len))
-            return bb_error_set(err, BB_ERR_USAGE, "server URL: '[%.*s]' is not an IPv6 address",
-                                (int)host_len, h);
-        host_end = close + 1;
-        if (host_end < tail && *host_end != ':')
-            return bb_error_set(err, BB_ERR_USAGE, "server URL: unexpected characters after "
-                                "the IPv6 address %s", usage);
-    } else {
-        const char *pc = memchr(h, ':', (size_t)(tail - h));
-        host_end = pc ? pc : tail;
-        host_len = (size_t)(host_end - h);
-        for (size_t i = 0; i < host_len; i++)
-            if (!isalnum((unsigned char)h[i]) && !strchr("-._", h[i]))
-                return bb_error_set(err, BB_ERR_USAGE, "server URL: invalid character '%c' in "
-                                    "the host name", h[i]);
-    }
-    if (host_len == 0)
-        return bb_error_set(err, BB_ERR_USAGE, "server URL names no host %s", usage);
-    unsigned port = DEFAULT_PORT;
-    if (host_end < tail) { /* at ':' */
-        port_str = host_end + 1;
-        size_t n = (size_t)(tail - port_str);
-        unsigned long v = 0;
-        if (n == 0 || n > 5)
-            return bb_error_set(err, BB_ERR_USAGE, "server URL: the port must be a number from "
-                                "1 to 65535");
-        for (size_t i = 0; i < n; i++) {
-            if (!isdigit((unsigned char)port_str[i]))
-                return bb_error_set(err, BB_ERR_USAGE, "server URL: the port must be a number "
-                                    "from 1 to 65535");
-            v = v * 10 + (unsigned long)(port_str[i] - '0');
-        }
-        if (v == 0 || v > 65535)
-            return bb_error_set(err, BB_ERR_USAGE, "server URL: port %lu is out of range "
-                                "(1-65535)", v);
-        port = (unsigned)v;
-    }
-
-    /* Decode user and password, then put host, user and password in one
-     * block the options own. */
-    struct bb_buf user, password;
-    bb_buf_init(&user);
-    bb_buf_init(&password);
-    int rc = percent_decode(s, user_len, "user name", &user, err);
-    bool have_password = colon != NULL;
-    if (rc == 0 && have_password)
-        rc = percent_decode(colon + 1, (size_t)(at - colon - 1), "password", &password, err);
-    if (rc == 0 && !have_password) {
-        /* No password in the URL: BINBRIDGE_PASSWORD, so it need not appear
-         * on a command line. */
-        const char *env = getenv("BINBRIDGE_PASSWORD");
-        if (env) {
-            bb_buf_puts(&password, env);
-            have_password = true;
-        }
-        bb_buf_append(&password, "", 0);
-        rc = bb_buf_check(&password, err);
-    }
-    char *block = NULL;
+    struct url u;
+    int rc = url_parse(&u, url, form, err);
     if (rc == 0) {
-        block = malloc(host_len + 1 + user.len + 1 + password.len + 1);
-        if (!block)
-            rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        if (u.has_query)
+            rc = bb_error_set(err, BB_ERR_USAGE, "server URL: query parameters are not supported");
+        else if (u.has_fragment)
+            rc = bb_error_set(err, BB_ERR_USAGE, "server URL: a #fragment is not supported");
+        else if (u.path && strcmp(u.path, "/") != 0)
+            rc = bb_error_set(err, BB_ERR_USAGE, "server URL: a path or database name after "
+                              "the host is not supported %s", usage);
+        else if (!u.user)
+            rc = bb_error_set(err, BB_ERR_USAGE, "server URL names no user %s", usage);
+        else if (!u.user[0])
+            rc = bb_error_set(err, BB_ERR_USAGE, "server URL: the user name is empty %s", usage);
+    } else {
+        bb_error_prefix(err, "server URL");
     }
+    /* No password in the URL: BINBRIDGE_PASSWORD, so it need not appear
+     * on a command line. */
+    const char *password = u.password ? u.password : getenv("BINBRIDGE_PASSWORD");
+    /* host, user and password in one block the options own */
+    char *block = NULL;
+    size_t hl = u.host ? strlen(u.host) : 0, ul = u.user ? strlen(u.user) : 0;
+    size_t pl = password ? strlen(password) : 0;
+    if (rc == 0 && !(block = malloc(hl + 1 + ul + 1 + pl + 1)))
+        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     if (rc == 0) {
         char *p = block;
-        memcpy(p, h, host_len);
-        p[host_len] = '\0';
+        memcpy(p, u.host, hl + 1);
         srv->host = p;
-        p += host_len + 1;
-        memcpy(p, user.data, user.len + 1);
+        p += hl + 1;
+        memcpy(p, u.user, ul + 1);
         srv->user = p;
-        p += user.len + 1;
-        memcpy(p, password.data, password.len + 1);
-        srv->password = have_password ? p : NULL;
-        srv->port = port;
+        p += ul + 1;
+        memcpy(p, password ? password : "", pl + 1);
+        srv->password = password ? p : NULL;
+        srv->port = u.port ? u.port : DEFAULT_PORT;
         free(srv->url_strings);
         srv->url_strings = block;
     }
-    bb_buf_destroy(&user);
-    bb_buf_destroy(&password);
+    url_destroy(&u);
     return rc;
 }
 
@@ -308,8 +207,8 @@ static int read_error(struct server_source *ss, struct bb_error *err)
     MYSQL *m = ss->conn;
     unsigned e = mysql_errno(m);
     if (e == ER_SPECIFIC_ACCESS_DENIED) {
-        bb_error_set(err, BB_ERR_SERVER, "server %s: reading the binlog from %s: %s (error %u)",
-                     ss->where, ss->start_desc, mysql_error(m), e);
+        bb_error_set_server(err, BB_ERR_SERVER, (int)e, "server %s: reading the binlog from %s: "
+                            "%s (error %u)", ss->where, ss->start_desc, mysql_error(m), e);
         privilege_hint(ss, err);
         return BB_ERR_SERVER;
     }
@@ -318,24 +217,25 @@ static int read_error(struct server_source *ss, struct bb_error *err)
      * anything; a position that is not an event start, after the file's
      * ROTATE and FORMAT_DESCRIPTION. */
     if (e == ER_MASTER_FATAL_READING_BINLOG && !ss->received)
-        return bb_error_set(err, BB_ERR_SERVER, "server %s: cannot start reading the binlog at "
-                            "%s: it is no longer on the server (purged, or never existed): %s "
-                            "(error %u)", ss->where, ss->start_desc, mysql_error(m), e);
+        return bb_error_set_server(err, BB_ERR_SERVER, (int)e, "server %s: cannot start reading "
+                                   "the binlog at %s: it is no longer on the server (purged, or "
+                                   "never existed): %s (error %u)", ss->where, ss->start_desc,
+                                   mysql_error(m), e);
     if (e == ER_MASTER_FATAL_READING_BINLOG && !ss->delivered_real)
-        return bb_error_set(err, BB_ERR_SERVER, "server %s: cannot start reading the binlog at "
-                            "%s: the server cannot read from there (not the start of an "
-                            "event?): %s (error %u)", ss->where, ss->start_desc, mysql_error(m),
-                            e);
+        return bb_error_set_server(err, BB_ERR_SERVER, (int)e, "server %s: cannot start reading "
+                                   "the binlog at %s: the server cannot read from there (not the "
+                                   "start of an event?): %s (error %u)", ss->where,
+                                   ss->start_desc, mysql_error(m), e);
     if (e == CR_SERVER_LOST_ERR && ss->read_timeout)
-        return bb_error_set(err, BB_ERR_IO, "server %s: nothing received for %u s (read "
-                            "timeout) after %s:%llu: %s (error %u)", ss->where, ss->read_timeout,
-                            file, (unsigned long long)ss->pos, mysql_error(m), e);
+        return bb_error_set_server(err, BB_ERR_IO, (int)e, "server %s: nothing received for %u s "
+                                   "(read timeout) after %s:%llu: %s (error %u)", ss->where,
+                                   ss->read_timeout, file, (unsigned long long)ss->pos,
+                                   mysql_error(m), e);
     if (e == 0)
         return bb_error_set(err, BB_ERR_IO, "server %s: connection lost after %s:%llu",
                             ss->where, file, (unsigned long long)ss->pos);
-    return bb_error_set(err, server_conn_error_code(m), "server %s: reading the binlog after "
-                        "%s:%llu: %s (error %u)", ss->where, file, (unsigned long long)ss->pos,
-                        mysql_error(m), e);
+    return server_conn_fail(m, err, "server %s: reading the binlog after %s:%llu", ss->where,
+                            file, (unsigned long long)ss->pos);
 }
 
 /* ROTATE body: 8 position, then the next file name up to the checksum. The
@@ -513,11 +413,11 @@ static void privilege_hint(struct server_source *ss, struct bb_error *err)
     if (mysql_errno(ss->conn) != ER_SPECIFIC_ACCESS_DENIED || !err || !err->code)
         return;
     char msg[BB_ERROR_MSG_MAX];
-    int code = err->code;
+    int code = err->code, server_errno = err->server_errno;
     memcpy(msg, err->msg, sizeof msg);
     bb_error_clear(err);
-    bb_error_set(err, code, "%s; the user needs the REPLICATION SLAVE and REPLICATION CLIENT "
-                 "(MariaDB: BINLOG MONITOR) privileges", msg);
+    bb_error_set_server(err, code, server_errno, "%s; the user needs the REPLICATION SLAVE and "
+                        "REPLICATION CLIENT (MariaDB: BINLOG MONITOR) privileges", msg);
 }
 
 static int send_dump(struct server_source *ss, const struct bb_server_options *srv,
@@ -555,9 +455,8 @@ static int send_dump(struct server_source *ss, const struct bb_server_options *s
     int rc = bb_buf_check(&cmd, err);
     if (rc == 0 && ss->conn->methods->db_command(ss->conn, command, cmd.data ? cmd.data : "",
                                                   cmd.len, 1, NULL) != 0)
-        rc = bb_error_set(err, server_conn_error_code(ss->conn), "server %s: sending the binlog "
-                          "dump command for %s: %s (error %u)", ss->where, ss->start_desc,
-                          mysql_error(ss->conn), mysql_errno(ss->conn));
+        rc = server_conn_fail(ss->conn, err, "server %s: sending the binlog dump command for %s",
+                              ss->where, ss->start_desc);
     bb_buf_destroy(&cmd);
     return rc;
 }

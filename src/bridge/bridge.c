@@ -511,13 +511,18 @@ static void progress(struct bridge *b, bool force)
 /* ------------------------------------------------------------------ */
 /* One connected session                                               */
 
-static bool any_json_shape(const struct bb_config *cfg)
+/* What the sinks' outputs need of the source (whole row images, ...). */
+static int check_sinks_source(const struct bridge *b, struct bb_error *err)
 {
-    for (size_t i = 0; i < cfg->nrules; i++)
-        for (size_t k = 0; k < cfg->rules[i].nredis; k++)
-            if (cfg->rules[i].redis[k].shape == REDIS_SHAPE_JSON)
-                return true;
-    return false;
+    const struct sink_source_facts f = { .row_image_full = b->facts.row_image_full,
+                                         .row_image = b->facts.row_image };
+    for (size_t i = 0; i < b->nsinks; i++) {
+        size_t k = b->sink_index[i];
+        const struct sink_type *type = sink_type_of(b->cfg->sinks[k]);
+        if (type->check_source && type->check_source(b->cfg, k, &f, err) < 0)
+            return err->code;
+    }
+    return 0;
 }
 
 static void discard_all(struct bridge *b)
@@ -555,11 +560,8 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     int rc = server_checks_run(b->srv, resume, &b->facts, err);
     if (rc < 0)
         return rc;
-    if (!b->facts.row_image_full && any_json_shape(b->cfg))
-        return bb_error_set(err, BB_ERR_USAGE,
-                            "binlog_row_image is %s on the server, and the json shape needs whole "
-                            "rows: set binlog_row_image=FULL, or use the hash shape (it applies "
-                            "partial images)", b->facts.row_image);
+    if ((rc = check_sinks_source(b, err)) < 0)
+        return rc;
 
     /* An initial load that was interrupted starts over. */
     struct checkpoint loaded;
@@ -666,15 +668,16 @@ static bool retryable(int code)
     return code == BB_ERR_IO;
 }
 
-/* Open one sink, waiting with backoff while its store is unreachable. */
-static int open_sink(struct bridge *b,
-                     int (*open)(struct sink *, const struct bb_config *, struct bb_error *),
-                     uint32_t *delay, char *last_failure, size_t size, struct bb_error *err)
+/* Open sink k of the configuration, waiting with backoff while its store
+ * is unreachable. */
+static int open_sink(struct bridge *b, size_t k, uint32_t *delay, char *last_failure, size_t size,
+                     struct bb_error *err)
 {
+    const struct sink_type *type = sink_type_of(b->cfg->sinks[k]);
     for (;;) {
         struct bb_error e = { 0 };
-        if (open(&b->sinks[b->nsinks], b->cfg, &e) == 0) {
-            b->nsinks++;
+        if (type->open(&b->sinks[b->nsinks], b->cfg, k, &e) == 0) {
+            b->sink_index[b->nsinks++] = k;
             return 0;
         }
         if (!retryable(e.code)) {
@@ -714,15 +717,15 @@ int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv,
     uint32_t delay = cfg->retry_initial_ms;
     char last_failure[BB_ERROR_MSG_MAX] = "";
     int rc = mapper_new(&b->mapper, cfg, err);
-    /* The sinks: a store that is down at startup is waited for, like one
-     * that goes down later. */
-    int (*const opens[2])(struct sink *, const struct bb_config *, struct bb_error *) = {
-        cfg->redis_url ? redis_sink_open : NULL, cfg->mongo_url ? mongo_sink_open : NULL,
-    };
-    for (int k = 0; k < 2 && rc == 0 && !bridge_stop_requested; k++) {
-        if (opens[k])
-            rc = open_sink(b, opens[k], &delay, last_failure, sizeof last_failure, err);
-    }
+    /* The configured sinks (the configuration's are sink types', sink.h),
+     * in their order: a store that is down at startup is waited for, like
+     * one that goes down later. */
+    if (rc == 0 && cfg->nsinks > MAX_SINKS)
+        rc = bb_error_set(err, BB_ERR_USAGE, "%zu kinds of sink, at most %d", cfg->nsinks,
+                          MAX_SINKS);
+    for (size_t k = 0; k < cfg->nsinks && rc == 0 && !bridge_stop_requested; k++)
+        if (config_sink_url(cfg, k))
+            rc = open_sink(b, k, &delay, last_failure, sizeof last_failure, err);
     if (rc < 0 || bridge_stop_requested)
         goto done;
 

@@ -19,7 +19,7 @@
 #include "bridge/bridge.h"
 #include "bridge/server_checks.h"
 
-#define MAX_SINKS 2
+#define MAX_SINKS SINKS_MAX
 
 /* Tables warned about once ("not mirrored because ..."). */
 struct warned {
@@ -33,6 +33,7 @@ struct bridge {
     bool stop_at_end;
     struct sink sinks[MAX_SINKS];
     size_t nsinks;
+    size_t sink_index[MAX_SINKS]; /* each one's index in cfg->sinks */
     /* what each sink has saved: it applies only what comes after */
     struct checkpoint saved[MAX_SINKS];
     bool has_saved[MAX_SINKS];

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mysqld_error.h>
+
 #include "base/error.h"
 #include "base/log.h"
 #include "snapshot/snapshot.h"
@@ -15,13 +17,22 @@
 /* ------------------------------------------------------------------ */
 /* Snapshots: the initial load, and tables reloaded after ALTER TABLE   */
 
-/* Did a snapshot fail because the table changed under it (dropped, a
- * column gone, its definition changed since the snapshot began)? */
+/* Did a snapshot fail because the table changed under it: dropped (the
+ * describer or the SELECT: ER_NO_SUCH_TABLE), a column gone
+ * (ER_BAD_FIELD_ERROR), its definition changed since the snapshot began
+ * (ER_TABLE_DEF_CHANGED)? */
 static bool changed_since(const struct bb_error *err)
 {
-    return err->code == BB_ERR_SERVER &&
-           (strstr(err->msg, "no such table") || strstr(err->msg, "(error 1146)") ||
-            strstr(err->msg, "(error 1054)") || strstr(err->msg, "(error 1412)"));
+    if (err->code != BB_ERR_SERVER)
+        return false;
+    switch (err->server_errno) {
+    case ER_NO_SUCH_TABLE:
+    case ER_BAD_FIELD_ERROR:
+    case ER_TABLE_DEF_CHANGED:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Remove every key of a table (the sinks do it at once, outside a batch,

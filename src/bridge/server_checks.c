@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <mysqld_error.h>
+
 #include "base/error.h"
 #include "mysql/server_conn.h"
 #include "mysql/xa.h"
@@ -211,12 +213,13 @@ int server_checks_run(const struct bb_server_options *srv, const struct checkpoi
         /* Needs REPLICATION CLIENT (MariaDB: BINLOG MONITOR). */
         struct bb_error perm = { 0 };
         if (current_position(m, where, f, &perm) < 0) {
-            if (strstr(perm.msg, "(error 1227)") || strstr(perm.msg, "(error 1045)"))
-                rc = bb_error_set(err, BB_ERR_SERVER, "%s; grant the replication user REPLICATION "
-                                  "SLAVE and REPLICATION CLIENT (MariaDB: BINLOG MONITOR)",
-                                  perm.msg);
+            if (perm.server_errno == ER_SPECIFIC_ACCESS_DENIED_ERROR ||
+                perm.server_errno == ER_ACCESS_DENIED_ERROR)
+                rc = bb_error_set_server(err, BB_ERR_SERVER, perm.server_errno, "%s; grant the "
+                                         "replication user REPLICATION SLAVE and REPLICATION "
+                                         "CLIENT (MariaDB: BINLOG MONITOR)", perm.msg);
             else
-                rc = bb_error_set(err, perm.code, "%s", perm.msg);
+                rc = bb_error_copy(err, &perm);
         }
     }
     if (rc == 0)

@@ -12,6 +12,22 @@ int cli_dump(int argc, char **argv);
 int cli_run(int argc, char **argv);
 int cli_status(int argc, char **argv);
 
+/* `--version` (and -V), on stdout: "binbridge VERSION", then the libraries
+ * it was built with and their versions, on one line. */
+void cli_print_version(void);
+
+/* `--help` (and -h), on stdout: a command's usage text, then the options
+ * every command takes (-h, -V). */
+void cli_print_help(const char *usage);
+
+/* The one-line error for what getopt_long refused (it returned '?' or
+ * ':'): "<cmd>: unknown or incomplete option '<option>' (see binbridge
+ * <cmd> --help)". Call it at once, while optind and optopt say which.
+ * The long options' codes must not be printable characters (the short
+ * options -h and -V are the letters; --help and --version have codes of
+ * their own), so that optopt tells a short option from a long one. */
+void cli_bad_option(const char *cmd, char **argv);
+
 /* Print "binbridge: <message>" on stderr (one line, cleaned as log lines
  * are: URL passwords masked, control characters escaped). */
 void cli_error(const char *fmt, ...)

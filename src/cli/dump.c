@@ -127,7 +127,7 @@ enum {
     OPT_FILE = 1000, OPT_SOURCE, OPT_FORMAT, OPT_START, OPT_START_FILE, OPT_START_POS,
     OPT_START_GTID, OPT_BLOCKING, OPT_HEARTBEAT, OPT_SERVER_ID, OPT_ONLY_EVENTS,
     OPT_IGNORED_EVENTS, OPT_ONLY_SCHEMAS, OPT_IGNORED_SCHEMAS, OPT_ONLY_TABLES,
-    OPT_IGNORED_TABLES, OPT_NO_VERIFY, OPT_HELP,
+    OPT_IGNORED_TABLES, OPT_NO_VERIFY, OPT_HELP, OPT_VERSION,
 };
 
 static const struct option dump_options[] = {
@@ -149,6 +149,7 @@ static const struct option dump_options[] = {
     { "ignored-tables", required_argument, NULL, OPT_IGNORED_TABLES },
     { "no-verify-checksum", no_argument, NULL, OPT_NO_VERIFY },
     { "help", no_argument, NULL, OPT_HELP },
+    { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
 };
 
@@ -191,7 +192,7 @@ int cli_dump(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "", dump_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hV", dump_options, NULL)) != -1) {
         uint64_t n;
         switch (c) {
         case OPT_FILE: files[nfiles++] = optarg; break;
@@ -279,13 +280,18 @@ int cli_dump(int argc, char **argv)
             break;
         }
         case OPT_NO_VERIFY: opt.verify_checksum = false; break;
+        case 'h':
         case OPT_HELP:
-            fputs(dump_usage, stdout);
+            cli_print_help(dump_usage);
+            status = BB_EXIT_OK;
+            goto done;
+        case 'V':
+        case OPT_VERSION:
+            cli_print_version();
             status = BB_EXIT_OK;
             goto done;
         default:
-            cli_error("dump: unknown or incomplete option '%s' (see binbridge dump --help)",
-                      argv[optind - 1]);
+            cli_bad_option("dump", argv);
             goto done;
         }
     }

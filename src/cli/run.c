@@ -22,56 +22,78 @@
 #include "base/url.h"
 #include "mysql/xa.h"
 
-#define PASSWORD_HELP                                                                          \
-    "Passwords: not on the command line, which every local user can read (ps,\n"             \
-    "/proc/PID/cmdline): the source's in $BINBRIDGE_PASSWORD, Redis's and MongoDB's in the\n"  \
-    "variables a config file names (redis.password_env, mongo.password_env), or the URLs in\n" \
-    "a config file only you can read. A password in a URL argument is overwritten with 'x's\n" \
-    "once read (it shows until then), and every message masks URL passwords (user:***@).\n"
+/* text, its lines after the first indented by indent. */
+static void put_indented(FILE *f, const char *text, const char *indent)
+{
+    for (const char *h = text; *h; h++) {
+        fputc(*h, f);
+        if (*h == '\n')
+            fputs(indent, f);
+    }
+}
 
-static const char run_usage[] =
-    "usage: binbridge run [--config FILE] [--source URL] [--redis URL] [--mongo URL] [options]\n"
-    "\n"
-    "Keep Redis and/or MongoDB in sync with a MySQL/MariaDB server. With no config file\n"
-    "every table of every user schema is mirrored: in Redis as one hash per row at\n"
-    "{schema}:{table}:{primary key}, in MongoDB as one document per row in collection\n"
-    "{table} of database {schema}, _id = the primary key.\n"
-    "\n"
-    "  --config FILE           rules and options (libconfig syntax, see config/)\n"
-    "  --source URL            mysql://user@host[:port]; the password from $BINBRIDGE_PASSWORD\n"
-    "                          (or the variable source.password_env names)\n"
-    "  --redis URL             redis://host[:port][/db]\n"
-    "  --mongo URL             mongodb://[user@]host[:port][,host...][/[db][?options]]\n"
-    "                          (the checkpoint goes in collection binbridge of db, or of\n"
-    "                          database binbridge)\n"
-    "  --start earliest|current|snapshot  where to begin when no checkpoint exists (default\n"
-    "                          current; snapshot: load the tables' rows first, then follow)\n"
-    "  --stop-at-end           apply everything up to the server's current end, save, exit 0\n"
-    "  --checkpoint NAME       the checkpoint's name (several bridges into one sink)\n"
-    "  --server-id N           the replica id to register as\n"
-    "  --log-level LEVEL       debug, info, warn, error\n"
-    "  --progress SECONDS      seconds between progress lines (0: none)\n"
-    "\n"
-    PASSWORD_HELP;
-
-static const char status_usage[] =
-    "usage: binbridge status [--config FILE] [--source URL] [--redis URL] [--mongo URL]\n"
-    "                        [--checkpoint NAME]\n"
-    "\n"
-    "Print the position a bridge has saved, the server's current position and the lag.\n"
-    "\n"
-    PASSWORD_HELP;
+/* The help of run and status: the sinks' parts come from the registry. */
+static void print_usage(FILE *f, bool run)
+{
+    fprintf(f, "usage: binbridge %s [--config FILE] [--source URL]", run ? "run" : "status");
+    for (size_t k = 0; k < sink_ntypes; k++)
+        fprintf(f, " [--%s URL]", sink_types[k]->config.name);
+    fputs(run ? " [options]\n" : "\n                        [--checkpoint NAME]\n", f);
+    fputs("\n", f);
+    if (run) {
+        fputs("Keep ", f);
+        for (size_t k = 0; k < sink_ntypes; k++)
+            fprintf(f, "%s%s", k ? " and/or " : "", sink_types[k]->config.title);
+        fputs(" in sync with a MySQL/MariaDB server. With no config file\n"
+              "every table of every user schema is mirrored, in each sink given:\n", f);
+        for (size_t k = 0; k < sink_ntypes; k++) {
+            fputs("  ", f);
+            put_indented(f, sink_types[k]->help_default, "  ");
+            fputs(k + 1 < sink_ntypes ? ";\n" : ".\n", f);
+        }
+        fputs("\n"
+              "  --config FILE           rules and options (libconfig syntax, see config/)\n"
+              "  --source URL            mysql://user@host[:port]; the password from $BINBRIDGE_PASSWORD\n"
+              "                          (or the variable source.password_env names)\n", f);
+        for (size_t k = 0; k < sink_ntypes; k++) {
+            char opt[64];
+            snprintf(opt, sizeof opt, "--%s URL", sink_types[k]->config.name);
+            fprintf(f, "  %-22s  ", opt);
+            put_indented(f, sink_types[k]->help_url, "                          ");
+            fputs("\n", f);
+        }
+        fputs("  --start earliest|current|snapshot  where to begin when no checkpoint exists (default\n"
+              "                          current; snapshot: load the tables' rows first, then follow)\n"
+              "  --stop-at-end           apply everything up to the server's current end, save, exit 0\n"
+              "  --checkpoint NAME       the checkpoint's name (several bridges into one sink)\n"
+              "  --server-id N           the replica id to register as\n"
+              "  --log-level LEVEL       debug, info, warn, error\n"
+              "  --progress SECONDS      seconds between progress lines (0: none)\n"
+              "\n", f);
+    } else {
+        fputs("Print the position a bridge has saved, the server's current position and the lag.\n"
+              "\n", f);
+    }
+    fputs("Passwords: not on the command line, which every local user can read (ps,\n"
+          "/proc/PID/cmdline): the source's in $BINBRIDGE_PASSWORD, the sinks' in the\n"
+          "variables a config file names (", f);
+    for (size_t k = 0; k < sink_ntypes; k++)
+        fprintf(f, "%s%s.password_env", k ? ", " : "", sink_types[k]->config.name);
+    fputs("), or the URLs in\n"
+          "a config file only you can read. A password in a URL argument is overwritten with 'x's\n"
+          "once read (it shows until then), and every message masks URL passwords (user:***@).\n",
+          f);
+}
 
 enum {
-    OPT_CONFIG = 1000, OPT_SOURCE, OPT_REDIS, OPT_MONGO, OPT_START, OPT_STOP_AT_END,
-    OPT_CHECKPOINT, OPT_SERVER_ID, OPT_LOG_LEVEL, OPT_PROGRESS, OPT_HELP,
+    OPT_CONFIG = 1000, OPT_SOURCE, OPT_START, OPT_STOP_AT_END, OPT_CHECKPOINT, OPT_SERVER_ID,
+    OPT_LOG_LEVEL, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
+    OPT_SINK = 1100,            /* + k: --<name of sink k> */
 };
 
-static const struct option run_options[] = {
+static const struct option fixed_options[] = {
     { "config", required_argument, NULL, OPT_CONFIG },
     { "source", required_argument, NULL, OPT_SOURCE },
-    { "redis", required_argument, NULL, OPT_REDIS },
-    { "mongo", required_argument, NULL, OPT_MONGO },
     { "start", required_argument, NULL, OPT_START },
     { "stop-at-end", no_argument, NULL, OPT_STOP_AT_END },
     { "checkpoint", required_argument, NULL, OPT_CHECKPOINT },
@@ -79,12 +101,14 @@ static const struct option run_options[] = {
     { "log-level", required_argument, NULL, OPT_LOG_LEVEL },
     { "progress", required_argument, NULL, OPT_PROGRESS },
     { "help", no_argument, NULL, OPT_HELP },
-    { NULL, 0, NULL, 0 },
+    { "version", no_argument, NULL, OPT_VERSION },
 };
+#define NFIXED (sizeof fixed_options / sizeof fixed_options[0])
 
 struct cli_settings {
     const char *config_path;
-    const char *source, *redis, *mongo, *start, *checkpoint, *log_level;
+    const char *source, *start, *checkpoint, *log_level;
+    const char *sink_url[SINKS_MAX];    /* --<name> URL, per registered sink */
     long long server_id, progress;
     bool stop_at_end;
 };
@@ -100,22 +124,31 @@ static bool parse_count(const char *s, long long max, long long *out)
     return true;
 }
 
-/* Options shared by run and status. Returns 0, 1 for --help, or -1. */
-static int parse_args(int argc, char **argv, const char *cmd, const char *usage,
-                      struct cli_settings *s)
+/* Options shared by run and status: the fixed ones, and --<name> URL for
+ * every registered sink. Returns 0, 1 for --help or --version (printed), or
+ * -1. */
+static int parse_args(int argc, char **argv, const char *cmd, bool run, struct cli_settings *s)
 {
     memset(s, 0, sizeof *s);
+    struct option options[NFIXED + SINKS_MAX + 1];
+    memcpy(options, fixed_options, sizeof fixed_options);
+    for (size_t k = 0; k < sink_ntypes; k++)
+        options[NFIXED + k] = (struct option){ sink_types[k]->config.name, required_argument,
+                                               NULL, OPT_SINK + (int)k };
+    options[NFIXED + sink_ntypes] = (struct option){ NULL, 0, NULL, 0 };
     s->server_id = -1;
     s->progress = -1;
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "", run_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hV", options, NULL)) != -1) {
+        if (c >= OPT_SINK && c < OPT_SINK + (int)sink_ntypes) {
+            s->sink_url[c - OPT_SINK] = optarg;
+            continue;
+        }
         switch (c) {
         case OPT_CONFIG: s->config_path = optarg; break;
         case OPT_SOURCE: s->source = optarg; break;
-        case OPT_REDIS: s->redis = optarg; break;
-        case OPT_MONGO: s->mongo = optarg; break;
         case OPT_START: s->start = optarg; break;
         case OPT_STOP_AT_END: s->stop_at_end = true; break;
         case OPT_CHECKPOINT: s->checkpoint = optarg; break;
@@ -133,12 +166,17 @@ static int parse_args(int argc, char **argv, const char *cmd, const char *usage,
                 return -1;
             }
             break;
+        case 'h':
         case OPT_HELP:
-            fputs(usage, stdout);
+            print_usage(stdout, run);
+            cli_print_help("");
+            return 1;
+        case 'V':
+        case OPT_VERSION:
+            cli_print_version();
             return 1;
         default:
-            cli_error("%s: unknown or incomplete option '%s' (see binbridge %s --help)", cmd,
-                      argv[optind - 1], cmd);
+            cli_bad_option(cmd, argv);
             return -1;
         }
     }
@@ -152,15 +190,18 @@ static int parse_args(int argc, char **argv, const char *cmd, const char *usage,
 /* The configuration: defaults, the file, then the command line. */
 static int build_config(const struct cli_settings *s, struct bb_config *cfg, struct bb_error *err)
 {
-    bb_config_init(cfg);
+    if (sinks_config_init(cfg) < 0)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     if (s->config_path && config_load_file(cfg, s->config_path, err) < 0)
         return err->code;
     if (s->source && config_set_string(&cfg->source_url, s->source, err) < 0)
         return err->code;
-    if (s->redis && config_set_string(&cfg->redis_url, s->redis, err) < 0)
-        return err->code;
-    if (s->mongo && config_set_string(&cfg->mongo_url, s->mongo, err) < 0)
-        return err->code;
+    for (size_t k = 0; k < sink_ntypes; k++) {
+        char name[80];
+        snprintf(name, sizeof name, "%s.url", sink_types[k]->config.name);
+        if (s->sink_url[k] && config_set(cfg, name, s->sink_url[k], err) < 0)
+            return err->code;
+    }
     if (s->checkpoint && config_set_string(&cfg->checkpoint_name, s->checkpoint, err) < 0)
         return err->code;
     if (s->log_level && config_set_string(&cfg->log_level, s->log_level, err) < 0)
@@ -210,10 +251,10 @@ static int source_options(const struct bb_config *cfg, struct bb_server_options 
  * configuration and the source's server options built from it. Returns -1
  * to go on (cfg and srv then to be destroyed by the caller), else the exit
  * status: help printed, or a usage error reported in one line. */
-static int prepare(int argc, char **argv, const char *cmd, const char *usage,
-                   struct cli_settings *s, struct bb_config *cfg, struct bb_server_options *srv)
+static int prepare(int argc, char **argv, const char *cmd, bool run, struct cli_settings *s,
+                   struct bb_config *cfg, struct bb_server_options *srv)
 {
-    int rc = parse_args(argc, argv, cmd, usage, s);
+    int rc = parse_args(argc, argv, cmd, run, s);
     if (rc != 0)
         return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
     struct bb_error err = { 0 };
@@ -243,7 +284,7 @@ int cli_run(int argc, char **argv)
     struct cli_settings s;
     struct bb_config cfg;
     struct bb_server_options srv;
-    int status = prepare(argc, argv, "run", run_usage, &s, &cfg, &srv);
+    int status = prepare(argc, argv, "run", true, &s, &cfg, &srv);
     if (status >= 0)
         return status;
     struct bb_error err = { 0 };
@@ -340,25 +381,25 @@ int cli_status(int argc, char **argv)
     struct cli_settings s;
     struct bb_config cfg;
     struct bb_server_options srv;
-    int status = prepare(argc, argv, "status", status_usage, &s, &cfg, &srv);
+    int status = prepare(argc, argv, "status", false, &s, &cfg, &srv);
     if (status >= 0)
         return status;
     struct bb_error err = { 0 };
     int rc;
-    struct sink sinks[2];
-    const char *names[2] = { "redis", "mongo" };
-    int (*const opens[2])(struct sink *, const struct bb_config *, struct bb_error *) = {
-        redis_sink_open, mongo_sink_open,
-    };
-    bool open[2] = { false, false }, found[2] = { false, false };
-    struct checkpoint cps[2];
+    /* Every configured sink, in the configuration's order (the registry's). */
+    struct sink sinks[SINKS_MAX];
+    bool open[SINKS_MAX] = { false }, found[SINKS_MAX] = { false };
+    struct checkpoint *cps = calloc(SINKS_MAX, sizeof *cps);
     struct server_facts facts;
     status = BB_EXIT_FAILURE;
-    const char *urls[2] = { cfg.redis_url, cfg.mongo_url };
-    for (int k = 0; k < 2; k++) {
-        if (!urls[k])
+    if (!cps) {
+        cli_error("out of memory");
+        goto done;
+    }
+    for (size_t k = 0; k < cfg.nsinks && k < SINKS_MAX; k++) {
+        if (!config_sink_url(&cfg, k))
             continue;
-        if (opens[k](&sinks[k], &cfg, &err) < 0) {
+        if (sink_type_of(cfg.sinks[k])->open(&sinks[k], &cfg, k, &err) < 0) {
             cli_error("%s", err.msg);
             goto done;
         }
@@ -377,14 +418,15 @@ int cli_status(int argc, char **argv)
     print_line("server: %s:%llu%s%s%s\n", facts.current_file,
                (unsigned long long)facts.current_pos, facts.gtid_current[0] ? " (gtid " : "",
                facts.gtid_current, facts.gtid_current[0] ? ")" : "");
-    for (int k = 0; k < 2; k++)
+    for (size_t k = 0; k < cfg.nsinks && k < SINKS_MAX; k++)
         if (open[k])
-            print_checkpoint(names[k], cfg.checkpoint_name, &cps[k], found[k], &facts);
+            print_checkpoint(cfg.sinks[k]->name, cfg.checkpoint_name, &cps[k], found[k], &facts);
     status = BB_EXIT_OK;
 done:
-    for (int k = 0; k < 2; k++)
+    for (size_t k = 0; k < cfg.nsinks && k < SINKS_MAX; k++)
         if (open[k])
             sinks[k].ops->close(sinks[k].ctx);
+    free(cps);
     bb_server_options_destroy(&srv);
     bb_config_destroy(&cfg);
     return status;

@@ -1,16 +1,25 @@
 /* config.c - what `binbridge run` is told, and whether it makes sense.
  *
- * One table per level of the file declares each option once: its name,
- * type, default, bounds and help. The tables drive everything else: the
- * defaults (bb_config_init), the parsing and checking of a libconfig file
- * (config_load_file), the re-checking after command-line overrides
- * (config_validate) and the reference listing (config_describe):
+ * Tables declare each option once: its name, type, default, bounds and
+ * help. The tables drive everything else: the defaults (bb_config_init),
+ * the parsing and checking of a libconfig file (config_load_file), the
+ * re-checking after command-line overrides (config_validate) and the
+ * reference listing (config_describe). The engine's own tables are here;
+ * each sink brings its own (struct config_sink, config.h), and
+ * bb_config_init composes them, in this order:
  *
- *   top_options    the top level; dotted names are members of groups
- *                  ("batch.rows" is rows in batch = { ... })
- *   rule_options   one group of rules = ( { ... }, ... )
- *   redis_options  one Redis output of a rule
- *   mongo_options  one MongoDB output of a rule
+ *   top level      source_options, each sink's settings ("redis.url" is url
+ *                  in redis = { ... }), top_options; dotted names are
+ *                  members of groups ("batch.rows" is rows in batch = { ... })
+ *   a rule         rule_options, then one entry per sink: its outputs
+ *                  (rules = ( { match = ...; redis = { ... }; }, ... ))
+ *   an output      the sink's output table (rules.redis.*)
+ *
+ * No sink is named here: a sink's settings and each rule's outputs for it
+ * are the sink's own structs, which the engine allocates, fills from the
+ * sink's tables and frees; it reads only what every output has (struct
+ * config_output at their start) and, by convention, "<sink>.url" (the
+ * sink is configured when it is set) and "<sink>.password_env".
  *
  * Every error is one line, "FILE:LINE: reason", and the first one ends the
  * load: nothing connects until the whole file is known to be good. */
@@ -19,6 +28,7 @@
 #define BB_CONFIG_USES_LIBCONFIG
 #include "mapping/config.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -30,115 +40,43 @@
 #include "base/error.h"
 #include "base/url.h"
 
-/* Option types. Enumerations are stored as int: index in choices. */
-enum opt_type {
-    OPT_STRING, /* char *; one of choices, or accepted by check() */
-    OPT_UINT,   /* uint32_t or uint64_t (by size), min..max */
-    OPT_REAL,   /* double, rmin..rmax */
-    OPT_ENUM,   /* an enum: the index of its name in choices */
-    OPT_FLAG,   /* bool: choices[0] is false, choices[1] true */
-    OPT_LIST,   /* config_list of non-empty distinct strings, each check()ed */
-    OPT_PAIRS,  /* config_list of ("column", "field") pairs, flattened */
-    OPT_RULES,  /* struct bb_config's rules */
-    OPT_REDIS,  /* struct table_rule's Redis outputs */
-    OPT_MONGO,  /* struct table_rule's MongoDB outputs */
+/* One option of a composed table, and the struct it is a field of: at the
+ * top level, sink >= 0 is sink k's settings (else the configuration); in
+ * the rule table, the sink whose outputs a CONFIG_OUTPUTS entry holds. */
+struct slot {
+    const struct config_option *opt;
+    int sink;
 };
 
-/* 0 or NULL in the struct means "not set" (config_validate accepts it). */
-#define OPT_UNSET_OK 1u
-
-/* Extra checks of a string: true, or false with the reason in why. */
-typedef bool (*check_fn)(const char *value, char *why, size_t n);
-
-struct option {
-    const char *name;           /* dotted within its table: "batch.rows", "shape" */
-    enum opt_type type;
-    size_t offset, size;        /* the field in the struct the table describes */
-    uint64_t min, max;          /* OPT_UINT */
-    double rmin, rmax;          /* OPT_REAL */
-    const char *const *choices; /* OPT_STRING (optional), OPT_ENUM, OPT_FLAG */
-    check_fn check;             /* OPT_STRING, OPT_LIST elements */
-    const char *def;            /* default as written in a file; NULL: none */
-    unsigned flags;
-    const char *help;
-};
-
-struct option_table {
+struct table {
     const char *prefix;         /* how messages name its options: "rules.redis." */
-    const struct option *opt;
+    const struct slot *slot;
     size_t n;
+    bool top;                   /* the top level: slots of sinks' settings */
 };
 
-#define AT(type, field) .offset = offsetof(type, field), .size = sizeof(((type *)0)->field)
-#define MAX_OPTIONS 32
+/* The tables of a configuration, composed from the engine's and its sinks'. */
+struct config_layout {
+    struct table top, rule;
+    struct table *outputs;      /* per sink: rules.<name>.* */
+    struct slot *slots;         /* what the tables point into */
+    struct config_option *rule_outputs;  /* per sink: the rule's option <name> */
+    char *prefixes;             /* "rules.<name>." of each sink, one after the other */
+};
+
+/* Where each top-level option was set in the file, and its value then: a
+ * value config_validate finds changed came from the command line. */
+struct config_origin {
+    int *line;
+    unsigned char (*value)[8];
+};
+
+#define AT CONFIG_AT
 
 _Static_assert(sizeof(enum start_at) == sizeof(int), "enums are stored as int");
-_Static_assert(sizeof(enum redis_shape) == sizeof(int), "enums are stored as int");
-_Static_assert(sizeof(enum mongo_oversize) == sizeof(int), "enums are stored as int");
-_Static_assert(sizeof(enum redis_wrong_type) == sizeof(int), "enums are stored as int");
 
 /* ------------------------------------------------------------------ */
 /* Value checks (shared by the file and config_validate)               */
-
-/* host[:port] or [ipv6][:port]; port_ok false forbids the port. */
-static bool check_host_port(const char *h, size_t len, bool port_ok, const char *url_form,
-                            char *why, size_t n)
-{
-    size_t host_len;
-    const char *port = NULL;
-    if (len > 0 && h[0] == '[') {
-        const char *close = memchr(h, ']', len);
-        if (!close) {
-            snprintf(why, n, "'[' of an IPv6 address without its ']'");
-            return false;
-        }
-        host_len = (size_t)(close - h) - 1;
-        for (size_t i = 1; i <= host_len; i++)
-            if (!isxdigit((unsigned char)h[i]) && h[i] != ':' && h[i] != '.') {
-                snprintf(why, n, "'%.*s' is not an IPv6 address", (int)host_len, h + 1);
-                return false;
-            }
-        size_t used = (size_t)(close - h) + 1;
-        if (used < len && h[used] != ':') {
-            snprintf(why, n, "unexpected characters after the IPv6 address (expected %s)", url_form);
-            return false;
-        }
-        if (used < len)
-            port = h + used;
-    } else {
-        const char *colon = memchr(h, ':', len);
-        host_len = colon ? (size_t)(colon - h) : len;
-        for (size_t i = 0; i < host_len; i++)
-            if (!isalnum((unsigned char)h[i]) && !strchr("-._", h[i])) {
-                snprintf(why, n, "invalid character '%c' in the host name (expected %s)", h[i],
-                         url_form);
-                return false;
-            }
-        port = colon;
-    }
-    if (host_len == 0) {
-        snprintf(why, n, "no host (expected %s)", url_form);
-        return false;
-    }
-    if (port) {
-        size_t plen = len - (size_t)(port - h) - 1;
-        unsigned long v = 0;
-        if (!port_ok) {
-            snprintf(why, n, "a mongodb+srv:// URL names one host without a port");
-            return false;
-        }
-        bool ok = plen > 0 && plen <= 5;
-        for (size_t i = 0; ok && i < plen; i++) {
-            ok = isdigit((unsigned char)port[1 + i]) != 0;
-            v = v * 10 + (unsigned long)(port[1 + i] - '0');
-        }
-        if (!ok || v < 1 || v > 65535) {
-            snprintf(why, n, "the port must be a number from 1 to 65535");
-            return false;
-        }
-    }
-    return true;
-}
 
 static bool check_mysql_url(const char *v, char *why, size_t n)
 {
@@ -153,101 +91,7 @@ static bool check_mysql_url(const char *v, char *why, size_t n)
     return rc == 0;
 }
 
-/* The value of a URL option as an error message may quote it. Messages
- * lose the password of a URL (scheme://user:password@host) when they are
- * made; a value without a scheme cannot be read that way, and what comes
- * before its last '@' may be a password: that part is left out. */
-static const char *quotable_url(const char *v, char *buf, size_t n)
-{
-    const char *at = strrchr(v, '@');
-    if (!at || url_scheme_len(v, strlen(v)))
-        return v;
-    snprintf(buf, n, "...%s", at);
-    return buf;
-}
-
-static bool check_redis_url(const char *v, char *why, size_t n)
-{
-    static const char form[] = "redis://[[user]:password@]host[:port][/db]";
-    if (strncasecmp(v, "rediss://", 9) == 0) {
-        snprintf(why, n, "TLS (rediss://) is not supported; use %s", form);
-        return false;
-    }
-    if (strncasecmp(v, "redis://", 8) != 0) {
-        char q[256];
-        snprintf(why, n, "the URL must be %s, got \"%s\"", form, quotable_url(v, q, sizeof q));
-        return false;
-    }
-    const char *s = v + 8;
-    size_t alen = strcspn(s, "/?#");
-    if (s[alen] == '?' || s[alen] == '#') {
-        snprintf(why, n, "query parameters and fragments are not supported (expected %s)", form);
-        return false;
-    }
-    const char *host = s;
-    for (const char *p = s; p < s + alen; p++)
-        if (*p == '@')
-            host = p + 1;
-    if (!check_host_port(host, (size_t)(s + alen - host), true, form, why, n))
-        return false;
-    if (s[alen] == '/' && s[alen + 1]) {
-        const char *db = s + alen + 1;
-        size_t len = strlen(db);
-        bool ok = len <= 9;
-        for (size_t i = 0; ok && i < len; i++)
-            ok = isdigit((unsigned char)db[i]) != 0;
-        if (!ok) {
-            snprintf(why, n, "the database after '/' must be a number, got \"%s\"", db);
-            return false;
-        }
-    }
-    return true;
-}
-
-static bool check_mongo_url(const char *v, char *why, size_t n)
-{
-    static const char form[] = "mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]]";
-    const char *s;
-    bool srv = false;
-    if (strncasecmp(v, "mongodb://", 10) == 0) {
-        s = v + 10;
-    } else if (strncasecmp(v, "mongodb+srv://", 14) == 0) {
-        s = v + 14;
-        srv = true;
-    } else {
-        char q[256];
-        snprintf(why, n, "the URL must start with mongodb:// or mongodb+srv://, got \"%s\"",
-                 quotable_url(v, q, sizeof q));
-        return false;
-    }
-    size_t alen = strcspn(s, "/?");
-    if (s[alen] == '?') {
-        snprintf(why, n, "the options need a '/' before the '?' (mongodb://host/?option=value)");
-        return false;
-    }
-    const char *hosts = s;
-    for (const char *p = s; p < s + alen; p++)
-        if (*p == '@')
-            hosts = p + 1;
-    const char *end = s + alen;
-    size_t commas = 0;
-    for (const char *h = hosts;; commas++) {
-        const char *comma = memchr(h, ',', (size_t)(end - h));
-        const char *he = comma ? comma : end;
-        if (!check_host_port(h, (size_t)(he - h), !srv, form, why, n))
-            return false;
-        if (!comma)
-            break;
-        h = comma + 1;
-    }
-    if (srv && commas > 0) {
-        snprintf(why, n, "a mongodb+srv:// URL names exactly one host");
-        return false;
-    }
-    return true;
-}
-
-static bool check_env_name(const char *v, char *why, size_t n)
+bool config_check_env_name(const char *v, char *why, size_t n)
 {
     bool ok = isalpha((unsigned char)v[0]) || v[0] == '_';
     for (const char *p = v; ok && *p; p++)
@@ -314,7 +158,7 @@ static bool check_table_glob(const char *v, char *why, size_t n)
  * cannot hold a literal brace. with_row allows {pk} and columns; *row
  * says whether one was used. literal_bad: characters refused outside
  * placeholders. */
-static bool check_template(const char *tpl, bool with_row, const char *literal_bad, bool *row,
+bool config_check_template(const char *tpl, bool with_row, const char *literal_bad, bool *row,
                            char *why, size_t n)
 {
     *row = false;
@@ -364,242 +208,102 @@ static bool check_template(const char *tpl, bool with_row, const char *literal_b
     return true;
 }
 
-static bool check_redis_key(const char *v, char *why, size_t n)
-{
-    bool row;
-    return check_template(v, true, NULL, &row, why, n);
-}
-
-static bool check_mongo_database(const char *v, char *why, size_t n)
-{
-    bool row;
-    return check_template(v, false, "/\\. \"$", &row, why, n);
-}
-
-static bool check_mongo_collection(const char *v, char *why, size_t n)
-{
-    bool row;
-    if (!check_template(v, false, "$", &row, why, n))
-        return false;
-    if (strncmp(v, "system.", 7) == 0) {
-        snprintf(why, n, "collection names starting with \"system.\" are reserved by MongoDB");
-        return false;
-    }
-    return true;
-}
-
-static bool check_mongo_field(const char *v, char *why, size_t n)
-{
-    if (v[0] == '$' || strchr(v, '.')) {
-        snprintf(why, n, "\"%s\" cannot be a MongoDB field name (no leading '$', no '.')", v);
-        return false;
-    }
-    if (strcmp(v, "_id") == 0) {
-        snprintf(why, n, "\"_id\" is the row key: name its columns with the rule's key_columns");
-        return false;
-    }
-    return true;
-}
-
 /* ------------------------------------------------------------------ */
-/* The tables                                                          */
+/* The engine's tables                                                 */
 
 static const char *const start_names[] = { "earliest", "current", "snapshot", NULL };
-static const char *const oversize_names[] = { "stop", "skip", NULL };
-static const char *const wrong_type_names[] = { "overwrite", "stop", NULL };
 static const char *const log_level_names[] = { "debug", "info", "warn", "error", "off", NULL };
-static const char *const shape_names[] = { "hash", "json", "stream", NULL };
-static const char *const update_names[] = { "replace", "set", NULL };
-static const char *const dates_names[] = { "date", "string", NULL };
 
 #define CFG(f) AT(struct bb_config, f)
-static const struct option top_options[] = {
-    { .name = "source.url", .type = OPT_STRING, CFG(source_url), .check = check_mysql_url,
-      .flags = OPT_UNSET_OK,
+/* The top level, before the sinks' settings. */
+static const struct config_option source_options[] = {
+    { .name = "source.url", .type = CONFIG_STRING, CFG(source_url), .check = check_mysql_url,
+      .flags = CONFIG_UNSET_OK,
       .help = "the MySQL or MariaDB server, mysql://user[:password]@host[:port] or mariadb://...; "
               "--source overrides it" },
-    { .name = "source.password_env", .type = OPT_STRING, CFG(source_password_env),
-      .check = check_env_name, .flags = OPT_UNSET_OK,
+    { .name = "source.password_env", .type = CONFIG_STRING, CFG(source_password_env),
+      .check = config_check_env_name, .flags = CONFIG_UNSET_OK,
       .help = "name of the environment variable holding the source password (keeps it out of the "
               "file and the command line)" },
-    { .name = "source.server_id", .type = OPT_UINT, CFG(server_id), .min = 1, .max = 4294967295u,
-      .flags = OPT_UNSET_OK,
+    { .name = "source.server_id", .type = CONFIG_UINT, CFG(server_id), .min = 1, .max = 4294967295u,
+      .flags = CONFIG_UNSET_OK,
       .help = "the replica id binbridge registers with, unique among the source's replicas; "
               "default 1650589697 (0x62620001)" },
-    { .name = "source.start", .type = OPT_ENUM, CFG(start), .choices = start_names, .def = "current",
+    { .name = "source.start", .type = CONFIG_ENUM, CFG(start), .choices = start_names, .def = "current",
       .help = "where to begin when no checkpoint exists: \"current\" (the source's end of binlog: "
               "only changes from now on), \"earliest\" (the oldest binlog the source still has) or "
               "\"snapshot\" (a consistent copy of the mirrored tables' rows, then the binlog from "
               "that point on: a complete mirror)" },
-    { .name = "source.heartbeat", .type = OPT_REAL, CFG(heartbeat), .rmin = 0.1, .rmax = 3600,
+    { .name = "source.heartbeat", .type = CONFIG_REAL, CFG(heartbeat), .rmin = 0.1, .rmax = 3600,
       .def = "1.0",
       .help = "seconds: the heartbeat period asked of a quiet source, so a dead connection and "
               "a pending batch are noticed" },
-    { .name = "redis.url", .type = OPT_STRING, CFG(redis_url), .check = check_redis_url,
-      .flags = OPT_UNSET_OK,
-      .help = "the Redis server, redis://[[user]:password@]host[:port][/db]; --redis overrides it" },
-    { .name = "redis.password_env", .type = OPT_STRING, CFG(redis_password_env),
-      .check = check_env_name, .flags = OPT_UNSET_OK,
-      .help = "name of the environment variable holding the Redis password" },
-    { .name = "redis.wrong_type", .type = OPT_ENUM, CFG(redis_wrong_type),
-      .choices = wrong_type_names, .def = "overwrite",
-      .help = "a key that holds another type than its shape writes (a string where a row's hash "
-              "or a stream goes): \"overwrite\" replaces it (a WARN names the key when a stream "
-              "or a partial row image meets it), \"stop\" checks every key of a batch first and "
-              "stops before applying anything, naming the key" },
-    { .name = "mongo.url", .type = OPT_STRING, CFG(mongo_url), .check = check_mongo_url,
-      .flags = OPT_UNSET_OK,
-      .help = "the MongoDB server, mongodb://[user:password@]host[:port][,host...][/[db][?options]] "
-              "or mongodb+srv://...; --mongo overrides it" },
-    { .name = "mongo.password_env", .type = OPT_STRING, CFG(mongo_password_env),
-      .check = check_env_name, .flags = OPT_UNSET_OK,
-      .help = "name of the environment variable holding the MongoDB password (the URL names the user)" },
-    { .name = "mongo.oversize", .type = OPT_ENUM, CFG(mongo_oversize), .choices = oversize_names,
-      .def = "stop",
-      .help = "a row whose document exceeds MongoDB's 16 MB: \"stop\" with an error naming the "
-              "row, or \"skip\" it and log it" },
-    { .name = "checkpoint", .type = OPT_STRING, CFG(checkpoint_name),
+};
+
+/* The top level, after the sinks' settings. */
+static const struct config_option top_options[] = {
+    { .name = "checkpoint", .type = CONFIG_STRING, CFG(checkpoint_name),
       .check = check_checkpoint_name, .def = "binbridge",
       .help = "names the saved position in each sink; two bridges writing the same sink need "
               "different names" },
-    { .name = "include_schemas", .type = OPT_LIST, CFG(include_schemas),
-      .check = check_schema_include, .flags = OPT_UNSET_OK,
+    { .name = "include_schemas", .type = CONFIG_LIST, CFG(include_schemas),
+      .check = check_schema_include, .flags = CONFIG_UNSET_OK,
       .help = "schema globs: only these schemas are mirrored (default: every user schema)" },
-    { .name = "exclude_schemas", .type = OPT_LIST, CFG(exclude_schemas),
-      .check = check_schema_glob, .flags = OPT_UNSET_OK,
+    { .name = "exclude_schemas", .type = CONFIG_LIST, CFG(exclude_schemas),
+      .check = check_schema_glob, .flags = CONFIG_UNSET_OK,
       .help = "schema globs never mirrored (mysql, sys, information_schema and performance_schema "
               "never are)" },
-    { .name = "include_tables", .type = OPT_LIST, CFG(include_tables), .check = check_table_glob,
-      .flags = OPT_UNSET_OK,
+    { .name = "include_tables", .type = CONFIG_LIST, CFG(include_tables), .check = check_table_glob,
+      .flags = CONFIG_UNSET_OK,
       .help = "\"schema.table\" globs: only these tables are mirrored (default: every table)" },
-    { .name = "exclude_tables", .type = OPT_LIST, CFG(exclude_tables), .check = check_table_glob,
-      .flags = OPT_UNSET_OK, .help = "\"schema.table\" globs never mirrored" },
-    { .name = "batch.rows", .type = OPT_UINT, CFG(batch_rows), .min = 1, .max = 1000000,
+    { .name = "exclude_tables", .type = CONFIG_LIST, CFG(exclude_tables), .check = check_table_glob,
+      .flags = CONFIG_UNSET_OK, .help = "\"schema.table\" globs never mirrored" },
+    { .name = "batch.rows", .type = CONFIG_UINT, CFG(batch_rows), .min = 1, .max = 1000000,
       .def = "5000",
       .help = "row changes per batch: a batch is written when any batch limit is reached" },
-    { .name = "batch.bytes", .type = OPT_UINT, CFG(batch_bytes), .min = 65536,
+    { .name = "batch.bytes", .type = CONFIG_UINT, CFG(batch_bytes), .min = 65536,
       .max = 17179869184u, .def = "16777216",
       .help = "bytes buffered for a sink before it is written; bounds memory, also inside one "
               "huge transaction (applied in chunks); above 2147483647 write the L suffix" },
-    { .name = "batch.delay_ms", .type = OPT_UINT, CFG(batch_delay_ms), .min = 0, .max = 60000,
+    { .name = "batch.delay_ms", .type = CONFIG_UINT, CFG(batch_delay_ms), .min = 0, .max = 60000,
       .def = "100", .help = "milliseconds: the longest a change waits for its batch" },
-    { .name = "retry.initial_ms", .type = OPT_UINT, CFG(retry_initial_ms), .min = 1, .max = 60000,
+    { .name = "retry.initial_ms", .type = CONFIG_UINT, CFG(retry_initial_ms), .min = 1, .max = 60000,
       .def = "200",
       .help = "milliseconds before the first reconnection after a failure; doubles each time" },
-    { .name = "retry.max_ms", .type = OPT_UINT, CFG(retry_max_ms), .min = 1, .max = 3600000,
+    { .name = "retry.max_ms", .type = CONFIG_UINT, CFG(retry_max_ms), .min = 1, .max = 3600000,
       .def = "30000", .help = "milliseconds: the longest wait between reconnections" },
-    { .name = "progress_interval", .type = OPT_UINT, CFG(progress_interval), .min = 0,
+    { .name = "progress_interval", .type = CONFIG_UINT, CFG(progress_interval), .min = 0,
       .max = 86400, .def = "10",
       .help = "seconds between progress lines (events/s, rows/s, lag, position); 0: none" },
-    { .name = "log_level", .type = OPT_STRING, CFG(log_level), .choices = log_level_names,
+    { .name = "log_level", .type = CONFIG_STRING, CFG(log_level), .choices = log_level_names,
       .def = "info", .help = "the least severe messages logged" },
-    { .name = "rules", .type = OPT_RULES, CFG(rules),
+    { .name = "rules", .type = CONFIG_RULES, CFG(rules),
       .help = "how tables are mirrored: the first rule whose match fits schema.table applies; "
               "tables no rule matches get the default mapping" },
 };
 
+
 #define RULE(f) AT(struct table_rule, f)
-static const struct option rule_options[] = {
-    { .name = "match", .type = OPT_STRING, RULE(match), .check = check_table_glob,
+static const struct config_option rule_options[] = {
+    { .name = "match", .type = CONFIG_STRING, RULE(match), .check = check_table_glob,
       .help = "required: a \"schema.table\" glob ('*' any run of characters, '?' one; "
               "case-sensitive) naming the tables the rule applies to" },
-    { .name = "key_columns", .type = OPT_LIST, RULE(key_columns),
+    { .name = "key_columns", .type = CONFIG_LIST, RULE(key_columns),
       .help = "the columns forming the row key ({pk} and MongoDB's _id) instead of the primary "
               "key; needed for tables without a primary or unique key" },
-    { .name = "redis", .type = OPT_REDIS, RULE(redis),
-      .help = "the Redis outputs: one group { ... } or a list ( { ... }, ... ); {} is one default "
-              "hash; without it the matched tables are not written to Redis" },
-    { .name = "mongo", .type = OPT_MONGO, RULE(mongo),
-      .help = "the MongoDB outputs: one group { ... } or a list ( { ... }, ... ); {} is one "
-              "default collection; without it the matched tables are not written to MongoDB" },
 };
 
-#define RT(f) AT(struct redis_target, f)
-static const struct option redis_options[] = {
-    { .name = "shape", .type = OPT_ENUM, RT(shape), .choices = shape_names, .def = "hash",
-      .help = "\"hash\" (HSET, a field per column), \"json\" (SET of a JSON object) or "
-              "\"stream\" (XADD of one entry per row change: op, before and after values, "
-              "position)" },
-    { .name = "key", .type = OPT_STRING, RT(key), .check = check_redis_key,
-      .help = "key template: text and {schema} {table} {pk} (the key columns joined with ':') "
-              "or {column}; no literal braces. Default \"{schema}:{table}:{pk}\" for hash and "
-              "json, \"{schema}:{table}\" for a stream" },
-    { .name = "ttl", .type = OPT_UINT, RT(ttl), .min = 0, .max = 2147483647, .def = "0",
-      .help = "hash and json: seconds a key lives after its row's last change; 0: forever" },
-    { .name = "maxlen", .type = OPT_UINT, RT(maxlen), .min = 0, .max = INT64_MAX, .def = "0",
-      .help = "stream: XADD MAXLEN ~ maxlen trims old entries; 0: unbounded" },
-    { .name = "include_columns", .type = OPT_LIST, RT(include_columns),
-      .help = "only these columns are written (default: every column)" },
-    { .name = "exclude_columns", .type = OPT_LIST, RT(exclude_columns),
-      .help = "these columns are not written; not with include_columns" },
-};
-
-#define MT(f) AT(struct mongo_target, f)
-static const struct option mongo_options[] = {
-    { .name = "database", .type = OPT_STRING, MT(database), .check = check_mongo_database,
-      .def = "{schema}", .help = "database name template: text, {schema} and {table}" },
-    { .name = "collection", .type = OPT_STRING, MT(collection), .check = check_mongo_collection,
-      .def = "{table}", .help = "collection name template: text, {schema} and {table}" },
-    { .name = "include_columns", .type = OPT_LIST, MT(include_columns),
-      .help = "only these columns become fields (default: every column)" },
-    { .name = "exclude_columns", .type = OPT_LIST, MT(exclude_columns),
-      .help = "these columns do not become fields; not with include_columns" },
-    { .name = "renames", .type = OPT_PAIRS, MT(renames),
-      .help = "( (\"column\", \"field\"), ... ): the field name of a column" },
-    { .name = "update", .type = OPT_FLAG, MT(update_set), .choices = update_names,
-      .def = "replace",
-      .help = "\"replace\": an update replaces the whole document; \"set\": it $sets the "
-              "changed columns only, so fields added by other writers survive" },
-    { .name = "dates", .type = OPT_FLAG, MT(dates_as_strings), .choices = dates_names,
-      .def = "date",
-      .help = "\"date\": DATE, DATETIME and TIMESTAMP as BSON dates (milliseconds: finer digits "
-              "are dropped); \"string\": their text form, every digit kept" },
-};
-
-#define TABLE(prefix, a) { prefix, a, sizeof a / sizeof a[0] }
-static const struct option_table top_table = TABLE("", top_options);
-static const struct option_table rule_table = TABLE("rules.", rule_options);
-static const struct option_table redis_table = TABLE("rules.redis.", redis_options);
-static const struct option_table mongo_table = TABLE("rules.mongo.", mongo_options);
-#define NTOP (sizeof top_options / sizeof top_options[0])
-
-_Static_assert(NTOP <= MAX_OPTIONS, "top_options too long");
-_Static_assert(sizeof rule_options / sizeof rule_options[0] <= MAX_OPTIONS, "rule_options");
-_Static_assert(sizeof redis_options / sizeof redis_options[0] <= MAX_OPTIONS, "redis_options");
-_Static_assert(sizeof mongo_options / sizeof mongo_options[0] <= MAX_OPTIONS, "mongo_options");
-
-const struct redis_target config_default_redis_target = {
-    .shape = REDIS_SHAPE_HASH,
-    .key = (char *)"{schema}:{table}:{pk}",
-};
-
-const struct mongo_target config_default_mongo_target = {
-    .database = (char *)"{schema}",
-    .collection = (char *)"{table}",
-};
-
-static const char default_hash_key[] = "{schema}:{table}:{pk}";
-/* Two fields, where every row key of the default template has three or
- * more: a row whose key is the text "changes" made "{schema}:{table}:changes"
- * the row's hash and the stream at once. */
-static const char default_stream_key[] = "{schema}:{table}";
-
-/* Where each top-level option was set in the file, and its value then: a
- * value config_validate finds changed came from the command line. */
-struct config_origin {
-    int line[NTOP];
-    unsigned char value[NTOP][8];
-};
+#define COUNT(a) (sizeof a / sizeof a[0])
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-static void *field_of(const struct option *o, void *base)
+static void *field_of(const struct config_option *o, void *base)
 {
     return (char *)base + o->offset;
 }
 
-static const void *cfield_of(const struct option *o, const void *base)
+static const void *cfield_of(const struct config_option *o, const void *base)
 {
     return (const char *)base + o->offset;
 }
@@ -612,7 +316,7 @@ static int choice_index(const char *const *choices, const char *v)
     return -1;
 }
 
-static void set_uint(const struct option *o, void *f, uint64_t v)
+static void set_uint(const struct config_option *o, void *f, uint64_t v)
 {
     if (o->size == sizeof(uint32_t)) {
         uint32_t x = (uint32_t)v;
@@ -622,7 +326,7 @@ static void set_uint(const struct option *o, void *f, uint64_t v)
     }
 }
 
-static uint64_t get_uint(const struct option *o, const void *f)
+static uint64_t get_uint(const struct config_option *o, const void *f)
 {
     if (o->size == sizeof(uint32_t)) {
         uint32_t x;
@@ -643,14 +347,6 @@ static void strings_free(config_list list)
     free(list);
 }
 
-static bool list_has(const config_list list, const char *s)
-{
-    for (size_t i = 0; list && list[i]; i++)
-        if (strcmp(list[i], s) == 0)
-            return true;
-    return false;
-}
-
 /* "a", "b" or "c" */
 static void choices_text(const char *const *choices, char *buf, size_t n)
 {
@@ -666,37 +362,36 @@ static void choices_text(const char *const *choices, char *buf, size_t n)
 }
 
 /* What an option must be, for "X must be <this>, got ...". */
-static void expect_text(const struct option *o, char *buf, size_t n)
+static void expect_text(const struct config_option *o, char *buf, size_t n)
 {
     switch (o->type) {
-    case OPT_STRING:
+    case CONFIG_STRING:
         if (o->choices)
             choices_text(o->choices, buf, n);
         else
             snprintf(buf, n, "a string");
         break;
-    case OPT_UINT:
+    case CONFIG_UINT:
         snprintf(buf, n, "an integer between %llu and %llu", (unsigned long long)o->min,
                  (unsigned long long)o->max);
         break;
-    case OPT_REAL:
+    case CONFIG_REAL:
         snprintf(buf, n, "a number between %g and %g", o->rmin, o->rmax);
         break;
-    case OPT_ENUM:
-    case OPT_FLAG:
+    case CONFIG_ENUM:
+    case CONFIG_FLAG:
         choices_text(o->choices, buf, n);
         break;
-    case OPT_LIST:
+    case CONFIG_LIST:
         snprintf(buf, n, "a list of strings such as [ \"a\", \"b\" ]");
         break;
-    case OPT_PAIRS:
+    case CONFIG_PAIRS:
         snprintf(buf, n, "a list of pairs such as ( (\"column\", \"field\") )");
         break;
-    case OPT_RULES:
+    case CONFIG_RULES:
         snprintf(buf, n, "a list of rules ( { match = \"schema.table\"; ... }, ... )");
         break;
-    case OPT_REDIS:
-    case OPT_MONGO:
+    case CONFIG_OUTPUTS:
         snprintf(buf, n, "a group { ... } or a list of groups ( { ... }, { ... } )");
         break;
     }
@@ -752,7 +447,7 @@ static size_t edit_distance(const char *a, const char *b)
 
 /* Each returns true, or false with the whole reason in msg. */
 
-static bool check_string_value(const struct option *o, const char *name, const char *v, char *msg,
+static bool check_string_value(const struct config_option *o, const char *name, const char *v, char *msg,
                                size_t n)
 {
     char why[400];
@@ -774,7 +469,7 @@ static bool check_string_value(const struct option *o, const char *name, const c
     return true;
 }
 
-static bool check_uint_value(const struct option *o, const char *name, long long v, char *msg,
+static bool check_uint_value(const struct config_option *o, const char *name, long long v, char *msg,
                              size_t n)
 {
     if (v >= 0 && (uint64_t)v >= o->min && (uint64_t)v <= o->max)
@@ -785,7 +480,7 @@ static bool check_uint_value(const struct option *o, const char *name, long long
     return false;
 }
 
-static bool check_real_value(const struct option *o, const char *name, double v, char *msg,
+static bool check_real_value(const struct config_option *o, const char *name, double v, char *msg,
                              size_t n)
 {
     if (isfinite(v) && v >= o->rmin && v <= o->rmax)
@@ -796,7 +491,7 @@ static bool check_real_value(const struct option *o, const char *name, double v,
     return false;
 }
 
-static bool check_list_item(const struct option *o, const char *name, const char *v,
+static bool check_list_item(const struct config_option *o, const char *name, const char *v,
                             const config_list earlier, size_t nearlier, char *msg, size_t n)
 {
     char why[400];
@@ -840,7 +535,7 @@ static int fail_line(struct loader *ld, int line, const char *fmt, ...)
 
 #define fail(ld, s, ...) fail_line((ld), (int)config_setting_source_line(s), __VA_ARGS__)
 
-static int bad_type(struct loader *ld, const config_setting_t *s, const struct option *o,
+static int bad_type(struct loader *ld, const config_setting_t *s, const struct config_option *o,
                     const char *name)
 {
     char want[160];
@@ -863,7 +558,7 @@ static int store_string(struct loader *ld, char **slot, const char *v)
     return 0;
 }
 
-static int parse_list(struct loader *ld, const config_setting_t *s, const struct option *o,
+static int parse_list(struct loader *ld, const config_setting_t *s, const struct config_option *o,
                       const char *name, config_list *out)
 {
     int t = config_setting_type(s);
@@ -892,7 +587,7 @@ static int parse_list(struct loader *ld, const config_setting_t *s, const struct
     return 0;
 }
 
-static int parse_pairs(struct loader *ld, const config_setting_t *s, const struct option *o,
+static int parse_pairs(struct loader *ld, const config_setting_t *s, const struct config_option *o,
                        const char *name, config_list *out)
 {
     int t = config_setting_type(s);
@@ -918,7 +613,7 @@ static int parse_pairs(struct loader *ld, const config_setting_t *s, const struc
         char why[400];
         if (!col[0] || !field[0])
             return fail(ld, e, "%s: empty name in (\"%s\", \"%s\")", name, col, field);
-        if (!check_mongo_field(field, why, sizeof why))
+        if (o->check && !o->check(field, why, sizeof why))
             return fail(ld, e, "%s: %s", name, why);
         for (size_t j = 0; j < i; j++) {
             if (strcmp(list[2 * j], col) == 0)
@@ -933,29 +628,40 @@ static int parse_pairs(struct loader *ld, const config_setting_t *s, const struc
     return 0;
 }
 
-static int parse_rules(struct loader *ld, const config_setting_t *s, const struct option *o);
-static int parse_redis_targets(struct loader *ld, const config_setting_t *s,
-                               const struct option *o, struct table_rule *r);
-static int parse_mongo_targets(struct loader *ld, const config_setting_t *s,
-                               const struct option *o, struct table_rule *r);
 
-/* Parse setting s as option o (named name in messages) into base. */
-static int parse_value(struct loader *ld, const config_setting_t *s, const struct option *o,
-                       const char *name, void *base)
+static int parse_rules(struct loader *ld, const config_setting_t *s, const struct config_option *o);
+static int parse_outputs(struct loader *ld, const config_setting_t *s, const struct config_option *o,
+                         struct table_rule *r, size_t k);
+
+/* The struct slot i of table t is a field of, for a group whose own
+ * struct is base. */
+static void *slot_base(const struct bb_config *cfg, const struct table *t, size_t i, void *base)
 {
+    if (t->top && t->slot[i].sink >= 0)
+        return cfg->sink_settings[t->slot[i].sink];
+    return base;
+}
+
+/* Parse setting s as slot i of table t (named name in messages) into its
+ * struct (base: the group's). */
+static int parse_value(struct loader *ld, const config_setting_t *s, const struct table *t,
+                       size_t i, const char *name, void *base)
+{
+    const struct config_option *o = t->slot[i].opt;
+    base = slot_base(ld->cfg, t, i, base);
     void *f = field_of(o, base);
     char msg[BB_ERROR_MSG_MAX];
-    int t = config_setting_type(s);
+    int type = config_setting_type(s);
     switch (o->type) {
-    case OPT_STRING: {
-        if (t != CONFIG_TYPE_STRING)
+    case CONFIG_STRING: {
+        if (type != CONFIG_TYPE_STRING)
             return bad_type(ld, s, o, name);
         const char *v = config_setting_get_string(s);
         if (!check_string_value(o, name, v, msg, sizeof msg))
             return fail(ld, s, "%s", msg);
         return store_string(ld, (char **)f, v);
     }
-    case OPT_UINT: {
+    case CONFIG_UINT: {
         if (!is_integer(s))
             return bad_type(ld, s, o, name);
         long long v = config_setting_get_int64(s);
@@ -964,77 +670,77 @@ static int parse_value(struct loader *ld, const config_setting_t *s, const struc
         set_uint(o, f, (uint64_t)v);
         return 0;
     }
-    case OPT_REAL: {
-        if (!is_integer(s) && t != CONFIG_TYPE_FLOAT)
+    case CONFIG_REAL: {
+        if (!is_integer(s) && type != CONFIG_TYPE_FLOAT)
             return bad_type(ld, s, o, name);
-        double v = t == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
-                                          : (double)config_setting_get_int64(s);
+        double v = type == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
+                                             : (double)config_setting_get_int64(s);
         if (!check_real_value(o, name, v, msg, sizeof msg))
             return fail(ld, s, "%s", msg);
         memcpy(f, &v, sizeof v);
         return 0;
     }
-    case OPT_ENUM:
-    case OPT_FLAG: {
-        if (t != CONFIG_TYPE_STRING)
+    case CONFIG_ENUM:
+    case CONFIG_FLAG: {
+        if (type != CONFIG_TYPE_STRING)
             return bad_type(ld, s, o, name);
         const char *v = config_setting_get_string(s);
-        int i = choice_index(o->choices, v);
-        if (i < 0) {
+        int c = choice_index(o->choices, v);
+        if (c < 0) {
             char want[160];
             expect_text(o, want, sizeof want);
             return fail(ld, s, "%s must be %s, got \"%s\"", name, want, v);
         }
-        if (o->type == OPT_FLAG) {
-            bool b = i == 1;
+        if (o->type == CONFIG_FLAG) {
+            bool b = c == 1;
             memcpy(f, &b, sizeof b);
         } else {
-            memcpy(f, &i, sizeof i);
+            memcpy(f, &c, sizeof c);
         }
         return 0;
     }
-    case OPT_LIST:
+    case CONFIG_LIST:
         return parse_list(ld, s, o, name, (config_list *)f);
-    case OPT_PAIRS:
+    case CONFIG_PAIRS:
         return parse_pairs(ld, s, o, name, (config_list *)f);
-    case OPT_RULES:
+    case CONFIG_RULES:
         return parse_rules(ld, s, o);
-    case OPT_REDIS:
-        return parse_redis_targets(ld, s, o, base);
-    case OPT_MONGO:
-        return parse_mongo_targets(ld, s, o, base);
+    case CONFIG_OUTPUTS:
+        return parse_outputs(ld, s, o, base, (size_t)t->slot[i].sink);
     }
     return 0;
 }
 
-static const struct option *find_option(const struct option_table *t, const char *name)
+/* The index of option name in t, or -1. */
+static int find_option(const struct table *t, const char *name)
 {
     for (size_t i = 0; i < t->n; i++)
-        if (strcmp(t->opt[i].name, name) == 0)
-            return &t->opt[i];
-    return NULL;
+        if (strcmp(t->slot[i].opt->name, name) == 0)
+            return (int)i;
+    return -1;
 }
 
 /* Is name a group of t's options ("batch" of "batch.rows")? */
-static bool is_group(const struct option_table *t, const char *name)
+static bool is_group(const struct table *t, const char *name)
 {
     size_t len = strlen(name);
     for (size_t i = 0; i < t->n; i++)
-        if (strncmp(t->opt[i].name, name, len) == 0 && t->opt[i].name[len] == '.')
+        if (strncmp(t->slot[i].opt->name, name, len) == 0 && t->slot[i].opt->name[len] == '.')
             return true;
     return false;
 }
 
 /* "unknown option" with a suggestion: an option of the same last name
  * elsewhere (url -> source.url, redis.url ...), else a close spelling. */
-static int unknown_option(struct loader *ld, const config_setting_t *s,
-                          const struct option_table *t, const char *name)
+static int unknown_option(struct loader *ld, const config_setting_t *s, const struct table *t,
+                          const char *name)
 {
+    const struct config_layout *lay = ld->cfg->layout;
     char hint[300] = "";
     size_t used = 0;
     const char *base = strrchr(name, '.') ? strrchr(name, '.') + 1 : name;
     for (size_t i = 0; i < t->n && used < sizeof hint; i++) {
-        const char *on = t->opt[i].name;
+        const char *on = t->slot[i].opt->name;
         const char *ob = strrchr(on, '.') ? strrchr(on, '.') + 1 : on;
         if (strcmp(ob, base) == 0 && strcmp(on, name) != 0) {
             int w = snprintf(hint + used, sizeof hint - used, "%s\"%s%s\"",
@@ -1048,7 +754,7 @@ static int unknown_option(struct loader *ld, const config_setting_t *s,
         size_t best = 3;
         for (size_t i = 0; i < t->n; i++) {
             char group[64];
-            const char *on = t->opt[i].name, *dot = strchr(on, '.');
+            const char *on = t->slot[i].opt->name, *dot = strchr(on, '.');
             snprintf(group, sizeof group, "%.*s", dot ? (int)(dot - on) : 0, on);
             const char *cand[2] = { on, dot ? group : NULL };
             for (int k = 0; k < 2 && cand[k]; k++) {
@@ -1063,21 +769,19 @@ static int unknown_option(struct loader *ld, const config_setting_t *s,
         snprintf(hint + used, sizeof hint - used, "?)");
     }
     /* Output options written straight into a rule. */
-    if (t == &rule_table && !hint[0]) {
-        if (find_option(&redis_table, name))
-            snprintf(hint, sizeof hint, " (%.200s belongs in the rule's redis = { ... } output)", name);
-        else if (find_option(&mongo_table, name))
-            snprintf(hint, sizeof hint, " (%.200s belongs in the rule's mongo = { ... } output)", name);
-    }
+    if (t == &lay->rule && !hint[0])
+        for (size_t k = 0; k < ld->cfg->nsinks && !hint[0]; k++)
+            if (find_option(&lay->outputs[k], name) >= 0)
+                snprintf(hint, sizeof hint, " (%.200s belongs in the rule's %s = { ... } output)",
+                         name, ld->cfg->sinks[k]->name);
     return fail(ld, s, "unknown option \"%s%s\"%s", t->prefix, name, hint);
 }
 
 /* Parse the members of group s against table t. path is the group's
  * dotted name with a trailing '.' ("" for the group the table describes);
  * where[i] receives the setting of option i. */
-static int parse_members(struct loader *ld, const config_setting_t *s,
-                         const struct option_table *t, const char *path, void *base,
-                         const config_setting_t **where)
+static int parse_members(struct loader *ld, const config_setting_t *s, const struct table *t,
+                         const char *path, void *base, const config_setting_t **where)
 {
     int n = config_setting_length(s);
     for (int i = 0; i < n; i++) {
@@ -1085,11 +789,11 @@ static int parse_members(struct loader *ld, const config_setting_t *s,
         char full[256], shown[300];
         snprintf(full, sizeof full, "%s%s", path, config_setting_name(m));
         snprintf(shown, sizeof shown, "%s%s", t->prefix, full);
-        const struct option *o = find_option(t, full);
+        int o = find_option(t, full);
         int rc;
-        if (o) {
-            where[o - t->opt] = m;
-            rc = parse_value(ld, m, o, shown, base);
+        if (o >= 0) {
+            where[o] = m;
+            rc = parse_value(ld, m, t, (size_t)o, shown, base);
         } else if (is_group(t, full)) {
             if (!config_setting_is_group(m))
                 return fail(ld, m, "%s must be a group { ... }, got %s", shown, type_text(m));
@@ -1105,16 +809,16 @@ static int parse_members(struct loader *ld, const config_setting_t *s,
     return 0;
 }
 
-/* Set the defaults of table t's options in base. */
-static int set_defaults(const struct option_table *t, void *base)
+/* Set the defaults of options opt[0..n) in base. */
+static int set_defaults(const struct config_option *opt, size_t n, void *base)
 {
-    for (size_t i = 0; i < t->n; i++) {
-        const struct option *o = &t->opt[i];
+    for (size_t i = 0; i < n; i++) {
+        const struct config_option *o = &opt[i];
         void *f = field_of(o, base);
         if (!o->def)
             continue;
         switch (o->type) {
-        case OPT_STRING: {
+        case CONFIG_STRING: {
             char *copy = strdup(o->def);
             if (!copy)
                 return BB_ERR_NOMEM;
@@ -1122,20 +826,20 @@ static int set_defaults(const struct option_table *t, void *base)
             *(char **)f = copy;
             break;
         }
-        case OPT_UINT:
+        case CONFIG_UINT:
             set_uint(o, f, strtoull(o->def, NULL, 10));
             break;
-        case OPT_REAL: {
+        case CONFIG_REAL: {
             double v = strtod(o->def, NULL);
             memcpy(f, &v, sizeof v);
             break;
         }
-        case OPT_ENUM: {
+        case CONFIG_ENUM: {
             int v = choice_index(o->choices, o->def);
             memcpy(f, &v, sizeof v);
             break;
         }
-        case OPT_FLAG: {
+        case CONFIG_FLAG: {
             bool v = choice_index(o->choices, o->def) == 1;
             memcpy(f, &v, sizeof v);
             break;
@@ -1147,39 +851,41 @@ static int set_defaults(const struct option_table *t, void *base)
     return 0;
 }
 
-/* Free what table t's options hold in base (rules and outputs excepted). */
-static void free_fields(const struct option_table *t, void *base)
+/* Free what options opt[0..n) hold in base (rules and outputs excepted). */
+static void free_fields(const struct config_option *opt, size_t n, void *base)
 {
-    for (size_t i = 0; i < t->n; i++) {
-        const struct option *o = &t->opt[i];
+    for (size_t i = 0; i < n; i++) {
+        const struct config_option *o = &opt[i];
         void *f = field_of(o, base);
-        if (o->type == OPT_STRING) {
+        if (o->type == CONFIG_STRING) {
             free(*(char **)f);
             *(char **)f = NULL;
-        } else if (o->type == OPT_LIST || o->type == OPT_PAIRS) {
+        } else if (o->type == CONFIG_LIST || o->type == CONFIG_PAIRS) {
             strings_free(*(config_list *)f);
             *(config_list *)f = NULL;
         }
     }
 }
 
-static void free_rules(struct table_rule *rules, size_t n)
+static void free_rules(const struct bb_config *cfg, struct table_rule *rules, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         struct table_rule *r = &rules[i];
-        for (size_t k = 0; k < r->nredis; k++)
-            free_fields(&redis_table, &r->redis[k]);
-        for (size_t k = 0; k < r->nmongo; k++)
-            free_fields(&mongo_table, &r->mongo[k]);
-        free(r->redis);
-        free(r->mongo);
-        free_fields(&rule_table, r);
+        for (size_t k = 0; r->outputs && k < cfg->nsinks; k++) {
+            const struct config_sink *sk = cfg->sinks[k];
+            for (size_t j = 0; j < r->outputs[k].n; j++)
+                free_fields(sk->outputs, sk->noutputs,
+                            (char *)r->outputs[k].v + j * sk->output_size);
+            free(r->outputs[k].v);
+        }
+        free(r->outputs);
+        free_fields(rule_options, COUNT(rule_options), r);
     }
     free(rules);
 }
 
 /* The groups of s: one group, or a non-empty list of groups. */
-static int group_items(struct loader *ld, const config_setting_t *s, const struct option *o,
+static int group_items(struct loader *ld, const config_setting_t *s, const struct config_option *o,
                        const char *name, size_t *n)
 {
     if (config_setting_is_group(s)) {
@@ -1195,9 +901,9 @@ static int group_items(struct loader *ld, const config_setting_t *s, const struc
         const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
         if (!config_setting_is_group(e))
             return fail(ld, e, "%s must be %s, got %s in the list", name,
-                        o->type == OPT_RULES ? "a list of groups ( { match = \"schema.table\"; "
-                                               "... }, ... )"
-                                             : "a group { ... } or a list of groups",
+                        o->type == CONFIG_RULES ? "a list of groups ( { match = \"schema.table\"; "
+                                                  "... }, ... )"
+                                                : "a group { ... } or a list of groups",
                         type_text(e));
     }
     return 0;
@@ -1208,131 +914,127 @@ static const config_setting_t *group_item(const config_setting_t *s, size_t i)
     return config_setting_is_group(s) ? s : config_setting_get_elem(s, (unsigned)i);
 }
 
-static size_t opt_index(const struct option_table *t, const char *name)
+struct config_seen {
+    const struct table *table;
+    const config_setting_t *const *where;
+};
+
+int config_seen_line(const struct config_seen *seen, const char *name)
 {
-    return (size_t)(find_option(t, name) - t->opt);
+    int i = find_option(seen->table, name);
+    return i >= 0 && seen->where[i] ? (int)config_setting_source_line(seen->where[i]) : 0;
 }
 
-static int parse_redis_targets(struct loader *ld, const config_setting_t *s,
-                               const struct option *o, struct table_rule *r)
+/* A rule's outputs for sink k: rules = ( { ...; <name> = { ... } or ( ... ); } ). */
+static int parse_outputs(struct loader *ld, const config_setting_t *s, const struct config_option *o,
+                         struct table_rule *r, size_t k)
 {
+    const struct config_sink *sk = ld->cfg->sinks[k];
+    const struct table *t = &ld->cfg->layout->outputs[k];
+    char name[64];
+    snprintf(name, sizeof name, "rules.%s", sk->name);
     size_t n;
-    int rc = group_items(ld, s, o, "rules.redis", &n);
+    int rc = group_items(ld, s, o, name, &n);
     if (rc < 0)
         return rc;
-    if (!(r->redis = calloc(n, sizeof *r->redis)))
+    struct config_outputs *outs = &r->outputs[k];
+    if (!(outs->v = calloc(n, sk->output_size)))
         return out_of_memory(ld);
-    for (size_t i = 0; i < n; i++) {
-        const config_setting_t *g = group_item(s, i);
-        const config_setting_t *where[MAX_OPTIONS] = { 0 };
-        struct redis_target *t = &r->redis[r->nredis++];
-        t->line = (int)config_setting_source_line(g);
-        if (set_defaults(&redis_table, t) < 0)
-            return out_of_memory(ld);
-        if ((rc = parse_members(ld, g, &redis_table, "", t, where)) < 0)
-            return rc;
-        const config_setting_t *ttl = where[opt_index(&redis_table, "ttl")];
-        const config_setting_t *maxlen = where[opt_index(&redis_table, "maxlen")];
-        const config_setting_t *key = where[opt_index(&redis_table, "key")];
-        const config_setting_t *exclude = where[opt_index(&redis_table, "exclude_columns")];
-        bool stream = t->shape == REDIS_SHAPE_STREAM;
-        if (ttl && stream)
-            return fail(ld, ttl, "rules.redis.ttl applies to hash and json outputs, not to a "
-                        "stream (maxlen bounds a stream)");
-        if (maxlen && !stream)
-            return fail(ld, maxlen, "rules.redis.maxlen applies to stream outputs only, not to "
-                        "a %s", shape_names[t->shape]);
-        if (t->include_columns && t->exclude_columns)
-            return fail(ld, exclude, "rules.redis: include_columns and exclude_columns cannot be "
-                        "used together");
-        if (!t->key && store_string(ld, &t->key, stream ? default_stream_key : default_hash_key) < 0)
-            return BB_ERR_NOMEM;
-        bool row;
-        char why[8];
-        check_template(t->key, true, NULL, &row, why, sizeof why);
-        if (!stream && !row)
-            return fail(ld, key, "rules.redis.key \"%s\" has no {pk} or {column} placeholder: "
-                        "every row of a table would write the same key", t->key);
-        for (size_t k = 0; k + 1 < r->nredis; k++)
-            if (strcmp(r->redis[k].key, t->key) == 0)
-                return fail(ld, key ? key : g, "rules.redis: this output and the one at line %d "
-                            "both write the keys \"%s\"", r->redis[k].line, t->key);
-    }
-    return 0;
-}
-
-static int parse_mongo_targets(struct loader *ld, const config_setting_t *s,
-                               const struct option *o, struct table_rule *r)
-{
-    size_t n;
-    int rc = group_items(ld, s, o, "rules.mongo", &n);
-    if (rc < 0)
-        return rc;
-    if (!(r->mongo = calloc(n, sizeof *r->mongo)))
+    const config_setting_t **where = calloc(t->n + 1, sizeof *where);
+    if (!where)
         return out_of_memory(ld);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && rc == 0; i++) {
         const config_setting_t *g = group_item(s, i);
-        const config_setting_t *where[MAX_OPTIONS] = { 0 };
-        struct mongo_target *t = &r->mongo[r->nmongo++];
-        t->line = (int)config_setting_source_line(g);
-        if (set_defaults(&mongo_table, t) < 0)
-            return out_of_memory(ld);
-        if ((rc = parse_members(ld, g, &mongo_table, "", t, where)) < 0)
-            return rc;
-        const config_setting_t *exclude = where[opt_index(&mongo_table, "exclude_columns")];
-        const config_setting_t *renames = where[opt_index(&mongo_table, "renames")];
-        if (t->include_columns && t->exclude_columns)
-            return fail(ld, exclude, "rules.mongo: include_columns and exclude_columns cannot be "
-                        "used together");
-        for (size_t k = 0; t->renames && t->renames[k]; k += 2) {
-            const char *col = t->renames[k];
-            if (list_has(t->exclude_columns, col))
-                return fail(ld, renames, "rules.mongo.renames: \"%s\" is in exclude_columns", col);
-            if (t->include_columns && !list_has(t->include_columns, col))
-                return fail(ld, renames, "rules.mongo.renames: \"%s\" is not in include_columns",
-                            col);
+        memset(where, 0, t->n * sizeof *where);
+        struct config_output *out = (struct config_output *)((char *)outs->v + i * sk->output_size);
+        outs->n++;
+        out->line = (int)config_setting_source_line(g);
+        if (set_defaults(sk->outputs, sk->noutputs, out) < 0) {
+            rc = out_of_memory(ld);
+            break;
         }
-        for (size_t k = 0; k + 1 < r->nmongo; k++)
-            if (strcmp(r->mongo[k].database, t->database) == 0 &&
-                strcmp(r->mongo[k].collection, t->collection) == 0)
-                return fail(ld, g, "rules.mongo: this output and the one at line %d both write "
-                            "database \"%s\", collection \"%s\"", r->mongo[k].line, t->database,
-                            t->collection);
+        if ((rc = parse_members(ld, g, t, "", out, where)) < 0)
+            break;
+        struct config_seen seen = { t, where };
+        if (out->include_columns && out->exclude_columns) {
+            int x = find_option(t, "exclude_columns");
+            rc = fail(ld, x >= 0 && where[x] ? where[x] : g, "%s: include_columns and "
+                      "exclude_columns cannot be used together", name);
+            break;
+        }
+        if (!sk->output_done)
+            continue;
+        const char *at = NULL;
+        char why[BB_ERROR_MSG_MAX];
+        why[0] = '\0';
+        int done = sk->output_done(outs->v, i, &seen, &at, why, sizeof why);
+        if (done == BB_ERR_NOMEM) {
+            rc = out_of_memory(ld);
+        } else if (done < 0) {
+            int x = at ? find_option(t, at) : -1;
+            rc = fail(ld, x >= 0 && where[x] ? where[x] : g, "%s", why);
+        }
     }
-    return 0;
+    free(where);
+    return rc;
 }
 
-static int parse_rules(struct loader *ld, const config_setting_t *s, const struct option *o)
+static int parse_rules(struct loader *ld, const config_setting_t *s, const struct config_option *o)
 {
     struct bb_config *cfg = ld->cfg;
+    const struct table *t = &cfg->layout->rule;
     size_t n;
     int rc = group_items(ld, s, o, "rules", &n);
     if (rc < 0)
         return rc;
-    free_rules(cfg->rules, cfg->nrules);
+    free_rules(cfg, cfg->rules, cfg->nrules);
     cfg->nrules = 0;
     if (!(cfg->rules = calloc(n, sizeof *cfg->rules)))
         return out_of_memory(ld);
-    for (size_t i = 0; i < n; i++) {
+    const config_setting_t **where = calloc(t->n + 1, sizeof *where);
+    if (!where)
+        return out_of_memory(ld);
+    for (size_t i = 0; i < n && rc == 0; i++) {
         const config_setting_t *g = group_item(s, i);
-        const config_setting_t *where[MAX_OPTIONS] = { 0 };
+        memset(where, 0, t->n * sizeof *where);
         struct table_rule *r = &cfg->rules[cfg->nrules++];
         r->line = (int)config_setting_source_line(g);
-        if ((rc = parse_members(ld, g, &rule_table, "", r, where)) < 0)
-            return rc;
-        if (!r->match)
-            return fail(ld, g, "rules: this rule has no match = \"schema.table\" (globs allowed)");
-        if (r->nredis + r->nmongo == 0)
-            return fail(ld, g, "rules: the rule for \"%s\" has no outputs: add redis = { ... } "
-                        "or mongo = { ... } ({} gives the default mapping)", r->match);
-        for (size_t k = 0; k + 1 < cfg->nrules; k++)
+        if (!(r->outputs = calloc(cfg->nsinks + 1, sizeof *r->outputs))) {
+            rc = out_of_memory(ld);
+            break;
+        }
+        if ((rc = parse_members(ld, g, t, "", r, where)) < 0)
+            break;
+        if (!r->match) {
+            rc = fail(ld, g, "rules: this rule has no match = \"schema.table\" (globs allowed)");
+            break;
+        }
+        size_t nout = 0;
+        for (size_t k = 0; k < cfg->nsinks; k++)
+            nout += r->outputs[k].n;
+        if (nout == 0) {
+            char add[300] = "";
+            size_t used = 0;
+            for (size_t k = 0; k < cfg->nsinks && used < sizeof add; k++) {
+                int w = snprintf(add + used, sizeof add - used, "%s%s = { ... }",
+                                 k ? " or " : "", cfg->sinks[k]->name);
+                if (w > 0)
+                    used += (size_t)w;
+            }
+            rc = fail(ld, g, "rules: the rule for \"%s\" has no outputs: add %s ({} gives the "
+                      "default mapping)", r->match, add);
+            break;
+        }
+        for (size_t k = 0; k + 1 < cfg->nrules && rc == 0; k++)
             if (strcmp(cfg->rules[k].match, r->match) == 0)
-                return fail(ld, where[opt_index(&rule_table, "match")],
-                            "rules: \"%s\" is matched by the rule at line %d already, so this "
-                            "rule would never apply", r->match, cfg->rules[k].line);
+                rc = fail(ld, where[find_option(t, "match")],
+                          "rules: \"%s\" is matched by the rule at line %d already, so this "
+                          "rule would never apply", r->match, cfg->rules[k].line);
     }
-    return 0;
+    free(where);
+    return rc;
 }
+
 
 /* libconfig 1.5 reads an integer literal beyond 32 bits without the L
  * suffix as its low 32 bits (4294967296 becomes 0), silently. Before the
@@ -1464,9 +1166,37 @@ static int read_text(struct loader *ld, char **out)
     return 0;
 }
 
+
+/* Where each top-level option the file set was set, and its value then. */
+static int note_origin(struct loader *ld, const config_setting_t **where)
+{
+    struct bb_config *cfg = ld->cfg;
+    const struct table *t = &cfg->layout->top;
+    struct config_origin *o = cfg->origin;
+    if (!o) {
+        if (!(o = calloc(1, sizeof *o)))
+            return out_of_memory(ld);
+        cfg->origin = o;
+        if (!(o->line = calloc(t->n, sizeof *o->line)) ||
+            !(o->value = calloc(t->n, sizeof *o->value)))
+            return out_of_memory(ld);
+    }
+    for (size_t i = 0; i < t->n; i++) {
+        o->line[i] = 0;
+        if (!where[i])
+            continue;
+        const struct config_option *opt = t->slot[i].opt;
+        o->line[i] = (int)config_setting_source_line(where[i]);
+        memcpy(o->value[i], cfield_of(opt, slot_base(cfg, t, i, cfg)), opt->size);
+    }
+    return 0;
+}
+
 int config_load_file(struct bb_config *cfg, const char *path, struct bb_error *err)
 {
     struct loader ld = { .path = path, .cfg = cfg, .err = err };
+    if (!cfg->layout)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     int rc = config_set_string(&cfg->path, path, err);
     char *text = NULL;
     if (rc < 0 || (rc = read_text(&ld, &text)) < 0)
@@ -1476,6 +1206,7 @@ int config_load_file(struct bb_config *cfg, const char *path, struct bb_error *e
         free(text);
         return rc;
     }
+    const config_setting_t **where = NULL;
     config_t lc;
     config_init(&lc);
     if (!config_read_string(&lc, text)) {
@@ -1485,44 +1216,144 @@ int config_load_file(struct bb_config *cfg, const char *path, struct bb_error *e
     if ((rc = scan_literals(&ld, text, true)) < 0)
         goto done;
 
-    const config_setting_t *where[MAX_OPTIONS] = { 0 };
-    if ((rc = parse_members(&ld, config_root_setting(&lc), &top_table, "", cfg, where)) < 0)
-        goto done;
-
-    free(cfg->origin);
-    if (!(cfg->origin = calloc(1, sizeof *cfg->origin))) {
+    if (!(where = calloc(cfg->layout->top.n + 1, sizeof *where))) {
         rc = out_of_memory(&ld);
         goto done;
     }
-    for (size_t i = 0; i < NTOP; i++) {
-        if (!where[i])
-            continue;
-        cfg->origin->line[i] = (int)config_setting_source_line(where[i]);
-        memcpy(cfg->origin->value[i], cfield_of(&top_options[i], cfg), top_options[i].size);
-    }
+    if ((rc = parse_members(&ld, config_root_setting(&lc), &cfg->layout->top, "", cfg, where)) < 0)
+        goto done;
+    rc = note_origin(&ld, where);
 done:
+    free(where);
     config_destroy(&lc);
     free(text);
     return rc;
 }
 
 /* ------------------------------------------------------------------ */
+/* The tables of a configuration                                       */
+
+static void layout_free(struct config_layout *lay)
+{
+    if (!lay)
+        return;
+    free(lay->outputs);
+    free(lay->slots);
+    free(lay->rule_outputs);
+    free(lay->prefixes);
+    free(lay);
+}
+
+/* Compose the engine's tables and those of sinks[0..n). NULL when out of
+ * memory. A sink's tables are its author's to get right: the checks here
+ * are assertions. */
+static struct config_layout *layout_new(const struct config_sink *const *sinks, size_t n)
+{
+    struct config_layout *lay = calloc(1, sizeof *lay);
+    if (!lay)
+        return NULL;
+    size_t ntop = COUNT(source_options) + COUNT(top_options), nout = 0, plen = 0;
+    for (size_t k = 0; k < n; k++) {
+        ntop += sinks[k]->nsettings;
+        nout += sinks[k]->noutputs;
+        plen += strlen(sinks[k]->name) + sizeof "rules..";
+        assert(sinks[k]->output_size >= sizeof(struct config_output));
+    }
+    size_t nrule = COUNT(rule_options) + n;
+    lay->slots = calloc(ntop + nrule + nout + 1, sizeof *lay->slots);
+    lay->outputs = calloc(n + 1, sizeof *lay->outputs);
+    lay->rule_outputs = calloc(n + 1, sizeof *lay->rule_outputs);
+    lay->prefixes = malloc(plen + 1);
+    if (!lay->slots || !lay->outputs || !lay->rule_outputs || !lay->prefixes) {
+        layout_free(lay);
+        return NULL;
+    }
+    struct slot *s = lay->slots;
+
+    lay->top = (struct table){ .prefix = "", .slot = s, .top = true };
+    for (size_t i = 0; i < COUNT(source_options); i++)
+        *s++ = (struct slot){ &source_options[i], -1 };
+    for (size_t k = 0; k < n; k++)
+        for (size_t i = 0; i < sinks[k]->nsettings; i++) {
+            const char *name = sinks[k]->settings[i].name;
+            size_t len = strlen(sinks[k]->name);
+            assert(strncmp(name, sinks[k]->name, len) == 0 && name[len] == '.');
+            (void)name;
+            (void)len;
+            *s++ = (struct slot){ &sinks[k]->settings[i], (int)k };
+        }
+    for (size_t i = 0; i < COUNT(top_options); i++)
+        *s++ = (struct slot){ &top_options[i], -1 };
+    lay->top.n = (size_t)(s - lay->top.slot);
+
+    lay->rule = (struct table){ .prefix = "rules.", .slot = s };
+    for (size_t i = 0; i < COUNT(rule_options); i++)
+        *s++ = (struct slot){ &rule_options[i], -1 };
+    for (size_t k = 0; k < n; k++) {
+        lay->rule_outputs[k] = (struct config_option){
+            .name = sinks[k]->name, .type = CONFIG_OUTPUTS, .help = sinks[k]->outputs_help,
+        };
+        *s++ = (struct slot){ &lay->rule_outputs[k], (int)k };
+    }
+    lay->rule.n = (size_t)(s - lay->rule.slot);
+
+    char *p = lay->prefixes;
+    for (size_t k = 0; k < n; k++) {
+        int w = sprintf(p, "rules.%s.", sinks[k]->name);
+        lay->outputs[k] = (struct table){ .prefix = p, .slot = s };
+        p += w + 1;
+        for (size_t i = 0; i < sinks[k]->noutputs; i++)
+            *s++ = (struct slot){ &sinks[k]->outputs[i], (int)k };
+        lay->outputs[k].n = sinks[k]->noutputs;
+    }
+    return lay;
+}
+
+/* ------------------------------------------------------------------ */
 /* Defaults, validation, teardown                                      */
 
-void bb_config_init(struct bb_config *cfg)
+int bb_config_init(struct bb_config *cfg, const struct config_sink *const *sinks, size_t nsinks)
 {
     memset(cfg, 0, sizeof *cfg);
+    cfg->sinks = sinks;
+    cfg->nsinks = nsinks;
+    if (!(cfg->layout = layout_new(sinks, nsinks)) ||
+        !(cfg->sink_settings = calloc(nsinks + 1, sizeof *cfg->sink_settings)))
+        return BB_ERR_NOMEM;
+    int rc = 0;
+    for (size_t k = 0; k < nsinks; k++) {
+        if (!(cfg->sink_settings[k] = calloc(1, sinks[k]->settings_size)))
+            return BB_ERR_NOMEM;
+        if (set_defaults(sinks[k]->settings, sinks[k]->nsettings, cfg->sink_settings[k]) < 0)
+            rc = BB_ERR_NOMEM;
+    }
     /* Out of memory leaves a string default NULL; config_validate says so. */
-    set_defaults(&top_table, cfg);
+    if (set_defaults(source_options, COUNT(source_options), cfg) < 0 ||
+        set_defaults(top_options, COUNT(top_options), cfg) < 0)
+        rc = BB_ERR_NOMEM;
+    return rc;
 }
 
 void bb_config_destroy(struct bb_config *cfg)
 {
     if (!cfg)
         return;
-    free_fields(&top_table, cfg);
-    free_rules(cfg->rules, cfg->nrules);
-    free(cfg->origin);
+    free_fields(source_options, COUNT(source_options), cfg);
+    free_fields(top_options, COUNT(top_options), cfg);
+    for (size_t k = 0; cfg->sink_settings && k < cfg->nsinks; k++) {
+        if (!cfg->sink_settings[k])
+            continue;
+        free_fields(cfg->sinks[k]->settings, cfg->sinks[k]->nsettings, cfg->sink_settings[k]);
+        free(cfg->sink_settings[k]);
+    }
+    free(cfg->sink_settings);
+    free_rules(cfg, cfg->rules, cfg->nrules);
+    if (cfg->origin) {
+        free(cfg->origin->line);
+        free(cfg->origin->value);
+        free(cfg->origin);
+    }
+    layout_free(cfg->layout);
     free(cfg->path);
     memset(cfg, 0, sizeof *cfg);
 }
@@ -1539,34 +1370,106 @@ int config_set_string(char **slot, const char *value, struct bb_error *err)
     return 0;
 }
 
+/* The field of top-level option name, with its option (NULL: none). */
+static void *top_field(const struct bb_config *cfg, const char *name,
+                       const struct config_option **opt)
+{
+    const struct table *t = cfg->layout ? &cfg->layout->top : NULL;
+    int i = t ? find_option(t, name) : -1;
+    if (i < 0) {
+        *opt = NULL;
+        return NULL;
+    }
+    *opt = t->slot[i].opt;
+    return field_of(t->slot[i].opt, slot_base(cfg, t, (size_t)i, (void *)cfg));
+}
+
+int config_set(struct bb_config *cfg, const char *name, const char *value, struct bb_error *err)
+{
+    const struct config_option *o;
+    char **slot = top_field(cfg, name, &o);
+    if (!slot || o->type != CONFIG_STRING)
+        return bb_error_set(err, BB_ERR_USAGE, "no string option \"%s\"", name);
+    return config_set_string(slot, value, err);
+}
+
+int config_sink_index(const struct bb_config *cfg, const char *name)
+{
+    for (size_t k = 0; k < cfg->nsinks; k++)
+        if (strcmp(cfg->sinks[k]->name, name) == 0)
+            return (int)k;
+    return -1;
+}
+
+const void *config_sink_settings(const struct bb_config *cfg, size_t k)
+{
+    return k < cfg->nsinks && cfg->sink_settings ? cfg->sink_settings[k] : NULL;
+}
+
+/* The value of string option "<sink>.<what>" of sink k, NULL when unset
+ * or when the sink has no such option. */
+static const char *sink_string(const struct bb_config *cfg, size_t k, const char *what)
+{
+    char name[128];
+    snprintf(name, sizeof name, "%s.%s", cfg->sinks[k]->name, what);
+    const struct config_option *o;
+    char *const *slot = top_field(cfg, name, &o);
+    return slot && o->type == CONFIG_STRING ? *slot : NULL;
+}
+
+const char *config_sink_url(const struct bb_config *cfg, size_t k)
+{
+    return k < cfg->nsinks ? sink_string(cfg, k, "url") : NULL;
+}
+
+size_t config_rule_noutputs(const struct bb_config *cfg, const struct table_rule *rule, size_t k)
+{
+    if (!rule)
+        return k < cfg->nsinks && cfg->sinks[k]->default_output ? 1 : 0;
+    return k < cfg->nsinks && rule->outputs ? rule->outputs[k].n : 0;
+}
+
+const struct config_output *config_rule_output(const struct bb_config *cfg,
+                                               const struct table_rule *rule, size_t k, size_t i)
+{
+    if (i >= config_rule_noutputs(cfg, rule, k))
+        return NULL;
+    if (!rule)
+        return cfg->sinks[k]->default_output;
+    return (const struct config_output *)((const char *)rule->outputs[k].v +
+                                          i * cfg->sinks[k]->output_size);
+}
+
 /* "FILE:LINE: " when top-level option i still holds what the file set,
- * "FILE: " for the file as a whole (i == NTOP), else "". */
+ * "FILE: " for the file as a whole (i past the options), else "". */
 static const char *where_text(const struct bb_config *cfg, size_t i, char *buf, size_t n)
 {
+    const struct table *t = &cfg->layout->top;
     buf[0] = '\0';
     if (!cfg->path)
         return buf;
-    if (i >= NTOP) {
+    if (i >= t->n) {
         snprintf(buf, n, "%s: ", cfg->path);
     } else if (cfg->origin && cfg->origin->line[i] > 0 &&
-               memcmp(cfg->origin->value[i], cfield_of(&top_options[i], cfg),
-                      top_options[i].size) == 0) {
+               memcmp(cfg->origin->value[i],
+                      cfield_of(t->slot[i].opt, slot_base(cfg, t, i, (void *)cfg)),
+                      t->slot[i].opt->size) == 0) {
         snprintf(buf, n, "%s:%d: ", cfg->path, cfg->origin->line[i]);
     }
     return buf;
 }
 
-static bool is_unset(const struct option *o, const void *f)
+static bool is_unset(const struct config_option *o, const void *f)
 {
     static const unsigned char zero[8];
     return o->size <= sizeof zero && memcmp(f, zero, o->size) == 0;
 }
 
 /* Check the value of top-level option o as it is now. */
-static bool check_field(const struct option *o, const void *f, char *msg, size_t n)
+static bool check_field(const struct config_option *o, const void *f, char *msg, size_t n)
 {
     switch (o->type) {
-    case OPT_STRING: {
+    case CONFIG_STRING: {
         const char *v = *(char *const *)f;
         if (!v) {
             snprintf(msg, n, "%s is not set", o->name);
@@ -1574,16 +1477,16 @@ static bool check_field(const struct option *o, const void *f, char *msg, size_t
         }
         return check_string_value(o, o->name, v, msg, n);
     }
-    case OPT_UINT: {
+    case CONFIG_UINT: {
         uint64_t v = get_uint(o, f);
         return check_uint_value(o, o->name, v > INT64_MAX ? -1 : (long long)v, msg, n);
     }
-    case OPT_REAL: {
+    case CONFIG_REAL: {
         double v;
         memcpy(&v, f, sizeof v);
         return check_real_value(o, o->name, v, msg, n);
     }
-    case OPT_ENUM: {
+    case CONFIG_ENUM: {
         int v;
         memcpy(&v, f, sizeof v);
         int count = 0;
@@ -1595,7 +1498,7 @@ static bool check_field(const struct option *o, const void *f, char *msg, size_t
         }
         return true;
     }
-    case OPT_LIST: {
+    case CONFIG_LIST: {
         const config_list list = *(const config_list *)f;
         if (list && !list[0]) {
             snprintf(msg, n, "%s must not be empty", o->name);
@@ -1632,69 +1535,98 @@ static int validate_rule_fail(const struct bb_config *cfg, struct bb_error *err,
     return bb_error_set(err, BB_ERR_USAGE, "%s", msg);
 }
 
+/* A password variable and the URL it is for: "source.password_env" and
+ * "source.url", "redis.password_env" and "redis.url", ... */
+static int check_secret(const struct bb_config *cfg, const char *group, const char *what,
+                        struct bb_error *err)
+{
+    const struct table *t = &cfg->layout->top;
+    char env_name[128], url_name[128];
+    snprintf(env_name, sizeof env_name, "%s.password_env", group);
+    snprintf(url_name, sizeof url_name, "%s.url", group);
+    int ei = find_option(t, env_name), ui = find_option(t, url_name);
+    if (ei < 0 || ui < 0)
+        return 0;
+    const char *env = *(char *const *)cfield_of(t->slot[ei].opt,
+                                                slot_base(cfg, t, (size_t)ei, (void *)cfg));
+    const char *url = *(char *const *)cfield_of(t->slot[ui].opt,
+                                                slot_base(cfg, t, (size_t)ui, (void *)cfg));
+    if (!env)
+        return 0;
+    if (!url)
+        return validate_fail(cfg, err, (size_t)ei, "%s is set but %s is not configured (%s)",
+                             env_name, what, url_name);
+    if (url_has_password(url))
+        return validate_fail(cfg, err, (size_t)ei, "%s is set but %s has a password too: keep one",
+                             env_name, url_name);
+    if (!getenv(env))
+        return validate_fail(cfg, err, (size_t)ei, "%s: the environment variable %s is not set",
+                             env_name, env);
+    return 0;
+}
+
 int config_validate(const struct bb_config *cfg, struct bb_error *err)
 {
+    if (!cfg->layout)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    const struct table *t = &cfg->layout->top;
     char msg[BB_ERROR_MSG_MAX];
-    for (size_t i = 0; i < NTOP; i++) {
-        const struct option *o = &top_options[i];
-        const void *f = cfield_of(o, cfg);
-        if ((o->flags & OPT_UNSET_OK) && is_unset(o, f))
+    for (size_t i = 0; i < t->n; i++) {
+        const struct config_option *o = t->slot[i].opt;
+        const void *f = cfield_of(o, slot_base(cfg, t, i, (void *)cfg));
+        if ((o->flags & CONFIG_UNSET_OK) && is_unset(o, f))
             continue;
         if (!check_field(o, f, msg, sizeof msg))
             return validate_fail(cfg, err, i, "%s", msg);
     }
     if (!cfg->source_url)
-        return validate_fail(cfg, err, NTOP, "no source: set source.url or give --source "
+        return validate_fail(cfg, err, t->n, "no source: set source.url or give --source "
                              "mysql://user@host:port");
-    if (!cfg->redis_url && !cfg->mongo_url)
-        return validate_fail(cfg, err, NTOP, "nothing to write to: set redis.url or mongo.url, "
-                             "or give --redis redis://host:port or --mongo mongodb://host:port");
+    bool any = false;
+    for (size_t k = 0; k < cfg->nsinks; k++)
+        any |= config_sink_url(cfg, k) != NULL;
+    if (!any) {
+        /* "set redis.url or mongo.url, or give --redis redis://host:port or ..." */
+        char set[400] = "", give[600] = "";
+        size_t ns = 0, ng = 0;
+        for (size_t k = 0; k < cfg->nsinks; k++) {
+            const struct config_sink *sk = cfg->sinks[k];
+            const char *sep = k ? " or " : "";
+            int w = snprintf(set + ns, sizeof set - ns, "%s%s.url", sep, sk->name);
+            ns += w > 0 && (size_t)w < sizeof set - ns ? (size_t)w : 0;
+            w = snprintf(give + ng, sizeof give - ng, "%s--%s %s", sep, sk->name, sk->url_example);
+            ng += w > 0 && (size_t)w < sizeof give - ng ? (size_t)w : 0;
+        }
+        if (cfg->nsinks == 0)
+            return validate_fail(cfg, err, t->n, "nothing to write to: no sink is known");
+        return validate_fail(cfg, err, t->n, "nothing to write to: set %s, or give %s", set, give);
+    }
     if (cfg->retry_initial_ms > cfg->retry_max_ms) {
         /* Name the line of whichever of the two the file set. */
         char buf[8];
-        size_t i = opt_index(&top_table, "retry.initial_ms");
+        size_t i = (size_t)find_option(t, "retry.initial_ms");
         if (!where_text(cfg, i, buf, sizeof buf)[0])
-            i = opt_index(&top_table, "retry.max_ms");
+            i = (size_t)find_option(t, "retry.max_ms");
         return validate_fail(cfg, err, i, "retry.initial_ms (%u) is larger than retry.max_ms (%u)",
                              cfg->retry_initial_ms, cfg->retry_max_ms);
     }
 
-    static const struct {
-        const char *env, *url, *what;
-    } secrets[] = {
-        { "source.password_env", "source.url", "the source" },
-        { "redis.password_env", "redis.url", "Redis" },
-        { "mongo.password_env", "mongo.url", "MongoDB" },
-    };
-    for (size_t k = 0; k < sizeof secrets / sizeof secrets[0]; k++) {
-        size_t ei = opt_index(&top_table, secrets[k].env);
-        size_t ui = opt_index(&top_table, secrets[k].url);
-        const char *env = *(char *const *)cfield_of(&top_options[ei], cfg);
-        const char *url = *(char *const *)cfield_of(&top_options[ui], cfg);
-        if (!env)
-            continue;
-        if (!url)
-            return validate_fail(cfg, err, ei, "%s is set but %s is not configured (%s)",
-                                 secrets[k].env, secrets[k].what, secrets[k].url);
-        if (url_has_password(url))
-            return validate_fail(cfg, err, ei, "%s is set but %s has a password too: keep one",
-                                 secrets[k].env, secrets[k].url);
-        if (!getenv(env))
-            return validate_fail(cfg, err, ei, "%s: the environment variable %s is not set",
-                                 secrets[k].env, env);
-    }
+    int rc = check_secret(cfg, "source", "the source", err);
+    for (size_t k = 0; k < cfg->nsinks && rc == 0; k++)
+        rc = check_secret(cfg, cfg->sinks[k]->name, cfg->sinks[k]->title, err);
+    if (rc < 0)
+        return rc;
 
     for (size_t i = 0; i < cfg->nrules; i++) {
         const struct table_rule *r = &cfg->rules[i];
-        if (r->nredis && !cfg->redis_url) {
-            snprintf(msg, sizeof msg, "rules.redis: the rule for \"%s\" writes to Redis but no "
-                     "Redis is configured (redis.url or --redis)", r->match);
-            return validate_rule_fail(cfg, err, r->redis[0].line, msg);
-        }
-        if (r->nmongo && !cfg->mongo_url) {
-            snprintf(msg, sizeof msg, "rules.mongo: the rule for \"%s\" writes to MongoDB but no "
-                     "MongoDB is configured (mongo.url or --mongo)", r->match);
-            return validate_rule_fail(cfg, err, r->mongo[0].line, msg);
+        for (size_t k = 0; k < cfg->nsinks; k++) {
+            const struct config_sink *sk = cfg->sinks[k];
+            if (!config_rule_noutputs(cfg, r, k) || config_sink_url(cfg, k))
+                continue;
+            snprintf(msg, sizeof msg, "rules.%s: the rule for \"%s\" writes to %s but no %s is "
+                     "configured (%s.url or --%s)", sk->name, r->match, sk->title, sk->title,
+                     sk->name, sk->name);
+            return validate_rule_fail(cfg, err, config_rule_output(cfg, r, k, 0)->line, msg);
         }
     }
     return 0;
@@ -1703,52 +1635,53 @@ int config_validate(const struct bb_config *cfg, struct bb_error *err)
 /* ------------------------------------------------------------------ */
 /* The reference                                                       */
 
-static void describe_table(FILE *out, const struct option_table *t)
+static void describe_table(FILE *out, const struct table *t)
 {
     for (size_t i = 0; i < t->n; i++) {
-        const struct option *o = &t->opt[i];
+        const struct config_option *o = t->slot[i].opt;
         char type[200];
         switch (o->type) {
-        case OPT_STRING:
+        case CONFIG_STRING:
             if (o->choices)
                 choices_text(o->choices, type, sizeof type);
             else
                 snprintf(type, sizeof type, "string");
             break;
-        case OPT_UINT:
+        case CONFIG_UINT:
             snprintf(type, sizeof type, "integer %llu..%llu", (unsigned long long)o->min,
                      (unsigned long long)o->max);
             break;
-        case OPT_REAL:
+        case CONFIG_REAL:
             snprintf(type, sizeof type, "number %g..%g", o->rmin, o->rmax);
             break;
-        case OPT_ENUM:
-        case OPT_FLAG:
+        case CONFIG_ENUM:
+        case CONFIG_FLAG:
             choices_text(o->choices, type, sizeof type);
             break;
-        case OPT_LIST:
+        case CONFIG_LIST:
             snprintf(type, sizeof type, "list of strings");
             break;
-        case OPT_PAIRS:
+        case CONFIG_PAIRS:
             snprintf(type, sizeof type, "list of pairs");
             break;
-        case OPT_RULES:
+        case CONFIG_RULES:
             snprintf(type, sizeof type, "list of groups");
             break;
-        case OPT_REDIS:
-        case OPT_MONGO:
+        case CONFIG_OUTPUTS:
             snprintf(type, sizeof type, "group or list of groups");
             break;
         }
         fprintf(out, "%s%s\t%s\t%s\t%s\n", t->prefix, o->name, type, o->def ? o->def : "-",
-                o->help);
+                o->help ? o->help : "");
     }
 }
 
-void config_describe(FILE *out)
+void config_describe(const struct bb_config *cfg, FILE *out)
 {
-    describe_table(out, &top_table);
-    describe_table(out, &rule_table);
-    describe_table(out, &redis_table);
-    describe_table(out, &mongo_table);
+    if (!cfg->layout)
+        return;
+    describe_table(out, &cfg->layout->top);
+    describe_table(out, &cfg->layout->rule);
+    for (size_t k = 0; k < cfg->nsinks; k++)
+        describe_table(out, &cfg->layout->outputs[k]);
 }

@@ -1,9 +1,17 @@
 /* config.h - what `binbridge run` is told: from a libconfig file
  * (--config FILE), the command line, or the built-in defaults (zero
- * config: every table of every user schema as a Redis hash per row).
+ * config: every table of every user schema, in every configured sink,
+ * with its default mapping).
  *
- * Every option is declared once in config.c's table (name, type, default,
- * bounds, help); a file is validated as a whole before anything connects,
+ * The configuration engine knows no sink by name. Every option is
+ * declared once in a table (name, type, default, bounds, help): the
+ * engine's own (the source, the tables, batches, retries, rules) in
+ * config.c, and each sink's in its own folder (sinks/<name>/<name>_options.c),
+ * handed to bb_config_init as a struct config_sink by the layers above
+ * (sinks/sinks.c registers them). The engine stores each sink's settings
+ * and each rule's outputs for it as the sink's own structs, opaquely; what
+ * every output has (its columns, its line) is a struct config_output at
+ * their start. A file is validated as a whole before anything connects,
  * and every error says "FILE:LINE: what is wrong". */
 #ifndef BB_CONFIG_H
 #define BB_CONFIG_H
@@ -15,52 +23,133 @@
 
 #include "binbridge.h"
 
-enum redis_shape {
-    REDIS_SHAPE_HASH = 0,   /* HSET key col value ... per row (default) */
-    REDIS_SHAPE_JSON,       /* SET key {"col": value, ...} per row */
-    REDIS_SHAPE_STREAM,     /* XADD key MAXLEN ~ n * op ... per row change */
-};
-
 /* A NULL-terminated list of strings owned by the config. */
 typedef char **config_list;
 
-/* One Redis output of a rule. */
-struct redis_target {
-    enum redis_shape shape;
-    char *key;              /* key template, e.g. "{schema}:{table}:{pk}", "user:{id}";
-                               placeholders: {schema} {table} {pk} {column} */
-    uint64_t ttl;           /* seconds; 0 = keys do not expire (hash, json) */
-    uint64_t maxlen;        /* streams: MAXLEN ~ maxlen; 0 = unbounded */
-    config_list include_columns;  /* NULL: every column */
-    config_list exclude_columns;  /* NULL: none */
-    int line;               /* where it was declared (0: built in) */
+/* ------------------------------------------------------------------ */
+/* Option tables                                                       */
+
+/* Option types. Enumerations are stored as int: the index in choices. */
+enum config_type {
+    CONFIG_STRING,  /* char *; one of choices, or accepted by check() */
+    CONFIG_UINT,    /* uint32_t or uint64_t (by size), min..max */
+    CONFIG_REAL,    /* double, rmin..rmax */
+    CONFIG_ENUM,    /* an enum: the index of its name in choices */
+    CONFIG_FLAG,    /* bool: choices[0] is false, choices[1] true */
+    CONFIG_LIST,    /* config_list of non-empty distinct strings, each check()ed */
+    CONFIG_PAIRS,   /* config_list of ("column", "name") pairs, flattened; check() the names */
+    CONFIG_RULES,   /* the engine's: struct bb_config's rules */
+    CONFIG_OUTPUTS, /* the engine's: a rule's outputs for one sink */
 };
 
-/* One MongoDB output of a rule (the MongoDB sink). */
-struct mongo_target {
-    char *database;         /* template, default "{schema}" */
-    char *collection;       /* template, default "{table}" */
-    config_list include_columns;
-    config_list exclude_columns;
-    config_list renames;    /* pairs "column", "field" */
-    bool update_set;        /* updates $set the changed columns instead of replacing */
-    bool dates_as_strings;  /* keep sub-millisecond digits: dates as text */
-    int line;
+/* 0 or NULL in the struct means "not set" (config_validate accepts it). */
+#define CONFIG_UNSET_OK 1u
+
+/* Extra checks of a string: true, or false with the reason in why (the
+ * message is "<option>: <why>"). */
+typedef bool (*config_check_fn)(const char *value, char *why, size_t n);
+
+struct config_option {
+    const char *name;           /* dotted within its table: "batch.rows", "redis.url", "shape" */
+    enum config_type type;
+    size_t offset, size;        /* the field in the struct the table describes */
+    uint64_t min, max;          /* CONFIG_UINT */
+    double rmin, rmax;          /* CONFIG_REAL */
+    const char *const *choices; /* CONFIG_STRING (optional), CONFIG_ENUM, CONFIG_FLAG */
+    config_check_fn check;      /* CONFIG_STRING, CONFIG_LIST elements, CONFIG_PAIRS names */
+    const char *def;            /* default as written in a file; NULL: none */
+    unsigned flags;
+    const char *help;
+};
+
+/* .offset and .size of a field, for a table's entries. */
+#define CONFIG_AT(type, field) .offset = offsetof(type, field), .size = sizeof(((type *)0)->field)
+
+/* What every output of a rule has, whatever its sink: the sink's output
+ * struct begins with it. The mapper builds each output's column mask
+ * from it. A sink's output table declares the two lists as options
+ * "include_columns" and "exclude_columns" (CONFIG_LIST, at
+ * head.include_columns and head.exclude_columns); the engine refuses the
+ * two together. */
+struct config_output {
+    config_list include_columns;    /* NULL: every column */
+    config_list exclude_columns;    /* NULL: none */
+    int line;                       /* where it was declared (0: built in) */
+};
+
+/* Where the options of one group of a file were set (for a sink's
+ * output_done). */
+struct config_seen;
+
+/* The line option `name` of the group was set at, or 0 when it was not. */
+int config_seen_line(const struct config_seen *seen, const char *name);
+
+struct mapper_compile;  /* mapping/mapper.h */
+struct output_plan;
+
+/* A sink type as the configuration and the mapper know it: its name, its
+ * option tables and what it compiles of its outputs for a table. The
+ * engine allocates, fills (defaults, then the file) and frees its structs;
+ * strings and lists in them are the engine's (CONFIG_STRING, CONFIG_LIST,
+ * CONFIG_PAIRS fields are freed with them). */
+struct config_sink {
+    const char *name;           /* "redis": its group at the top level and in a rule,
+                                   and --redis on the command line */
+    const char *title;          /* "Redis": how messages name the store */
+    const char *url_example;    /* "redis://host:port": what "nothing to write to" offers */
+
+    /* Top-level settings, named "<name>.<option>", in a struct of
+     * settings_size bytes. Among them "<name>.url" (CONFIG_STRING,
+     * CONFIG_UNSET_OK): the sink is configured when it is set. An optional
+     * "<name>.password_env" names the variable holding its password: the
+     * engine checks it is set, and that the URL has no password too. */
+    const struct config_option *settings;
+    size_t nsettings;
+    size_t settings_size;
+
+    /* One output of a rule (rules.<name>.*): a struct of output_size
+     * bytes that begins with a struct config_output. */
+    const struct config_option *outputs;
+    size_t noutputs;
+    size_t output_size;
+    const char *outputs_help;   /* of the rule's option <name> ("the Redis outputs: ...") */
+    const void *default_output; /* the default mapping's (tables no rule matches) */
+
+    /* Once output i of outputs[] (the rule's outputs for this sink so far,
+     * i the last) is read: fill in what depends on several options and
+     * check them together, also against outputs[0..i). Returns 0,
+     * BB_ERR_USAGE with the whole reason in why and in *at the option
+     * whose line it names (NULL, or an option not set: the output's
+     * line), or BB_ERR_NOMEM. May be NULL. */
+    int (*output_done)(void *outputs, size_t i, const struct config_seen *seen, const char **at,
+                       char *why, size_t n);
+
+    /* The mapper's hook: compile the sink's outputs outs[0..n) for one
+     * table (mapping/mapper.h, struct mapper_compile) into its own per-table
+     * plan (outs[i].compiled), or refuse them for that table (BB_ERR_USAGE,
+     * "FILE:LINE: " first, mapper_where_of). May be NULL. */
+    int (*compile)(const struct mapper_compile *mc, struct output_plan *outs, uint32_t n,
+                   struct bb_error *err);
+};
+
+/* ------------------------------------------------------------------ */
+/* The configuration                                                   */
+
+/* A rule's outputs for one sink: n structs of the sink's output_size. */
+struct config_outputs {
+    void *v;
+    size_t n;
 };
 
 /* A rule: the tables it matches (glob over "schema.table") and what they
  * become. Rules are tried in order; the first match wins. A rule's outputs
- * are exactly those it lists: a table matched by a rule with no Redis
- * outputs is not written to Redis (write `redis = {}` in the rule for the
- * default hash). Every rule has at least one output; a Redis target's key
- * is never NULL after loading (the shape's default is filled in). */
+ * are exactly those it lists: a table matched by a rule with no outputs
+ * for a sink is not written to that sink (write `redis = {}` in the rule
+ * for the default hash). Every rule has at least one output. */
 struct table_rule {
-    char *match;            /* "shop.*", "*.users", "shop.orders" */
+    char *match;                /* "shop.*", "*.users", "shop.orders" */
     config_list key_columns;    /* the row key, instead of the primary key */
-    struct redis_target *redis;
-    size_t nredis;
-    struct mongo_target *mongo;
-    size_t nmongo;
+    struct config_outputs *outputs; /* per sink of the configuration (cfg->sinks order) */
     int line;
 };
 
@@ -69,21 +158,8 @@ struct table_rule {
  * tables (an initial load) followed by the binlog from that snapshot on. */
 enum start_at { START_EARLIEST, START_CURRENT, START_SNAPSHOT };
 
-/* What the MongoDB sink does with a row whose document exceeds 16 MB. */
-enum mongo_oversize {
-    MONGO_OVERSIZE_STOP = 0,    /* fail with an error naming the row (default) */
-    MONGO_OVERSIZE_SKIP,        /* log the row and go on without it */
-};
-
-/* A Redis key that holds another type than the one a shape writes there
- * (a string where a row's hash goes, a hash where a stream goes). */
-enum redis_wrong_type {
-    REDIS_WRONG_TYPE_OVERWRITE = 0, /* replace it (default); a WARN names the key when a
-                                       stream or a partial row image met it */
-    REDIS_WRONG_TYPE_STOP,          /* stop before anything of the batch is applied */
-};
-
-struct config_origin;           /* private to config.c */
+struct config_layout;           /* private to config.c */
+struct config_origin;
 
 struct bb_config {
     char *path;             /* the file read, NULL for zero config */
@@ -95,13 +171,11 @@ struct bb_config {
     enum start_at start;    /* where to begin when no checkpoint exists */
     double heartbeat;       /* seconds; the longest a quiet source keeps a batch waiting */
 
-    /* sinks */
-    char *redis_url;        /* redis://[:pass@]host:port[/db] or NULL */
-    char *redis_password_env;
-    enum redis_wrong_type redis_wrong_type;
-    char *mongo_url;        /* mongodb://... or NULL */
-    char *mongo_password_env;
-    enum mongo_oversize mongo_oversize; /* a document over MongoDB's 16 MB limit */
+    /* sinks: the types this configuration knows (bb_config_init's), and
+     * each one's settings (its own struct, config_sink_settings) */
+    const struct config_sink *const *sinks;
+    size_t nsinks;
+    void **sink_settings;
     char *checkpoint_name;  /* names the checkpoint record; default "binbridge" */
 
     /* which tables (globs over "schema.table"; schemas as globs too) */
@@ -125,11 +199,12 @@ struct bb_config {
     uint32_t progress_interval; /* seconds between progress lines; 0 = none */
     char *log_level;
 
-    /* rules; when none match a table, the default rule applies (hash per
-     * row at {schema}:{table}:{pk}, every column) */
+    /* rules; when none match a table, the default mapping applies (each
+     * configured sink's default output) */
     struct table_rule *rules;
     size_t nrules;
 
+    struct config_layout *layout;   /* private: the option tables, composed */
     struct config_origin *origin;   /* private: the file line of each option */
 };
 
@@ -141,8 +216,12 @@ struct bb_config {
 #pragma GCC poison config_init config_destroy
 #endif
 
-/* Defaults for every option (zero config). Pair with bb_config_destroy. */
-void bb_config_init(struct bb_config *cfg);
+/* Defaults for every option (zero config), for a configuration that knows
+ * the sinks sinks[0..nsinks) (kept: they must outlive cfg; their order is
+ * the order of cfg->sink_settings, of each rule's outputs and of the
+ * mapper's plans). Returns 0 or BB_ERR_NOMEM; pair with bb_config_destroy
+ * either way. */
+int bb_config_init(struct bb_config *cfg, const struct config_sink *const *sinks, size_t nsinks);
 
 /* Read and check a file into cfg (which bb_config_init prepared): its
  * values replace the defaults. Returns 0, or BB_ERR_USAGE with
@@ -161,6 +240,41 @@ void bb_config_destroy(struct bb_config *cfg);
 
 /* Set a string option, replacing and freeing the old value. */
 int config_set_string(char **slot, const char *value, struct bb_error *err);
+
+/* Set the top-level string option `name` ("source.url", "redis.url",
+ * "checkpoint"), as the command line does. BB_ERR_USAGE when there is no
+ * such string option. */
+int config_set(struct bb_config *cfg, const char *name, const char *value,
+               struct bb_error *err);
+
+/* The sinks of a configuration. */
+
+/* The index of the sink named name in cfg->sinks, or -1. */
+int config_sink_index(const struct bb_config *cfg, const char *name);
+
+/* Sink k's settings: its own struct, as its table describes it. */
+const void *config_sink_settings(const struct bb_config *cfg, size_t k);
+
+/* Sink k's URL ("<name>.url"), NULL when the sink is not configured. */
+const char *config_sink_url(const struct bb_config *cfg, size_t k);
+
+/* The outputs for sink k of rule (NULL: the default mapping, one output:
+ * the sink's default_output): how many, and output i. */
+size_t config_rule_noutputs(const struct bb_config *cfg, const struct table_rule *rule, size_t k);
+const struct config_output *config_rule_output(const struct bb_config *cfg,
+                                               const struct table_rule *rule, size_t k, size_t i);
+
+/* Key and name templates, for the sinks' checks: literal text and {name}
+ * placeholders, where name is schema, table, pk or a column. There is no
+ * escape: a template cannot hold a literal brace. with_row allows {pk}
+ * and columns; *row says whether one was used. literal_bad: characters
+ * refused outside placeholders. true, or false with the reason in why. */
+bool config_check_template(const char *tpl, bool with_row, const char *literal_bad, bool *row,
+                           char *why, size_t n);
+
+/* Is v the name of an environment variable (for "<name>.password_env")?
+ * The reason does not repeat v: it may be the password itself. */
+bool config_check_env_name(const char *v, char *why, size_t n);
 
 /* Matching tables (filter.c). */
 
@@ -183,14 +297,8 @@ bool config_schema_included(const struct bb_config *cfg, const char *schema);
 const struct table_rule *config_rule_for(const struct bb_config *cfg, const char *schema,
                                          const char *table);
 
-/* The outputs of the default mapping (tables no rule matches), one per
- * configured sink: a hash per row at "{schema}:{table}:{pk}" with every
- * column; a document per row in database "{schema}", collection "{table}". */
-extern const struct redis_target config_default_redis_target;
-extern const struct mongo_target config_default_mongo_target;
-
-/* Print every option (name, type and bounds, default, help), one a line:
- * the reference config/README.md follows. */
-void config_describe(FILE *out);
+/* Print every option of cfg's tables (name, type and bounds, default,
+ * help), one a line: the reference config/README.md follows. */
+void config_describe(const struct bb_config *cfg, FILE *out);
 
 #endif

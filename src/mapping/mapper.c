@@ -1,9 +1,8 @@
 /* mapper.c - table plans: which tables are mirrored, by which rule, with
- * which columns and row key (the Redis keys of row images are
+ * which columns and row key, and for each output what its sink's compile
+ * hook makes of it (the sinks' own parts: Redis key templates are
  * sinks/redis/redis_key.c's). */
 #include "mapping/mapper.h"
-
-#include "mapping/mapper_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +10,15 @@
 #include <strings.h>
 
 #include "base/error.h"
-/* Upward, for now: the mapper compiles Redis key templates (redis_key.h). */
-#include "sinks/redis/redis_key.h"
 
-#define DEFAULT_ROW_KEY "{schema}:{table}:{pk}"
-#define DEFAULT_STREAM_KEY "{schema}:{table}"     /* see config.c */
+/* A plan and the memory it points into (one per table, cached). */
+struct cached_plan {
+    struct cached_plan *next;
+    char *schema, *table;
+    uint64_t signature;          /* of the columns the plan was built for */
+    struct table_plan plan;
+    struct bb_arena mem;         /* everything the plan points to */
+};
 
 struct mapper {
     const struct bb_config *cfg;
@@ -98,7 +101,7 @@ int mapper_column_index(const struct bb_table *t, const char *name, size_t n)
     return -1;
 }
 
-static size_t list_len(config_list l)
+static size_t list_len(const config_list l)
 {
     size_t n = 0;
     while (l && l[n])
@@ -139,14 +142,15 @@ static bool server_internal(const struct bb_column *c)
 
 /* Which columns an output keeps: include_columns, or all but exclude_columns
  * (never the server's internal ones). */
-static int column_mask(struct cached_plan *cp, const struct bb_config *cfg, config_list include,
-                       config_list exclude, int line, const struct bb_table *t, const bool **out,
+static int column_mask(struct cached_plan *cp, const struct bb_config *cfg,
+                       const struct config_output *o, const struct bb_table *t, const bool **out,
                        struct bb_error *err)
 {
     char where[600];
     bool *mask = bb_arena_alloc(&cp->mem, t->ncols * sizeof *mask + 1);
     if (!mask)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    config_list include = o->include_columns, exclude = o->exclude_columns;
     for (uint32_t i = 0; i < t->ncols; i++)
         mask[i] = include == NULL && !server_internal(&t->cols[i]);
     config_list list = include ? include : exclude;
@@ -154,7 +158,7 @@ static int column_mask(struct cached_plan *cp, const struct bb_config *cfg, conf
         int col = mapper_column_index(t, list[k], strlen(list[k]));
         if (col < 0)
             return bb_error_set(err, BB_ERR_USAGE, "%s%s_columns names '%s', which %s.%s does not "
-                                "have", mapper_where_of(cfg, line, where, sizeof where),
+                                "have", mapper_where_of(cfg, o->line, where, sizeof where),
                                 include ? "include" : "exclude", list[k], t->schema, t->name);
         mask[col] = include != NULL;
     }
@@ -162,46 +166,54 @@ static int column_mask(struct cached_plan *cp, const struct bb_config *cfg, conf
     return 0;
 }
 
-/* The plan's outputs: the rule's, else one default per configured sink.
- * With the table, each output's kept columns and its Redis key compiled
- * against the table's columns; without (t NULL: a plan by name) only the
- * key templates, for their table prefixes. */
-static int build_targets(struct cached_plan *cp, const struct bb_config *cfg,
+static const struct sink_outputs no_outputs;
+
+const struct sink_outputs *mapper_sink_outputs(const struct table_plan *plan, size_t k)
+{
+    return plan->by_sink ? &plan->by_sink[k] : &no_outputs;
+}
+
+/* The plan's outputs: the rule's, else one default per configured sink,
+ * sink by sink. With the table, each output's kept columns, then what the
+ * sink compiles of its outputs for the table; without (t NULL: a plan by
+ * name) only what the sinks compile without columns. */
+static int build_outputs(struct cached_plan *cp, const struct bb_config *cfg,
                          const struct table_rule *rule, const struct bb_table *t,
                          struct table_plan *plan, struct bb_error *err)
 {
-    size_t nredis = cfg->redis_url ? (rule ? rule->nredis : 1) : 0;
-    size_t nmongo = cfg->mongo_url ? (rule ? rule->nmongo : 1) : 0;
-    struct target_plan *targets = bb_arena_calloc(&cp->mem, (nredis + nmongo + 1) * sizeof *targets);
-    if (!targets)
+    size_t total = 0;
+    for (size_t k = 0; k < cfg->nsinks; k++)
+        if (config_sink_url(cfg, k))
+            total += config_rule_noutputs(cfg, rule, k);
+    struct output_plan *outs = bb_arena_calloc(&cp->mem, (total + 1) * sizeof *outs);
+    struct sink_outputs *by_sink = bb_arena_calloc(&cp->mem, (cfg->nsinks + 1) * sizeof *by_sink);
+    if (!outs || !by_sink)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    plan->by_sink = by_sink;
     uint32_t n = 0;
-    for (size_t i = 0; i < nredis; i++) {
-        const struct redis_target *rt = rule ? &rule->redis[i] : &config_default_redis_target;
-        struct target_plan *tp = &targets[n++];
-        tp->redis = rt;
-        if (t && column_mask(cp, cfg, rt->include_columns, rt->exclude_columns, rt->line, t,
-                             &tp->columns, err) < 0)
-            return err->code;
-        const char *tmpl = rt->key ? rt->key
-                           : rt->shape == REDIS_SHAPE_STREAM ? DEFAULT_STREAM_KEY
-                                                             : DEFAULT_ROW_KEY;
-        if (redis_key_compile(cp, cfg, tmpl, rt->line, t, plan, tp, err) < 0 ||
-            redis_key_check_reserved(cfg, tmpl, rt->line, plan, tp, err) < 0)
-            return err->code;
+    for (size_t k = 0; k < cfg->nsinks; k++) {
+        if (!config_sink_url(cfg, k))
+            continue;
+        const struct config_sink *sk = cfg->sinks[k];
+        struct output_plan *mine = &outs[n];
+        uint32_t nk = (uint32_t)config_rule_noutputs(cfg, rule, k);
+        for (uint32_t i = 0; i < nk; i++) {
+            struct output_plan *op = &outs[n++];
+            op->sink = k;
+            op->output = config_rule_output(cfg, rule, k, i);
+            if (t && column_mask(cp, cfg, op->output, t, &op->columns, err) < 0)
+                return err->code;
+        }
+        if (sk->compile && nk) {
+            const struct mapper_compile mc = { .cfg = cfg, .mem = &cp->mem, .table = t,
+                                               .plan = plan };
+            if (sk->compile(&mc, mine, nk, err) < 0)
+                return err->code;
+        }
+        by_sink[k] = (struct sink_outputs){ mine, nk };
     }
-    if (t && redis_key_check_distinct(cfg, plan, targets, n, err) < 0)
-        return err->code;
-    for (size_t i = 0; i < nmongo; i++) {
-        const struct mongo_target *mt = rule ? &rule->mongo[i] : &config_default_mongo_target;
-        struct target_plan *tp = &targets[n++];
-        tp->mongo = mt;
-        if (t && column_mask(cp, cfg, mt->include_columns, mt->exclude_columns, mt->line, t,
-                             &tp->columns, err) < 0)
-            return err->code;
-    }
-    plan->targets = targets;
-    plan->ntargets = n;
+    plan->outputs = outs;
+    plan->noutputs = n;
     plan->mirrored = n > 0;
     return 0;
 }
@@ -258,7 +270,7 @@ static int build_plan(struct mapper *m, struct cached_plan *cp, const struct bb_
         return 0;
     }
 
-    return build_targets(cp, cfg, rule, t, plan, err);
+    return build_outputs(cp, cfg, rule, t, plan, err);
 }
 
 int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
@@ -282,7 +294,7 @@ int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
         return 0;
     const struct table_rule *rule = config_rule_for(cfg, schema, table);
     plan->rule = rule;
-    return build_targets(p, cfg, rule, NULL, plan, err);
+    return build_outputs(p, cfg, rule, NULL, plan, err);
 }
 
 int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,

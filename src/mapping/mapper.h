@@ -1,7 +1,9 @@
 /* mapper.h - from a table and its row images to what the sinks write:
  * which tables are mirrored, by which rules, which columns each output
- * keeps, which columns form the row key, and the rendered Redis keys.
- * The mapper never talks to a network; sinks render their own commands. */
+ * keeps and which columns form the row key: a sink-neutral plan per
+ * table, with each sink's own compiled part of its outputs (its compile
+ * hook's, struct config_sink). The mapper never talks to a network and
+ * names no sink; sinks render their own commands. */
 #ifndef BB_MAPPER_H
 #define BB_MAPPER_H
 
@@ -12,23 +14,22 @@
 #include "base/buf.h"
 #include "mapping/config.h"
 
-/* A compiled key template: literal text and placeholders. */
-enum key_part_kind { KEY_LITERAL, KEY_SCHEMA, KEY_TABLE, KEY_PK, KEY_COLUMN };
-struct key_part {
-    enum key_part_kind kind;
-    const char *text;       /* KEY_LITERAL; KEY_SCHEMA, KEY_TABLE: the name, escaped */
-    size_t len;
-    uint32_t column;        /* KEY_COLUMN: index in the table */
-    bool key_column;        /* KEY_COLUMN: one of the row key's columns */
+/* One output of a table: a configured output of one sink (a rule's, or
+ * the sink's default), for this table. */
+struct output_plan {
+    size_t sink;                        /* the sink's index in cfg->sinks */
+    const struct config_output *output; /* as configured: the head of the sink's own output
+                                           struct (config.h) */
+    const bool *columns;                /* per table column: kept in the output (NULL in a plan
+                                           by name) */
+    const void *compiled;               /* what the sink's compile hook made of the output for
+                                           this table (NULL: nothing) */
 };
 
-/* One output (a Redis shape or a MongoDB collection) for one table. */
-struct target_plan {
-    const struct redis_target *redis;   /* exactly one of these is set */
-    const struct mongo_target *mongo;
-    const bool *columns;                /* per table column: kept in the output */
-    const struct key_part *key;         /* Redis key template, compiled */
-    uint32_t nkey;
+/* The outputs of one sink in a plan. */
+struct sink_outputs {
+    const struct output_plan *v;
+    uint32_t n;
 };
 
 /* How one table is mirrored. */
@@ -39,15 +40,22 @@ struct table_plan {
                                            warning ("no primary key ...") */
     const uint32_t *key_cols;           /* the row key: primary key or configured columns */
     uint32_t nkey_cols;
-    const struct target_plan *targets;
-    uint32_t ntargets;
+    const struct output_plan *outputs;  /* every sink's, sink by sink */
+    uint32_t noutputs;
+    const struct sink_outputs *by_sink; /* per sink of the configuration: its outputs (NULL
+                                           while there are none: mapper_sink_outputs) */
     const struct table_rule *rule;      /* NULL: the default mapping */
 };
 
-/* binbridge's own Redis keys: a checkpoint is saved at this prefix and its
- * name. No table's keys may start with it (a plan whose key template would
- * is refused), so no row ever overwrites or deletes a checkpoint. */
-#define MAPPER_CHECKPOINT_KEY_PREFIX "binbridge:checkpoint:"
+/* What a sink's compile hook (struct config_sink) is given: the table and
+ * the plan being built, and where the plan's memory comes from. */
+struct mapper_compile {
+    const struct bb_config *cfg;        /* for mapper_where_of */
+    struct bb_arena *mem;               /* the plan's: what the hook allocates here lives as
+                                           long as the plan */
+    const struct bb_table *table;       /* NULL: a plan by name (mapper_plan_by_name) */
+    const struct table_plan *plan;      /* its names and row key (not yet its outputs) */
+};
 
 struct mapper;
 
@@ -58,18 +66,33 @@ void mapper_free(struct mapper *m);
  * schema.table and rebuilt when the table's columns change. The plan stays
  * valid until the next mapper_plan call for the same schema.table with
  * different columns, or mapper_free. Returns 0 or a negative error (a
- * template naming a column the table lacks, or whose keys for this table
- * would start with MAPPER_CHECKPOINT_KEY_PREFIX, is BB_ERR_USAGE). */
+ * column list or a key column naming a column the table lacks, or outputs
+ * a sink's compile hook refuses for this table, is BB_ERR_USAGE). */
 int mapper_plan(struct mapper *m, const struct bb_table *t, const struct table_plan **out,
                 struct bb_error *err);
 
 /* The plan of schema.table known only by name (a TRUNCATE or DROP TABLE,
- * which no TABLE_MAP precedes): which outputs the table has, with key
- * templates compiled up to their first row-dependent placeholder, for
- * mapper_redis_key_prefix (sinks/redis/redis_key.h). Valid until the next
- * call. */
+ * which no TABLE_MAP precedes): which outputs the table has, compiled by
+ * their sinks without columns (mapper_compile.table NULL), no column
+ * masks. Valid until the next call. */
 int mapper_plan_by_name(struct mapper *m, const char *schema, const char *table,
                         const struct table_plan **out, struct bb_error *err);
+
+/* The outputs of sink k (its index in cfg->sinks) in plan: none when the
+ * plan has none for it. */
+const struct sink_outputs *mapper_sink_outputs(const struct table_plan *plan, size_t k);
+
+/* For the sinks' compile hooks: */
+
+/* The index of column name[0..n) in t (case-insensitive, as MySQL's column
+ * names), or -1. */
+int mapper_column_index(const struct bb_table *t, const char *name, size_t n);
+
+/* "FILE:LINE: " of a configuration line, for messages ("" without one). */
+const char *mapper_where_of(const struct bb_config *cfg, int line, char *buf, size_t size);
+
+/* Is column col one of the plan's row key columns? */
+bool mapper_is_key_column(const struct table_plan *plan, uint32_t col);
 
 /* The first row key column (plan->key_cols, an index in the table) that
  * is NULL in row, or -1. Columns absent from row are taken from `under`

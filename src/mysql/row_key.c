@@ -1,8 +1,6 @@
 /* row_key.c - a table's row key from information_schema (see row_key.h). */
 #include "mysql/row_key.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,19 +8,6 @@
 
 #include "base/error.h"
 #include "mysql/server_conn.h"
-
-static bool parse_u64(const char *s, uint64_t *out)
-{
-    if (!s || !isdigit((unsigned char)*s))
-        return false;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end)
-        return false;
-    *out = v;
-    return true;
-}
 
 int row_indexes_read(MYSQL_RES *res, int (*column)(const char *name, void *ctx), void *ctx,
                      struct row_indexes *out, struct bb_error *err)
@@ -54,7 +39,7 @@ int row_indexes_read(MYSQL_RES *res, int (*column)(const char *name, void *ctx),
         }
         int c = row[3] ? column(row[3], ctx) : -1;
         uint64_t seq = 0;
-        if (c < 0 || x->nparts == ROW_KEY_MAX_PARTS || !parse_u64(row[2], &seq)) {
+        if (c < 0 || x->nparts == ROW_KEY_MAX_PARTS || !server_row_u64(row[2], &seq)) {
             x->bad = true;
             continue;
         }
@@ -78,26 +63,19 @@ int row_indexes_read(MYSQL_RES *res, int (*column)(const char *name, void *ctx),
 int row_indexes_native_hash(MYSQL *m, const char *where, const char *schema, const char *table,
                             bool *native, struct bb_error *err)
 {
-    size_t sl = strlen(schema), tl = strlen(table);
-    char *es = malloc(2 * sl + 1), *et = malloc(2 * tl + 1);
-    char *sql = malloc(2 * sl + 2 * tl + 128);
-    if (!es || !et || !sql) {
-        free(es);
-        free(et);
-        free(sql);
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    }
-    mysql_real_escape_string(m, es, schema, (unsigned long)sl);
-    mysql_real_escape_string(m, et, table, (unsigned long)tl);
-    sprintf(sql, "SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = '%s' AND "
-                 "TABLE_NAME = '%s'", es, et);
+    struct bb_buf sql;
+    bb_buf_init(&sql);
+    bb_buf_puts(&sql, "SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ");
+    server_quote_literal(m, &sql, schema);
+    bb_buf_puts(&sql, " AND TABLE_NAME = ");
+    server_quote_literal(m, &sql, table);
+    int rc = bb_buf_check(&sql, err);
     char what[200];
     snprintf(what, sizeof what, "reading the engine of %.80s.%.80s", schema, table);
     MYSQL_RES *res = NULL;
-    int rc = server_conn_query(m, where, what, sql, &res, err);
-    free(es);
-    free(et);
-    free(sql);
+    if (rc == 0)
+        rc = server_conn_query(m, where, what, sql.data, &res, err);
+    bb_buf_destroy(&sql);
     if (rc < 0)
         return rc;
     MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;

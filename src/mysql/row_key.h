@@ -6,9 +6,9 @@
  * definition). MariaDB's long UNIQUE keys (INDEX_TYPE HASH outside the
  * MEMORY engine) are not promoted.
  *
- * The schema lookups (schema_info.c) and the snapshots (snapshot_describe.c) both
- * use it, so that rows from the binlog and rows from an initial load are
- * keyed alike. */
+ * The table describer (binlog/describer.c) uses it, for the schema
+ * lookups of a live stream and for the snapshots alike, so that rows from
+ * the binlog and rows from an initial load are keyed alike. */
 #ifndef BB_ROW_KEY_H
 #define BB_ROW_KEY_H
 

@@ -7,11 +7,13 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/buf.h"
 #include "base/error.h"
 
@@ -61,6 +63,33 @@ int server_conn_errno_code(unsigned e)
     }
 }
 
+static int errno_fail_v(unsigned e, const char *text, struct bb_error *err, const char *fmt,
+                        va_list ap)
+{
+    char what[BB_ERROR_MSG_MAX];
+    vsnprintf(what, sizeof what, fmt, ap);
+    return bb_error_set_server(err, server_conn_errno_code(e), (int)e, "%s: %s (error %u)", what,
+                               text ? text : "", e);
+}
+
+int server_errno_fail(unsigned e, const char *text, struct bb_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int code = errno_fail_v(e, text, err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int server_conn_fail(MYSQL *m, struct bb_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int code = errno_fail_v(mysql_errno(m), mysql_error(m), err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
 int server_conn_open(MYSQL **out, const struct bb_server_options *srv, unsigned read_timeout,
                      unsigned long max_packet, struct bb_error *err)
 {
@@ -87,9 +116,7 @@ int server_conn_open(MYSQL **out, const struct bb_server_options *srv, unsigned 
     bool use_socket = srv->socket && *srv->socket;
     if (!mysql_real_connect(m, use_socket ? NULL : srv->host, srv->user, srv->password, NULL,
                             use_socket ? 0 : srv->port, use_socket ? srv->socket : NULL, 0)) {
-        int code = server_conn_error_code(m);
-        bb_error_set(err, code, "server %s: cannot connect: %s (error %u)", where,
-                     mysql_error(m), mysql_errno(m));
+        int code = server_conn_fail(m, err, "server %s: cannot connect", where);
         mysql_close(m);
         return code;
     }
@@ -122,19 +149,44 @@ int server_conn_query(MYSQL *m, const char *where, const char *what, const char 
     }
     return 0;
 fail:
-    return bb_error_set(err, server_conn_error_code(m), "server %s: %s: %s (error %u)", where,
-                        what ? what : sql, mysql_error(m), mysql_errno(m));
+    return server_conn_fail(m, err, "server %s: %s", where, what ? what : sql);
+}
+
+void server_quote_ident(struct bb_buf *b, const char *name)
+{
+    bb_buf_putc(b, '`');
+    for (const char *p = name; *p; p++) {
+        if (*p == '`')
+            bb_buf_putc(b, '`');
+        bb_buf_putc(b, *p);
+    }
+    bb_buf_putc(b, '`');
+}
+
+void server_quote_table(struct bb_buf *b, const char *schema, const char *table)
+{
+    server_quote_ident(b, schema);
+    bb_buf_putc(b, '.');
+    server_quote_ident(b, table);
+}
+
+void server_quote_literal(MYSQL *m, struct bb_buf *b, const char *text)
+{
+    size_t n = strlen(text);
+    char *p = bb_buf_reserve(b, 2 * n + 3);
+    if (!p)
+        return;
+    p[0] = '\'';
+    unsigned long k = mysql_real_escape_string(m, p + 1, text, (unsigned long)n);
+    p[1 + k] = '\'';
+    b->len += k + 2;
+    b->data[b->len] = '\0';
 }
 
 bool server_conn_is_mariadb(MYSQL *m)
 {
     const char *v = mysql_get_server_info(m);
-    if (!v)
-        return false;
-    for (; *v; v++)
-        if (strncasecmp(v, "mariadb", 7) == 0)
-            return true;
-    return false;
+    return v && strcasestr(v, "mariadb");
 }
 
 const char *server_json_check_column(const char *clause, size_t *len)
@@ -251,7 +303,7 @@ static int load_collations(MYSQL *m, const char *where, struct server_collations
         if (rc < 0)
             return rc;
     } else if (ignored.code == BB_ERR_IO) {
-        return bb_error_set(err, ignored.code, "%s", ignored.msg);
+        return bb_error_copy(err, &ignored);
     }
     if (c->n)
         qsort(c->v, c->n, sizeof *c->v, collation_cmp);
@@ -284,18 +336,20 @@ void server_collations_free(struct server_collations *c)
     c->n = 0;
 }
 
-/* ---- GTID sets ---- */
-
-int server_hex_digit(int c)
+bool server_row_u64(const char *cell, uint64_t *out)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    if (!cell || !isdigit((unsigned char)*cell))
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(cell, &end, 10);
+    if (errno || *end)
+        return false;
+    *out = v;
+    return true;
 }
+
+/* ---- GTID sets ---- */
 
 /* MariaDB: domain-server-seq[,domain-server-seq...]. Checks the syntax and
  * that no domain appears twice; an empty set is valid (from the start). */
@@ -420,8 +474,8 @@ static size_t parse_uuid(const char *p, uint8_t *out)
     while (nd < 32) {
         if (nd > 0 && (nd == 8 || nd == 12 || nd == 16 || nd == 20) && p[i] == '-')
             i++;
-        int hi = server_hex_digit((unsigned char)p[i]);
-        int lo = hi >= 0 ? server_hex_digit((unsigned char)p[i + 1]) : -1;
+        int hi = bb_hex_digit((unsigned char)p[i]);
+        int lo = hi >= 0 ? bb_hex_digit((unsigned char)p[i + 1]) : -1;
         if (hi < 0 || lo < 0)
             return 0;
         out[nd / 2] = (uint8_t)(hi << 4 | lo);

@@ -1,7 +1,8 @@
 /* server_conn.h - client connections to a MySQL / MariaDB server, shared by
- * the replica source (source_server.c) and the schema lookups
- * (schema_info.c): connecting from struct bb_server_options and running
- * queries whose failures become one-line errors naming the server; and the
+ * the replica source (source_server.c), the table describer (describe.c),
+ * the snapshots and the bridge's checks: connecting from struct
+ * bb_server_options, running queries whose failures become one-line errors
+ * naming the server and carrying its error number, quoting SQL; and the
  * GTID start positions the source sends (here so tests can pin their bytes).
  *
  * Error messages start with "server HOST:PORT" (or "server SOCKET"), so a
@@ -15,6 +16,7 @@
 
 #include "binbridge.h"
 #include "base/buf.h"
+#include "base/error.h"
 
 /* "127.0.0.1:3306", "[::1]:3306" or "/run/mysqld/mysqld.sock": how error
  * messages name the server. */
@@ -35,13 +37,36 @@ int server_conn_error_code(MYSQL *m);
 /* The same for an error number (mysql_errno, mysql_stmt_errno). */
 int server_conn_errno_code(unsigned e);
 
+/* Every error a server (or the client library) reports becomes a struct
+ * bb_error here: code server_conn_errno_code(e), server_errno e, and the
+ * message "<fmt...>: <text> (error e)". Returns the code.
+ * server_conn_fail takes e and text from the connection's last error,
+ * server_errno_fail from the caller (a statement's mysql_stmt_errno and
+ * mysql_stmt_error). */
+int server_conn_fail(MYSQL *m, struct bb_error *err, const char *fmt, ...) BB_PRINTF(3, 4);
+int server_errno_fail(unsigned e, const char *text, struct bb_error *err, const char *fmt, ...)
+    BB_PRINTF(4, 5);
+
 /* Run sql. With res NULL any result set is read and discarded; otherwise
  * *res is the stored result (NULL for statements without one; caller frees
  * it with mysql_free_result). On failure the error reads
  * "server WHERE: WHAT: <server message> (error N)", with WHAT = sql when
- * what is NULL. */
+ * what is NULL, and carries N as its server_errno. */
 int server_conn_query(MYSQL *m, const char *where, const char *what, const char *sql,
                       MYSQL_RES **res, struct bb_error *err);
+
+/* SQL text for a server, the one place that quotes it (statements are
+ * built in a struct bb_buf; an append that fails to allocate leaves the
+ * buffer's oom flag, for bb_buf_check).
+ *
+ * An identifier: `name`, with backticks doubled; valid whatever the
+ * session's sql_mode (ANSI_QUOTES only adds the double quote). */
+void server_quote_ident(struct bb_buf *b, const char *name);
+/* `schema`.`table` */
+void server_quote_table(struct bb_buf *b, const char *schema, const char *table);
+/* A string literal: 'text', escaped by mysql_real_escape_string for m's
+ * character set and sql_mode (NO_BACKSLASH_ESCAPES doubles quotes). */
+void server_quote_literal(MYSQL *m, struct bb_buf *b, const char *text);
 
 /* Is this a MariaDB server (from its version string)? */
 bool server_conn_is_mariadb(MYSQL *m);
@@ -98,7 +123,8 @@ int server_gtid_check_mariadb(const char *pos, struct bb_error *err);
  * cased. An empty set is valid (8 zero bytes). */
 int server_gtid_encode_mysql(const char *set, struct bb_buf *out, struct bb_error *err);
 
-/* Value of a hexadecimal digit, or -1 (URL escapes and UUIDs). */
-int server_hex_digit(int c);
+/* A result cell holding a decimal number (digits only): true with *out
+ * set, false for NULL, empty or anything else. */
+bool server_row_u64(const char *cell, uint64_t *out);
 
 #endif

@@ -5,16 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
-static int hex_value(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+#include "base/hex.h"
+#include "mysql/server_conn.h"
 
 /* A view of text being read: every read checks i against n. */
 struct xa_text {
@@ -62,7 +54,8 @@ static bool take_part(struct xa_text *t, uint8_t *out, size_t *len)
             return true;
         if (t->n - t->i < 2 || *len == XA_PART_MAX)
             return false;
-        int hi = hex_value((unsigned char)t->p[t->i]), lo = hex_value((unsigned char)t->p[t->i + 1]);
+        int hi = bb_hex_digit((unsigned char)t->p[t->i]);
+        int lo = bb_hex_digit((unsigned char)t->p[t->i + 1]);
         if (hi < 0 || lo < 0)
             return false;
         out[(*len)++] = (uint8_t)(hi << 4 | lo);

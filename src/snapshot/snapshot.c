@@ -18,9 +18,10 @@
  * which writes nothing, sets sql_log_bin = 0 when its privileges allow
  * (SUPER or BINLOG ADMIN); otherwise the locks stay until snapshot_close.
  *
- * A table is described from information_schema (COLUMNS, STATISTICS,
- * CHECK_CONSTRAINTS, COLLATIONS) as the TABLE_MAP of the same server with
- * binlog_row_metadata=FULL describes it (decode_table_map.c), and read with
+ * A table is described by the describer (binlog/describer.h, from
+ * information_schema, as the TABLE_MAP of the same server with
+ * binlog_row_metadata=FULL describes it; a live stream's schema lookups
+ * use the same one), and read with
  * one server-side prepared SELECT of every column whose rows are fetched
  * one at a time into typed bind buffers: no mysql_stmt_store_result, no
  * cursor, so the server streams the rows and the client holds one.
@@ -72,14 +73,8 @@
  * in a partial row image is.
  *
  * ENUM and SET go through their numbers rather than their labels: the
- * number is what the binlog stores, and no label text has to be matched.
- * Their labels for the description come, on MariaDB, from the server
- * itself: a compound statement assigns each index to a variable declared
- * TYPE OF the column and returns HEX() of it, the label's bytes in the
- * column's charset, converted to UTF-8 here as the decoder converts the
- * TABLE_MAP's (information_schema's COLUMN_TYPE is utf8mb3 and shows
- * characters beyond the BMP as '?'). On MySQL they are read from
- * COLUMN_TYPE. */
+ * number is what the binlog stores, and no label text has to be matched
+ * (the description's labels are the describer's). */
 #include "snapshot/snapshot.h"
 
 #include "snapshot/snapshot_internal.h"
@@ -93,11 +88,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include <mysqld_error.h>
+
 #include "base/buf.h"
-#include "binlog/decode_value.h"
 #include "base/error.h"
-#include "base/charset.h"
-#include "mysql/row_key.h"
+#include "binlog/decode_value.h"
+#include "binlog/describer.h"
 #include "mysql/server_conn.h"
 
 /* Client read timeout when the options give none: a row never takes this
@@ -119,11 +115,6 @@
 /* ------------------------------------------------------------------ */
 /* Errors                                                              */
 
-static int conn_error(struct snapshot *s, const char *what, struct bb_error *err)
-{
-    return bb_error_set(err, server_conn_error_code(s->conn), "server %s: %s: %s (error %u)",
-                        s->where, what, mysql_error(s->conn), mysql_errno(s->conn));
-}
 int snapshot_table_error(struct snapshot *s, int code, struct bb_error *err, const char *fmt, ...)
 {
     char why[400];
@@ -148,7 +139,9 @@ int snapshot_stmt_error(struct snapshot *s, const char *what, struct bb_error *e
     if (!e)
         return snapshot_table_error(s, BB_ERR_IO, err, "%s: the connection ended in the middle of the "
                                     "result", what);
-    return snapshot_table_error(s, server_conn_errno_code(e), err, "%s: %s (error %u)", what, msg, e);
+    return server_errno_fail(e, msg, err, "server %s: snapshot of %s.%s: %s", s->where,
+                             s->table.schema ? s->table.schema : "?",
+                             s->table.name ? s->table.name : "?", what);
 }
 int snapshot_value_error(struct snapshot *s, uint32_t col, struct bb_error *err, const char *fmt,
                          ...)
@@ -168,32 +161,6 @@ int snapshot_value_error(struct snapshot *s, uint32_t col, struct bb_error *err,
 static int run(struct snapshot *s, const char *sql, struct bb_error *err)
 {
     return server_conn_query(s->conn, s->where, NULL, sql, NULL, err);
-}
-
-/* Append `name` quoted as an identifier. */
-void snapshot_put_ident(struct bb_buf *b, const char *name)
-{
-    bb_buf_putc(b, '`');
-    for (const char *p = name; *p; p++) {
-        if (*p == '`')
-            bb_buf_putc(b, '`');
-        bb_buf_putc(b, *p);
-    }
-    bb_buf_putc(b, '`');
-}
-
-/* Append `text` as a string literal. */
-void snapshot_put_literal(struct snapshot *s, struct bb_buf *b, const char *text)
-{
-    size_t n = strlen(text);
-    char *p = bb_buf_reserve(b, 2 * n + 3);
-    if (!p)
-        return;
-    p[0] = '\'';
-    unsigned long k = mysql_real_escape_string(s->conn, p + 1, text, (unsigned long)n);
-    p[1 + k] = '\'';
-    b->len += k + 2;
-    b->data[b->len] = '\0';
 }
 
 /* ------------------------------------------------------------------ */
@@ -256,14 +223,15 @@ static int position_mariadb(struct snapshot *s, char *file, size_t size, uint64_
 static int start_mysql(struct snapshot *s, char *file, size_t size, uint64_t *pos,
                        struct bb_error *err)
 {
-    if (mysql_query(s->conn, "FLUSH TABLES WITH READ LOCK") != 0) {
-        unsigned e = mysql_errno(s->conn);
-        if (e == 1227 || e == 1045 || e == 1044)
-            return bb_error_set(err, BB_ERR_SERVER, "server %s: FLUSH TABLES WITH READ LOCK: %s "
-                                "(error %u): a snapshot on MySQL needs the RELOAD privilege "
-                                "(GRANT RELOAD ON *.* TO the bridge's user)", s->where,
-                                mysql_error(s->conn), e);
-        return conn_error(s, "FLUSH TABLES WITH READ LOCK", err);
+    struct bb_error lock = { 0 };
+    if (run(s, "FLUSH TABLES WITH READ LOCK", &lock) < 0) {
+        unsigned e = (unsigned)lock.server_errno;
+        if (e == ER_SPECIFIC_ACCESS_DENIED_ERROR || e == ER_ACCESS_DENIED_ERROR ||
+            e == ER_DBACCESS_DENIED_ERROR)
+            return bb_error_set_server(err, BB_ERR_SERVER, lock.server_errno, "%s: a snapshot on "
+                                       "MySQL needs the RELOAD privilege (GRANT RELOAD ON *.* TO "
+                                       "the bridge's user)", lock.msg);
+        return bb_error_copy(err, &lock);
     }
     int rc = run(s, "START TRANSACTION WITH CONSISTENT SNAPSHOT", err);
     if (rc < 0)
@@ -272,11 +240,11 @@ static int start_mysql(struct snapshot *s, char *file, size_t size, uint64_t *po
     struct bb_error first = { 0 };
     rc = server_conn_query(s->conn, s->where, "SHOW BINARY LOG STATUS", "SHOW BINARY LOG STATUS",
                            &res, &first);
-    if (rc < 0 && mysql_errno(s->conn) == 1064) /* before 8.2 */
+    if (rc < 0 && first.server_errno == ER_PARSE_ERROR) /* before 8.2 */
         rc = server_conn_query(s->conn, s->where, "SHOW MASTER STATUS", "SHOW MASTER STATUS",
                                &res, err);
     else if (rc < 0)
-        return bb_error_set(err, first.code, "%s", first.msg);
+        return bb_error_copy(err, &first);
     if (rc < 0)
         return rc;
     MYSQL_ROW row = first_row(res);
@@ -297,13 +265,13 @@ int snapshot_open(struct snapshot **out, const struct bb_server_options *srv, ch
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     bb_buf_init(&s->sql);
     bb_arena_init(&s->mem);
+    bb_buf_init(&s->desc.sql);
     server_conn_describe(srv, s->where, sizeof s->where);
     unsigned timeout = srv->read_timeout ? srv->read_timeout : SNAPSHOT_READ_TIMEOUT;
     int rc = server_conn_open(&s->conn, srv, timeout, SNAPSHOT_MAX_PACKET, err);
     if (rc < 0)
         goto fail;
     s->mariadb = server_conn_is_mariadb(s->conn);
-    s->version = mysql_get_server_version(s->conn);
     char set_timeout[80];
     snprintf(set_timeout, sizeof set_timeout, "SET SESSION net_write_timeout = %d",
              SNAPSHOT_NET_WRITE_TIMEOUT);
@@ -311,18 +279,8 @@ int snapshot_open(struct snapshot **out, const struct bb_server_options *srv, ch
         (rc = run(s, "SET SESSION time_zone = '+00:00'", err)) < 0 ||
         (rc = run(s, "SET SESSION sql_mode = ''", err)) < 0 ||
         (rc = run(s, set_timeout, err)) < 0 ||
-        (rc = server_collations_load(s->conn, s->where, &s->collations, err)) < 0)
+        (rc = describer_init(&s->desc, s->conn, s->where, "snapshot", err)) < 0)
         goto fail;
-    if (s->mariadb) {
-        MYSQL_RES *res = NULL;
-        rc = server_conn_query(s->conn, s->where, "reading mysql56_temporal_format",
-                               "SELECT @@GLOBAL.mysql56_temporal_format", &res, err);
-        if (rc < 0)
-            goto fail;
-        MYSQL_ROW row = first_row(res);
-        s->mysql56_temporal = !row || !row[0] || strcmp(row[0], "0") != 0;
-        mysql_free_result(res);
-    }
     /* The connection never writes. Without binary logging for it, rolling
      * back to the savepoint releases a finished table's metadata lock
      * (MariaDB keeps them while the session logs); this needs SUPER or
@@ -330,7 +288,7 @@ int snapshot_open(struct snapshot **out, const struct bb_server_options *srv, ch
     struct bb_error ignored = { 0 };
     if (server_conn_query(s->conn, s->where, NULL, "SET SESSION sql_log_bin = 0", NULL,
                           &ignored) < 0 && ignored.code == BB_ERR_IO) {
-        rc = bb_error_set(err, ignored.code, "%s", ignored.msg);
+        rc = bb_error_copy(err, &ignored);
         goto fail;
     }
     /* From here on text comes back in each column's own character set. */
@@ -436,7 +394,7 @@ void snapshot_close(struct snapshot *s)
     s->stmt = NULL;
     forget_table(s);
     bb_arena_destroy(&s->mem);
-    server_collations_free(&s->collations);
+    describer_destroy(&s->desc);
     bb_buf_destroy(&s->sql);
     free(s);
 }

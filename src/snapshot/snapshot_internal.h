@@ -1,6 +1,7 @@
 /* snapshot_internal.h - what the three files of the snapshot share:
  * snapshot.c (the transaction, the statement, the rows), snapshot_describe.c
- * (information_schema) and snapshot_values.c (fetched values to bb_value). */
+ * (how each column the describer described is fetched) and
+ * snapshot_values.c (fetched values to bb_value). */
 #ifndef BB_SNAPSHOT_INTERNAL_H
 #define BB_SNAPSHOT_INTERNAL_H
 
@@ -12,6 +13,7 @@
 #include "binbridge.h"
 #include "base/buf.h"
 #include "base/error.h"
+#include "binlog/describer.h"
 #include "mysql/server_conn.h"
 #include "snapshot/snapshot.h"
 
@@ -38,19 +40,6 @@ enum fetch {
     FETCH_HEX,
 };
 
-/* What information_schema.COLUMNS says of a column (strings in the arena). */
-struct is_column {
-    const char *name;
-    char *data_type;        /* lower case */
-    const char *column_type;
-    const char *collation;  /* NULL for numbers and binary strings */
-    const char *extra;
-    bool nullable;
-    uint64_t precision, scale, dt_precision, octets;
-    bool has_precision, has_scale, has_octets;
-    bool json;              /* MariaDB: CHECK (json_valid(`c`)) */
-};
-
 /* How a column is fetched and where its value lands. */
 struct snap_col {
     enum fetch fetch;
@@ -75,9 +64,7 @@ struct snapshot {
     MYSQL *conn;
     char where[300];
     bool mariadb;
-    bool mysql56_temporal;  /* MariaDB: @@mysql56_temporal_format */
-    unsigned long version;  /* mysql_get_server_version */
-    struct server_collations collations;
+    struct describer desc;  /* describes each table, on conn */
     struct bb_buf sql;      /* statement text */
 
     /* the table being read */
@@ -103,10 +90,6 @@ int snapshot_stmt_error(struct snapshot *s, const char *what, struct bb_error *e
 /* A value the server sent that no stored value could give. */
 int snapshot_value_error(struct snapshot *s, uint32_t col, struct bb_error *err, const char *fmt,
                          ...) BB_PRINTF(4, 5);
-/* Append `name` quoted as an identifier. */
-void snapshot_put_ident(struct bb_buf *b, const char *name);
-/* Append `text` as a string literal. */
-void snapshot_put_literal(struct snapshot *s, struct bb_buf *b, const char *text);
 /* Grow sc's bind buffer to hold want bytes (doubling from BIND_MIN, at
  * most BIND_MAX); false when out of memory. */
 bool snapshot_grow_bind(struct snap_col *sc, unsigned long want);
@@ -114,10 +97,8 @@ bool snapshot_grow_bind(struct snap_col *sc, unsigned long want);
 /* snapshot_describe.c */
 /* A copy of p (NULL stays NULL) in the snapshot's arena. */
 char *snapshot_arena_dup(struct snapshot *s, const char *p);
-/* The value of a hexadecimal digit, or -1. */
-int snapshot_hex_digit(int c);
-/* Describe s->table from information_schema and choose how each column
- * is fetched. */
+/* Describe s->table (binlog/describer.h), choose how each column is
+ * fetched and write the SELECT into s->sql. */
 int snapshot_describe_table(struct snapshot *s, struct bb_error *err);
 
 /* snapshot_values.c */

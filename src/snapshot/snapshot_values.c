@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/buf.h"
 #include "base/civil_date.h"
 #include "base/error.h"
@@ -239,7 +240,7 @@ static int bytes_value(struct snapshot *s, uint32_t i, struct bb_error *err)
         if (!d)
             return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
         for (size_t k = 0; k < n / 2; k++) {
-            int hi = snapshot_hex_digit(p[2 * k]), lo = snapshot_hex_digit(p[2 * k + 1]);
+            int hi = bb_hex_digit(p[2 * k]), lo = bb_hex_digit(p[2 * k + 1]);
             if (hi < 0 || lo < 0)
                 return snapshot_value_error(s, i, err, "HEX text is not hexadecimal");
             d[k] = (char)(hi << 4 | lo);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "base/url.h"
 
 static void expect_userinfo(const char *url, const char *user, const char *password,
@@ -153,4 +154,205 @@ Test(url, userinfo_escaped_for_libmongoc)
         cr_expect_str_eq(got, cases[i][1], "escaping %s", cases[i][0]);
         free(got);
     }
+}
+
+/* ---- the one URL parser (url_parse) ---- */
+
+static struct url parsed(const char *text)
+{
+    struct url u;
+    struct bb_error err = { 0 };
+    int rc = url_parse(&u, text, "FORM", &err);
+    cr_assert_eq(rc, 0, "%s: %s", text, err.msg);
+    return u;
+}
+
+/* text is refused with a message containing want, and showing none of
+ * the secrets (NULL-terminated). */
+static void refused(const char *text, const char *want, const char *const *secrets)
+{
+    struct url u;
+    struct bb_error err = { 0 };
+    int rc = url_parse(&u, text, "FORM", &err);
+    url_destroy(&u);
+    cr_assert_eq(rc, BB_ERR_USAGE, "%s was accepted", text);
+    cr_expect(strstr(err.msg, want), "%s: \"%s\" lacks \"%s\"", text, err.msg, want);
+    for (size_t i = 0; secrets && secrets[i]; i++)
+        cr_expect_null(strstr(err.msg, secrets[i]), "%s: the message \"%s\" shows \"%s\"", text,
+                       err.msg, secrets[i]);
+}
+
+Test(url, parts_of_a_tcp_url)
+{
+    struct url u = parsed("mysql://repl:s3cret@db.example.com:3307");
+    cr_expect_str_eq(u.scheme, "mysql");
+    cr_expect_str_eq(u.user, "repl");
+    cr_expect_str_eq(u.password, "s3cret");
+    cr_expect_str_eq(u.host, "db.example.com");
+    cr_expect_not(u.ipv6);
+    cr_expect_eq(u.port, 3307u);
+    cr_expect_null(u.path);
+    cr_expect_not(u.has_query);
+    cr_expect_not(u.has_fragment);
+    url_destroy(&u);
+
+    u = parsed("REDIS://Cache");
+    cr_expect_str_eq(u.scheme, "redis", "the scheme in lower case");
+    cr_expect_str_eq(u.host, "Cache");
+    cr_expect_null(u.user);
+    cr_expect_null(u.password);
+    cr_expect_eq(u.port, 0u, "no port given");
+    url_destroy(&u);
+
+    u = parsed("redis://u:@h/0");
+    cr_expect_str_eq(u.password, "", "a ':' with nothing after it");
+    cr_expect_str_eq(u.path, "/0");
+    url_destroy(&u);
+
+    u = parsed("mysql://u@h#frag");
+    cr_expect(u.has_fragment);
+    url_destroy(&u);
+}
+
+Test(url, ipv6_hosts)
+{
+    struct url u = parsed("redis://[::1]:7000/2");
+    cr_expect_str_eq(u.host, "::1");
+    cr_expect(u.ipv6);
+    cr_expect_eq(u.port, 7000u);
+    cr_expect_str_eq(u.path, "/2");
+    url_destroy(&u);
+    u = parsed("mariadb://u:p@[fe80::1:2.3.4.5]");
+    cr_expect_str_eq(u.host, "fe80::1:2.3.4.5");
+    url_destroy(&u);
+    refused("redis://[::1", "'[' of an IPv6 address without its ']'", NULL);
+    refused("redis://[zz::1]", "'[zz::1]' is not an IPv6 address", NULL);
+    refused("redis://[]:1", "'[]' is not an IPv6 address", NULL);
+    refused("redis://[1234]", "'[1234]' is not an IPv6 address", NULL);
+    refused("redis://[::1]x", "unexpected characters after the IPv6 address (expected FORM)",
+            NULL);
+    refused("redis://::1:6379", "write an IPv6 address in brackets", NULL);
+}
+
+Test(url, unix_sockets_with_userinfo_and_a_query)
+{
+    struct url u = parsed("unix://app:p%40w@/run/redis/redis.sock?db=3");
+    cr_expect_str_eq(u.scheme, "unix");
+    cr_expect_str_eq(u.user, "app");
+    cr_expect_str_eq(u.password, "p@w");
+    cr_expect_null(u.host);
+    cr_expect_eq(u.port, 0u);
+    cr_expect_str_eq(u.path, "/run/redis/redis.sock");
+    cr_assert_eq(u.nparams, 1u);
+    cr_expect_str_eq(u.params[0].name, "db");
+    cr_expect_str_eq(u.params[0].value, "3");
+    url_destroy(&u);
+
+    u = parsed("unix:///tmp/r%20s.sock");
+    cr_expect_null(u.user);
+    cr_expect_str_eq(u.path, "/tmp/r s.sock", "the path is %%-decoded");
+    url_destroy(&u);
+
+    u = parsed("unix://:pw@/s");
+    cr_expect_str_eq(u.user, "");
+    cr_expect_str_eq(u.password, "pw");
+    url_destroy(&u);
+
+    static const char *const pw[] = { "pw", NULL };
+    refused("unix://relative.sock", "unix:// needs an absolute socket path", NULL);
+    refused("unix://u:pw@relative.sock", "unix:// needs an absolute socket path", pw);
+    refused("unix://u:pw@", "unix:// needs an absolute socket path", pw);
+    refused("unix://host/tmp/x.sock", "unix:// needs an absolute socket path", NULL);
+}
+
+Test(url, passwords_with_escapes_and_unescaped_at_signs)
+{
+    struct url u = parsed("mysql://r%40oot:a%40b%2Fc%3Fd%25@h");
+    cr_expect_str_eq(u.user, "r@oot");
+    cr_expect_str_eq(u.password, "a@b/c?d%", "%%40, %%2F, %%3F and %%25 decoded");
+    cr_expect_str_eq(u.host, "h");
+    url_destroy(&u);
+
+    /* the userinfo ends at the authority's last '@', the password starts
+     * after its first ':' */
+    u = parsed("redis://u:p@ss:w@rd@h:1/0");
+    cr_expect_str_eq(u.user, "u");
+    cr_expect_str_eq(u.password, "p@ss:w@rd");
+    cr_expect_str_eq(u.host, "h");
+    cr_expect_eq(u.port, 1u);
+    url_destroy(&u);
+
+    u = parsed("redis://a@b@h");
+    cr_expect_str_eq(u.user, "a@b");
+    cr_expect_null(u.password);
+    url_destroy(&u);
+
+    /* An unescaped '/', '?' or '#' in a password ends the authority early:
+     * the '@' after it says so, without the password's bytes. */
+    static const char *const secret[] = { "Xq", "Zw", "Kj", "Vb", NULL };
+    refused("redis://u:Xq/Zw@h:6379", "an '@' after the host part (character 16)", secret);
+    refused("mysql://u:Xq?Zw@h", "must be written %2F, %3F or %23", secret);
+    refused("mysql://u:Xq#Zw@h", "an '@' after the host part", secret);
+    refused("redis://u:Kj/Vb@h:12x", "an '@' after the host part", secret);
+    /* and a '@' in a query is no userinfo either */
+    refused("redis://h/?a=b@c", "an '@' after the host part", NULL);
+}
+
+Test(url, bad_escapes_name_the_part_and_the_position)
+{
+    static const char *const secret[] = { "s3cr", "zz", NULL };
+    refused("mysql://u:s3cr%zz@h", "bad percent escape in the password at character 15 "
+            "(expected % and two hex digits)", secret);
+    refused("mysql://u:s3cr%4@h", "bad percent escape in the password at character 15", secret);
+    refused("mysql://u:s3cr%@h", "bad percent escape in the password", secret);
+    refused("mysql://u%4:s3cr@h", "bad percent escape in the user name at character 10", secret);
+    refused("mysql://u:s3cr%00@h", "the password holds %00 at character 15", secret);
+    refused("unix:///tmp/x%2", "bad percent escape in the path at character 14", NULL);
+    refused("redis://h/?db=%0", "bad percent escape in the query", NULL);
+    refused("redis://h/?db=%00", "the query holds %00", NULL);
+
+    struct url u = parsed("redis://h/?db=%31&&x&y=%41%2f");
+    cr_assert_eq(u.nparams, 3u, "empty pieces are skipped");
+    cr_expect_str_eq(u.params[0].value, "1");
+    cr_expect_str_eq(u.params[1].name, "x");
+    cr_expect_null(u.params[1].value, "no '='");
+    cr_expect_str_eq(u.params[2].value, "A/");
+    url_destroy(&u);
+}
+
+Test(url, hosts_and_ports)
+{
+    static const char *const pw[] = { "s3cret", NULL };
+    refused("redis://", "no host (expected FORM)", NULL);
+    refused("redis://u:s3cret@", "no host (expected FORM)", pw);
+    refused("redis://:6379", "no host (expected FORM)", NULL);
+    refused("redis:///0", "no host", NULL);
+    refused("redis://ca che", "invalid character ' ' in the host name (expected FORM)", NULL);
+    refused("mysql://u:s3cret@h%41", "invalid character '%' in the host name", pw);
+    refused("redis://h:0", "the port must be a number from 1 to 65535", NULL);
+    refused("redis://h:65536", "the port must be a number from 1 to 65535", NULL);
+    refused("redis://h:123456", "the port must be a number from 1 to 65535", NULL);
+    refused("redis://h:", "the port must be a number from 1 to 65535", NULL);
+    refused("redis://u:s3cret@h:12x", "the port must be a number from 1 to 65535", pw);
+    refused("redis://h:-1", "the port must be a number from 1 to 65535", NULL);
+    refused("cache:6379", "not a URL", NULL);
+    refused("", "not a URL (scheme://...) (expected FORM)", NULL);
+    struct url u = parsed("redis://h:65535");
+    cr_expect_eq(u.port, 65535u);
+    url_destroy(&u);
+    u = parsed("redis://h:1");
+    cr_expect_eq(u.port, 1u);
+    url_destroy(&u);
+    u = parsed("mysql://u@my_host-1.example.com");
+    cr_expect_str_eq(u.host, "my_host-1.example.com");
+    url_destroy(&u);
+}
+
+Test(url, quotable_values)
+{
+    char buf[64];
+    cr_expect_str_eq(url_quotable("redis://u:pw@h", buf, sizeof buf), "redis://u:pw@h",
+                     "a URL with a scheme: its password is masked when the message is made");
+    cr_expect_str_eq(url_quotable("u:Pa@ss@/run/x", buf, sizeof buf), "...@/run/x");
+    cr_expect_str_eq(url_quotable("cache:6379", buf, sizeof buf), "cache:6379");
 }

@@ -144,12 +144,7 @@ static struct cell *copy_image(const struct bb_table *t, const struct bb_value *
 static struct capture *capture(const struct live *L)
 {
     struct bb_server_options o;
-    bb_server_options_init(&o);
-    o.host = test_env("BB_MARIADB_HOST");
-    o.port = test_mariadb_port();
-    o.user = test_env("BB_MARIADB_USER");
-    o.password = test_env("BB_MARIADB_PASSWORD");
-    o.server_id = test_server_id();
+    test_server_options(&o, test_server_id());
     o.start = BB_START_POSITION;
     o.start_file = L->file;
     o.start_pos = L->pos;

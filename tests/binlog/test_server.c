@@ -68,12 +68,7 @@ static uint32_t test_server_id(void)
 
 static void server_options(struct bb_server_options *o)
 {
-    bb_server_options_init(o);
-    o->host = test_env("BB_MARIADB_HOST");
-    o->port = test_mariadb_port();
-    o->user = test_env("BB_MARIADB_USER");
-    o->password = test_env("BB_MARIADB_PASSWORD");
-    o->server_id = test_server_id();
+    test_server_options(o, test_server_id());
 }
 
 static const char *only_db[2];

@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "tests/e2e/bridge_util.h"
+#include "tests/testutil.h"
 
 /* The test in progress, for the suite's .fini (which runs after a failed
  * assertion too): bridges are killed, the database and keys dropped, the
@@ -1043,6 +1044,74 @@ Test(bridge, every_redis_option)
         e2e_redis_delete(E->r, glob);
     }
     e2e_report_check(&rep, E->seed);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sinks on unix sockets                                               */
+
+/* --redis unix://... and --mongo mongodb://%2F...sock: the command line's
+ * checks take both (each sink's own reading of its URL), the bridge
+ * mirrors into both over their sockets, and status reads both
+ * checkpoints back. Servers of the test's own listen on the sockets. */
+Test(bridge, sinks_on_unix_sockets)
+{
+    struct e2e *E = &E_;
+    struct socket_server redis, mongo;
+    socket_redis_start(&redis);
+    bool with_mongo = socket_ferretdb_start(&mongo);
+    if (!with_mongo)
+        cr_log_warn("no FerretDB binary: MongoDB over a socket not tried");
+    e2e_begin(E, "unixsock", NULL);
+    e2e_sql(E->m, "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20))");
+    e2e_sql(E->m, "INSERT INTO t VALUES (1, 'one'), (2, 'two')");
+    e2e_write_usual_config(E, "tests/e2e/test_bridge.c", NULL);
+    char sid[16], redis_url[sizeof redis.url + 8];
+    snprintf(sid, sizeof sid, "%u", E->server_id);
+    snprintf(redis_url, sizeof redis_url, "%s?db=2", redis.url);
+    const char *run[] = { "run", "--config", E->config, "--source", E->srv.mysql_url,
+                          "--redis", redis_url, "--checkpoint", E->db, "--server-id", sid,
+                          "--start", "snapshot", "--stop-at-end",
+                          with_mongo ? "--mongo" : NULL, mongo.url, NULL };
+    char *out;
+    int rc = e2e_run_cmd(E, run, 60, &out);
+    cr_assert_eq(rc, 0, "run exited %d:\n%s", rc, out);
+    free(out);
+
+    redisContext *c = redisConnectUnix(redis.sock);
+    cr_assert(c && !c->err, "cannot connect to %s", redis.sock);
+    freeReplyObject(e2e_redis(c, "SELECT 2"));
+    redisReply *r = e2e_redis(c, "HGET %s:t:2 name", E->db);
+    cr_assert(r->type == REDIS_REPLY_STRING && strcmp(r->str, "two") == 0,
+              "%s:t:2 is not mirrored behind %s", E->db, redis.sock);
+    freeReplyObject(r);
+    redisFree(c);
+    if (with_mongo) {
+        char why[300];
+        mongoc_client_t *mc = e2e_mongo_try(mongo.url, why, sizeof why);
+        cr_assert(mc, "%s: %s", mongo.url, why);
+        mongoc_collection_t *coll = mongoc_client_get_collection(mc, E->db, "t");
+        bson_t filter;
+        bson_init(&filter);
+        bson_error_t e;
+        int64_t n = mongoc_collection_count_documents(coll, &filter, NULL, NULL, NULL, &e);
+        cr_assert_eq(n, 2, "%s.t behind %s: %lld documents", E->db, mongo.sock, (long long)n);
+        bson_destroy(&filter);
+        mongoc_collection_destroy(coll);
+        mongoc_client_destroy(mc);
+    }
+
+    const char *status[] = { "status", "--source", E->srv.mysql_url, "--redis", redis_url,
+                             "--checkpoint", E->db, with_mongo ? "--mongo" : NULL, mongo.url,
+                             NULL };
+    rc = e2e_run_cmd(E, status, 30, &out);
+    cr_assert_eq(rc, 0, "status exited %d:\n%s", rc, out);
+    cr_assert(strstr(out, "redis checkpoint"), "%s", out);
+    cr_assert(!with_mongo || strstr(out, "mongo checkpoint"), "%s", out);
+    free(out);
+    e2e_end(E);
+    socket_server_stop(&redis);
+    if (with_mongo)
+        socket_server_stop(&mongo);
 }
 
 /* ------------------------------------------------------------------ */

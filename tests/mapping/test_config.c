@@ -10,9 +10,28 @@
 #include <unistd.h>
 
 #include "mapping/config.h"
+#include "sinks/mongo/mongo_options.h"
+#include "sinks/redis/redis_options.h"
+#include "sinks/sink.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
+
+/* The registered sinks' settings and a rule's outputs for them. */
+static size_t sink_k(const char *name)
+{
+    for (size_t k = 0; k < sink_ntypes; k++)
+        if (strcmp(sink_types[k]->config.name, name) == 0)
+            return k;
+    cr_assert_fail("no sink %s", name);
+    return 0;
+}
+#define REDIS(c) ((struct redis_settings *)config_sink_settings((c), sink_k("redis")))
+#define MONGO(c) ((struct mongo_settings *)config_sink_settings((c), sink_k("mongo")))
+#define NREDIS(r) ((r)->outputs[sink_k("redis")].n)
+#define NMONGO(r) ((r)->outputs[sink_k("mongo")].n)
+#define ROUT(r) ((const struct redis_output *)(r)->outputs[sink_k("redis")].v)
+#define MOUT(r) ((const struct mongo_output *)(r)->outputs[sink_k("mongo")].v)
 
 static char tmp_path[256];
 
@@ -43,7 +62,7 @@ static void remove_tmp(void)
 /* Load text as a file into cfg (prepared here); returns the load's code. */
 static int load_text(struct bb_config *cfg, const char *text, struct bb_error *err)
 {
-    bb_config_init(cfg);
+    sinks_config_init(cfg);
     memset(err, 0, sizeof *err);
     int rc = config_load_file(cfg, write_tmp(text), err);
     return rc;
@@ -114,7 +133,7 @@ static void set_secrets(void)
 static void load_example(struct bb_config *cfg, const char *path)
 {
     struct bb_error err = { 0 };
-    bb_config_init(cfg);
+    sinks_config_init(cfg);
     cr_assert_eq(config_load_file(cfg, path, &err), 0, "%s", err.msg);
     set_secrets();
     cr_assert_eq(config_validate(cfg, &err), 0, "%s", err.msg);
@@ -129,7 +148,7 @@ static void expect_defaults_except_sources(const struct bb_config *c)
     cr_expect_eq(c->server_id, 0u);
     cr_expect_eq(c->start, START_CURRENT);
     cr_expect_eq(c->heartbeat, 1.0);
-    cr_expect_eq(c->mongo_oversize, MONGO_OVERSIZE_STOP);
+    cr_expect_eq(MONGO(c)->oversize, MONGO_OVERSIZE_STOP);
     cr_expect_eq(c->batch_rows, 5000u);
     cr_expect_eq(c->batch_bytes, 16u << 20);
     cr_expect_eq(c->batch_delay_ms, 100u);
@@ -142,15 +161,15 @@ static void expect_defaults_except_sources(const struct bb_config *c)
 Test(config, defaults)
 {
     struct bb_config c;
-    bb_config_init(&c);
+    sinks_config_init(&c);
     expect_defaults_except_sources(&c);
     cr_expect_null(c.path);
     cr_expect_null(c.source_url);
     cr_expect_null(c.source_password_env);
-    cr_expect_null(c.redis_url);
-    cr_expect_null(c.redis_password_env);
-    cr_expect_null(c.mongo_url);
-    cr_expect_null(c.mongo_password_env);
+    cr_expect_null(REDIS(&c)->url);
+    cr_expect_null(REDIS(&c)->password_env);
+    cr_expect_null(MONGO(&c)->url);
+    cr_expect_null(MONGO(&c)->password_env);
     cr_expect_str_eq(c.checkpoint_name, "binbridge");
     cr_expect_null(c.include_schemas);
     cr_expect_null(c.exclude_schemas);
@@ -167,7 +186,7 @@ Test(config, zero_config_from_the_command_line)
 {
     struct bb_config c;
     struct bb_error err = { 0 };
-    bb_config_init(&c);
+    sinks_config_init(&c);
     cr_expect_eq(config_validate(&c, &err), BB_ERR_USAGE);
     cr_expect_str_eq(err.msg, "no source: set source.url or give --source mysql://user@host:port");
     memset(&err, 0, sizeof err);
@@ -176,21 +195,21 @@ Test(config, zero_config_from_the_command_line)
     cr_expect_str_eq(err.msg, "nothing to write to: set redis.url or mongo.url, or give --redis "
                               "redis://host:port or --mongo mongodb://host:port");
     memset(&err, 0, sizeof err);
-    cr_assert_eq(config_set_string(&c.redis_url, "redis://127.0.0.1:6379/0", &err), 0);
+    cr_assert_eq(config_set_string(&REDIS(&c)->url, "redis://127.0.0.1:6379/0", &err), 0);
     cr_expect_eq(config_validate(&c, &err), 0, "%s", err.msg);
     /* No rules: every user table, the default mapping. */
     cr_expect(config_table_included(&c, "shop", "users"));
     cr_expect_null(config_rule_for(&c, "shop", "users"));
-    cr_expect_eq(config_default_redis_target.shape, REDIS_SHAPE_HASH);
-    cr_expect_str_eq(config_default_redis_target.key, "{schema}:{table}:{pk}");
-    cr_expect_str_eq(config_default_mongo_target.database, "{schema}");
-    cr_expect_str_eq(config_default_mongo_target.collection, "{table}");
-    cr_expect_not(config_default_mongo_target.update_set);
+    cr_expect_eq(redis_default_output.shape, REDIS_SHAPE_HASH);
+    cr_expect_str_eq(redis_default_output.key, "{schema}:{table}:{pk}");
+    cr_expect_str_eq(mongo_default_output.database, "{schema}");
+    cr_expect_str_eq(mongo_default_output.collection, "{table}");
+    cr_expect_not(mongo_default_output.update_set);
     /* A bad URL from the command line is named without a file. */
-    cr_assert_eq(config_set_string(&c.redis_url, "http://cache", &err), 0);
+    cr_assert_eq(config_set_string(&REDIS(&c)->url, "http://cache", &err), 0);
     cr_expect_eq(config_validate(&c, &err), BB_ERR_USAGE);
-    cr_expect_str_eq(err.msg, "redis.url: the URL must be redis://[[user]:password@]host[:port][/db], "
-                              "got \"http://cache\"");
+    cr_expect_str_eq(err.msg, "redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or "
+                              "unix://[[user]:password@]/path/to/socket[?db=N], got \"http://cache\"");
     bb_config_destroy(&c);
 }
 
@@ -217,9 +236,9 @@ Test(config, example_redis_default)
     load_example(&c, "config/redis-default.conf");
     cr_expect_str_eq(c.source_url, "mysql://repl@127.0.0.1:3306");
     cr_expect_str_eq(c.source_password_env, "MYSQL_PWD");
-    cr_expect_str_eq(c.redis_url, "redis://127.0.0.1:6379/0");
-    cr_expect_null(c.redis_password_env);
-    cr_expect_null(c.mongo_url);
+    cr_expect_str_eq(REDIS(&c)->url, "redis://127.0.0.1:6379/0");
+    cr_expect_null(REDIS(&c)->password_env);
+    cr_expect_null(MONGO(&c)->url);
     cr_expect_str_eq(c.checkpoint_name, "binbridge");
     cr_expect_null(c.include_schemas);
     cr_expect_null(c.exclude_tables);
@@ -239,9 +258,9 @@ Test(config, example_redis_full)
     cr_expect_eq(c.server_id, 4242u);
     cr_expect_eq(c.start, START_CURRENT);
     cr_expect_eq(c.heartbeat, 1.0);
-    cr_expect_str_eq(c.redis_url, "redis://cache.internal:6379/2");
-    cr_expect_str_eq(c.redis_password_env, "REDIS_PASSWORD");
-    cr_expect_null(c.mongo_url);
+    cr_expect_str_eq(REDIS(&c)->url, "redis://cache.internal:6379/2");
+    cr_expect_str_eq(REDIS(&c)->password_env, "REDIS_PASSWORD");
+    cr_expect_null(MONGO(&c)->url);
     cr_expect_str_eq(c.checkpoint_name, "shop-cache");
     expect_list(c.include_schemas, LIST("shop", "shop_*"), "include_schemas");
     expect_list(c.exclude_schemas, LIST("shop_archive"), "exclude_schemas");
@@ -259,36 +278,36 @@ Test(config, example_redis_full)
     const struct table_rule *r = &c.rules[0];
     cr_expect_str_eq(r->match, "shop.users");
     cr_expect_null(r->key_columns);
-    cr_expect_eq(r->nmongo, 0u);
-    cr_assert_eq(r->nredis, 2u);
-    cr_expect_eq(r->redis[0].shape, REDIS_SHAPE_HASH);
-    cr_expect_str_eq(r->redis[0].key, "user:{id}");
-    cr_expect_eq(r->redis[0].ttl, 3600u);
-    cr_expect_eq(r->redis[0].maxlen, 0u);
-    cr_expect_null(r->redis[0].include_columns);
-    expect_list(r->redis[0].exclude_columns, LIST("password_hash"), "exclude_columns");
-    cr_expect_eq(r->redis[1].shape, REDIS_SHAPE_STREAM);
-    cr_expect_str_eq(r->redis[1].key, "changes:{schema}:{table}");
-    cr_expect_eq(r->redis[1].maxlen, 100000u);
-    cr_expect_eq(r->redis[1].ttl, 0u);
-    cr_expect_gt(r->redis[1].line, r->redis[0].line);
+    cr_expect_eq(NMONGO(r), 0u);
+    cr_assert_eq(NREDIS(r), 2u);
+    cr_expect_eq(ROUT(r)[0].shape, REDIS_SHAPE_HASH);
+    cr_expect_str_eq(ROUT(r)[0].key, "user:{id}");
+    cr_expect_eq(ROUT(r)[0].ttl, 3600u);
+    cr_expect_eq(ROUT(r)[0].maxlen, 0u);
+    cr_expect_null(ROUT(r)[0].head.include_columns);
+    expect_list(ROUT(r)[0].head.exclude_columns, LIST("password_hash"), "exclude_columns");
+    cr_expect_eq(ROUT(r)[1].shape, REDIS_SHAPE_STREAM);
+    cr_expect_str_eq(ROUT(r)[1].key, "changes:{schema}:{table}");
+    cr_expect_eq(ROUT(r)[1].maxlen, 100000u);
+    cr_expect_eq(ROUT(r)[1].ttl, 0u);
+    cr_expect_gt(ROUT(r)[1].head.line, ROUT(r)[0].head.line);
 
     r = &c.rules[1];
     cr_expect_str_eq(r->match, "shop*.orders");
     expect_list(r->key_columns, LIST("tenant_id", "id"), "key_columns");
-    cr_assert_eq(r->nredis, 1u);
-    cr_expect_eq(r->redis[0].shape, REDIS_SHAPE_JSON);
-    cr_expect_str_eq(r->redis[0].key, "{schema}:order:{pk}");
-    expect_list(r->redis[0].include_columns,
+    cr_assert_eq(NREDIS(r), 1u);
+    cr_expect_eq(ROUT(r)[0].shape, REDIS_SHAPE_JSON);
+    cr_expect_str_eq(ROUT(r)[0].key, "{schema}:order:{pk}");
+    expect_list(ROUT(r)[0].head.include_columns,
                 LIST("id", "tenant_id", "total", "status", "updated_at"), "include_columns");
 
     r = &c.rules[2];
     cr_expect_str_eq(r->match, "*.products");
-    cr_assert_eq(r->nredis, 2u);
-    cr_expect_eq(r->redis[0].shape, REDIS_SHAPE_HASH);
-    cr_expect_str_eq(r->redis[0].key, "{schema}:{table}:{pk}");
-    cr_expect_eq(r->redis[1].shape, REDIS_SHAPE_STREAM);
-    cr_expect_str_eq(r->redis[1].key, "{schema}:{table}");
+    cr_assert_eq(NREDIS(r), 2u);
+    cr_expect_eq(ROUT(r)[0].shape, REDIS_SHAPE_HASH);
+    cr_expect_str_eq(ROUT(r)[0].key, "{schema}:{table}:{pk}");
+    cr_expect_eq(ROUT(r)[1].shape, REDIS_SHAPE_STREAM);
+    cr_expect_str_eq(ROUT(r)[1].key, "{schema}:{table}");
 
     /* Which tables, and by which rule. */
     cr_expect(config_table_included(&c, "shop", "users"));
@@ -312,46 +331,46 @@ Test(config, example_mongo)
     load_example(&c, "config/mongo.conf");
     cr_expect_str_eq(c.source_url, "mariadb://repl@127.0.0.1:3306");
     cr_expect_eq(c.start, START_CURRENT);
-    cr_expect_null(c.redis_url);
-    cr_expect_str_eq(c.mongo_url, "mongodb://binbridge@127.0.0.1:27017/?replicaSet=rs0");
-    cr_expect_str_eq(c.mongo_password_env, "MONGO_PASSWORD");
-    cr_expect_eq(c.mongo_oversize, MONGO_OVERSIZE_SKIP);
+    cr_expect_null(REDIS(&c)->url);
+    cr_expect_str_eq(MONGO(&c)->url, "mongodb://binbridge@127.0.0.1:27017/?replicaSet=rs0");
+    cr_expect_str_eq(MONGO(&c)->password_env, "MONGO_PASSWORD");
+    cr_expect_eq(MONGO(&c)->oversize, MONGO_OVERSIZE_SKIP);
     cr_expect_str_eq(c.checkpoint_name, "shop-mirror");
     expect_list(c.exclude_tables, LIST("*.sessions"), "exclude_tables");
 
     cr_assert_eq(c.nrules, 3u);
     const struct table_rule *r = &c.rules[0];
     cr_expect_str_eq(r->match, "*.orders");
-    cr_expect_eq(r->nredis, 0u);
-    cr_assert_eq(r->nmongo, 1u);
-    const struct mongo_target *m = &r->mongo[0];
+    cr_expect_eq(NREDIS(r), 0u);
+    cr_assert_eq(NMONGO(r), 1u);
+    const struct mongo_output *m = &MOUT(r)[0];
     cr_expect_str_eq(m->database, "orders");
     cr_expect_str_eq(m->collection, "{schema}_orders");
     cr_expect(m->update_set);
     cr_expect_not(m->dates_as_strings);
     expect_list(m->renames, LIST("total", "amount", "created", "createdAt"), "renames");
-    cr_expect_null(m->include_columns);
-    cr_expect_null(m->exclude_columns);
+    cr_expect_null(m->head.include_columns);
+    cr_expect_null(m->head.exclude_columns);
 
     r = &c.rules[1];
     cr_expect_str_eq(r->match, "metrics.samples");
     expect_list(r->key_columns, LIST("sensor_id", "taken_at"), "key_columns");
-    cr_assert_eq(r->nmongo, 1u);
-    m = &r->mongo[0];
+    cr_assert_eq(NMONGO(r), 1u);
+    m = &MOUT(r)[0];
     cr_expect_str_eq(m->database, "{schema}");
     cr_expect_str_eq(m->collection, "{table}");
     cr_expect(m->dates_as_strings);
     cr_expect_not(m->update_set);
-    expect_list(m->exclude_columns, LIST("raw_payload"), "exclude_columns");
+    expect_list(m->head.exclude_columns, LIST("raw_payload"), "exclude_columns");
 
     r = &c.rules[2];
-    cr_assert_eq(r->nmongo, 2u);
-    cr_expect_str_eq(r->mongo[0].database, "{schema}");
-    cr_expect_str_eq(r->mongo[0].collection, "{table}");
-    expect_list(r->mongo[0].exclude_columns, LIST("password_hash"), "exclude_columns");
-    cr_expect_str_eq(r->mongo[1].database, "public");
-    cr_expect_str_eq(r->mongo[1].collection, "profiles");
-    expect_list(r->mongo[1].include_columns, LIST("id", "name", "avatar_url"), "include_columns");
+    cr_assert_eq(NMONGO(r), 2u);
+    cr_expect_str_eq(MOUT(r)[0].database, "{schema}");
+    cr_expect_str_eq(MOUT(r)[0].collection, "{table}");
+    expect_list(MOUT(r)[0].head.exclude_columns, LIST("password_hash"), "exclude_columns");
+    cr_expect_str_eq(MOUT(r)[1].database, "public");
+    cr_expect_str_eq(MOUT(r)[1].collection, "profiles");
+    expect_list(MOUT(r)[1].head.include_columns, LIST("id", "name", "avatar_url"), "include_columns");
     cr_expect_not(config_table_included(&c, "shop", "sessions"));
     bb_config_destroy(&c);
 }
@@ -360,8 +379,8 @@ Test(config, example_both)
 {
     struct bb_config c;
     load_example(&c, "config/both.conf");
-    cr_expect_str_eq(c.redis_url, "redis://127.0.0.1:6379/0");
-    cr_expect_str_eq(c.mongo_url, "mongodb://127.0.0.1:27017");
+    cr_expect_str_eq(REDIS(&c)->url, "redis://127.0.0.1:6379/0");
+    cr_expect_str_eq(MONGO(&c)->url, "mongodb://127.0.0.1:27017");
     cr_expect_str_eq(c.checkpoint_name, "shop-both");
     expect_list(c.include_schemas, LIST("shop", "crm"), "include_schemas");
     expect_list(c.exclude_tables, LIST("shop.audit_*"), "exclude_tables");
@@ -369,30 +388,30 @@ Test(config, example_both)
 
     const struct table_rule *r = &c.rules[0];
     cr_expect_str_eq(r->match, "shop.sessions");
-    cr_assert_eq(r->nredis, 1u);
-    cr_expect_eq(r->nmongo, 0u);
-    cr_expect_eq(r->redis[0].shape, REDIS_SHAPE_HASH);
-    cr_expect_str_eq(r->redis[0].key, "session:{token}");
-    cr_expect_eq(r->redis[0].ttl, 1800u);
+    cr_assert_eq(NREDIS(r), 1u);
+    cr_expect_eq(NMONGO(r), 0u);
+    cr_expect_eq(ROUT(r)[0].shape, REDIS_SHAPE_HASH);
+    cr_expect_str_eq(ROUT(r)[0].key, "session:{token}");
+    cr_expect_eq(ROUT(r)[0].ttl, 1800u);
 
     r = &c.rules[1];
     cr_expect_str_eq(r->match, "*.orders");
-    cr_assert_eq(r->nredis, 1u);
-    cr_assert_eq(r->nmongo, 1u);
-    cr_expect_eq(r->redis[0].shape, REDIS_SHAPE_JSON);
-    cr_expect_str_eq(r->redis[0].key, "{schema}:order:{id}");
-    expect_list(r->redis[0].include_columns, LIST("id", "total", "status"), "include_columns");
-    cr_expect_str_eq(r->mongo[0].database, "{schema}");
-    cr_expect_str_eq(r->mongo[0].collection, "orders");
-    cr_expect(r->mongo[0].update_set);
-    expect_list(r->mongo[0].renames, LIST("total", "amount"), "renames");
+    cr_assert_eq(NREDIS(r), 1u);
+    cr_assert_eq(NMONGO(r), 1u);
+    cr_expect_eq(ROUT(r)[0].shape, REDIS_SHAPE_JSON);
+    cr_expect_str_eq(ROUT(r)[0].key, "{schema}:order:{id}");
+    expect_list(ROUT(r)[0].head.include_columns, LIST("id", "total", "status"), "include_columns");
+    cr_expect_str_eq(MOUT(r)[0].database, "{schema}");
+    cr_expect_str_eq(MOUT(r)[0].collection, "orders");
+    cr_expect(MOUT(r)[0].update_set);
+    expect_list(MOUT(r)[0].renames, LIST("total", "amount"), "renames");
 
     r = &c.rules[2];
     cr_expect_str_eq(r->match, "crm.customers");
-    cr_assert_eq(r->nredis, 1u);
-    cr_expect_eq(r->redis[0].shape, REDIS_SHAPE_STREAM);
-    cr_expect_str_eq(r->redis[0].key, "audit:{schema}:{table}");
-    cr_expect_eq(r->redis[0].maxlen, 1000000u);
+    cr_assert_eq(NREDIS(r), 1u);
+    cr_expect_eq(ROUT(r)[0].shape, REDIS_SHAPE_STREAM);
+    cr_expect_str_eq(ROUT(r)[0].key, "audit:{schema}:{table}");
+    cr_expect_eq(ROUT(r)[0].maxlen, 1000000u);
 
     cr_expect(config_table_included(&c, "crm", "customers"));
     cr_expect_not(config_table_included(&c, "billing", "invoices"));
@@ -410,7 +429,10 @@ Test(config, every_option_documented_and_exemplified)
     size_t size = 0;
     FILE *out = open_memstream(&listing, &size);
     cr_assert_not_null(out);
-    config_describe(out);
+    struct bb_config d;
+    cr_assert_eq(sinks_config_init(&d), 0);
+    config_describe(&d, out); /* the engine's options and every registered sink's */
+    bb_config_destroy(&d);
     fclose(out);
 
     FILE *f = fopen("config/README.md", "r");
@@ -471,8 +493,8 @@ Test(config, readme_example_loads)
     cr_expect_str_eq(c.checkpoint_name, "shop-cache");
     cr_expect_eq(c.server_id, 4242u);
     cr_assert_eq(c.nrules, 2u);
-    cr_expect_eq(c.rules[0].nredis, 2u);
-    cr_expect_eq(c.rules[1].nmongo, 1u);
+    cr_expect_eq(NREDIS(&c.rules[0]), 2u);
+    cr_expect_eq(NMONGO(&c.rules[1]), 1u);
     bb_config_destroy(&c);
 }
 
@@ -483,7 +505,7 @@ Test(config, missing_file_and_syntax_errors)
 {
     struct bb_config c;
     struct bb_error err = { 0 };
-    bb_config_init(&c);
+    sinks_config_init(&c);
     cr_expect_eq(config_load_file(&c, "/nonexistent/binbridge.conf", &err), BB_ERR_USAGE);
     cr_expect_str_eq(err.msg, "/nonexistent/binbridge.conf: cannot open: No such file or directory");
     bb_config_destroy(&c);
@@ -611,10 +633,10 @@ Test(config, integer_bounds_and_types)
     cr_expect_eq(c.retry_initial_ms, 60000u);
     cr_expect_eq(c.retry_max_ms, 3600000u);
     cr_expect_eq(c.progress_interval, 86400u);
-    cr_expect_eq(c.rules[0].redis[0].ttl, 2147483647u);
+    cr_expect_eq(ROUT(&c.rules[0])[0].ttl, 2147483647u);
     bb_config_destroy(&c);
     expect_load(&c, RULE_REDIS("shape = \"stream\"; maxlen = 9223372036854775807L;"));
-    cr_expect_eq(c.rules[0].redis[0].maxlen, 9223372036854775807u);
+    cr_expect_eq(ROUT(&c.rules[0])[0].maxlen, 9223372036854775807u);
     bb_config_destroy(&c);
 }
 
@@ -663,7 +685,7 @@ Test(config, choices_and_strings)
     expect_load(&c, "source = { start = \"earliest\"; };\nmongo = { oversize = \"stop\"; };\nlog_level = \"debug\";\n"
                     "checkpoint = \"a-b_c.9\";\n");
     cr_expect_eq(c.start, START_EARLIEST);
-    cr_expect_eq(c.mongo_oversize, MONGO_OVERSIZE_STOP);
+    cr_expect_eq(MONGO(&c)->oversize, MONGO_OVERSIZE_STOP);
     cr_expect_str_eq(c.log_level, "debug");
     cr_expect_str_eq(c.checkpoint_name, "a-b_c.9");
     bb_config_destroy(&c);
@@ -702,29 +724,33 @@ Test(config, urls)
     static const struct bad_case cases[] = {
         { "source = { url = \"http://db\"; };", ":1: source.url: server URL must start with mysql:// or mariadb:// (expected mysql://user[:password]@host[:port])" },
         { "source = { url = \"mysql://db:3306\"; };", ":1: source.url: server URL names no user (expected mysql://user[:password]@host[:port])" },
-        { "source = { url = \"mysql://u@db:0\"; };", ":1: source.url: server URL: port 0 is out of range (1-65535)" },
+        { "source = { url = \"mysql://u@db:0\"; };", ":1: source.url: server URL: the port must be a number from 1 to 65535" },
         { "source = { url = \"mysql://u@db/shop\"; };", ":1: source.url: server URL: a path or database name after the host is not supported (expected mysql://user[:password]@host[:port])" },
         { "redis = { url = \"rediss://cache\"; };", ":1: redis.url: TLS (rediss://) is not supported; use redis://[[user]:password@]host[:port][/db]" },
-        { "redis = { url = \"cache:6379\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db], got \"cache:6379\"" },
+        { "redis = { url = \"cache:6379\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"cache:6379\"" },
         { "redis = { url = \"redis://\"; };", ":1: redis.url: no host (expected redis://[[user]:password@]host[:port][/db])" },
         { "redis = { url = \"redis://cache:99999\"; };", ":1: redis.url: the port must be a number from 1 to 65535" },
         { "redis = { url = \"redis://cache:63x\"; };", ":1: redis.url: the port must be a number from 1 to 65535" },
         { "redis = { url = \"redis://cache/one\"; };", ":1: redis.url: the database after '/' must be a number, got \"one\"" },
-        { "redis = { url = \"redis://cache?db=1\"; };", ":1: redis.url: query parameters and fragments are not supported (expected redis://[[user]:password@]host[:port][/db])" },
+        { "redis = { url = \"redis://cache?x=1\"; };", ":1: redis.url: unknown parameter 'x' (only db=N)" },
+        { "redis = { url = \"redis://cache#x\"; };", ":1: redis.url: a #fragment is not supported" },
+        { "redis = { url = \"unix://cache/x.sock\"; };", ":1: redis.url: unix:// needs an absolute socket path (unix:///run/redis.sock)" },
+        /* a '/' in a password must be escaped: said without the password */
+        { "redis = { url = \"redis://:S3cr/etPass@cache\"; };", ":1: redis.url: an '@' after the host part (character 21): a '/', '?' or '#' in a user name or password must be written %2F, %3F or %23" },
         { "redis = { url = \"redis://ca che\"; };", ":1: redis.url: invalid character ' ' in the host name (expected redis://[[user]:password@]host[:port][/db])" },
         { "redis = { url = \"redis://[::1\"; };", ":1: redis.url: '[' of an IPv6 address without its ']'" },
-        { "mongo = { url = \"mongo://h\"; };", ":1: mongo.url: the URL must start with mongodb:// or mongodb+srv://, got \"mongo://h\"" },
-        { "mongo = { url = \"mongodb://\"; };", ":1: mongo.url: no host (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]])" },
-        { "mongo = { url = \"mongodb://a,,b\"; };", ":1: mongo.url: no host (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]])" },
-        { "mongo = { url = \"mongodb://h?w=1\"; };", ":1: mongo.url: the options need a '/' before the '?' (mongodb://host/?option=value)" },
-        { "mongo = { url = \"mongodb+srv://a,b\"; };", ":1: mongo.url: a mongodb+srv:// URL names exactly one host" },
-        { "mongo = { url = \"mongodb+srv://a:27017\"; };", ":1: mongo.url: a mongodb+srv:// URL names one host without a port" },
+        { "mongo = { url = \"mongo://h\"; };", ":1: mongo.url: Invalid URI Schema, expecting 'mongodb://' or 'mongodb+srv://' (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
+        { "mongo = { url = \"mongodb://\"; };", ":1: mongo.url: Invalid host string in URI (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
+        { "mongo = { url = \"mongodb://a,,b\"; };", ":1: mongo.url: Invalid host string in URI (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
+        { "mongo = { url = \"mongodb://h?w=1\"; };", ":1: mongo.url: Invalid host string in URI (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
+        { "mongo = { url = \"mongodb+srv://a,b\"; };", ":1: mongo.url: Invalid service name in URI (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
+        { "mongo = { url = \"mongodb+srv://a:27017\"; };", ":1: mongo.url: Invalid service name in URI (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
         /* a URL quoted in a message loses its password, '@' in it or not */
-        { "redis = { url = \"http://:S3cretPass@127.0.0.1:6379\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db], got \"http://:***@127.0.0.1:6379\"" },
-        { "redis = { url = \"unix:/u:Pa@ss@/run/redis.sock\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db], got \"...@/run/redis.sock\"" },
-        { "mongo = { url = \"app:S3cretPass@db\"; };", ":1: mongo.url: the URL must start with mongodb:// or mongodb+srv://, got \"...@db\"" },
-        { "mongo = { url = \"mongo://app:S3cr@etPass@db:27017/x\"; };", ":1: mongo.url: the URL must start with mongodb:// or mongodb+srv://, got \"mongo://app:***@db:27017/x\"" },
-        { "mongo = { url = \"http://app:S3cretPass@db\"; };", ":1: mongo.url: the URL must start with mongodb:// or mongodb+srv://, got \"http://app:***@db\"" },
+        { "redis = { url = \"http://:S3cretPass@127.0.0.1:6379\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"http://:***@127.0.0.1:6379\"" },
+        { "redis = { url = \"unix:/u:Pa@ss@/run/redis.sock\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"...@/run/redis.sock\"" },
+        { "mongo = { url = \"app:S3cretPass@db\"; };", ":1: mongo.url: Invalid URI Schema, expecting 'mongodb://' or 'mongodb+srv://' (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
+        { "mongo = { url = \"mongo://app:S3cr@etPass@db:27017/x\"; };", ":1: mongo.url: Invalid URI Schema, expecting 'mongodb://' or 'mongodb+srv://' (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
+        { "mongo = { url = \"http://app:S3cretPass@db\"; };", ":1: mongo.url: Invalid URI Schema, expecting 'mongodb://' or 'mongodb+srv://' (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
     };
     expect_errors(cases, sizeof cases / sizeof cases[0]);
 
@@ -736,6 +762,13 @@ Test(config, urls)
         "redis = { url = \"redis://user:pw@[::1]:6379/\"; };",
         "mongo = { url = \"mongodb://u:p@a:27017,b:27018,c/admin?replicaSet=rs0\"; };",
         "mongo = { url = \"mongodb+srv://cluster0.example.net/?retryWrites=true\"; };",
+        /* one rule for every URL: what the sinks connect to, the checks accept */
+        "redis = { url = \"redis://cache?db=1\"; };",
+        "redis = { url = \"unix:///tmp/x.sock\"; };",
+        "redis = { url = \"unix://:p%40w@/run/redis.sock?db=2\"; };",
+        "redis = { url = \"redis://:p%2Fw@cache\"; };",
+        "mongo = { url = \"mongodb://%2Ftmp%2Fmongodb-27017.sock\"; };",
+        "mongo = { url = \"mongodb://u:p@ss@%2Ftmp%2Fmongodb-27017.sock/db\"; };",
     };
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         struct bb_config c;
@@ -790,13 +823,13 @@ Test(config, redis_output_errors)
     struct bb_config c;
     expect_load(&c, "rules = ( { match = \"s.t\"; redis = ( { shape = \"json\"; }, { shape = \"stream\"; },"
                     " { shape = \"stream\"; key = \"all-changes\"; }, { key = \"{schema}/{table}/{tenant id}/{pk}\"; ttl = 0; } ); } );");
-    cr_assert_eq(c.rules[0].nredis, 4u);
-    cr_expect_eq(c.rules[0].redis[0].shape, REDIS_SHAPE_JSON);
-    cr_expect_str_eq(c.rules[0].redis[0].key, "{schema}:{table}:{pk}");
-    cr_expect_str_eq(c.rules[0].redis[1].key, "{schema}:{table}");
-    cr_expect_str_eq(c.rules[0].redis[2].key, "all-changes");
-    cr_expect_str_eq(c.rules[0].redis[3].key, "{schema}/{table}/{tenant id}/{pk}");
-    cr_expect_eq(c.rules[0].redis[0].line, 1);
+    cr_assert_eq(NREDIS(&c.rules[0]), 4u);
+    cr_expect_eq(ROUT(&c.rules[0])[0].shape, REDIS_SHAPE_JSON);
+    cr_expect_str_eq(ROUT(&c.rules[0])[0].key, "{schema}:{table}:{pk}");
+    cr_expect_str_eq(ROUT(&c.rules[0])[1].key, "{schema}:{table}");
+    cr_expect_str_eq(ROUT(&c.rules[0])[2].key, "all-changes");
+    cr_expect_str_eq(ROUT(&c.rules[0])[3].key, "{schema}/{table}/{tenant id}/{pk}");
+    cr_expect_eq(ROUT(&c.rules[0])[0].head.line, 1);
     bb_config_destroy(&c);
 }
 
@@ -844,9 +877,9 @@ Test(config, rule_order_first_match_wins)
     cr_expect_eq(config_rule_for(&c, "crm", "users"), &c.rules[2]);
     cr_expect_eq(config_rule_for(&c, "crm", "accounts"), &c.rules[3]);
     cr_expect_eq(config_rule_for(&c, "Shop", "users"), &c.rules[2]); /* case-sensitive */
-    cr_expect_eq(c.rules[2].nmongo, 1u);
-    cr_expect_str_eq(c.rules[2].mongo[0].database, "{schema}");
-    cr_expect_str_eq(c.rules[2].mongo[0].collection, "{table}");
+    cr_expect_eq(NMONGO(&c.rules[2]), 1u);
+    cr_expect_str_eq(MOUT(&c.rules[2])[0].database, "{schema}");
+    cr_expect_str_eq(MOUT(&c.rules[2])[0].collection, "{table}");
     bb_config_destroy(&c);
 
     /* One rule may be written as a group, like one output. */
@@ -942,7 +975,7 @@ Test(config, validate_sinks_and_secrets)
                                "rules = ( { match = \"a.b\"; mongo = {}; redis = {}; } );\n", &err), 0);
     cr_expect_eq(config_validate(&c, &err), 0, "%s", err.msg);
     /* The command line may supply what the rules need. */
-    cr_assert_eq(config_set_string(&c.mongo_url, NULL, &err), 0);
+    cr_assert_eq(config_set_string(&MONGO(&c)->url, NULL, &err), 0);
     cr_expect_eq(config_validate(&c, &err), BB_ERR_USAGE);
     bb_config_destroy(&c);
     remove_tmp();
@@ -1003,7 +1036,7 @@ Test(config, glob_match)
 Test(config, table_selection)
 {
     struct bb_config c;
-    bb_config_init(&c);
+    sinks_config_init(&c);
     /* System schemas, always. */
     cr_expect_not(config_table_included(&c, "mysql", "user"));
     cr_expect_not(config_table_included(&c, "sys", "x"));
@@ -1066,7 +1099,10 @@ Test(config, describe_lists_every_option_once)
     size_t size = 0;
     FILE *out = open_memstream(&listing, &size);
     cr_assert_not_null(out);
-    config_describe(out);
+    struct bb_config d;
+    cr_assert_eq(sinks_config_init(&d), 0);
+    config_describe(&d, out); /* the engine's options and every registered sink's */
+    bb_config_destroy(&d);
     fclose(out);
     static const char *const some[] = {
         "source.url\tstring\t-\t", "batch.rows\tinteger 1..1000000\t5000\t",

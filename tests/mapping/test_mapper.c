@@ -7,6 +7,37 @@
 #include "mapping/config.h"
 #include "mapping/mapper.h"
 #include "sinks/redis/redis_key.h"
+#include "sinks/redis/redis_options.h"
+#include "sinks/sink.h"
+
+/* The index of the registered sink called name (the configurations here
+ * are sinks_config_init's). */
+static size_t sink_k(const char *name)
+{
+    for (size_t k = 0; k < sink_ntypes; k++)
+        if (strcmp(sink_types[k]->config.name, name) == 0)
+            return k;
+    cr_assert_fail("no sink %s", name);
+    return 0;
+}
+
+/* A configuration of the registered sinks with Redis configured. */
+static void config_with_redis(struct bb_config *cfg)
+{
+    struct bb_error err = { 0 };
+    cr_assert_eq(sinks_config_init(cfg), 0);
+    cr_assert_eq(config_set(cfg, "redis.url", "redis://127.0.0.1:6379/0", &err), 0, "%s", err.msg);
+}
+
+/* rule's outputs: n Redis outputs v (none for the other sinks), in outs
+ * (SINKS_MAX entries). */
+static void rule_redis(struct table_rule *rule, struct config_outputs *outs,
+                       struct redis_output *v, size_t n)
+{
+    memset(outs, 0, SINKS_MAX * sizeof *outs);
+    outs[sink_k("redis")] = (struct config_outputs){ v, n };
+    rule->outputs = outs;
+}
 
 /* A table users(id INT, tenant VARCHAR, name VARCHAR, secret VARCHAR) with
  * primary key (tenant, id). */
@@ -54,13 +85,13 @@ static void make_table(struct fixture *f, const char *schema, const char *name, 
     }
 }
 
-static char *key_of(const struct table_plan *plan, const struct target_plan *tp,
+static char *key_of(const struct table_plan *plan, const struct output_plan *tp,
                     const struct bb_value *row, int *rc)
 {
     struct bb_buf b;
     bb_buf_init(&b);
     struct bb_error err = { 0 };
-    *rc = mapper_redis_key(plan, tp, row, &b, &err);
+    *rc = redis_key_render(plan, tp, row, &b, &err);
     bb_buf_putc(&b, '\0');
     return b.data;
 }
@@ -68,8 +99,7 @@ static char *key_of(const struct table_plan *plan, const struct target_plan *tp,
 Test(mapper, default_mapping_is_a_hash_at_schema_table_pk)
 {
     struct bb_config cfg;
-    bb_config_init(&cfg);
-    cfg.redis_url = strdup("redis://127.0.0.1:6379/0");
+    config_with_redis(&cfg);
     struct mapper *m;
     struct bb_error err = { 0 };
     cr_assert_eq(mapper_new(&m, &cfg, &err), 0);
@@ -78,13 +108,13 @@ Test(mapper, default_mapping_is_a_hash_at_schema_table_pk)
     const struct table_plan *plan;
     cr_assert_eq(mapper_plan(m, &f.t, &plan, &err), 0, "%s", err.msg);
     cr_assert(plan->mirrored);
-    cr_assert_eq(plan->ntargets, 1);
-    cr_assert_eq(plan->targets[0].redis->shape, REDIS_SHAPE_HASH);
+    cr_assert_eq(plan->noutputs, 1);
+    cr_assert_eq(redis_output_of(&plan->outputs[0])->shape, REDIS_SHAPE_HASH);
     cr_assert_eq(plan->nkey_cols, 2);
     for (int i = 0; i < 4; i++)
-        cr_assert(plan->targets[0].columns[i]);
+        cr_assert(plan->outputs[0].columns[i]);
     int rc;
-    char *key = key_of(plan, &plan->targets[0], f.row, &rc);
+    char *key = key_of(plan, &plan->outputs[0], f.row, &rc);
     cr_assert_eq(rc, 0);
     cr_assert_str_eq(key, "shop:users:acme:42", "primary key in key order (tenant, id)");
     free(key);
@@ -100,8 +130,7 @@ Test(mapper, default_mapping_is_a_hash_at_schema_table_pk)
 Test(mapper, system_schemas_and_tables_without_keys_are_not_mirrored)
 {
     struct bb_config cfg;
-    bb_config_init(&cfg);
-    cfg.redis_url = strdup("redis://127.0.0.1:6379/0");
+    config_with_redis(&cfg);
     struct mapper *m;
     struct bb_error err = { 0 };
     cr_assert_eq(mapper_new(&m, &cfg, &err), 0);
@@ -122,23 +151,22 @@ Test(mapper, system_schemas_and_tables_without_keys_are_not_mirrored)
 Test(mapper, rules_pick_columns_keys_and_templates)
 {
     struct bb_config cfg;
-    bb_config_init(&cfg);
-    cfg.redis_url = strdup("redis://127.0.0.1:6379/0");
+    config_with_redis(&cfg);
     static char *exclude[] = { "SECRET", NULL }; /* names are case-insensitive */
     static char *keys[] = { "id", NULL };
-    struct redis_target targets[2];
+    struct redis_output targets[2];
     memset(targets, 0, sizeof targets);
     targets[0].shape = REDIS_SHAPE_HASH;
     targets[0].key = "user:{tenant}:{id}";
-    targets[0].exclude_columns = exclude;
+    targets[0].head.exclude_columns = exclude;
     targets[1].shape = REDIS_SHAPE_STREAM;
     targets[1].key = NULL; /* the stream default */
     struct table_rule rule;
     memset(&rule, 0, sizeof rule);
     rule.match = "shop.*";
     rule.key_columns = keys;
-    rule.redis = targets;
-    rule.nredis = 2;
+    struct config_outputs outs[SINKS_MAX];
+    rule_redis(&rule, outs, targets, 2);
     cfg.rules = &rule;
     cfg.nrules = 1;
 
@@ -152,48 +180,48 @@ Test(mapper, rules_pick_columns_keys_and_templates)
     cr_assert(plan->mirrored);
     cr_assert_eq(plan->nkey_cols, 1);
     cr_assert_eq(plan->key_cols[0], 0);
-    cr_assert_eq(plan->ntargets, 2);
-    cr_assert(!plan->targets[0].columns[3], "secret is excluded");
-    cr_assert(plan->targets[0].columns[2]);
+    cr_assert_eq(plan->noutputs, 2);
+    cr_assert(!plan->outputs[0].columns[3], "secret is excluded");
+    cr_assert(plan->outputs[0].columns[2]);
     int rc;
-    char *key = key_of(plan, &plan->targets[0], f.row, &rc);
+    char *key = key_of(plan, &plan->outputs[0], f.row, &rc);
     cr_assert_str_eq(key, "user:acme:42");
     free(key);
-    key = key_of(plan, &plan->targets[1], f.row, &rc);
+    key = key_of(plan, &plan->outputs[1], f.row, &rc);
     cr_assert_str_eq(key, "shop:users");
     free(key);
 
     /* "user:" does not name the table: other tables' keys could share it. */
     struct bb_buf prefix;
     bb_buf_init(&prefix);
-    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[0], "shop", "users", &prefix), 1);
+    cr_assert_eq(redis_key_prefix(&plan->outputs[0], "shop", "users", &prefix), 1);
     bb_buf_reset(&prefix);
     /* Nor does a stream's "shop:users" (streams are kept anyway). */
-    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[1], "shop", "users", &prefix), 1);
+    cr_assert_eq(redis_key_prefix(&plan->outputs[1], "shop", "users", &prefix), 1);
     bb_buf_destroy(&prefix);
 
     /* By name only (TRUNCATE): the same outputs, keys up to their first column. */
     const struct table_plan *named;
     cr_assert_eq(mapper_plan_by_name(m, "shop", "orders", &named, &err), 0, "%s", err.msg);
     cr_assert(named->mirrored);
-    cr_assert_eq(named->ntargets, 2);
+    cr_assert_eq(named->noutputs, 2);
     bb_buf_init(&prefix);
-    cr_assert_eq(mapper_redis_key_prefix(&named->targets[0], "shop", "orders", &prefix), 1);
+    cr_assert_eq(redis_key_prefix(&named->outputs[0], "shop", "orders", &prefix), 1);
     bb_buf_destroy(&prefix);
 
     /* An absent column (a partial image) says so; a NULL key column is an
      * error, a NULL in another column is \N. */
     f.row[1].kind = BB_VALUE_ABSENT;
-    key = key_of(plan, &plan->targets[0], f.row, &rc);
+    key = key_of(plan, &plan->outputs[0], f.row, &rc);
     cr_assert_eq(rc, 1);
     free(key);
     f.row[1].kind = BB_VALUE_NULL;
-    key = key_of(plan, &plan->targets[0], f.row, &rc);
+    key = key_of(plan, &plan->outputs[0], f.row, &rc);
     cr_assert_eq(rc, 0);
     cr_assert_str_eq(key, "user:\\N:42");
     free(key);
     f.row[0].kind = BB_VALUE_NULL;
-    key = key_of(plan, &plan->targets[0], f.row, &rc);
+    key = key_of(plan, &plan->outputs[0], f.row, &rc);
     cr_assert_lt(rc, 0);
     free(key);
 
@@ -206,18 +234,17 @@ Test(mapper, rules_pick_columns_keys_and_templates)
 Test(mapper, templates_naming_missing_columns_are_usage_errors)
 {
     struct bb_config cfg;
-    bb_config_init(&cfg);
-    cfg.redis_url = strdup("redis://127.0.0.1:6379/0");
-    struct redis_target target;
+    config_with_redis(&cfg);
+    struct redis_output target;
     memset(&target, 0, sizeof target);
     target.shape = REDIS_SHAPE_JSON;
     target.key = "user:{email}";
-    target.line = 7;
+    target.head.line = 7;
     struct table_rule rule;
     memset(&rule, 0, sizeof rule);
     rule.match = "*.users";
-    rule.redis = &target;
-    rule.nredis = 1;
+    struct config_outputs outs[SINKS_MAX];
+    rule_redis(&rule, outs, &target, 1);
     cfg.rules = &rule;
     cfg.nrules = 1;
     cfg.path = strdup("bridge.conf");
@@ -239,8 +266,7 @@ Test(mapper, templates_naming_missing_columns_are_usage_errors)
 Test(mapper, altered_tables_get_a_new_plan_and_key_changes_are_seen)
 {
     struct bb_config cfg;
-    bb_config_init(&cfg);
-    cfg.redis_url = strdup("redis://127.0.0.1:6379/0");
+    config_with_redis(&cfg);
     struct mapper *m;
     struct bb_error err = { 0 };
     cr_assert_eq(mapper_new(&m, &cfg, &err), 0);
@@ -271,7 +297,8 @@ Test(mapper, altered_tables_get_a_new_plan_and_key_changes_are_seen)
  * default mapping), row key `keys` (NULL: the primary key). */
 struct key_fx {
     struct bb_config cfg;
-    struct redis_target target;
+    struct redis_output target;
+    struct config_outputs outs[SINKS_MAX];
     struct table_rule rule;
     struct mapper *m;
 };
@@ -279,15 +306,13 @@ struct key_fx {
 static void key_fx_init(struct key_fx *k, const char *tmpl, char **keys)
 {
     memset(k, 0, sizeof *k);
-    bb_config_init(&k->cfg);
-    k->cfg.redis_url = strdup("redis://127.0.0.1:6379/0");
+    config_with_redis(&k->cfg);
     if (tmpl || keys) {
         k->target.shape = REDIS_SHAPE_HASH;
         k->target.key = (char *)tmpl;
         k->rule.match = "*";
         k->rule.key_columns = keys;
-        k->rule.redis = &k->target;
-        k->rule.nredis = 1;
+        rule_redis(&k->rule, k->outs, &k->target, 1);
         k->cfg.rules = &k->rule;
         k->cfg.nrules = 1;
     }
@@ -317,10 +342,10 @@ static size_t render(struct key_fx *k, struct fixture *f, char *out, size_t size
     const struct table_plan *plan;
     struct bb_error err = { 0 };
     cr_assert_eq(mapper_plan(k->m, &f->t, &plan, &err), 0, "%s", err.msg);
-    cr_assert(plan->mirrored && plan->ntargets == 1);
+    cr_assert(plan->mirrored && plan->noutputs == 1);
     struct bb_buf b;
     bb_buf_init(&b);
-    int rc = mapper_redis_key(plan, &plan->targets[0], f->row, &b, &err);
+    int rc = redis_key_render(plan, &plan->outputs[0], f->row, &b, &err);
     cr_assert_eq(rc, 0, "%s", err.msg);
     cr_assert_lt(b.len, size);
     memcpy(out, b.data, b.len);
@@ -482,7 +507,7 @@ Test(mapper, rows_with_null_in_their_key_have_no_key)
     cr_assert_eq(mapper_null_key_column(plan, f.row, NULL), 0);
     struct bb_buf b;
     bb_buf_init(&b);
-    cr_assert_lt(mapper_redis_key(plan, &plan->targets[0], f.row, &b, &err), 0);
+    cr_assert_lt(redis_key_render(plan, &plan->outputs[0], f.row, &b, &err), 0);
     cr_assert(strstr(err.msg, "NULL"), "%s", err.msg);
     bb_buf_destroy(&b);
     /* An update's after image: absent columns come from the before image. */
@@ -501,26 +526,25 @@ Test(mapper, the_default_stream_key_is_no_row_key)
     /* It was {schema}:{table}:changes, the hash of the row keyed 'changes'
      * when a table has both default outputs. */
     static char *keys[] = { "name", NULL };
-    struct redis_target targets[2];
+    struct redis_output targets[2];
     memset(targets, 0, sizeof targets);
     targets[0].shape = REDIS_SHAPE_HASH;
     targets[1].shape = REDIS_SHAPE_STREAM;
     struct key_fx k;
     key_fx_init(&k, NULL, keys);
-    k.rule.redis = targets;
-    k.rule.nredis = 2;
+    rule_redis(&k.rule, k.outs, targets, 2);
     struct fixture f;
     make_table(&f, "shop", "users", false);
     const struct table_plan *plan;
     struct bb_error err = { 0 };
     cr_assert_eq(mapper_plan(k.m, &f.t, &plan, &err), 0, "%s", err.msg);
-    cr_assert_eq(plan->ntargets, 2);
+    cr_assert_eq(plan->noutputs, 2);
     static const char *const names[] = { "changes", "", ":" };
     for (size_t i = 0; i < 3; i++) {
         set_text(&f.row[2], BB_VALUE_STRING, names[i], strlen(names[i]));
         int rc;
-        char *row = key_of(plan, &plan->targets[0], f.row, &rc);
-        char *stream = key_of(plan, &plan->targets[1], f.row, &rc);
+        char *row = key_of(plan, &plan->outputs[0], f.row, &rc);
+        char *stream = key_of(plan, &plan->outputs[1], f.row, &rc);
         cr_assert_str_eq(stream, "shop:users");
         cr_assert_str_neq(row, stream);
         free(row);
@@ -546,19 +570,18 @@ Test(mapper, outputs_writing_the_same_keys_for_a_table_are_refused)
     };
     for (int k = 0; k < 6; k++) {
         const char *const *pair = k < 3 ? same[k] : apart[k - 3];
-        struct redis_target targets[2];
+        struct redis_output targets[2];
         memset(targets, 0, sizeof targets);
         targets[0].shape = REDIS_SHAPE_HASH;
         targets[0].key = (char *)pair[0];
-        targets[0].line = 3;
+        targets[0].head.line = 3;
         targets[1].shape = REDIS_SHAPE_JSON;
         targets[1].key = (char *)pair[1];
-        targets[1].line = 4;
+        targets[1].head.line = 4;
         struct key_fx kf;
         key_fx_init(&kf, NULL, NULL);
         kf.rule.match = "*";
-        kf.rule.redis = targets;
-        kf.rule.nredis = 2;
+        rule_redis(&kf.rule, kf.outs, targets, 2);
         kf.cfg.rules = &kf.rule;
         kf.cfg.nrules = 1;
         struct fixture f;
@@ -644,7 +667,7 @@ Test(mapper, every_short_composite_key_decodes_back_to_its_values)
             set_text(&f.row[1], BB_VALUE_BINARY, strs[i], lens[i]);
             set_text(&f.row[2], BB_VALUE_BINARY, strs[j], lens[j]);
             bb_buf_reset(&b);
-            cr_assert_eq(mapper_redis_key(plan, &plan->targets[0], f.row, &b, &err), 0);
+            cr_assert_eq(redis_key_render(plan, &plan->outputs[0], f.row, &b, &err), 0);
             char fields[8][64];
             size_t flen[8];
             bool null[8];
@@ -670,11 +693,11 @@ Test(mapper, a_tables_prefix_matches_only_its_own_keys)
     bb_buf_init(&p);
     /* TRUNCATE of kc.t scanned kc:t:*, which held kc.`t:x`'s keys too. */
     cr_assert_eq(mapper_plan_by_name(k.m, "kc", "t:x", &plan, &err), 0, "%s", err.msg);
-    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[0], "kc", "t:x", &p), 0);
+    cr_assert_eq(redis_key_prefix(&plan->outputs[0], "kc", "t:x", &p), 0);
     cr_assert_str_eq(p.data, "kc:t\\:x:");
     bb_buf_reset(&p);
     cr_assert_eq(mapper_plan_by_name(k.m, "k*c", "t\\", &plan, &err), 0, "%s", err.msg);
-    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[0], "k*c", "t\\", &p), 0);
+    cr_assert_eq(redis_key_prefix(&plan->outputs[0], "k*c", "t\\", &p), 0);
     cr_assert_str_eq(p.data, "k*c:t\\\\:");
     bb_buf_destroy(&p);
     key_fx_destroy(&k);
@@ -687,7 +710,7 @@ Test(mapper, a_tables_prefix_matches_only_its_own_keys)
         key_fx_init(&k, open_ended[i], NULL);
         cr_assert_eq(mapper_plan_by_name(k.m, "kc", "t", &plan, &err), 0, "%s", err.msg);
         bb_buf_init(&p);
-        cr_assert_eq(mapper_redis_key_prefix(&plan->targets[0], "kc", "t", &p), 1, "%s",
+        cr_assert_eq(redis_key_prefix(&plan->outputs[0], "kc", "t", &p), 1, "%s",
                      open_ended[i]);
         bb_buf_destroy(&p);
         key_fx_destroy(&k);
@@ -695,7 +718,7 @@ Test(mapper, a_tables_prefix_matches_only_its_own_keys)
     key_fx_init(&k, "c:{schema}:{table}:x:{id}", NULL);
     cr_assert_eq(mapper_plan_by_name(k.m, "kc", "t", &plan, &err), 0, "%s", err.msg);
     bb_buf_init(&p);
-    cr_assert_eq(mapper_redis_key_prefix(&plan->targets[0], "kc", "t", &p), 0);
+    cr_assert_eq(redis_key_prefix(&plan->outputs[0], "kc", "t", &p), 0);
     cr_assert_str_eq(p.data, "c:kc:t:x:");
     bb_buf_destroy(&p);
     key_fx_destroy(&k);

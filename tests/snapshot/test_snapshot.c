@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include <mysql.h>
+#include <mysqld_error.h>
 
 #include "binbridge.h"
 #include "base/buf.h"
@@ -69,12 +70,7 @@ static void create(struct live *L, const char *const *stmts)
 
 static void server_options(struct bb_server_options *o)
 {
-    bb_server_options_init(o);
-    o->host = test_env("BB_MARIADB_HOST");
-    o->port = test_mariadb_port();
-    o->user = test_env("BB_MARIADB_USER");
-    o->password = test_env("BB_MARIADB_PASSWORD");
-    o->server_id = 0x62650000u | ((uint32_t)getpid() & 0xffff);
+    test_server_options(o, 0x62650000u | ((uint32_t)getpid() & 0xffff));
 }
 
 static struct snapshot *open_snapshot(char *file, size_t size, uint64_t *pos)
@@ -1440,6 +1436,57 @@ Test(snapshot, missing_table_is_a_one_line_error)
     const struct bb_value *row;
     cr_assert_eq(snapshot_table_next(snap, &row, &err2), 1, "%s", err2.msg);
     cr_assert_eq(snapshot_table_next(snap, &row, &err2), 0, "%s", err2.msg);
+    snapshot_close(snap);
+    live_end(&L);
+}
+
+/* A table gone or changed under a snapshot is told by the server's error
+ * number (the bridge reloads on it), never by the message's words. */
+Test(snapshot, missing_dropped_and_rebuilt_tables_are_told_by_their_codes)
+{
+    struct live L;
+    live_begin(&L, "bbsnap", "codes");
+    create(&L, (const char *const[]){ "CREATE TABLE gone (id INT PRIMARY KEY, e ENUM('a','b'))",
+                                      "CREATE TABLE rebuilt (id INT PRIMARY KEY, v INT)",
+                                      "CREATE TABLE kept (id INT PRIMARY KEY)", NULL });
+    test_sql(L.m, "INSERT INTO gone VALUES (1, 'a')");
+    test_sql(L.m, "INSERT INTO rebuilt VALUES (1, 1)");
+    test_sql(L.m, "INSERT INTO kept VALUES (1)");
+    char file[256];
+    uint64_t pos;
+    struct snapshot *snap = open_snapshot(file, sizeof file, &pos);
+    const struct bb_table *t;
+
+    /* never there: the describer finds nothing in information_schema */
+    struct bb_error err = { 0 };
+    cr_assert_eq(snapshot_table_begin(snap, L.db, "nope", &t, &err), BB_ERR_SERVER, "%s",
+                 err.msg);
+    cr_assert_eq(err.server_errno, ER_NO_SUCH_TABLE, "%d: %s", err.server_errno, err.msg);
+
+    /* dropped after the snapshot began, before it was read */
+    test_sql(L.m, "DROP TABLE gone");
+    struct bb_error err2 = { 0 };
+    cr_assert_eq(snapshot_table_begin(snap, L.db, "gone", &t, &err2), BB_ERR_SERVER, "%s",
+                 err2.msg);
+    cr_assert_eq(err2.server_errno, ER_NO_SUCH_TABLE, "%d: %s", err2.server_errno, err2.msg);
+
+    /* rebuilt after the snapshot began: its rows are no longer those of
+     * the snapshot's read view */
+    test_sql(L.m, "ALTER TABLE rebuilt FORCE");
+    struct bb_error err3 = { 0 };
+    int rc = snapshot_table_begin(snap, L.db, "rebuilt", &t, &err3);
+    const struct bb_value *row;
+    if (rc == 0)
+        rc = snapshot_table_next(snap, &row, &err3);
+    cr_assert_eq(rc, BB_ERR_SERVER, "rc %d: %s", rc, err3.msg);
+    cr_assert_eq(err3.server_errno, ER_TABLE_DEF_CHANGED, "%d: %s", err3.server_errno, err3.msg);
+
+    /* and the snapshot goes on */
+    struct bb_error err4 = { 0 };
+    cr_assert_eq(snapshot_table_begin(snap, L.db, "kept", &t, &err4), 0, "%s", err4.msg);
+    cr_assert_eq(snapshot_table_next(snap, &row, &err4), 1, "%s", err4.msg);
+    cr_assert_eq(snapshot_table_next(snap, &row, &err4), 0, "%s", err4.msg);
+    cr_assert_eq(err4.server_errno, 0);
     snapshot_close(snap);
     live_end(&L);
 }

@@ -15,6 +15,7 @@
 #include <criterion/criterion.h>
 
 #include <dirent.h>
+#include <inttypes.h>
 #include <math.h>
 #include <netinet/in.h>
 #include <stdarg.h>
@@ -31,6 +32,7 @@
 #include "mapping/config.h"
 #include "mapping/mapper.h"
 #include "sinks/mongo/mongo.h"
+#include "sinks/mongo/mongo_options.h"
 #include "sinks/sink.h"
 #include "tests/testutil.h"
 
@@ -45,6 +47,7 @@ struct fx {
     char ckpt_db[128];
     struct bb_config cfg;
     struct table_rule rules[MAX_RULES];
+    struct config_outputs outs[MAX_RULES][SINKS_MAX];
     struct mapper *mapper;
     struct sink sink;
     bool open;
@@ -129,9 +132,9 @@ static void setup(void)
     bson_destroy(&reply);
     bson_destroy(cmd);
 
-    bb_config_init(&F.cfg);
+    cr_assert(sinks_config_init(&F.cfg) == 0);
     struct bb_error err = { 0 };
-    cr_assert(config_set_string(&F.cfg.mongo_url, server_url(), &err) == 0);
+    cr_assert(config_set(&F.cfg, "mongo.url", server_url(), &err) == 0);
     cr_assert(config_set_string(&F.cfg.checkpoint_name, F.name, &err) == 0);
     cr_assert(mapper_new(&F.mapper, &F.cfg, &err) == 0, "%s", err.msg);
 }
@@ -164,29 +167,43 @@ static void teardown(void)
 
 TestSuite(mongo_sink, .init = setup, .fini = teardown);
 
+/* The index of the MongoDB sink in F.cfg (the registry's). */
+static size_t mongo_k(void)
+{
+    int k = config_sink_index(&F.cfg, "mongo");
+    cr_assert(k >= 0);
+    return (size_t)k;
+}
+
+static int open_mongo(struct sink *s, struct bb_error *err)
+{
+    return mongo_sink_type.open(s, &F.cfg, mongo_k(), err);
+}
+
 static void open_sink(void)
 {
     struct bb_error err = { 0 };
-    cr_assert(mongo_sink_open(&F.sink, &F.cfg, &err) == 0, "%s", err.msg);
+    cr_assert(open_mongo(&F.sink, &err) == 0, "%s", err.msg);
     F.open = true;
 }
 
 /* A rule for F.name.<table> with the given MongoDB outputs. */
-static struct table_rule *add_rule(const char *table, struct mongo_target *targets, size_t n)
+static struct table_rule *add_rule(const char *table, struct mongo_output *targets, size_t n)
 {
     size_t i = F.cfg.nrules++;
     cr_assert(i < MAX_RULES);
     snprintf(rule_match[i], sizeof rule_match[i], "%s.%s", F.name, table);
     F.rules[i].match = rule_match[i];
-    F.rules[i].mongo = targets;
-    F.rules[i].nmongo = n;
+    memset(F.outs[i], 0, sizeof F.outs[i]);
+    F.outs[i][mongo_k()] = (struct config_outputs){ targets, n };
+    F.rules[i].outputs = F.outs[i];
     F.cfg.rules = F.rules;
     return &F.rules[i];
 }
 
-static struct mongo_target default_target(void)
+static struct mongo_output default_target(void)
 {
-    struct mongo_target t = { .database = "{schema}", .collection = "{table}" };
+    struct mongo_output t = { .database = "{schema}", .collection = "{table}" };
     return t;
 }
 
@@ -688,7 +705,7 @@ Test(mongo_sink, every_type_maps_to_its_bson_type)
 
 Test(mongo_sink, dates_as_strings_keep_every_digit)
 {
-    struct mongo_target t = default_target();
+    struct mongo_output t = default_target();
     t.dates_as_strings = true;
     add_rule("types", &t, 1);
     struct tbl x;
@@ -1064,7 +1081,7 @@ Test(mongo_sink, composite_key_is_a_subdocument)
 
 Test(mongo_sink, set_mode_keeps_fields_of_other_writers)
 {
-    struct mongo_target t[2] = { default_target(), default_target() };
+    struct mongo_output t[2] = { default_target(), default_target() };
     t[0].update_set = true;
     t[1].collection = "{table}_replaced";
     add_rule("users", t, 2);
@@ -1137,13 +1154,13 @@ Test(mongo_sink, renames_includes_and_names)
     static char *keep[] = { "id", "name", "score", NULL };
     static char *renames[] = { "name", "who", "SCORE", "points", NULL };
     static char *drop[] = { "note", NULL };
-    struct mongo_target t[2] = { default_target(), default_target() };
+    struct mongo_output t[2] = { default_target(), default_target() };
     t[0].database = "{schema}_b";
     t[0].collection = "people_{table}";
-    t[0].include_columns = keep;
+    t[0].head.include_columns = keep;
     t[0].renames = renames;
     t[1].collection = "{schema}.{table}";
-    t[1].exclude_columns = drop;
+    t[1].head.exclude_columns = drop;
     add_rule("users", t, 2);
     struct tbl x;
     users_init(&x, "users");
@@ -1310,7 +1327,7 @@ Test(mongo_sink, source_names_mongodb_cannot_hold_are_escaped)
     };
     /* The default output, and one that $sets: a dotted name there would
      * be a path into a sub-document. */
-    struct mongo_target t[2] = { default_target(), default_target() };
+    struct mongo_output t[2] = { default_target(), default_target() };
     t[1].collection = "{table}_set";
     t[1].update_set = true;
     add_rule("order$items", t, 2);
@@ -1553,7 +1570,7 @@ Test(mongo_sink, damaged_checkpoint_is_an_error_naming_it)
  * checkpoint) gives the same documents. */
 Test(mongo_sink, replaying_a_batch_converges)
 {
-    struct mongo_target t[2] = { default_target(), default_target() };
+    struct mongo_output t[2] = { default_target(), default_target() };
     t[1].collection = "{table}_set";
     t[1].update_set = true;
     add_rule("users", t, 2);
@@ -1648,7 +1665,8 @@ Test(mongo_sink, oversize_stop_names_the_row)
 
 Test(mongo_sink, oversize_skip_leaves_the_row_out)
 {
-    F.cfg.mongo_oversize = MONGO_OVERSIZE_SKIP;
+    ((struct mongo_settings *)config_sink_settings(&F.cfg, mongo_k()))->oversize =
+        MONGO_OVERSIZE_SKIP;
     struct tbl x;
     users_init(&x, "users");
     open_sink();
@@ -1671,7 +1689,7 @@ Test(mongo_sink, oversize_skip_leaves_the_row_out)
 
 Test(mongo_sink, clear_table_empties_the_tables_own_collection)
 {
-    struct mongo_target t[2] = { default_target(), default_target() };
+    struct mongo_output t[2] = { default_target(), default_target() };
     t[1].database = "{schema}_b";
     t[1].collection = "everything";       /* shared by every table: left alone */
     add_rule("users", t, 2);
@@ -1773,18 +1791,63 @@ Test(mongo_sink, unreachable_server_is_an_io_error)
     snprintf(url, sizeof url, "mongodb://127.0.0.1:%d/?serverSelectionTimeoutMS=300",
              ntohs(sa.sin_port));
     struct bb_error err = { 0 };
-    cr_assert(config_set_string(&F.cfg.mongo_url, url, &err) == 0);
-    cr_assert_eq(mongo_sink_open(&F.sink, &F.cfg, &err), BB_ERR_IO);
+    cr_assert(config_set(&F.cfg, "mongo.url", url, &err) == 0);
+    cr_assert_eq(open_mongo(&F.sink, &err), BB_ERR_IO);
     char where[64];
     snprintf(where, sizeof where, "MongoDB at 127.0.0.1:%d", ntohs(sa.sin_port));
     cr_assert(strstr(err.msg, where), "%s", err.msg);
     cr_assert(!strchr(err.msg, '\n'), "one line: %s", err.msg);
 
     bb_error_clear(&err);
-    cr_assert(config_set_string(&F.cfg.mongo_url, "mongodb://a:b@/x", &err) == 0);
-    cr_assert_eq(mongo_sink_open(&F.sink, &F.cfg, &err), BB_ERR_USAGE);
+    cr_assert(config_set(&F.cfg, "mongo.url", "mongodb://a:b@/x", &err) == 0);
+    cr_assert_eq(open_mongo(&F.sink, &err), BB_ERR_USAGE);
     cr_assert(strncmp(err.msg, "MongoDB URL: ", 13) == 0 && !strstr(err.msg, "a:b"), "%s",
               err.msg);
+}
+
+/* A unix socket, as libmongoc writes it (mongodb://%2Fpath%2Fto.sock/): the
+ * configuration's check is libmongoc's own reading, so it takes it, and
+ * the sink connects over the socket. The shared FerretDB has none: one of
+ * the test's own listens on one. */
+Test(mongo_sink, a_unix_socket_url_connects)
+{
+    struct socket_server srv;
+    if (!socket_ferretdb_start(&srv))
+        cr_skip_test("no FerretDB binary (scripts/deps.sh builds it)");
+    struct bb_error err = { 0 };
+    cr_assert(config_set(&F.cfg, "mongo.url", srv.url, &err) == 0);
+    cr_assert(config_set(&F.cfg, "source.url", "mysql://u@h", &err) == 0);
+    cr_assert_eq(config_validate(&F.cfg, &err), 0, "%s: %s", srv.url, err.msg);
+    open_sink();
+    struct tbl x;
+    users_init(&x, "users");
+    struct row a = urow(&x, 1, "alice", NULL, 1.5);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &a);
+    commit_ok(900);
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+
+    /* Read back over the socket, with a client of the test's own. */
+    bson_error_t e;
+    mongoc_client_t *c = mongoc_client_new(srv.url);
+    cr_assert(c, "%s", srv.url);
+    mongoc_collection_t *coll = mongoc_client_get_collection(c, F.name, "users");
+    bson_t filter;
+    bson_init(&filter);
+    int64_t n = mongoc_collection_count_documents(coll, &filter, NULL, NULL, NULL, &e);
+    cr_assert_eq(n, 1, "%s.users behind %s: %" PRId64 " documents (%s)", F.name, srv.sock, n,
+                 n < 0 ? e.message : "");
+    bson_destroy(&filter);
+    mongoc_collection_destroy(coll);
+    mongoc_client_destroy(c);
+
+    open_sink();
+    struct checkpoint cp;
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
+    cr_assert_eq(cp.pos, 900);
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+    socket_server_stop(&srv);
 }
 
 /* An '@' or ':' in a password, unescaped: libmongoc splits at the first
@@ -1805,8 +1868,8 @@ Test(mongo_sink, passwords_with_at_and_colon_never_reach_messages)
         snprintf(url, sizeof url, "mongodb://app:%s@127.0.0.1:%d/?serverSelectionTimeoutMS=300",
                  passwords[i], ntohs(sa.sin_port));
         struct bb_error err = { 0 };
-        cr_assert(config_set_string(&F.cfg.mongo_url, url, &err) == 0);
-        cr_assert_eq(mongo_sink_open(&F.sink, &F.cfg, &err), BB_ERR_IO, "%s: %s", url, err.msg);
+        cr_assert(config_set(&F.cfg, "mongo.url", url, &err) == 0);
+        cr_assert_eq(open_mongo(&F.sink, &err), BB_ERR_IO, "%s: %s", url, err.msg);
         snprintf(want, sizeof want, "cannot reach MongoDB at 127.0.0.1:%d: ", ntohs(sa.sin_port));
         cr_expect(strncmp(err.msg, want, strlen(want)) == 0, "%s: %s", url, err.msg);
         cr_expect(!strstr(err.msg, "pass") && !strstr(err.msg, "ss@") && !strstr(err.msg, "p@") &&
@@ -1814,8 +1877,8 @@ Test(mongo_sink, passwords_with_at_and_colon_never_reach_messages)
     }
     /* a bad escape: libmongoc's reason, without the password */
     struct bb_error err = { 0 };
-    cr_assert(config_set_string(&F.cfg.mongo_url, "mongodb://app:50%off@h/", &err) == 0);
-    cr_assert_eq(mongo_sink_open(&F.sink, &F.cfg, &err), BB_ERR_USAGE);
+    cr_assert(config_set(&F.cfg, "mongo.url", "mongodb://app:50%off@h/", &err) == 0);
+    cr_assert_eq(open_mongo(&F.sink, &err), BB_ERR_USAGE);
     cr_expect(strncmp(err.msg, "MongoDB URL: ", 13) == 0 && !strstr(err.msg, "50%off"), "%s",
               err.msg);
 }

@@ -23,6 +23,7 @@
 #include "mapping/config.h"
 #include "mapping/mapper.h"
 #include "sinks/redis/redis.h"
+#include "sinks/redis/redis_options.h"
 #include "sinks/sink.h"
 #include "tests/testutil.h"
 
@@ -33,6 +34,7 @@ struct fx {
     char url[256];
     struct bb_config cfg;
     struct table_rule rules[4];
+    struct config_outputs outs[4][SINKS_MAX];
     struct mapper *mapper;
     struct sink sink;
     bool open;
@@ -102,10 +104,11 @@ static void setup(void)
     memcpy(F.url, url, strlen(url) + 1);
     F.check = redisConnect("127.0.0.1", redis_port());
     cr_assert(F.check && !F.check->err, "cannot connect to Redis on port %d", redis_port());
-    F.cfg.redis_url = F.url;
-    F.cfg.checkpoint_name = F.name;
-    F.cfg.batch_bytes = 16u << 20;
     struct bb_error err = { 0 };
+    cr_assert(sinks_config_init(&F.cfg) == 0);
+    cr_assert(config_set_string(&F.cfg.checkpoint_name, F.name, &err) == 0);
+    cr_assert(config_set(&F.cfg, "redis.url", F.url, &err) == 0, "%s", err.msg);
+    F.cfg.batch_bytes = 16u << 20;
     cr_assert(mapper_new(&F.mapper, &F.cfg, &err) == 0, "%s", err.msg);
 }
 
@@ -114,6 +117,9 @@ static void teardown(void)
     if (F.open)
         F.sink.ops->close(F.sink.ctx);
     mapper_free(F.mapper);
+    F.cfg.rules = NULL; /* the tests' own */
+    F.cfg.nrules = 0;
+    bb_config_destroy(&F.cfg);
     if (F.check) {
         check_select(0);
         drop_keys();
@@ -129,22 +135,43 @@ static void teardown(void)
 
 TestSuite(redis_sink, .init = setup, .fini = teardown);
 
+/* The index of the Redis sink in F.cfg (the registry's). */
+static size_t redis_k(void)
+{
+    int k = config_sink_index(&F.cfg, "redis");
+    cr_assert(k >= 0);
+    return (size_t)k;
+}
+
+static struct redis_settings *settings(void)
+{
+    return (struct redis_settings *)config_sink_settings(&F.cfg, redis_k());
+}
+
+/* Open a Redis sink with the URL F.url holds now. */
+static int open_redis(struct sink *s, struct bb_error *err)
+{
+    cr_assert(config_set(&F.cfg, "redis.url", F.url, err) == 0, "%s", err->msg);
+    return redis_sink_type.open(s, &F.cfg, redis_k(), err);
+}
+
 static void open_sink(void)
 {
     struct bb_error err = { 0 };
-    cr_assert(redis_sink_open(&F.sink, &F.cfg, &err) == 0, "%s", err.msg);
+    cr_assert(open_redis(&F.sink, &err) == 0, "%s", err.msg);
     F.open = true;
 }
 
-/* A rule for F.name.<table> with the given targets. */
-static void add_rule(const char *table, struct redis_target *targets, size_t n)
+/* A rule for F.name.<table> with the given outputs. */
+static void add_rule(const char *table, struct redis_output *outputs, size_t n)
 {
     size_t i = F.cfg.nrules++;
     cr_assert(i < 4);
     snprintf(rule_match[i], sizeof rule_match[i], "%s.%s", F.name, table);
     F.rules[i].match = rule_match[i];
-    F.rules[i].redis = targets;
-    F.rules[i].nredis = n;
+    memset(F.outs[i], 0, sizeof F.outs[i]);
+    F.outs[i][redis_k()] = (struct config_outputs){ outputs, n };
+    F.rules[i].outputs = F.outs[i];
     F.cfg.rules = F.rules;
 }
 
@@ -488,8 +515,8 @@ Test(redis_sink, hash_delete_removes_the_key)
 Test(redis_sink, hash_row_without_values_has_no_key)
 {
     static char *keep[] = { "note", NULL };
-    struct redis_target t[] = { { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}",
-                                  .include_columns = keep } };
+    struct redis_output t[] = { { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}",
+                                  .head.include_columns = keep } };
     add_rule("notes", t, 1);
     open_sink();
     struct tbl x;
@@ -511,8 +538,8 @@ Test(redis_sink, hash_row_without_values_has_no_key)
 Test(redis_sink, hash_excluded_columns_and_key_template)
 {
     static char *drop[] = { "data", NULL };
-    struct redis_target t[] = { { .shape = REDIS_SHAPE_HASH, .key = "user:{name}",
-                                  .exclude_columns = drop } };
+    struct redis_output t[] = { { .shape = REDIS_SHAPE_HASH, .key = "user:{name}",
+                                  .head.exclude_columns = drop } };
     char tmpl[200];
     snprintf(tmpl, sizeof tmpl, "%s:user:{name}", F.name);
     t[0].key = tmpl;
@@ -547,7 +574,7 @@ Test(redis_sink, ttl_is_set_on_hash_and_json_keys)
 {
     char jk[200];
     snprintf(jk, sizeof jk, "%s:json:{pk}", F.name);
-    struct redis_target t[] = {
+    struct redis_output t[] = {
         { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}", .ttl = 300 },
         { .shape = REDIS_SHAPE_JSON, .key = jk, .ttl = 600 },
     };
@@ -566,7 +593,7 @@ Test(redis_sink, ttl_is_set_on_hash_and_json_keys)
     cr_assert(ttl > 550 && ttl <= 600, "json TTL %lld", ttl);
     /* A partial update refreshes the hash's TTL (on a hash-only table: the
      * json shape refuses partial images). */
-    struct redis_target h[] = { { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}",
+    struct redis_output h[] = { { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}",
                                   .ttl = 300 } };
     add_rule("hashonly", h, 1);
     struct tbl z;
@@ -588,7 +615,7 @@ Test(redis_sink, ttl_is_set_on_hash_and_json_keys)
 
 Test(redis_sink, json_string_per_row)
 {
-    struct redis_target t[] = { { .shape = REDIS_SHAPE_JSON, .key = "{schema}:{table}:{pk}" } };
+    struct redis_output t[] = { { .shape = REDIS_SHAPE_JSON, .key = "{schema}:{table}:{pk}" } };
     add_rule("docs", t, 1);
     open_sink();
     struct tbl x;
@@ -640,7 +667,7 @@ static const char *entry_field(const redisReply *e, const char *f)
 
 Test(redis_sink, stream_entry_per_change)
 {
-    struct redis_target t[] = {
+    struct redis_output t[] = {
         { .shape = REDIS_SHAPE_STREAM, .key = "{schema}:{table}:changes" },
     };
     add_rule("users", t, 1);
@@ -697,7 +724,7 @@ Test(redis_sink, stream_entry_per_change)
 
 Test(redis_sink, stream_maxlen_trims)
 {
-    struct redis_target t[] = {
+    struct redis_output t[] = {
         { .shape = REDIS_SHAPE_STREAM, .key = "{schema}:{table}:changes", .maxlen = 10 },
     };
     add_rule("users", t, 1);
@@ -754,7 +781,7 @@ Test(redis_sink, checkpoint_round_trip)
 
 Test(redis_sink, commit_after_a_killed_connection_applies_nothing)
 {
-    struct redis_target t[] = {
+    struct redis_output t[] = {
         { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}" },
         { .shape = REDIS_SHAPE_STREAM, .key = "{schema}:{table}:changes" },
     };
@@ -818,7 +845,7 @@ Test(redis_sink, reconnect_after_client_kill)
  * the type guards see to it that none can, whatever the keys hold. */
 Test(redis_sink, a_key_of_another_type_is_replaced_inside_the_batch)
 {
-    struct redis_target t[] = {
+    struct redis_output t[] = {
         { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}" },
         { .shape = REDIS_SHAPE_STREAM, .key = "{schema}:{table}:changes" },
     };
@@ -844,7 +871,7 @@ Test(redis_sink, a_key_of_another_type_is_replaced_inside_the_batch)
  * whose entries must stay valid (a use after free under ASan before). */
 Test(redis_sink, many_key_changes_in_one_batch_grow_the_key_record)
 {
-    struct redis_target t[] = {
+    struct redis_output t[] = {
         { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}" },
         { .shape = REDIS_SHAPE_STREAM, .key = "{schema}:{table}" },
     };
@@ -881,12 +908,12 @@ Test(redis_sink, many_key_changes_in_one_batch_grow_the_key_record)
  * batch before anything is sent, naming the key. */
 Test(redis_sink, wrong_type_stop_refuses_the_batch_naming_the_key)
 {
-    struct redis_target t[] = {
+    struct redis_output t[] = {
         { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}" },
         { .shape = REDIS_SHAPE_STREAM, .key = "{schema}:{table}:changes" },
     };
     add_rule("users", t, 2);
-    F.cfg.redis_wrong_type = REDIS_WRONG_TYPE_STOP;
+    settings()->wrong_type = REDIS_WRONG_TYPE_STOP;
     open_sink();
     commit_ok(500);
     struct tbl x;
@@ -928,7 +955,7 @@ Test(redis_sink, a_command_refused_when_queued_aborts_the_whole_batch)
     cr_assert(r->type == REDIS_REPLY_STATUS, "ACL SETUSER: %s", r->str);
     freeReplyObject(r);
     snprintf(F.url, sizeof F.url, "redis://%s:pw@127.0.0.1:%d/0", F.acl_user, redis_port());
-    struct redis_target t[] = {
+    struct redis_output t[] = {
         { .shape = REDIS_SHAPE_HASH, .key = "{schema}:{table}:{pk}" },
         { .shape = REDIS_SHAPE_STREAM, .key = "{schema}:{table}:changes" },
     };
@@ -955,7 +982,7 @@ Test(redis_sink, a_command_refused_when_queued_aborts_the_whole_batch)
 
 Test(redis_sink, clear_table_removes_exactly_the_tables_keys)
 {
-    struct redis_target tj[] = { { .shape = REDIS_SHAPE_JSON, .key = "{schema}:{table}:{pk}" } };
+    struct redis_output tj[] = { { .shape = REDIS_SHAPE_JSON, .key = "{schema}:{table}:{pk}" } };
     add_rule("docs", tj, 1);
     open_sink();
     /* Glob characters in the table name must match only themselves. */
@@ -1055,10 +1082,20 @@ Test(redis_sink, url_forms)
     cr_assert_str_eq(u.password, "pw");
     redis_url_destroy(&u);
 
+    /* unix:// with a user, a %-escaped password and a database */
+    cr_assert(redis_url_parse(&u, "unix://app:p%40ss%2Fw@/run/r.sock?db=2", &err) == 0, "%s",
+              err.msg);
+    cr_assert_str_eq(u.user, "app");
+    cr_assert_str_eq(u.password, "p@ss/w");
+    cr_assert_str_eq(u.path, "/run/r.sock");
+    cr_assert_eq(u.db, 2);
+    redis_url_destroy(&u);
+
     static const char *const bad[] = {
         "http://h", "redis://h:0", "redis://h:70000", "redis://h:x", "redis://h/db1",
         "redis://::1:6379", "redis://[::1", "unix://relative.sock", "redis://h?db=1&x=2",
-        "redis://h/1?db=2", "rediss://h", "redis://:pa%zzword@h",
+        "redis://h/1?db=2", "rediss://h", "redis://:pa%zzword@h", "redis://h#x",
+        "redis://:pa%zzword/x@h", "redis://", "unix:///x?db=y",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         bb_error_clear(&err);
@@ -1073,9 +1110,63 @@ Test(redis_sink, connection_refused_names_the_server)
     snprintf(F.url, sizeof F.url, "redis://127.0.0.1:1/0");
     struct bb_error err = { 0 };
     struct sink s;
-    cr_assert_eq(redis_sink_open(&s, &F.cfg, &err), BB_ERR_IO);
+    cr_assert_eq(open_redis(&s, &err), BB_ERR_IO);
     cr_assert(strstr(err.msg, "127.0.0.1:1"), "%s", err.msg);
     cr_assert(!strchr(err.msg, '\n'));
+}
+
+/* unix:// (with a user's password and ?db=N) is a URL like the others:
+ * the configuration's check takes it and the sink connects over the
+ * socket. The shared Redis has no socket: a redis-server of the test's
+ * own listens on one. */
+Test(redis_sink, a_unix_socket_url_connects)
+{
+    struct socket_server srv;
+    socket_redis_start(&srv);
+    redisContext *c = redisConnectUnix(srv.sock);
+    cr_assert(c && !c->err, "cannot connect to %s", srv.sock);
+    redisReply *r = redisCommand(c, "CONFIG SET requirepass s3cret/@pw");
+    cr_assert(r && r->type == REDIS_REPLY_STATUS, "CONFIG SET requirepass");
+    freeReplyObject(r);
+    r = redisCommand(c, "AUTH s3cret/@pw");
+    cr_assert(r && r->type == REDIS_REPLY_STATUS, "AUTH");
+    freeReplyObject(r);
+
+    snprintf(F.url, sizeof F.url, "unix://:s3cret%%2F@pw@%s?db=3", srv.sock);
+    struct bb_error err = { 0 };
+    cr_assert(config_set(&F.cfg, "redis.url", F.url, &err) == 0);
+    cr_assert(config_set(&F.cfg, "source.url", "mysql://u@h", &err) == 0);
+    cr_assert_eq(config_validate(&F.cfg, &err), 0, "%s", err.msg);
+    open_sink();
+    struct tbl x;
+    tbl_init(&x, "users");
+    struct row a = mkrow(&x, 1, "alice", NULL, NULL);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &a);
+    commit_ok(900);
+    struct checkpoint cp;
+    cr_assert(load_cp(&cp));
+    cr_assert_eq(cp.pos, 900);
+
+    freeReplyObject(redisCommand(c, "SELECT 3"));
+    char k[200];
+    r = redisCommand(c, "HGET %s name", key_of(&x, "1", k, sizeof k));
+    cr_assert(r && r->type == REDIS_REPLY_STRING && strcmp(r->str, "alice") == 0,
+              "the row is not in database 3 behind the socket");
+    freeReplyObject(r);
+    r = redisCommand(c, "EXISTS binbridge:checkpoint:%s", F.name);
+    cr_assert(r && r->type == REDIS_REPLY_INTEGER && r->integer == 1);
+    freeReplyObject(r);
+    redisFree(c);
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+
+    /* Gone: the sink says which socket, and that is worth a retry. */
+    socket_server_stop(&srv);
+    struct sink s;
+    err = (struct bb_error){ 0 };
+    cr_assert_eq(open_redis(&s, &err), BB_ERR_IO, "%s", err.msg);
+    cr_assert(strstr(err.msg, "unix:") && strstr(err.msg, "redis.sock"), "%s", err.msg);
+    cr_assert(!strstr(err.msg, "s3cret"), "%s", err.msg);
 }
 
 Test(redis_sink, auth_from_url_and_environment_and_select)
@@ -1101,7 +1192,7 @@ Test(redis_sink, auth_from_url_and_environment_and_select)
     char var[64];
     snprintf(var, sizeof var, "BB_TEST_REDIS_PW_%d", (int)getpid());
     setenv(var, "s3cret", 1);
-    F.cfg.redis_password_env = var;
+    cr_assert(config_set(&F.cfg, "redis.password_env", var, &(struct bb_error){ 0 }) == 0);
     snprintf(F.url, sizeof F.url, "redis://%s@127.0.0.1:%d/7", F.acl_user, redis_port());
     open_sink();
     struct checkpoint cp;
@@ -1114,7 +1205,7 @@ Test(redis_sink, auth_from_url_and_environment_and_select)
     setenv(var, "wrong-pw", 1);
     struct bb_error err = { 0 };
     struct sink s;
-    cr_assert_eq(redis_sink_open(&s, &F.cfg, &err), BB_ERR_SERVER);
+    cr_assert_eq(open_redis(&s, &err), BB_ERR_SERVER);
     cr_assert(strstr(err.msg, "AUTH") && strstr(err.msg, test_env("BB_REDIS_PORT")), "%s", err.msg);
     cr_assert(!strstr(err.msg, "wrong-pw"), "%s", err.msg);
     unsetenv(var);
