@@ -53,6 +53,16 @@ if [[ -d $crafted ]]; then
     done
 fi
 
+# Inputs for the entry points that take no binlog (tests/fuzz/fuzz_decode.c:
+# its first byte picks one): binary JSON and JSON text.
+for f in "$root"/tests/fuzz/seeds/*; do
+    [[ -f $f ]] || continue
+    [[ -e $corpus/$(basename -- "$f") ]] && continue
+    cp -- "$f" "$corpus/" || die "cannot copy $f into $corpus"
+    chmod u+w -- "$corpus/$(basename -- "$f")"
+    echo "$prog: added the seed $(basename -- "$f")"
+done
+
 # UBSan in the fuzz build recovers by default; make UB a finding, not a line
 # of log nobody reads.
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

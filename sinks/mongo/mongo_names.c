@@ -8,9 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "base/charset.h"
 #include "base/error.h"
 #include "base/log.h"
+#include "base/utf8.h"
 
 
 /* ---- Names (the rule at the top of mongo_sink.c) ---- */
@@ -18,14 +18,6 @@
 const char *mongo_buf_str(const struct bb_buf *b)
 {
     return b->len ? b->data : "";
-}
-
-/* The length of the UTF-8 character at p[0..n), 0 when none starts there. */
-static size_t utf8_char(const uint8_t *p, size_t n)
-{
-    size_t k = p[0] < 0x80 ? 1 : p[0] < 0xc2 ? 0 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3
-             : p[0] < 0xf5 ? 4 : 0;
-    return k && k <= n && utf8_valid(p, k) ? k : 0;
 }
 
 /* MongoDB's own databases (any case: names differing only in case clash). */
@@ -47,7 +39,7 @@ bool mongo_escape_name(enum mongo_name_kind kind, const char *name, size_t len, 
     const uint8_t *p = (const uint8_t *)name;
     bool any = false;
     for (size_t i = 0; i < len;) {
-        size_t k = utf8_char(p + i, len - i);
+        size_t k = utf8_char_len(p + i, len - i);
         bool esc = k == 0 || p[i] == '\0' || (k == 1 && strchr(always[kind], p[i]));
         if (!esc && i == 0 && at_start) {
             switch (kind) {

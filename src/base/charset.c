@@ -43,6 +43,7 @@
 
 #include "base/charset_table.h"
 #include "base/error.h"
+#include "base/utf8.h"
 
 /* MariaDB 10.10+ UCA-14.0.0 collations: id = 2048 + (charset << 8) + n,
  * with charset 0 utf8mb3, 1 utf8mb4, 2 ucs2, 3 utf16, 4 utf32 and n the
@@ -84,100 +85,6 @@ int charset_is_utf8(uint16_t collation)
     return cs->kind == CS_UTF8MB3 || cs->kind == CS_UTF8MB4 || strcmp(cs->name, "ascii") == 0;
 }
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 if invalid:
- * no overlong forms, no surrogates, nothing above U+10FFFF. */
-static size_t utf8_seq(const uint8_t *p, size_t n)
-{
-    uint8_t c = p[0];
-    if (c < 0x80)
-        return 1;
-    if (c < 0xc2)
-        return 0;
-    if (c < 0xe0) {
-        if (n < 2 || (p[1] & 0xc0) != 0x80)
-            return 0;
-        return 2;
-    }
-    if (c < 0xf0) {
-        if (n < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
-            return 0;
-        if (c == 0xe0 && p[1] < 0xa0)
-            return 0;
-        if (c == 0xed && p[1] >= 0xa0)
-            return 0;
-        return 3;
-    }
-    if (c < 0xf5) {
-        if (n < 4 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
-            return 0;
-        if (c == 0xf0 && p[1] < 0x90)
-            return 0;
-        if (c == 0xf4 && p[1] >= 0x90)
-            return 0;
-        return 4;
-    }
-    return 0;
-}
-
-/* Offset of the first invalid sequence, or n when all is valid. max_seq
- * limits the sequence length (3 for utf8mb3). */
-static size_t utf8_scan(const uint8_t *p, size_t n, size_t max_seq)
-{
-    size_t i = 0;
-    while (i < n) {
-        /* ASCII runs, 8 bytes at a time */
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            if (w & UINT64_C(0x8080808080808080))
-                break;
-            i += 8;
-        }
-        if (i >= n)
-            break;
-        if (p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = utf8_seq(p + i, n - i);
-        if (k == 0 || k > max_seq)
-            return i;
-        i += k;
-    }
-    return n;
-}
-
-int utf8_valid(const uint8_t *p, size_t n)
-{
-    return utf8_scan(p, n, 4) == n;
-}
-
-static void put_utf8(struct bb_buf *out, uint32_t u)
-{
-    char b[4];
-    size_t n;
-    if (u < 0x80) {
-        b[0] = (char)u;
-        n = 1;
-    } else if (u < 0x800) {
-        b[0] = (char)(0xc0 | u >> 6);
-        b[1] = (char)(0x80 | (u & 63));
-        n = 2;
-    } else if (u < 0x10000) {
-        b[0] = (char)(0xe0 | u >> 12);
-        b[1] = (char)(0x80 | ((u >> 6) & 63));
-        b[2] = (char)(0x80 | (u & 63));
-        n = 3;
-    } else {
-        b[0] = (char)(0xf0 | u >> 18);
-        b[1] = (char)(0x80 | ((u >> 12) & 63));
-        b[2] = (char)(0x80 | ((u >> 6) & 63));
-        b[3] = (char)(0x80 | (u & 63));
-        n = 4;
-    }
-    bb_buf_append(out, b, n);
-}
-
 static int convert_single(const struct cs_info *cs, const uint8_t *p, size_t n, struct bb_buf *out,
                           struct bb_error *err)
 {
@@ -192,13 +99,8 @@ static int convert_single(const struct cs_info *cs, const uint8_t *p, size_t n, 
             *dst++ = (char)u;
         } else if (u == 0xffff) {
             *dst++ = '?';    /* no character: what SELECT shows */
-        } else if (u < 0x800) {
-            *dst++ = (char)(0xc0 | u >> 6);
-            *dst++ = (char)(0x80 | (u & 63));
         } else {
-            *dst++ = (char)(0xe0 | u >> 12);
-            *dst++ = (char)(0x80 | ((u >> 6) & 63));
-            *dst++ = (char)(0x80 | (u & 63));
+            dst += utf8_encode(dst, u);
         }
     }
     out->len = (size_t)(dst - out->data);
@@ -239,7 +141,7 @@ static int convert_wide(const struct cs_info *cs, const uint8_t *p, size_t n, st
         if (u > 0x10ffff)
             return bb_error_set(err, BB_ERR_CORRUPT, "%s code point 0x%x at offset %zu is invalid",
                                 cs->name, (unsigned)u, i);
-        put_utf8(out, u);
+        utf8_put(out, u);
     }
     return 0;
 }
@@ -423,7 +325,7 @@ static int convert_iconv(const struct cs_info *cs, const uint8_t *p, size_t n, s
             }
             rc = iconv_run(cd, cs, p + run, i - run, out, err);
             if (rc == 0)
-                put_utf8(out, unicode);
+                utf8_put(out, unicode);
             i += len;
             run = i;
         }

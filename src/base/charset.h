@@ -21,7 +21,4 @@ const char *charset_name(uint16_t collation);
 /* True when the collation's bytes are already UTF-8 (utf8mb3, utf8mb4, ascii). */
 int charset_is_utf8(uint16_t collation);
 
-/* Is p[0..n) valid UTF-8? */
-int utf8_valid(const uint8_t *p, size_t n);
-
 #endif

@@ -94,3 +94,16 @@ void bb_error_prefix(struct bb_error *err, const char *fmt, ...)
     }
     text_clean_message(err->msg, sizeof err->msg, cut);
 }
+
+void bb_error_suffix(struct bb_error *err, const char *fmt, ...)
+{
+    if (!err || err->code == 0)
+        return;
+    size_t used = strlen(err->msg);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(err->msg + used, sizeof err->msg - used, fmt, ap);
+    va_end(ap);
+    bool cut = n >= 0 && (size_t)n >= sizeof err->msg - used;
+    text_clean_message(err->msg, sizeof err->msg, cut);
+}

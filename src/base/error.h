@@ -46,4 +46,8 @@ int bb_error_copy(struct bb_error *err, const struct bb_error *from);
  * server_errno stay as they are). */
 void bb_error_prefix(struct bb_error *err, const char *fmt, ...) BB_PRINTF(2, 3);
 
+/* Append to the message of an already-set error (where inside the input
+ * its cause lies, when only the caller knows). */
+void bb_error_suffix(struct bb_error *err, const char *fmt, ...) BB_PRINTF(2, 3);
+
 #endif

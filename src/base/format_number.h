@@ -36,4 +36,17 @@ static inline int format_u64_digits(uint64_t v, char *dst)
     return 20 - i;
 }
 
+/* The low w decimal digits of v (w <= 10) at dst, zero padded: dates,
+ * times and DECIMAL digit groups. */
+static inline void format_fixed_digits(char *dst, uint32_t v, int w)
+{
+    while (w >= 2) {
+        w -= 2;
+        memcpy(dst + w, format_digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (w)
+        dst[0] = (char)('0' + v % 10);
+}
+
 #endif

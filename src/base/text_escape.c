@@ -7,38 +7,7 @@
 #include <string.h>
 
 #include "base/url.h"
-
-/* Length of the valid UTF-8 character at p (1 to 4), or 0 when the bytes
- * there are not one (overlong forms, surrogates and values past U+10FFFF
- * included). p[0] >= 0x80. */
-static size_t utf8_char_len(const uint8_t *p, size_t n)
-{
-    uint8_t c = p[0], lo = 0x80, hi = 0xbf;
-    size_t len;
-    if (c >= 0xc2 && c <= 0xdf) {
-        len = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        len = 3;
-        if (c == 0xe0)
-            lo = 0xa0;
-        else if (c == 0xed)
-            hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        len = 4;
-        if (c == 0xf0)
-            lo = 0x90;
-        else if (c == 0xf4)
-            hi = 0x8f;
-    } else {
-        return 0;
-    }
-    if (n < len || p[1] < lo || p[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-    return len;
-}
+#include "base/utf8.h"
 
 /* The next unit at p: a character kept as is (*plain), or bytes to escape
  * one by one. Returns its length in bytes. */
@@ -49,7 +18,7 @@ static size_t next_unit(const uint8_t *p, size_t n, bool *plain)
         *plain = c >= 0x20 && c != 0x7f;
         return 1;
     }
-    size_t len = utf8_char_len(p, n);
+    size_t len = utf8_char_len(p, n);     /* utf8.h: no overlong forms, surrogates, > U+10FFFF */
     if (len == 0) {
         *plain = false;
         return 1;

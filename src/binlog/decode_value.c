@@ -18,6 +18,7 @@
 #include <zlib.h>
 
 #include "base/error.h"
+#include "base/format_number.h"
 
 /* BB_TYPE_TYPED_ARRAY (MySQL 8 multi-valued index columns) and MariaDB's
  * BB_TYPE_*_COMPRESSED columns are named in binbridge.h. */
@@ -82,7 +83,7 @@ const char *column_type_name(uint8_t type)
 /* Bytes of a DECIMAL digit group of n digits (n = 0..9). */
 static const uint8_t dig2bytes[10] = { 0, 1, 1, 2, 2, 3, 3, 4, 4, 4 };
 
-static size_t decimal_bin_size(unsigned precision, unsigned scale)
+size_t decimal_bin_size(unsigned precision, unsigned scale)
 {
     unsigned intg = precision - scale;
     return (intg / 9) * 4 + dig2bytes[intg % 9] + (scale / 9) * 4 + dig2bytes[scale % 9];
@@ -285,24 +286,6 @@ static int read_counted(struct cursor *c, unsigned nbytes, uint8_t type, struct 
     return 0;
 }
 
-/* "00".."99", for writing two digits at a time. */
-static const char digit_pairs[201] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
-/* Write g (< 10^nd) as exactly nd digits at dst. */
-static void put_group(char *dst, uint32_t g, unsigned nd)
-{
-    while (nd >= 2) {
-        nd -= 2;
-        memcpy(dst + nd, digit_pairs + 2 * (g % 100), 2);
-        g /= 100;
-    }
-    if (nd)
-        dst[0] = (char)('0' + g);
-}
-
 static unsigned count_digits(uint32_t g)
 {
     unsigned n = 1;
@@ -321,21 +304,13 @@ static unsigned count_digits(uint32_t g)
  *   [lead int group][int groups x4 bytes][frac groups x4 bytes][tail frac group]
  * Rendered with exactly `scale` digits after the point; a negative zero
  * (possible only in forged input) renders as zero without a sign, as
- * MySQL does. The text is written straight into the arena. */
-static int decode_newdecimal(const struct bb_column *col, struct cursor *c, struct bb_arena *arena,
-                             struct bb_value *out, struct bb_error *err)
+ * MySQL does. */
+int decimal_bin_to_text(unsigned prec, unsigned scale, const uint8_t *bin, char *p,
+                        struct bb_error *err)
 {
-    unsigned prec = col->precision, scale = col->scale;
-    if (prec < 1 || prec > 65 || scale > 38 || scale > prec)
-        return bb_error_set(err, BB_ERR_CORRUPT, "DECIMAL(%u,%u) has no valid metadata", prec, scale);
-
     unsigned intg = prec - scale;
     unsigned intg0 = intg / 9, intg0x = intg % 9;
     unsigned frac0 = scale / 9, frac0x = scale % 9;
-    size_t size = decimal_bin_size(prec, scale);
-    if (cursor_left(c) < size)
-        return CELL_TRUNCATED(c, "DECIMAL", size);
-    const uint8_t *bin = cursor_bytes(c, size);
 
     /* Groups, most significant first, and their digit counts. */
     uint32_t groups[16];
@@ -369,10 +344,7 @@ static int decode_newdecimal(const struct bb_column *col, struct cursor *c, stru
         TAKE(frac0x);
 #undef TAKE
 
-    char *p = bb_arena_alloc(arena, (size_t)prec + 4);
-    if (!p)
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory rendering DECIMAL");
-    size_t n = 0;
+    int n = 0;
     if (mask && nonzero)
         p[n++] = '-';
     unsigned gi = 0;
@@ -382,24 +354,44 @@ static int decode_newdecimal(const struct bb_column *col, struct cursor *c, stru
         p[n++] = '0';
     } else {
         unsigned nd = count_digits(groups[gi]);
-        put_group(p + n, groups[gi], nd);
-        n += nd;
+        format_fixed_digits(p + n, groups[gi], (int)nd);
+        n += (int)nd;
         for (gi++; gi < nint; gi++) {
-            put_group(p + n, groups[gi], 9);
+            format_fixed_digits(p + n, groups[gi], 9);
             n += 9;
         }
     }
     if (scale) {
         p[n++] = '.';
         for (gi = nint; gi < ng; gi++) {
-            put_group(p + n, groups[gi], ndig[gi]);
+            format_fixed_digits(p + n, groups[gi], ndig[gi]);
             n += ndig[gi];
         }
     }
     p[n] = '\0';
+    return n;
+}
+
+/* The text is written straight into the arena. */
+static int decode_newdecimal(const struct bb_column *col, struct cursor *c, struct bb_arena *arena,
+                             struct bb_value *out, struct bb_error *err)
+{
+    unsigned prec = col->precision, scale = col->scale;
+    if (prec < 1 || prec > 65 || scale > 38 || scale > prec)
+        return bb_error_set(err, BB_ERR_CORRUPT, "DECIMAL(%u,%u) has no valid metadata", prec, scale);
+    size_t size = decimal_bin_size(prec, scale);
+    if (cursor_left(c) < size)
+        return CELL_TRUNCATED(c, "DECIMAL", size);
+    const uint8_t *bin = cursor_bytes(c, size);
+    char *p = bb_arena_alloc(arena, DECIMAL_TEXT_MAX(prec));
+    if (!p)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory rendering DECIMAL");
+    int n = decimal_bin_to_text(prec, scale, bin, p, err);
+    if (n < 0)
+        return n;
     out->kind = BB_VALUE_DECIMAL;
     out->v.str.p = (const uint8_t *)p;
-    out->v.str.len = n;
+    out->v.str.len = (size_t)n;
     return 0;
 }
 

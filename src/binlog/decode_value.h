@@ -32,6 +32,22 @@ int decode_value(const struct bb_column *col, struct cursor *c, struct bb_arena 
  * an allocation: a dozen bytes could otherwise reserve a gigabyte. */
 #define BB_DEFLATE_MAX_RATIO 1032
 
+/* Bytes of a DECIMAL(precision, scale) in MySQL's binary form. */
+size_t decimal_bin_size(unsigned precision, unsigned scale);
+
+/* Room for the text of a DECIMAL of precision p: a sign, the digits, a
+ * point, a "0" before it, the NUL. */
+#define DECIMAL_TEXT_MAX(p) ((size_t)(p) + 4)
+
+/* The text of the DECIMAL(precision, scale) (precision 1..65, scale at
+ * most 38 and precision) in MySQL's binary form at bin[0..decimal_bin_size)
+ * written to dst (DECIMAL_TEXT_MAX(precision) bytes), NUL-terminated: '-'
+ * only when some digit is not zero, the integer digits without leading
+ * zeros ("0" when there are none), then '.' and exactly scale digits.
+ * Returns its length, or BB_ERR_CORRUPT for a digit group out of range. */
+int decimal_bin_to_text(unsigned precision, unsigned scale, const uint8_t *bin, char *dst,
+                        struct bb_error *err);
+
 /* Name of a column type for messages ("VARCHAR", "DATETIME2", ...). */
 const char *column_type_name(uint8_t type);
 

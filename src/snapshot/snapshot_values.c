@@ -1,9 +1,8 @@
 /* snapshot_values.c - the values of a fetched row as the decoder makes
- * them of the same stored values (the table in snapshot.c), and MySQL's
- * JSON text re-encoded as its binary JSON. */
+ * them of the same stored values (the table in snapshot.c); MySQL's JSON
+ * text becomes its binary JSON (values/json_binary.c). */
 #include "snapshot/snapshot_internal.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,12 +10,11 @@
 
 #include "base/hex.h"
 #include "base/buf.h"
-#include "base/charset.h"
+#include "base/civil_date.h"
 #include "base/error.h"
 #include "binlog/decode_value.h"
 #include "mysql/server_conn.h"
-
-#define JSON_MAX_DEPTH 100
+#include "values/json_binary.h"
 
 /* ------------------------------------------------------------------ */
 /* Values                                                              */
@@ -85,19 +83,6 @@ static int decimal_text(struct snapshot *s, uint32_t i, const char *p, size_t n,
     return 0;
 }
 
-/* Days from 1970-01-01 to y-m-d, proleptic Gregorian (the inverse of
- * format_value.c's civil_from_days). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t mp = m > 2 ? m - 3 : m + 9;
-    int64_t doy = (153 * mp + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 static int temporal_value(struct snapshot *s, uint32_t i, struct bb_error *err)
 {
     const struct snap_col *sc = &s->cols[i];
@@ -134,7 +119,7 @@ static int temporal_value(struct snapshot *s, uint32_t i, struct bb_error *err)
         if (t->month == 0 || t->day == 0)
             return snapshot_value_error(s, i, err, "TIMESTAMP %04u-%02u-%02u has a zero part", t->year,
                                         t->month, t->day);
-        v->v.ts.sec = days_from_civil(t->year, t->month, t->day) * 86400 +
+        v->v.ts.sec = civil_to_days(t->year, t->month, t->day) * 86400 +
                       (int64_t)t->hour * 3600 + t->minute * 60 + t->second;
         v->v.ts.usec = (uint32_t)t->second_part;
         return 0;
@@ -357,384 +342,19 @@ int snapshot_convert(struct snapshot *s, uint32_t i, struct bb_error *err)
     }
 }
 
-/* ------------------------------------------------------------------ */
-/* MySQL JSON: text to binary JSON                                     */
-/*
- * MySQL sends a JSON column as text; the binlog has its binary form
- * (sql/json_binary.h), which json_binary.c renders. The text is what
- * MySQL's own rendering of that binary form prints, so encoding it back
- * gives a document that renders identically: objects keep the text's key
- * order (MySQL sorts keys when it stores them and prints them in that
- * order), integers that fit int64 are INT64, larger ones UINT64, other
- * numbers DOUBLE (MySQL prints doubles so that they read back exactly).
- * Everything is written in the large format (4-byte counts and offsets)
- * with only literals inline, which json_binary.c reads like MySQL's own
- * choice of sizes. What cannot round-trip: DECIMAL values inside a JSON
- * document (printed as bare numbers, read back as doubles), and the
- * opaque temporal values (printed as strings, read back as strings, which
- * render the same text). */
-
-enum {
-    JB_LARGE_OBJECT = 0x01,
-    JB_LARGE_ARRAY = 0x03,
-    JB_LITERAL = 0x04,
-    JB_INT64 = 0x09,
-    JB_UINT64 = 0x0a,
-    JB_DOUBLE = 0x0b,
-    JB_STRING = 0x0c,
-};
-
-struct jtext {
-    const char *start, *p, *end;
-    struct bb_error *err;
-};
-
-static int jfail(struct jtext *j, const char *why)
-{
-    return bb_error_set(j->err, BB_ERR_SERVER, "JSON text: %s at offset %zu", why,
-                        (size_t)(j->p - j->start));
-}
-
-static void jws(struct jtext *j)
-{
-    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
-        j->p++;
-}
-
-static void put_le(struct bb_buf *b, uint64_t v, int n)
-{
-    for (int i = 0; i < n; i++)
-        bb_buf_putc(b, (char)(v >> (8 * i)));
-}
-
-static void put_varlen(struct bb_buf *b, size_t n)
-{
-    do {
-        uint8_t byte = n & 0x7f;
-        n >>= 7;
-        if (n)
-            byte |= 0x80;
-        bb_buf_putc(b, (char)byte);
-    } while (n);
-}
-
-static int jhex4(struct jtext *j, unsigned *out)
-{
-    if (j->end - j->p < 4)
-        return jfail(j, "truncated \\u escape");
-    unsigned v = 0;
-    for (int i = 0; i < 4; i++) {
-        int d = bb_hex_digit((unsigned char)j->p[i]);
-        if (d < 0)
-            return jfail(j, "bad \\u escape");
-        v = v << 4 | (unsigned)d;
-    }
-    j->p += 4;
-    *out = v;
-    return 0;
-}
-
-static void put_utf8(struct bb_buf *b, unsigned cp)
-{
-    char x[4];
-    size_t n;
-    if (cp < 0x80) {
-        x[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        x[0] = (char)(0xc0 | cp >> 6);
-        x[1] = (char)(0x80 | (cp & 0x3f));
-        n = 2;
-    } else if (cp < 0x10000) {
-        x[0] = (char)(0xe0 | cp >> 12);
-        x[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        x[2] = (char)(0x80 | (cp & 0x3f));
-        n = 3;
-    } else {
-        x[0] = (char)(0xf0 | cp >> 18);
-        x[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-        x[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        x[3] = (char)(0x80 | (cp & 0x3f));
-        n = 4;
-    }
-    bb_buf_append(b, x, n);
-}
-
-/* A string's content, unescaped, into out (after the opening quote). */
-static int jstring(struct jtext *j, struct bb_buf *out)
-{
-    j->p++;
-    for (;;) {
-        if (j->p >= j->end)
-            return jfail(j, "unterminated string");
-        unsigned char ch = (unsigned char)*j->p++;
-        if (ch == '"')
-            return 0;
-        if (ch != '\\') {
-            bb_buf_putc(out, (char)ch);
-            continue;
-        }
-        if (j->p >= j->end)
-            return jfail(j, "unterminated escape");
-        char e = *j->p++;
-        unsigned cp;
-        switch (e) {
-        case '"': case '\\': case '/': bb_buf_putc(out, e); break;
-        case 'b': bb_buf_putc(out, '\b'); break;
-        case 'f': bb_buf_putc(out, '\f'); break;
-        case 'n': bb_buf_putc(out, '\n'); break;
-        case 'r': bb_buf_putc(out, '\r'); break;
-        case 't': bb_buf_putc(out, '\t'); break;
-        case 'u':
-            if (jhex4(j, &cp) < 0)
-                return BB_ERR_SERVER;
-            if (cp >= 0xd800 && cp < 0xdc00 && j->end - j->p >= 6 && j->p[0] == '\\' &&
-                j->p[1] == 'u') {
-                unsigned lo;
-                j->p += 2;
-                if (jhex4(j, &lo) < 0)
-                    return BB_ERR_SERVER;
-                if (lo >= 0xdc00 && lo < 0xe000)
-                    cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-                else
-                    return jfail(j, "unpaired surrogate");
-            }
-            put_utf8(out, cp);
-            break;
-        default:
-            return jfail(j, "bad escape");
-        }
-    }
-}
-
-/* One value: its type byte in *type, its bytes (for a literal, the one
- * byte of its value) appended to out. */
-static int jvalue(struct jtext *j, int depth, uint8_t *type, struct bb_buf *out);
-
-static int jcontainer(struct jtext *j, int depth, bool object, struct bb_buf *out)
-{
-    if (depth > JSON_MAX_DEPTH)
-        return jfail(j, "nesting too deep");
-    j->p++;
-    struct bb_buf keys, vals;
-    bb_buf_init(&keys);
-    bb_buf_init(&vals);
-    /* per element: key offset/length in keys, type, value offset/length in vals */
-    struct elem { size_t koff, klen, voff, vlen; uint8_t type; } *el = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
-    jws(j);
-    if (j->p < j->end && *j->p == (object ? '}' : ']')) {
-        j->p++;
-    } else {
-        for (;;) {
-            if (n == cap) {
-                cap = cap ? cap * 2 : 8;
-                struct elem *e2 = realloc(el, cap * sizeof *el);
-                if (!e2) {
-                    rc = bb_error_set(j->err, BB_ERR_NOMEM, "out of memory");
-                    break;
-                }
-                el = e2;
-            }
-            struct elem *e = &el[n];
-            memset(e, 0, sizeof *e);
-            jws(j);
-            if (object) {
-                if (j->p >= j->end || *j->p != '"') {
-                    rc = jfail(j, "expected a key");
-                    break;
-                }
-                e->koff = keys.len;
-                if ((rc = jstring(j, &keys)) < 0)
-                    break;
-                e->klen = keys.len - e->koff;
-                if (e->klen > 0xffff) {
-                    rc = jfail(j, "key longer than 65535 bytes");
-                    break;
-                }
-                jws(j);
-                if (j->p >= j->end || *j->p != ':') {
-                    rc = jfail(j, "expected ':'");
-                    break;
-                }
-                j->p++;
-            }
-            e->voff = vals.len;
-            if ((rc = jvalue(j, depth + 1, &e->type, &vals)) < 0)
-                break;
-            e->vlen = vals.len - e->voff;
-            n++;
-            jws(j);
-            if (j->p < j->end && *j->p == ',') {
-                j->p++;
-                continue;
-            }
-            if (j->p < j->end && *j->p == (object ? '}' : ']')) {
-                j->p++;
-                break;
-            }
-            rc = jfail(j, "expected ',' or the end of a container");
-            break;
-        }
-    }
-    if (rc == 0 && (keys.oom || vals.oom))
-        rc = bb_error_set(j->err, BB_ERR_NOMEM, "out of memory");
-    if (rc == 0) {
-        /* count, size, key entries (4 offset, 2 length), value entries
-         * (1 type, 4 inline value or offset), keys, values */
-        size_t head = 8 + n * (object ? 6 : 0) + n * 5;
-        size_t inline_vals = 0;
-        for (size_t i = 0; i < n; i++)
-            if (el[i].type == JB_LITERAL)
-                inline_vals += el[i].vlen;
-        size_t size = head + keys.len + vals.len - inline_vals;
-        if (size > UINT32_MAX) {
-            rc = jfail(j, "document larger than 4 GB");
-        } else {
-            put_le(out, n, 4);
-            put_le(out, size, 4);
-            size_t koff = head;
-            for (size_t i = 0; object && i < n; i++) {
-                put_le(out, koff + el[i].koff, 4);
-                put_le(out, el[i].klen, 2);
-            }
-            size_t voff = head + keys.len;
-            for (size_t i = 0; i < n; i++) {
-                bb_buf_putc(out, (char)el[i].type);
-                if (el[i].type == JB_LITERAL) {
-                    put_le(out, (uint8_t)vals.data[el[i].voff], 4);
-                } else {
-                    put_le(out, voff, 4);
-                    voff += el[i].vlen;
-                }
-            }
-            if (keys.len)
-                bb_buf_append(out, keys.data, keys.len);
-            for (size_t i = 0; i < n; i++)
-                if (el[i].type != JB_LITERAL)
-                    bb_buf_append(out, vals.data + el[i].voff, el[i].vlen);
-        }
-    }
-    free(el);
-    bb_buf_destroy(&keys);
-    bb_buf_destroy(&vals);
-    return rc;
-}
-
-static int jnumber(struct jtext *j, uint8_t *type, struct bb_buf *out)
-{
-    const char *start = j->p;
-    bool frac = false;
-    if (j->p < j->end && *j->p == '-')
-        j->p++;
-    while (j->p < j->end && (isdigit((unsigned char)*j->p) || *j->p == '.' || *j->p == 'e' ||
-                             *j->p == 'E' || *j->p == '+' || *j->p == '-')) {
-        if (*j->p == '.' || *j->p == 'e' || *j->p == 'E')
-            frac = true;
-        j->p++;
-    }
-    size_t len = (size_t)(j->p - start);
-    char tmp[400];
-    if (len == 0 || len >= sizeof tmp)
-        return jfail(j, "bad number");
-    memcpy(tmp, start, len);
-    tmp[len] = '\0';
-    char *end;
-    if (!frac) {
-        errno = 0;
-        if (tmp[0] == '-') {
-            long long v = strtoll(tmp, &end, 10);
-            if (!errno && !*end) {
-                *type = JB_INT64;
-                put_le(out, (uint64_t)v, 8);
-                return 0;
-            }
-        } else {
-            unsigned long long v = strtoull(tmp, &end, 10);
-            if (!errno && !*end) {
-                *type = v > INT64_MAX ? JB_UINT64 : JB_INT64;
-                put_le(out, v, 8);
-                return 0;
-            }
-        }
-    }
-    errno = 0;
-    double d = strtod(tmp, &end);
-    if (*end || !isfinite(d))
-        return jfail(j, "bad number");
-    uint64_t bits;
-    memcpy(&bits, &d, 8);
-    *type = JB_DOUBLE;
-    put_le(out, bits, 8);
-    return 0;
-}
-
-static int jvalue(struct jtext *j, int depth, uint8_t *type, struct bb_buf *out)
-{
-    jws(j);
-    if (j->p >= j->end)
-        return jfail(j, "expected a value");
-    char ch = *j->p;
-    if (ch == '{' || ch == '[') {
-        *type = ch == '{' ? JB_LARGE_OBJECT : JB_LARGE_ARRAY;
-        return jcontainer(j, depth, ch == '{', out);
-    }
-    if (ch == '"') {
-        struct bb_buf str;
-        bb_buf_init(&str);
-        int rc = jstring(j, &str);
-        if (rc == 0 && str.oom)
-            rc = bb_error_set(j->err, BB_ERR_NOMEM, "out of memory");
-        if (rc == 0) {
-            *type = JB_STRING;
-            put_varlen(out, str.len);
-            if (str.len)
-                bb_buf_append(out, str.data, str.len);
-        }
-        bb_buf_destroy(&str);
-        return rc;
-    }
-    static const struct { const char *word; uint8_t v; } lits[] = {
-        { "null", 0 }, { "true", 1 }, { "false", 2 },
-    };
-    for (size_t i = 0; i < 3; i++) {
-        size_t n = strlen(lits[i].word);
-        if ((size_t)(j->end - j->p) >= n && memcmp(j->p, lits[i].word, n) == 0) {
-            j->p += n;
-            *type = JB_LITERAL;
-            bb_buf_putc(out, (char)lits[i].v);
-            return 0;
-        }
-    }
-    if (ch == '-' || isdigit((unsigned char)ch))
-        return jnumber(j, type, out);
-    return jfail(j, "unexpected character");
-}
-
 /* Exposed for tests/snapshot/test_snapshot.c (MySQL, whose JSON columns
- * need it, does not run here): JSON text to MySQL binary JSON, appended to
- * out. */
+ * need it, does not run here): MySQL's JSON text from a SELECT to the
+ * binary JSON the binlog would hold (json_binary_from_text), appended to
+ * out. Text the server sent that is not JSON is the server's error, like
+ * every other value it sends that cannot be. */
 int snapshot_json_text_to_binary(const char *text, size_t n, struct bb_buf *out,
                                  struct bb_error *err)
 {
-    struct jtext j = { text, text, text + n, err };
-    uint8_t type = 0;
-    struct bb_buf body;
-    bb_buf_init(&body);
-    int rc = jvalue(&j, 0, &type, &body);
-    if (rc == 0) {
-        jws(&j);
-        if (j.p != j.end)
-            rc = jfail(&j, "text after the value");
+    int rc = json_binary_from_text(text, n, out, err);
+    if (rc == BB_ERR_CORRUPT) {
+        if (err)
+            err->code = BB_ERR_SERVER;
+        rc = BB_ERR_SERVER;
     }
-    if (rc == 0 && body.oom)
-        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    if (rc == 0) {
-        bb_buf_putc(out, (char)type);
-        bb_buf_append(out, body.data, body.len);
-        rc = bb_buf_check(out, err);
-    }
-    bb_buf_destroy(&body);
     return rc;
 }

@@ -6,8 +6,8 @@
 #include "binlog/decode_value.h"
 #include "base/error.h"
 #include "values/format_event.h"
-#include "base/charset.h"
 #include "base/text_escape.h"
+#include "base/utf8.h"
 
 void format_uuid(const uint8_t sid[16], struct bb_buf *out)
 {

@@ -7,7 +7,9 @@
 #include "base/format_number.h"
 #include "values/json_binary.h"
 #include "base/charset.h"
+#include "base/civil_date.h"
 #include "base/json_text.h"
+#include "base/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -18,18 +20,6 @@
 
 /* ------------------------------------------------------------------ */
 /* Dates and times                                                     */
-
-/* Write n as exactly w digits (w <= 10), no printf. */
-static void put_digits(char *dst, uint32_t n, int w)
-{
-    while (w >= 2) {
-        w -= 2;
-        memcpy(dst + w, format_digit_pairs + 2 * (n % 100), 2);
-        n /= 100;
-    }
-    if (w)
-        dst[0] = (char)('0' + n % 10);
-}
 
 static void put_u64(struct bb_buf *out, uint64_t v)
 {
@@ -58,35 +48,35 @@ static int put_frac(char *dst, uint32_t usec, unsigned fsp)
     if (fsp > 6)
         fsp = 6;
     dst[0] = '.';
-    put_digits(dst + 1, usec / pow10_tab[6 - fsp], (int)fsp);
+    format_fixed_digits(dst + 1, usec / pow10_tab[6 - fsp], (int)fsp);
     return 1 + (int)fsp;
 }
 
 static void put_date(struct bb_buf *out, uint32_t y, unsigned m, unsigned d)
 {
     char b[10];
-    put_digits(b, y, 4);
+    format_fixed_digits(b, y, 4);
     b[4] = '-';
-    put_digits(b + 5, m, 2);
+    format_fixed_digits(b + 5, m, 2);
     b[7] = '-';
-    put_digits(b + 8, d, 2);
+    format_fixed_digits(b + 8, d, 2);
     bb_buf_append(out, b, 10);
 }
 
 static void put_datetime(struct bb_buf *out, const struct bb_time *t, unsigned fsp)
 {
     char b[32];
-    put_digits(b, t->year, 4);
+    format_fixed_digits(b, t->year, 4);
     b[4] = '-';
-    put_digits(b + 5, t->month, 2);
+    format_fixed_digits(b + 5, t->month, 2);
     b[7] = '-';
-    put_digits(b + 8, t->day, 2);
+    format_fixed_digits(b + 8, t->day, 2);
     b[10] = ' ';
-    put_digits(b + 11, t->hour, 2);
+    format_fixed_digits(b + 11, t->hour, 2);
     b[13] = ':';
-    put_digits(b + 14, t->minute, 2);
+    format_fixed_digits(b + 14, t->minute, 2);
     b[16] = ':';
-    put_digits(b + 17, t->second, 2);
+    format_fixed_digits(b + 17, t->second, 2);
     int n = 19 + put_frac(b + 19, t->usec, fsp);
     bb_buf_append(out, b, (size_t)n);
 }
@@ -100,36 +90,20 @@ static void put_time(struct bb_buf *out, const struct bb_time *t, unsigned fsp)
         b[n++] = '-';
     if (t->hour >= 100) {
         int w = t->hour >= 1000 ? 4 : 3;
-        put_digits(b + n, t->hour % 10000, w);
+        format_fixed_digits(b + n, t->hour % 10000, w);
         n += w;
     } else {
-        put_digits(b + n, t->hour, 2);
+        format_fixed_digits(b + n, t->hour, 2);
         n += 2;
     }
     b[n++] = ':';
-    put_digits(b + n, t->minute, 2);
+    format_fixed_digits(b + n, t->minute, 2);
     n += 2;
     b[n++] = ':';
-    put_digits(b + n, t->second, 2);
+    format_fixed_digits(b + n, t->second, 2);
     n += 2;
     n += put_frac(b + n, t->usec, fsp);
     bb_buf_append(out, b, (size_t)n);
-}
-
-/* Days since 1970-01-01 to a proleptic Gregorian date (era arithmetic:
- * 400-year cycles of 146097 days, years starting in March). */
-static void civil_from_days(int64_t z, uint32_t *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t yy = yoe + era * 400;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (uint32_t)(yy + (*m <= 2));
 }
 
 /* TIMESTAMP in UTC; 0 seconds and 0 microseconds is the zero timestamp,
@@ -146,8 +120,10 @@ static void put_timestamp(struct bb_buf *out, int64_t sec, uint32_t usec, unsign
             rem += 86400;
             days--;
         }
+        int64_t y;
         unsigned m, d;
-        civil_from_days(days, &t.year, &m, &d);
+        civil_from_days(days, &y, &m, &d);
+        t.year = (uint32_t)y;
         t.month = (uint8_t)m;
         t.day = (uint8_t)d;
         t.hour = (uint32_t)(rem / 3600);
@@ -279,7 +255,7 @@ static int format_text(const struct bb_value *v, struct bb_buf *out, struct bb_e
         break;
     case BB_VALUE_YEAR: {
         char b[4];
-        put_digits(b, (uint32_t)(v->v.u % 10000), 4);
+        format_fixed_digits(b, (uint32_t)(v->v.u % 10000), 4);
         bb_buf_append(out, b, 4);
         break;
     }

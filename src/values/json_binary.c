@@ -1,5 +1,7 @@
-/* json_binary.c - MySQL's binary JSON (the JSON column type) and the JSON
- * diffs of PARTIAL_UPDATE_ROWS_EVENT, rendered as text.
+/* json_binary.c - MySQL's binary JSON (the JSON column type): the one
+ * walker of its documents (json_binary_walk), and on it their text; the
+ * documents written from JSON text (the snapshot's, from a SELECT); the
+ * JSON diffs of PARTIAL_UPDATE_ROWS_EVENT as text.
  *
  * The text is what MySQL 8's Json_wrapper::to_string() prints (SELECT of a
  * JSON column, JSON_EXTRACT): `{"a": 1, "b": [1, 2.5, "x"]}`, with ": "
@@ -13,35 +15,19 @@
 #include "values/json_binary.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "base/charset.h"
 #include "base/cursor.h"
 #include "base/error.h"
 #include "base/format_number.h"
+#include "base/json_text.h"
+#include "base/utf8.h"
+#include "binlog/decode_value.h"
 
 /* Nesting deeper than this is refused as corrupt (MySQL's limit is 100),
  * which bounds the recursion below. */
 #define JSON_MAX_DEPTH 150
-
-/* Binary JSON value types (sql/json_binary.h). */
-enum {
-    JSONB_SMALL_OBJECT = 0x00,
-    JSONB_LARGE_OBJECT = 0x01,
-    JSONB_SMALL_ARRAY = 0x02,
-    JSONB_LARGE_ARRAY = 0x03,
-    JSONB_LITERAL = 0x04,
-    JSONB_INT16 = 0x05,
-    JSONB_UINT16 = 0x06,
-    JSONB_INT32 = 0x07,
-    JSONB_UINT32 = 0x08,
-    JSONB_INT64 = 0x09,
-    JSONB_UINT64 = 0x0a,
-    JSONB_DOUBLE = 0x0b,
-    JSONB_STRING = 0x0c,
-    JSONB_OPAQUE = 0x0f,
-};
-enum { JSONB_NULL = 0, JSONB_TRUE = 1, JSONB_FALSE = 2 };
 
 static int corrupt(struct bb_error *err, const char *why)
 {
@@ -78,23 +64,17 @@ static int put_json_string(struct bb_buf *out, const uint8_t *p, size_t n, struc
     return 0;
 }
 
-static void put_digits(char *dst, uint32_t v, int w)
-{
-    for (int i = w - 1; i >= 0; i--) {
-        dst[i] = (char)('0' + v % 10);
-        v /= 10;
-    }
-}
-
 /* Opaque DATE/TIME/DATETIME/TIMESTAMP: 8 bytes little-endian signed
  * "packed" value, (int part << 24) + microseconds, where the int part is
  *   DATE/DATETIME/TIMESTAMP: (year * 13 + month) << 22 | day << 17 |
  *                            hour << 12 | minute << 6 | second
  *   TIME:                    hour << 12 | minute << 6 | second (sign = neg)
- * printed quoted with six fraction digits (DATE without a time). */
+ * printed quoted with six fraction digits (DATE without a time): the text
+ * form of the value (format_value.c) in a column of fsp 6. */
 static int put_packed_temporal(uint8_t ftype, const uint8_t *p, size_t n, struct bb_buf *out,
                                struct bb_error *err)
 {
+    static const struct bb_column fsp6 = { .fsp = 6 };
     if (n < 8)
         return corrupt(err, "packed temporal value shorter than 8 bytes");
     uint64_t u = 0;
@@ -108,183 +88,84 @@ static int put_packed_temporal(uint8_t ftype, const uint8_t *p, size_t n, struct
     if (usec > 999999)
         return corrupt(err, "packed temporal microseconds out of range");
 
-    char b[48];
-    int k = 0;
-    b[k++] = '"';
+    struct bb_value val = { .col = &fsp6 };
+    struct bb_time *t = &val.v.tm;
+    t->usec = usec;
     if (ftype == MYSQL_TYPE_TIME) {
-        uint64_t hour = (ip >> 12) & 0x3ff;
-        unsigned minute = (unsigned)((ip >> 6) & 63), second = (unsigned)(ip & 63);
-        if (minute > 59 || second > 59 || (ip >> 22))
+        t->hour = (uint32_t)((ip >> 12) & 0x3ff);
+        t->minute = (uint8_t)((ip >> 6) & 63);
+        t->second = (uint8_t)(ip & 63);
+        if (t->minute > 59 || t->second > 59 || (ip >> 22))
             return corrupt(err, "packed TIME out of range");
-        if (neg)
-            b[k++] = '-';
-        int w = hour >= 100 ? (hour >= 1000 ? 4 : 3) : 2;
-        put_digits(b + k, (uint32_t)hour, w);
-        k += w;
-        b[k++] = ':';
-        put_digits(b + k, minute, 2);
-        k += 2;
-        b[k++] = ':';
-        put_digits(b + k, second, 2);
-        k += 2;
-        b[k++] = '.';
-        put_digits(b + k, usec, 6);
-        k += 6;
+        t->neg = neg;
+        val.kind = BB_VALUE_TIME;
     } else {
         if (neg)
             return corrupt(err, "packed date is negative");
         uint64_t ymd = ip >> 17, hms = ip & 0x1ffff, ym = ymd >> 5;
-        unsigned day = (unsigned)(ymd & 31), month = (unsigned)(ym % 13);
         uint64_t year = ym / 13;
-        unsigned second = (unsigned)(hms & 63), minute = (unsigned)((hms >> 6) & 63);
-        unsigned hour = (unsigned)(hms >> 12);
-        if (year > 9999 || hour > 23 || minute > 59 || second > 59)
+        t->day = (uint8_t)(ymd & 31);
+        t->month = (uint8_t)(ym % 13);
+        t->second = (uint8_t)(hms & 63);
+        t->minute = (uint8_t)((hms >> 6) & 63);
+        uint64_t hour = hms >> 12;
+        if (year > 9999 || hour > 23 || t->minute > 59 || t->second > 59)
             return corrupt(err, "packed date out of range");
-        put_digits(b + k, (uint32_t)year, 4);
-        k += 4;
-        b[k++] = '-';
-        put_digits(b + k, month, 2);
-        k += 2;
-        b[k++] = '-';
-        put_digits(b + k, day, 2);
-        k += 2;
-        if (ftype != MYSQL_TYPE_DATE) {
-            b[k++] = ' ';
-            put_digits(b + k, hour, 2);
-            k += 2;
-            b[k++] = ':';
-            put_digits(b + k, minute, 2);
-            k += 2;
-            b[k++] = ':';
-            put_digits(b + k, second, 2);
-            k += 2;
-            b[k++] = '.';
-            put_digits(b + k, usec, 6);
-            k += 6;
-        }
+        t->year = (uint32_t)year;
+        t->hour = (uint32_t)hour;
+        val.kind = ftype == MYSQL_TYPE_DATE ? BB_VALUE_DATE : BB_VALUE_DATETIME;
     }
-    b[k++] = '"';
-    bb_buf_append(out, b, (size_t)k);
-    return 0;
+    bb_buf_putc(out, '"');
+    int rc = bb_value_format_text(&val, out, err);
+    bb_buf_putc(out, '"');
+    return rc;
 }
 
 /* Opaque DECIMAL: precision byte, scale byte, then the decimal in
- * MySQL's binary form (see decode_value.c); printed bare like
- * decimal2string(): integer digits without leading zeros ("0" if none),
- * then exactly `scale` fraction digits. */
+ * MySQL's binary form, printed bare like decimal2string()
+ * (decimal_bin_to_text, as the decoder prints DECIMAL columns). */
 static int put_opaque_decimal(const uint8_t *p, size_t n, struct bb_buf *out, struct bb_error *err)
 {
-    static const uint8_t dig2bytes[10] = { 0, 1, 1, 2, 2, 3, 3, 4, 4, 4 };
-    static const uint32_t pow10[10] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
-                                        100000000, 1000000000 };
     if (n < 2)
         return corrupt(err, "DECIMAL value without precision and scale");
     unsigned prec = p[0], scale = p[1];
     if (prec < 1 || prec > 65 || scale > 30 || scale > prec)
         return corrupt(err, "DECIMAL precision or scale out of range");
-    unsigned intg = prec - scale;
-    unsigned intg0 = intg / 9, intg0x = intg % 9, frac0 = scale / 9, frac0x = scale % 9;
-    size_t size = intg0 * 4 + dig2bytes[intg0x] + frac0 * 4 + dig2bytes[frac0x];
-    if (n - 2 < size)
+    if (n - 2 < decimal_bin_size(prec, scale))
         return corrupt(err, "DECIMAL value truncated");
-    uint8_t bin[40];
-    memcpy(bin, p + 2, size);
-    uint8_t mask = (bin[0] & 0x80) ? 0 : 0xff;
-    bin[0] ^= 0x80;
-    for (size_t i = 0; i < size; i++)
-        bin[i] ^= mask;
-
-    char text[80];
-    size_t k = 1, o = 0;
-    bool started = false, nonzero = false;
-    unsigned groups[16], gdig[16], ng = 0;
-    if (intg0x) {
-        groups[ng] = intg0x;
-        gdig[ng++] = 1;
+    char text[DECIMAL_TEXT_MAX(65)];
+    int len = decimal_bin_to_text(prec, scale, p + 2, text, err);
+    if (len < 0) {
+        bb_error_prefix(err, "JSON");
+        return len;
     }
-    for (unsigned i = 0; i < intg0; i++) {
-        groups[ng] = 9;
-        gdig[ng++] = 1;
-    }
-    for (unsigned i = 0; i < frac0; i++) {
-        groups[ng] = 9;
-        gdig[ng++] = 0;
-    }
-    if (frac0x) {
-        groups[ng] = frac0x;
-        gdig[ng++] = 0;
-    }
-    bool point = false;
-    for (unsigned gi = 0; gi < ng; gi++) {
-        unsigned nd = groups[gi];
-        unsigned nb = nd == 9 ? 4 : dig2bytes[nd];
-        uint32_t g = 0;
-        for (unsigned b = 0; b < nb; b++)
-            g = g << 8 | bin[o++];
-        if (g >= pow10[nd])
-            return corrupt(err, "DECIMAL digit group out of range");
-        if (g)
-            nonzero = true;
-        if (!gdig[gi] && !point) {
-            if (!started)
-                text[k++] = '0';
-            text[k++] = '.';
-            point = started = true;
-        }
-        if (gdig[gi] && !started) {
-            if (!g)
-                continue;
-            char t[10];
-            int m = 0;
-            while (g) {
-                t[m++] = (char)('0' + g % 10);
-                g /= 10;
-            }
-            while (m)
-                text[k++] = t[--m];
-            started = true;
-            continue;
-        }
-        put_digits(text + k, g, (int)nd);
-        k += nd;
-    }
-    if (!started)
-        text[k++] = '0';
-    size_t s = 1;
-    if (mask && nonzero) {
-        text[0] = '-';
-        s = 0;
-    }
-    bb_buf_append(out, text + s, k - s);
+    bb_buf_append(out, text, (size_t)len);
     return 0;
 }
 
-static int put_opaque(struct cursor *c, struct bb_buf *out, struct bb_error *err)
+int json_binary_opaque_to_text(uint8_t mysql_type, const uint8_t *p, size_t n, struct bb_buf *out,
+                               struct bb_error *err)
 {
-    if (cursor_left(c) < 1)
-        return corrupt(err, "opaque value truncated");
-    uint8_t ftype = cursor_u8(c);
-    uint32_t len;
-    if (read_varlen(c, &len, err) < 0)
-        return BB_ERR_CORRUPT;
-    if (len > cursor_left(c))
-        return corrupt(err, "opaque value longer than its document");
-    const uint8_t *p = cursor_bytes(c, len);
-    switch (ftype) {
+    int rc = 0;
+    switch (mysql_type) {
     case MYSQL_TYPE_NEWDECIMAL:
-        return put_opaque_decimal(p, len, out, err);
+        rc = put_opaque_decimal(p, n, out, err);
+        break;
     case MYSQL_TYPE_DATE: case MYSQL_TYPE_TIME: case MYSQL_TYPE_DATETIME: case MYSQL_TYPE_TIMESTAMP:
-        return put_packed_temporal(ftype, p, len, out, err);
+        rc = put_packed_temporal(mysql_type, p, n, out, err);
+        break;
     case MYSQL_TYPE_VAR_STRING:
-        return put_json_string(out, p, len, err);
+        rc = put_json_string(out, p, n, err);
+        break;
     default:
         bb_buf_puts(out, "\"base64:type");
-        bb_buf_put_u64(out, ftype);
+        bb_buf_put_u64(out, mysql_type);
         bb_buf_putc(out, ':');
-        bb_buf_put_base64(out, p, len);
+        bb_buf_put_base64(out, p, n);
         bb_buf_putc(out, '"');
-        return 0;
+        break;
     }
+    return rc < 0 ? rc : bb_buf_check(out, err);
 }
 
 /* JSON doubles: my_gcvt() form, plus ".0" when that has neither a point
@@ -306,8 +187,8 @@ static int put_json_double(double d, struct bb_buf *out, struct bb_error *err)
     return 0;
 }
 
-static int put_value(uint8_t type, struct cursor *c, int depth, struct bb_buf *out,
-                     struct bb_error *err);
+/* ------------------------------------------------------------------ */
+/* The walker                                                          */
 
 /* Values a container keeps in its value entry instead of at an offset. */
 static bool inlined(uint8_t type, bool large)
@@ -379,14 +260,18 @@ static int stored_length(uint8_t type, struct cursor *c, uint64_t *len, struct b
  * and an in-place partial update only moves a value within the free space
  * between its neighbours, leaving gaps). Entries sharing or overlapping a
  * child would let a walker visit it once per path to it: twenty levels of
- * two entries naming one child are 2^20 visits of a 200-byte document. */
-int json_binary_check_container(uint8_t type, const uint8_t *p, size_t n, struct bb_error *err)
+ * two entries naming one child are 2^20 visits of a 200-byte document.
+ *
+ * Checks the object or array of type `type` whose count field starts
+ * p[0..n) (n: what its document has left): its header and entry tables
+ * fit in it, and its keys and values lie as above. Gives its element
+ * count and byte size. */
+static int check_container(uint8_t type, const uint8_t *p, size_t n, uint64_t *countp,
+                           uint64_t *sizep, struct bb_error *err)
 {
     bool large = type == JSONB_LARGE_OBJECT || type == JSONB_LARGE_ARRAY;
     bool object = type == JSONB_SMALL_OBJECT || type == JSONB_LARGE_OBJECT;
     int ob = large ? 4 : 2;
-    if (!object && type != JSONB_SMALL_ARRAY && type != JSONB_LARGE_ARRAY)
-        return corrupt(err, "not an object or an array");
     if (n < (size_t)ob * 2)
         return corrupt(err, "container header truncated");
     struct cursor h = cursor_make(p, n);
@@ -398,6 +283,8 @@ int json_binary_check_container(uint8_t type, const uint8_t *p, size_t n, struct
     size_t val_entry = 1 + (size_t)ob;
     if (count > size || (size_t)ob * 2 + count * (key_entry + val_entry) > size)
         return corrupt(err, "container entries exceed its size");
+    *countp = count;
+    *sizep = size;
 
     /* low: the lowest offset the next key or value may start at. */
     uint64_t low = (size_t)ob * 2 + count * (key_entry + val_entry);
@@ -439,6 +326,25 @@ int json_binary_check_container(uint8_t type, const uint8_t *p, size_t n, struct
     return 0;
 }
 
+int json_binary_check_container(uint8_t type, const uint8_t *p, size_t n, struct bb_error *err)
+{
+    uint64_t count, size;
+    if (type != JSONB_SMALL_OBJECT && type != JSONB_LARGE_OBJECT && type != JSONB_SMALL_ARRAY &&
+        type != JSONB_LARGE_ARRAY)
+        return corrupt(err, "not an object or an array");
+    return check_container(type, p, n, &count, &size, err);
+}
+
+struct walk {
+    const struct json_binary_visitor *v;
+    void *ctx;
+    struct bb_error *err;
+    const uint8_t *doc;
+    size_t at;          /* where the value being read starts in doc, for errors */
+};
+
+static int walk_value(struct walk *w, uint8_t type, struct cursor *c, int depth);
+
 /* Object or array (small: 2-byte counts and offsets; large: 4-byte):
  *   element count, total size in bytes (from the count field on),
  *   objects: key entries (offset, 2-byte length) x count,
@@ -446,117 +352,101 @@ int json_binary_check_container(uint8_t type, const uint8_t *p, size_t n, struct
  *   then keys and the values that are not inline.
  * Offsets count from the start of the container (the count field).
  * Inline: literals, int16, uint16, and in large containers int32, uint32. */
-static int put_container(uint8_t type, struct cursor *c, int depth, struct bb_buf *out,
-                         struct bb_error *err)
+static int walk_container(struct walk *w, uint8_t type, struct cursor *c, int depth)
 {
+    struct bb_error *err = w->err;
     bool large = type == JSONB_LARGE_OBJECT || type == JSONB_LARGE_ARRAY;
     bool object = type == JSONB_SMALL_OBJECT || type == JSONB_LARGE_OBJECT;
     int ob = large ? 4 : 2;
     if (depth > JSON_MAX_DEPTH)
         return corrupt(err, "nesting too deep");
     const uint8_t *base = cursor_here(c);
-    size_t avail = cursor_left(c);
-    if (avail < (size_t)ob * 2)
-        return corrupt(err, "container header truncated");
-    struct cursor h = cursor_make(base, avail);
-    uint64_t count = cursor_uint_le(&h, ob);
-    uint64_t size = cursor_uint_le(&h, ob);
-    if (size > avail)
-        return corrupt(err, "container size exceeds its document");
-    size_t key_entry = object ? (size_t)ob + 2 : 0;
-    size_t val_entry = 1 + (size_t)ob;
-    if (count > size || (size_t)ob * 2 + count * (key_entry + val_entry) > size)
-        return corrupt(err, "container entries exceed its size");
-    if (json_binary_check_container(type, base, avail, err) < 0)
+    uint64_t count = 0, size = 0;
+    if (check_container(type, base, cursor_left(c), &count, &size, err) < 0)
         return BB_ERR_CORRUPT;
     cursor_skip(c, (size_t)size);
+    size_t key_entry = object ? (size_t)ob + 2 : 0;
+    size_t val_entry = 1 + (size_t)ob;
 
-    bb_buf_putc(out, object ? '{' : '[');
+    int rc = object ? w->v->object_begin(w->ctx, (uint32_t)count)
+                    : w->v->array_begin(w->ctx, (uint32_t)count);
+    if (rc)
+        return rc;
     for (uint64_t i = 0; i < count; i++) {
-        if (i)
-            bb_buf_append(out, ", ", 2);
+        w->at = (size_t)(base - w->doc);    /* its entries: this container's */
         if (object) {
             struct cursor ke = cursor_make(base + (size_t)ob * 2 + i * key_entry, key_entry);
             uint64_t koff = cursor_uint_le(&ke, ob);
             uint64_t klen = cursor_u16le(&ke);
             if (koff > size || klen > size - koff)
                 return corrupt(err, "object key outside its object");
-            if (put_json_string(out, base + koff, (size_t)klen, err) < 0)
-                return BB_ERR_CORRUPT;
-            bb_buf_append(out, ": ", 2);
+            if (!utf8_valid(base + koff, (size_t)klen))
+                return corrupt(err, "object key is not valid UTF-8");
+            if ((rc = w->v->key(w->ctx, (const char *)base + koff, (size_t)klen)) != 0)
+                return rc;
         }
         struct cursor ve = cursor_make(base + (size_t)ob * 2 + count * key_entry + i * val_entry,
                                        val_entry);
         uint8_t vt = cursor_u8(&ve);
-        int rc;
         if (inlined(vt, large)) {
-            rc = put_value(vt, &ve, depth + 1, out, err);
+            rc = walk_value(w, vt, &ve, depth + 1);
         } else {
             uint64_t voff = cursor_uint_le(&ve, ob);
             if (voff >= size)
                 return corrupt(err, "value offset outside its container");
             struct cursor vc = cursor_make(base + voff, (size_t)(size - voff));
-            rc = put_value(vt, &vc, depth + 1, out, err);
+            rc = walk_value(w, vt, &vc, depth + 1);
         }
-        if (rc < 0)
+        if (rc)
             return rc;
     }
-    bb_buf_putc(out, object ? '}' : ']');
-    return 0;
+    return w->v->end(w->ctx, object);
 }
 
-static int put_value(uint8_t type, struct cursor *c, int depth, struct bb_buf *out,
-                     struct bb_error *err)
+/* The value of type `type` at c: an object or array, or a scalar: a
+ * literal's byte; little-endian integers of 2, 4 or 8 bytes; an 8-byte
+ * double; a string's variable length and bytes; an opaque value's MySQL
+ * type byte, variable length and bytes. */
+static int walk_value(struct walk *w, uint8_t type, struct cursor *c, int depth)
 {
+    struct bb_error *err = w->err;
+    w->at = (size_t)(cursor_here(c) - w->doc);
     switch (type) {
     case JSONB_SMALL_OBJECT: case JSONB_LARGE_OBJECT:
     case JSONB_SMALL_ARRAY: case JSONB_LARGE_ARRAY:
-        return put_container(type, c, depth, out, err);
+        return walk_container(w, type, c, depth);
     case JSONB_LITERAL: {
         if (cursor_left(c) < 1)
             return corrupt(err, "literal truncated");
         uint8_t v = cursor_u8(c);
-        if (v == JSONB_NULL)
-            bb_buf_append(out, "null", 4);
-        else if (v == JSONB_TRUE)
-            bb_buf_append(out, "true", 4);
-        else if (v == JSONB_FALSE)
-            bb_buf_append(out, "false", 5);
-        else
+        if (v != JSONB_NULL && v != JSONB_TRUE && v != JSONB_FALSE)
             return corrupt(err, "unknown literal");
-        return 0;
+        return w->v->literal(w->ctx, (enum json_binary_literal)v);
     }
-    case JSONB_INT16: case JSONB_UINT16:
-        if (cursor_left(c) < 2)
-            return corrupt(err, "int16 truncated");
-        if (type == JSONB_INT16)
-            bb_buf_put_i64(out, (int16_t)cursor_u16le(c));
-        else
-            bb_buf_put_u64(out, cursor_u16le(c));
-        return 0;
-    case JSONB_INT32: case JSONB_UINT32:
-        if (cursor_left(c) < 4)
-            return corrupt(err, "int32 truncated");
-        if (type == JSONB_INT32)
-            bb_buf_put_i64(out, (int32_t)cursor_u32le(c));
-        else
-            bb_buf_put_u64(out, cursor_u32le(c));
-        return 0;
-    case JSONB_INT64: case JSONB_UINT64:
-        if (cursor_left(c) < 8)
-            return corrupt(err, "int64 truncated");
-        if (type == JSONB_INT64)
-            bb_buf_put_i64(out, (int64_t)cursor_u64le(c));
-        else
-            bb_buf_put_u64(out, cursor_u64le(c));
-        return 0;
+    case JSONB_INT16: case JSONB_UINT16: case JSONB_INT32: case JSONB_UINT32:
+    case JSONB_INT64: case JSONB_UINT64: {
+        /* INT16 .. UINT64: 2, 4, 8 bytes, each signed then unsigned */
+        static const char *const truncated[3] = { "int16 truncated", "int32 truncated",
+                                                  "int64 truncated" };
+        unsigned k = (unsigned)(type - JSONB_INT16) / 2;
+        int width = 2 << k;
+        if (cursor_left(c) < (size_t)width)
+            return corrupt(err, truncated[k]);
+        uint64_t u = cursor_uint_le(c, width);
+        if ((type - JSONB_INT16) % 2)
+            return w->v->uint64(w->ctx, u);
+        int64_t i = k == 0 ? (int16_t)u : k == 1 ? (int32_t)u : (int64_t)u;
+        return w->v->int64(w->ctx, i);
+    }
     case JSONB_DOUBLE: {
         if (cursor_left(c) < 8)
             return corrupt(err, "double truncated");
         uint64_t bits = cursor_u64le(c);
         double d;
         memcpy(&d, &bits, 8);
-        return put_json_double(d, out, err);
+        if (!isfinite(d))
+            return corrupt(err, "double is not finite");
+        return w->v->float64(w->ctx, d);
     }
     case JSONB_STRING: {
         uint32_t len;
@@ -564,28 +454,166 @@ static int put_value(uint8_t type, struct cursor *c, int depth, struct bb_buf *o
             return BB_ERR_CORRUPT;
         if (len > cursor_left(c))
             return corrupt(err, "string longer than its document");
-        return put_json_string(out, cursor_bytes(c, len), len, err);
+        const uint8_t *p = cursor_bytes(c, len);
+        if (!utf8_valid(p, len))
+            return corrupt(err, "string is not valid UTF-8");
+        return w->v->string(w->ctx, (const char *)p, len);
     }
-    case JSONB_OPAQUE:
-        return put_opaque(c, out, err);
+    case JSONB_OPAQUE: {
+        if (cursor_left(c) < 1)
+            return corrupt(err, "opaque value truncated");
+        uint8_t ftype = cursor_u8(c);
+        uint32_t len;
+        if (read_varlen(c, &len, err) < 0)
+            return BB_ERR_CORRUPT;
+        if (len > cursor_left(c))
+            return corrupt(err, "opaque value longer than its document");
+        return w->v->opaque(w->ctx, ftype, cursor_bytes(c, len), len);
+    }
     default:
         return bb_error_set(err, BB_ERR_CORRUPT, "JSON: unknown value type 0x%02x", (unsigned)type);
     }
 }
 
-/* A document is one type byte and the value. An empty document (a JSON
- * column set to '' by a non-strict server, or a default on ALTER) prints
- * as null, as MySQL reads it. */
-int json_binary_to_text(const uint8_t *p, size_t n, struct bb_buf *out, struct bb_error *err)
+/* A document is one type byte and the value. A corrupt one's error says
+ * where: the value (or the object or array whose entries) it was reading,
+ * by its first byte in the document. */
+int json_binary_walk(const uint8_t *p, size_t n, const struct json_binary_visitor *v, void *ctx,
+                     struct bb_error *err)
 {
-    if (n == 0) {
-        bb_buf_append(out, "null", 4);
-        return bb_buf_check(out, err);
-    }
+    if (n == 0)
+        return v->literal(ctx, JSONB_NULL);
+    struct walk w = { v, ctx, err, p, 0 };
     struct cursor c = cursor_make(p, n);
     uint8_t type = cursor_u8(&c);
+    bool clear = err && err->code == 0;
+    int rc = walk_value(&w, type, &c, 0);
+    if (rc == BB_ERR_CORRUPT && clear && err->code == BB_ERR_CORRUPT)
+        bb_error_suffix(err, ", in the value at byte %zu of the document (%zu bytes)", w.at, n);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text                                                                */
+
+/* The walk's text so far: first, nothing written yet in the innermost
+ * open container (or at all); after_key, a key was just written. */
+struct text_out {
+    struct bb_buf *out;
+    struct bb_error *err;
+    bool first, after_key;
+};
+
+/* Before a member: ", " unless it is the first or follows its key. */
+static void text_sep(struct text_out *t)
+{
+    if (t->after_key)
+        t->after_key = false;
+    else if (!t->first)
+        bb_buf_append(t->out, ", ", 2);
+    t->first = false;
+}
+
+static int text_object_begin(void *ctx, uint32_t count)
+{
+    struct text_out *t = ctx;
+    text_sep(t);
+    bb_buf_putc(t->out, '{');
+    t->first = true;
+    return 0;
+}
+
+static int text_array_begin(void *ctx, uint32_t count)
+{
+    struct text_out *t = ctx;
+    text_sep(t);
+    bb_buf_putc(t->out, '[');
+    t->first = true;
+    return 0;
+}
+
+static int text_key(void *ctx, const char *key, size_t n)
+{
+    struct text_out *t = ctx;
+    text_sep(t);
+    bb_buf_putc(t->out, '"');
+    bb_buf_put_json_escaped(t->out, key, n);
+    bb_buf_append(t->out, "\": ", 3);
+    t->after_key = true;
+    return 0;
+}
+
+static int text_end(void *ctx, bool object)
+{
+    struct text_out *t = ctx;
+    bb_buf_putc(t->out, object ? '}' : ']');
+    t->first = false;
+    return 0;
+}
+
+static int text_literal(void *ctx, enum json_binary_literal v)
+{
+    struct text_out *t = ctx;
+    text_sep(t);
+    if (v == JSONB_NULL)
+        bb_buf_append(t->out, "null", 4);
+    else if (v == JSONB_TRUE)
+        bb_buf_append(t->out, "true", 4);
+    else
+        bb_buf_append(t->out, "false", 5);
+    return 0;
+}
+
+static int text_int64(void *ctx, int64_t v)
+{
+    struct text_out *t = ctx;
+    text_sep(t);
+    bb_buf_put_i64(t->out, v);
+    return 0;
+}
+
+static int text_uint64(void *ctx, uint64_t v)
+{
+    struct text_out *t = ctx;
+    text_sep(t);
+    bb_buf_put_u64(t->out, v);
+    return 0;
+}
+
+static int text_float64(void *ctx, double v)
+{
+    struct text_out *t = ctx;
+    text_sep(t);
+    return put_json_double(v, t->out, t->err);
+}
+
+static int text_string(void *ctx, const char *p, size_t n)
+{
+    struct text_out *t = ctx;
+    text_sep(t);
+    bb_buf_putc(t->out, '"');
+    bb_buf_put_json_escaped(t->out, p, n);
+    bb_buf_putc(t->out, '"');
+    return 0;
+}
+
+static int text_opaque(void *ctx, uint8_t mysql_type, const uint8_t *p, size_t n)
+{
+    struct text_out *t = ctx;
+    text_sep(t);
+    return json_binary_opaque_to_text(mysql_type, p, n, t->out, t->err);
+}
+
+static const struct json_binary_visitor text_visitor = {
+    text_object_begin, text_array_begin, text_key, text_end, text_literal,
+    text_int64, text_uint64, text_float64, text_string, text_opaque,
+};
+
+int json_binary_to_text(const uint8_t *p, size_t n, struct bb_buf *out, struct bb_error *err)
+{
+    struct text_out t = { out, err, true, false };
     size_t before = out->len;
-    int rc = put_value(type, &c, 0, out, err);
+    int rc = json_binary_walk(p, n, &text_visitor, &t, err);
     if (rc < 0) {
         out->len = before;
         if (out->cap)
@@ -593,6 +621,211 @@ int json_binary_to_text(const uint8_t *p, size_t n, struct bb_buf *out, struct b
         return rc;
     }
     return bb_buf_check(out, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents from JSON text                                            */
+/*
+ * MySQL sends a JSON column as text; the binlog has its binary form,
+ * which the snapshot hands on like the decoder does. The text is what
+ * MySQL's own rendering of that binary form prints, so encoding it back
+ * gives a document that renders identically: objects keep the text's key
+ * order (MySQL sorts keys when it stores them and prints them in that
+ * order), integers that fit int64 are INT64, larger ones UINT64, other
+ * numbers DOUBLE (MySQL prints doubles so that they read back exactly).
+ * Everything is written in the large format (4-byte counts and offsets)
+ * with only literals inline, which the walker reads like MySQL's own
+ * choice of sizes. What cannot round-trip: DECIMAL values inside a JSON
+ * document (printed as bare numbers, read back as doubles), and the
+ * opaque temporal values (printed as strings, read back as strings, which
+ * render the same text). */
+
+/* Nesting deeper than this is refused (MySQL's limit is 100). */
+#define JSON_TEXT_DEPTH 101
+
+static void put_le(struct bb_buf *b, uint64_t v, int n)
+{
+    for (int i = 0; i < n; i++)
+        bb_buf_putc(b, (char)(v >> (8 * i)));
+}
+
+static void put_varlen(struct bb_buf *b, size_t n)
+{
+    do {
+        uint8_t byte = n & 0x7f;
+        n >>= 7;
+        if (n)
+            byte |= 0x80;
+        bb_buf_putc(b, (char)byte);
+    } while (n);
+}
+
+static int text_fail(const struct json_token *t, struct bb_error *err, const char *why)
+{
+    return bb_error_set(err, BB_ERR_CORRUPT, "JSON text: %s at offset %zu", why, t->offset);
+}
+
+/* The value whose first token is t: its type byte in *type, its bytes
+ * (for a literal, the one byte of its value) appended to out. */
+static int from_text_value(struct json_reader *r, const struct json_token *t, uint8_t *type,
+                           struct bb_buf *out, struct bb_error *err);
+
+static int from_text_container(struct json_reader *r, bool object, struct bb_buf *out,
+                               struct bb_error *err)
+{
+    struct bb_buf keys, vals;
+    bb_buf_init(&keys);
+    bb_buf_init(&vals);
+    /* per element: key offset/length in keys, type, value offset/length in vals */
+    struct elem { size_t koff, klen, voff, vlen; uint8_t type; } *el = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    for (;;) {
+        struct json_token t;
+        if ((rc = json_reader_next(r, &t, err)) < 0)
+            break;
+        if (t.kind == JSON_TOKEN_OBJECT_END || t.kind == JSON_TOKEN_ARRAY_END)
+            break;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            struct elem *e2 = realloc(el, cap * sizeof *el);
+            if (!e2) {
+                rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+                break;
+            }
+            el = e2;
+        }
+        struct elem *e = &el[n];
+        memset(e, 0, sizeof *e);
+        if (object) {   /* t is the key */
+            if (t.n > 0xffff) {
+                rc = text_fail(&t, err, "key longer than 65535 bytes");
+                break;
+            }
+            e->koff = keys.len;
+            e->klen = t.n;
+            bb_buf_append(&keys, t.p, t.n);
+            if ((rc = json_reader_next(r, &t, err)) < 0)
+                break;
+        }
+        e->voff = vals.len;
+        if ((rc = from_text_value(r, &t, &e->type, &vals, err)) < 0)
+            break;
+        e->vlen = vals.len - e->voff;
+        n++;
+    }
+    if (rc == 0 && (keys.oom || vals.oom))
+        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    if (rc == 0) {
+        /* count, size, key entries (4 offset, 2 length), value entries
+         * (1 type, 4 inline value or offset), keys, values */
+        size_t head = 8 + n * (object ? 6 : 0) + n * 5;
+        size_t inline_vals = 0;
+        for (size_t i = 0; i < n; i++)
+            if (el[i].type == JSONB_LITERAL)
+                inline_vals += el[i].vlen;
+        size_t size = head + keys.len + vals.len - inline_vals;
+        if (size > UINT32_MAX) {
+            rc = bb_error_set(err, BB_ERR_CORRUPT, "JSON text: document larger than 4 GB");
+        } else {
+            put_le(out, n, 4);
+            put_le(out, size, 4);
+            size_t koff = head;
+            for (size_t i = 0; object && i < n; i++) {
+                put_le(out, koff + el[i].koff, 4);
+                put_le(out, el[i].klen, 2);
+            }
+            size_t voff = head + keys.len;
+            for (size_t i = 0; i < n; i++) {
+                bb_buf_putc(out, (char)el[i].type);
+                if (el[i].type == JSONB_LITERAL) {
+                    put_le(out, (uint8_t)vals.data[el[i].voff], 4);
+                } else {
+                    put_le(out, voff, 4);
+                    voff += el[i].vlen;
+                }
+            }
+            if (keys.len)
+                bb_buf_append(out, keys.data, keys.len);
+            for (size_t i = 0; i < n; i++)
+                if (el[i].type != JSONB_LITERAL)
+                    bb_buf_append(out, vals.data + el[i].voff, el[i].vlen);
+        }
+    }
+    free(el);
+    bb_buf_destroy(&keys);
+    bb_buf_destroy(&vals);
+    return rc;
+}
+
+static int from_text_value(struct json_reader *r, const struct json_token *t, uint8_t *type,
+                           struct bb_buf *out, struct bb_error *err)
+{
+    switch (t->kind) {
+    case JSON_TOKEN_OBJECT_BEGIN: case JSON_TOKEN_ARRAY_BEGIN: {
+        bool object = t->kind == JSON_TOKEN_OBJECT_BEGIN;
+        *type = object ? JSONB_LARGE_OBJECT : JSONB_LARGE_ARRAY;
+        return from_text_container(r, object, out, err);
+    }
+    case JSON_TOKEN_STRING:
+        *type = JSONB_STRING;
+        put_varlen(out, t->n);
+        bb_buf_append(out, t->p, t->n);
+        return 0;
+    case JSON_TOKEN_NUMBER: {
+        if (t->num == JSON_NUMBER_INT) {
+            *type = JSONB_INT64;
+            put_le(out, (uint64_t)t->i, 8);
+            return 0;
+        }
+        if (t->num == JSON_NUMBER_UINT) {
+            *type = JSONB_UINT64;
+            put_le(out, t->u, 8);
+            return 0;
+        }
+        double d;
+        if (json_number_double(t, &d) < 0 || !isfinite(d))
+            return text_fail(t, err, "number out of a double's range");
+        uint64_t bits;
+        memcpy(&bits, &d, 8);
+        *type = JSONB_DOUBLE;
+        put_le(out, bits, 8);
+        return 0;
+    }
+    case JSON_TOKEN_NULL: case JSON_TOKEN_TRUE: case JSON_TOKEN_FALSE:
+        *type = JSONB_LITERAL;
+        bb_buf_putc(out, (char)(t->kind == JSON_TOKEN_NULL ? JSONB_NULL
+                                : t->kind == JSON_TOKEN_TRUE ? JSONB_TRUE : JSONB_FALSE));
+        return 0;
+    default:    /* the reader gives a value here, or an error */
+        return text_fail(t, err, "expected a value");
+    }
+}
+
+int json_binary_from_text(const char *text, size_t n, struct bb_buf *out, struct bb_error *err)
+{
+    struct json_reader r;
+    struct json_token t;
+    size_t before = out->len;
+    json_reader_init(&r, text, n, JSON_TEXT_DEPTH, JSON_READ_DECODE);
+    bb_buf_putc(out, 0);    /* the type byte, known once the value is read */
+    uint8_t type = 0;
+    int rc = json_reader_next(&r, &t, err);
+    if (rc == 0)
+        rc = from_text_value(&r, &t, &type, out, err);
+    if (rc == 0)
+        rc = json_reader_next(&r, &t, err);     /* the end, or text after the value */
+    json_reader_destroy(&r);
+    if (rc == 0)
+        rc = bb_buf_check(out, err);
+    if (rc < 0) {
+        out->len = before;
+        if (out->cap)
+            out->data[before] = '\0';
+        return rc;
+    }
+    out->data[before] = (char)type;
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */

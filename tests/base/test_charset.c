@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/charset.h"
+#include "base/utf8.h"
 
 Test(charset, names)
 {

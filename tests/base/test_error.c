@@ -81,3 +81,32 @@ Test(error, copy_hands_on_code_number_and_message_once)
     cr_assert_eq(bb_error_copy(&still, &none), 0);
     cr_assert_eq(still.code, 0);
 }
+
+Test(error, suffix_adds_where_and_keeps_the_rest)
+{
+    struct bb_error err = { 0 };
+    bb_error_suffix(&err, " at byte %d", 3);
+    cr_assert_eq(err.code, 0, "no error, no suffix");
+    cr_assert_str_eq(err.msg, "");
+    bb_error_suffix(NULL, "x");
+
+    bb_error_set_server(&err, BB_ERR_SERVER, 1146, "JSON: int16 truncated");
+    bb_error_suffix(&err, ", in the value at byte %zu of the document (%zu bytes)", (size_t)5,
+                    (size_t)6);
+    bb_error_prefix(&err, "column %u", 2u);
+    cr_assert_eq(err.code, BB_ERR_SERVER);
+    cr_assert_eq(err.server_errno, 1146);
+    cr_assert_str_eq(err.msg, "column 2: JSON: int16 truncated, in the value at byte 5 of the "
+                              "document (6 bytes)");
+
+    /* cleaned like the rest of the message; cut at the end when too long */
+    bb_error_suffix(&err, " \x01");
+    cr_assert(strstr(err.msg, "\x01") == NULL, "%s", err.msg);
+    char longer[BB_ERROR_MSG_MAX + 10];
+    memset(longer, 's', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    bb_error_suffix(&err, "%s", longer);
+    cr_assert_eq(strlen(err.msg), BB_ERROR_MSG_MAX - 1);
+    cr_assert(strncmp(err.msg, "column 2: JSON: int16 truncated", 31) == 0);
+    cr_assert_eq(err.code, BB_ERR_SERVER);
+}

@@ -9,12 +9,16 @@
  *   0..191   a binlog without its magic, as above;
  *   192..223 one column cell: type, two metadata bytes, then the cell bytes
  *            (column_read_meta + decode_value + both value formatters);
- *   224..255 MySQL binary JSON and JSON diff bytes.
+ *   224..239 MySQL binary JSON and JSON diff bytes;
+ *   240..255 JSON text: the tokenizer (decoding and not), the validator,
+ *            and a document written from the text, which must then be
+ *            valid text and render (a failure of either traps).
  * Seeds: the corpus binlogs and the crafted ones of tests/data/crafted
  * (scripts/fuzz.sh). Any crash, leak, overread or UB report is a bug. */
 #include <stdint.h>
 #include <string.h>
 
+#include "base/json_text.h"
 #include "binlog/ddl.h"
 #include "binlog/decode_value.h"
 #include "binlog/decoder.h"
@@ -119,6 +123,33 @@ static void fuzz_json(const uint8_t *p, size_t n)
     bb_buf_destroy(&out);
 }
 
+static void fuzz_json_text(const uint8_t *p, size_t n)
+{
+    const char *text = (const char *)p;
+    struct json_reader r;
+    struct json_token t;
+    json_reader_init(&r, text, n, JSON_TEXT_MAX_DEPTH, JSON_READ_DECODE);
+    while (json_reader_next(&r, &t, NULL) == 0 && t.kind != JSON_TOKEN_END) {
+        double d;
+        if (t.kind == JSON_TOKEN_NUMBER)
+            json_number_double(&t, &d);
+    }
+    json_reader_destroy(&r);
+    bool valid = json_text_valid(text, n);
+    struct bb_buf bin, out;
+    struct bb_error err = { 0 };
+    bb_buf_init(&bin);
+    bb_buf_init(&out);
+    if (json_binary_from_text(text, n, &bin, &err) == 0) {
+        if (!valid)
+            __builtin_trap();
+        if (json_binary_to_text((const uint8_t *)bin.data, bin.len, &out, &err) != 0)
+            __builtin_trap();
+    }
+    bb_buf_destroy(&bin);
+    bb_buf_destroy(&out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -129,7 +160,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_binlog(data + 1, size - 1);
     else if (data[0] < 224)
         fuzz_cell(data + 1, size - 1);
-    else
+    else if (data[0] < 240)
         fuzz_json(data + 1, size - 1);
+    else
+        fuzz_json_text(data + 1, size - 1);
     return 0;
 }

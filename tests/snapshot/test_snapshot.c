@@ -1603,9 +1603,13 @@ Test(snapshot, mysql_json_text_round_trips_through_binary_json)
     for (size_t i = 0; bad[i]; i++) {
         struct bb_error e = { 0 };
         bb_buf_reset(&bin);
-        cr_assert_lt(snapshot_json_text_to_binary(bad[i], strlen(bad[i]), &bin, &e), 0, "%s",
-                     bad[i]);
-        cr_assert(e.msg[0]);
+        /* the server's error (it sent what is not JSON), saying why and where */
+        cr_assert_eq(snapshot_json_text_to_binary(bad[i], strlen(bad[i]), &bin, &e),
+                     BB_ERR_SERVER, "%s", bad[i]);
+        cr_assert_eq(e.code, BB_ERR_SERVER, "%s", bad[i]);
+        cr_assert(strncmp(e.msg, "JSON text: ", 11) == 0 && strstr(e.msg, " at offset "), "%s: %s",
+                  bad[i], e.msg);
+        cr_assert_eq(bin.len, 0, "%s: nothing is appended", bad[i]);
     }
     bb_buf_destroy(&big);
     bb_buf_destroy(&bin);

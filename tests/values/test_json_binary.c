@@ -6,8 +6,11 @@
  * large containers. Every proper non-empty prefix must be corrupt. */
 #include <criterion/criterion.h>
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "values/json_binary.h"
 #include "tests/testutil.h"
 
@@ -183,6 +186,12 @@ Test(json_binary, documents)
             rc = json_binary_to_text(cases[i].doc, n, &b, &e2);
             cr_assert_eq(rc, BB_ERR_CORRUPT, "%s: prefix %zu gave %d (%s)", cases[i].name, n, rc, b.data);
             cr_assert(strncmp(e2.msg, "JSON: ", 6) == 0, "%s", e2.msg);
+            /* why, then where */
+            char where[64];
+            snprintf(where, sizeof where, " of the document (%zu bytes)", n);
+            const char *at = strstr(e2.msg, ", in the value at byte ");
+            cr_assert(at && at > e2.msg + 6 && strstr(at, where) && strlen(strstr(at, where)) ==
+                      strlen(where), "%s prefix %zu: %s", cases[i].name, n, e2.msg);
             cr_assert_str_eq(b.data, "x=", "%s prefix %zu", cases[i].name, n);
         }
     }
@@ -208,19 +217,39 @@ Test(json_binary, long_string_and_empty)
 
 Test(json_binary, corrupt_documents)
 {
-    static const struct { uint8_t doc[16]; size_t len; const char *msg; } bad[] = {
-        { { 0x0d, 0 }, 2, "JSON: unknown value type 0x0d" },
-        { { 0x04, 0x03 }, 2, "JSON: unknown literal" },
-        { { 0x0c, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01 }, 7, "JSON: variable-length size longer than 5 bytes" },
-        { { 0x0c, 0x02, 0xc3, 0x28 }, 4, "JSON: string is not valid UTF-8" },
-        { { 0x02, 0x01, 0x00, 0x07, 0x00, 0x0c, 0x07, 0x00 }, 8, "JSON: value offset outside its container" },
-        { { 0x02, 0xff, 0x00, 0x07, 0x00, 0x05, 0x01, 0x00 }, 8, "JSON: container entries exceed its size" },
-        { { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x09, 0x00, 0x04, 0x00, 0x00, 0x61 }, 13, "JSON: object key outside its object" },
-        { { 0x0b, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f }, 9, "JSON: double is not finite" },
-        { { 0x0f, 0x0a, 0x02, 0x00, 0x00 }, 5, "JSON: packed temporal value shorter than 8 bytes" },
-        { { 0x0f, 0xf6, 0x02, 0x42, 0x00 }, 5, "JSON: DECIMAL precision or scale out of range" },
-        { { 0x0f, 0x0c, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80 }, 11, "JSON: packed date is negative" },
+    /* Each error says why, and where: the value (or the object or array
+     * whose entries) being read, by its first byte in the document. */
+#define AT(b, n) ", in the value at byte " #b " of the document (" #n " bytes)"
+    static const struct { uint8_t doc[24]; size_t len; const char *msg; } bad[] = {
+        { { 0x0d, 0 }, 2, "JSON: unknown value type 0x0d" AT(1, 2) },
+        { { 0x04, 0x03 }, 2, "JSON: unknown literal" AT(1, 2) },
+        { { 0x0c, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01 }, 7,
+          "JSON: variable-length size longer than 5 bytes" AT(1, 7) },
+        { { 0x0c, 0x02, 0xc3, 0x28 }, 4, "JSON: string is not valid UTF-8" AT(1, 4) },
+        { { 0x02, 0x01, 0x00, 0x07, 0x00, 0x0c, 0x07, 0x00 }, 8,
+          "JSON: value offset outside its container" AT(1, 8) },
+        { { 0x02, 0xff, 0x00, 0x07, 0x00, 0x05, 0x01, 0x00 }, 8,
+          "JSON: container entries exceed its size" AT(1, 8) },
+        { { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x09, 0x00, 0x04, 0x00, 0x00, 0x61 }, 13,
+          "JSON: object key outside its object" AT(1, 13) },
+        { { 0x0b, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f }, 9, "JSON: double is not finite" AT(1, 9) },
+        { { 0x0f, 0x0a, 0x02, 0x00, 0x00 }, 5,
+          "JSON: packed temporal value shorter than 8 bytes" AT(1, 5) },
+        { { 0x0f, 0xf6, 0x02, 0x42, 0x00 }, 5,
+          "JSON: DECIMAL precision or scale out of range" AT(1, 5) },
+        { { 0x0f, 0x0c, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80 }, 11,
+          "JSON: packed date is negative" AT(1, 11) },
+        /* inside: ["\xc3("], the string at byte 7 of its array (byte 1) */
+        { { 0x02, 0x01, 0x00, 0x0a, 0x00, 0x0c, 0x07, 0x00, 0x02, 0xc3, 0x28 }, 11,
+          "JSON: string is not valid UTF-8" AT(8, 11) },
+        /* [1, [?]]: the inner array (at byte 11) has a value of an unknown type */
+        { { 0x02, 0x02, 0x00, 0x12, 0x00, 0x05, 0x01, 0x00, 0x02, 0x0a, 0x00, 0x01, 0x00, 0x08,
+            0x00, 0x0d, 0x07, 0x00, 0x00 }, 19, "JSON: unknown value type 0x0d" AT(11, 19) },
+        /* {"a": an inline literal 0xff}: in the object's value entry, at byte 10 */
+        { { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x01, 0x00, 0x04, 0xff, 0x00, 0x61 }, 13,
+          "JSON: unknown literal" AT(10, 13) },
     };
+#undef AT
     struct bb_buf b;
     bb_buf_init(&b);
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -258,7 +287,9 @@ Test(json_binary, depth_limit)
     struct bb_error err = { 0 };
     bb_buf_init(&b);
     cr_assert_eq(json_binary_to_text(deep, n, &b, &err), BB_ERR_CORRUPT);
-    cr_assert_str_eq(err.msg, "JSON: nesting too deep");
+    /* the 152nd array, at byte 1 + 151 * 7 */
+    cr_assert_str_eq(err.msg, "JSON: nesting too deep, in the value at byte 1058 of the document "
+                              "(7005 bytes)");
     /* 100 levels (MySQL's own limit) are fine. */
     static uint8_t ok[1 + 100 * 7 + 4];
     n = 0;
@@ -297,7 +328,8 @@ Test(json_binary, entries_sharing_a_child_are_refused_at_once)
     bb_buf_puts(&b, "x=");
     cr_assert_eq(json_binary_to_text(doc, n, &b, &err), BB_ERR_CORRUPT);
     cr_assert_str_eq(err.msg, "JSON: value 1 at offset 10 of its array overlaps the value "
-                              "before it (MySQL never shares or overlaps values)");
+                              "before it (MySQL never shares or overlaps values), in the value "
+                              "at byte 1 of the document (225 bytes)");
     cr_assert_str_eq(b.data, "x=", "nothing is left in the output");
     /* Below 100 levels of single children, the same. */
     n = json_shared_children_doc(doc, 100, 22);
@@ -352,8 +384,11 @@ Test(json_binary, overlapping_keys_and_values_are_refused)
         bb_buf_reset(&b);
         cr_assert_eq(json_binary_to_text(bad[i].doc, bad[i].len, &b, &err), BB_ERR_CORRUPT,
                      "case %zu gave %s", i, b.data);
-        cr_assert_str_eq(err.msg, bad[i].msg, "case %zu", i);
-        /* The check alone says the same. */
+        char want[BB_ERROR_MSG_MAX];
+        snprintf(want, sizeof want, "%s, in the value at byte 1 of the document (%zu bytes)",
+                 bad[i].msg, bad[i].len);
+        cr_assert_str_eq(err.msg, want, "case %zu", i);
+        /* The check alone says the same, but where (it has no document). */
         struct bb_error e2 = { 0 };
         cr_assert_eq(json_binary_check_container(bad[i].doc[0], bad[i].doc + 1, bad[i].len - 1,
                                                  &e2), BB_ERR_CORRUPT);
@@ -415,4 +450,176 @@ Test(json_diff, text)
     cr_assert_eq(json_diff_to_text(empty_val, sizeof empty_val, &b, &e4), BB_ERR_CORRUPT);
     cr_assert_str_eq(e4.msg, "JSON: diff value is empty");
     bb_buf_destroy(&b);
+}
+
+/* ---- the walker's visitor ---- */
+
+/* Each event as a line of text; stop_at: the event number at which to
+ * return 7 (stop the walk) instead, 0 for never. */
+struct events {
+    struct bb_buf out;
+    int n, stop_at;
+};
+
+static int ev(struct events *e, const char *fmt, ...) BB_PRINTF(2, 3);
+static int ev(struct events *e, const char *fmt, ...)
+{
+    char line[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    bb_buf_puts(&e->out, line);
+    bb_buf_putc(&e->out, '\n');
+    return ++e->n == e->stop_at ? 7 : 0;
+}
+
+static int ev_object(void *ctx, uint32_t count) { return ev(ctx, "object %u", count); }
+static int ev_array(void *ctx, uint32_t count) { return ev(ctx, "array %u", count); }
+static int ev_key(void *ctx, const char *k, size_t n) { return ev(ctx, "key %.*s", (int)n, k); }
+static int ev_end(void *ctx, bool object) { return ev(ctx, "end %s", object ? "object" : "array"); }
+static int ev_literal(void *ctx, enum json_binary_literal v)
+{
+    return ev(ctx, "%s", v == JSONB_NULL ? "null" : v == JSONB_TRUE ? "true" : "false");
+}
+static int ev_int64(void *ctx, int64_t v) { return ev(ctx, "int64 %lld", (long long)v); }
+static int ev_uint64(void *ctx, uint64_t v) { return ev(ctx, "uint64 %llu", (unsigned long long)v); }
+static int ev_float64(void *ctx, double v) { return ev(ctx, "double %g", v); }
+static int ev_string(void *ctx, const char *p, size_t n) { return ev(ctx, "string %.*s", (int)n, p); }
+static int ev_opaque(void *ctx, uint8_t type, const uint8_t *p, size_t n)
+{
+    return ev(ctx, "opaque %u of %zu bytes", (unsigned)type, n);
+}
+
+static const struct json_binary_visitor recorder = {
+    ev_object, ev_array, ev_key, ev_end, ev_literal, ev_int64, ev_uint64, ev_float64, ev_string,
+    ev_opaque,
+};
+
+static void expect_events(const uint8_t *doc, size_t n, const char *want)
+{
+    struct events e = { .n = 0 };
+    struct bb_error err = { 0 };
+    bb_buf_init(&e.out);
+    cr_assert_eq(json_binary_walk(doc, n, &recorder, &e, &err), 0, "%s", err.msg);
+    cr_expect_str_eq(e.out.data ? e.out.data : "", want);
+    bb_buf_destroy(&e.out);
+}
+
+Test(json_binary, walker_visits_a_documents_events_in_order)
+{
+    expect_events(j_small_obj, sizeof j_small_obj,
+                  "object 2\nkey a\nint64 1\nkey b\narray 2\nint64 1\nint64 2\nend array\n"
+                  "end object\n");
+    expect_events(j_large_obj, sizeof j_large_obj,
+                  "object 2\nkey a\nint64 1\nkey b\narray 2\nint64 1\nint64 2\nend array\n"
+                  "end object\n");
+    expect_events(j_nested, sizeof j_nested,
+                  "array 4\narray 0\nend array\nobject 0\nend object\narray 1\narray 1\narray 0\n"
+                  "end array\nend array\nend array\nobject 1\nkey x\nobject 1\nkey y\nobject 0\n"
+                  "end object\nend object\nend object\nend array\n");
+    expect_events(j_ints, sizeof j_ints,
+                  "array 11\nnull\ntrue\nfalse\nint64 -1\nint64 65535\nint64 -32768\n"
+                  "int64 2147483647\nint64 -2147483648\nint64 9223372036854775807\n"
+                  "uint64 18446744073709551615\nint64 -9223372036854775808\nend array\n");
+    expect_events(j_large_inline, sizeof j_large_inline,
+                  "array 5\nnull\ntrue\nfalse\nint64 100000\nint64 -100000\nend array\n");
+    expect_events(j_top_uint32, sizeof j_top_uint32, "uint64 4294967295\n");
+    expect_events(j_top_double, sizeof j_top_double, "double 2.5\n");
+    expect_events(j_strings, sizeof j_strings,
+                  "object 3\nkey s\nstring a\"b\\c\n\t\x01\xc3\xa9\xf0\x9f\x98\x80\nkey \nstring \n"
+                  "key k\"ey\narray 0\nend array\nend object\n");
+    expect_events(j_op_date, sizeof j_op_date, "object 1\nkey b\nopaque 10 of 8 bytes\nend object\n");
+    expect_events(j_op_blob, sizeof j_op_blob, "opaque 252 of 3 bytes\n");
+    /* An empty document is a null. */
+    expect_events(j_small_obj, 0, "null\n");
+}
+
+Test(json_binary, a_visitor_stops_the_walk)
+{
+    for (int stop = 1; stop <= 9; stop++) {
+        struct events e = { .n = 0, .stop_at = stop };
+        struct bb_error err = { 0 };
+        bb_buf_init(&e.out);
+        cr_assert_eq(json_binary_walk(j_small_obj, sizeof j_small_obj, &recorder, &e, &err), 7,
+                     "stop at %d", stop);
+        cr_assert_eq(e.n, stop);
+        cr_assert_eq(err.code, 0);
+        bb_buf_destroy(&e.out);
+    }
+    /* A corrupt member stops it too, after the events before it; the
+     * check of the container comes before any of its events. */
+    static const uint8_t bad_key[] = { 0x00, 0x01, 0x00, 0x0c, 0x00, 0x0b, 0x00, 0x01, 0x00, 0x04,
+                                       0x01, 0x00, 0xff };
+    struct events e = { .n = 0 };
+    struct bb_error err = { 0 };
+    bb_buf_init(&e.out);
+    cr_assert_eq(json_binary_walk(bad_key, sizeof bad_key, &recorder, &e, &err), BB_ERR_CORRUPT);
+    cr_assert_str_eq(err.msg, "JSON: object key is not valid UTF-8, in the value at byte 1 of the "
+                              "document (13 bytes)");
+    cr_assert_str_eq(e.out.data, "object 1\n");
+    bb_buf_reset(&e.out);
+    static uint8_t shared[1 + 22 * 10 + 4];
+    size_t n = json_shared_children_doc(shared, 0, 22);
+    bb_error_clear(&err);
+    cr_assert_eq(json_binary_walk(shared, n, &recorder, &e, &err), BB_ERR_CORRUPT);
+    cr_assert_eq(e.out.len, 0, "%s", e.out.data);
+    bb_buf_destroy(&e.out);
+}
+
+/* ---- documents from JSON text ---- */
+
+/* The texts of the documents above that binary JSON's own types give
+ * back (not the opaque ones): written from their text, each renders as
+ * that text. What is not JSON, at every truncation, is refused and leaves
+ * the output as it was. */
+Test(json_binary, documents_from_text_render_as_that_text)
+{
+    struct bb_buf bin, text;
+    bb_buf_init(&bin);
+    bb_buf_init(&text);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        if (strncmp(cases[i].name, "j_op_", 5) == 0)
+            continue;
+        const char *t = cases[i].text;
+        struct bb_error err = { 0 };
+        bb_buf_reset(&bin);
+        bb_buf_reset(&text);
+        cr_assert_eq(json_binary_from_text(t, strlen(t), &bin, &err), 0, "%s: %s", t, err.msg);
+        cr_assert_eq(json_binary_to_text((const uint8_t *)bin.data, bin.len, &text, &err), 0,
+                     "%s: %s", t, err.msg);
+        cr_assert_str_eq(text.data, t);
+        if (t[0] != '{' && t[0] != '[')
+            continue;
+        for (size_t n = 0; n < strlen(t); n++) {
+            struct bb_error e2 = { 0 };
+            bb_buf_reset(&bin);
+            bb_buf_puts(&bin, "x=");
+            cr_assert_eq(json_binary_from_text(t, n, &bin, &e2), BB_ERR_CORRUPT, "%s: %zu", t, n);
+            cr_assert(strncmp(e2.msg, "JSON text: ", 11) == 0, "%s", e2.msg);
+            cr_assert_str_eq(bin.data, "x=");
+        }
+    }
+    /* What binary JSON cannot hold. */
+    static const struct { const char *text; const char *msg; } bad[] = {
+        { "[1e400]", "JSON text: number out of a double's range at offset 1" },
+        { "\"\\udc00\"", "JSON text: unpaired surrogate at offset 1" },
+        { "[01]", "JSON text: expected ',' or ']' at offset 2" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct bb_error err = { 0 };
+        cr_assert_eq(json_binary_from_text(bad[i].text, strlen(bad[i].text), &bin, &err),
+                     BB_ERR_CORRUPT);
+        cr_assert_str_eq(err.msg, bad[i].msg);
+    }
+    char deep[2 * 102];
+    memset(deep, '[', 102);
+    memset(deep + 102, ']', 102);
+    struct bb_error err = { 0 };
+    cr_assert_eq(json_binary_from_text(deep, sizeof deep, &bin, &err), BB_ERR_CORRUPT);
+    cr_assert_str_eq(err.msg, "JSON text: nesting deeper than 101 at offset 101");
+    bb_error_clear(&err);
+    cr_assert_eq(json_binary_from_text(deep + 1, sizeof deep - 2, &bin, &err), 0, "%s", err.msg);
+    bb_buf_destroy(&bin);
+    bb_buf_destroy(&text);
 }
