@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "binbridge.h"
@@ -652,4 +653,113 @@ Test(cli, help_mentions_the_environment)
     cr_expect(strstr(r.out, "$BINBRIDGE_SOURCE") && strstr(r.out, "$BINBRIDGE_PASSWORD_FILE"),
               "%s", r.out);
     cli_run_free(&r);
+}
+
+/* ---- stopping a dump that follows a server ---- */
+
+/* The whole of a file ("" when it does not exist yet; caller frees). */
+static char *file_text(const char *path)
+{
+    size_t n = 0;
+    uint8_t *data = slurp(path, &n);
+    char *s = malloc(n + 1);
+    cr_assert(s);
+    if (data)
+        memcpy(s, data, n);
+    s[n] = '\0';
+    free(data);
+    return s;
+}
+
+/* Wait up to `seconds` for the file to contain needle. */
+static bool wait_for_text(const char *path, const char *needle, double seconds)
+{
+    for (int i = 0; i < seconds * 20; i++) {
+        char *s = file_text(path);
+        bool found = strstr(s, needle) != NULL;
+        free(s);
+        if (found)
+            return true;
+        usleep(50000);
+    }
+    return false;
+}
+
+/* `dump --blocking` stops on SIGTERM (what `docker stop` sends to a
+ * container's PID 1, which has no default action for it) and on SIGINT
+ * (Ctrl-C) while it waits for the server's next event: exit 0 within a
+ * moment, nothing on stderr, and every event read before is printed. It
+ * also prints each event as it comes, not when 64 KiB have gathered. */
+static void dump_stops_on(int sig, const char *tag)
+{
+    struct live L;
+    live_begin(&L, "bbcli", tag);
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
+    char dir[] = "/tmp/bb-cli-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    char out[64], err[64], url[256], sid[16];
+    snprintf(out, sizeof out, "%s/out", dir);
+    snprintf(err, sizeof err, "%s/err", dir);
+    snprintf(url, sizeof url, "mysql://bbrepl:bbrepl@%s:%u", test_env("BB_MARIADB_HOST"),
+             test_mariadb_port());
+    snprintf(sid, sizeof sid, "%u", 0x62630000u | ((unsigned)getpid() & 0xffff));
+    fflush(NULL);
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(o, 1);
+        dup2(e, 2);
+        execl(test_env("BB_BINBRIDGE"), "binbridge", "dump", "--source", url, "--blocking",
+              "--format", "json", "--server-id", sid, (char *)NULL);
+        _exit(127);
+    }
+    /* Connected once the server's first events (its ROTATE, its
+     * FORMAT_DESCRIPTION) are out; then a row of our own. */
+    bool connected = wait_for_text(out, "FORMAT_DESCRIPTION_EVENT", 10);
+    if (connected)
+        test_sql(L.m, "INSERT INTO t VALUES (1, 'before-stop')");
+    bool followed = connected && wait_for_text(out, "before-stop", 10);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    kill(pid, sig);
+    int st = 0;
+    pid_t w = 0;
+    for (int i = 0; i < 100 && (w = waitpid(pid, &st, WNOHANG)) == 0; i++)
+        usleep(50000);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (w == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &st, 0);
+    }
+    double took = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+    char *errtext = file_text(err), *outtext = file_text(out);
+    cr_expect(connected, "dump --blocking printed no FORMAT_DESCRIPTION_EVENT in 10 s: %s",
+              errtext);
+    cr_expect(followed, "dump --blocking did not print the row inserted while it followed "
+              "(written only at exit?)");
+    cr_expect_neq(w, 0, "dump --blocking still ran 5 s after signal %d", sig);
+    cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "dump --blocking after signal %d: %s %d",
+              sig, WIFEXITED(st) ? "exit" : "killed by signal",
+              WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
+    cr_expect_str_empty(errtext, "stderr after signal %d: %s", sig, errtext);
+    cr_expect(strstr(outtext, "before-stop"), "the row is missing from the output");
+    cr_log_info("dump --blocking: exit %d %.3f s after signal %d", WEXITSTATUS(st), took, sig);
+    free(errtext);
+    free(outtext);
+    unlink(out);
+    unlink(err);
+    rmdir(dir);
+    live_end(&L);
+}
+
+Test(cli, dump_blocking_stops_cleanly_on_sigterm)
+{
+    dump_stops_on(SIGTERM, "term");
+}
+
+Test(cli, dump_blocking_stops_cleanly_on_sigint)
+{
+    dump_stops_on(SIGINT, "int");
 }
