@@ -4,6 +4,7 @@
  *
  * Run through scripts/run-tests.sh (BB_BINBRIDGE). */
 #include <criterion/criterion.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <hiredis.h>
 
 #include "binbridge.h"
 #include "tests/testutil.h"
@@ -762,4 +765,105 @@ Test(cli, dump_blocking_stops_cleanly_on_sigterm)
 Test(cli, dump_blocking_stops_cleanly_on_sigint)
 {
     dump_stops_on(SIGINT, "int");
+}
+
+/* ---- status as a health check ---- */
+
+/* status against the test servers with checkpoint `name`, in Redis. */
+static void status_run(const char *name, const char *max_lag, struct cli_run *r)
+{
+    char source[256], redis[256];
+    snprintf(source, sizeof source, "mysql://bbrepl:bbrepl@%s:%u", test_env("BB_MARIADB_HOST"),
+             test_mariadb_port());
+    snprintf(redis, sizeof redis, "%s", test_env("BB_REDIS_URL"));
+    if (max_lag)
+        cli_run(ARGS("status", "--source", source, "--redis", redis, "--checkpoint", name,
+                     "--max-lag", max_lag), r);
+    else
+        cli_run(ARGS("status", "--source", source, "--redis", redis, "--checkpoint", name), r);
+}
+
+static redisContext *test_redis(void)
+{
+    redisContext *c = redisConnect(test_env("BB_REDIS_HOST"), atoi(test_env("BB_REDIS_PORT")));
+    cr_assert(c && !c->err, "cannot connect to Redis: %s", c ? c->errstr : "out of memory");
+    return c;
+}
+
+static void redis_cmd(redisContext *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    redisReply *reply = redisvCommand(c, fmt, ap);
+    va_end(ap);
+    cr_assert(reply && reply->type != REDIS_REPLY_ERROR, "Redis: %s",
+              reply ? reply->str : c->errstr);
+    freeReplyObject(reply);
+}
+
+/* No checkpoint: exit 1, and why in one line on stderr (what a container's
+ * health log shows). */
+Test(cli, status_without_a_checkpoint_exits_1)
+{
+    char name[64];
+    snprintf(name, sizeof name, "bbcli_none_%d", (int)getpid());
+    struct cli_run r;
+    status_run(name, NULL, &r);
+    cr_expect_eq(r.status, 1, "exit %d: %s%s", r.status, r.out, r.err);
+    cr_expect(strstr(r.out, "none saved yet"), "stdout: %s", r.out);
+    cr_expect_eq(count_lines(r.err), 1, "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "has no checkpoint"), "stderr: %s", r.err);
+    cli_run_free(&r);
+}
+
+/* A checkpoint whose last transaction was committed 1000 s ago, at a
+ * position the server has left behind: 1000 s of lag, healthy without
+ * --max-lag or within it, exit 1 past it. */
+Test(cli, status_exits_1_when_the_lag_exceeds_max_lag)
+{
+    char name[64];
+    snprintf(name, sizeof name, "bbcli_lag_%d", (int)getpid());
+    redisContext *c = test_redis();
+    redis_cmd(c, "HSET binbridge:checkpoint:%s file mysql-bin.000001 pos 4 rows_done 0 gtid %s "
+              "commit_time %lld server_id 1", name, "", (long long)time(NULL) - 1000);
+    static const struct {
+        const char *max_lag;
+        int status;
+    } cases[] = { { NULL, 0 }, { "100000", 0 }, { "60", 1 }, { "0", 1 } };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct cli_run r;
+        status_run(name, cases[i].max_lag, &r);
+        const char *what = cases[i].max_lag ? cases[i].max_lag : "(none)";
+        cr_expect_eq(r.status, cases[i].status, "--max-lag %s: exit %d: %s%s", what, r.status,
+                     r.out, r.err);
+        cr_expect(strstr(r.out, "redis lag: 10"), "--max-lag %s: stdout: %s", what, r.out);
+        if (cases[i].status == 0) {
+            cr_expect_str_empty(r.err, "--max-lag %s: stderr: %s", what, r.err);
+        } else {
+            cr_expect_eq(count_lines(r.err), 1, "--max-lag %s: stderr: %s", what, r.err);
+            cr_expect(strstr(r.err, "behind, more than --max-lag"), "--max-lag %s: stderr: %s",
+                      what, r.err);
+        }
+        cli_run_free(&r);
+    }
+    redis_cmd(c, "DEL binbridge:checkpoint:%s", name);
+    redisFree(c);
+}
+
+/* --max-lag is status's: a number of seconds, and not an option of run. */
+Test(cli, max_lag_must_be_seconds_and_is_not_run_s)
+{
+    const char *const *const cases[] = {
+        ARGS("status", "--source", "mysql://u@127.0.0.1:1", "--max-lag", "soon"),
+        ARGS("status", "--source", "mysql://u@127.0.0.1:1", "--max-lag", "-1"),
+        ARGS("run", "--source", "mysql://u@127.0.0.1:1", "--max-lag", "5"),
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct cli_run r;
+        cli_run(cases[i], &r);
+        cr_expect_eq(r.status, 2, "%s: exit %d: %s", joined(cases[i]), r.status, r.err);
+        cr_expect_eq(count_lines(r.err), 1, "%s: stderr: %s", joined(cases[i]), r.err);
+        cr_expect(strstr(r.err, "--max-lag"), "%s: stderr: %s", joined(cases[i]), r.err);
+        cli_run_free(&r);
+    }
 }
