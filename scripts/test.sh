@@ -5,7 +5,8 @@
 # built with Podman and run against the servers, ASan/UBSan build + tests,
 # then a short fuzz run.
 # Environment: BB_FUZZ_SECONDS (default 120) caps the fuzz step (BB_FUZZ_RUNS, default 60000, sets its work); the
-# variables of scripts/servers.sh choose ports and the state directory.
+# variables of scripts/servers.sh choose ports and the state directory;
+# BB_SKIP_CONTAINER=1 skips the container test (and its Podman install).
 set -euo pipefail
 
 prog=test.sh
