@@ -43,7 +43,7 @@ done
 
 # The recipe's version: change it when the root below changes, so that a
 # cached tarball of an older recipe is made again.
-RECIPE=1
+RECIPE=2
 SUITE=bookworm
 ARCH=$(dpkg --print-architecture)
 IMAGE=docker.io/library/debian:bookworm-slim
@@ -136,7 +136,6 @@ Dir::Cache::pkgcache "";
 Dir::Cache::srcpkgcache "";
 EOF
     printf 'Acquire::Languages "none";\n' >"$root/etc/apt/apt.conf.d/docker-no-languages"
-    printf 'APT::Install-Recommends "false";\n' >"$root/etc/apt/apt.conf.d/docker-no-recommends"
     rm -f -- "$root/etc/apt/sources.list"
     cat >"$root/etc/apt/sources.list.d/debian.sources" <<EOF
 Types: deb
@@ -187,6 +186,10 @@ if $force || [[ ! -s $TARBALL ]]; then
         || die "could not write $TARBALL"
     mv -f -- "$TARBALL.tmp" "$TARBALL"
     rm -rf --one-file-system -- "$work"
+    # Tarballs of older recipes are of no more use.
+    for old in "$TOOLS_DIR/debian-$SUITE-slim-$ARCH-r"*.tar.zst; do
+        [[ $old == "$TARBALL" ]] || rm -f -- "$old"
+    done
     log "made $TARBALL in $((SECONDS - start)) s"
 fi
 import_tarball

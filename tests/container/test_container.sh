@@ -119,7 +119,10 @@ for target in build ""; do
         >>"$tmp/build.log" 2>&1 || fail "podman build -f docker/Dockerfile ${target:+--target $target }failed"
 done
 build_s=$((SECONDS - t0))
-podman image prune -f --filter label=org.opencontainers.image.title=binbridge >/dev/null 2>&1 || true
+# Images of earlier builds, and bases scripts/container-base.sh replaced.
+for label in org.opencontainers.image.title=binbridge org.binbridge.base-recipe; do
+    podman image prune -f --filter "label=$label" >/dev/null 2>&1 || true
+done
 size=$(podman image inspect --format '{{.Size}}' "$IMAGE")
 base_size=$(podman image inspect --format '{{.Size}}' "$BASE")
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
