@@ -334,6 +334,30 @@ status=$(podman inspect --format '{{.State.Health.Status}}' "$bridge")
 [[ $status == healthy ]] || fail "health status '$status' after podman healthcheck run said '$hc'"
 ok "healthy through the image's HEALTHCHECK (binbridge status --max-lag)"
 
+# And not healthy without a checkpoint: the image's check in a container
+# that runs no bridge (sleep), its file naming a checkpoint nobody saved.
+# So that the first failure counts (no start period, one retry), the check
+# is given again with those settings (Podman 4.3 ignores them alone): the
+# image's command without its "CMD", which Podman would split at spaces.
+sed "s/^checkpoint = .*/checkpoint = \"${tag}_none\";/" "$tmp/binbridge.conf" >"$tmp/none.conf"
+chmod 644 "$tmp/none.conf"
+health_cmd=$(podman image inspect --format '{{json .Config.Healthcheck.Test}}' "$IMAGE" |
+    /usr/bin/python3 -c 'import json, sys; t = json.load(sys.stdin); print(json.dumps(t[1:] if t[0] == "CMD" else t))')
+pm run -d --name "$dumper" --network host -e BINBRIDGE_PASSWORD=bbrepl --entrypoint /bin/sleep \
+    --health-cmd "$health_cmd" --health-start-period 0s --health-retries 1 \
+    -v "$tmp/none.conf:/etc/binbridge/binbridge.conf:ro" "$IMAGE" 600 >/dev/null \
+    || fail "podman run of a container without a bridge failed"
+rc=0
+hc=$(pm healthcheck run "$dumper" 2>&1) || rc=$?
+status=$(podman inspect --format '{{.State.Health.Status}}' "$dumper")
+health_log=$(podman inspect --format '{{range .State.Health.Log}}{{.Output}}{{end}}' "$dumper")
+reason=$(grep "^binbridge: " <<<"$health_log" | head -n 1 || true)
+pm rm -f -t 0 "$dumper" >/dev/null || fail "podman rm of the container without a bridge failed"
+[[ $rc != 0 && $status == unhealthy ]] \
+    || fail "no checkpoint, yet podman healthcheck run exited $rc ('$hc') and the status is '$status'"
+[[ $reason == *"has no checkpoint"* ]] || fail "the health log does not say why: '$reason'"
+ok "unhealthy without a checkpoint, saying why: ${reason#binbridge: }"
+
 # ---------------------------------------------------------------- 4. stop, write, start
 
 # The time podman stop takes, and how the container ended.
