@@ -5,11 +5,12 @@
 #      user that is not root, has its version in its labels, a HEALTHCHECK,
 #      MONGOC_DISABLE_SHM=1, CA certificates and no compiler;
 #   2. docker/compose.yml parses, has its five services, and every binbridge
-#      option it uses exists (its configuration file is valid too);
-#   3. the bridge (the image's default command, its configuration mounted
-#      at /etc/binbridge/binbridge.conf, PID 1) replicates a workload into
-#      Redis (a hash per row and a change stream) and MongoDB, exactly, and
-#      becomes healthy through the image's HEALTHCHECK;
+#      option and variable it uses is one binbridge takes;
+#   3. the bridge (the image's default command, PID 1, the URLs in its
+#      environment, rules in a file mounted at /etc/binbridge/binbridge.conf)
+#      replicates a workload into Redis (a hash per row and a change stream)
+#      and MongoDB, exactly, and becomes healthy through the image's
+#      HEALTHCHECK, which also fails, saying why, without a checkpoint;
 #   4. `podman stop` (SIGTERM) stops it at once with exit code 0 and its
 #      checkpoint saved past the workload; rows written while it is stopped
 #      arrive after `podman start`, nothing lost or doubled (the stream has
@@ -155,10 +156,11 @@ ok "MONGOC_DISABLE_SHM=1, CA certificates, no compiler or headers in the runtime
 
 # ---------------------------------------------------------------- 2. docker/compose.yml
 
-# The services that run the image, one line each: name, then the command as
-# JSON (null: the image's default), then the mounted configuration or "".
-/usr/bin/python3 - docker/compose.yml >"$tmp/compose.txt" 2>"$tmp/compose.err" <<'PY' || { context=$tmp/compose.err; fail "docker/compose.yml: $(tail -n 1 "$tmp/compose.err")"; }
-import json, sys, yaml
+# The services that run the image, one line each: name, the command as
+# JSON (null: the image's default), a file of their environment
+# (podman run --env-file) and the file mounted as the configuration or "".
+/usr/bin/python3 - docker/compose.yml "$tmp" >"$tmp/compose.txt" 2>"$tmp/compose.err" <<'PY' || { context=$tmp/compose.err; fail "docker/compose.yml: $(tail -n 1 "$tmp/compose.err")"; }
+import json, os, sys, yaml
 doc = yaml.safe_load(open(sys.argv[1]))
 services = doc.get("services") or {}
 need = {"mysql": "mysql:8.4", "redis": "redis", "mongo": "mongo"}
@@ -175,15 +177,22 @@ if not any(c and c[0] == "dump" and "--blocking" in c for c in commands.values()
 if not any(c is None or c[0] == "run" for c in commands.values()):
     sys.exit("no service runs the bridge (binbridge run)")
 for n, s in ours.items():
+    env = s.get("environment") or {}
+    if isinstance(env, list):
+        env = dict(e.split("=", 1) for e in env)
+    path = os.path.join(sys.argv[2], f"compose-{n}.env")
+    with open(path, "w") as f:
+        for k, v in env.items():
+            f.write(f"{k}={v}\n")
     conf = ""
     for v in s.get("volumes") or []:
         src, _, dst = str(v).partition(":")
         if dst.split(":")[0] == "/etc/binbridge/binbridge.conf":
-            conf = src
-    print(n, json.dumps(commands[n]), conf, sep="\t")
+            conf = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), src)
+    print(n, json.dumps(commands[n]), path, conf, sep="\t")
 PY
 nservices=0
-while IFS=$'\t' read -r name command conf; do
+while IFS=$'\t' read -r name command envfile conf; do
     nservices=$((nservices + 1))
     if [[ $command == null ]]; then
         mapfile -t args < <(podman image inspect --format '{{range .Config.Cmd}}{{println .}}{{end}}' "$IMAGE" | sed '/^$/d')
@@ -198,29 +207,36 @@ while IFS=$'\t' read -r name command conf; do
     done
     # The whole command line parses (getopt reaches --help after them).
     pm run --rm "$IMAGE" "${args[@]}" --help >/dev/null || fail "compose service $name: '${args[*]} --help' does not parse"
-    if [[ -n $conf ]]; then
-        # Loaded and checked before anything connects: exit 2 is a bad
-        # file; with no network, the sink that cannot be reached is exit 1.
-        rc=0
-        pm run --rm --network none -v "$root/docker/$conf:/etc/binbridge/binbridge.conf:ro" \
-            "$IMAGE" status --config /etc/binbridge/binbridge.conf >/dev/null 2>"$tmp/conf.err" || rc=$?
-        ((rc == 1)) || { context=$tmp/conf.err; fail "compose service $name: docker/$conf: binbridge status exited $rc (2: the file is refused)"; }
-    fi
+    # Its command line, environment and file as binbridge takes them, with
+    # no network: exit 1 (nothing to connect to), not 2 (refused), and no
+    # variable binbridge does not read. run would wait for its stores:
+    # status reads the same configuration and gives up at once.
+    [[ $sub == run ]] && args=(status)
+    mount=()
+    [[ -n $conf ]] && mount=(-v "$conf:/etc/binbridge/binbridge.conf:ro")
+    rc=0
+    podman --runtime runc --cgroup-manager=cgroupfs run --rm --network none --env-file "$envfile" \
+        "${mount[@]}" "$IMAGE" "${args[@]}" >/dev/null 2>"$tmp/conf.err" || rc=$?
+    context=$tmp/conf.err
+    ((rc == 1)) || fail "compose service $name: binbridge ${args[*]} with its environment exited $rc, not 1 (2: its configuration is refused)"
+    ! grep -q "is not a variable binbridge reads" "$tmp/conf.err" || fail "compose service $name: $(grep -m 1 "is not a variable" "$tmp/conf.err")"
+    context=$tmp/podman.err
 done <"$tmp/compose.txt"
-ok "docker/compose.yml parses: MySQL 8.4, Redis, MongoDB and $nservices binbridge services whose options (and configuration) binbridge takes"
+ok "docker/compose.yml parses: MySQL 8.4, Redis, MongoDB and $nservices binbridge services whose options and environment binbridge takes"
 
 # ---------------------------------------------------------------- 3. replication
 
+# The bridge's configuration: where from and where to in the environment,
+# the tables and their shapes in a file mounted where the image reads it.
 cat >"$tmp/binbridge.conf" <<EOF
-# test_container.sh: the bridge's configuration, mounted at /etc/binbridge/binbridge.conf
-source = { url = "mysql://bbrepl@$BB_MARIADB_HOST:$BB_MARIADB_PORT"; server_id = $bridge_sid; };
-redis = { url = "$BB_REDIS_URL"; };
-mongo = { url = "$BB_MONGO_URL"; };
-checkpoint = "$tag";
+# test_container.sh: the rules, mounted at /etc/binbridge/binbridge.conf
 include_schemas = [ "$tag" ];
 rules = ( { match = "$tag.*"; redis = ( {}, { shape = "stream"; } ); mongo = {}; } );
 EOF
 chmod 644 "$tmp/binbridge.conf"
+bridge_env=(-e "BINBRIDGE_SOURCE=mysql://bbrepl@$BB_MARIADB_HOST:$BB_MARIADB_PORT"
+    -e BINBRIDGE_PASSWORD=bbrepl -e "BINBRIDGE_REDIS=$BB_REDIS_URL" -e "BINBRIDGE_MONGO=$BB_MONGO_URL"
+    -e "BINBRIDGE_SOURCE_SERVER_ID=$bridge_sid")
 
 changes=0        # row changes written: the stream's length to expect
 # Run each argument (statements separated by ';', in one session) with a
@@ -306,7 +322,7 @@ has_checkpoint() { [[ -n $(rcli HGET "binbridge:checkpoint:$tag" pos) ]]; }
 sql -e "DROP DATABASE IF EXISTS $tag" || fail "cannot reach MariaDB at $BB_MARIADB_HOST:$BB_MARIADB_PORT (scripts/servers.sh start)"
 rcli DEL "binbridge:checkpoint:$tag" "$tag:t" >/dev/null || fail "cannot reach Redis at $BB_REDIS_HOST:$BB_REDIS_PORT"
 
-pm run -d --name "$bridge" --network host -e BINBRIDGE_PASSWORD=bbrepl \
+pm run -d --name "$bridge" --network host "${bridge_env[@]}" -e "BINBRIDGE_CHECKPOINT=$tag" \
     -v "$tmp/binbridge.conf:/etc/binbridge/binbridge.conf:ro" "$IMAGE" >/dev/null \
     || fail "podman run of the bridge failed"
 context_of=$bridge
@@ -316,7 +332,7 @@ pid1=$(pm exec "$bridge" cat /proc/1/comm) || fail "podman exec in the bridge fa
 # Its starting position saved (at its first heartbeat): the schema made
 # from now on is replicated from its beginning.
 wait_for 30 "the bridge saving its starting position" has_checkpoint
-ok "bridge container up (the image's default command, PID 1 binbridge, configuration at /etc/binbridge/binbridge.conf)"
+ok "bridge container up (the image's default command, PID 1 binbridge, URLs from the environment, rules from /etc/binbridge/binbridge.conf)"
 
 sql -e "CREATE DATABASE $tag; CREATE TABLE $tag.t (id INT PRIMARY KEY, v VARCHAR(40) NOT NULL, n INT NULL)"
 dml "INSERT INTO t SELECT seq, CONCAT('row', seq), IF(seq % 3 = 0, NULL, seq) FROM seq_1_to_100"
@@ -335,17 +351,15 @@ status=$(podman inspect --format '{{.State.Health.Status}}' "$bridge")
 ok "healthy through the image's HEALTHCHECK (binbridge status --max-lag)"
 
 # And not healthy without a checkpoint: the image's check in a container
-# that runs no bridge (sleep), its file naming a checkpoint nobody saved.
+# that runs no bridge (sleep), configured with a checkpoint nobody saved.
 # So that the first failure counts (no start period, one retry), the check
 # is given again with those settings (Podman 4.3 ignores them alone): the
 # image's command without its "CMD", which Podman would split at spaces.
-sed "s/^checkpoint = .*/checkpoint = \"${tag}_none\";/" "$tmp/binbridge.conf" >"$tmp/none.conf"
-chmod 644 "$tmp/none.conf"
 health_cmd=$(podman image inspect --format '{{json .Config.Healthcheck.Test}}' "$IMAGE" |
     /usr/bin/python3 -c 'import json, sys; t = json.load(sys.stdin); print(json.dumps(t[1:] if t[0] == "CMD" else t))')
-pm run -d --name "$dumper" --network host -e BINBRIDGE_PASSWORD=bbrepl --entrypoint /bin/sleep \
-    --health-cmd "$health_cmd" --health-start-period 0s --health-retries 1 \
-    -v "$tmp/none.conf:/etc/binbridge/binbridge.conf:ro" "$IMAGE" 600 >/dev/null \
+pm run -d --name "$dumper" --network host "${bridge_env[@]}" -e "BINBRIDGE_CHECKPOINT=${tag}_none" \
+    --entrypoint /bin/sleep --health-cmd "$health_cmd" --health-start-period 0s --health-retries 1 \
+    -v "$tmp/binbridge.conf:/etc/binbridge/binbridge.conf:ro" "$IMAGE" 600 >/dev/null \
     || fail "podman run of a container without a bridge failed"
 rc=0
 hc=$(pm healthcheck run "$dumper" 2>&1) || rc=$?
