@@ -6,6 +6,7 @@
 #   make demo      throwaway MariaDB, sample workload, `binbridge dump` of it
 #   make install   PREFIX=/usr/local, DESTDIR: binbridge, binbridge.h, libbinbridge.a, binbridge.pc
 #   make check-install  the README's library example built against an install, with pkg-config
+#   make test-container docker/Dockerfile built with Podman and run against the test servers (root)
 
 CC      ?= cc
 # The reader library needs only these; the bridge and the sinks add the rest.
@@ -134,6 +135,12 @@ uninstall:
 check-install: $(BUILD)/binbridge $(BUILD)/libbinbridge.a
 	MAKE='$(MAKE)' CC='$(CC)' tests/install/test_install.sh $(BUILD)
 
+# The image of docker/Dockerfile built with Podman and run against the test
+# servers: replication, health, podman stop/start, dump as PID 1, and
+# docker/compose.yml checked (scripts/test.sh runs it; as root).
+test-container:
+	tests/container/test_container.sh
+
 # The reader alone, and only its libraries: proof that it needs no more.
 $(BUILD)/bench/bench_decode.o: PKG_CFLAGS = $(READER_PKG_CFLAGS)
 $(BUILD)/bench_decode: $(BUILD)/bench/bench_decode.o $(BUILD)/libbinbridge.a
@@ -173,7 +180,8 @@ clean-objs:
 clean:
 	rm -rf build build-asan build-fuzz build-lint build-lint-clang
 
-.PHONY: all tests test check bench fuzz lint demo clean clean-objs install uninstall check-install
+.PHONY: all tests test check bench fuzz lint demo clean clean-objs install uninstall check-install \
+    test-container
 
 -include $(READER_OBJ:.o=.d) $(BRIDGE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/bench/bench_decode.d $(BUILD)/bench/bench_lag.d \
     $(BUILD)/bench/bench_mongo_upsert.d

@@ -9,9 +9,12 @@
 #           the benchmark's FerretDB (scripts/servers.sh,
 #           BB_FERRETDB_BACKEND=postgresql), and python3-venv for the
 #           virtual environment of its Python bridge (bench/pyrepl_venv.sh)
-# Idempotent: when everything is already installed it only asks dpkg and runs
-# `ferretdb --version`, so it is cheap enough to run at the start of every
-# test run.
+# Then (as root) the base image of docker/Dockerfile in Podman's storage,
+# for the container test (scripts/container-base.sh: debootstrap once, the
+# root cached as a tarball in BB_TOOLS_DIR).
+# Idempotent: when everything is already installed it only asks dpkg, runs
+# `ferretdb --version` and `podman image exists`, so it is cheap enough to
+# run at the start of every test run.
 #
 # Environment:
 #   BB_TOOLS_DIR      where promtool, FerretDB (and, when no Go >= 1.24 is on
@@ -21,11 +24,20 @@
 #                     scripts/servers.sh looks for FerretDB there too. A
 #                     directory .tools in the work tree is git-ignored.
 #   BB_SKIP_FERRETDB  1: leave FerretDB out (tests given a real MongoDB).
+#   BB_SKIP_CONTAINER 1: leave Podman and the base image out (the container
+#                     test, tests/container/test_container.sh, then skips).
 set -euo pipefail
 shopt -s inherit_errexit
 
 die() { printf 'deps.sh: %s\n' "$*" >&2; exit 1; }
 log() { printf 'deps.sh: %s\n' "$*"; }
+
+container=()
+if [[ ${BB_SKIP_CONTAINER:-} != 1 ]]; then
+    # the container test: Podman and its OCI runtime, debootstrap for the
+    # base image, YAML for docker/compose.yml
+    container=(podman runc debootstrap python3-yaml)
+fi
 
 bench=()
 if [[ ${1:-} == bench ]]; then
@@ -52,6 +64,7 @@ packages=(
     # the corpus test's independent inventory (../shared/tools/binlog_inventory.py)
     # counts the events inside zstd-compressed transactions with the zstd command
     zstd
+    "${container[@]}"
     "${bench[@]}"
     "$@"
 )
@@ -124,6 +137,16 @@ else
     "$PROMTOOL_BIN.tmp" --version >/dev/null 2>&1 || die "the promtool taken from Debian's prometheus package does not run"
     mv -f -- "$PROMTOOL_BIN.tmp" "$PROMTOOL_BIN"
     log "promtool installed: $PROMTOOL_BIN"
+fi
+
+# ---------------------------------------------------------------- container base image
+
+if [[ ${BB_SKIP_CONTAINER:-} == 1 ]]; then
+    log "BB_SKIP_CONTAINER=1: no container base image"
+elif ((EUID != 0)); then
+    log "not root: the container base image (scripts/container-base.sh, run as root) is left out"
+else
+    "$(dirname -- "${BASH_SOURCE[0]}")/container-base.sh" || die "scripts/container-base.sh failed"
 fi
 
 # ---------------------------------------------------------------- FerretDB

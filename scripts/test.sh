@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite from a fresh Debian 12 machine: dependencies, throwaway
 # servers (left running for the next run), plain build + tests, `make install`
-# and the README's library example built against it, ASan/UBSan build +
-# tests, then a short fuzz run.
+# and the README's library example built against it, the container image
+# built with Podman and run against the servers, ASan/UBSan build + tests,
+# then a short fuzz run.
 # Environment: BB_FUZZ_SECONDS (default 120) caps the fuzz step (BB_FUZZ_RUNS, default 60000, sets its work); the
-# variables of scripts/servers.sh choose ports and the state directory.
+# variables of scripts/servers.sh choose ports and the state directory;
+# BB_SKIP_CONTAINER=1 skips the container test (and its Podman install).
 set -euo pipefail
 
 prog=test.sh
@@ -27,6 +29,7 @@ step scripts/servers.sh start
 step make -j2 tests
 step scripts/run-tests.sh build
 step make check-install
+step tests/container/test_container.sh
 step make -j2 SANITIZE=1 tests
 step scripts/run-tests.sh build-asan
 step make fuzz "FUZZ_SECONDS=${BB_FUZZ_SECONDS:-120}"

@@ -619,6 +619,14 @@ int bb_stream_open_server(struct bb_stream **out, const struct bb_server_options
  * (events before the damage have all been delivered). */
 int bb_stream_next(struct bb_stream *s, const struct bb_event **ev, struct bb_error *err);
 
+/* Stop the stream from a signal handler (async-signal-safe; a binbridge
+ * that is a container's PID 1 has no default action for SIGTERM): the
+ * bb_stream_next() in progress, or the next one, returns 0 (the end) as
+ * soon as it can, also when it is waiting for a server's next event (the
+ * replica connection is shut down under it). Events already delivered are
+ * whole; the stream can only be closed afterwards. NULL is a no-op. */
+void bb_stream_interrupt(struct bb_stream *s);
+
 /* Close the stream and free everything it holds. NULL is a no-op. */
 void bb_stream_close(struct bb_stream *s);
 

@@ -24,6 +24,9 @@ struct source {
     /* Returns 1 with *out filled, 0 at the end, or a negative error. */
     int (*next)(struct source *s, struct source_event *out, struct bb_error *err);
     void (*close)(struct source *s);
+    /* Optional, async-signal-safe (bb_stream_interrupt): make a next()
+     * blocked reading return soon; what it returns then is ignored. */
+    void (*interrupt)(struct source *s);
     /* Checksum algorithm the events will carry before any FDE says so
      * (a server's fake ROTATE), or 0xff if unknown. */
     uint8_t initial_checksum_alg;

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <zlib.h>
 
 #include "binbridge.h"
@@ -168,6 +169,7 @@ static void put_u32le(struct bb_buf *b, uint32_t v)
 struct server_source {
     struct source base;
     MYSQL *conn;
+    int fd;                     /* conn's socket once connected, else -1 (server_interrupt) */
     char where[300];            /* "host:port" for messages */
     bool mariadb;
     bool blocking;
@@ -354,6 +356,15 @@ static int server_next(struct source *s, struct source_event *out, struct bb_err
     return 1;
 }
 
+/* Async-signal-safe: shutdown(2) ends a read blocked on the socket
+ * (Connector/C retries reads that a signal interrupts). */
+static void server_interrupt(struct source *s)
+{
+    struct server_source *ss = (struct server_source *)s;
+    if (ss->fd >= 0)
+        shutdown(ss->fd, SHUT_RDWR);
+}
+
 static void server_close(struct source *s)
 {
     struct server_source *ss = (struct server_source *)s;
@@ -528,6 +539,8 @@ int source_server_open(struct source **out, const struct bb_server_options *srv,
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     ss->base.next = server_next;
     ss->base.close = server_close;
+    ss->base.interrupt = server_interrupt;
+    ss->fd = -1;
     ss->base.initial_checksum_alg = BB_CHECKSUM_NONE;
     ss->blocking = srv->blocking;
     ss->max_event_size = max_event_size;
@@ -549,6 +562,7 @@ int source_server_open(struct source **out, const struct bb_server_options *srv,
     rc = server_conn_open(&ss->conn, srv, ss->read_timeout, max_packet, err);
     if (rc < 0)
         goto fail;
+    ss->fd = (int)mysql_get_socket(ss->conn);
     ss->mariadb = server_conn_is_mariadb(ss->conn);
 
     if (srv->start == BB_START_GTID && gtid_mariadb != ss->mariadb && *srv->start_gtid) {

@@ -1,5 +1,6 @@
 /* stream.c - the library's front door: a source of raw events, the decoder,
  * and the filters, pulled one event at a time by bb_stream_next(). */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@ struct bb_stream {
     struct bb_filter filter;      /* lists point into `lists` */
     char *lists;                  /* one allocation holding the copied filter lists */
     bool done;
+    volatile sig_atomic_t interrupted;   /* bb_stream_interrupt */
 };
 
 void bb_stream_options_init(struct bb_stream_options *opt)
@@ -211,6 +213,10 @@ int bb_stream_next(struct bb_stream *s, const struct bb_event **ev, struct bb_er
 {
     *ev = NULL;
     while (!s->done) {
+        if (s->interrupted) {
+            s->done = true;
+            return 0;
+        }
         /* What the decoder holds back comes first: the next slice of a
          * large rows event, the next inner event of a TRANSACTION_PAYLOAD.
          * The source is not asked for the next event until they are all
@@ -226,8 +232,14 @@ int bb_stream_next(struct bb_stream *s, const struct bb_event **ev, struct bb_er
         if (rc == 0) {
             struct source_event raw;
             rc = s->src->next(s->src, &raw, err);
-            if (rc <= 0) {
+            if (rc <= 0 || s->interrupted) {
+                /* An interrupted read fails (its connection was shut
+                 * down) or returns an event that is dropped: the end. */
                 s->done = true;
+                if (s->interrupted) {
+                    bb_error_clear(err);
+                    return 0;
+                }
                 return rc;
             }
             if (raw.new_file)
@@ -246,6 +258,15 @@ int bb_stream_next(struct bb_stream *s, const struct bb_event **ev, struct bb_er
         }
     }
     return 0;
+}
+
+void bb_stream_interrupt(struct bb_stream *s)
+{
+    if (!s)
+        return;
+    s->interrupted = 1;
+    if (s->src && s->src->interrupt)
+        s->src->interrupt(s->src);
 }
 
 void bb_stream_close(struct bb_stream *s)

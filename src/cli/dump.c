@@ -1,6 +1,7 @@
 /* dump.c - `binbridge dump`: print every event of binlog files or a
  * live server, as python-mysql-replication's dump() text or as JSON lines. */
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,6 +233,45 @@ static bool parse_u64(const char *s, uint64_t *out)
     return true;
 }
 
+/* SIGTERM and SIGINT end the dump cleanly: what was read is printed and
+ * the exit status is 0. As a container's PID 1 binbridge gets no default
+ * action for SIGTERM, so without a handler `docker stop` waits for its
+ * timeout and kills it. The stream the handler interrupts is set while
+ * these signals are blocked. */
+static struct bb_stream *volatile dump_stream;
+static volatile sig_atomic_t dump_stopped;
+
+static void on_stop_signal(int sig)
+{
+    (void)sig;
+    dump_stopped = 1;
+    bb_stream_interrupt(dump_stream);
+}
+
+static void set_dump_stream(struct bb_stream *s)
+{
+    sigset_t stop, old;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    sigprocmask(SIG_BLOCK, &stop, &old);
+    dump_stream = s;
+    if (s && dump_stopped)
+        bb_stream_interrupt(s);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void catch_stop_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
 int cli_dump(int argc, char **argv)
 {
     struct bb_stream_options opt;
@@ -448,6 +488,7 @@ int cli_dump(int argc, char **argv)
         }
         if (env_password)
             srv.password = env_password;
+        catch_stop_signals();
         if (bb_stream_open_server(&stream, &srv, &opt, &err) < 0) {
             cli_password_hint(&err, srv.password);
             cli_error("%s", err.msg);
@@ -456,12 +497,17 @@ int cli_dump(int argc, char **argv)
         }
     } else {
         status = BB_EXIT_FAILURE;
+        catch_stop_signals();
         if (bb_stream_open_files(&stream, files, nfiles, &opt, &err) < 0) {
             cli_error("%s", err.msg);
             goto done;
         }
     }
 
+    set_dump_stream(stream);
+    /* Following a server, each event is written as it comes (a reader of
+     * the output, `docker logs`, sees it now, not 64 KiB later). */
+    bool follow = source && srv.blocking;
     const struct bb_event *ev;
     int rc;
     while ((rc = bb_stream_next(stream, &ev, &err)) > 0) {
@@ -483,8 +529,9 @@ int cli_dump(int argc, char **argv)
         }
         if (format == FORMAT_NONE) {
             bb_buf_reset(&out);
-        } else if (out.len >= 1 << 16) {
-            if (fwrite(out.data, 1, out.len, stdout) != out.len) {
+        } else if (out.len >= 1 << 16 || (follow && out.len)) {
+            if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+                (follow && fflush(stdout) != 0)) {
                 bb_error_set(&err, BB_ERR_IO, "writing the output: %s", strerror(errno));
                 rc = BB_ERR_IO;
                 break;
@@ -510,6 +557,7 @@ int cli_dump(int argc, char **argv)
     }
 
 done:
+    set_dump_stream(NULL);
     bb_stream_close(stream);
     bb_server_options_destroy(&srv);
     config_secret_free(env_source);

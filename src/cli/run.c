@@ -101,7 +101,7 @@ static void print_usage(FILE *f, bool run)
     fprintf(f, "usage: binbridge %s [--config FILE] [--source URL]", run ? "run" : "status");
     for (size_t k = 0; k < sink_ntypes; k++)
         fprintf(f, " [--%s URL]", sink_types[k]->config.name);
-    fputs(run ? " [options]\n" : "\n                        [--checkpoint NAME]\n", f);
+    fputs(run ? " [options]\n" : "\n                        [--checkpoint NAME] [--max-lag SECONDS]\n", f);
     fputs("\n", f);
     if (run) {
         fputs("Keep ", f);
@@ -138,6 +138,10 @@ static void print_usage(FILE *f, bool run)
               "\n", f);
     } else {
         fputs("Print the position a bridge has saved, the server's current position and the lag.\n"
+              "Exit 0 when every sink has a checkpoint (and its lag is at most --max-lag), else 1\n"
+              "with the reason on stderr: a health check.\n"
+              "\n"
+              "  --max-lag SECONDS       the most lag that is healthy (default: any)\n"
               "\n", f);
     }
     print_environment(f, run);
@@ -159,7 +163,7 @@ static void print_usage(FILE *f, bool run)
 
 enum {
     OPT_CONFIG = 1000, OPT_SOURCE, OPT_START, OPT_STOP_AT_END, OPT_CHECKPOINT, OPT_SERVER_ID,
-    OPT_LOG_LEVEL, OPT_PROGRESS, OPT_LOG_FORMAT, OPT_HTTP, OPT_HELP, OPT_VERSION,
+    OPT_LOG_LEVEL, OPT_PROGRESS, OPT_LOG_FORMAT, OPT_HTTP, OPT_HELP, OPT_VERSION, OPT_MAX_LAG,
     OPT_SINK = 1100,            /* + k: --<name of sink k> */
 };
 
@@ -174,6 +178,7 @@ static const struct option fixed_options[] = {
     { "progress", required_argument, NULL, OPT_PROGRESS },
     { "log-format", required_argument, NULL, OPT_LOG_FORMAT },
     { "http", required_argument, NULL, OPT_HTTP },
+    { "max-lag", required_argument, NULL, OPT_MAX_LAG },      /* status only */
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
 };
@@ -194,6 +199,7 @@ static const char *value_of(int code)
     case OPT_PROGRESS: return "seconds, 0: none";
     case OPT_LOG_FORMAT: return "text or json";
     case OPT_HTTP: return "host:port, such as 127.0.0.1:9108";
+    case OPT_MAX_LAG: return "seconds";
     default: return "?";
     }
 }
@@ -220,6 +226,7 @@ struct cli_settings {
     const char *config_path;
     const char *setting[NSETTING];      /* per setting_flags */
     const char *sink_url[SINKS_MAX];    /* --<name> URL, per registered sink */
+    long long max_lag;                  /* status --max-lag: -1 when not given */
     bool stop_at_end;
 };
 
@@ -244,6 +251,7 @@ static int parse_args(int argc, char **argv, const char *cmd, bool run, struct c
         options[NFIXED + k] = (struct option){ sink_types[k]->config.name, required_argument,
                                                NULL, OPT_SINK + (int)k };
     options[NFIXED + sink_ntypes] = (struct option){ NULL, 0, NULL, 0 };
+    s->max_lag = -1;
     optind = 1;
     opterr = 0;
     int c;
@@ -255,8 +263,8 @@ static int parse_args(int argc, char **argv, const char *cmd, bool run, struct c
             s->sink_url[c - OPT_SINK] = optarg;
             continue;
         }
-        if ((c >= OPT_CONFIG && c <= OPT_HTTP) && c != OPT_STOP_AT_END &&
-            cli_value_missing(cmd, flag_name(c), optarg, value_of(c)))
+        if (((c >= OPT_CONFIG && c <= OPT_HTTP) || c == OPT_MAX_LAG) &&
+            c != OPT_STOP_AT_END && cli_value_missing(cmd, flag_name(c), optarg, value_of(c)))
             return -1;
         bool setting = false;
         for (size_t i = 0; i < NSETTING; i++) {
@@ -280,6 +288,22 @@ static int parse_args(int argc, char **argv, const char *cmd, bool run, struct c
             }
             s->stop_at_end = true;
             break;
+        case OPT_MAX_LAG: {
+            if (run) {
+                cli_error("%s: --max-lag is an option of status, not of %s", cmd, cmd);
+                return -1;
+            }
+            char *end;
+            errno = 0;
+            long long v = strtoll(optarg, &end, 10);
+            if (errno || *optarg == '\0' || *end != '\0' || v < 0 || v > 31536000) {
+                cli_error("%s: --max-lag must be an integer between 0 and 31536000 (seconds), "
+                          "got \"%s\"", cmd, optarg);
+                return -1;
+            }
+            s->max_lag = v;
+            break;
+        }
         case 'h':
         case OPT_HELP:
             print_usage(stdout, run);
@@ -494,13 +518,14 @@ static void print_line(const char *fmt, ...)
     free(line);
 }
 
-static void print_checkpoint(const char *sink, const char *name, const struct checkpoint *cp,
+/* Returns the lag in seconds, or -1 when no checkpoint was found. */
+static long print_checkpoint(const char *sink, const char *name, const struct checkpoint *cp,
                              bool found, const struct server_facts *facts)
 {
     char pos[CHECKPOINT_FILE_MAX + 64];
     if (!found) {
         print_line("%s checkpoint %s: none saved yet\n", sink, name);
-        return;
+        return -1;
     }
     time_t t = (time_t)cp->commit_time;
     struct tm tm;
@@ -526,8 +551,11 @@ static void print_checkpoint(const char *sink, const char *name, const struct ch
     bool caught_up = strcmp(cp->file, facts->current_file) == 0 &&
                      cp->pos == facts->current_pos && cp->rows_done == 0;
     long lag = caught_up || !cp->commit_time ? 0 : (long)(time(NULL) - (time_t)cp->commit_time);
-    print_line("%s lag: %ld s%s\n", sink, lag < 0 ? 0 : lag,
+    if (lag < 0)
+        lag = 0;
+    print_line("%s lag: %ld s%s\n", sink, lag,
                caught_up ? " (caught up)" : " (since the last applied transaction was committed)");
+    return lag;
 }
 
 int cli_status(int argc, char **argv)
@@ -574,10 +602,26 @@ int cli_status(int argc, char **argv)
     print_line("server: %s:%llu%s%s%s\n", facts.current_file,
                (unsigned long long)facts.current_pos, facts.gtid_current[0] ? " (gtid " : "",
                facts.gtid_current, facts.gtid_current[0] ? ")" : "");
-    for (size_t k = 0; k < cfg.nsinks && k < SINKS_MAX; k++)
-        if (open[k])
-            print_checkpoint(cfg.sinks[k]->name, cfg.checkpoint_name, &cps[k], found[k], &facts);
+    /* Healthy: every sink has a checkpoint, within --max-lag. The first
+     * that is not says why on stderr (a container's health log). */
     status = BB_EXIT_OK;
+    for (size_t k = 0; k < cfg.nsinks && k < SINKS_MAX; k++) {
+        if (!open[k])
+            continue;
+        const char *sink = cfg.sinks[k]->name;
+        long lag = print_checkpoint(sink, cfg.checkpoint_name, &cps[k], found[k], &facts);
+        if (status != BB_EXIT_OK)
+            continue;
+        if (lag < 0) {
+            cli_error("status: the %s sink has no checkpoint %s yet (no bridge has run, or it "
+                      "has not connected)", sink, cfg.checkpoint_name);
+            status = BB_EXIT_FAILURE;
+        } else if (s.max_lag >= 0 && lag > s.max_lag) {
+            cli_error("status: the %s sink is %ld s behind, more than --max-lag %lld", sink,
+                      lag, s.max_lag);
+            status = BB_EXIT_FAILURE;
+        }
+    }
 done:
     for (size_t k = 0; k < cfg.nsinks && k < SINKS_MAX; k++)
         if (open[k])

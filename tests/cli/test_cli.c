@@ -4,6 +4,7 @@
  *
  * Run through scripts/run-tests.sh (BB_BINBRIDGE). */
 #include <criterion/criterion.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,10 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <hiredis.h>
 
 #include "binbridge.h"
 #include "tests/testutil.h"
@@ -655,4 +659,214 @@ Test(cli, help_mentions_the_environment)
     cr_expect(strstr(r.out, "$BINBRIDGE_SOURCE") && strstr(r.out, "$BINBRIDGE_PASSWORD_FILE"),
               "%s", r.out);
     cli_run_free(&r);
+}
+
+/* ---- stopping a dump that follows a server ---- */
+
+/* The whole of a file ("" when it does not exist yet; caller frees). */
+static char *file_text(const char *path)
+{
+    size_t n = 0;
+    uint8_t *data = slurp(path, &n);
+    char *s = malloc(n + 1);
+    cr_assert(s);
+    if (data)
+        memcpy(s, data, n);
+    s[n] = '\0';
+    free(data);
+    return s;
+}
+
+/* Wait up to `seconds` for the file to contain needle. */
+static bool wait_for_text(const char *path, const char *needle, double seconds)
+{
+    for (int i = 0; i < seconds * 20; i++) {
+        char *s = file_text(path);
+        bool found = strstr(s, needle) != NULL;
+        free(s);
+        if (found)
+            return true;
+        usleep(50000);
+    }
+    return false;
+}
+
+/* `dump --blocking` stops on SIGTERM (what `docker stop` sends to a
+ * container's PID 1, which has no default action for it) and on SIGINT
+ * (Ctrl-C) while it waits for the server's next event: exit 0 within a
+ * moment, nothing on stderr, and every event read before is printed. It
+ * also prints each event as it comes, not when 64 KiB have gathered. */
+static void dump_stops_on(int sig, const char *tag)
+{
+    struct live L;
+    live_begin(&L, "bbcli", tag);
+    test_sql(L.m, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
+    char dir[] = "/tmp/bb-cli-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    char out[64], err[64], url[256], sid[16];
+    snprintf(out, sizeof out, "%s/out", dir);
+    snprintf(err, sizeof err, "%s/err", dir);
+    snprintf(url, sizeof url, "mysql://bbrepl:bbrepl@%s:%u", test_env("BB_MARIADB_HOST"),
+             test_mariadb_port());
+    snprintf(sid, sizeof sid, "%u", 0x62630000u | ((unsigned)getpid() & 0xffff));
+    fflush(NULL);
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(o, 1);
+        dup2(e, 2);
+        execl(test_env("BB_BINBRIDGE"), "binbridge", "dump", "--source", url, "--blocking",
+              "--format", "json", "--server-id", sid, (char *)NULL);
+        _exit(127);
+    }
+    /* Connected once the server's first events (its ROTATE, its
+     * FORMAT_DESCRIPTION) are out; then a row of our own. */
+    bool connected = wait_for_text(out, "FORMAT_DESCRIPTION_EVENT", 10);
+    if (connected)
+        test_sql(L.m, "INSERT INTO t VALUES (1, 'before-stop')");
+    bool followed = connected && wait_for_text(out, "before-stop", 10);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    kill(pid, sig);
+    int st = 0;
+    pid_t w = 0;
+    for (int i = 0; i < 100 && (w = waitpid(pid, &st, WNOHANG)) == 0; i++)
+        usleep(50000);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (w == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &st, 0);
+    }
+    double took = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+    char *errtext = file_text(err), *outtext = file_text(out);
+    cr_expect(connected, "dump --blocking printed no FORMAT_DESCRIPTION_EVENT in 10 s: %s",
+              errtext);
+    cr_expect(followed, "dump --blocking did not print the row inserted while it followed "
+              "(written only at exit?)");
+    cr_expect_neq(w, 0, "dump --blocking still ran 5 s after signal %d", sig);
+    cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "dump --blocking after signal %d: %s %d",
+              sig, WIFEXITED(st) ? "exit" : "killed by signal",
+              WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
+    cr_expect_str_empty(errtext, "stderr after signal %d: %s", sig, errtext);
+    cr_expect(strstr(outtext, "before-stop"), "the row is missing from the output");
+    cr_log_info("dump --blocking: exit %d %.3f s after signal %d", WEXITSTATUS(st), took, sig);
+    free(errtext);
+    free(outtext);
+    unlink(out);
+    unlink(err);
+    rmdir(dir);
+    live_end(&L);
+}
+
+Test(cli, dump_blocking_stops_cleanly_on_sigterm)
+{
+    dump_stops_on(SIGTERM, "term");
+}
+
+Test(cli, dump_blocking_stops_cleanly_on_sigint)
+{
+    dump_stops_on(SIGINT, "int");
+}
+
+/* ---- status as a health check ---- */
+
+/* status against the test servers with checkpoint `name`, in Redis. */
+static void status_run(const char *name, const char *max_lag, struct cli_run *r)
+{
+    char source[256], redis[256];
+    snprintf(source, sizeof source, "mysql://bbrepl:bbrepl@%s:%u", test_env("BB_MARIADB_HOST"),
+             test_mariadb_port());
+    snprintf(redis, sizeof redis, "%s", test_env("BB_REDIS_URL"));
+    if (max_lag)
+        cli_run(ARGS("status", "--source", source, "--redis", redis, "--checkpoint", name,
+                     "--max-lag", max_lag), r);
+    else
+        cli_run(ARGS("status", "--source", source, "--redis", redis, "--checkpoint", name), r);
+}
+
+static redisContext *test_redis(void)
+{
+    redisContext *c = redisConnect(test_env("BB_REDIS_HOST"), atoi(test_env("BB_REDIS_PORT")));
+    cr_assert(c && !c->err, "cannot connect to Redis: %s", c ? c->errstr : "out of memory");
+    return c;
+}
+
+static void redis_cmd(redisContext *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    redisReply *reply = redisvCommand(c, fmt, ap);
+    va_end(ap);
+    cr_assert(reply && reply->type != REDIS_REPLY_ERROR, "Redis: %s",
+              reply ? reply->str : c->errstr);
+    freeReplyObject(reply);
+}
+
+/* No checkpoint: exit 1, and why in one line on stderr (what a container's
+ * health log shows). */
+Test(cli, status_without_a_checkpoint_exits_1)
+{
+    char name[64];
+    snprintf(name, sizeof name, "bbcli_none_%d", (int)getpid());
+    struct cli_run r;
+    status_run(name, NULL, &r);
+    cr_expect_eq(r.status, 1, "exit %d: %s%s", r.status, r.out, r.err);
+    cr_expect(strstr(r.out, "none saved yet"), "stdout: %s", r.out);
+    cr_expect_eq(count_lines(r.err), 1, "stderr: %s", r.err);
+    cr_expect(strstr(r.err, "has no checkpoint"), "stderr: %s", r.err);
+    cli_run_free(&r);
+}
+
+/* A checkpoint whose last transaction was committed 1000 s ago, at a
+ * position the server has left behind: 1000 s of lag, healthy without
+ * --max-lag or within it, exit 1 past it. */
+Test(cli, status_exits_1_when_the_lag_exceeds_max_lag)
+{
+    char name[64];
+    snprintf(name, sizeof name, "bbcli_lag_%d", (int)getpid());
+    redisContext *c = test_redis();
+    redis_cmd(c, "HSET binbridge:checkpoint:%s file mysql-bin.000001 pos 4 rows_done 0 gtid %s "
+              "commit_time %lld server_id 1", name, "", (long long)time(NULL) - 1000);
+    static const struct {
+        const char *max_lag;
+        int status;
+    } cases[] = { { NULL, 0 }, { "100000", 0 }, { "60", 1 }, { "0", 1 } };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct cli_run r;
+        status_run(name, cases[i].max_lag, &r);
+        const char *what = cases[i].max_lag ? cases[i].max_lag : "(none)";
+        cr_expect_eq(r.status, cases[i].status, "--max-lag %s: exit %d: %s%s", what, r.status,
+                     r.out, r.err);
+        cr_expect(strstr(r.out, "redis lag: 10"), "--max-lag %s: stdout: %s", what, r.out);
+        if (cases[i].status == 0) {
+            cr_expect_str_empty(r.err, "--max-lag %s: stderr: %s", what, r.err);
+        } else {
+            cr_expect_eq(count_lines(r.err), 1, "--max-lag %s: stderr: %s", what, r.err);
+            cr_expect(strstr(r.err, "behind, more than --max-lag"), "--max-lag %s: stderr: %s",
+                      what, r.err);
+        }
+        cli_run_free(&r);
+    }
+    redis_cmd(c, "DEL binbridge:checkpoint:%s", name);
+    redisFree(c);
+}
+
+/* --max-lag is status's: a number of seconds, and not an option of run. */
+Test(cli, max_lag_must_be_seconds_and_is_not_run_s)
+{
+    const char *const *const cases[] = {
+        ARGS("status", "--source", "mysql://u@127.0.0.1:1", "--max-lag", "soon"),
+        ARGS("status", "--source", "mysql://u@127.0.0.1:1", "--max-lag", "-1"),
+        ARGS("run", "--source", "mysql://u@127.0.0.1:1", "--max-lag", "5"),
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct cli_run r;
+        cli_run(cases[i], &r);
+        cr_expect_eq(r.status, 2, "%s: exit %d: %s", joined(cases[i]), r.status, r.err);
+        cr_expect_eq(count_lines(r.err), 1, "%s: stderr: %s", joined(cases[i]), r.err);
+        cr_expect(strstr(r.err, "--max-lag"), "%s: stderr: %s", joined(cases[i]), r.err);
+        cli_run_free(&r);
+    }
 }
