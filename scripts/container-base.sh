@@ -41,6 +41,16 @@ for t in podman debootstrap zstd tar; do
     command -v "$t" >/dev/null 2>&1 || die "$t not found; run scripts/deps.sh first"
 done
 
+# Podman unpacks every image layer after remounting / private, which fails
+# ("remount /, flags: 0x44000: invalid argument") where / is no mount
+# point: inside a chroot, such as ../shared/tools/fresh_machine.sh. There
+# no image can be stored at all; exit 3 says so (deps.sh goes on, and the
+# container test reports itself as not run, never as passed).
+if ! mountpoint -q /; then
+    log "not here: / is not a mount point (a chroot?), where Podman cannot unpack images; no base image"
+    exit 3
+fi
+
 # The recipe's version: change it when the root below changes, so that a
 # cached tarball of an older recipe is made again.
 RECIPE=2

@@ -146,7 +146,9 @@ if [[ ${BB_SKIP_CONTAINER:-} == 1 ]]; then
 elif ((EUID != 0)); then
     log "not root: the container base image (scripts/container-base.sh, run as root) is left out"
 else
-    "$(dirname -- "${BASH_SOURCE[0]}")/container-base.sh" || die "scripts/container-base.sh failed"
+    cb_status=0
+    "$(dirname -- "${BASH_SOURCE[0]}")/container-base.sh" || cb_status=$?
+    ((cb_status == 0 || cb_status == 3)) || die "scripts/container-base.sh failed"
 fi
 
 # ---------------------------------------------------------------- FerretDB

@@ -51,6 +51,11 @@ if [[ ${BB_SKIP_CONTAINER:-} == 1 ]]; then
     exit 0
 fi
 ((EUID == 0)) || fail "run as root (Podman runs the test containers as root)"
+# Exit 77: not run, and test.sh says so in its last line (never a pass).
+if ! mountpoint -q /; then
+    printf '%s: NOT RUN: / is not a mount point (a chroot?), where Podman cannot unpack images\n' "$prog"
+    exit 77
+fi
 for t in podman mariadb redis-cli /usr/bin/python3; do
     command -v "$t" >/dev/null 2>&1 || fail "$t not found: run scripts/deps.sh first"
 done
