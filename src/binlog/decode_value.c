@@ -305,8 +305,8 @@ static unsigned count_digits(uint32_t g)
  * Rendered with exactly `scale` digits after the point; a negative zero
  * (possible only in forged input) renders as zero without a sign, as
  * MySQL does. */
-int decimal_bin_to_text(unsigned prec, unsigned scale, const uint8_t *bin, char *p,
-                        struct bb_error *err)
+static inline int decimal_text(unsigned prec, unsigned scale, const uint8_t *bin, char *p,
+                               struct bb_error *err)
 {
     unsigned intg = prec - scale;
     unsigned intg0 = intg / 9, intg0x = intg % 9;
@@ -372,6 +372,12 @@ int decimal_bin_to_text(unsigned prec, unsigned scale, const uint8_t *bin, char 
     return n;
 }
 
+int decimal_bin_to_text(unsigned prec, unsigned scale, const uint8_t *bin, char *p,
+                        struct bb_error *err)
+{
+    return decimal_text(prec, scale, bin, p, err);
+}
+
 /* The text is written straight into the arena. */
 static int decode_newdecimal(const struct bb_column *col, struct cursor *c, struct bb_arena *arena,
                              struct bb_value *out, struct bb_error *err)
@@ -386,7 +392,7 @@ static int decode_newdecimal(const struct bb_column *col, struct cursor *c, stru
     char *p = bb_arena_alloc(arena, DECIMAL_TEXT_MAX(prec));
     if (!p)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory rendering DECIMAL");
-    int n = decimal_bin_to_text(prec, scale, bin, p, err);
+    int n = decimal_text(prec, scale, bin, p, err);   /* inlined: every DECIMAL cell */
     if (n < 0)
         return n;
     out->kind = BB_VALUE_DECIMAL;
