@@ -74,6 +74,16 @@ static inline void bb_buf_puts(struct bb_buf *b, const char *s)
     bb_buf_append(b, s, strlen(s));
 }
 
+/* Cut b back to its first len bytes (what a failed append must leave),
+ * still NUL-terminated; nothing happens when it is not longer. */
+static inline void bb_buf_cut(struct bb_buf *b, size_t len)
+{
+    if (b->len > len) {
+        b->len = len;
+        b->data[len] = '\0';
+    }
+}
+
 void bb_buf_printf(struct bb_buf *b, const char *fmt, ...) BB_PRINTF(2, 3);
 void bb_buf_put_u64(struct bb_buf *b, uint64_t v);
 void bb_buf_put_i64(struct bb_buf *b, int64_t v);

@@ -219,10 +219,8 @@ int bb_value_format_text(const struct bb_value *v, struct bb_buf *out, struct bb
 {
     size_t before = out->len;
     int rc = format_text(v, out, err);
-    if (rc < 0 && out->len > before) {
-        out->len = before;
-        out->data[before] = '\0';
-    }
+    if (rc < 0)
+        bb_buf_cut(out, before);
     return rc;
 }
 
@@ -366,10 +364,8 @@ int bb_value_format_json(const struct bb_value *v, struct bb_buf *out, struct bb
 {
     size_t before = out->len;
     int rc = format_json(v, out, err);
-    if (rc < 0 && out->len > before) {
-        out->len = before;
-        out->data[before] = '\0';
-    }
+    if (rc < 0)
+        bb_buf_cut(out, before);
     return rc;
 }
 

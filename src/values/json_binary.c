@@ -615,9 +615,7 @@ int json_binary_to_text(const uint8_t *p, size_t n, struct bb_buf *out, struct b
     size_t before = out->len;
     int rc = json_binary_walk(p, n, &text_visitor, &t, err);
     if (rc < 0) {
-        out->len = before;
-        if (out->cap)
-            out->data[before] = '\0';
+        bb_buf_cut(out, before);
         return rc;
     }
     return bb_buf_check(out, err);
@@ -819,9 +817,7 @@ int json_binary_from_text(const char *text, size_t n, struct bb_buf *out, struct
     if (rc == 0)
         rc = bb_buf_check(out, err);
     if (rc < 0) {
-        out->len = before;
-        if (out->cap)
-            out->data[before] = '\0';
+        bb_buf_cut(out, before);
         return rc;
     }
     out->data[before] = (char)type;
@@ -933,8 +929,6 @@ int json_diff_to_text(const uint8_t *p, size_t n, struct bb_buf *out, struct bb_
 
 fail:
     bb_buf_destroy(&ops);
-    out->len = before;
-    if (out->cap)
-        out->data[before] = '\0';
+    bb_buf_cut(out, before);
     return rc;
 }
