@@ -503,7 +503,7 @@ void metrics_render(struct metrics *m, struct bb_buf *out)
         uint64_t n = get(&m->events[t]);
         if (!n)
             continue;
-        char code[8];
+        char code[12];   /* any int: t < 256, but the compiler cannot see it at -O1 */
         snprintf(code, sizeof code, "%d", t);
         sample_start(out, "binbridge_source_events_total{");
         put_label(out, "type", bb_event_type_name((uint8_t)t), true);
