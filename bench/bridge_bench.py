@@ -19,8 +19,8 @@ mapping, one MULTI/EXEC per transaction) run by PYTHON (bench/pyrepl_venv.sh
 makes it), in the first round; its keys and fields must equal those of the
 binbridge runs of that round (a digest of every hash), and the table gives
 its rate, the ratio binbridge/python and its peak RSS. The lag's load: BB_LAG_SECONDS (default 10) at BB_LAG_RATE
-rows/s (default 5,000; a comma-separated list, e.g. 2000,5000, for one
-measure at each rate).
+rows/s (a comma-separated list, one measure at each rate; default
+5000,20000).
 
 --runs N: each measure N times (default 1), alternating. With --baseline
 DIR (bench/baseline.sh), every measure also runs the baseline's binbridge,
@@ -319,7 +319,7 @@ def lag(a, builds, e, redis_url):
     prints bench_lag's lines, or with a baseline a table per rate."""
     lag_conf = bridge_conf(a.build, "bridge-lag", "bbbench.lag", "lag")
     seconds = os.environ.get("BB_LAG_SECONDS", "10")
-    for rate in os.environ.get("BB_LAG_RATE", "5000").split(","):
+    for rate in os.environ.get("BB_LAG_RATE", "5000,20000").split(","):
         runs = {b: [] for b in builds}
         for n in range(a.runs):
             for b in compare.order(n, builds):

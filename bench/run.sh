@@ -28,7 +28,8 @@
 #   BB_BENCH_MONGO_RUNS=N   MongoDB runs per build (default 1: a run of all
 #                           500,000 row changes takes some 7 minutes)
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
-#                           5,000 rows/s; BB_LAG_RATE=2000,5000 measures each)
+#                           5,000 rows/s, then at 20,000: BB_LAG_RATE=5000,20000;
+#                           a comma-separated list of rates, each measured)
 # A quick check, a minute or two:
 #   BB_BENCH_ROWS=50000 BB_BENCH_MONGO_ROWS=5000 make bench BASELINE=HEAD~1
 #

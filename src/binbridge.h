@@ -627,6 +627,18 @@ int bb_stream_next(struct bb_stream *s, const struct bb_event **ev, struct bb_er
  * whole; the stream can only be closed afterwards. NULL is a no-op. */
 void bb_stream_interrupt(struct bb_stream *s);
 
+/* Has the stream handed out everything it has received, so that the next
+ * bb_stream_next() would wait for the server? True when the decoder holds
+ * nothing back (no slice of a rows event, no event of a
+ * TRANSACTION_PAYLOAD), the connection has no bytes buffered and none are
+ * readable on its socket (asked without waiting), or when the stream has
+ * ended. A stream of files is never caught up before its end: its next
+ * event is always there. The answer is for this instant: the server may
+ * send more a moment later. Use it to act while the source is idle (write
+ * what was read as soon as nothing more is coming) rather than on a
+ * timer. */
+bool bb_stream_caught_up(const struct bb_stream *s);
+
 /* Close the stream and free everything it holds. NULL is a no-op. */
 void bb_stream_close(struct bb_stream *s);
 

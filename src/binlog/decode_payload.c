@@ -41,6 +41,15 @@ void payload_reader_destroy(struct payload_reader *r)
     memset(r, 0, sizeof *r);
 }
 
+bool payload_reader_has_more(const struct payload_reader *r)
+{
+    if (!r->active)
+        return false;
+    if (!r->compressed)
+        return r->src_off < r->src_len;
+    return r->head < r->tail || !(r->frame_done && r->src_off == r->src_len);
+}
+
 /* The payload is done with (read to its end, failed, or abandoned). */
 static void finish(struct payload_reader *r)
 {

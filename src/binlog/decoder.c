@@ -492,6 +492,11 @@ int decoder_next(struct decoder *d, struct bb_event *ev, struct bb_error *err)
     return 1;
 }
 
+bool decoder_holds_more(const struct decoder *d)
+{
+    return d->slices.active || payload_reader_has_more(&d->payload);
+}
+
 int decode_mariadb_uncompress(const uint8_t *p, size_t n, size_t max_size, struct bb_buf *out,
                               struct bb_error *err)
 {

@@ -128,6 +128,10 @@ int decoder_decode(struct decoder *d, const uint8_t *data, size_t len, uint64_t 
  * decoder_decode(), which otherwise abandons what is left. */
 int decoder_next(struct decoder *d, struct bb_event *ev, struct bb_error *err);
 
+/* Does the last event decoded hold more back (decoder_next would return
+ * something without a new event)? */
+bool decoder_holds_more(const struct decoder *d);
+
 /* The next inner event of the payload being read: its bytes in
  * *event[0..*len), valid until the next call. Returns 1, 0 at the end of
  * the payload (after checking it ended where its header said), or a
@@ -136,6 +140,9 @@ int decoder_next(struct decoder *d, struct bb_event *ev, struct bb_error *err);
 int payload_next(struct payload_reader *r, size_t max_event_size, const uint8_t **event,
                  size_t *len, struct bb_error *err);
 void payload_reader_destroy(struct payload_reader *r);
+/* Are bytes of the payload left to hand out (inner events, or a damage
+ * payload_next would report)? */
+bool payload_reader_has_more(const struct payload_reader *r);
 
 /* Body decoders: c spans the body (after the common header, before the
  * checksum); they set only the reason on error. */

@@ -27,6 +27,11 @@ struct source {
     /* Optional, async-signal-safe (bb_stream_interrupt): make a next()
      * blocked reading return soon; what it returns then is ignored. */
     void (*interrupt)(struct source *s);
+    /* Would next() have to wait for more bytes to arrive? True when nothing
+     * is buffered and nothing can be read at once; a hint, never an error
+     * (a failure to tell says false: the read will say what failed). NULL
+     * for a source that never waits (files: they end instead). */
+    bool (*caught_up)(struct source *s);
     /* Checksum algorithm the events will carry before any FDE says so
      * (a server's fake ROTATE), or 0xff if unknown. */
     uint8_t initial_checksum_alg;

@@ -22,11 +22,13 @@
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/types.h>
 #include <zlib.h>
 
 #include "binbridge.h"
@@ -37,6 +39,11 @@
 #include "mysql/server_conn.h"
 #include "binlog/source.h"
 #include "base/url.h"
+
+/* Connector/C's I/O layer (installed with libmariadb-dev): its read-ahead
+ * cache, which server_caught_up looks into. After mysql.h (binbridge.h),
+ * which it needs. */
+#include <ma_pvio.h>
 
 /* COM_BINLOG_DUMP flags. BINLOG_SEND_ANNOTATE_ROWS_EVENT is MariaDB's:
  * without it the server leaves out ANNOTATE_ROWS events. */
@@ -365,6 +372,36 @@ static void server_interrupt(struct source *s)
         shutdown(ss->fd, SHUT_RDWR);
 }
 
+/* Has the connection nothing left to hand out without waiting? Connector/C
+ * reads packets through two buffers before the socket: the compressed
+ * protocol's inflated packets (net.remain_in_buf; never asked for here,
+ * but a client option file could) and the I/O layer's read-ahead cache
+ * (up to 16 KB read at once, handed out packet by packet: the bytes in
+ * [cache_pos, cache + cache_size) are read but not yet handed out). Then
+ * the socket, asked with a zero timeout. A TLS library may hold decrypted
+ * bytes no poll sees: the answer is then "caught up" a little early,
+ * which only makes a batch smaller. */
+static bool server_caught_up(struct source *s)
+{
+    struct server_source *ss = (struct server_source *)s;
+    if (ss->done)
+        return true;
+    const NET *net = &ss->conn->net;
+    if (net->compress && net->remain_in_buf)
+        return false;
+    const MARIADB_PVIO *pvio = net->pvio;
+    if (!pvio)
+        return false;
+    if (pvio->cache && pvio->cache_pos < pvio->cache + pvio->cache_size)
+        return false;
+    struct pollfd p = { .fd = ss->fd, .events = POLLIN };
+    if (p.fd < 0)
+        return false;
+    /* 0: nothing readable. Readable, hung up, failed (a read would say
+     * so at once) or poll itself failed: not caught up. */
+    return poll(&p, 1, 0) == 0;
+}
+
 static void server_close(struct source *s)
 {
     struct server_source *ss = (struct server_source *)s;
@@ -541,6 +578,7 @@ int source_server_open(struct source **out, const struct bb_server_options *srv,
     ss->base.close = server_close;
     ss->base.interrupt = server_interrupt;
     ss->fd = -1;
+    ss->base.caught_up = server_caught_up;
     ss->base.initial_checksum_alg = BB_CHECKSUM_NONE;
     ss->blocking = srv->blocking;
     ss->max_event_size = max_event_size;

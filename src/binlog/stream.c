@@ -269,6 +269,16 @@ void bb_stream_interrupt(struct bb_stream *s)
         s->src->interrupt(s->src);
 }
 
+bool bb_stream_caught_up(const struct bb_stream *s)
+{
+    if (s->done)
+        return true;
+    if (decoder_holds_more(&s->dec))
+        return false;
+    /* Files never wait: they are read to their end. */
+    return s->src->caught_up ? s->src->caught_up(s->src) : false;
+}
+
 void bb_stream_close(struct bb_stream *s)
 {
     if (!s)

@@ -238,8 +238,10 @@ static int commit_sink(struct bridge *b, size_t i, const struct checkpoint *cp,
     return 0;
 }
 
-int bridge_commit(struct bridge *b, const struct checkpoint *cp, struct bb_error *err)
+int bridge_commit(struct bridge *b, const struct checkpoint *cp, const char *why,
+                  struct bb_error *err)
 {
+    uint64_t rows = b->pending_rows, txns = b->pending_txns;
     for (size_t i = 0; i < b->nsinks; i++) {
         /* A sink ahead of this position (it committed further before a
          * restart) keeps its checkpoint, and what it buffered (changes past
@@ -256,9 +258,14 @@ int bridge_commit(struct bridge *b, const struct checkpoint *cp, struct bb_error
         b->has_saved[i] = true;
     }
     b->pending_rows = 0;
+    b->pending_txns = 0;
     b->dirty = false;
     b->commits++;
     b->last_commit = now_seconds();
+    char pos[CHECKPOINT_FILE_MAX + 64];
+    log_debug("wrote a batch: %llu row changes, %llu transactions, up to %s (%s)",
+              (unsigned long long)rows, (unsigned long long)txns,
+              checkpoint_position_text(cp, pos, sizeof pos), why);
     return 0;
 }
 
@@ -276,30 +283,34 @@ static void note_pending(struct bridge *b)
         b->first_pending = now_seconds();
 }
 
-/* Commit the complete transactions read so far when a batch limit is
- * reached (or always, when forced). */
-static int maybe_commit(struct bridge *b, bool force, struct bb_error *err)
+/* Commit the complete transactions read so far: when `why_now` says why (the
+ * source is caught up or quiet, the stream ends, a stop), or when a batch
+ * limit is reached. The delay is a limit only while the bridge is behind:
+ * once it has read everything the source sent, the session loop writes at
+ * once (session(), "caught up"). */
+static int maybe_commit(struct bridge *b, const char *why_now, struct bb_error *err)
 {
     if (!b->dirty && b->pending_rows == 0)
         return 0;
     const struct bb_config *cfg = b->cfg;
-    bool due = force || b->pending_rows >= cfg->batch_rows ||
-               bridge_pending_bytes(b) >= cfg->batch_bytes ||
-               (now_seconds() - b->first_pending) * 1000.0 >= cfg->batch_delay_ms;
-    if (!due)
-        return 0;
-    return bridge_commit(b, &b->cp, err);
+    const char *why = why_now ? why_now
+                      : b->pending_rows >= cfg->batch_rows ? "batch.rows reached"
+                      : bridge_pending_bytes(b) >= cfg->batch_bytes ? "batch.bytes reached"
+                      : (now_seconds() - b->first_pending) * 1000.0 >= cfg->batch_delay_ms
+                          ? "batch.delay_ms reached"
+                          : NULL;
+    return why ? bridge_commit(b, &b->cp, why, err) : 0;
 }
 
 /* Inside a transaction too large for one batch: write what is buffered,
  * with a checkpoint that says how many of its rows are applied. */
-static int commit_chunk(struct bridge *b, struct bb_error *err)
+static int commit_chunk(struct bridge *b, const char *why, struct bb_error *err)
 {
     struct checkpoint chunk = b->cp;
     set_position(&chunk, b->txn_file, b->txn_pos, b->txn_rows);
     log_debug("transaction at %s:%llu exceeds the batch limits: writing its first %llu rows",
               b->txn_file, (unsigned long long)b->txn_pos, (unsigned long long)b->txn_rows);
-    int rc = bridge_commit(b, &chunk, err);
+    int rc = bridge_commit(b, &chunk, why, err);
     /* The position after the last complete transaction is not saved yet. */
     b->dirty = true;
     return rc;
@@ -339,7 +350,8 @@ int bridge_end_txn(struct bridge *b, const struct bb_event *ev, struct bb_error 
     }
     b->dirty = true;
     b->in_txn = false;
-    return maybe_commit(b, false, err);
+    b->pending_txns++;
+    return maybe_commit(b, NULL, err);
 }
 
 static bool query_is(const struct bb_ev_query *q, const char *word)
@@ -495,7 +507,7 @@ int bridge_apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
         b->pending_rows++;
         b->rows++;
         if (bridge_pending_bytes(b) >= b->cfg->batch_bytes) {
-            rc = commit_chunk(b, err);
+            rc = commit_chunk(b, "batch.bytes reached inside a transaction", err);
             if (rc < 0)
                 return rc;
         }
@@ -510,10 +522,10 @@ int bridge_apply_rows(struct bridge *b, const struct bb_event *ev, struct bb_err
 static int idle_commit(struct bridge *b, struct bb_error *err)
 {
     if (b->dirty || b->pending_rows)
-        return maybe_commit(b, true, err);
+        return maybe_commit(b, "the source is quiet (heartbeat)", err);
     if (!b->cp.file[0] || now_seconds() - b->last_commit < IDLE_PROBE_SECONDS)
         return 0;
-    return bridge_commit(b, &b->cp, err);
+    return bridge_commit(b, &b->cp, "idle: the checkpoint again, a probe of the sinks", err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -733,11 +745,10 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
 
     struct bb_server_options o = *b->srv;
     o.blocking = !b->stop_at_end;
-    /* A heartbeat is the only sign that the source went quiet; a batch
-     * waits for one at most its delay. */
+    /* Heartbeats tell a dead connection from a quiet source (3 periods
+     * without one, server_source's read timeout). A batch never waits for
+     * one: the loop below writes as soon as everything sent is read. */
     o.heartbeat_period = b->cfg->heartbeat;
-    if (b->cfg->batch_delay_ms && b->cfg->batch_delay_ms / 1000.0 < o.heartbeat_period)
-        o.heartbeat_period = b->cfg->batch_delay_ms / 1000.0;
     if (b->cfg->server_id)
         o.server_id = b->cfg->server_id;
     /* Waiting longer than this for the source is a stall (/health); the
@@ -797,6 +808,14 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
 
     const struct bb_event *ev;
     while (!bridge_stop_requested) {
+        /* Everything the source has sent is read (nothing buffered, nothing
+         * readable): write the complete transactions now rather than wait
+         * for more to batch them with. While more is there the batch grows
+         * up to its limits, so a backlog is written in large batches. Only
+         * between transactions: a batch holds whole ones. */
+        if (!b->in_txn && (b->dirty || b->pending_rows) && bb_stream_caught_up(b->stream) &&
+            (rc = maybe_commit(b, "caught up", err)) < 0)
+            break;
         metrics_note_busy(b->metrics, false);
         rc = bb_stream_next(b->stream, &ev, err);
         if (rc < 0) {
@@ -825,9 +844,12 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
          * far), so a restart neither loses nor repeats them. */
         bb_error_clear(err);
         if (b->in_txn && b->pending_rows)
-            rc = commit_chunk(b, err);
+            rc = commit_chunk(b, bridge_stop_requested ? "stop requested inside a transaction"
+                                                       : "end of the binlog inside a transaction",
+                              err);
         else
-            rc = maybe_commit(b, true, err);
+            rc = maybe_commit(b, bridge_stop_requested ? "stop requested" : "end of the binlog",
+                              err);
     }
     bb_stream_close(b->stream);
     b->stream = NULL;

@@ -27,7 +27,7 @@ static int reload_tables(struct bridge *b, const struct bb_event *ev, const stru
 {
     int rc = 0;
     if (b->dirty || b->pending_rows)
-        rc = bridge_commit(b, &b->cp, err);
+        rc = bridge_commit(b, &b->cp, "before an ALTER or RENAME TABLE", err);
     for (size_t i = 0; i < d->nnames && rc == 0; i++) {
         char schema[256], table[256];
         name_of(&d->names[i], schema, table, sizeof schema);
@@ -87,7 +87,7 @@ int bridge_remove_dropped_rows(struct bridge *b, const struct bb_event *ev, stru
         return 0;
     int rc = 0;
     if (b->dirty || b->pending_rows)
-        rc = bridge_commit(b, &b->cp, err);
+        rc = bridge_commit(b, &b->cp, "before a TRUNCATE or DROP", err);
     for (size_t i = 0; i < d.nnames && rc == 0; i++) {
         char schema[256], table[256];
         snprintf(schema, sizeof schema, "%.*s", (int)d.names[i].schema_len, d.names[i].schema);

@@ -79,6 +79,7 @@ struct bridge {
     struct checkpoint cp;
     bool dirty;                   /* cp moved since the last commit */
     uint64_t pending_rows;        /* row changes buffered since the last commit */
+    uint64_t pending_txns;        /* transactions ended since the last commit */
     double first_pending;         /* when the oldest buffered change or move arrived */
 
     /* reporting */
@@ -114,8 +115,10 @@ bool bridge_warned_once(struct warned *w, const char *schema, const char *table)
 /* Does sink i still need row change k of the transaction at file:pos? */
 bool bridge_sink_wants(const struct bridge *b, size_t i, const char *file, uint64_t pos,
                        uint64_t k);
-/* Every sink commits what it has buffered, with the position cp. */
-int bridge_commit(struct bridge *b, const struct checkpoint *cp, struct bb_error *err);
+/* Every sink commits what it has buffered, with the position cp; `why`
+ * names the reason in the debug line of each batch. */
+int bridge_commit(struct bridge *b, const struct checkpoint *cp, const char *why,
+                  struct bb_error *err);
 /* Bytes the sinks hold buffered. */
 size_t bridge_pending_bytes(const struct bridge *b);
 /* A transaction starts at ev (standalone: it ends with its one statement). */

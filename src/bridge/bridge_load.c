@@ -106,7 +106,7 @@ static int load_table(struct bridge *b, struct snapshot *snap, const char *schem
         b->pending_rows++;
         if (b->pending_rows >= b->cfg->batch_rows || bridge_pending_bytes(b) >= b->cfg->batch_bytes) {
             metrics_note_snapshot_rows(b->metrics, b->pending_rows);
-            rc = bridge_commit(b, cp, err);
+            rc = bridge_commit(b, cp, "a batch limit reached while loading", err);
         }
     }
     if (rc == 0 && bridge_stop_requested)
@@ -114,7 +114,7 @@ static int load_table(struct bridge *b, struct snapshot *snap, const char *schem
     if (rc < 0)
         return rc;
     metrics_note_snapshot_rows(b->metrics, b->pending_rows);
-    return bridge_commit(b, cp, err);
+    return bridge_commit(b, cp, "a table loaded", err);
 }
 
 struct load_all {

@@ -250,8 +250,8 @@ static const struct config_option source_options[] = {
               "that point on: a complete mirror)" },
     { .name = "source.heartbeat", .type = CONFIG_REAL, CFG(heartbeat), .rmin = 0.1, .rmax = 3600,
       .def = "1.0",
-      .help = "seconds: the heartbeat period asked of a quiet source, so a dead connection and "
-              "a pending batch are noticed" },
+      .help = "seconds: the heartbeat period asked of a quiet source, so a dead connection is "
+              "noticed (after 3 periods without a word)" },
 };
 
 /* The top level, after the sinks' settings. */
@@ -280,7 +280,9 @@ static const struct config_option top_options[] = {
       .help = "bytes buffered for a sink before it is written; bounds memory, also inside one "
               "huge transaction (applied in chunks); above 2147483647 write the L suffix" },
     { .name = "batch.delay_ms", .type = CONFIG_UINT, CFG(batch_delay_ms), .min = 0, .max = 60000,
-      .def = "100", .help = "milliseconds: the longest a change waits for its batch" },
+      .def = "100", .help = "milliseconds: while more is there to read, the longest a change "
+                            "waits for its batch (once everything received is read, it is written "
+                            "at once)" },
     { .name = "retry.initial_ms", .type = CONFIG_UINT, CFG(retry_initial_ms), .min = 1, .max = 60000,
       .def = "200",
       .help = "milliseconds before the first reconnection after a failure; doubles each time" },

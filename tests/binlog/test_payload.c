@@ -304,6 +304,75 @@ Test(payload, many_inner_events_keep_their_order_and_positions)
     bb_buf_destroy(&f);
 }
 
+/* What bb_stream_caught_up asks of the decoder: does it hold more of the
+ * payload back? True before every inner event still to come, false once
+ * the last one (the XID) is out, so that a reader that has the whole
+ * transaction knows it without asking for another event (which would wait
+ * for the server). For a stored payload, one zstd frame inflated in
+ * several steps (a transaction of 6,000 rows, one of 3 MB), and two
+ * frames. */
+Test(payload, holds_more_until_its_last_inner_event)
+{
+    struct bb_buf f, in, z;
+    bb_buf_init(&f);
+    bb_buf_init(&in);
+    bb_buf_init(&z);
+    binlog_start_file(&f);
+    add_transaction(&in, 1, 6000);
+    compress_into(&z, in.data, in.len, 0);
+    add_payload(&f, z.data, z.len, ZSTD_TYPE, in.len);
+    bb_buf_reset(&in);
+    add_transaction(&in, 7001, 30);
+    add_payload(&f, in.data, in.len, NONE_TYPE, in.len);
+    bb_buf_reset(&in);
+    add_transaction(&in, 8001, 500);
+    bb_buf_reset(&z);
+    compress_into(&z, in.data, in.len / 2, 0);
+    compress_into(&z, in.data + in.len / 2, in.len - in.len / 2, 0);
+    add_payload(&f, z.data, z.len, ZSTD_TYPE, in.len);
+    add_rotate(&f);
+    cr_assert(!f.oom);
+
+    struct decoder d;
+    decoder_init(&d);
+    d.require_format = true;
+    const uint8_t *p = (const uint8_t *)f.data;
+    struct bb_error err = { 0 };
+    unsigned payloads = 0, inner[4] = { 0, 0, 0, 0 };
+    for (size_t pos = 4; pos < f.len;) {
+        uint32_t len = p[pos + 9] | p[pos + 10] << 8 | p[pos + 11] << 16 |
+                       (uint32_t)p[pos + 12] << 24;
+        struct bb_event ev;
+        cr_assert_eq(decoder_decode(&d, p + pos, len, pos, "t.000001", &ev, &err), 0, "%s",
+                     err.msg);
+        bool payload = ev.type == BB_TRANSACTION_PAYLOAD_EVENT;
+        cr_assert_eq(decoder_holds_more(&d), payload, "after the %s at %zu",
+                     bb_event_type_name(ev.type), pos);
+        for (;;) {
+            bool more = decoder_holds_more(&d);
+            int rc = decoder_next(&d, &ev, &err);
+            cr_assert_geq(rc, 0, "%s", err.msg);
+            cr_assert_eq(more, rc == 1, "payload %u: holds_more said %d before inner event %u "
+                         "(decoder_next: %d)", payloads, more, inner[payloads], rc);
+            if (rc == 0)
+                break;
+            inner[payloads]++;
+            if (ev.type == XID_EVENT)
+                cr_assert(!decoder_holds_more(&d), "payload %u: more after its XID", payloads);
+        }
+        payloads += payload;
+        pos += len;
+    }
+    cr_assert_eq(payloads, 3);
+    cr_assert_eq(inner[0], 6000 + 3);
+    cr_assert_eq(inner[1], 30 + 3);
+    cr_assert_eq(inner[2], 500 + 3);
+    decoder_destroy(&d);
+    bb_buf_destroy(&z);
+    bb_buf_destroy(&in);
+    bb_buf_destroy(&f);
+}
+
 /* The events of a small transaction, compressed, in a file: the base of
  * the broken payloads below. */
 struct small_case {

@@ -353,7 +353,10 @@ static void read_binlog(const char *path, size_t budget, struct reading *rd)
     bool continuing = false;
     unsigned slices = 0;
     int rc;
+    /* A file is never caught up before its end: its next event is there. */
+    cr_assert(!bb_stream_caught_up(s));
     while ((rc = bb_stream_next(s, &ev, &err)) > 0) {
+        cr_assert(!bb_stream_caught_up(s), "a file stream caught up before its end");
         if (!bb_event_is_rows(ev)) {
             cr_assert(!continuing, "a %s between the slices of the event at %llu",
                       bb_event_type_name(ev->type), (unsigned long long)prev.pos);
@@ -402,6 +405,7 @@ static void read_binlog(const char *path, size_t budget, struct reading *rd)
         prev = *ev;
     }
     cr_assert_eq(rc, 0, "%s", err.msg);
+    cr_assert(bb_stream_caught_up(s), "a file stream not caught up at its end");
     cr_assert(!continuing, "the stream ended with more_rows set");
     cr_assert(!rd->text.oom);
     bb_stream_close(s);

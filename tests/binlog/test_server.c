@@ -533,6 +533,95 @@ Test(server, blocking_mode_delivers_heartbeats)
     bb_stream_close(s);
 }
 
+/* Read events until the stream is caught up (others write to the server
+ * too, so it may take a few); fails after `seconds`. Returns how many
+ * rows events of db were read, and in *xid_after_rows whether an XID came
+ * after the last of them. */
+static unsigned read_until_caught_up(struct bb_stream *s, const char *db, double seconds,
+                                     bool *xid_after_rows)
+{
+    struct bb_error err = { 0 };
+    const struct bb_event *ev;
+    double deadline = now() + seconds;
+    unsigned rows = 0;
+    while (!bb_stream_caught_up(s)) {
+        cr_assert_lt(now(), deadline, "not caught up within %.0f s", seconds);
+        int rc = bb_stream_next(s, &ev, &err);
+        cr_assert_eq(rc, 1, "rc %d: %s", rc, err.msg);
+        if (bb_event_is_rows(ev) && strcmp(ev->rows.table->schema, db) == 0) {
+            rows++;
+            *xid_after_rows = false;
+        } else if (ev->type == XID_EVENT) {
+            *xid_after_rows = true;
+        }
+    }
+    return rows;
+}
+
+/* bb_stream_caught_up: false while the server's events wait to be read
+ * (received into the connection's buffer or on the socket, or held back
+ * by the decoder: the slices of a rows event), true once everything sent
+ * is read. The events of a transaction are all sent at its commit, so a
+ * reader that is caught up right after an XID has the whole transaction. */
+Test(server, caught_up_once_everything_sent_is_read)
+{
+    MYSQL *m = test_sql_connect();
+    const char *db = test_db(m, "caughtup");
+    test_sql(m, "CREATE TABLE %s.t (id INT PRIMARY KEY, v VARCHAR(100))", db);
+    struct bb_server_options o;
+    server_options(&o);
+    o.start = BB_START_CURRENT;
+    o.blocking = true;
+    o.heartbeat_period = 30;  /* none while the test runs */
+    struct bb_stream_options so;
+    bb_stream_options_init(&so);
+    only_db[0] = db;
+    only_db[1] = NULL;
+    so.filter.only_schemas = only_db;
+    so.rows_budget = 4096;    /* a 300-row event comes in slices */
+    struct bb_error err = { 0 };
+    struct bb_stream *s = NULL;
+    cr_assert_eq(bb_stream_open_server(&s, &o, &so, &err), 0, "%s", err.msg);
+
+    /* The server's ROTATE and FORMAT_DESCRIPTION are on their way. */
+    struct timespec pause = { 0, 300 * 1000000L };
+    nanosleep(&pause, NULL);
+    cr_assert(!bb_stream_caught_up(s), "caught up before reading the stream's first events");
+    bool xid = false;
+    read_until_caught_up(s, db, 30, &xid);
+
+    /* A transaction of several events, a rows event in slices among them,
+     * sent while nobody reads. */
+    test_sql(m, "BEGIN");
+    test_sql(m, "INSERT INTO %s.t VALUES (1, 'one')", db);
+    test_sql(m, "INSERT INTO %s.t SELECT seq, REPEAT('x', 100) FROM %s.seq_2_to_301", db, db);
+    test_sql(m, "COMMIT");
+    nanosleep(&pause, NULL);
+    cr_assert(!bb_stream_caught_up(s), "caught up with a transaction sent and not read");
+    const struct bb_event *ev;
+    unsigned slices = 0, rows = 0;
+    while (rows < 301) {
+        int rc = bb_stream_next(s, &ev, &err);
+        cr_assert_eq(rc, 1, "rc %d: %s", rc, err.msg);
+        if (!bb_event_is_rows(ev) || strcmp(ev->rows.table->schema, db) != 0)
+            continue;
+        rows += ev->rows.nrows;
+        if (ev->rows.more_rows) {
+            slices++;
+            cr_assert(!bb_stream_caught_up(s), "caught up with slices of a rows event held back");
+        }
+    }
+    cr_assert_gt(slices, 1, "the 300-row event came in %u slices", slices);
+    cr_assert_eq(rows, 301);
+    /* Caught up again: after the transaction's XID. */
+    xid = false;
+    cr_assert_eq(read_until_caught_up(s, db, 30, &xid), 0);
+    cr_assert(xid, "caught up before the transaction's XID");
+    bb_stream_close(s);
+    test_sql(m, "DROP DATABASE %s", db);
+    mysql_close(m);
+}
+
 /* ---- users and failures ---- */
 
 Test(server, unix_socket_connects)

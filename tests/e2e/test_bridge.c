@@ -1454,6 +1454,109 @@ Test(bridge, purged_saved_position_exits_1_naming_it)
 }
 
 /* ------------------------------------------------------------------ */
+/* Lag: a batch is written as soon as everything sent is read         */
+
+/* The batches of a bridge's output, from its debug lines ("wrote a batch:
+ * R row changes, T transactions, up to ... (why)"): how many wrote rows,
+ * how many of those a DDL statement forced (other tests' DROP DATABASE
+ * and the like, which end a batch wherever they are), how many rows in
+ * all, the most in one. */
+struct batches {
+    unsigned with_rows, before_ddl;
+    uint64_t rows, most;
+};
+
+static void count_batches(const char *path, struct batches *b)
+{
+    memset(b, 0, sizeof *b);
+    FILE *f = fopen(path, "r");
+    cr_assert(f, "open %s", path);
+    char line[2048];
+    while (fgets(line, sizeof line, f)) {
+        const char *p = strstr(line, "wrote a batch: ");
+        unsigned long long rows, txns;
+        if (!p || sscanf(p, "wrote a batch: %llu row changes, %llu transactions", &rows,
+                         &txns) != 2 || rows == 0)
+            continue;
+        b->with_rows++;
+        b->before_ddl += strstr(p, "(before a") != NULL;
+        b->rows += rows;
+        if (rows > b->most)
+            b->most = rows;
+    }
+    fclose(f);
+}
+
+/* Neither a batch limit nor a heartbeat would write anything for a minute
+ * (batch.rows 1,000,000, batch.delay_ms 60000, heartbeats hourly): a row
+ * committed while the bridge is caught up is in Redis at once all the
+ * same, since the bridge writes as soon as it has read everything the
+ * server sent. A backlog (2,000 one-row transactions written while no
+ * bridge ran) is still written in batches of many transactions, because
+ * while more is there to read the bridge reads on. */
+Test(bridge, caught_up_writes_at_once_and_a_backlog_in_batches)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "lag", NULL);
+    e2e_sql(E->m, "CREATE TABLE %s.t (id INT PRIMARY KEY, v INT)", E->db);
+    e2e_write_config(E, "bridge.conf",
+                     "# written by tests/e2e/test_bridge.c\n"
+                     "include_schemas = [ \"%s\" ];\n"
+                     "source = { heartbeat = 3600; };\n"
+                     "batch = { rows = 1000000; delay_ms = 60000; };\n"
+                     "progress_interval = 0;\n"
+                     "log_level = \"debug\";\n",
+                     E->db);
+    e2e_establish_checkpoint(E);
+
+    /* 1. caught up: each one-row transaction is written at once */
+    e2e_bridge_start(E, NULL);
+    double slowest = 0;
+    for (int i = 1; i <= 3; i++) {
+        e2e_sql(E->m, "INSERT INTO %s.t VALUES (%d, %d)", E->db, i, i);
+        double t0 = e2e_now(), waited;
+        for (;;) {
+            redisReply *r = e2e_redis(E->r, "EXISTS %s:t:%d", E->db, i);
+            bool there = r->integer == 1;
+            freeReplyObject(r);
+            waited = e2e_now() - t0;
+            if (there)
+                break;
+            if (waited > 10 || !e2e_proc_running(&E->bridge)) {
+                char what[128];
+                snprintf(what, sizeof what, "row %d not in Redis %.1f s after its commit", i,
+                         waited);
+                e2e_fail_with_bridge_output(E, what);
+            }
+            e2e_sleep_ms(2);
+        }
+        if (waited > slowest)
+            slowest = waited;
+    }
+    e2e_stop_bridge(E, 10);
+
+    /* 2. a backlog */
+    enum { BACKLOG = 2000 };
+    for (int i = 4; i < 4 + BACKLOG; i++)
+        e2e_sql(E->m, "INSERT INTO %s.t VALUES (%d, %d)", E->db, i, i);
+    e2e_bridge_start(E, NULL);
+    e2e_assert_caught_up(E, 60);
+    e2e_stop_bridge(E, 10);
+    struct batches b;
+    count_batches(E->bridge.out_path, &b);
+    cr_log_info("lag: one-row transactions in Redis within %.1f ms of their commit (slowest of "
+                "3); a backlog of %d written in %u batches (%u ended by DDL statements of other "
+                "tests), the largest %llu rows", slowest * 1e3, BACKLOG, b.with_rows,
+                b.before_ddl, (unsigned long long)b.most);
+    cr_assert_eq(b.rows, BACKLOG, "the batches wrote %llu rows, not %d (debug lines of %s)",
+                 (unsigned long long)b.rows, BACKLOG, E->bridge.out_path);
+    cr_assert_leq(b.with_rows - b.before_ddl, BACKLOG / 10, "a backlog of %d one-row "
+                  "transactions written in %u batches (%u ended by DDL): not grouped", BACKLOG,
+                  b.with_rows, b.before_ddl);
+    e2e_compare_default(E, NULL);
+}
+
+/* ------------------------------------------------------------------ */
 /* 9: XA transactions are applied at their commit                      */
 
 /* An XA transaction reaches the binlog at XA PREPARE; its XA COMMIT or XA
