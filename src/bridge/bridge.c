@@ -531,6 +531,30 @@ static int idle_commit(struct bridge *b, struct bb_error *err)
 /* ------------------------------------------------------------------ */
 /* Events                                                              */
 
+/* The events that open a binlog file (its format description, the GTID
+ * state before it, MariaDB's binlog checkpoint) belong to no transaction.
+ * Once the source rotates, the checkpoint moves past them into the new
+ * file, so that a bridge with nothing to apply stays at the source's
+ * position ("caught up" in status, a health check with --max-lag passes)
+ * instead of aging at the old file's end. Only real events, read where
+ * they lie: the format description a server sends when a dump starts
+ * inside a file is artificial (no log_pos), and moves nothing. The last
+ * commit time is kept: nothing new was applied. */
+static int follow_file_header(struct bridge *b, const struct bb_event *ev)
+{
+    if (b->in_txn || ev->in_payload || !ev->log_file || !ev->next_pos ||
+        (ev->flags & LOG_EVENT_ARTIFICIAL_F) || (uint64_t)ev->next_pos != ev->pos + ev->length)
+        return 0;
+    if (strcmp(ev->log_file, b->cp.file) == 0 && ev->next_pos <= b->cp.pos)
+        return 0;
+    if (!b->cp.file[0] || b->cp.rows_done)
+        return 0;
+    note_pending(b);
+    set_position(&b->cp, ev->log_file, ev->next_pos, 0);
+    b->dirty = true;
+    return 0;
+}
+
 static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     bool heartbeat = ev->type == HEARTBEAT_LOG_EVENT || ev->type == BB_HEARTBEAT_LOG_EVENT_V2;
@@ -579,7 +603,11 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
     case FORMAT_DESCRIPTION_EVENT:
         /* which executable comments its statements ran (ddl_parse) */
         snprintf(b->binlog_version, sizeof b->binlog_version, "%s", ev->format.server_version);
-        return 0;
+        return follow_file_header(b, ev);
+    case PREVIOUS_GTIDS_LOG_EVENT:
+    case GTID_LIST_EVENT:
+    case BINLOG_CHECKPOINT_EVENT:
+        return follow_file_header(b, ev);
     case QUERY_EVENT:
     case QUERY_COMPRESSED_EVENT: {
         const struct bb_ev_query *q = &ev->query;
