@@ -114,10 +114,13 @@ bool server_tls_file_check(const char *path, char *why, size_t n)
 /* The TLS options of srv on m, as MySQL's --ssl-mode means them
  * (binbridge.h, enum bb_ssl_mode), in Connector/C 3.3's terms:
  *
- * - TLS is asked for (use_ssl) by mysql_ssl_set, which also gives the key,
- *   certificate and CA files. Without MYSQL_OPT_SSL_ENFORCE, a server that
- *   offers no TLS gets a plaintext connection (PREFERRED); with it, the
- *   connection fails.
+ * - TLS is asked for by MYSQL_OPT_SSL_ENFORCE, which in 3.3 does only
+ *   that (use_ssl): a server that offers no TLS still gets a plaintext
+ *   connection, which is PREFERRED. (mysql_ssl_set asks for TLS only when
+ *   it is given a file.) It refuses such a server before authenticating
+ *   only when it checks the host name (VERIFY_IDENTITY); for REQUIRED and
+ *   VERIFY_CA, server_conn_open refuses the connection once it is made.
+ *   mysql_ssl_set gives the key, certificate and CA files.
  * - Given a CA file, Connector/C has OpenSSL verify the server's chain
  *   against it (SSL_VERIFY_PEER) and fails the handshake on any error,
  *   whatever MYSQL_OPT_SSL_VERIFY_SERVER_CERT says. That option adds the
@@ -128,12 +131,15 @@ bool server_tls_file_check(const char *path, char *why, size_t n)
  *
  * Whether TLS is in use is checked again once connected
  * (server_conn_open), so that no version of the library can quietly
- * connect in plaintext where TLS is required. */
+ * connect in plaintext where TLS is required. (Connector/C 3.4 changes
+ * the defaults: it verifies by default. The explicit options here keep
+ * each mode's meaning there too, but for PREFERRED against a server whose
+ * certificate does not verify, which 3.4 may refuse.) */
 static void apply_tls(MYSQL *m, const struct bb_server_options *srv)
 {
     if (srv->ssl_mode == BB_SSL_DISABLED)
         return;
-    bool enforce = srv->ssl_mode != BB_SSL_PREFERRED;
+    bool enforce = true;
     bool identity = srv->ssl_mode == BB_SSL_VERIFY_IDENTITY;
     mysql_ssl_set(m, srv->ssl_key, srv->ssl_cert, srv->ssl_ca, NULL, NULL);
     mysql_options(m, MYSQL_OPT_SSL_ENFORCE, &enforce);
