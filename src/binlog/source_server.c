@@ -29,6 +29,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <time.h>
 #include <zlib.h>
 
 #include "binbridge.h"
@@ -64,6 +65,7 @@
 #define ER_SPECIFIC_ACCESS_DENIED 1227
 #define ER_UNKNOWN_SYSTEM_VARIABLE 1193
 #define CR_SERVER_LOST_ERR 2013
+#define CR_SSL_CONNECTION_ERR 2026
 
 /* ------------------------------------------------------------------ */
 /* Options and URLs                                                    */
@@ -333,7 +335,16 @@ static int set_file(struct server_source *ss, int slot, const uint8_t *name, siz
  * word. 1236 is the server's "cannot read the binlog from there". */
 static void privilege_hint(struct server_source *ss, struct bb_error *err);
 
-static int read_error(struct server_source *ss, struct bb_error *err)
+/* CLOCK_MONOTONIC in seconds. */
+static double monotonic_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* waited: how long the failed read waited, in seconds. */
+static int read_error(struct server_source *ss, double waited, struct bb_error *err)
 {
     MYSQL *m = ss->conn;
     unsigned e = mysql_errno(m);
@@ -357,7 +368,12 @@ static int read_error(struct server_source *ss, struct bb_error *err)
                                    "the binlog at %s: the server cannot read from there (not the "
                                    "start of an event?): %s (error %u)", ss->where,
                                    ss->start_desc, mysql_error(m), e);
-    if (e == CR_SERVER_LOST_ERR && ss->read_timeout)
+    /* Over TLS, the same timeout is OpenSSL's error (2026, "Connection
+     * timed out"): a read that waited the whole timeout timed out. */
+    bool timed_out = ss->read_timeout &&
+                     (e == CR_SERVER_LOST_ERR ||
+                      (e == CR_SSL_CONNECTION_ERR && waited >= ss->read_timeout * 0.9));
+    if (timed_out)
         return bb_error_set_server(err, BB_ERR_IO, (int)e, "server %s: nothing received for %u s "
                                    "(read timeout) after %s:%llu: %s (error %u)", ss->where,
                                    ss->read_timeout, file, (unsigned long long)ss->pos,
@@ -405,10 +421,11 @@ static int server_next(struct source *s, struct source_event *out, struct bb_err
     struct server_source *ss = (struct server_source *)s;
     if (ss->done)
         return 0;
+    double started = monotonic_now();
     unsigned long n = mysql_net_read_packet(ss->conn);
     if (n == packet_error || n == 0) {
         ss->done = true;
-        return read_error(ss, err);
+        return read_error(ss, monotonic_now() - started, err);
     }
     const uint8_t *p = ss->conn->net.read_pos;
     if (p[0] == 0xfe && n < 9) { /* EOF: the end of the binlog, non-blocking mode */
