@@ -84,15 +84,15 @@ def main():
                 replicate_once(binbridge, conf, e, a.source_file, a.rows, tls))
     print("TLS to the source: %s row changes of the Redis benchmark's workload, %d run%s each, "
           "alternating; median rows/s" % (format(a.rows, ","), a.runs, "s" if a.runs > 1 else ""))
-    print("%-48s %10s %17s" % ("", "rows/s", "min-max"))
+    print("%-62s %10s %17s" % ("", "rows/s", "min-max"))
     for w, what in (("decode", "binbridge dump --format none"),
                     ("replicate", "binbridge run --stop-at-end into Redis")):
         for tls in (False, True):
             xs = rates[(w, tls)]
-            print("%-48s %10.0f %17s" % ("%s, %s" % (what, TLS if tls else PLAIN),
+            print("%-62s %10.0f %17s" % ("%s, %s" % (what, TLS if tls else PLAIN),
                                           statistics.median(xs), compare.span(xs)))
         ratio = statistics.median(rates[(w, True)]) / statistics.median(rates[(w, False)])
-        print("%-48s %10.2f" % ("  TLS / plaintext", ratio))
+        print("%-62s %10.2f" % ("  TLS / plaintext", ratio))
 
 
 if __name__ == "__main__":
