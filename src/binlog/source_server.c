@@ -45,6 +45,18 @@
  * cache, which server_caught_up looks into. After mysql.h (binbridge.h),
  * which it needs. */
 #include <ma_pvio.h>
+/* Its TLS layer: the connection's OpenSSL session, whose buffer
+ * server_caught_up looks into too. ma_pvio.h names the type void unless
+ * the library's own build flag is set; the installed ma_tls.h has it. */
+#ifndef HAVE_TLS
+#undef MARIADB_TLS
+/* It declares a function with () for (void). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#include <ma_tls.h>
+#pragma GCC diagnostic pop
+#endif
+#include <openssl/ssl.h>
 
 /* COM_BINLOG_DUMP flags. BINLOG_SEND_ANNOTATE_ROWS_EVENT is MariaDB's:
  * without it the server leaves out ANNOTATE_ROWS events. */
@@ -301,6 +313,7 @@ struct server_source {
     struct source base;
     MYSQL *conn;
     int fd;                     /* conn's socket once connected, else -1 (server_interrupt) */
+    bool openssl;               /* TLS, by an OpenSSL build of Connector/C (server_caught_up) */
     char where[300];            /* "host:port" for messages */
     bool mariadb;
     bool blocking;
@@ -533,6 +546,12 @@ static bool server_caught_up(struct source *s)
         return false;
     if (pvio->cache && pvio->cache_pos < pvio->cache + pvio->cache_size)
         return false;
+    /* Over TLS, OpenSSL decrypts a whole record (up to 16 KB) at a time:
+     * what a read did not take waits in its buffer, with nothing left on
+     * the socket. */
+    const struct st_ma_pvio_tls *tls = (const struct st_ma_pvio_tls *)pvio->ctls;
+    if (ss->openssl && tls && tls->ssl && SSL_pending((const SSL *)tls->ssl) > 0)
+        return false;
     struct pollfd p = { .fd = ss->fd, .events = POLLIN };
     if (p.fd < 0)
         return false;
@@ -740,6 +759,12 @@ int source_server_open(struct source **out, const struct bb_server_options *srv,
     if (rc < 0)
         goto fail;
     ss->fd = (int)mysql_get_socket(ss->conn);
+    /* The session is an SSL * only in an OpenSSL build (Debian's);
+     * another library's (GnuTLS) is not looked into. */
+    const char *tls_library = NULL;
+    ss->openssl = server_conn_cipher(ss->conn) &&
+                  mariadb_get_infov(ss->conn, MARIADB_TLS_LIBRARY, &tls_library) == 0 &&
+                  tls_library && strncmp(tls_library, "OpenSSL", 7) == 0;
     ss->mariadb = server_conn_is_mariadb(ss->conn);
 
     if (srv->start == BB_START_GTID && gtid_mariadb != ss->mariadb && *srv->start_gtid) {
