@@ -825,13 +825,20 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     b->ever_connected = true;
     metrics_note_connected(b->metrics, true);
     outage_over(b, BRIDGE_SOURCE);
-    char pos[CHECKPOINT_FILE_MAX + 64];
-    if (resume)
-        log_info("connected to %s %s, resuming at %s", b->facts.mariadb ? "MariaDB" : "MySQL",
-                 b->facts.version, checkpoint_position_text(resume, pos, sizeof pos));
+    char pos[CHECKPOINT_FILE_MAX + 64], tls[128];
+    /* Every connection to the source has the same TLS settings
+     * (server_conn_open): the checks' tells. */
+    if (b->facts.tls_cipher[0])
+        snprintf(tls, sizeof tls, "over TLS (%s, ssl-mode=%s)", b->facts.tls_cipher,
+                 bb_ssl_mode_name(o.ssl_mode));
     else
-        log_info("connected to %s %s, no checkpoint: starting at the %s", b->facts.mariadb
-                 ? "MariaDB" : "MySQL", b->facts.version,
+        snprintf(tls, sizeof tls, "in plaintext (ssl-mode=%s)", bb_ssl_mode_name(o.ssl_mode));
+    if (resume)
+        log_info("connected to %s %s %s, resuming at %s", b->facts.mariadb ? "MariaDB" : "MySQL",
+                 b->facts.version, tls, checkpoint_position_text(resume, pos, sizeof pos));
+    else
+        log_info("connected to %s %s %s, no checkpoint: starting at the %s", b->facts.mariadb
+                 ? "MariaDB" : "MySQL", b->facts.version, tls,
                  o.start == BB_START_EARLIEST ? "earliest binlog" : "current end of binlog");
 
     const struct bb_event *ev;

@@ -465,6 +465,8 @@ int cli_dump(int argc, char **argv)
     }
     if (source) {
         int prc = bb_server_options_parse_url(&srv, source, &err);
+        if (prc == 0)
+            prc = bb_server_options_check(&srv, &err);
         /* The options have their own copy of the URL: its password leaves
          * the command line (ps, /proc/PID/cmdline) before anything
          * connects, as the mysql client does with -p. */

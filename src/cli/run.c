@@ -374,7 +374,17 @@ static int source_options(const struct bb_config *cfg, struct bb_server_options 
                           struct bb_error *err)
 {
     bb_server_options_init(srv);
-    if (bb_server_options_parse_url(srv, cfg->source_url, err) < 0) {
+    /* TLS: the configuration's settings, then the URL's parameters over
+     * them, each on its own (a URL's ?ssl-mode=DISABLED wins over
+     * source.ssl_mode; source.ssl_ca still applies when the URL names no
+     * CA). Their pointers are cfg's, which outlives srv. */
+    if (cfg->ssl_mode && !bb_ssl_mode_parse(cfg->ssl_mode, &srv->ssl_mode))
+        return bb_error_set(err, BB_ERR_USAGE, "source.ssl_mode: \"%s\" is no mode", cfg->ssl_mode);
+    srv->ssl_ca = cfg->ssl_ca;
+    srv->ssl_cert = cfg->ssl_cert;
+    srv->ssl_key = cfg->ssl_key;
+    if (bb_server_options_parse_url(srv, cfg->source_url, err) < 0 ||
+        bb_server_options_check(srv, err) < 0) {
         bb_error_prefix(err, "source");
         return err->code;
     }
