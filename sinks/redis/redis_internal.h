@@ -20,6 +20,7 @@
 #include "mapping/mapper.h"
 #include "sinks/sink.h"
 #include "sinks/redis/redis.h"
+#include "sinks/redis/redis_net.h"
 #include "sinks/redis/redis_options.h"
 
 #define CONNECT_TIMEOUT_S 5
@@ -70,8 +71,12 @@ struct redis_sink {
     char *ckpt_key;
     char *client_name;
 
-    redisContext *c;            /* NULL when not connected */
+    struct redis_tls *tls;      /* rediss://: the TLS setup; NULL: plaintext */
+    const char *tls_server_name; /* the URL's or the settings' (theirs); NULL: the host */
+    struct redis_net *net;      /* NULL when not connected */
     redisReader *rd;            /* commit's replies, read without allocations */
+    redisReader *rd_obj;        /* other replies, as redisReply objects */
+    bool answered;              /* the connection has had a reply */
     unsigned version;           /* 0: unknown (INFO refused) */
 
     /* The pending batch: MULTI, then the commands added since the last
@@ -154,6 +159,12 @@ int redis_errno_error(struct redis_sink *rs, struct bb_error *err, const char *d
 int redis_not_connected(struct redis_sink *rs, struct bb_error *err);
 /* Write p[0..n) to the server. */
 int redis_send_all(struct redis_sink *rs, const char *p, size_t n, struct bb_error *err);
+/* The next reply of the connection as a redisReply (caller frees it with
+ * freeReplyObject); doing names the step in messages. */
+int redis_get_reply(struct redis_sink *rs, const char *doing, redisReply **out,
+                    struct bb_error *err);
+/* Read more of the server's bytes into the batch reader (rs->rd). */
+int redis_feed_batch_reader(struct redis_sink *rs, const char *doing, struct bb_error *err);
 /* One command outside the batch; *out is its reply (caller frees). */
 int redis_run(struct redis_sink *rs, int argc, const char *const *argv, const size_t *lens,
               const char *doing, redisReply **out, struct bb_error *err);
