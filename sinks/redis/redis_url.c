@@ -55,8 +55,9 @@ int redis_url_parse(struct redis_url *u, const char *url, struct bb_error *err)
     bool is_unix = slen == 4 && strncasecmp(url, "unix", 4) == 0;
     if (!is_unix && !u->tls && !(slen == 5 && strncasecmp(url, "redis", 5) == 0)) {
         char q[256];
-        return bb_error_set(err, BB_ERR_USAGE, "the URL must be " REDIS_URL_FORM ", "
-                            REDISS_URL_FORM " or " UNIX_URL_FORM ", got \"%s\"",
+        return bb_error_set(err, BB_ERR_USAGE, "the URL must be "
+                            "redis[s]://[[user]:password@]host[:port][/db] or " UNIX_URL_FORM
+                            ", got \"%s\"",
                             url_quotable(url, q, sizeof q));
     }
     struct url p;

@@ -23,6 +23,7 @@
 #include "mapping/config.h"
 #include "mapping/mapper.h"
 #include "sinks/redis/redis.h"
+#include "sinks/redis/redis_net.h"
 #include "sinks/redis/redis_options.h"
 #include "sinks/sink.h"
 #include "tests/testutil.h"
@@ -1091,16 +1092,75 @@ Test(redis_sink, url_forms)
     cr_assert_eq(u.db, 2);
     redis_url_destroy(&u);
 
+    /* rediss:// (TLS): the same URL, and the TLS parameters */
+    cr_assert(redis_url_parse(&u, "rediss://:pw@cache.example", &err) == 0, "%s", err.msg);
+    cr_assert(u.tls);
+    cr_assert_str_eq(u.host, "cache.example");
+    cr_assert_eq(u.port, 6379);
+    cr_assert_str_eq(u.password, "pw");
+    cr_assert_null(u.tls_ca);
+    cr_assert_null(u.tls_cert);
+    cr_assert_null(u.tls_key);
+    cr_assert_null(u.tls_server_name);
+    cr_assert_eq(u.tls_verify, -1);
+    redis_url_destroy(&u);
+    cr_assert(redis_url_parse(&u, "REDISS://[::1]:6380/2?tls-ca=/etc/ca%20dir/ca.pem&"
+                              "tls-cert=/c.pem&tls-key=/k.pem&tls-server-name=cache.example&"
+                              "tls-verify=ca", &err) == 0, "%s", err.msg);
+    cr_assert(u.tls);
+    cr_assert_str_eq(u.host, "::1");
+    cr_assert_eq(u.port, 6380);
+    cr_assert_eq(u.db, 2);
+    cr_assert_str_eq(u.tls_ca, "/etc/ca dir/ca.pem");
+    cr_assert_str_eq(u.tls_cert, "/c.pem");
+    cr_assert_str_eq(u.tls_key, "/k.pem");
+    cr_assert_str_eq(u.tls_server_name, "cache.example");
+    cr_assert_eq(u.tls_verify, REDIS_TLS_VERIFY_CA);
+    redis_url_destroy(&u);
+    cr_assert(redis_url_parse(&u, "rediss://h?tls-verify=none&db=3", &err) == 0, "%s", err.msg);
+    cr_assert_eq(u.tls_verify, REDIS_TLS_VERIFY_NONE);
+    cr_assert_eq(u.db, 3);
+    redis_url_destroy(&u);
+    cr_assert(redis_url_parse(&u, "redis://h", &err) == 0, "%s", err.msg);
+    cr_assert(!u.tls);
+    redis_url_destroy(&u);
+
     static const char *const bad[] = {
         "http://h", "redis://h:0", "redis://h:70000", "redis://h:x", "redis://h/db1",
         "redis://::1:6379", "redis://[::1", "unix://relative.sock", "redis://h?db=1&x=2",
-        "redis://h/1?db=2", "rediss://h", "redis://:pa%zzword@h", "redis://h#x",
+        "redis://h/1?db=2", "redis://:pa%zzword@h", "redis://h#x",
         "redis://:pa%zzword/x@h", "redis://", "unix:///x?db=y",
+        /* TLS parameters: only with rediss://, known, once, with a value */
+        "redis://h?tls-ca=/ca.pem", "unix:///s?tls-verify=none", "rediss://h?tls-ca",
+        "rediss://h?tls-ca=", "rediss://h?tls-verify=partly", "rediss://h?tls-ca=/a&tls-ca=/b",
+        "rediss://h?tls-verify=ca&tls-verify=ca", "rediss://h?tls-cacert=/ca.pem",
+        "rediss://:pa%zzword@h",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         bb_error_clear(&err);
         cr_assert_eq(redis_url_parse(&u, bad[i], &err), BB_ERR_USAGE, "%s was accepted", bad[i]);
         cr_assert(!strstr(err.msg, "pa%zzword"), "the message shows the password: %s", err.msg);
+        redis_url_destroy(&u);
+    }
+}
+
+/* The messages of the URLs refused for their TLS parameters name the
+ * parameter. */
+Test(redis_sink, tls_url_errors_name_the_parameter)
+{
+    static const struct { const char *url, *msg; } cases[] = {
+        { "redis://h?tls-ca=/ca.pem", "tls-ca is a parameter of rediss:// (TLS) URLs" },
+        { "rediss://h?tls-verify=partly", "tls-verify must be full, ca or none, got \"partly\"" },
+        { "rediss://h?tls-cert=", "tls-cert needs a value" },
+        { "rediss://h?tls-key=/a&tls-key=/b", "tls-key is given twice" },
+        { "rediss://h?tls-cacert=/ca.pem", "unknown parameter 'tls-cacert' (db, tls-ca, tls-cert, "
+                                           "tls-key, tls-server-name, tls-verify)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct redis_url u;
+        struct bb_error err = { 0 };
+        cr_assert_eq(redis_url_parse(&u, cases[i].url, &err), BB_ERR_USAGE, "%s", cases[i].url);
+        cr_expect_str_eq(err.msg, cases[i].msg, "%s", cases[i].url);
         redis_url_destroy(&u);
     }
 }
