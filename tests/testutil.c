@@ -9,6 +9,8 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -491,4 +493,85 @@ void socket_server_stop(struct socket_server *s)
             cr_log_warn("could not remove %s", s->dir);
         s->dir[0] = '\0';
     }
+}
+
+/* ---- a Redis serving TLS ---- */
+
+const char *test_ca_dir(void)
+{
+    static char dir[128];
+    if (!dir[0]) {
+        snprintf(dir, sizeof dir, "/tmp/binbridge-test-ca-%u", (unsigned)getuid());
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "scripts/test-ca.sh '%s'", dir);
+        int rc = system(cmd);
+        cr_assert_eq(rc, 0, "%s failed (exit %d)", cmd, rc);
+    }
+    return dir;
+}
+
+const char *test_ca_file(const char *name)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", test_ca_dir(), name);
+    cr_assert_eq(access(path, R_OK), 0, "%s: %s", path, strerror(errno));
+    return path;
+}
+
+static bool tcp_port_free(unsigned port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(fd >= 0, "socket: %s", strerror(errno));
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+                             .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    bool ok = bind(fd, (struct sockaddr *)&a, sizeof a) == 0;
+    close(fd);
+    return ok;
+}
+
+unsigned test_free_port(void)
+{
+    static unsigned calls;
+    unsigned seed = (unsigned)getpid() * 2654435761u ^ (unsigned)time(NULL) ^ (++calls << 20);
+    for (int tries = 0; tries < 500; tries++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned port = 20000 + (seed >> 8) % 12000;
+        if (tcp_port_free(port))
+            return port;
+    }
+    cr_assert_fail("no free TCP port between 20000 and 32000");
+    return 0;
+}
+
+void tls_redis_start(struct tls_redis *t, const char *cert, bool auth_clients)
+{
+    char cert_file[256], key_file[256], ca_file[256];
+    snprintf(cert_file, sizeof cert_file, "%s/%s-cert.pem", test_ca_dir(), cert);
+    snprintf(key_file, sizeof key_file, "%s/%s-key.pem", test_ca_dir(), cert);
+    snprintf(ca_file, sizeof ca_file, "%s/ca.pem", test_ca_dir());
+    cr_assert_eq(access(cert_file, R_OK), 0, "%s: %s", cert_file, strerror(errno));
+    struct socket_server *s = &t->s;
+    socket_dir(s, "redis-tls");
+    snprintf(s->sock, sizeof s->sock, "%s/redis.sock", s->dir);
+    snprintf(s->url, sizeof s->url, "unix://%s", s->sock);
+    t->plain_port = test_free_port();
+    do
+        t->tls_port = test_free_port();
+    while (t->tls_port == t->plain_port);
+    char plain[16], tls[16];
+    snprintf(plain, sizeof plain, "%u", t->plain_port);
+    snprintf(tls, sizeof tls, "%u", t->tls_port);
+    /* Both ports on 127.0.0.1 and, where there is IPv6, ::1 (the "-":
+     * optional); the certificate names both. */
+    char *argv[] = { "/usr/bin/redis-server", "--port", plain, "--tls-port", tls,
+                     "--bind", "127.0.0.1", "-::1", "--tls-cert-file", cert_file,
+                     "--tls-key-file", key_file, "--tls-ca-cert-file", ca_file,
+                     "--tls-auth-clients", auth_clients ? "yes" : "no",
+                     "--unixsocket", s->sock, "--unixsocketperm", "700", "--save", "",
+                     "--appendonly", "no", "--dir", s->dir, NULL };
+    if (access(argv[0], X_OK) != 0)
+        argv[0] = "/usr/local/bin/redis-server";
+    socket_spawn(s, argv);
+    cr_assert(socket_wait(s), "redis-server with TLS on %s did not start (see %s/log)", tls,
+              s->dir);
 }
