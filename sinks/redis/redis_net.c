@@ -236,6 +236,12 @@ fail:
     return err->code;
 }
 
+const char *redis_tls_verify_name(const struct redis_tls *t)
+{
+    static const char *const names[] = { "full", "ca", "none" };
+    return names[t->verify];
+}
+
 void redis_tls_free(struct redis_tls *t)
 {
     if (!t)

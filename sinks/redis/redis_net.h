@@ -46,6 +46,8 @@ struct redis_tls;
  * cannot be read or used is BB_ERR_USAGE naming the file and why. */
 int redis_tls_new(struct redis_tls **out, const struct redis_tls_config *c, struct bb_error *err);
 void redis_tls_free(struct redis_tls *t);
+/* "full", "ca" or "none": how much this setup verifies. */
+const char *redis_tls_verify_name(const struct redis_tls *t);
 
 /* Where to connect and how. */
 struct redis_endpoint {

@@ -815,6 +815,10 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
     reset_pending(rs);
     if ((rc = redis_connect(rs, err)) < 0)
         goto fail;
+    char tls[128];
+    if (redis_net_tls_description(rs->net, tls, sizeof tls))
+        log_info("Redis at %s: over TLS (%s, tls-verify=%s)", rs->where, tls,
+                 redis_tls_verify_name(rs->tls));
     out->ops = &redis_sink_ops;
     out->ctx = rs;
     return 0;
