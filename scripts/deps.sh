@@ -55,6 +55,9 @@ packages=(
     # libraries linked by the Makefile (PKGS) and the test runner
     libmariadb-dev libhiredis-dev libmongoc-dev libbson-dev libconfig-dev
     libmicrohttpd-dev libcriterion-dev libzstd-dev zlib1g-dev
+    # TLS to Redis (sinks/redis/redis_net.c links OpenSSL itself); openssl
+    # makes the tests' throwaway CA (scripts/test-ca.sh)
+    libssl-dev openssl
     # throwaway test servers and their command-line clients (scripts/servers.sh)
     mariadb-server mariadb-client redis-server redis-tools
     # the demo shows a mirrored document (scripts/demo.sh)
