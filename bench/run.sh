@@ -16,7 +16,8 @@
 #                           changes (a multiple of 5,000; default 500,000)
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
-#                           decode,redis,pyrepl,lag,mongo,tls (default all six);
+#                           decode,redis,pyrepl,lag,mongo,tls,redis-tls
+#                           (default all seven);
 #                           pyrepl, the same workload replicated into Redis
 #                           once by python-mysql-replication (see below),
 #                           runs redis too: binbridge's keys are its reference
@@ -28,6 +29,9 @@
 #   BB_BENCH_MONGO_RUNS=N   MongoDB runs per build (default 1: a run of all
 #                           500,000 row changes takes some 7 minutes)
 #   BB_BENCH_TLS_RUNS=N     tls: runs of each case (default 3)
+#   BB_BENCH_REDIS_TLS_RUNS=N  redis-tls: runs of each case (default 3)
+#   BB_BENCH_REDIS_TLS_PORT=P  redis-tls: the TLS port given to the bench's
+#                           Redis for its time (default its port + 1)
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
 #                           5,000 rows/s, then at 20,000: BB_LAG_RATE=5000,20000;
 #                           a comma-separated list of rates, each measured)
@@ -52,6 +56,12 @@
 # BB_BENCH_MONGO_ROWS=N (a multiple of 5,000) replays the same workload
 # scaled down to N row changes instead, and the table says so.
 #
+# redis-tls: the Redis benchmark's replication into the same Redis over TLS
+# (rediss://, tls-verify=full, a certificate of scripts/test-ca.sh) beside
+# plaintext, the current build only (a build before rediss:// cannot), and
+# redis-benchmark --tls beside redis-benchmark (bench/bridge_bench.py
+# --only redis-tls).
+#
 # tls: the stream's throughput over TLS beside plaintext (bench/tls_bench.py):
 # the Redis benchmark's workload read by the current build from the bench
 # MariaDB, which serves TLS with scripts/servers.sh's throwaway CA, by
@@ -74,11 +84,11 @@ export BB_FERRETDB_BACKEND=postgresql
 export BINBRIDGE_SOURCE_SSL_MODE=DISABLED
 rows=${BB_BENCH_ROWS:-500000}
 mongo_rows=${BB_BENCH_MONGO_ROWS:-500000}
-only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls}
+only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls,redis-tls}
 for b in ${only//,/ }; do
     case $b in
-    decode | redis | pyrepl | lag | mongo | tls) ;;
-    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo or tls, not '$b'" >&2; exit 2 ;;
+    decode | redis | pyrepl | lag | mongo | tls | redis-tls) ;;
+    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo, tls or redis-tls, not '$b'" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
@@ -104,7 +114,7 @@ if want pyrepl; then
     pyrepl=(--pyrepl "$(bench/pyrepl_venv.sh)")
 fi
 scripts/servers.sh start >/dev/null
-if want decode || want redis || want pyrepl || want tls; then
+if want decode || want redis || want pyrepl || want tls || want redis-tls; then
     bench/workload.sh build/bench/workload.binlog "$rows"
 fi
 if want decode; then
@@ -122,6 +132,11 @@ if ((${#parts[@]})); then
     bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source 2>/dev/null || true)" \
         "$rows" --only "$(IFS=,; echo "${parts[*]}")" "${pyrepl[@]}" \
         --runs "${BB_BENCH_BRIDGE_RUNS:-$((${#baseline[@]} ? 4 : 1))}" "${baseline[@]}"
+fi
+if want redis-tls; then
+    echo
+    bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source)" "$rows" \
+        --only redis-tls --runs "${BB_BENCH_REDIS_TLS_RUNS:-3}"
 fi
 if want tls; then
     echo

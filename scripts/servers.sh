@@ -49,6 +49,7 @@ die() { printf '%s: %s\n' "$prog" "$*" >&2; exit 1; }
 log() { printf '%s: %s\n' "$prog" "$*" >&2; }
 
 # Absolute, so the paths stay valid whatever directory a caller runs from.
+SCRIPTS_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 STATE_DIR=$(realpath -m -- "${BB_SERVERS_DIR:-/tmp/binbridge-servers}")
 MARIADB_PORT=${BB_MARIADB_PORT:-33071}
 MARIADB_PLAIN_PORT=${BB_MARIADB_PLAIN_PORT:-33073}
@@ -307,38 +308,20 @@ mariadb_status() {
 
 # ---------------------------------------------------------------- TLS
 
-# A throwaway CA, made once per state directory: ca.pem signs the main
-# MariaDB's certificate (server-cert.pem, subjectAltName DNS:localhost and
-# IP:127.0.0.1) and a client certificate (client-cert.pem, CN
-# binbridge-test-client); wrong-ca.pem is another CA that signed none of
-# them. The marker is written last, so an interrupted run starts over.
+# A throwaway CA, made once per state directory by scripts/test-ca.sh:
+# ca.pem signs the main MariaDB's certificate (server-cert.pem,
+# subjectAltName DNS:localhost, IP:127.0.0.1 and IP:::1) and a client
+# certificate (client-cert.pem, CN binbridge-test-client); wrong-ca.pem is
+# another CA that signed none of them (the file lists the others). The
+# script writes its marker last and renames the whole set into place, so
+# an interrupted run starts over.
 tls_setup() {
     [[ -f $TLS_DIR/.bb-complete ]] && return 0
     need_tools openssl
-    rm -rf -- "${TLS_DIR:?}"
-    mkdir -p -- "$TLS_DIR"
     log "making a throwaway CA and certificates in $TLS_DIR"
-    local ossl=(openssl) days=3650
-    (
-        set -e
-        cd -- "$TLS_DIR"
-        printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >server.ext
-        printf 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n' >client.ext
-        "${ossl[@]}" req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days "$days" -subj '/CN=binbridge test CA' \
-            -keyout ca-key.pem -out ca.pem
-        "${ossl[@]}" req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days "$days" -subj '/CN=binbridge wrong CA' \
-            -keyout wrong-ca-key.pem -out wrong-ca.pem
-        "${ossl[@]}" req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj '/CN=localhost' \
-            -keyout server-key.pem -out server.csr
-        "${ossl[@]}" x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
-            -days "$days" -extfile server.ext -out server-cert.pem
-        "${ossl[@]}" req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj '/CN=binbridge-test-client' \
-            -keyout client-key.pem -out client.csr
-        "${ossl[@]}" x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
-            -days "$days" -extfile client.ext -out client-cert.pem
-        rm -f -- server.csr client.csr ca.srl
-    ) >"$STATE_DIR/tls-setup.log" 2>&1 || fail_with_log "making the test certificates failed" "$STATE_DIR/tls-setup.log"
-    : >"$TLS_DIR/.bb-complete"
+    rm -rf -- "${TLS_DIR:?}"
+    "$SCRIPTS_DIR/test-ca.sh" "$TLS_DIR" >"$STATE_DIR/tls-setup.log" 2>&1 \
+        || fail_with_log "making the test certificates failed" "$STATE_DIR/tls-setup.log"
 }
 
 # ---------------------------------------------------------------- MariaDB without TLS

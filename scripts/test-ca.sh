@@ -19,11 +19,13 @@
 #                                       signed by ca.pem for DNS:other.example
 #                                       only (a host-name mismatch for
 #                                       localhost and 127.0.0.1)
-#   Every file is readable by its owner only (the keys) or by everyone.
+#   Every file, the keys too, is readable by every user: a test server may
+#   run as another user than the one making them, and nothing here protects
+#   anything.
 #
 # Self-contained (openssl and coreutils), so that any setup can share it:
-# scripts/servers.sh, a test, a benchmark. The names and the client's CN
-# are those the MariaDB TLS setup uses too.
+# scripts/servers.sh (the MariaDB's TLS, $BB_SERVERS_DIR/tls), the tests
+# (tests/testutil.c: /tmp/binbridge-test-ca-<uid>), the benchmark.
 set -euo pipefail
 
 prog=test-ca.sh
@@ -87,8 +89,7 @@ EOF
         -startdate 20200101000000Z -enddate 20200102000000Z -extfile server.ext \
         -notext -out expired-cert.pem
     rm -rf -- ca-db ca.cnf expired.csr ca.srl ./*.ext
-    chmod 600 ./*-key.pem
-    chmod 644 ./*-cert.pem ca.pem wrong-ca.pem
+    chmod 644 ./*.pem
 ) >"$log" 2>&1 || { tail -n 20 -- "$log" >&2; die "making the test certificates in $dir failed"; }
 rm -f -- "$log"
 : >"$work/.bb-complete"
