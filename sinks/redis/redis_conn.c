@@ -59,16 +59,6 @@ int redis_io_error(struct redis_sink *rs, struct bb_error *err, const char *doin
     return BB_ERR_IO;
 }
 
-int redis_errno_error(struct redis_sink *rs, struct bb_error *err, const char *doing, int e)
-{
-    char why[128];
-    if (e == EAGAIN || e == EWOULDBLOCK)
-        snprintf(why, sizeof why, "no answer within %d s", COMMAND_TIMEOUT_S);
-    else
-        snprintf(why, sizeof why, "%s", strerror(e));
-    return redis_io_error(rs, err, doing, why);
-}
-
 int redis_not_connected(struct redis_sink *rs, struct bb_error *err)
 {
     return bb_error_set(err, BB_ERR_IO, "Redis at %s: not connected (a previous failure dropped "

@@ -1,7 +1,7 @@
 /* redis_internal.h - what the files of the Redis sink share: the sink's
  * state, the batch's key record, and the functions each file gives the
  * others. redis_sink.c: the sink operations and the pending batch;
- * redis_conn.c: the connection; redis_key_types.c: key types; redis_shapes.c:
+ * redis_conn.c: the connection (its bytes: redis_net.c); redis_key_types.c: key types; redis_shapes.c:
  * hash, JSON and stream rendering; resp.h: RESP; redis_url.c: URLs;
  * redis_key.c: key templates; redis_options.c: its options and its type. */
 #ifndef BB_REDIS_INTERNAL_H
@@ -155,7 +155,6 @@ void redis_disconnect(struct redis_sink *rs);
 /* Connection errors: the connection is dropped, BB_ERR_IO. */
 int redis_io_error(struct redis_sink *rs, struct bb_error *err, const char *doing,
                    const char *why);
-int redis_errno_error(struct redis_sink *rs, struct bb_error *err, const char *doing, int e);
 int redis_not_connected(struct redis_sink *rs, struct bb_error *err);
 /* Write p[0..n) to the server. */
 int redis_send_all(struct redis_sink *rs, const char *p, size_t n, struct bb_error *err);

@@ -62,9 +62,10 @@
  * has no prefix naming the table (redis_key_prefix) are left in
  * place with a warning.
  *
- * Connections: TCP or unix socket, AUTH [user] password (from the URL or
- * the environment: config_password), SELECT db, CLIENT
- * SETNAME binbridge-<checkpoint name>; 5 s to connect, 30 s per command.
+ * Connections (redis_conn.c over redis_net.c): TCP, TLS (rediss://) or a
+ * unix socket, AUTH [user] password (from the URL or the environment:
+ * config_password), SELECT db, CLIENT SETNAME binbridge-<checkpoint name>;
+ * 5 s to connect (and for the TLS handshake), 30 s per command.
  * Errors name the server; connection failures and a server still loading
  * its data are BB_ERR_IO (retry after reconnect()), error replies
  * BB_ERR_SERVER. Redis 4.0+ (HSET of several fields, UNLINK); streams need
