@@ -33,6 +33,7 @@ scripts/servers.sh).
 """
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -79,12 +80,15 @@ def main():
     def bridge_run(b, url=mongo_url):
         """binbridge of build B replicates the workload from its first event
         into bbbench.t over URL; returns (rows/s, peak RSS KiB, "docs D
-        digest X")."""
+        digest X", CPU seconds: user + system)."""
         upsert_run("prepare", mongo_url, "bbbench", "t", "bench", source_file)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         secs, rss = timed_bridge([os.path.join(builds[b], "binbridge"), "run", "--config", conf,
                                   "--source", e["BB_MARIADB_URL"], "--mongo", url,
                                   "--stop-at-end"], "mongo_bench" + (" (%s)" % b if b else ""))
-        return rows / secs, rss, upsert_run("digest", mongo_url, "bbbench", "t").strip()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+        return rows / secs, rss, upsert_run("digest", mongo_url, "bbbench", "t").strip(), cpu
 
     def ceiling_run(url=mongo_url):
         """The same documents into bbbench_ceiling.t by the C driver over URL;
@@ -111,7 +115,7 @@ def main():
             if b == C_DRIVER:
                 rate, docs[b], server = ceiling_run()
             else:
-                rate, m, docs[b] = bridge_run(b)
+                rate, m, docs[b], _ = bridge_run(b)
                 rss[b] = max(rss[b], m)
             rates[b].append(rate)
             if len(set(docs.values())) > 1:
@@ -172,6 +176,7 @@ def tls_bench(a, e, bridge_run, ceiling_run):
     urls = {PLAIN: e["BB_MONGO_URL"], TLS: tls_url}
     rates = {(w, b): [] for w in (B, C) for b in (PLAIN, TLS)}
     rss = {PLAIN: 0, TLS: 0}
+    cpu = {PLAIN: [], TLS: []}
     docs = {}
     server = ""
     for n in range(a.runs):
@@ -180,8 +185,9 @@ def tls_bench(a, e, bridge_run, ceiling_run):
             if w == C:
                 rate, docs[(w, b)], server = ceiling_run(urls[b])
             else:
-                rate, m, docs[(w, b)] = bridge_run("", urls[b])
+                rate, m, docs[(w, b)], secs = bridge_run("", urls[b])
                 rss[b] = max(rss[b], m)
+                cpu[b].append(secs * 1e6 / a.rows)
             rates[(w, b)].append(rate)
             if len(set(docs.values())) > 1:
                 sys.exit("mongo_bench: the runs did not write the same documents: "
@@ -194,7 +200,8 @@ def tls_bench(a, e, bridge_run, ceiling_run):
     if a.rows < FULL_ROWS:
         print("SUBSET: the %d-row-change workload scaled down to %d row changes (%s)"
               % (FULL_ROWS, a.rows, a.why))
-    print("%-60s %10s %15s %9s %9s" % ("", "rows/s", "min-max", "TLS/plain", "peak RSS"))
+    print("%-60s %10s %15s %9s %9s %14s" % ("", "rows/s", "min-max", "TLS/plain", "peak RSS",
+                                            "CPU us/change"))
     for w in (B, C):
         plain = statistics.median(rates[(w, PLAIN)])
         for b in (PLAIN, TLS):
@@ -202,7 +209,11 @@ def tls_bench(a, e, bridge_run, ceiling_run):
             print(("%-60s %10.0f %15s %9s%s" % (
                 w + b, med, compare.span(rates[(w, b)]),
                 "%.2fx" % (med / plain) if b == TLS else "",
-                " %5d KiB" % rss[b] if w == B else "")).rstrip())
+                " %5d KiB %14s" % (rss[b], compare.spread(cpu[b], "%.1f")) if w == B
+                else "")).rstrip())
+    print("binbridge's CPU time (user + system, the whole process: decoding, mapping, the "
+          "connection) per row change, over TLS / plaintext: %.2fx"
+          % (statistics.median(cpu[TLS]) / statistics.median(cpu[PLAIN])))
 
 
 if __name__ == "__main__":
