@@ -555,7 +555,9 @@ static void host_reason(const struct mongo_sink *ms, const char *hp, const char 
         return;
     }
     if (!ms->tls && inet && closed) {
-        probe(ms, host, port, timeout, false, &p);
+        /* A TLS server answers a ClientHello at once; a plaintext one
+         * (restarting, say) would hold it for the whole timeout. */
+        probe(ms, host, port, timeout < 1000 ? timeout : 1000, false, &p);
         if (p.handshake) {
             snprintf(out, size, "%s (the server speaks TLS on this port: tls=true connects with "
                      "TLS)", reason);
