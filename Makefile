@@ -11,7 +11,8 @@
 CC      ?= cc
 # The reader library needs only these; the bridge and the sinks add the rest.
 # openssl: the TLS sessions of Connector/C's connections (how much they
-# hold decrypted, source_server.c).
+# hold decrypted, source_server.c); the Redis sink's TLS (redis_net.c)
+# links it too, through PKGS.
 READER_PKGS := libmariadb zlib libzstd openssl
 PKGS    := $(READER_PKGS) hiredis libmongoc-1.0 libconfig libmicrohttpd
 OPT     ?= -O2

@@ -143,17 +143,23 @@ static long long load(const char *const *files, size_t nfiles, long long rows,
     bson_init(&sel);
     bson_init(&doc);
     const struct bb_event *ev;
-    const struct bb_table *table = NULL;
+    /* The first table by id and name: its struct is freed by the next
+     * TABLE_MAP of the same id (the reader's table cache). */
+    uint64_t table_id = 0;
+    char table_name[256] = "", name[256];
     long long seen = 0, docs = 0;
     int rc;
     while (seen < rows && (rc = bb_stream_next(s, &ev, &err)) > 0) {
         if (!bb_event_is_rows(ev))
             continue;
         const struct bb_ev_rows *r = &ev->rows;
-        if (!table)
-            table = r->table;
-        else if (r->table->id != table->id || strcmp(r->table->name, table->name) != 0)
+        snprintf(name, sizeof name, "%s.%s", r->table->schema, r->table->name);
+        if (!table_name[0]) {
+            table_id = r->table->id;
+            memcpy(table_name, name, sizeof name);
+        } else if (r->table->id != table_id || strcmp(name, table_name) != 0) {
             die(files[0], "row changes of more than one table");
+        }
         for (uint32_t n = 0; n < r->nrows && seen < rows; n++, seen++) {
             const struct bb_row *row = &r->rows[n];
             if (r->kind == BB_ROWS_DELETE) {

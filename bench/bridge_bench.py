@@ -11,7 +11,8 @@ Usage: bench/bridge_bench.py BUILD_DIR WORKLOAD_SOURCE_FILE ROWS [--only redis,l
 
 --only: the replication into Redis beside redis-benchmark (redis), the lag
 (lag), or both (the default); with lag alone WORKLOAD_SOURCE_FILE and ROWS
-are not read.
+are not read. redis-tls: the same replication into the same Redis over TLS
+(rediss://) beside plaintext, the current build only (see redis_tls).
 
 --pyrepl PYTHON: with redis, the same workload also replicated once by
 bench/pyrepl_bridge.py (python-mysql-replication and redis-py, the same
@@ -98,11 +99,11 @@ def parse_args():
     compare.add_args(ap)
     a = ap.parse_args()
     a.only = set(a.only.split(","))
-    if a.only - {"redis", "lag"}:
-        ap.error("--only takes redis, lag or redis,lag")
+    if a.only - {"redis", "lag", "redis-tls"}:
+        ap.error("--only takes redis, lag, redis-tls or a comma-separated list of them")
     if a.pyrepl and "redis" not in a.only:
         ap.error("--pyrepl goes with --only redis: binbridge's keys are its reference")
-    if "redis" in a.only and not a.source_file:
+    if a.only & {"redis", "redis-tls"} and not a.source_file:
         ap.error("the replication needs the workload's file name on the server")
     if a.runs < 1:
         ap.error("--runs must be at least 1")
@@ -113,9 +114,11 @@ BM = "redis-benchmark -P 64 HSET (6 fields)"
 PY = "python-mysql-replication bridge (pyrepl_bridge.py)"
 
 
-def redis_benchmark(e, rows):
-    """rows/s of redis-benchmark doing ROWS 6-field HSETs, pipelined 64 deep."""
-    bm = subprocess.run(["redis-benchmark", "-p", e["BB_REDIS_PORT"], "-P", "64", "-n", str(rows),
+def redis_benchmark(e, rows, tls=()):
+    """rows/s of redis-benchmark doing ROWS 6-field HSETs, pipelined 64 deep;
+    TLS: its connection options (--tls, the port, the CA)."""
+    port = [] if tls else ["-p", e["BB_REDIS_PORT"]]
+    bm = subprocess.run(["redis-benchmark"] + port + list(tls) + ["-P", "64", "-n", str(rows),
                          "-r", str(rows), "-q", "--csv", "HSET", "bbbench:bm:__rand_int__",
                          "id", "__rand_int__", "name", "name-__rand_int__-u", "score",
                          "24690.45", "at", "2024-01-03 10:17:36.123456", "amount", "55384.7142",
@@ -276,6 +279,58 @@ def replicate(a, builds, e, redis_url):
     pyrepl_lines()
 
 
+def redis_tls(a, e):
+    """The workload replayed by the current build into the bench's Redis
+    over TLS and in plaintext, and redis-benchmark's HSETs both ways,
+    alternating, --runs times each; prints their table. The bench's Redis
+    is given a TLS port for the time of it (CONFIG SET tls-port: the same
+    server, data and fsync policy both ways), with a certificate of
+    scripts/test-ca.sh's throwaway CA, verified in full (localhost)."""
+    port = e["BB_REDIS_PORT"]
+    tls_port = os.environ.get("BB_BENCH_REDIS_TLS_PORT") or str(int(port) + 1)
+    ca = os.path.join(os.environ.get("BB_SERVERS_DIR", "/tmp/binbridge-bench"), "redis-tls-ca")
+    subprocess.run([os.path.join(ROOT, "scripts/test-ca.sh"), ca], check=True)
+    redis(port, "CONFIG", "SET", "tls-cert-file", os.path.join(ca, "server-cert.pem"),
+          "tls-key-file", os.path.join(ca, "server-key.pem"),
+          "tls-ca-cert-file", os.path.join(ca, "ca.pem"), "tls-auth-clients", "no")
+    redis(port, "CONFIG", "SET", "tls-port", tls_port)
+    conf = bridge_conf(a.build, "bridge-tls", "bbbench.t", "bench")
+    binbridge = os.path.join(a.build, "binbridge")
+    plain_url = "redis://127.0.0.1:%s/0" % port
+    tls_url = "rediss://localhost:%s/0?tls-ca=%s" % (tls_port, os.path.join(ca, "ca.pem"))
+    bm_tls = ["--tls", "--cacert", os.path.join(ca, "ca.pem"), "-h", "localhost", "-p", tls_port]
+    PLAIN, TLS = "redis:// (plaintext)", "rediss:// (TLS, tls-verify=full)"
+    BM_PLAIN, BM_TLS = BM + ", plaintext", BM + ", TLS"
+    rates = {b: [] for b in (PLAIN, TLS, BM_PLAIN, BM_TLS)}
+    rss = {PLAIN: 0, TLS: 0}
+    try:
+        # Untimed, as the replication's first run is.
+        replicate_once(binbridge, conf, e, tls_url, a.source_file, a.rows, "bridge_bench (tls)")
+        for n in range(a.runs):
+            for b in compare.order(n, [PLAIN, TLS], [BM_PLAIN, BM_TLS]):
+                if b in (BM_PLAIN, BM_TLS):
+                    rates[b].append(redis_benchmark(e, a.rows, bm_tls if b == BM_TLS else ()))
+                    continue
+                rate, m = replicate_once(binbridge, conf, e, tls_url if b == TLS else plain_url,
+                                         a.source_file, a.rows, "bridge_bench (%s)" % b)
+                rates[b].append(rate)
+                rss[b] = max(rss[b], m)
+    finally:
+        redis(port, "CONFIG", "SET", "tls-port", "0")
+    print("Redis over TLS: %d row changes replicated into the same Redis in plaintext and over "
+          "TLS by the current build (%s), %d runs each, alternating, medians"
+          % (a.rows, "TLSv1.3, tls-verify=full", a.runs))
+    print("%-58s %10s %15s %9s %9s" % ("", "rows/s", "min-max", "TLS/plain", "peak RSS"))
+    for plain, tls, rows in ((PLAIN, TLS, True), (BM_PLAIN, BM_TLS, False)):
+        for b in (plain, tls):
+            med = statistics.median(rates[b])
+            print(("%-58s %10.0f %15s %9s%s" % (
+                ("binbridge run --stop-at-end, " + b) if rows else b, med,
+                compare.span(rates[b]),
+                "%.2fx" % (med / statistics.median(rates[plain])) if b == tls else "",
+                " %5d KiB" % rss[b] if rows else "")).rstrip())
+
+
 LAG_FIGURES = ("p50", "p90", "p99", "max")
 
 
@@ -352,6 +407,8 @@ def main():
     redis_url = "redis://127.0.0.1:%s/0" % e["BB_REDIS_PORT"]
     if "redis" in a.only:
         replicate(a, builds, e, redis_url)
+    if "redis-tls" in a.only:
+        redis_tls(a, e)
     if "lag" in a.only:
         if a.baseline and "redis" not in a.only:
             print(compare.describe(a))  # else the replication's table did

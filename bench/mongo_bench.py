@@ -21,9 +21,19 @@ DIR (bench/baseline.sh), the baseline's binbridge also replicates the
 workload, beside the current one in each round (see compare.py), into the
 same collection with the same check of the documents; the C driver's run
 is the current tree's bench_mongo_upsert for both.
+
+--tls: instead, MongoDB over TLS beside plaintext, the current build only
+(a build before the sink's TLS cannot be told why a connection fails, but
+connects as well: what is timed is libmongoc's TLS): binbridge and the C
+driver each into the same server over BB_MONGO_URL (plaintext) and over
+BB_MONGO_TLS_URL (tls=true, tlsCAFile: the certificate and host name
+verified), alternating, every run leaving the same documents. The bench's
+FerretDB serves TLS on BB_FERRETDB_TLS_PORT (bench/run.sh sets it; see
+scripts/servers.sh).
 """
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,10 +56,14 @@ def main():
     ap.add_argument("rows", type=int)
     ap.add_argument("why", nargs="?", default="")
     ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--tls", action="store_true",
+                    help="over TLS beside plaintext, the current build only")
     compare.add_args(ap)
     a = ap.parse_args()
     if a.runs < 1:
         ap.error("--runs must be at least 1")
+    if a.tls and a.baseline:
+        ap.error("--tls compares TLS with plaintext, not builds: no --baseline")
     build, binlog, source_file, rows, why = a.build, a.binlog, a.source_file, a.rows, a.why
     builds = compare.builds(a, build) or {"": build}
     e = env()
@@ -63,24 +77,32 @@ def main():
             sys.exit("mongo_bench: bench_mongo_upsert %s failed: %s" % (args[0], p.stderr.strip()))
         return p.stdout
 
-    def bridge_run(b):
+    def bridge_run(b, url=mongo_url):
         """binbridge of build B replicates the workload from its first event
-        into bbbench.t; returns (rows/s, peak RSS KiB, "docs D digest X")."""
+        into bbbench.t over URL; returns (rows/s, peak RSS KiB, "docs D
+        digest X", CPU seconds: user + system)."""
         upsert_run("prepare", mongo_url, "bbbench", "t", "bench", source_file)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         secs, rss = timed_bridge([os.path.join(builds[b], "binbridge"), "run", "--config", conf,
-                                  "--source", e["BB_MARIADB_URL"], "--mongo", mongo_url,
+                                  "--source", e["BB_MARIADB_URL"], "--mongo", url,
                                   "--stop-at-end"], "mongo_bench" + (" (%s)" % b if b else ""))
-        return rows / secs, rss, upsert_run("digest", mongo_url, "bbbench", "t").strip()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+        return rows / secs, rss, upsert_run("digest", mongo_url, "bbbench", "t").strip(), cpu
 
-    def ceiling_run():
-        """The same documents into bbbench_ceiling.t by the C driver; returns
-        (rows/s, "docs D digest X", the server's name and version)."""
-        out = upsert_run("write", mongo_url, "bbbench_ceiling", "t", str(rows), binlog)
+    def ceiling_run(url=mongo_url):
+        """The same documents into bbbench_ceiling.t by the C driver over URL;
+        returns (rows/s, "docs D digest X", the server's name and version)."""
+        out = upsert_run("write", url, "bbbench_ceiling", "t", str(rows), binlog)
         fields, _, server = out.strip().partition(" server ")
         w = dict(zip(fields.split()[::2], fields.split()[1::2]))
         if "rows_per_s" not in w or not server:
             sys.exit("mongo_bench: cannot read bench_mongo_upsert's output: %s" % out)
         return float(w["rows_per_s"]), "docs %s digest %s" % (w["docs"], w["digest"]), server
+
+    if a.tls:
+        tls_bench(a, e, bridge_run, ceiling_run)
+        return
 
     # Rounds of binbridge (each build) and the C driver, alternating; every
     # run must leave the same documents.
@@ -93,7 +115,7 @@ def main():
             if b == C_DRIVER:
                 rate, docs[b], server = ceiling_run()
             else:
-                rate, m, docs[b] = bridge_run(b)
+                rate, m, docs[b], _ = bridge_run(b)
                 rss[b] = max(rss[b], m)
             rates[b].append(rate)
             if len(set(docs.values())) > 1:
@@ -140,6 +162,58 @@ def main():
     print("binbridge%s at %.0f%% of the C driver's rate (target: at least %.0f%%): %s"
           % (" (current)" if a.baseline else "", 100 * bridge_rate / ceiling, 100 * TARGET,
              "met" if bridge_rate >= TARGET * ceiling else "NOT met"))
+
+
+def tls_bench(a, e, bridge_run, ceiling_run):
+    """--tls: binbridge and the C driver, each over TLS and in plaintext
+    into the same server, alternating, --runs times; prints their table."""
+    tls_url = e.get("BB_MONGO_TLS_URL")
+    if not tls_url:
+        sys.exit("mongo_bench: --tls needs a FerretDB serving TLS: BB_FERRETDB_TLS_PORT "
+                 "(bench/run.sh sets it)")
+    PLAIN, TLS = "plaintext", "TLS (tls_verify=full)"
+    B, C = "binbridge run --stop-at-end --mongo, ", "C driver, same documents, "
+    urls = {PLAIN: e["BB_MONGO_URL"], TLS: tls_url}
+    rates = {(w, b): [] for w in (B, C) for b in (PLAIN, TLS)}
+    rss = {PLAIN: 0, TLS: 0}
+    cpu = {PLAIN: [], TLS: []}
+    docs = {}
+    server = ""
+    for n in range(a.runs):
+        for w, b in compare.order(n, [(B, PLAIN), (B, TLS)]) + compare.order(n, [(C, PLAIN),
+                                                                                 (C, TLS)]):
+            if w == C:
+                rate, docs[(w, b)], server = ceiling_run(urls[b])
+            else:
+                rate, m, docs[(w, b)], secs = bridge_run("", urls[b])
+                rss[b] = max(rss[b], m)
+                cpu[b].append(secs * 1e6 / a.rows)
+            rates[(w, b)].append(rate)
+            if len(set(docs.values())) > 1:
+                sys.exit("mongo_bench: the runs did not write the same documents: "
+                         + ", ".join("%s%s: %s" % (k[0], k[1], v) for k, v in docs.items()))
+    if server.startswith("FerretDB"):
+        server += " on its %s backend" % os.environ.get("BB_FERRETDB_BACKEND", "sqlite")
+    print("MongoDB over TLS: %d row changes replicated into %s in plaintext and over TLS by "
+          "the current build, and written by the C driver both ways, %d run%s each, "
+          "alternating, medians" % (a.rows, server, a.runs, "s" * (a.runs > 1)))
+    if a.rows < FULL_ROWS:
+        print("SUBSET: the %d-row-change workload scaled down to %d row changes (%s)"
+              % (FULL_ROWS, a.rows, a.why))
+    print("%-60s %10s %15s %9s %9s %14s" % ("", "rows/s", "min-max", "TLS/plain", "peak RSS",
+                                            "CPU us/change"))
+    for w in (B, C):
+        plain = statistics.median(rates[(w, PLAIN)])
+        for b in (PLAIN, TLS):
+            med = statistics.median(rates[(w, b)])
+            print(("%-60s %10.0f %15s %9s%s" % (
+                w + b, med, compare.span(rates[(w, b)]),
+                "%.2fx" % (med / plain) if b == TLS else "",
+                " %5d KiB %14s" % (rss[b], compare.spread(cpu[b], "%.1f")) if w == B
+                else "")).rstrip())
+    print("binbridge's CPU time (user + system, the whole process: decoding, mapping, the "
+          "connection) per row change, over TLS / plaintext: %.2fx"
+          % (statistics.median(cpu[TLS]) / statistics.median(cpu[PLAIN])))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@
 #                           changes (a multiple of 5,000; default 500,000)
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
-#                           decode,redis,pyrepl,lag,mongo,tls (default all six);
+#                           decode,redis,pyrepl,lag,mongo,tls,redis-tls,
+#                           mongo-tls (default all eight);
 #                           pyrepl, the same workload replicated into Redis
 #                           once by python-mysql-replication (see below),
 #                           runs redis too: binbridge's keys are its reference
@@ -28,6 +29,14 @@
 #   BB_BENCH_MONGO_RUNS=N   MongoDB runs per build (default 1: a run of all
 #                           500,000 row changes takes some 7 minutes)
 #   BB_BENCH_TLS_RUNS=N     tls: runs of each case (default 3)
+#   BB_BENCH_REDIS_TLS_RUNS=N  redis-tls: runs of each case (default 3)
+#   BB_BENCH_REDIS_TLS_PORT=P  redis-tls: the TLS port given to the bench's
+#                           Redis for its time (default its port + 1)
+#   BB_BENCH_MONGO_TLS_ROWS=N  mongo-tls: its workload, N row changes (a
+#                           multiple of 5,000; default 20,000: see below)
+#   BB_BENCH_MONGO_TLS_RUNS=N  mongo-tls: runs of each case (default 3)
+#   BB_BENCH_FERRETDB_TLS_PORT=P  the bench FerretDB's TLS port (default its
+#                           port + 1)
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
 #                           5,000 rows/s, then at 20,000: BB_LAG_RATE=5000,20000;
 #                           a comma-separated list of rates, each measured)
@@ -52,6 +61,21 @@
 # BB_BENCH_MONGO_ROWS=N (a multiple of 5,000) replays the same workload
 # scaled down to N row changes instead, and the table says so.
 #
+# redis-tls: the Redis benchmark's replication into the same Redis over TLS
+# (rediss://, tls-verify=full, a certificate of scripts/test-ca.sh) beside
+# plaintext, the current build only (a build before rediss:// cannot), and
+# redis-benchmark --tls beside redis-benchmark (bench/bridge_bench.py
+# --only redis-tls).
+#
+# mongo-tls: the MongoDB benchmark over TLS beside plaintext
+# (bench/mongo_bench.py --tls): binbridge and the C driver each write its
+# workload into the bench's FerretDB over its plaintext port and over its
+# TLS port (BB_FERRETDB_TLS_PORT: scripts/servers.sh gives it a TLS
+# listener with its throwaway CA's certificate; tls=true&tlsCAFile=...,
+# verified in full), alternating, the current build only. Its own,
+# smaller workload (BB_BENCH_MONGO_TLS_ROWS): four cases a run at some
+# 1,200 row changes/s, the server's rate.
+#
 # tls: the stream's throughput over TLS beside plaintext (bench/tls_bench.py):
 # the Redis benchmark's workload read by the current build from the bench
 # MariaDB, which serves TLS with scripts/servers.sh's throwaway CA, by
@@ -68,23 +92,25 @@ export BB_MARIADB_PORT=${BB_BENCH_MARIADB_PORT:-33081}
 export BB_REDIS_PORT=${BB_BENCH_REDIS_PORT:-63801}
 export BB_FERRETDB_PORT=${BB_BENCH_FERRETDB_PORT:-27127}
 export BB_POSTGRES_PORT=${BB_BENCH_POSTGRES_PORT:-54341}
+export BB_FERRETDB_TLS_PORT=${BB_BENCH_FERRETDB_TLS_PORT:-$((BB_FERRETDB_PORT + 1))}
 export BB_FERRETDB_BACKEND=postgresql
 # Plaintext to the source but where a benchmark asks for TLS (see above);
 # a build before TLS does not read the variable.
 export BINBRIDGE_SOURCE_SSL_MODE=DISABLED
 rows=${BB_BENCH_ROWS:-500000}
 mongo_rows=${BB_BENCH_MONGO_ROWS:-500000}
-only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls}
+mongo_tls_rows=${BB_BENCH_MONGO_TLS_ROWS:-20000}
+only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls,redis-tls,mongo-tls}
 for b in ${only//,/ }; do
     case $b in
-    decode | redis | pyrepl | lag | mongo | tls) ;;
-    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo or tls, not '$b'" >&2; exit 2 ;;
+    decode | redis | pyrepl | lag | mongo | tls | redis-tls | mongo-tls) ;;
+    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo, tls, redis-tls or mongo-tls, not '$b'" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
-for n in "$rows" "$mongo_rows"; do
+for n in "$rows" "$mongo_rows" "$mongo_tls_rows"; do
     if ! [[ $n =~ ^[1-9][0-9]*$ ]] || ((n % 5000)); then
-        echo "run.sh: BB_BENCH_ROWS and BB_BENCH_MONGO_ROWS are positive multiples of 5000, not '$n'" >&2
+        echo "run.sh: BB_BENCH_ROWS, BB_BENCH_MONGO_ROWS and BB_BENCH_MONGO_TLS_ROWS are positive multiples of 5000, not '$n'" >&2
         exit 2
     fi
 done
@@ -104,7 +130,7 @@ if want pyrepl; then
     pyrepl=(--pyrepl "$(bench/pyrepl_venv.sh)")
 fi
 scripts/servers.sh start >/dev/null
-if want decode || want redis || want pyrepl || want tls; then
+if want decode || want redis || want pyrepl || want tls || want redis-tls; then
     bench/workload.sh build/bench/workload.binlog "$rows"
 fi
 if want decode; then
@@ -123,6 +149,11 @@ if ((${#parts[@]})); then
         "$rows" --only "$(IFS=,; echo "${parts[*]}")" "${pyrepl[@]}" \
         --runs "${BB_BENCH_BRIDGE_RUNS:-$((${#baseline[@]} ? 4 : 1))}" "${baseline[@]}"
 fi
+if want redis-tls; then
+    echo
+    bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source)" "$rows" \
+        --only redis-tls --runs "${BB_BENCH_REDIS_TLS_RUNS:-3}"
+fi
 if want tls; then
     echo
     # Before the MongoDB workload: the stream it reads runs to the server's end.
@@ -137,4 +168,13 @@ if want mongo; then
         "$(cat build/bench/workload-mongo.binlog.source)" "$mongo_rows" \
         "BB_BENCH_MONGO_ROWS=$mongo_rows asked for it" --runs "${BB_BENCH_MONGO_RUNS:-1}" \
         "${baseline[@]}"
+fi
+if want mongo-tls; then
+    echo
+    # After the MongoDB benchmark, likewise written last.
+    bench/workload.sh build/bench/workload-mongo-tls.binlog "$mongo_tls_rows"
+    bench/mongo_bench.py build build/bench/workload-mongo-tls.binlog \
+        "$(cat build/bench/workload-mongo-tls.binlog.source)" "$mongo_tls_rows" \
+        "BB_BENCH_MONGO_TLS_ROWS=$mongo_tls_rows: four cases a run" --tls \
+        --runs "${BB_BENCH_MONGO_TLS_RUNS:-3}"
 fi

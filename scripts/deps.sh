@@ -48,13 +48,17 @@ fi
 packages=(
     # build toolchain (a fresh Debian has neither make nor gcc)
     make gcc libc6-dev pkg-config git ca-certificates python3
-    # the throwaway CA and certificates of the TLS tests (scripts/servers.sh)
+    # the throwaway CA and certificates of the TLS tests (scripts/servers.sh,
+    # scripts/test-ca.sh)
     openssl
     # fetching a Go toolchain for FerretDB (below)
     curl unzip
     # libraries linked by the Makefile (PKGS) and the test runner
     libmariadb-dev libhiredis-dev libmongoc-dev libbson-dev libconfig-dev
     libmicrohttpd-dev libcriterion-dev libzstd-dev zlib1g-dev
+    # OpenSSL, linked by the Makefile itself (the source's TLS sessions,
+    # the Redis sink's TLS: sinks/redis/redis_net.c)
+    libssl-dev
     # throwaway test servers and their command-line clients (scripts/servers.sh)
     mariadb-server mariadb-client redis-server redis-tools
     # the demo shows a mirrored document (scripts/demo.sh)

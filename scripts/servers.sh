@@ -21,6 +21,13 @@
 #              it out),
 #              BB_FERRETDB_PORT (default 27117), BB_TOOLS_DIR (where
 #              scripts/deps.sh built FerretDB; default ~/.cache/binbridge).
+#              BB_FERRETDB_TLS_PORT (default: none): FerretDB also serves
+#              TLS on this port (127.0.0.1), with the throwaway CA's
+#              server certificate (see "TLS" below; no client certificate
+#              asked); `env` then exports it and BB_MONGO_TLS_URL. A
+#              FerretDB already running without it is restarted with it
+#              (its data stays). The benchmarks set it; the tests start
+#              FerretDBs of their own for TLS (tests/testutil.c).
 #              With another BB_SERVERS_DIR, FerretDB is started only on a
 #              BB_FERRETDB_PORT other than 27117 (private servers beside the
 #              shared ones must not take the shared FerretDB's port);
@@ -49,11 +56,13 @@ die() { printf '%s: %s\n' "$prog" "$*" >&2; exit 1; }
 log() { printf '%s: %s\n' "$prog" "$*" >&2; }
 
 # Absolute, so the paths stay valid whatever directory a caller runs from.
+SCRIPTS_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 STATE_DIR=$(realpath -m -- "${BB_SERVERS_DIR:-/tmp/binbridge-servers}")
 MARIADB_PORT=${BB_MARIADB_PORT:-33071}
 MARIADB_PLAIN_PORT=${BB_MARIADB_PLAIN_PORT:-33073}
 REDIS_PORT=${BB_REDIS_PORT:-63791}
 FERRETDB_PORT=${BB_FERRETDB_PORT:-27117}
+FERRETDB_TLS_PORT=${BB_FERRETDB_TLS_PORT:-}
 FERRETDB_BACKEND=${BB_FERRETDB_BACKEND:-sqlite}
 POSTGRES_PORT=${BB_POSTGRES_PORT:-54331}
 # The default port belongs to the default state directory's FerretDB: a
@@ -75,6 +84,9 @@ PLAIN_WANTED=true
 [[ $REDIS_PORT =~ ^[0-9]+$ ]] || die "BB_REDIS_PORT is not a number: $REDIS_PORT"
 [[ $MARIADB_PLAIN_PORT =~ ^[0-9]+$ ]] || die "BB_MARIADB_PLAIN_PORT is not a number: $MARIADB_PLAIN_PORT"
 [[ $FERRETDB_PORT =~ ^[0-9]+$ ]] || die "BB_FERRETDB_PORT is not a number: $FERRETDB_PORT"
+[[ -z $FERRETDB_TLS_PORT || $FERRETDB_TLS_PORT =~ ^[0-9]+$ ]] \
+    || die "BB_FERRETDB_TLS_PORT is not a number: $FERRETDB_TLS_PORT"
+[[ $FERRETDB_TLS_PORT != "$FERRETDB_PORT" ]] || die "BB_FERRETDB_TLS_PORT must differ from BB_FERRETDB_PORT"
 [[ $POSTGRES_PORT =~ ^[0-9]+$ ]] || die "BB_POSTGRES_PORT is not a number: $POSTGRES_PORT"
 [[ $FERRETDB_BACKEND == sqlite || $FERRETDB_BACKEND == postgresql ]] \
     || die "BB_FERRETDB_BACKEND must be sqlite or postgresql, not '$FERRETDB_BACKEND'"
@@ -98,6 +110,8 @@ REDIS_LOG=$STATE_DIR/redis.log
 FERRETDB_DATA=$STATE_DIR/ferretdb
 FERRETDB_PID=$STATE_DIR/ferretdb.pid
 FERRETDB_LOG=$STATE_DIR/ferretdb.log
+# The TLS port the running FerretDB was started with ("" for none).
+FERRETDB_TLS_STATE=$STATE_DIR/ferretdb.tls-port
 # FerretDB's PostgreSQL (BB_FERRETDB_BACKEND=postgresql): cluster, socket
 # and log in one directory, owned by the user the server runs as.
 POSTGRES_DIR=$STATE_DIR/postgresql
@@ -307,38 +321,20 @@ mariadb_status() {
 
 # ---------------------------------------------------------------- TLS
 
-# A throwaway CA, made once per state directory: ca.pem signs the main
-# MariaDB's certificate (server-cert.pem, subjectAltName DNS:localhost and
-# IP:127.0.0.1) and a client certificate (client-cert.pem, CN
-# binbridge-test-client); wrong-ca.pem is another CA that signed none of
-# them. The marker is written last, so an interrupted run starts over.
+# A throwaway CA, made once per state directory by scripts/test-ca.sh:
+# ca.pem signs the main MariaDB's certificate (server-cert.pem,
+# subjectAltName DNS:localhost, IP:127.0.0.1 and IP:::1) and a client
+# certificate (client-cert.pem, CN binbridge-test-client); wrong-ca.pem is
+# another CA that signed none of them (the file lists the others). The
+# script writes its marker last and renames the whole set into place, so
+# an interrupted run starts over.
 tls_setup() {
     [[ -f $TLS_DIR/.bb-complete ]] && return 0
     need_tools openssl
-    rm -rf -- "${TLS_DIR:?}"
-    mkdir -p -- "$TLS_DIR"
     log "making a throwaway CA and certificates in $TLS_DIR"
-    local ossl=(openssl) days=3650
-    (
-        set -e
-        cd -- "$TLS_DIR"
-        printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >server.ext
-        printf 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n' >client.ext
-        "${ossl[@]}" req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days "$days" -subj '/CN=binbridge test CA' \
-            -keyout ca-key.pem -out ca.pem
-        "${ossl[@]}" req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days "$days" -subj '/CN=binbridge wrong CA' \
-            -keyout wrong-ca-key.pem -out wrong-ca.pem
-        "${ossl[@]}" req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj '/CN=localhost' \
-            -keyout server-key.pem -out server.csr
-        "${ossl[@]}" x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
-            -days "$days" -extfile server.ext -out server-cert.pem
-        "${ossl[@]}" req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj '/CN=binbridge-test-client' \
-            -keyout client-key.pem -out client.csr
-        "${ossl[@]}" x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
-            -days "$days" -extfile client.ext -out client-cert.pem
-        rm -f -- server.csr client.csr ca.srl
-    ) >"$STATE_DIR/tls-setup.log" 2>&1 || fail_with_log "making the test certificates failed" "$STATE_DIR/tls-setup.log"
-    : >"$TLS_DIR/.bb-complete"
+    rm -rf -- "${TLS_DIR:?}"
+    "$SCRIPTS_DIR/test-ca.sh" "$TLS_DIR" >"$STATE_DIR/tls-setup.log" 2>&1 \
+        || fail_with_log "making the test certificates failed" "$STATE_DIR/tls-setup.log"
 }
 
 # ---------------------------------------------------------------- MariaDB without TLS
@@ -629,15 +625,18 @@ postgres_status() {
 # A MongoDB wire-protocol ping (OP_MSG {ping: 1, $db: "admin"}, the reply
 # must say ok: 1.0): an accepted connection alone does not mean a server is
 # serving. `ferretdb ping` would need --setup-database, which v1.24 only
-# takes with its experimental new authentication.
+# takes with its experimental new authentication. With a CA file as its
+# second argument, over TLS to localhost, the certificate verified.
 FERRETDB_PING_PY='
-import socket, struct, sys
+import socket, ssl, struct, sys
 def cstr(s): return s.encode() + b"\0"
 body = (b"\x10" + cstr("ping") + struct.pack("<i", 1)
         + b"\x02" + cstr("$db") + struct.pack("<i", 6) + b"admin\0")
 doc = struct.pack("<i", len(body) + 5) + body + b"\0"
 msg = struct.pack("<I", 0) + b"\0" + doc
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=3)
+if len(sys.argv) > 2:
+    s = ssl.create_default_context(cafile=sys.argv[2]).wrap_socket(s, server_hostname="localhost")
 s.settimeout(3)
 s.sendall(struct.pack("<iiii", 16 + len(msg), 1, 0, 2013) + msg)
 data = b""
@@ -653,6 +652,10 @@ ferretdb_ping() {
     python3 -c "$FERRETDB_PING_PY" "$FERRETDB_PORT" >/dev/null 2>&1
 }
 
+ferretdb_tls_ping() {
+    python3 -c "$FERRETDB_PING_PY" "$FERRETDB_TLS_PORT" "$TLS_DIR/ca.pem" >/dev/null 2>&1
+}
+
 ferretdb_start() {
     local pid
     if [[ $FERRETDB_WANTED != true ]]; then
@@ -661,36 +664,57 @@ ferretdb_start() {
     fi
     [[ -x $FERRETDB_BIN ]] || die "FerretDB not found at $FERRETDB_BIN; run scripts/deps.sh first"
     pid=$(live_pid "$FERRETDB_PID" ferretdb)
+    if [[ -n $pid && -n $FERRETDB_TLS_PORT ]]; then
+        # Asked for a TLS listener the running one lacks: restart it with
+        # one (the data stays).
+        local started=""
+        [[ -r $FERRETDB_TLS_STATE ]] && read -r started <"$FERRETDB_TLS_STATE" || true
+        if [[ $started != "$FERRETDB_TLS_PORT" ]]; then
+            log "FerretDB (pid $pid) serves no TLS on port $FERRETDB_TLS_PORT: restarting it with a TLS listener"
+            ferretdb_stop
+            pid=""
+        fi
+    fi
     if [[ -z $pid ]]; then
         if ferretdb_ping; then
             die "port $FERRETDB_PORT answers but no ferretdb from $STATE_DIR runs; set BB_FERRETDB_PORT"
         fi
-        rm -f -- "$FERRETDB_PID"
+        rm -f -- "$FERRETDB_PID" "$FERRETDB_TLS_STATE"
         mkdir -p -- "$FERRETDB_DATA"
-        log "starting FerretDB on 127.0.0.1:$FERRETDB_PORT"
+        log "starting FerretDB on 127.0.0.1:$FERRETDB_PORT${FERRETDB_TLS_PORT:+ (TLS on $FERRETDB_TLS_PORT)}"
         local backend=(--handler=sqlite --sqlite-url="file:$FERRETDB_DATA/")
         [[ $FERRETDB_BACKEND == postgresql ]] && backend=(--handler=postgresql
             --postgresql-url="postgres://postgres@127.0.0.1:$POSTGRES_PORT/ferretdb")
+        # FerretDB 1.24 with --listen-tls-ca-file would require a client
+        # certificate: left out, any client may connect over TLS.
+        local tls=()
+        [[ -n $FERRETDB_TLS_PORT ]] && tls=(--listen-tls="127.0.0.1:$FERRETDB_TLS_PORT"
+            --listen-tls-cert-file="$TLS_DIR/server-cert.pem"
+            --listen-tls-key-file="$TLS_DIR/server-key.pem")
         # No telemetry, no debug HTTP listener (it would take a fixed port),
         # state (its instance id) beside the data.
         setsid "$FERRETDB_BIN" "${backend[@]}" \
-            --listen-addr="127.0.0.1:$FERRETDB_PORT" --debug-addr=- \
+            --listen-addr="127.0.0.1:$FERRETDB_PORT" "${tls[@]}" --debug-addr=- \
             --telemetry=disable --state-dir="$STATE_DIR/ferretdb-state" \
             --log-level=ERROR --log-format=text \
             </dev/null >>"$FERRETDB_LOG" 2>&1 9>&- &
         pid=$!
         echo "$pid" >"$FERRETDB_PID"
+        echo "$FERRETDB_TLS_PORT" >"$FERRETDB_TLS_STATE"
     else
         log "FerretDB already running (pid $pid)"
     fi
 
     local i
     for ((i = 0; i < READY_TIMEOUT * 5; i++)); do
-        ferretdb_ping && return 0
+        if ferretdb_ping; then
+            [[ -z $FERRETDB_TLS_PORT ]] && return 0
+            ferretdb_tls_ping && return 0
+        fi
         pid_running "$pid" || fail_with_log "ferretdb exited during startup" "$FERRETDB_LOG"
         sleep 0.2
     done
-    fail_with_log "FerretDB not ready on port $FERRETDB_PORT after ${READY_TIMEOUT}s" "$FERRETDB_LOG"
+    fail_with_log "FerretDB not ready on port $FERRETDB_PORT${FERRETDB_TLS_PORT:+ (TLS $FERRETDB_TLS_PORT)} after ${READY_TIMEOUT}s" "$FERRETDB_LOG"
 }
 
 ferretdb_stop() {
@@ -704,14 +728,15 @@ ferretdb_stop() {
     kill -TERM "$pid" 2>/dev/null || true
     wait_exit "$pid" ferretdb \
         || fail_with_log "ferretdb (pid $pid) still running ${READY_TIMEOUT}s after SIGTERM" "$FERRETDB_LOG"
-    rm -f -- "$FERRETDB_PID"
+    rm -f -- "$FERRETDB_PID" "$FERRETDB_TLS_STATE"
 }
 
 ferretdb_status() {
-    local pid
+    local pid started=""
     pid=$(live_pid "$FERRETDB_PID" ferretdb)
+    [[ -r $FERRETDB_TLS_STATE ]] && read -r started <"$FERRETDB_TLS_STATE" || true
     if [[ -n $pid ]] && ferretdb_ping; then
-        echo "ferretdb: up port=$FERRETDB_PORT pid=$pid"
+        echo "ferretdb: up port=$FERRETDB_PORT pid=$pid${started:+ tls-port=$started}"
     elif [[ -n $pid ]]; then
         echo "ferretdb: starting/unresponsive port=$FERRETDB_PORT pid=$pid"
     else
@@ -740,6 +765,10 @@ ferretdb() {
     env)
         printf 'export %s=%q\n' BB_FERRETDB_PORT "$FERRETDB_PORT" \
             BB_MONGO_URL "mongodb://127.0.0.1:$FERRETDB_PORT/"
+        if [[ -n $FERRETDB_TLS_PORT ]]; then
+            printf 'export %s=%q\n' BB_FERRETDB_TLS_PORT "$FERRETDB_TLS_PORT" \
+                BB_MONGO_TLS_URL "mongodb://localhost:$FERRETDB_TLS_PORT/?tls=true&tlsCAFile=$TLS_DIR/ca.pem"
+        fi
         ;;
     esac
 }
@@ -826,6 +855,7 @@ restart-ferretdb)
     need_tools flock setsid python3
     [[ $FERRETDB_WANTED == true ]] || die "restart-ferretdb for $STATE_DIR needs a BB_FERRETDB_PORT of its own"
     lock
+    if [[ -n $FERRETDB_TLS_PORT ]]; then tls_setup; fi
     ferretdb_stop
     ferretdb_start
     ;;

@@ -9,6 +9,8 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -437,21 +439,24 @@ void socket_redis_start(struct socket_server *s)
     cr_assert(socket_wait(s), "redis-server on %s did not start (see %s/log)", s->sock, s->dir);
 }
 
-bool socket_ferretdb_start(struct socket_server *s)
+/* Where scripts/servers.sh and scripts/deps.sh keep FerretDB; false when
+ * it is not there. */
+static bool ferretdb_bin(char *bin, size_t size)
 {
-    /* Where scripts/servers.sh and scripts/deps.sh keep it. */
-    char bin[512];
     const char *tools = getenv("BB_TOOLS_DIR"), *cache = getenv("XDG_CACHE_HOME");
     if (tools)
-        snprintf(bin, sizeof bin, "%s/ferretdb-v1.24.2/ferretdb", tools);
+        snprintf(bin, size, "%s/ferretdb-v1.24.2/ferretdb", tools);
     else if (cache)
-        snprintf(bin, sizeof bin, "%s/binbridge/ferretdb-v1.24.2/ferretdb", cache);
+        snprintf(bin, size, "%s/binbridge/ferretdb-v1.24.2/ferretdb", cache);
     else
-        snprintf(bin, sizeof bin, "%s/.cache/binbridge/ferretdb-v1.24.2/ferretdb",
+        snprintf(bin, size, "%s/.cache/binbridge/ferretdb-v1.24.2/ferretdb",
                  getenv("HOME") ? getenv("HOME") : "");
-    if (access(bin, X_OK) != 0)
-        return false;
-    socket_dir(s, "mongo");
+    return access(bin, X_OK) == 0;
+}
+
+/* s->sock = dir/mongo.sock and s->url libmongoc's URL of it. */
+static void ferretdb_socket(struct socket_server *s)
+{
     snprintf(s->sock, sizeof s->sock, "%s/mongo.sock", s->dir);
     /* libmongoc's form of a socket: the path, %-escaped, as the host */
     size_t n = (size_t)snprintf(s->url, sizeof s->url, "mongodb://");
@@ -459,6 +464,15 @@ bool socket_ferretdb_start(struct socket_server *s)
         n += (size_t)(*p == '/' ? snprintf(s->url + n, sizeof s->url - n, "%%2F")
                                 : snprintf(s->url + n, sizeof s->url - n, "%c", *p));
     snprintf(s->url + n, sizeof s->url - n, "/");
+}
+
+bool socket_ferretdb_start(struct socket_server *s)
+{
+    char bin[512];
+    if (!ferretdb_bin(bin, sizeof bin))
+        return false;
+    socket_dir(s, "mongo");
+    ferretdb_socket(s);
     char sqlite[256], unix_arg[256], state[256];
     snprintf(sqlite, sizeof sqlite, "--sqlite-url=file:%s/", s->dir);
     snprintf(unix_arg, sizeof unix_arg, "--listen-unix=%s", s->sock);
@@ -491,4 +505,155 @@ void socket_server_stop(struct socket_server *s)
             cr_log_warn("could not remove %s", s->dir);
         s->dir[0] = '\0';
     }
+}
+
+/* ---- a Redis serving TLS ---- */
+
+const char *test_ca_dir(void)
+{
+    static char dir[128];
+    if (!dir[0]) {
+        snprintf(dir, sizeof dir, "/tmp/binbridge-test-ca-%u", (unsigned)getuid());
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "scripts/test-ca.sh '%s'", dir);
+        int rc = system(cmd);
+        cr_assert_eq(rc, 0, "%s failed (exit %d)", cmd, rc);
+    }
+    return dir;
+}
+
+const char *test_ca_file(const char *name)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", test_ca_dir(), name);
+    cr_assert_eq(access(path, R_OK), 0, "%s: %s", path, strerror(errno));
+    return path;
+}
+
+static bool tcp_port_free(unsigned port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(fd >= 0, "socket: %s", strerror(errno));
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+                             .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    bool ok = bind(fd, (struct sockaddr *)&a, sizeof a) == 0;
+    close(fd);
+    return ok;
+}
+
+unsigned test_free_port(void)
+{
+    static unsigned calls;
+    unsigned seed = (unsigned)getpid() * 2654435761u ^ (unsigned)time(NULL) ^ (++calls << 20);
+    for (int tries = 0; tries < 500; tries++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned port = 20000 + (seed >> 8) % 12000;
+        if (tcp_port_free(port))
+            return port;
+    }
+    cr_assert_fail("no free TCP port between 20000 and 32000");
+    return 0;
+}
+
+void tls_redis_start(struct tls_redis *t, const char *cert, bool auth_clients)
+{
+    char cert_file[256], key_file[256], ca_file[256];
+    snprintf(cert_file, sizeof cert_file, "%s/%s-cert.pem", test_ca_dir(), cert);
+    snprintf(key_file, sizeof key_file, "%s/%s-key.pem", test_ca_dir(), cert);
+    snprintf(ca_file, sizeof ca_file, "%s/ca.pem", test_ca_dir());
+    cr_assert_eq(access(cert_file, R_OK), 0, "%s: %s", cert_file, strerror(errno));
+    struct socket_server *s = &t->s;
+    socket_dir(s, "redis-tls");
+    snprintf(s->sock, sizeof s->sock, "%s/redis.sock", s->dir);
+    snprintf(s->url, sizeof s->url, "unix://%s", s->sock);
+    t->plain_port = test_free_port();
+    do
+        t->tls_port = test_free_port();
+    while (t->tls_port == t->plain_port);
+    char plain[16], tls[16];
+    snprintf(plain, sizeof plain, "%u", t->plain_port);
+    snprintf(tls, sizeof tls, "%u", t->tls_port);
+    /* Both ports on 127.0.0.1 and, where there is IPv6, ::1 (the "-":
+     * optional); the certificate names both. */
+    char *argv[] = { "/usr/bin/redis-server", "--port", plain, "--tls-port", tls,
+                     "--bind", "127.0.0.1", "-::1", "--tls-cert-file", cert_file,
+                     "--tls-key-file", key_file, "--tls-ca-cert-file", ca_file,
+                     "--tls-auth-clients", auth_clients ? "yes" : "no",
+                     "--unixsocket", s->sock, "--unixsocketperm", "700", "--save", "",
+                     "--appendonly", "no", "--dir", s->dir, NULL };
+    if (access(argv[0], X_OK) != 0)
+        argv[0] = "/usr/local/bin/redis-server";
+    socket_spawn(s, argv);
+    cr_assert(socket_wait(s), "redis-server with TLS on %s did not start (see %s/log)", tls,
+              s->dir);
+}
+
+/* ---- a FerretDB serving TLS ---- */
+
+/* Wait until something accepts connections on 127.0.0.1:port (10 s at
+ * most), while s runs. */
+static bool tcp_wait(struct socket_server *s, unsigned port)
+{
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+                             .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    for (int i = 0; i < 200; i++) {
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        bool ok = fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
+        if (fd >= 0)
+            close(fd);
+        if (ok)
+            return true;
+        int status;
+        if (waitpid(s->pid, &status, WNOHANG) == s->pid) {
+            s->pid = 0;
+            return false;
+        }
+        nanosleep(&(struct timespec){ 0, 50000000 }, NULL);
+    }
+    return false;
+}
+
+bool tls_ferretdb_start(struct tls_ferretdb *t, const char *cert, bool client_certs)
+{
+    char bin[512];
+    if (!ferretdb_bin(bin, sizeof bin))
+        return false;
+    char cert_file[256], key_file[256], ca_file[256];
+    snprintf(cert_file, sizeof cert_file, "%s/%s-cert.pem", test_ca_dir(), cert);
+    snprintf(key_file, sizeof key_file, "%s/%s-key.pem", test_ca_dir(), cert);
+    snprintf(ca_file, sizeof ca_file, "%s/ca.pem", test_ca_dir());
+    cr_assert_eq(access(cert_file, R_OK), 0, "%s: %s", cert_file, strerror(errno));
+    struct socket_server *s = &t->s;
+    socket_dir(s, "mongo-tls");
+    ferretdb_socket(s);
+    /* libmongoc takes the client's certificate and key in one file */
+    snprintf(t->client_pem, sizeof t->client_pem, "%s/client.pem", s->dir);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "cat '%s/client-cert.pem' '%s/client-key.pem' > '%s'",
+             test_ca_dir(), test_ca_dir(), t->client_pem);
+    cr_assert_eq(system(cmd), 0, "%s", cmd);
+    t->plain_port = test_free_port();
+    do
+        t->tls_port = test_free_port();
+    while (t->tls_port == t->plain_port);
+    char sqlite[256], unix_arg[256], state[256], plain[64], tls[64], tls_cert[300],
+        tls_key[300], tls_ca[300];
+    snprintf(sqlite, sizeof sqlite, "--sqlite-url=file:%s/", s->dir);
+    snprintf(unix_arg, sizeof unix_arg, "--listen-unix=%s", s->sock);
+    snprintf(state, sizeof state, "--state-dir=%s/state", s->dir);
+    snprintf(plain, sizeof plain, "--listen-addr=127.0.0.1:%u", t->plain_port);
+    snprintf(tls, sizeof tls, "--listen-tls=127.0.0.1:%u", t->tls_port);
+    snprintf(tls_cert, sizeof tls_cert, "--listen-tls-cert-file=%s", cert_file);
+    snprintf(tls_key, sizeof tls_key, "--listen-tls-key-file=%s", key_file);
+    /* FerretDB 1.24 with a CA file requires (and verifies) a client
+     * certificate (internal/util/tlsutil) */
+    snprintf(tls_ca, sizeof tls_ca, "--listen-tls-ca-file=%s", ca_file);
+    char *argv[] = { bin, "--handler=sqlite", sqlite, plain, unix_arg, tls, tls_cert, tls_key,
+                     "--debug-addr=-", "--telemetry=disable", state, "--log-level=ERROR",
+                     "--log-format=text", client_certs ? tls_ca : NULL, NULL };
+    socket_spawn(s, argv);
+    cr_assert(socket_wait(s) && tcp_wait(s, t->tls_port) && tcp_wait(s, t->plain_port),
+              "FerretDB with TLS on 127.0.0.1:%u did not start (see %s/log)", t->tls_port,
+              s->dir);
+    return true;
 }

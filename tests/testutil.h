@@ -119,4 +119,45 @@ bool socket_ferretdb_start(struct socket_server *s);
 /* SIGTERM, wait, remove its directory. No-op when not running. */
 void socket_server_stop(struct socket_server *s);
 
+/* ---- a Redis serving TLS, of a test's own ---- */
+
+/* The throwaway CA of scripts/test-ca.sh, made once in
+ * /tmp/binbridge-test-ca-<uid> (asserts): its directory, in which
+ * test_ca_file("ca.pem") and the others are (static buffer, valid until
+ * the next call). */
+const char *test_ca_dir(void);
+const char *test_ca_file(const char *name);
+
+/* A redis-server with TLS on tls_port (127.0.0.1 and ::1), plaintext on
+ * plain_port (127.0.0.1) and on the unix socket dir/redis.sock, without
+ * persistence: its certificate is test_ca_file("<cert>-cert.pem") and
+ * key ("server", "expired", "other-host"); auth_clients: tls-auth-clients
+ * yes (a client certificate signed by ca.pem is required). Started and
+ * answering PING when this returns (asserts); stop with
+ * socket_server_stop. */
+struct tls_redis {
+    struct socket_server s;
+    unsigned plain_port, tls_port;
+};
+void tls_redis_start(struct tls_redis *t, const char *cert, bool auth_clients);
+/* FerretDB (its SQLite backend, data in its directory) serving TLS on
+ * 127.0.0.1:tls_port with test_ca_file("<cert>-cert.pem") and its key
+ * ("server", "expired", "other-host"), plaintext on 127.0.0.1:plain_port
+ * and on the unix socket s.sock (s.url is libmongoc's URL of it: the
+ * tests' own reading); client_certs: --listen-tls-ca-file ca.pem, with
+ * which FerretDB requires a client certificate signed by it. client_pem:
+ * client-cert.pem and client-key.pem in one file, as libmongoc's
+ * tlsCertificateKeyFile takes them. Started and answering when this
+ * returns (asserts); false when the binary is not where scripts/deps.sh
+ * builds it (nothing is started). Stop with socket_server_stop. */
+struct tls_ferretdb {
+    struct socket_server s;
+    unsigned plain_port, tls_port;
+    char client_pem[192];
+};
+bool tls_ferretdb_start(struct tls_ferretdb *t, const char *cert, bool client_certs);
+/* A TCP port of 127.0.0.1 nothing listens on now, below the ephemeral
+ * range. */
+unsigned test_free_port(void);
+
 #endif

@@ -213,6 +213,16 @@ int mongo_not_connected(struct mongo_sink *ms, struct bb_error *err)
                         "dropped the connection)", ms->where);
 }
 
+/* No server to send a command to (a server selection error): one line
+ * naming each server and why, not libmongoc's long message (mongo_tls.c). */
+static int unreachable(struct mongo_sink *ms, const bson_error_t *e, struct bb_error *err)
+{
+    char why[1500];
+    log_debug("MongoDB at %s: libmongoc: %s", ms->where, e->message);
+    mongo_unreachable_reason(ms, e, why, sizeof why);
+    return bb_error_set(err, BB_ERR_IO, "cannot reach MongoDB at %s: %s", ms->where, why);
+}
+
 /* Run a command on the admin database; the reply is the caller's to
  * destroy (also after a failure). */
 static int admin_command(struct mongo_sink *ms, const char *name, bson_t *reply,
@@ -227,6 +237,8 @@ static int admin_command(struct mongo_sink *ms, const char *name, bson_t *reply,
     if (ok)
         return 0;
     int code = mongo_error_class(&e, reply);
+    if (e.domain == MONGOC_ERROR_SERVER_SELECTION)
+        return unreachable(ms, &e, err);
     return bb_error_set(err, code, "%s MongoDB at %s: %s: %s",
                         code == BB_ERR_IO ? "cannot reach" : "refused by", ms->where, name,
                         e.message);
@@ -352,8 +364,7 @@ int mongo_connect(struct mongo_sink *ms, struct bb_error *err)
 
     mongoc_server_description_t *sd = mongoc_client_select_server(c, true, NULL, &e);
     if (!sd) {
-        rc = bb_error_set(err, mongo_error_class(&e, NULL), "cannot reach MongoDB at %s: %s", ms->where,
-                          e.message);
+        rc = unreachable(ms, &e, err);
         goto fail;
     }
     const bson_t *hello = mongoc_server_description_hello_response(sd);

@@ -1,7 +1,8 @@
 /* mongo_internal.h - what the files of the MongoDB sink share: the sink's
  * state and the functions each file gives the others. mongo_sink.c: the
  * sink operations, buffering, commits; mongo_conn.c: the connection and
- * its errors; mongo_names.c: names; bson_value.c: values (mongo.h);
+ * its errors; mongo_tls.c: TLS (settings, files, why a server cannot be
+ * reached); mongo_names.c: names; bson_value.c: values (mongo.h);
  * geojson.c: GEOMETRY values; mongo_options.c: its options and its type. */
 #ifndef BB_MONGO_INTERNAL_H
 #define BB_MONGO_INTERNAL_H
@@ -65,6 +66,8 @@ struct mongo_sink {
     mongoc_client_t *client;        /* NULL when not connected */
     char where[300];                /* "host:port[,host:port]" for messages */
     char server[64];                /* "MongoDB 7.0.4", "FerretDB v1.24.2" */
+    bool tls;                       /* the URL turns TLS on (mongo_tls_setup) */
+    enum mongo_tls_verify tls_verify;   /* what libmongoc checks of the certificate */
     char *ckpt_name;
     char *ckpt_db;
     bool use_txn;                   /* replica set or mongos: one transaction per batch */
@@ -138,6 +141,22 @@ bool mongo_first_time(struct name_set *s, const char *p, size_t n);
 const char *mongo_db_clash(struct mongo_sink *ms, const char *db);
 /* Connect, and learn what the server is and takes. */
 int mongo_connect(struct mongo_sink *ms, struct bb_error *err);
+
+/* mongo_tls.c */
+/* The TLS settings (mongo.tls_*) into ms->uri where the URL has no
+ * option of its own, refused beside a URL without TLS; the files the
+ * options name checked (readable, PEM, a key that is the certificate's);
+ * ms->tls and ms->tls_verify set. 0 or BB_ERR_USAGE (BB_ERR_NOMEM). */
+int mongo_tls_setup(struct mongo_sink *ms, const struct mongo_settings *set, struct bb_error *err);
+/* What the URL's TLS is, for the log: "tls_verify=full, tlsCAFile /x". */
+void mongo_tls_describe(const struct mongo_sink *ms, char *buf, size_t size);
+/* Why libmongoc could not reach the servers (e: a server selection
+ * error), on one line: per server, libmongoc's reason, put in words of the
+ * URL's options, with what a handshake of our own tells beside it (the
+ * certificate's subject, dates and names; the server's alert; TLS where
+ * the URL has none, or none where it has). */
+void mongo_unreachable_reason(const struct mongo_sink *ms, const bson_error_t *e, char *buf,
+                              size_t size);
 
 /* mongo_names.c */
 /* A buffer's text, "" when empty. */

@@ -3,7 +3,8 @@
  * checks of a rule's outputs together, and its open function
  * (mongo_sink.c).
  *
- *   mongo.*          struct mongo_settings: url, password_env, oversize
+ *   mongo.*          struct mongo_settings: url, password_env, oversize and the
+ *                    TLS settings (tls_ca, tls_cert, tls_verify: mongo_tls.c)
  *   rules.mongo.*    struct mongo_output: database, collection, renames,
  *                    update, dates and the columns every output has
  *
@@ -12,9 +13,11 @@
  * socket written mongodb://%2Ftmp%2Fmongodb-27017.sock, every option). */
 #include "sinks/mongo/mongo_options.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <mongoc/mongoc.h>
 
@@ -45,6 +48,36 @@ static bool check_url(const char *v, char *why, size_t n)
      * the URL; they are terse, the form is added. */
     snprintf(why, n, "%s (expected mongodb://[user:password@]host[:port][,host[:port]...]"
              "[/[db][?options]] or mongodb+srv://host[/[db][?options]])", e.message);
+    return false;
+}
+
+/* A TLS file must be readable when the configuration is loaded: a typo
+ * is a usage error then, not a connection failure retried for ever. */
+static bool check_tls_file(const char *v, char *why, size_t n)
+{
+    FILE *f = fopen(v, "r");
+    if (!f) {
+        snprintf(why, n, "cannot read %s: %s", v, strerror(errno));
+        return false;
+    }
+    fclose(f);
+    return true;
+}
+
+int mongo_tls_verify_parse(const char *s)
+{
+    static const char *const names[] = { "full", "ca", "none" };
+    for (int i = 0; i < 3; i++)
+        if (strcasecmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static bool check_tls_verify(const char *v, char *why, size_t n)
+{
+    if (mongo_tls_verify_parse(v) >= 0)
+        return true;
+    snprintf(why, n, "must be \"full\", \"ca\" or \"none\", got \"%s\"", v);
     return false;
 }
 
@@ -99,6 +132,21 @@ static const struct config_option settings_options[] = {
       .def = "stop",
       .help = "a row whose document exceeds MongoDB's 16 MB: \"stop\" with an error naming the "
               "row, or \"skip\" it and log it" },
+    { .name = "mongo.tls_ca", .type = CONFIG_STRING, SET(tls_ca), .check = check_tls_file,
+      .flags = CONFIG_UNSET_OK,
+      .help = "a URL with tls=true: PEM file of the CA certificates the server's certificate must "
+              "chain to (default: the system's CA store); the URL's tlsCAFile wins over it" },
+    { .name = "mongo.tls_cert", .type = CONFIG_STRING, SET(tls_cert), .check = check_tls_file,
+      .flags = CONFIG_UNSET_OK,
+      .help = "a URL with tls=true: PEM file holding the client certificate binbridge presents "
+              "and its key, as libmongoc takes them (a server that requires one asks for it); "
+              "the URL's tlsCertificateKeyFile wins over it" },
+    { .name = "mongo.tls_verify", .type = CONFIG_STRING, SET(tls_verify),
+      .check = check_tls_verify, .flags = CONFIG_UNSET_OK,
+      .help = "a URL with tls=true: \"full\" (the default: the certificate chains to a trusted "
+              "CA and names the host), \"ca\" (the chain only: tlsAllowInvalidHostnames) or "
+              "\"none\" (nothing checked: tlsAllowInvalidCertificates); the URL's tlsInsecure "
+              "and tlsAllowInvalid* options win over it" },
 };
 
 #define OUT(f) CONFIG_AT(struct mongo_output, f)

@@ -19,12 +19,29 @@ enum mongo_oversize {
     MONGO_OVERSIZE_SKIP,        /* log the row and go on without it */
 };
 
-/* mongo = { url = ...; password_env = ...; oversize = ...; } */
+/* mongo = { url = ...; password_env = ...; oversize = ...; tls_ca = ...; ... } */
 struct mongo_settings {
     char *url;              /* mongodb://... or NULL */
     char *password_env;     /* name of an environment variable holding the password */
     enum mongo_oversize oversize;   /* a document over MongoDB's 16 MB limit */
+    /* Only with a URL that turns TLS on; the URL's own option wins over
+     * each (tlsCAFile, tlsCertificateKeyFile, tlsAllowInvalid...).
+     * NULL: unset. */
+    char *tls_ca;           /* tlsCAFile */
+    char *tls_cert;         /* tlsCertificateKeyFile: the client certificate and its key */
+    char *tls_verify;       /* "full", "ca" (tlsAllowInvalidHostnames) or "none"
+                               (tlsAllowInvalidCertificates) */
 };
+
+/* How much of the server's certificate is checked (mongo_tls_verify_parse). */
+enum mongo_tls_verify {
+    MONGO_TLS_VERIFY_FULL = 0,  /* the chain to a trusted CA, the dates, the host name */
+    MONGO_TLS_VERIFY_CA,        /* the chain and dates only */
+    MONGO_TLS_VERIFY_NONE,      /* nothing: encrypted, not authenticated */
+};
+
+/* "full", "ca" or "none" as its enum value; -1 for anything else. */
+int mongo_tls_verify_parse(const char *s);
 
 /* One MongoDB output of a rule. */
 struct mongo_output {

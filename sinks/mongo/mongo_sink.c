@@ -1000,6 +1000,8 @@ int mongo_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
         }
         mongoc_uri_set_password(ms->uri, pw);
     }
+    if ((rc = mongo_tls_setup(ms, set, err)) < 0)
+        goto fail;
     /* Fail fast when the server is down (the bridge retries with backoff);
      * a batch may take a while. The URL's own settings win. */
     if (!mongoc_uri_has_option(ms->uri, MONGOC_URI_CONNECTTIMEOUTMS))
@@ -1030,6 +1032,11 @@ int mongo_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
     ms->keep_bytes = cfg->batch_bytes ? (size_t)cfg->batch_bytes * 2 + (1u << 20) : 64u << 20;
     if ((rc = mongo_connect(ms, err)) < 0)
         goto fail;
+    if (ms->tls) {
+        char tls[700];
+        mongo_tls_describe(ms, tls, sizeof tls);
+        log_info("MongoDB at %s: over TLS (%s)", ms->where, tls);
+    }
     out->ops = &mongo_sink_ops;
     out->ctx = ms;
     return 0;

@@ -3,12 +3,17 @@
 #ifndef BB_SINK_REDIS_H
 #define BB_SINK_REDIS_H
 
+#include <stdbool.h>
+
 #include "binbridge.h"
 
 /* A parsed Redis URL (the one URL parser's rules, base/url.h):
  *   redis://[[user][:password]@]host[:port][/db][?db=N]  host may be [ipv6]; port 6379, db 0
+ *   rediss://...                                        the same over TLS, and the TLS
+ *       parameters tls-ca=FILE, tls-cert=FILE, tls-key=FILE, tls-server-name=NAME,
+ *       tls-verify=full|ca|none
  *   unix://[[user][:password]@]/path/to/socket[?db=N]
- * user, password and the socket path are percent-decoded. */
+ * user, password, the socket path and parameter values are percent-decoded. */
 struct redis_url {
     char *host;         /* TCP; NULL for a unix socket */
     int port;
@@ -16,7 +21,14 @@ struct redis_url {
     char *user;         /* NULL: the default user */
     char *password;     /* NULL: none in the URL */
     int db;
+    bool tls;           /* rediss:// */
+    /* The TLS parameters given in the URL; NULL (tls_verify -1): not given. */
+    char *tls_ca, *tls_cert, *tls_key, *tls_server_name;
+    int tls_verify;     /* enum redis_tls_verify, -1: not given */
 };
+
+/* "full", "ca", "none" as enum redis_tls_verify; -1 for anything else. */
+int redis_tls_verify_parse(const char *s);
 
 /* Parse url into u (caller destroys it with redis_url_destroy, also after
  * a failure). Returns 0 or BB_ERR_USAGE with a one-line reason that never

@@ -1,6 +1,8 @@
 /* redis_conn.c - the connection to Redis: connecting (AUTH, SELECT,
- * CLIENT SETNAME, the server's version), commands outside a batch and
- * their replies, and the reply reader of a batch's EXEC. */
+ * CLIENT SETNAME, the server's version) over redis_net.h's byte stream,
+ * commands outside a batch and their replies, and the reply reader of a
+ * batch's EXEC. hiredis is used for its reply parser alone (redisReader):
+ * every byte goes through redis_net. */
 #include "sinks/redis/redis_internal.h"
 
 #include <errno.h>
@@ -8,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/types.h>
 
 #include "base/error.h"
@@ -36,13 +37,15 @@ bool redis_transient_reply(const char *s, size_t n)
 
 void redis_disconnect(struct redis_sink *rs)
 {
-    if (rs->c) {
-        redisFree(rs->c);
-        rs->c = NULL;
-    }
+    redis_net_close(rs->net);
+    rs->net = NULL;
     if (rs->rd) {
         redisReaderFree(rs->rd);
         rs->rd = NULL;
+    }
+    if (rs->rd_obj) {
+        redisReaderFree(rs->rd_obj);
+        rs->rd_obj = NULL;
     }
 }
 
@@ -54,16 +57,6 @@ int redis_io_error(struct redis_sink *rs, struct bb_error *err, const char *doin
     bb_error_set(err, BB_ERR_IO, "Redis at %s: %s: %s", rs->where, doing, why);
     redis_disconnect(rs);
     return BB_ERR_IO;
-}
-
-int redis_errno_error(struct redis_sink *rs, struct bb_error *err, const char *doing, int e)
-{
-    char why[128];
-    if (e == EAGAIN || e == EWOULDBLOCK)
-        snprintf(why, sizeof why, "no answer within %d s", COMMAND_TIMEOUT_S);
-    else
-        snprintf(why, sizeof why, "%s", strerror(e));
-    return redis_io_error(rs, err, doing, why);
 }
 
 int redis_not_connected(struct redis_sink *rs, struct bb_error *err)
@@ -81,21 +74,54 @@ static int reply_error(struct redis_sink *rs, struct bb_error *err, const char *
                         (int)(len > 300 ? 300 : len), msg);
 }
 
-/* send() rather than write(): a connection the server closed must be an
- * error, not SIGPIPE. */
 int redis_send_all(struct redis_sink *rs, const char *p, size_t n, struct bb_error *err)
 {
-    while (n) {
-        ssize_t w = send(rs->c->fd, p, n, MSG_NOSIGNAL);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return redis_errno_error(rs, err, "writing", errno);
-        }
-        p += w;
-        n -= (size_t)w;
-    }
+    if (!rs->net)
+        return redis_not_connected(rs, err);
+    struct bb_error e = { 0 };
+    if (redis_net_write(rs->net, p, n, &e) < 0)
+        return redis_io_error(rs, err, "writing", e.msg);
     return 0;
+}
+
+/* Read what the server sent next into reader rd. */
+static int feed(struct redis_sink *rs, redisReader *rd, const char *doing, struct bb_error *err)
+{
+    struct bb_error e = { 0 };
+    ssize_t n = redis_net_read(rs->net, rs->rbuf, sizeof rs->rbuf, &e);
+    if (n < 0)
+        return redis_io_error(rs, err, doing, e.msg);
+    if (redisReaderFeed(rd, rs->rbuf, (size_t)n) != REDIS_OK)
+        return redis_io_error(rs, err, doing, rd->errstr);
+    return 0;
+}
+
+int redis_feed_batch_reader(struct redis_sink *rs, const char *doing, struct bb_error *err)
+{
+    if (!rs->net)
+        return redis_not_connected(rs, err);
+    return feed(rs, rs->rd, doing, err);
+}
+
+int redis_get_reply(struct redis_sink *rs, const char *doing, redisReply **out,
+                    struct bb_error *err)
+{
+    *out = NULL;
+    for (;;) {
+        if (!rs->net)
+            return redis_not_connected(rs, err);
+        void *reply = NULL;
+        if (redisReaderGetReply(rs->rd_obj, &reply) != REDIS_OK)
+            return redis_io_error(rs, err, doing, rs->rd_obj->errstr);
+        if (reply) {
+            rs->answered = true;
+            *out = reply;
+            return 0;
+        }
+        int rc = feed(rs, rs->rd_obj, doing, err);
+        if (rc < 0)
+            return rc;
+    }
 }
 
 /* Send one command and read its reply into *out (caller frees it with
@@ -104,7 +130,7 @@ static int call(struct redis_sink *rs, int argc, const char *const *argv, const 
                 redisReply **out, struct bb_error *err)
 {
     *out = NULL;
-    if (!rs->c)
+    if (!rs->net)
         return redis_not_connected(rs, err);
     bb_buf_reset(&rs->cmd);
     resp_put_header(&rs->cmd, '*', (size_t)argc);
@@ -115,16 +141,9 @@ static int call(struct redis_sink *rs, int argc, const char *const *argv, const 
     int rc = redis_send_all(rs, rs->cmd.data, rs->cmd.len, err);
     if (rc < 0)
         return rc;
-    void *reply = NULL;
-    if (redisGetReply(rs->c, &reply) != REDIS_OK || !reply) {
-        char doing[64];
-        snprintf(doing, sizeof doing, "reading the reply to %s", argv[0]);
-        if (rs->c->err == REDIS_ERR_IO)
-            return redis_errno_error(rs, err, doing, errno);
-        return redis_io_error(rs, err, doing, rs->c->errstr[0] ? rs->c->errstr : "no reply");
-    }
-    *out = reply;
-    return 0;
+    char doing[64];
+    snprintf(doing, sizeof doing, "reading the reply to %s", argv[0]);
+    return redis_get_reply(rs, doing, out, err);
 }
 
 /* call(), with an error reply as an error (doing names the step). */
@@ -242,27 +261,22 @@ static unsigned parse_version(const char *info)
 int redis_connect(struct redis_sink *rs, struct bb_error *err)
 {
     redis_disconnect(rs);
-    struct timeval ct = { CONNECT_TIMEOUT_S, 0 }, ot = { COMMAND_TIMEOUT_S, 0 };
-    redisContext *c = rs->url.path ? redisConnectUnixWithTimeout(rs->url.path, ct)
-                                   : redisConnectWithTimeout(rs->url.host, rs->url.port, ct);
-    if (!c)
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    if (c->err) {
-        bb_error_set(err, BB_ERR_IO, "cannot connect to Redis at %s: %s", rs->where, c->errstr);
-        redisFree(c);
-        return BB_ERR_IO;
-    }
-    rs->c = c;
-    if (redisSetTimeout(c, ot) != REDIS_OK)
-        return redis_io_error(rs, err, "setting the command timeout", c->errstr);
-    if (!rs->url.path)
-        (void)redisEnableKeepAlive(c);  /* only speeds up noticing a dead peer */
-    if (!(rs->rd = redisReaderCreateWithFunctions(&batch_functions))) {
+    struct redis_endpoint ep = {
+        .host = rs->url.host, .port = rs->url.port, .path = rs->url.path, .tls = rs->tls,
+        .server_name = rs->tls_server_name, .connect_timeout_ms = CONNECT_TIMEOUT_S * 1000,
+        .io_timeout_ms = COMMAND_TIMEOUT_S * 1000,
+    };
+    struct bb_error e = { 0 };
+    if (redis_net_connect(&rs->net, &ep, &e) < 0)
+        return bb_error_set(err, e.code, "cannot connect to Redis at %s: %s", rs->where, e.msg);
+    if (!(rs->rd = redisReaderCreateWithFunctions(&batch_functions)) ||
+        !(rs->rd_obj = redisReaderCreate())) {
         redis_disconnect(rs);
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     }
     rs->rd->privdata = rs;
     rs->rd->maxbuf = 0;     /* keep the read buffer: no allocation per batch */
+    rs->answered = false;
 
     int rc = 0;
     if (rs->password) {
@@ -336,6 +350,10 @@ int redis_connect(struct redis_sink *rs, struct bb_error *err)
     freeReplyObject(r);
     return 0;
 fail:
+    /* A TLS port drops a client that speaks plaintext at its first
+     * command. */
+    if (rc == BB_ERR_IO && !rs->answered && !rs->tls && !rs->url.path)
+        bb_error_suffix(err, " (a TLS port? rediss:// connects with TLS)");
     redis_disconnect(rs);
     return rc;
 }

@@ -1,7 +1,7 @@
 /* redis_internal.h - what the files of the Redis sink share: the sink's
  * state, the batch's key record, and the functions each file gives the
  * others. redis_sink.c: the sink operations and the pending batch;
- * redis_conn.c: the connection; redis_key_types.c: key types; redis_shapes.c:
+ * redis_conn.c: the connection (its bytes: redis_net.c); redis_key_types.c: key types; redis_shapes.c:
  * hash, JSON and stream rendering; resp.h: RESP; redis_url.c: URLs;
  * redis_key.c: key templates; redis_options.c: its options and its type. */
 #ifndef BB_REDIS_INTERNAL_H
@@ -20,6 +20,7 @@
 #include "mapping/mapper.h"
 #include "sinks/sink.h"
 #include "sinks/redis/redis.h"
+#include "sinks/redis/redis_net.h"
 #include "sinks/redis/redis_options.h"
 
 #define CONNECT_TIMEOUT_S 5
@@ -70,8 +71,12 @@ struct redis_sink {
     char *ckpt_key;
     char *client_name;
 
-    redisContext *c;            /* NULL when not connected */
+    struct redis_tls *tls;      /* rediss://: the TLS setup; NULL: plaintext */
+    const char *tls_server_name; /* the URL's or the settings' (theirs); NULL: the host */
+    struct redis_net *net;      /* NULL when not connected */
     redisReader *rd;            /* commit's replies, read without allocations */
+    redisReader *rd_obj;        /* other replies, as redisReply objects */
+    bool answered;              /* the connection has had a reply */
     unsigned version;           /* 0: unknown (INFO refused) */
 
     /* The pending batch: MULTI, then the commands added since the last
@@ -150,10 +155,15 @@ void redis_disconnect(struct redis_sink *rs);
 /* Connection errors: the connection is dropped, BB_ERR_IO. */
 int redis_io_error(struct redis_sink *rs, struct bb_error *err, const char *doing,
                    const char *why);
-int redis_errno_error(struct redis_sink *rs, struct bb_error *err, const char *doing, int e);
 int redis_not_connected(struct redis_sink *rs, struct bb_error *err);
 /* Write p[0..n) to the server. */
 int redis_send_all(struct redis_sink *rs, const char *p, size_t n, struct bb_error *err);
+/* The next reply of the connection as a redisReply (caller frees it with
+ * freeReplyObject); doing names the step in messages. */
+int redis_get_reply(struct redis_sink *rs, const char *doing, redisReply **out,
+                    struct bb_error *err);
+/* Read more of the server's bytes into the batch reader (rs->rd). */
+int redis_feed_batch_reader(struct redis_sink *rs, const char *doing, struct bb_error *err);
 /* One command outside the batch; *out is its reply (caller frees). */
 int redis_run(struct redis_sink *rs, int argc, const char *const *argv, const size_t *lens,
               const char *doing, redisReply **out, struct bb_error *err);

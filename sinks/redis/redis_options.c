@@ -8,6 +8,7 @@
  *                    columns every output has */
 #include "sinks/redis/redis_options.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,6 +53,27 @@ static bool check_url(const char *v, char *why, size_t n)
     return rc == 0;
 }
 
+/* A TLS file must be readable when the configuration is loaded: a typo
+ * is a usage error then, not a connection failure retried for ever. */
+static bool check_tls_file(const char *v, char *why, size_t n)
+{
+    FILE *f = fopen(v, "r");
+    if (!f) {
+        snprintf(why, n, "cannot read %s: %s", v, strerror(errno));
+        return false;
+    }
+    fclose(f);
+    return true;
+}
+
+static bool check_tls_verify(const char *v, char *why, size_t n)
+{
+    if (redis_tls_verify_parse(v) >= 0)
+        return true;
+    snprintf(why, n, "must be \"full\", \"ca\" or \"none\", got \"%s\"", v);
+    return false;
+}
+
 static bool check_key(const char *v, char *why, size_t n)
 {
     bool row;
@@ -68,7 +90,8 @@ static const char *const shape_names[] = { "hash", "json", "stream", NULL };
 static const struct config_option settings_options[] = {
     { .name = "redis.url", .type = CONFIG_STRING, SET(url), .check = check_url,
       .flags = CONFIG_UNSET_OK,
-      .help = "the Redis server, redis://[[user]:password@]host[:port][/db] or "
+      .help = "the Redis server, redis://[[user]:password@]host[:port][/db], the same over TLS "
+              "as rediss://... (with the tls-* parameters below as ?tls-ca=FILE&...), or "
               "unix://[[user]:password@]/path/to/socket[?db=N]; --redis overrides it" },
     { .name = "redis.password_env", .type = CONFIG_STRING, SET(password_env),
       .check = config_check_env_name, .flags = CONFIG_UNSET_OK,
@@ -79,6 +102,27 @@ static const struct config_option settings_options[] = {
               "or a stream goes): \"overwrite\" replaces it (a WARN names the key when a stream "
               "or a partial row image meets it), \"stop\" checks every key of a batch first and "
               "stops before applying anything, naming the key" },
+    { .name = "redis.tls_ca", .type = CONFIG_STRING, SET(tls_ca), .check = check_tls_file,
+      .flags = CONFIG_UNSET_OK,
+      .help = "rediss://: PEM file of the CA certificates the server's certificate must chain "
+              "to (default: the system's CA store); the URL's ?tls-ca= wins over it" },
+    { .name = "redis.tls_cert", .type = CONFIG_STRING, SET(tls_cert), .check = check_tls_file,
+      .flags = CONFIG_UNSET_OK,
+      .help = "rediss://: PEM file of the client certificate binbridge presents (a server "
+              "with tls-auth-clients yes asks for one); the URL's ?tls-cert= wins over it" },
+    { .name = "redis.tls_key", .type = CONFIG_STRING, SET(tls_key), .check = check_tls_file,
+      .flags = CONFIG_UNSET_OK,
+      .help = "rediss://: PEM file of the client certificate's key, unencrypted (default: "
+              "tls_cert holds it); the URL's ?tls-key= wins over it" },
+    { .name = "redis.tls_server_name", .type = CONFIG_STRING, SET(tls_server_name),
+      .flags = CONFIG_UNSET_OK,
+      .help = "rediss://: the name sent to the server (SNI) and that its certificate must "
+              "hold (default: the URL's host); the URL's ?tls-server-name= wins over it" },
+    { .name = "redis.tls_verify", .type = CONFIG_STRING, SET(tls_verify),
+      .check = check_tls_verify, .flags = CONFIG_UNSET_OK,
+      .help = "rediss://: \"full\" (the default: the certificate chains to a trusted CA and "
+              "names the host), \"ca\" (the chain only) or \"none\" (nothing checked: "
+              "encryption without authentication); the URL's ?tls-verify= wins over it" },
 };
 
 #define OUT(f) CONFIG_AT(struct redis_output, f)

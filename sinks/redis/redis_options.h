@@ -27,11 +27,14 @@ enum redis_wrong_type {
     REDIS_WRONG_TYPE_STOP,          /* stop before anything of the batch is applied */
 };
 
-/* redis = { url = ...; password_env = ...; wrong_type = ...; } */
+/* redis = { url = ...; password_env = ...; wrong_type = ...; tls_ca = ...; ... } */
 struct redis_settings {
-    char *url;              /* redis://[:pass@]host:port[/db], unix:///path[?db=N], or NULL */
+    char *url;              /* redis[s]://[:pass@]host:port[/db], unix:///path[?db=N], or NULL */
     char *password_env;     /* name of an environment variable holding the password */
     enum redis_wrong_type wrong_type;
+    /* rediss:// only; the URL's tls-* parameter wins over each. NULL: unset. */
+    char *tls_ca, *tls_cert, *tls_key, *tls_server_name;
+    char *tls_verify;       /* "full", "ca" or "none" */
 };
 
 /* One Redis output of a rule. key is never NULL after loading (the

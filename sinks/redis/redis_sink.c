@@ -62,9 +62,10 @@
  * has no prefix naming the table (redis_key_prefix) are left in
  * place with a warning.
  *
- * Connections: TCP or unix socket, AUTH [user] password (from the URL or
- * the environment: config_password), SELECT db, CLIENT
- * SETNAME binbridge-<checkpoint name>; 5 s to connect, 30 s per command.
+ * Connections (redis_conn.c over redis_net.c): TCP, TLS (rediss://) or a
+ * unix socket, AUTH [user] password (from the URL or the environment:
+ * config_password), SELECT db, CLIENT SETNAME binbridge-<checkpoint name>;
+ * 5 s to connect (and for the TLS handshake), 30 s per command.
  * Errors name the server; connection failures and a server still loading
  * its data are BB_ERR_IO (retry after reconnect()), error replies
  * BB_ERR_SERVER. Redis 4.0+ (HSET of several fields, UNLINK); streams need
@@ -78,7 +79,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/types.h>
 
 #include <hiredis/hiredis.h>
@@ -281,17 +281,9 @@ static int read_batch_replies(struct redis_sink *rs, struct bb_error *err)
             rs->rd_top++;
             continue;
         }
-        ssize_t n = recv(rs->c->fd, rs->rbuf, sizeof rs->rbuf, 0);
-        if (n == 0)
-            return redis_io_error(rs, err, "reading the replies to a batch",
-                                  "the server closed the connection");
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return redis_errno_error(rs, err, "reading the replies to a batch", errno);
-        }
-        if (redisReaderFeed(rs->rd, rs->rbuf, (size_t)n) != REDIS_OK)
-            return redis_io_error(rs, err, "reading the replies to a batch", rs->rd->errstr);
+        int rc = redis_feed_batch_reader(rs, "reading the replies to a batch", err);
+        if (rc < 0)
+            return rc;
     }
     return 0;
 }
@@ -465,7 +457,7 @@ static int sink_commit(void *ctx, const struct checkpoint *cp, struct bb_error *
     /* What the batch holds before the checkpoint: kept when the batch is
      * refused for now (BB_ERR_AGAIN), to be written again. */
     size_t base_len = rs->out.len, base_ncmds = rs->ncmds;
-    if (!rs->c) {
+    if (!rs->net) {
         rc = redis_not_connected(rs, err);
         goto done;
     }
@@ -569,10 +561,9 @@ static int filter_by_type(struct redis_sink *rs, redisReply *keys, const char *t
         return err->code;
     int rc = redis_send_all(rs, rs->cmd.data, rs->cmd.len, err);
     for (size_t i = 0; i < keys->elements && rc == 0; i++) {
-        void *v = NULL;
-        if (redisGetReply(rs->c, &v) != REDIS_OK || !v)
-            return redis_io_error(rs, err, "reading the replies to TYPE", rs->c->errstr);
-        redisReply *t = v;
+        redisReply *t;
+        if ((rc = redis_get_reply(rs, "reading the replies to TYPE", &t, err)) < 0)
+            return rc;
         if (t->type != REDIS_REPLY_STATUS || strcmp(t->str, type) != 0)
             keys->element[i]->len = SIZE_MAX;  /* marks a key to keep */
         freeReplyObject(t);
@@ -662,7 +653,7 @@ static int sink_clear_table(void *ctx, const struct table_plan *plan, struct bb_
         return bb_error_set(err, BB_ERR_USAGE, "clearing the Redis keys of %s.%s with %zu "
                             "commands pending: commit them first (the keys are removed at once, "
                             "outside the batch)", plan->schema, plan->table, rs->ncmds);
-    if (!rs->c)
+    if (!rs->net)
         return redis_not_connected(rs, err);
     const struct sink_outputs *mine = mapper_sink_outputs(plan, rs->index);
     for (uint32_t i = 0; i < mine->n; i++) {
@@ -687,6 +678,7 @@ static void sink_close(void *ctx)
     if (!rs)
         return;
     redis_disconnect(rs);
+    redis_tls_free(rs->tls);
     redis_url_destroy(&rs->url);
     if (rs->password) {
         memset(rs->password, 0, strlen(rs->password));
@@ -705,6 +697,42 @@ static void sink_close(void *ctx)
     free(rs->cmd_off);
     free(rs->merged);
     free(rs);
+}
+
+/* rediss://: the TLS setup, each of the URL's tls-* parameters winning
+ * over its setting. TLS settings beside a plaintext URL are a mistake
+ * (the connection would not be what the file says): refused. */
+static int open_tls(struct redis_sink *rs, const struct redis_settings *set,
+                    struct bb_error *err)
+{
+    const struct redis_url *u = &rs->url;
+    if (!u->tls) {
+        const char *name = set->tls_ca ? "tls_ca" : set->tls_cert ? "tls_cert"
+                           : set->tls_key ? "tls_key" : set->tls_server_name ? "tls_server_name"
+                           : set->tls_verify ? "tls_verify" : NULL;
+        if (name)
+            return bb_error_set(err, BB_ERR_USAGE, "redis.%s is set but the Redis URL is not "
+                                "a rediss:// (TLS) one", name);
+        return 0;
+    }
+    struct redis_tls_config tc = {
+        .ca_file = u->tls_ca ? u->tls_ca : set->tls_ca,
+        .cert_file = u->tls_cert ? u->tls_cert : set->tls_cert,
+        .key_file = u->tls_key ? u->tls_key : set->tls_key,
+        .verify = u->tls_verify >= 0 ? (enum redis_tls_verify)u->tls_verify
+                  : set->tls_verify ? (enum redis_tls_verify)redis_tls_verify_parse(set->tls_verify)
+                  : REDIS_TLS_VERIFY_FULL,
+    };
+    rs->tls_server_name = u->tls_server_name ? u->tls_server_name : set->tls_server_name;
+    int rc = redis_tls_new(&rs->tls, &tc, err);
+    if (rc < 0) {
+        bb_error_prefix(err, "Redis at %s", rs->where);
+        return rc;
+    }
+    if (tc.verify == REDIS_TLS_VERIFY_NONE)
+        log_warn("Redis at %s: TLS without verification (tls-verify=none): the connection is "
+                 "encrypted, but anyone on the path can pose as the server", rs->where);
+    return 0;
 }
 
 static const struct sink_ops redis_sink_ops = {
@@ -749,6 +777,9 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
     else
         snprintf(rs->where, sizeof rs->where, "%s:%d", rs->url.host, rs->url.port);
 
+    if ((rc = open_tls(rs, set, err)) < 0)
+        goto fail;
+
     /* The URL's password first, else the environment's (config.h) */
     const char *pw = rs->url.password;
     if (!pw)
@@ -785,6 +816,10 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
     reset_pending(rs);
     if ((rc = redis_connect(rs, err)) < 0)
         goto fail;
+    char tls[128];
+    if (redis_net_tls_description(rs->net, tls, sizeof tls))
+        log_info("Redis at %s: over TLS (%s, tls-verify=%s)", rs->where, tls,
+                 redis_tls_verify_name(rs->tls));
     out->ops = &redis_sink_ops;
     out->ctx = rs;
     return 0;

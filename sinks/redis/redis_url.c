@@ -1,6 +1,7 @@
-/* redis_url.c - redis:// and unix:// URLs (redis.h), read by the one URL
- * parser (base/url.h): its rules for the userinfo, unix:// and
- * %-escapes, then what a Redis URL adds (the database, db=N). */
+/* redis_url.c - redis://, rediss:// and unix:// URLs (redis.h), read by
+ * the one URL parser (base/url.h): its rules for the userinfo, unix://
+ * and %-escapes, then what a Redis URL adds (the database, db=N, and for
+ * rediss:// the TLS parameters). */
 #include "sinks/redis/redis.h"
 
 #include <limits.h>
@@ -14,6 +15,7 @@
 
 /* What the messages show as the form of a URL. */
 #define REDIS_URL_FORM "redis://[[user]:password@]host[:port][/db]"
+#define REDISS_URL_FORM "rediss://[[user]:password@]host[:port][/db][?tls-ca=FILE&...]"
 #define UNIX_URL_FORM "unix://[[user]:password@]/path/to/socket[?db=N]"
 
 /* A database number: 0 to INT_MAX in decimal. */
@@ -47,18 +49,20 @@ int redis_url_parse(struct redis_url *u, const char *url, struct bb_error *err)
     u->port = 6379;
     if (!url)
         return bb_error_set(err, BB_ERR_USAGE, "no Redis URL");
+    u->tls_verify = -1;
     size_t slen = url_scheme_len(url, strlen(url));
-    if (slen == 6 && strncasecmp(url, "rediss", 6) == 0)
-        return bb_error_set(err, BB_ERR_USAGE, "TLS (rediss://) is not supported; use "
-                            REDIS_URL_FORM);
+    u->tls = slen == 6 && strncasecmp(url, "rediss", 6) == 0;
     bool is_unix = slen == 4 && strncasecmp(url, "unix", 4) == 0;
-    if (!is_unix && !(slen == 5 && strncasecmp(url, "redis", 5) == 0)) {
+    if (!is_unix && !u->tls && !(slen == 5 && strncasecmp(url, "redis", 5) == 0)) {
         char q[256];
-        return bb_error_set(err, BB_ERR_USAGE, "the URL must be " REDIS_URL_FORM " or "
-                            UNIX_URL_FORM ", got \"%s\"", url_quotable(url, q, sizeof q));
+        return bb_error_set(err, BB_ERR_USAGE, "the URL must be "
+                            "redis[s]://[[user]:password@]host[:port][/db] or " UNIX_URL_FORM
+                            ", got \"%s\"",
+                            url_quotable(url, q, sizeof q));
     }
     struct url p;
-    int rc = url_parse(&p, url, is_unix ? UNIX_URL_FORM : REDIS_URL_FORM, err);
+    int rc = url_parse(&p, url, is_unix ? UNIX_URL_FORM : u->tls ? REDISS_URL_FORM
+                                                                  : REDIS_URL_FORM, err);
     bool have_db = false;
     if (rc < 0)
         goto done;
@@ -92,9 +96,43 @@ int redis_url_parse(struct redis_url *u, const char *url, struct bb_error *err)
         }
     }
     for (size_t i = 0; i < p.nparams; i++) {
-        const struct url_param *q = &p.params[i];
+        struct url_param *q = &p.params[i];
+        char **tls_value = strcmp(q->name, "tls-ca") == 0 ? &u->tls_ca
+                           : strcmp(q->name, "tls-cert") == 0 ? &u->tls_cert
+                           : strcmp(q->name, "tls-key") == 0 ? &u->tls_key
+                           : strcmp(q->name, "tls-server-name") == 0 ? &u->tls_server_name
+                           : NULL;
+        bool is_verify = strcmp(q->name, "tls-verify") == 0;
+        if ((tls_value || is_verify) && !u->tls) {
+            rc = bb_error_set(err, BB_ERR_USAGE, "%s is a parameter of rediss:// (TLS) URLs",
+                              q->name);
+            goto done;
+        }
+        if (tls_value || is_verify) {
+            if (!q->value || !q->value[0]) {
+                rc = bb_error_set(err, BB_ERR_USAGE, "%s needs a value", q->name);
+                goto done;
+            }
+            if ((tls_value && *tls_value) || (is_verify && u->tls_verify >= 0)) {
+                rc = bb_error_set(err, BB_ERR_USAGE, "%s is given twice", q->name);
+                goto done;
+            }
+            if (is_verify) {
+                if ((u->tls_verify = redis_tls_verify_parse(q->value)) < 0) {
+                    rc = bb_error_set(err, BB_ERR_USAGE, "tls-verify must be full, ca or none, "
+                                      "got \"%.20s\"", q->value);
+                    goto done;
+                }
+            } else {
+                *tls_value = q->value;
+                q->value = NULL;    /* taken: url_destroy leaves it */
+            }
+            continue;
+        }
         if (strcmp(q->name, "db") != 0) {
-            rc = bb_error_set(err, BB_ERR_USAGE, "unknown parameter '%.40s' (only db=N)", q->name);
+            rc = bb_error_set(err, BB_ERR_USAGE, "unknown parameter '%.40s' (%s)", q->name,
+                              u->tls ? "db, tls-ca, tls-cert, tls-key, tls-server-name, "
+                                       "tls-verify" : "only db=N");
             goto done;
         }
         if (have_db) {
@@ -113,8 +151,21 @@ done:
     return rc;
 }
 
+int redis_tls_verify_parse(const char *s)
+{
+    static const char *const names[] = { "full", "ca", "none" };
+    for (int i = 0; i < 3; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}
+
 void redis_url_destroy(struct redis_url *u)
 {
+    free(u->tls_ca);
+    free(u->tls_cert);
+    free(u->tls_key);
+    free(u->tls_server_name);
     free(u->host);
     free(u->path);
     free(u->user);

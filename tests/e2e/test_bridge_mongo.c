@@ -46,6 +46,7 @@
 #include <unistd.h>
 
 #include "tests/e2e/bridge_util.h"
+#include "tests/testutil.h"
 
 static struct e2e E_;
 static struct e2e_servers private_;
@@ -2494,4 +2495,157 @@ Test(bridge_mongo, comparison_detects_every_kind_of_difference)
     cr_assert_eq(rep.count, expect, "%u differences found, %u made:\n%s", rep.count, expect,
                  rep.text ? rep.text : "");
     free(rep.text);
+}
+
+/* ------------------------------------------------------------------ */
+/* Over TLS: a FerretDB of the test's own serving TLS with the throwaway
+ * CA of scripts/test-ca.sh and requiring a client certificate; bridges
+ * and the test's own client connect with libmongoc's URL options
+ * (tls=true, tlsCAFile, tlsCertificateKeyFile).                        */
+
+static struct tls_ferretdb TF_;
+
+static void bridge_mongo_tls_fini(void)
+{
+    bridge_mongo_fini();
+    socket_server_stop(&TF_.s);
+}
+
+TestSuite(bridge_mongo_tls, .fini = bridge_mongo_tls_fini);
+
+/* E->mongo_url, for the TLS FerretDB with the CA file `ca` (in the CA
+ * directory) and the client certificate. */
+static void tls_mongo_url(struct e2e *E, char *url, size_t size, const char *ca)
+{
+    int n = snprintf(url, size, "mongodb://localhost:%u/?tls=true&tlsCAFile=%s/%s&"
+                     "tlsCertificateKeyFile=%s", TF_.tls_port, test_ca_dir(), ca, TF_.client_pem);
+    cr_assert_lt((size_t)n, size);
+    (void)E;
+}
+
+/* The shared MariaDB and the TLS FerretDB, read by the test over TLS too. */
+static void tls_begin(struct e2e *E, const char *tag)
+{
+    if (!tls_ferretdb_start(&TF_, "server", true))
+        cr_skip_test("no FerretDB binary (scripts/deps.sh builds it)");
+    struct e2e_servers srv;
+    e2e_servers_from_env(&srv);
+    tls_mongo_url(E, srv.mongo_url, sizeof srv.mongo_url, "ca.pem");
+    e2e_begin(E, tag, &srv);
+    e2e_mongo_begin(E, true);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", NULL);
+}
+
+/* The random workload over every column type, replicated over TLS by a
+ * bridge following the source and, after it is stopped, by one that
+ * catches up: every document equals a fresh SELECT. */
+Test(bridge_mongo_tls, random_workload_over_tls_matches_select_across_a_restart)
+{
+    struct e2e *E = &E_;
+    tls_begin(E, "mtls");
+    e2e_establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    struct more M;
+    more_init(&M, E, E->m, W->log);
+
+    e2e_bridge_start(E, NULL);
+    wl_steps(W, 100);
+    more_steps(&M, 80);
+    wl_big(W, 300, true);
+    e2e_assert_caught_up(E, 120);
+    e2e_stop_bridge(E, 10);
+    char want[300];
+    snprintf(want, sizeof want, "MongoDB at localhost:%u: over TLS (tls_verify=full, tlsCAFile %s/"
+             "ca.pem, client certificate %s)", TF_.tls_port, test_ca_dir(), TF_.client_pem);
+    check_output_names(E, want, "INFO");
+
+    wl_steps(W, 80);
+    more_steps(&M, 60);
+    e2e_bridge_to_end(E, 180);
+    struct mstats st = compare_workload(E, true);
+    cr_assert_gt(st.docs, 100u, "only %zu documents: the workload wrote too little", st.docs);
+    check_checkpoint_is_the_servers(E);
+}
+
+/* A CA that did not sign the server's certificate: `status` exits 1 with
+ * one line naming the server and why; `run` takes it as a MongoDB that
+ * cannot be reached for now (a certificate may be renewed): it says why
+ * once, retries, and SIGTERM ends it with exit 0. */
+Test(bridge_mongo_tls, a_wrong_ca_is_one_line_status_exits_1_and_run_waits)
+{
+    struct e2e *E = &E_;
+    tls_begin(E, "mtlsca");
+    tls_mongo_url(E, E->mongo_url, sizeof E->mongo_url, "wrong-ca.pem");
+    char why[600];
+    snprintf(why, sizeof why, "cannot reach MongoDB at localhost:%u: TLS: the server's "
+             "certificate (/CN=localhost) is not signed by a CA of tlsCAFile %s/wrong-ca.pem "
+             "(unable to get local issuer certificate)", TF_.tls_port, test_ca_dir());
+
+    const char *status[] = { "status", "--config", E->config, "--source", E->srv.mysql_url,
+                             "--mongo", E->mongo_url, "--checkpoint", E->db, NULL };
+    char *out;
+    int rc = e2e_run_cmd(E, status, 60, &out);
+    cr_assert_eq(rc, 1, "status exited %d:\n%s", rc, out);
+    char first[1024];
+    size_t lines = e2e_output_lines(out, first, sizeof first);
+    cr_assert_eq(lines, 1, "one line, got %zu:\n%s", lines, out);
+    cr_assert(strstr(first, why), "%s\nwant: %s", first, why);
+    free(out);
+
+    e2e_bridge_start(E, NULL);
+    double until = e2e_now() + 60;
+    bool seen = false;
+    do {
+        e2e_sleep_ms(200);
+        seen = lines_with(E, why, "") > 0;
+    } while (!seen && e2e_now() < until && e2e_proc_running(&E->bridge));
+    cr_assert(e2e_proc_running(&E->bridge), "run exited with a wrong CA:\n%s",
+              e2e_tail(E->bridge.out_path, 3000));
+    e2e_sleep_ms(1500); /* retries (retry.max_ms = 500) */
+    e2e_stop_bridge(E, 10);
+    cr_assert(seen, "run never said why:\n%s", e2e_tail(E->bridge.out_path, 3000));
+    cr_assert_eq(lines_with(E, "is not signed by a CA of tlsCAFile", ""), 1,
+                 "the reason once, not at every retry:\n%s", e2e_tail(E->bridge.out_path, 3000));
+}
+
+/* Mistakes in the TLS settings or files: exit 2 with one line naming
+ * them, before anything connects. */
+Test(bridge_mongo_tls, tls_usage_errors_exit_2_naming_them)
+{
+    struct e2e *E = &E_;
+    tls_begin(E, "mtlsuse");
+    char no_ca[600], no_key[600], plain[200];
+    snprintf(no_ca, sizeof no_ca, "mongodb://localhost:%u/?tls=true&tlsCAFile=/nonexistent/"
+             "ca.pem", TF_.tls_port);
+    snprintf(no_key, sizeof no_key, "mongodb://localhost:%u/?tls=true&tlsCAFile=%s/ca.pem&"
+             "tlsCertificateKeyFile=%s/client-cert.pem", TF_.tls_port, test_ca_dir(),
+             test_ca_dir());
+    snprintf(plain, sizeof plain, "mongodb://127.0.0.1:%u/", TF_.plain_port);
+    const struct { const char *url, *env, *want; } cases[] = {
+        { no_ca, NULL, "TLS: cannot read tlsCAFile /nonexistent/ca.pem: No such file or "
+                       "directory" },
+        { no_key, NULL, "client-cert.pem holds no private key (PEM): libmongoc takes the client "
+                        "certificate and its key in one file" },
+        { plain, "BINBRIDGE_MONGO_TLS_VERIFY", "mongo.tls_verify is set but the MongoDB URL "
+                                               "does not turn TLS on (tls=true does)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *run[] = { "run", "--config", E->config, "--source", E->srv.mysql_url,
+                              "--mongo", cases[i].url, "--checkpoint", E->db, "--stop-at-end",
+                              NULL };
+        if (cases[i].env)
+            setenv(cases[i].env, "none", 1);
+        char *out;
+        int rc = e2e_run_cmd(E, run, 60, &out);
+        if (cases[i].env)
+            unsetenv(cases[i].env);
+        cr_expect_eq(rc, 2, "case %zu exited %d:\n%s", i, rc, out);
+        char first[1024];
+        size_t lines = e2e_output_lines(out, first, sizeof first);
+        cr_expect_eq(lines, 1, "case %zu: one line, got %zu:\n%s", i, lines, out);
+        cr_expect(strstr(first, cases[i].want), "case %zu: %s\nwant: %s", i, first,
+                  cases[i].want);
+        free(out);
+    }
 }

@@ -210,7 +210,7 @@ Test(config, zero_config_from_the_command_line)
     /* A bad URL from the command line is named without a file. */
     cr_assert_eq(config_set_string(&REDIS(&c)->url, "http://cache", &err), 0);
     cr_expect_eq(config_validate(&c, &err), BB_ERR_USAGE);
-    cr_expect_str_eq(err.msg, "redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or "
+    cr_expect_str_eq(err.msg, "redis.url: the URL must be redis[s]://[[user]:password@]host[:port][/db] or "
                               "unix://[[user]:password@]/path/to/socket[?db=N], got \"http://cache\"");
     bb_config_destroy(&c);
 }
@@ -764,8 +764,14 @@ Test(config, urls)
         { "source = { url = \"mysql://db:3306\"; };", ":1: source.url: server URL names no user (expected mysql://user[:password]@host[:port])" },
         { "source = { url = \"mysql://u@db:0\"; };", ":1: source.url: server URL: the port must be a number from 1 to 65535" },
         { "source = { url = \"mysql://u@db/shop\"; };", ":1: source.url: server URL: a path or database name after the host is not supported (expected mysql://user[:password]@host[:port])" },
-        { "redis = { url = \"rediss://cache\"; };", ":1: redis.url: TLS (rediss://) is not supported; use redis://[[user]:password@]host[:port][/db]" },
-        { "redis = { url = \"cache:6379\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"cache:6379\"" },
+        { "redis = { url = \"rediss://cache?tls-verify=maybe\"; };", ":1: redis.url: tls-verify must be full, ca or none, got \"maybe\"" },
+        { "redis = { url = \"redis://cache?tls-ca=/ca.pem\"; };", ":1: redis.url: tls-ca is a parameter of rediss:// (TLS) URLs" },
+        { "redis = { url = \"redis://cache\"; tls_ca = \"/nonexistent/ca.pem\"; };", ":1: redis.tls_ca: cannot read /nonexistent/ca.pem: No such file or directory" },
+        { "redis = { url = \"rediss://cache\"; tls_verify = \"partly\"; };", ":1: redis.tls_verify: must be \"full\", \"ca\" or \"none\", got \"partly\"" },
+        { "mongo = { url = \"mongodb://db/?tls=true\"; tls_ca = \"/nonexistent/ca.pem\"; };", ":1: mongo.tls_ca: cannot read /nonexistent/ca.pem: No such file or directory" },
+        { "mongo = { url = \"mongodb://db/?tls=true\"; tls_cert = \"/nonexistent/client.pem\"; };", ":1: mongo.tls_cert: cannot read /nonexistent/client.pem: No such file or directory" },
+        { "mongo = { url = \"mongodb://db/?tls=true\"; tls_verify = \"partly\"; };", ":1: mongo.tls_verify: must be \"full\", \"ca\" or \"none\", got \"partly\"" },
+        { "redis = { url = \"cache:6379\"; };", ":1: redis.url: the URL must be redis[s]://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"cache:6379\"" },
         { "redis = { url = \"redis://\"; };", ":1: redis.url: no host (expected redis://[[user]:password@]host[:port][/db])" },
         { "redis = { url = \"redis://cache:99999\"; };", ":1: redis.url: the port must be a number from 1 to 65535" },
         { "redis = { url = \"redis://cache:63x\"; };", ":1: redis.url: the port must be a number from 1 to 65535" },
@@ -787,8 +793,8 @@ Test(config, urls)
         { "mongo = { url = \"mongodb://h/?tsl=true\"; };", ":1: mongo.url: Unsupported URI option \"tsl\" (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
         { "mongo = { url = \"mongodb://h/?journal=maybe\"; };", ":1: mongo.url: Unsupported value for \"journal\": \"maybe\" (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
         /* a URL quoted in a message loses its password, '@' in it or not */
-        { "redis = { url = \"http://:S3cretPass@127.0.0.1:6379\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"http://:***@127.0.0.1:6379\"" },
-        { "redis = { url = \"unix:/u:Pa@ss@/run/redis.sock\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"...@/run/redis.sock\"" },
+        { "redis = { url = \"http://:S3cretPass@127.0.0.1:6379\"; };", ":1: redis.url: the URL must be redis[s]://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"http://:***@127.0.0.1:6379\"" },
+        { "redis = { url = \"unix:/u:Pa@ss@/run/redis.sock\"; };", ":1: redis.url: the URL must be redis[s]://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"...@/run/redis.sock\"" },
         { "mongo = { url = \"app:S3cretPass@db\"; };", ":1: mongo.url: Invalid URI Schema, expecting 'mongodb://' or 'mongodb+srv://' (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
         { "mongo = { url = \"mongo://app:S3cr@etPass@db:27017/x\"; };", ":1: mongo.url: Invalid URI Schema, expecting 'mongodb://' or 'mongodb+srv://' (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
         { "mongo = { url = \"http://app:S3cretPass@db\"; };", ":1: mongo.url: Invalid URI Schema, expecting 'mongodb://' or 'mongodb+srv://' (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },

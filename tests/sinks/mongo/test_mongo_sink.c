@@ -1883,6 +1883,333 @@ Test(mongo_sink, passwords_with_at_and_colon_never_reach_messages)
               err.msg);
 }
 
+/* ------------------------------------------------------------------ */
+/* TLS: a FerretDB of the test's own serving TLS with the throwaway CA of
+ * scripts/test-ca.sh (libmongoc's URL options: tls=true, tlsCAFile, ...);
+ * the test reads it back over its unix socket. */
+
+static struct tls_ferretdb TF;
+
+/* Start a TLS FerretDB with certificate `cert` (client_certs: it requires
+ * a client certificate) and point the checker at its unix socket. */
+static void tls_begin(const char *cert, bool client_certs)
+{
+    if (!tls_ferretdb_start(&TF, cert, client_certs))
+        cr_skip_test("no FerretDB binary (scripts/deps.sh builds it)");
+    mongoc_client_destroy(F.check);
+    F.check = mongoc_client_new(TF.s.url);
+    cr_assert(F.check, "%s", TF.s.url);
+    mongoc_client_set_error_api(F.check, MONGOC_ERROR_API_VERSION_2);
+    snprintf(F.ckpt_db, sizeof F.ckpt_db, "binbridge");
+}
+
+static void tls_fini(void)
+{
+    teardown();
+    socket_server_stop(&TF.s);
+}
+
+static char tls_url_[1024];
+
+/* mongo.url = mongodb://HOST:port/?PARAMS (port: the TLS one, or with
+ * plain the plaintext one), each %s of params the CA directory. */
+static const char *tls_url_port(const char *host, unsigned port, const char *params)
+{
+    char p[800];
+    snprintf(p, sizeof p, params, test_ca_dir(), test_ca_dir(), test_ca_dir());
+    snprintf(tls_url_, sizeof tls_url_, "mongodb://%s:%u/%s%s", host, port, *p ? "?" : "", p);
+    struct bb_error err = { 0 };
+    cr_assert(config_set(&F.cfg, "mongo.url", tls_url_, &err) == 0, "%s: %s", tls_url_, err.msg);
+    return tls_url_;
+}
+
+static const char *tls_url(const char *host, const char *params)
+{
+    return tls_url_port(host, TF.tls_port, params);
+}
+
+static void close_sink(void)
+{
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+}
+
+/* Opening the sink must fail with code, on one line; exact: the whole
+ * line, else a part of it. */
+static void expect_open_error(int code, const char *want, bool exact)
+{
+    struct bb_error err = { 0 };
+    struct sink s;
+    int rc = open_mongo(&s, &err);
+    if (rc == 0)
+        s.ops->close(s.ctx);
+    cr_assert_eq(rc, code, "%s: got %d (%s), want %d", tls_url_, rc, err.msg, code);
+    if (exact)
+        cr_expect_str_eq(err.msg, want, "%s", tls_url_);
+    else
+        cr_expect(strstr(err.msg, want), "%s:\n got: %s\nwant: ...%s...", tls_url_, err.msg,
+                  want);
+    cr_expect(!strchr(err.msg, '\n'), "more than one line: %s", err.msg);
+}
+
+TestSuite(mongo_tls, .init = setup, .fini = tls_fini, .timeout = 120);
+
+/* The right CA: a batch and its checkpoint over TLS, read back through the
+ * plaintext socket; a killed connection applies nothing and a
+ * reconnection resumes, as in plaintext. By name and by address (the
+ * certificate names both). */
+Test(mongo_tls, the_right_ca_writes_batches_and_reconnects)
+{
+    tls_begin("server", false);
+    tls_url("localhost", "tls=true&tlsCAFile=%s/ca.pem");
+    enum { MAXFD = 4096 };
+    static bool before[MAXFD], after[MAXFD];
+    tcp_fds(before, MAXFD);
+    open_sink();
+    tcp_fds(after, MAXFD);
+    struct tbl x;
+    users_init(&x, "users");
+    struct row a = urow(&x, 1, "alice", "over TLS", 1.5);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &a);
+    commit_ok(1000);
+    expect_user(F.name, "users", 1, "\"alice\"", "\"over TLS\"",
+                "{\"$numberDouble\": \"1.5\"}");
+    struct checkpoint cp;
+    struct bb_error err = { 0 };
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
+    cr_assert_eq(cp.pos, 1000);
+
+    /* a batch of many TLS records */
+    static char big[200000];
+    memset(big, 'x', sizeof big - 1);
+    for (int i = 2; i < 12; i++) {
+        struct row r = urow(&x, i, "bulk", big, 2);
+        add_ok(&x, BB_ROWS_WRITE, NULL, &r);
+    }
+    commit_ok(2000);
+    cr_assert_eq(count_docs(F.name, "users"), 11);
+
+    /* the connection dies: the commit fails, a reconnection replays */
+    struct row b = urow(&x, 40, "bob", NULL, 3);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &b);
+    int killed = 0;
+    for (int fd = 0; fd < MAXFD; fd++)
+        if (after[fd] && !before[fd] && shutdown(fd, SHUT_RDWR) == 0)
+            killed++;
+    cr_assert(killed > 0, "found no connection of the sink");
+    cr_assert_eq(commit(3000, &err), BB_ERR_IO, "%s", err.msg);
+    char where[64];
+    snprintf(where, sizeof where, "MongoDB at localhost:%u", TF.tls_port);
+    cr_assert(strstr(err.msg, where), "%s", err.msg);
+    expect_no_doc(F.name, "users", "{\"$numberInt\": \"40\"}");
+    bb_error_clear(&err);
+    cr_assert(F.sink.ops->reconnect(F.sink.ctx, &err) == 0, "%s", err.msg);
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
+    cr_assert_eq(cp.pos, 2000);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &b);
+    commit_ok(3000);
+    expect_user(F.name, "users", 40, "\"bob\"", "null", "{\"$numberDouble\": \"3.0\"}");
+
+    close_sink();
+    tls_url("127.0.0.1", "tls=true&tlsCAFile=%s/ca.pem");
+    open_sink();
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
+    cr_assert_eq(cp.pos, 3000);
+}
+
+/* A wrong CA, no CA (the system's store does not know the test CA), an
+ * expired certificate, a certificate for another host (by name and by
+ * address): each refused with one line naming the server and what is
+ * wrong, as a connection failure (BB_ERR_IO: `run` retries, `status`
+ * exits 1). */
+Test(mongo_tls, a_certificate_that_does_not_verify_is_one_clear_line)
+{
+    static const struct { const char *cert, *host, *params, *want; } cases[] = {
+        { "server", "localhost", "tls=true&tlsCAFile=%s/wrong-ca.pem",
+          "TLS: the server's certificate (/CN=localhost) is not signed by a CA of tlsCAFile "
+          "%s/wrong-ca.pem (unable to get local issuer certificate)" },
+        { "server", "localhost", "tls=true",
+          "TLS: the server's certificate (/CN=localhost) is not signed by a CA of the system's "
+          "CA store (unable to get local issuer certificate)" },
+        { "expired", "localhost", "tls=true&tlsCAFile=%s/ca.pem",
+          "TLS: the server's certificate (/CN=localhost) expired on Jan  2 00:00:00 2020 GMT" },
+        { "other-host", "localhost", "tls=true&tlsCAFile=%s/ca.pem",
+          "TLS: the server's certificate does not name localhost (it names DNS:other.example)" },
+        { "other-host", "127.0.0.1", "tlsCAFile=%s/ca.pem",
+          "TLS: the server's certificate does not name 127.0.0.1 (it names DNS:other.example)" },
+    };
+    const char *running = NULL;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        if (!running || strcmp(running, cases[i].cert) != 0) {
+            if (running)
+                socket_server_stop(&TF.s);
+            tls_begin(cases[i].cert, false);
+            running = cases[i].cert;
+        }
+        tls_url(cases[i].host, cases[i].params);
+        char why[600], want[800];
+        snprintf(why, sizeof why, cases[i].want, test_ca_dir());
+        snprintf(want, sizeof want, "cannot reach MongoDB at %s:%u: %s", cases[i].host,
+                 TF.tls_port, why);
+        expect_open_error(BB_ERR_IO, want, true);
+    }
+}
+
+/* What verifies less lets those servers through (and says so); the
+ * settings mongo.tls_ca and tls_verify where the URL says nothing, each
+ * URL option winning over its setting. */
+Test(mongo_tls, verifying_less_and_the_settings)
+{
+    tls_begin("other-host", false);
+    struct bb_error err = { 0 };
+    struct checkpoint cp;
+    /* the chain only */
+    tls_url("localhost", "tls=true&tlsCAFile=%s/ca.pem&tlsAllowInvalidHostnames=true");
+    open_sink();
+    commit_ok(10);
+    close_sink();
+    /* nothing: another CA's certificate is taken */
+    tls_url("localhost", "tls=true&tlsCAFile=%s/wrong-ca.pem&tlsAllowInvalidCertificates=true");
+    open_sink();
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
+    close_sink();
+    tls_url("localhost", "tlsInsecure=true");
+    open_sink();
+    close_sink();
+    /* the settings, when the URL says nothing */
+    tls_url("localhost", "tls=true");
+    cr_assert(config_set(&F.cfg, "mongo.tls_ca", test_ca_file("ca.pem"), &err) == 0, "%s",
+              err.msg);
+    cr_assert(config_set(&F.cfg, "mongo.tls_verify", "ca", &err) == 0, "%s", err.msg);
+    open_sink();
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
+    cr_assert_eq(cp.pos, 10);
+    close_sink();
+    /* ... each URL option winning over its setting */
+    tls_url("localhost", "tls=true&tlsAllowInvalidHostnames=false");
+    expect_open_error(BB_ERR_IO, "TLS: the server's certificate does not name localhost", false);
+    tls_url("localhost", "tls=true&tlsCAFile=%s/wrong-ca.pem");
+    expect_open_error(BB_ERR_IO, "is not signed by a CA of tlsCAFile ", false);
+    cr_assert(config_set(&F.cfg, "mongo.tls_verify", "none", &err) == 0, "%s", err.msg);
+    tls_url("localhost", "tls=true&tlsCAFile=%s/wrong-ca.pem");
+    open_sink();
+    close_sink();
+}
+
+/* A server that requires a client certificate (FerretDB's
+ * --listen-tls-ca-file): the certificate and its key in one file get in
+ * (from the URL or the setting); without one, or with one it refuses, one
+ * line says so; a file that is not what libmongoc needs is a usage error
+ * before anything connects. */
+Test(mongo_tls, a_client_certificate_when_the_server_requires_one)
+{
+    tls_begin("server", true);
+    struct bb_error err = { 0 };
+    char params[400];
+    snprintf(params, sizeof params, "tls=true&tlsCAFile=%%s/ca.pem&tlsCertificateKeyFile=%s",
+             TF.client_pem);
+    tls_url("localhost", params);
+    open_sink();
+    commit_ok(77);
+    close_sink();
+
+    tls_url("localhost", "tls=true&tlsCAFile=%s/ca.pem");
+    char want[600];
+    snprintf(want, sizeof want, "cannot reach MongoDB at localhost:%u: TLS: the server requires "
+             "a client certificate: set tlsCertificateKeyFile (tlsv13 alert certificate "
+             "required)", TF.tls_port);
+    expect_open_error(BB_ERR_IO, want, true);
+
+    cr_assert(config_set(&F.cfg, "mongo.tls_cert", TF.client_pem, &err) == 0, "%s", err.msg);
+    open_sink();
+    struct checkpoint cp;
+    cr_assert_eq(F.sink.ops->load_checkpoint(F.sink.ctx, &cp, &err), 1, "%s", err.msg);
+    cr_assert_eq(cp.pos, 77);
+    close_sink();
+    cr_assert(config_set(&F.cfg, "mongo.tls_cert", NULL, &err) == 0, "%s", err.msg);
+
+    /* a certificate the server does not take (made for a server) */
+    char other[256], cmd[800];
+    snprintf(other, sizeof other, "%s/server.pem", TF.s.dir);
+    snprintf(cmd, sizeof cmd, "cat '%s/server-cert.pem' '%s/server-key.pem' > '%s'",
+             test_ca_dir(), test_ca_dir(), other);
+    cr_assert_eq(system(cmd), 0);
+    snprintf(params, sizeof params, "tls=true&tlsCAFile=%%s/ca.pem&tlsCertificateKeyFile=%s",
+             other);
+    tls_url("localhost", params);
+    snprintf(want, sizeof want, "cannot reach MongoDB at localhost:%u: TLS: the server refused "
+             "the client certificate of %s (", TF.tls_port, other);
+    expect_open_error(BB_ERR_IO, want, false);
+}
+
+/* A URL without TLS to the TLS port, and one with TLS to the plaintext
+ * port: each fails (in the connection's time) and says which mistake it
+ * may be. */
+Test(mongo_tls, plaintext_and_tls_ports_mixed_up_fail_clearly)
+{
+    tls_begin("server", false);
+    tls_url("127.0.0.1", "");
+    expect_open_error(BB_ERR_IO, "(the server speaks TLS on this port: tls=true connects with "
+                      "TLS)", false);
+    char want[300];
+    snprintf(want, sizeof want, "cannot reach MongoDB at 127.0.0.1:%u: ", TF.tls_port);
+    expect_open_error(BB_ERR_IO, want, false);
+
+    tls_url_port("localhost", TF.plain_port, "tls=true&tlsCAFile=%s/ca.pem&connectTimeoutMS=1500");
+    snprintf(want, sizeof want, "cannot reach MongoDB at localhost:%u: TLS: no answer to the "
+             "handshake within 1.5 s (no TLS on this port? without tls=true the URL connects in "
+             "plaintext)", TF.plain_port);
+    expect_open_error(BB_ERR_IO, want, true);
+}
+
+/* Mistakes in the TLS settings and files: usage errors (exit 2) naming
+ * them, before anything connects. */
+Test(mongo_tls, tls_mistakes_are_usage_errors)
+{
+    struct bb_error err = { 0 };
+    /* a setting beside a URL without TLS */
+    cr_assert(config_set(&F.cfg, "mongo.tls_verify", "none", &err) == 0, "%s", err.msg);
+    expect_open_error(BB_ERR_USAGE, "mongo.tls_verify is set but the MongoDB URL does not turn "
+                      "TLS on (tls=true does)", true);
+    tls_url_port("localhost", 1, "tls=false");
+    expect_open_error(BB_ERR_USAGE, "mongo.tls_verify is set but the MongoDB URL does not turn "
+                      "TLS on (tls=true does)", true);
+    cr_assert(config_set(&F.cfg, "mongo.tls_verify", NULL, &err) == 0, "%s", err.msg);
+
+    /* files */
+    char both[256], cmd[800], want[600];
+    snprintf(both, sizeof both, "/tmp/bbt-mongo-tls-%d.pem", (int)getpid());
+    snprintf(cmd, sizeof cmd, "cat '%s/client-cert.pem' '%s/server-key.pem' > '%s'",
+             test_ca_dir(), test_ca_dir(), both);
+    cr_assert_eq(system(cmd), 0);
+    const struct { const char *params, *want; } cases[] = {
+        { "tls=true&tlsCAFile=/nonexistent/ca.pem",
+          "TLS: cannot read tlsCAFile /nonexistent/ca.pem: No such file or directory" },
+        { "tlsCAFile=%s/ca-key.pem", "TLS: cannot load the CA certificates of tlsCAFile " },
+        { "tls=true&tlsCertificateKeyFile=%s/client-cert.pem",
+          "client-cert.pem holds no private key (PEM): libmongoc takes the client certificate "
+          "and its key in one file" },
+        { "tls=true&tlsCertificateKeyFile=%s/client-key.pem",
+          "TLS: cannot load the client certificate of tlsCertificateKeyFile " },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tls_url_port("localhost", 1, cases[i].params);
+        expect_open_error(BB_ERR_USAGE, cases[i].want, false);
+    }
+    snprintf(cmd, sizeof cmd, "tls=true&tlsCertificateKeyFile=%s", both);
+    tls_url_port("localhost", 1, cmd);
+    snprintf(want, sizeof want, "MongoDB at localhost:1: TLS: the key in tlsCertificateKeyFile "
+             "%s is not the key of its certificate", both);
+    expect_open_error(BB_ERR_USAGE, want, true);
+    /* from the setting: named so */
+    tls_url_port("localhost", 1, "tls=true");
+    cr_assert(config_set(&F.cfg, "mongo.tls_cert", both, &err) == 0, "%s", err.msg);
+    snprintf(want, sizeof want, "MongoDB at localhost:1: TLS: the key in mongo.tls_cert %s is "
+             "not the key of its certificate", both);
+    expect_open_error(BB_ERR_USAGE, want, true);
+    unlink(both);
+}
+
 /* ---- the value mapping alone ---- */
 
 Test(mongo_sink, json_text_that_cannot_be_a_document_stays_text)

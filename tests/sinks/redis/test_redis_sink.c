@@ -23,6 +23,7 @@
 #include "mapping/config.h"
 #include "mapping/mapper.h"
 #include "sinks/redis/redis.h"
+#include "sinks/redis/redis_net.h"
 #include "sinks/redis/redis_options.h"
 #include "sinks/sink.h"
 #include "tests/testutil.h"
@@ -31,7 +32,7 @@
 
 struct fx {
     char name[96];              /* t_<test>_<pid>: the schema and the checkpoint name */
-    char url[256];
+    char url[1024];
     struct bb_config cfg;
     struct table_rule rules[4];
     struct config_outputs outs[4][SINKS_MAX];
@@ -1091,16 +1092,75 @@ Test(redis_sink, url_forms)
     cr_assert_eq(u.db, 2);
     redis_url_destroy(&u);
 
+    /* rediss:// (TLS): the same URL, and the TLS parameters */
+    cr_assert(redis_url_parse(&u, "rediss://:pw@cache.example", &err) == 0, "%s", err.msg);
+    cr_assert(u.tls);
+    cr_assert_str_eq(u.host, "cache.example");
+    cr_assert_eq(u.port, 6379);
+    cr_assert_str_eq(u.password, "pw");
+    cr_assert_null(u.tls_ca);
+    cr_assert_null(u.tls_cert);
+    cr_assert_null(u.tls_key);
+    cr_assert_null(u.tls_server_name);
+    cr_assert_eq(u.tls_verify, -1);
+    redis_url_destroy(&u);
+    cr_assert(redis_url_parse(&u, "REDISS://[::1]:6380/2?tls-ca=/etc/ca%20dir/ca.pem&"
+                              "tls-cert=/c.pem&tls-key=/k.pem&tls-server-name=cache.example&"
+                              "tls-verify=ca", &err) == 0, "%s", err.msg);
+    cr_assert(u.tls);
+    cr_assert_str_eq(u.host, "::1");
+    cr_assert_eq(u.port, 6380);
+    cr_assert_eq(u.db, 2);
+    cr_assert_str_eq(u.tls_ca, "/etc/ca dir/ca.pem");
+    cr_assert_str_eq(u.tls_cert, "/c.pem");
+    cr_assert_str_eq(u.tls_key, "/k.pem");
+    cr_assert_str_eq(u.tls_server_name, "cache.example");
+    cr_assert_eq(u.tls_verify, REDIS_TLS_VERIFY_CA);
+    redis_url_destroy(&u);
+    cr_assert(redis_url_parse(&u, "rediss://h?tls-verify=none&db=3", &err) == 0, "%s", err.msg);
+    cr_assert_eq(u.tls_verify, REDIS_TLS_VERIFY_NONE);
+    cr_assert_eq(u.db, 3);
+    redis_url_destroy(&u);
+    cr_assert(redis_url_parse(&u, "redis://h", &err) == 0, "%s", err.msg);
+    cr_assert(!u.tls);
+    redis_url_destroy(&u);
+
     static const char *const bad[] = {
         "http://h", "redis://h:0", "redis://h:70000", "redis://h:x", "redis://h/db1",
         "redis://::1:6379", "redis://[::1", "unix://relative.sock", "redis://h?db=1&x=2",
-        "redis://h/1?db=2", "rediss://h", "redis://:pa%zzword@h", "redis://h#x",
+        "redis://h/1?db=2", "redis://:pa%zzword@h", "redis://h#x",
         "redis://:pa%zzword/x@h", "redis://", "unix:///x?db=y",
+        /* TLS parameters: only with rediss://, known, once, with a value */
+        "redis://h?tls-ca=/ca.pem", "unix:///s?tls-verify=none", "rediss://h?tls-ca",
+        "rediss://h?tls-ca=", "rediss://h?tls-verify=partly", "rediss://h?tls-ca=/a&tls-ca=/b",
+        "rediss://h?tls-verify=ca&tls-verify=ca", "rediss://h?tls-cacert=/ca.pem",
+        "rediss://:pa%zzword@h",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         bb_error_clear(&err);
         cr_assert_eq(redis_url_parse(&u, bad[i], &err), BB_ERR_USAGE, "%s was accepted", bad[i]);
         cr_assert(!strstr(err.msg, "pa%zzword"), "the message shows the password: %s", err.msg);
+        redis_url_destroy(&u);
+    }
+}
+
+/* The messages of the URLs refused for their TLS parameters name the
+ * parameter. */
+Test(redis_sink, tls_url_errors_name_the_parameter)
+{
+    static const struct { const char *url, *msg; } cases[] = {
+        { "redis://h?tls-ca=/ca.pem", "tls-ca is a parameter of rediss:// (TLS) URLs" },
+        { "rediss://h?tls-verify=partly", "tls-verify must be full, ca or none, got \"partly\"" },
+        { "rediss://h?tls-cert=", "tls-cert needs a value" },
+        { "rediss://h?tls-key=/a&tls-key=/b", "tls-key is given twice" },
+        { "rediss://h?tls-cacert=/ca.pem", "unknown parameter 'tls-cacert' (db, tls-ca, tls-cert, "
+                                           "tls-key, tls-server-name, tls-verify)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct redis_url u;
+        struct bb_error err = { 0 };
+        cr_assert_eq(redis_url_parse(&u, cases[i].url, &err), BB_ERR_USAGE, "%s", cases[i].url);
+        cr_expect_str_eq(err.msg, cases[i].msg, "%s", cases[i].url);
         redis_url_destroy(&u);
     }
 }
@@ -1209,4 +1269,257 @@ Test(redis_sink, auth_from_url_and_environment_and_select)
     cr_assert(strstr(err.msg, "AUTH") && strstr(err.msg, test_env("BB_REDIS_PORT")), "%s", err.msg);
     cr_assert(!strstr(err.msg, "wrong-pw"), "%s", err.msg);
     unsetenv(var);
+}
+
+/* ------------------------------------------------------------------ */
+/* TLS (rediss://): a redis-server of the test's own serving TLS with the
+ * throwaway CA of scripts/test-ca.sh, its plaintext port the checker's. */
+
+static struct tls_redis TR;
+
+/* Start a TLS Redis with certificate `cert` and point the checker at its
+ * plaintext port. */
+static void tls_begin(const char *cert, bool auth_clients)
+{
+    tls_redis_start(&TR, cert, auth_clients);
+    redisFree(F.check);
+    F.check = redisConnect("127.0.0.1", (int)TR.plain_port);
+    cr_assert(F.check && !F.check->err, "cannot connect to port %u", TR.plain_port);
+}
+
+static void tls_fini(void)
+{
+    teardown();
+    socket_server_stop(&TR.s);
+}
+
+/* F.url = rediss://HOST:tls_port/0?PARAMS, %s in params taking the CA dir. */
+static void tls_url(const char *host, const char *params)
+{
+    char p[600];
+    snprintf(p, sizeof p, params, test_ca_dir(), test_ca_dir(), test_ca_dir());
+    snprintf(F.url, sizeof F.url, "rediss://%s:%u/0%s%s", host, TR.tls_port, *p ? "?" : "", p);
+}
+
+/* Opening the sink must fail with code, one line holding want. */
+static void expect_open_error(int code, const char *want)
+{
+    struct bb_error err = { 0 };
+    struct sink s;
+    int rc = open_redis(&s, &err);
+    if (rc == 0)
+        s.ops->close(s.ctx);
+    cr_assert_eq(rc, code, "%s: got %d (%s), want %d", F.url, rc, err.msg, code);
+    cr_expect(strstr(err.msg, want), "%s:\n got: %s\nwant: ...%s...", F.url, err.msg, want);
+    cr_expect(!strchr(err.msg, '\n'), "more than one line: %s", err.msg);
+}
+
+TestSuite(redis_tls, .init = setup, .fini = tls_fini, .timeout = 120);
+
+/* The right CA: a batch and its checkpoint over TLS, read back through the
+ * plaintext port; a killed connection applies nothing and a reconnection
+ * resumes, as in plaintext. By name, by IPv4 and by IPv6 address (the
+ * certificate names all three). */
+Test(redis_tls, the_right_ca_writes_batches_and_reconnects)
+{
+    tls_begin("server", false);
+    tls_url("localhost", "tls-ca=%s/ca.pem");
+    open_sink();
+    struct tbl x;
+    tbl_init(&x, "users");
+    struct row a = mkrow(&x, 1, "alice", "over TLS", "\x01\x02");
+    add_ok(&x, BB_ROWS_WRITE, NULL, &a);
+    commit_ok(1000);
+    char k[200];
+    assert_hash(key_of(&x, "1", k, sizeof k), "id=1", "name=alice", "note=over TLS",
+                "data=\x01\x02", NULL);
+    struct checkpoint cp;
+    cr_assert(load_cp(&cp));
+    cr_assert_eq(cp.pos, 1000);
+
+    /* A large batch (many TLS records, more than a socket buffer). */
+    static char big[300000];
+    memset(big, 'x', sizeof big - 1);
+    for (int i = 2; i < 40; i++) {
+        struct row r = mkrow(&x, i, "bulk", big, NULL);
+        add_ok(&x, BB_ROWS_WRITE, NULL, &r);
+    }
+    commit_ok(2000);
+    cr_assert_eq(rint_cmd("HSTRLEN %s:users:39 note", F.name), (long long)sizeof big - 1);
+
+    struct row b = mkrow(&x, 40, "bob", NULL, NULL);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &b);
+    kill_sink_connection();
+    struct bb_error err = { 0 };
+    struct checkpoint cp3 = mkcp("mysql-bin.000007", 3000);
+    cr_assert_eq(F.sink.ops->commit(F.sink.ctx, &cp3, &err), BB_ERR_IO, "%s", err.msg);
+    char where[64];
+    snprintf(where, sizeof where, "Redis at localhost:%u: ", TR.tls_port);
+    cr_assert(strstr(err.msg, where), "%s", err.msg);
+    cr_assert(!exists(key_of(&x, "40", k, sizeof k)));
+    bb_error_clear(&err);
+    cr_assert(F.sink.ops->reconnect(F.sink.ctx, &err) == 0, "%s", err.msg);
+    cr_assert(load_cp(&cp));
+    cr_assert_eq(cp.pos, 2000);
+    add_ok(&x, BB_ROWS_WRITE, NULL, &b);
+    commit_ok(3000);
+    assert_hash(key_of(&x, "40", k, sizeof k), "id=40", "name=bob", NULL);
+
+    static const char *const hosts[] = { "127.0.0.1", "[::1]" };
+    for (size_t i = 0; i < 2; i++) {
+        F.sink.ops->close(F.sink.ctx);
+        F.open = false;
+        tls_url(hosts[i], "tls-ca=%s/ca.pem");
+        open_sink();
+        cr_assert(load_cp(&cp), "%s", F.url);
+        cr_assert_eq(cp.pos, 3000);
+    }
+}
+
+/* A wrong CA, no CA (the system's store does not know the test CA), an
+ * expired certificate, a certificate for another host: each refused with
+ * one line naming the server and what is wrong, as a connection failure
+ * (BB_ERR_IO: `run` retries, `status` exits 1). */
+Test(redis_tls, a_certificate_that_does_not_verify_is_one_clear_line)
+{
+    static const struct { const char *cert, *host, *params, *want; } cases[] = {
+        { "server", "localhost", "tls-ca=%s/wrong-ca.pem",
+          "TLS: the server's certificate (/CN=localhost) is not signed by a CA of tls-ca " },
+        { "server", "localhost", "",
+          "TLS: the server's certificate (/CN=localhost) is not signed by a CA of the system's "
+          "CA store" },
+        { "expired", "localhost", "tls-ca=%s/ca.pem",
+          "TLS: the server's certificate (/CN=localhost) expired on Jan  2 00:00:00 2020 GMT" },
+        { "other-host", "localhost", "tls-ca=%s/ca.pem",
+          "TLS: the server's certificate does not name localhost (it names DNS:other.example; "
+          "tls-server-name sets the name checked)" },
+        { "other-host", "127.0.0.1", "tls-ca=%s/ca.pem",
+          "TLS: the server's certificate does not name 127.0.0.1 (it names DNS:other.example;" },
+        { "server", "127.0.0.1", "tls-ca=%s/ca.pem&tls-server-name=cache.example",
+          "TLS: the server's certificate does not name cache.example (it names DNS:localhost, "
+          "IP:127.0.0.1, IP:::1;" },
+    };
+    const char *running = NULL;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        if (!running || strcmp(running, cases[i].cert) != 0) {
+            if (running)
+                socket_server_stop(&TR.s);
+            tls_begin(cases[i].cert, false);
+            running = cases[i].cert;
+        }
+        tls_url(cases[i].host, cases[i].params);
+        char want[600];
+        snprintf(want, sizeof want, "cannot connect to Redis at %s:%u: %s", cases[i].host,
+                 TR.tls_port, cases[i].want);
+        expect_open_error(BB_ERR_IO, want);
+    }
+}
+
+/* What verifies less lets those servers through, and says so. */
+Test(redis_tls, tls_verify_and_tls_server_name_narrow_the_check)
+{
+    tls_begin("other-host", false);
+    struct checkpoint cp;
+    /* the name the certificate holds */
+    tls_url("localhost", "tls-ca=%s/ca.pem&tls-server-name=other.example");
+    open_sink();
+    commit_ok(10);
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+    /* the chain only */
+    tls_url("127.0.0.1", "tls-ca=%s/ca.pem&tls-verify=ca");
+    open_sink();
+    cr_assert(load_cp(&cp));
+    cr_assert_eq(cp.pos, 10);
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+    /* nothing: another CA's server is taken */
+    tls_url("localhost", "tls-ca=%s/wrong-ca.pem&tls-verify=none");
+    open_sink();
+    cr_assert(load_cp(&cp));
+    /* the settings, when the URL says nothing */
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+    tls_url("localhost", "");
+    struct bb_error err = { 0 };
+    cr_assert(config_set(&F.cfg, "redis.tls_ca", test_ca_file("ca.pem"), &err) == 0, "%s",
+              err.msg);
+    cr_assert(config_set(&F.cfg, "redis.tls_verify", "ca", &err) == 0, "%s", err.msg);
+    open_sink();
+    cr_assert(load_cp(&cp));
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+    /* ... each URL parameter winning over its setting */
+    tls_url("localhost", "tls-verify=full");
+    expect_open_error(BB_ERR_IO, "does not name localhost");
+}
+
+/* tls-auth-clients yes: the client certificate and its key get in (from
+ * the URL or the settings); without them, one line says what is missing. */
+Test(redis_tls, a_client_certificate_when_the_server_requires_one)
+{
+    tls_begin("server", true);
+    tls_url("localhost", "tls-ca=%s/ca.pem&tls-cert=%s/client-cert.pem&tls-key=%s/client-key.pem");
+    open_sink();
+    commit_ok(77);
+    struct checkpoint cp;
+    cr_assert(load_cp(&cp));
+    cr_assert_eq(cp.pos, 77);
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+
+    tls_url("localhost", "tls-ca=%s/ca.pem");
+    struct bb_error err = { 0 };
+    cr_assert(config_set(&F.cfg, "redis.tls_cert", test_ca_file("client-cert.pem"), &err) == 0);
+    cr_assert(config_set(&F.cfg, "redis.tls_key", test_ca_file("client-key.pem"), &err) == 0);
+    open_sink();
+    cr_assert(load_cp(&cp));
+    F.sink.ops->close(F.sink.ctx);
+    F.open = false;
+
+    cr_assert(config_set(&F.cfg, "redis.tls_cert", NULL, &err) == 0 || true);
+    struct redis_settings *set = settings();
+    free(set->tls_cert);
+    free(set->tls_key);
+    set->tls_cert = set->tls_key = NULL;
+    char where[80];
+    snprintf(where, sizeof where, "Redis at localhost:%u: ", TR.tls_port);
+    expect_open_error(BB_ERR_IO, where);
+    expect_open_error(BB_ERR_IO, "TLS: the server requires a client certificate: set tls-cert "
+                      "and tls-key");
+    /* a key that is not the certificate's: refused before connecting */
+    tls_url("localhost", "tls-ca=%s/ca.pem&tls-cert=%s/client-cert.pem&tls-key=%s/server-key.pem");
+    expect_open_error(BB_ERR_USAGE, "is not the key of the client certificate");
+}
+
+/* A plaintext URL to the TLS port and a rediss:// URL to the plaintext
+ * port: each fails (in the connection's time, not for ever) and says which
+ * mistake it may be. */
+Test(redis_tls, plaintext_and_tls_ports_mixed_up_fail_clearly)
+{
+    tls_begin("server", false);
+    snprintf(F.url, sizeof F.url, "redis://127.0.0.1:%u/0", TR.tls_port);
+    expect_open_error(BB_ERR_IO, "(a TLS port? rediss:// connects with TLS)");
+    char where[80];
+    snprintf(where, sizeof where, "Redis at 127.0.0.1:%u: ", TR.tls_port);
+    expect_open_error(BB_ERR_IO, where);
+
+    snprintf(F.url, sizeof F.url, "rediss://localhost:%u/0?tls-ca=%s/ca.pem", TR.plain_port,
+             test_ca_dir());
+    struct bb_error err = { 0 };
+    struct sink s;
+    cr_assert_eq(open_redis(&s, &err), BB_ERR_IO, "%s", err.msg);
+    snprintf(where, sizeof where, "cannot connect to Redis at localhost:%u: TLS: ", TR.plain_port);
+    cr_assert(strstr(err.msg, where), "%s", err.msg);
+    cr_assert(strstr(err.msg, "a plaintext port takes redis://"), "%s", err.msg);
+}
+
+/* TLS settings beside a plaintext URL: the connection would not be what
+ * the file says; refused (exit 2), as is TLS on a unix socket. */
+Test(redis_tls, tls_settings_without_rediss_are_a_usage_error)
+{
+    struct bb_error err = { 0 };
+    cr_assert(config_set(&F.cfg, "redis.tls_verify", "none", &err) == 0, "%s", err.msg);
+    expect_open_error(BB_ERR_USAGE, "redis.tls_verify is set but the Redis URL is not a "
+                      "rediss:// (TLS) one");
 }
