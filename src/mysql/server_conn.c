@@ -405,6 +405,27 @@ int server_gtid_check_mariadb(const char *s, struct bb_error *err)
     }
 }
 
+static void put_le(struct bb_buf *b, uint64_t v, int n)
+{
+    uint8_t x[8];
+    for (int i = 0; i < n; i++)
+        x[i] = (uint8_t)(v >> (8 * i));
+    bb_buf_append(b, x, (size_t)n);
+}
+
+void server_dump_gtid_body(struct bb_buf *out, uint16_t flags, uint32_t server_id,
+                           const char *file, uint64_t pos, const struct bb_buf *gtids)
+{
+    size_t flen = strlen(file);
+    put_le(out, flags, 2);
+    put_le(out, server_id, 4);
+    put_le(out, flen, 4);
+    bb_buf_append(out, file, flen);
+    put_le(out, pos, 8);
+    put_le(out, gtids->len, 4);
+    bb_buf_append(out, gtids->data, gtids->len);
+}
+
 int server_gtid_encode_mysql(const char *set, struct bb_buf *out, struct bb_error *err)
 {
     struct gtid_set parsed;

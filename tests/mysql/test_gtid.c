@@ -312,3 +312,58 @@ Test(gtid, checkpoint_records_old_and_new)
     cr_assert_eq(record_back(fut_names, fut_vals, 3, &back, &err), BB_ERR_CORRUPT);
     cr_assert(strstr(err.msg, "format '3'"), "%s", err.msg);
 }
+
+/* hex text (spaces ignored) as bytes */
+static size_t unhex(const char *h, uint8_t *out)
+{
+    size_t n = 0;
+    for (; *h; h++) {
+        if (*h == ' ')
+            continue;
+        unsigned v;
+        cr_assert_eq(sscanf(h, "%2x", &v), 1);
+        out[n++] = (uint8_t)v;
+        h++;
+    }
+    return n;
+}
+
+/* COM_BINLOG_DUMP_GTID byte for byte, as MySQL's protocol documentation
+ * lays it out (int<2> flags, int<4> server-id, int<4> filename length,
+ * filename, int<8> binlog-pos, int<4> gtid-data-length, gtid-data; the
+ * data is Gtid_set::encode's: int<8> n_sids, then per sid 16 bytes, int<8>
+ * n_intervals and [start, end) pairs of int<8>; tagged (8.3+): the first
+ * 8 bytes are format 1, 6 bytes of n_sids, format 1, and each sid's tag
+ * follows its uuid, its length as a varlen (length << 1)). */
+Test(gtid, dump_gtid_packets_are_the_documented_bytes)
+{
+    struct bb_buf set, body;
+    bb_buf_init(&set);
+    bb_buf_init(&body);
+    struct bb_error err = { 0 };
+    cr_assert_eq(server_gtid_encode_mysql(U1 ":1-5:7-9", &set, &err), 0, "%s", err.msg);
+    server_dump_gtid_body(&body, 0x0004, 0x62620001u, "", 4, &set);
+    uint8_t want[256];
+    size_t n = unhex("0400" "01006262" "00000000" "0400000000000000" "40000000"
+                     "0100000000000000" "3e11fa4771ca11e19e33c80aa9429562" "0200000000000000"
+                     "0100000000000000" "0600000000000000" "0700000000000000" "0a00000000000000",
+                     want);
+    cr_assert_eq(body.len, n, "%zu bytes, not %zu", body.len, n);
+    cr_assert_eq(memcmp(body.data, want, n), 0);
+
+    /* tagged, non-blocking, with a file name */
+    bb_buf_reset(&set);
+    bb_buf_reset(&body);
+    cr_assert_eq(server_gtid_encode_mysql(U1 ":3:Ab:1-2", &set, &err), 0, "%s", err.msg);
+    server_dump_gtid_body(&body, 0x0005, 7, "b.000001", 0x0102, &set);
+    n = unhex("0500" "07000000" "08000000" "622e303030303031" "0201000000000000" "5c000000"
+              "0102000000000001"
+              "3e11fa4771ca11e19e33c80aa9429562" "00" "0100000000000000"
+              "0300000000000000" "0400000000000000"
+              "3e11fa4771ca11e19e33c80aa9429562" "04" "6162" "0100000000000000"
+              "0100000000000000" "0300000000000000", want);
+    cr_assert_eq(body.len, n, "%zu bytes, not %zu", body.len, n);
+    cr_assert_eq(memcmp(body.data, want, n), 0);
+    bb_buf_destroy(&set);
+    bb_buf_destroy(&body);
+}
