@@ -16,7 +16,7 @@
 #                           changes (a multiple of 5,000; default 500,000)
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
-#                           decode,redis,pyrepl,lag,mongo (default all five);
+#                           decode,redis,pyrepl,lag,mongo,failover (default all six);
 #                           pyrepl, the same workload replicated into Redis
 #                           once by python-mysql-replication (see below),
 #                           runs redis too: binbridge's keys are its reference
@@ -27,6 +27,8 @@
 #                           (default 1; 4 with a baseline)
 #   BB_BENCH_MONGO_RUNS=N   MongoDB runs per build (default 1: a run of all
 #                           500,000 row changes takes some 7 minutes)
+#   BB_BENCH_FAILOVER_RUNS=N  failovers timed (default 5): bench/failover_switch.sh,
+#                           its own MariaDB primary and replica and Redis
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
 #                           5,000 rows/s, then at 20,000: BB_LAG_RATE=5000,20000;
 #                           a comma-separated list of rates, each measured)
@@ -61,11 +63,11 @@ export BB_POSTGRES_PORT=${BB_BENCH_POSTGRES_PORT:-54341}
 export BB_FERRETDB_BACKEND=postgresql
 rows=${BB_BENCH_ROWS:-500000}
 mongo_rows=${BB_BENCH_MONGO_ROWS:-500000}
-only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo}
+only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,failover}
 for b in ${only//,/ }; do
     case $b in
-    decode | redis | pyrepl | lag | mongo) ;;
-    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag or mongo, not '$b'" >&2; exit 2 ;;
+    decode | redis | pyrepl | lag | mongo | failover) ;;
+    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo or failover, not '$b'" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
@@ -118,4 +120,9 @@ if want mongo; then
         "$(cat build/bench/workload-mongo.binlog.source)" "$mongo_rows" \
         "BB_BENCH_MONGO_ROWS=$mongo_rows asked for it" --runs "${BB_BENCH_MONGO_RUNS:-1}" \
         "${baseline[@]}"
+fi
+if want failover; then
+    echo
+    # Servers of its own (it kills a primary): after the others.
+    bench/failover_switch.sh "${BB_BENCH_FAILOVER_RUNS:-5}"
 fi
