@@ -555,3 +555,31 @@ Test(failover, xa_prepared_before_the_switch_committed_after_it_stops_naming_it)
     cr_log_info("foxa: %s", line);
     free(out);
 }
+
+/* status with several sources: the first that answers, named; the saved
+ * position is shown both ways (file and offset, GTID). */
+Test(failover, status_with_several_sources_names_the_one_that_answers)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "fostatus", NULL);
+    stream_config(E, NULL);
+    e2e_establish_checkpoint(E);
+    unsigned closed = e2e_free_port();
+    char sources[600];
+    snprintf(sources, sizeof sources, "mysql://bbrepl:bbrepl@127.0.0.1:%u,%.250s", closed,
+             E->srv.mysql_url);
+    const char *argv[] = { "status", "--config", E->config, "--source", sources, "--redis",
+                           E->srv.redis_url, "--checkpoint", E->db, NULL };
+    char *out;
+    int rc = e2e_run_cmd(E, argv, 60, &out);
+    cr_assert_eq(rc, 0, "exit %d:\n%s", rc, out);
+    char want[200];
+    snprintf(want, sizeof want, "server %.63s:%u: mysql-bin.", E->srv.host, E->srv.mariadb_port);
+    cr_expect_eq(fo_count_lines(out, want), 1u, "no line '%s' in:\n%s", want, out);
+    snprintf(want, sizeof want, "127.0.0.1:%u", closed);
+    cr_expect_eq(fo_count_lines(out, "trying the next source"), 1u, "%s", out);
+    cr_expect(strstr(out, want), "the source that did not answer is not named:\n%s", out);
+    cr_expect_eq(fo_count_lines(out, "redis checkpoint"), 1u, "%s", out);
+    cr_expect(strstr(out, " (gtid 0-"), "the saved GTID position is not shown:\n%s", out);
+    free(out);
+}
