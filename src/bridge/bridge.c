@@ -608,6 +608,41 @@ static int idle_commit(struct bridge *b, struct bb_error *err)
 /* ------------------------------------------------------------------ */
 /* Events                                                              */
 
+/* MariaDB, a stream that starts at a file's start (start = earliest, or a
+ * position there), before its first transaction: the file's GTID_LIST is
+ * the binlog state there. A domain that writes nothing in what is read
+ * would otherwise be missing from the checkpoint's GTID position, and a
+ * resume by GTID would ask for its whole history, which may be purged
+ * (that is what `gtid_binlog_pos` avoids by listing every domain). Each
+ * domain the position lacks is taken at its last GTID: MariaDB writes a
+ * domain's entries one per server id, its most recent one last
+ * (rpl_binlog_state::get_gtid_list), as @@gtid_binlog_pos shows it.
+ * Domains the position has are left alone: they come from the stream. */
+static int note_idle_domains(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
+{
+    const struct bb_ev_gtid_list *l = &ev->gtid_list;
+    struct mariadb_gtid_pos *have = malloc(sizeof *have);
+    if (!have)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    struct bb_error e = { 0 };
+    int rc = 0;
+    /* a position that does not parse is not MariaDB's: nothing to add */
+    if (mariadb_gtid_parse(have, b->cp.gtid, false, &e) == 0) {
+        for (uint32_t i = 0; i < l->count && rc == 0; i++) {
+            const struct bb_mariadb_gtid *g = &l->gtids[i];
+            bool later = false;
+            for (uint32_t j = i + 1; j < l->count && !later; j++)
+                later = l->gtids[j].domain_id == g->domain_id;
+            if (later || mariadb_gtid_domain(have, g->domain_id))
+                continue;
+            rc = checkpoint_note_mariadb_gtid(&b->cp, g->domain_id, g->server_id, g->seq_no,
+                                              err);
+        }
+    }
+    free(have);
+    return rc;
+}
+
 static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     bool heartbeat = ev->type == HEARTBEAT_LOG_EVENT || ev->type == BB_HEARTBEAT_LOG_EVENT_V2;
@@ -671,6 +706,11 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
             b->executed_known = true;
             return executed_to_cp(b, err);
         }
+        return 0;
+    case GTID_LIST_EVENT:
+        if (!b->by_gtid && b->txns_read == 0 && !(ev->flags & LOG_EVENT_ARTIFICIAL_F) &&
+            b->facts.mariadb)
+            return note_idle_domains(b, ev, err);
         return 0;
     case BB_TRANSACTION_PAYLOAD_EVENT:
         b->payload_end = ev->pos + ev->length;

@@ -583,3 +583,66 @@ Test(failover, status_with_several_sources_names_the_one_that_answers)
     cr_expect(strstr(out, " (gtid 0-"), "the saved GTID position is not shown:\n%s", out);
     free(out);
 }
+
+/* ------------------------------------------------------------------ */
+/* start = earliest on a server whose older binlogs are purged          */
+
+/* A domain that wrote nothing in the binlogs still there is in the
+ * GTID_LIST at their start: the checkpoint takes it from there, so a
+ * resume by GTID does not ask for that domain's purged history. */
+Test(failover, earliest_start_keeps_idle_domains_for_the_resume)
+{
+    struct e2e *E = &E_;
+    struct fo_pair *p = &P_;
+    fo_pair_start(p, "early");
+    e2e_begin(E, "foearly", &p->srv[0]);
+    stream_config(E, NULL);
+    e2e_sql(E->m, "CREATE TABLE t (id INT PRIMARY KEY)");
+    /* domain 7 writes to a schema not mirrored (its rows are purged) */
+    e2e_sql(E->m, "CREATE DATABASE other");
+    e2e_sql(E->m, "CREATE TABLE other.x (id INT PRIMARY KEY)");
+    e2e_sql(E->m, "SET SESSION gtid_domain_id = 7");
+    e2e_sql(E->m, "INSERT INTO other.x VALUES (7)");
+    e2e_sql(E->m, "SET SESSION gtid_domain_id = 0");
+    e2e_sql(E->m, "FLUSH BINARY LOGS");
+    char file[256];
+    uint64_t pos;
+    e2e_master_status(E->m, file, sizeof file, &pos);
+    double until = e2e_now() + 30;
+    for (;;) {
+        e2e_sql(E->m, "PURGE BINARY LOGS TO '%s'", file);
+        cr_assert_eq(mysql_query(E->m, "SHOW BINARY LOGS"), 0);
+        MYSQL_RES *res = mysql_store_result(E->m);
+        my_ulonglong rows = res ? mysql_num_rows(res) : 0;
+        if (res)
+            mysql_free_result(res);
+        if (rows == 1)
+            break;
+        cr_assert(e2e_now() < until, "the primary keeps %llu binlogs after PURGE",
+                  (unsigned long long)rows);
+        e2e_sleep_ms(100);
+    }
+    e2e_sql(E->m, "INSERT INTO t VALUES (1)");
+    const char *const earliest[] = { "--start", "earliest", "--stop-at-end", NULL };
+    e2e_bridge_start(E, earliest);
+    cr_assert(e2e_proc_wait(&E->bridge, 60) && E->bridge.status == 0, "%s",
+              e2e_tail(E->bridge.out_path, 3000));
+    /* everything read: the checkpoint is the server's whole position,
+     * domain 7 (at 7-1-1, its only transaction) included */
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    char *now = binlog_pos(E->m);
+    cr_assert(strstr(now, "7-1-1"), "domain 7 is not in the server's position: %s", now);
+    cr_assert_str_eq(cp.gtid, now, "the checkpoint's GTID position is not the server's");
+    free(now);
+    e2e_sql(E->m, "INSERT INTO t VALUES (2)");
+    e2e_bridge_to_end(E, 60);
+    char *out = e2e_proc_output(&E->bridge);
+    cr_expect_eq(fo_count_lines(out, "resuming by GTID after"), 1u, "%s", out);
+    free(out);
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    now = binlog_pos(E->m);
+    cr_assert_str_eq(cp.gtid, now, "the checkpoint's GTID position is not the server's");
+    free(now);
+    e2e_compare_default(E, NULL);
+}
