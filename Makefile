@@ -10,7 +10,9 @@
 
 CC      ?= cc
 # The reader library needs only these; the bridge and the sinks add the rest.
-READER_PKGS := libmariadb zlib libzstd
+# openssl: the TLS sessions of Connector/C's connections (how much they
+# hold decrypted, source_server.c).
+READER_PKGS := libmariadb zlib libzstd openssl
 PKGS    := $(READER_PKGS) hiredis libmongoc-1.0 libconfig libmicrohttpd
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g

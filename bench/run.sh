@@ -16,7 +16,7 @@
 #                           changes (a multiple of 5,000; default 500,000)
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
-#                           decode,redis,pyrepl,lag,mongo,failover (default all six);
+#                           decode,redis,pyrepl,lag,mongo,tls,failover (default all seven);
 #                           pyrepl, the same workload replicated into Redis
 #                           once by python-mysql-replication (see below),
 #                           runs redis too: binbridge's keys are its reference
@@ -27,6 +27,7 @@
 #                           (default 1; 4 with a baseline)
 #   BB_BENCH_MONGO_RUNS=N   MongoDB runs per build (default 1: a run of all
 #                           500,000 row changes takes some 7 minutes)
+#   BB_BENCH_TLS_RUNS=N     tls: runs of each case (default 3)
 #   BB_BENCH_FAILOVER_RUNS=N  failovers timed (default 5): bench/failover_switch.sh,
 #                           its own MariaDB primary and replica and Redis
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
@@ -52,6 +53,15 @@
 # take some 14 of make bench's 17 minutes on an idle machine;
 # BB_BENCH_MONGO_ROWS=N (a multiple of 5,000) replays the same workload
 # scaled down to N row changes instead, and the table says so.
+#
+# tls: the stream's throughput over TLS beside plaintext (bench/tls_bench.py):
+# the Redis benchmark's workload read by the current build from the bench
+# MariaDB, which serves TLS with scripts/servers.sh's throwaway CA, by
+# `dump --format none` and by `run --stop-at-end` into Redis, each with
+# ssl-mode=VERIFY_IDENTITY and with ssl-mode=DISABLED, alternating. Every
+# other benchmark connects in plaintext, as builds before TLS did
+# (BINBRIDGE_SOURCE_SSL_MODE=DISABLED below: the default, PREFERRED, would
+# take TLS from this server), so that a baseline compares like with like.
 set -euo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
@@ -61,13 +71,16 @@ export BB_REDIS_PORT=${BB_BENCH_REDIS_PORT:-63801}
 export BB_FERRETDB_PORT=${BB_BENCH_FERRETDB_PORT:-27127}
 export BB_POSTGRES_PORT=${BB_BENCH_POSTGRES_PORT:-54341}
 export BB_FERRETDB_BACKEND=postgresql
+# Plaintext to the source but where a benchmark asks for TLS (see above);
+# a build before TLS does not read the variable.
+export BINBRIDGE_SOURCE_SSL_MODE=DISABLED
 rows=${BB_BENCH_ROWS:-500000}
 mongo_rows=${BB_BENCH_MONGO_ROWS:-500000}
-only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,failover}
+only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls,failover}
 for b in ${only//,/ }; do
     case $b in
-    decode | redis | pyrepl | lag | mongo | failover) ;;
-    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo or failover, not '$b'" >&2; exit 2 ;;
+    decode | redis | pyrepl | lag | mongo | tls | failover) ;;
+    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo, tls or failover, not '$b'" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
@@ -93,7 +106,7 @@ if want pyrepl; then
     pyrepl=(--pyrepl "$(bench/pyrepl_venv.sh)")
 fi
 scripts/servers.sh start >/dev/null
-if want decode || want redis || want pyrepl; then
+if want decode || want redis || want pyrepl || want tls; then
     bench/workload.sh build/bench/workload.binlog "$rows"
 fi
 if want decode; then
@@ -111,6 +124,12 @@ if ((${#parts[@]})); then
     bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source 2>/dev/null || true)" \
         "$rows" --only "$(IFS=,; echo "${parts[*]}")" "${pyrepl[@]}" \
         --runs "${BB_BENCH_BRIDGE_RUNS:-$((${#baseline[@]} ? 4 : 1))}" "${baseline[@]}"
+fi
+if want tls; then
+    echo
+    # Before the MongoDB workload: the stream it reads runs to the server's end.
+    bench/tls_bench.py build "$(cat build/bench/workload.binlog.source)" "$rows" \
+        --runs "${BB_BENCH_TLS_RUNS:-3}"
 fi
 if want mongo; then
     echo

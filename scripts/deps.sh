@@ -48,6 +48,8 @@ fi
 packages=(
     # build toolchain (a fresh Debian has neither make nor gcc)
     make gcc libc6-dev pkg-config git ca-certificates python3
+    # the throwaway CA and certificates of the TLS tests (scripts/servers.sh)
+    openssl
     # fetching a Go toolchain for FerretDB (below)
     curl unzip
     # libraries linked by the Makefile (PKGS) and the test runner

@@ -14,6 +14,11 @@
 #
 # Environment: BB_SERVERS_DIR (default /tmp/binbridge-servers),
 #              BB_MARIADB_PORT (default 33071), BB_REDIS_PORT (default 63791),
+#              BB_MARIADB_PLAIN_PORT (default 33073: a second, small MariaDB
+#              that offers no TLS, for the tests of ssl-mode=REQUIRED; see
+#              "TLS" below; as for FerretDB, another BB_SERVERS_DIR gets
+#              one only on another port, and BB_SKIP_MARIADB_PLAIN=1 leaves
+#              it out),
 #              BB_FERRETDB_PORT (default 27117), BB_TOOLS_DIR (where
 #              scripts/deps.sh built FerretDB; default ~/.cache/binbridge).
 #              With another BB_SERVERS_DIR, FerretDB is started only on a
@@ -27,6 +32,14 @@
 #              installs PostgreSQL) instead of its SQLite backend (the
 #              default, BB_FERRETDB_BACKEND=sqlite); see postgres_start.
 #
+# TLS: `start` makes a throwaway CA in $BB_SERVERS_DIR/tls (once; openssl),
+# with a certificate for the main MariaDB (subjectAltName localhost and
+# 127.0.0.1), a client certificate (CN binbridge-test-client, which the user
+# bbx509 must present: REQUIRE SUBJECT) and a second, unrelated CA
+# (wrong-ca.pem). The main MariaDB serves TLS with them but does not require
+# it (the rest of the suite connects in plaintext); the plain one on
+# BB_MARIADB_PLAIN_PORT has TLS switched off.
+#
 # The servers run as plain background processes (no systemd), so this works
 # in containers and CI; `start` leaves them running for the next run.
 set -euo pipefail
@@ -38,6 +51,7 @@ log() { printf '%s: %s\n' "$prog" "$*" >&2; }
 # Absolute, so the paths stay valid whatever directory a caller runs from.
 STATE_DIR=$(realpath -m -- "${BB_SERVERS_DIR:-/tmp/binbridge-servers}")
 MARIADB_PORT=${BB_MARIADB_PORT:-33071}
+MARIADB_PLAIN_PORT=${BB_MARIADB_PLAIN_PORT:-33073}
 REDIS_PORT=${BB_REDIS_PORT:-63791}
 FERRETDB_PORT=${BB_FERRETDB_PORT:-27117}
 FERRETDB_BACKEND=${BB_FERRETDB_BACKEND:-sqlite}
@@ -50,10 +64,16 @@ FERRETDB_WANTED=true
 [[ $STATE_DIR != /tmp/binbridge-servers && $FERRETDB_PORT == 27117 ]] && FERRETDB_WANTED=false
 # BB_SKIP_FERRETDB=1 (as for scripts/deps.sh): a real MongoDB is used instead.
 [[ ${BB_SKIP_FERRETDB:-} == 1 ]] && FERRETDB_WANTED=false
+# The MariaDB without TLS likewise: a private state directory gets one only
+# on a port of its own; BB_SKIP_MARIADB_PLAIN=1 leaves it out.
+PLAIN_WANTED=true
+[[ $STATE_DIR != /tmp/binbridge-servers && $MARIADB_PLAIN_PORT == 33073 ]] && PLAIN_WANTED=false
+[[ ${BB_SKIP_MARIADB_PLAIN:-} == 1 ]] && PLAIN_WANTED=false
 # mariadb-install-db breaks on paths with whitespace (unquoted chown).
 [[ $STATE_DIR != *[[:space:]]* ]] || die "BB_SERVERS_DIR must not contain whitespace: $STATE_DIR"
 [[ $MARIADB_PORT =~ ^[0-9]+$ ]] || die "BB_MARIADB_PORT is not a number: $MARIADB_PORT"
 [[ $REDIS_PORT =~ ^[0-9]+$ ]] || die "BB_REDIS_PORT is not a number: $REDIS_PORT"
+[[ $MARIADB_PLAIN_PORT =~ ^[0-9]+$ ]] || die "BB_MARIADB_PLAIN_PORT is not a number: $MARIADB_PLAIN_PORT"
 [[ $FERRETDB_PORT =~ ^[0-9]+$ ]] || die "BB_FERRETDB_PORT is not a number: $FERRETDB_PORT"
 [[ $POSTGRES_PORT =~ ^[0-9]+$ ]] || die "BB_POSTGRES_PORT is not a number: $POSTGRES_PORT"
 [[ $FERRETDB_BACKEND == sqlite || $FERRETDB_BACKEND == postgresql ]] \
@@ -66,6 +86,12 @@ MARIADB_PID=$STATE_DIR/mariadb.pid
 MARIADB_LOG=$STATE_DIR/mariadb.log
 # A Unix socket path must fit in sun_path (108 bytes with the NUL).
 ((${#MARIADB_SOCK} < 108)) || die "BB_SERVERS_DIR too long for a socket path: $MARIADB_SOCK"
+# The throwaway CA and certificates (tls_setup), and the MariaDB without TLS.
+TLS_DIR=$STATE_DIR/tls
+PLAIN_DATA=$STATE_DIR/mariadb-plain
+PLAIN_SOCK=$STATE_DIR/mariadb-plain.sock
+PLAIN_PID=$STATE_DIR/mariadb-plain.pid
+PLAIN_LOG=$STATE_DIR/mariadb-plain.log
 REDIS_DIR=$STATE_DIR/redis
 REDIS_PID=$STATE_DIR/redis.pid
 REDIS_LOG=$STATE_DIR/redis.log
@@ -179,6 +205,9 @@ CREATE USER IF NOT EXISTS 'bbrepl'@'$host' IDENTIFIED BY 'bbrepl';
 GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT ON *.* TO 'bbrepl'@'$host';
 CREATE USER IF NOT EXISTS 'bbnorepl'@'$host' IDENTIFIED BY 'bbnorepl';
 GRANT SELECT ON *.* TO 'bbnorepl'@'$host';
+CREATE USER IF NOT EXISTS 'bbx509'@'$host' IDENTIFIED BY 'bbx509'
+    REQUIRE SUBJECT '/CN=binbridge-test-client' AND ISSUER '/CN=binbridge test CA';
+GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT, RELOAD ON *.* TO 'bbx509'@'$host';
 "
     done
     # Anonymous accounts would match before '%' for some connections.
@@ -222,10 +251,17 @@ mariadb_start() {
             --skip-name-resolve \
             --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 \
             --sync-binlog=0 --max-allowed-packet=256M \
+            --ssl-ca="$TLS_DIR/ca.pem" --ssl-cert="$TLS_DIR/server-cert.pem" \
+            --ssl-key="$TLS_DIR/server-key.pem" \
             </dev/null >>"$MARIADB_LOG" 2>&1 9>&- &
         pid=$!
     else
         log "MariaDB already running (pid $pid)"
+        # One started by a servers.sh from before TLS: the TLS tests would
+        # fail against it, each with its own story. Say it once, here.
+        local ssl
+        ssl=$(mariadb_root --skip-column-names -e "SELECT @@have_ssl" 2>/dev/null || true)
+        [[ $ssl == YES ]] || die "MariaDB (pid $pid) on port $MARIADB_PORT serves no TLS (have_ssl=${ssl:-?}): it was started by an older servers.sh; run scripts/servers.sh restart-mariadb (its data stays)"
     fi
 
     local i
@@ -266,6 +302,135 @@ mariadb_status() {
         echo "mariadb: starting/unresponsive port=$MARIADB_PORT pid=$pid"
     else
         echo "mariadb: down port=$MARIADB_PORT pid=-"
+    fi
+}
+
+# ---------------------------------------------------------------- TLS
+
+# A throwaway CA, made once per state directory: ca.pem signs the main
+# MariaDB's certificate (server-cert.pem, subjectAltName DNS:localhost and
+# IP:127.0.0.1) and a client certificate (client-cert.pem, CN
+# binbridge-test-client); wrong-ca.pem is another CA that signed none of
+# them. The marker is written last, so an interrupted run starts over.
+tls_setup() {
+    [[ -f $TLS_DIR/.bb-complete ]] && return 0
+    need_tools openssl
+    rm -rf -- "${TLS_DIR:?}"
+    mkdir -p -- "$TLS_DIR"
+    log "making a throwaway CA and certificates in $TLS_DIR"
+    local ossl=(openssl) days=3650
+    (
+        set -e
+        cd -- "$TLS_DIR"
+        printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >server.ext
+        printf 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n' >client.ext
+        "${ossl[@]}" req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days "$days" -subj '/CN=binbridge test CA' \
+            -keyout ca-key.pem -out ca.pem
+        "${ossl[@]}" req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days "$days" -subj '/CN=binbridge wrong CA' \
+            -keyout wrong-ca-key.pem -out wrong-ca.pem
+        "${ossl[@]}" req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj '/CN=localhost' \
+            -keyout server-key.pem -out server.csr
+        "${ossl[@]}" x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
+            -days "$days" -extfile server.ext -out server-cert.pem
+        "${ossl[@]}" req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj '/CN=binbridge-test-client' \
+            -keyout client-key.pem -out client.csr
+        "${ossl[@]}" x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
+            -days "$days" -extfile client.ext -out client-cert.pem
+        rm -f -- server.csr client.csr ca.srl
+    ) >"$STATE_DIR/tls-setup.log" 2>&1 || fail_with_log "making the test certificates failed" "$STATE_DIR/tls-setup.log"
+    : >"$TLS_DIR/.bb-complete"
+}
+
+# ---------------------------------------------------------------- MariaDB without TLS
+
+# The smallest MariaDB that speaks the protocol: no binlog, no TLS
+# (--skip-ssl: its handshake does not offer it), a small buffer pool, users
+# bb and bbrepl as on the main one. Only the TLS tests use it (REQUIRED must
+# refuse it, PREFERRED falls back to plaintext).
+plain_ping() {
+    mariadb-admin --no-defaults --protocol=tcp --host=127.0.0.1 --port="$MARIADB_PLAIN_PORT" \
+        --user=root --connect-timeout=2 ping >/dev/null 2>&1
+}
+
+plain_root() { mariadb --no-defaults --socket="$PLAIN_SOCK" --user=root --batch "$@"; }
+
+plain_start() {
+    local pid
+    if [[ $PLAIN_WANTED != true ]]; then
+        log "MariaDB without TLS not started for $STATE_DIR (BB_SKIP_MARIADB_PLAIN=1, or port $MARIADB_PLAIN_PORT is the shared one's: set BB_MARIADB_PLAIN_PORT)"
+        return 0
+    fi
+    pid=$(live_pid "$PLAIN_PID" mariadbd)
+    if [[ -z $pid ]]; then
+        if plain_ping; then
+            die "port $MARIADB_PLAIN_PORT answers but no mariadbd from $STATE_DIR runs; set BB_MARIADB_PLAIN_PORT"
+        fi
+        rm -f -- "$PLAIN_PID" "$PLAIN_SOCK" "$PLAIN_SOCK.lock"
+        local small=(--innodb-buffer-pool-size=16M --innodb-log-file-size=8M
+                     --performance-schema=OFF --skip-log-bin --skip-ssl)
+        if [[ ! -f $PLAIN_DATA/.bb-initialized ]]; then
+            rm -rf -- "${PLAIN_DATA:?}"
+            mkdir -p -- "$PLAIN_DATA"
+            log "initialising the MariaDB without TLS in $PLAIN_DATA"
+            mariadb-install-db --no-defaults "${user_opt[@]}" \
+                --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
+                --datadir="$PLAIN_DATA" "${small[@]}" >"$STATE_DIR/mariadb-plain-install.log" 2>&1 \
+                || fail_with_log "mariadb-install-db (without TLS) failed" "$STATE_DIR/mariadb-plain-install.log"
+            : >"$PLAIN_DATA/.bb-initialized"
+        fi
+        log "starting MariaDB without TLS on 127.0.0.1:$MARIADB_PLAIN_PORT"
+        setsid mariadbd --no-defaults "${user_opt[@]}" \
+            --datadir="$PLAIN_DATA" \
+            --port="$MARIADB_PLAIN_PORT" --bind-address=127.0.0.1 \
+            --socket="$PLAIN_SOCK" --pid-file="$PLAIN_PID" \
+            --log-error="$PLAIN_LOG" --tmpdir="$STATE_DIR/tmp" \
+            --server-id=3 --skip-name-resolve "${small[@]}" \
+            </dev/null >>"$PLAIN_LOG" 2>&1 9>&- &
+        pid=$!
+    else
+        log "MariaDB without TLS already running (pid $pid)"
+    fi
+    local i
+    for ((i = 0; i < READY_TIMEOUT * 5; i++)); do
+        if plain_ping && [[ -S $PLAIN_SOCK ]]; then
+            plain_root -e "CREATE USER IF NOT EXISTS 'bb'@'%' IDENTIFIED BY 'bbpass';
+                GRANT ALL PRIVILEGES ON *.* TO 'bb'@'%';
+                CREATE USER IF NOT EXISTS 'bbrepl'@'%' IDENTIFIED BY 'bbrepl';
+                GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT ON *.* TO 'bbrepl'@'%';
+                DROP USER IF EXISTS ''@'localhost';" \
+                || fail_with_log "could not create users on the MariaDB without TLS" "$PLAIN_LOG"
+            return 0
+        fi
+        pid_running "$pid" || fail_with_log "mariadbd (without TLS) exited during startup" "$PLAIN_LOG"
+        sleep 0.2
+    done
+    fail_with_log "MariaDB without TLS not ready on port $MARIADB_PLAIN_PORT after ${READY_TIMEOUT}s" "$PLAIN_LOG"
+}
+
+plain_stop() {
+    local pid
+    pid=$(live_pid "$PLAIN_PID" mariadbd)
+    if [[ -z $pid ]]; then
+        rm -f -- "$PLAIN_PID"
+        return 0
+    fi
+    log "stopping MariaDB without TLS (pid $pid)"
+    mariadb-admin --no-defaults --socket="$PLAIN_SOCK" --user=root shutdown >/dev/null 2>&1 \
+        || kill -TERM "$pid" 2>/dev/null || true
+    wait_exit "$pid" mariadbd \
+        || fail_with_log "mariadbd without TLS (pid $pid) still running ${READY_TIMEOUT}s after shutdown" "$PLAIN_LOG"
+    rm -f -- "$PLAIN_PID"
+}
+
+plain_status() {
+    local pid
+    pid=$(live_pid "$PLAIN_PID" mariadbd)
+    if [[ -n $pid ]] && plain_ping; then
+        echo "mariadb-plain: up port=$MARIADB_PLAIN_PORT pid=$pid"
+    elif [[ -n $pid ]]; then
+        echo "mariadb-plain: starting/unresponsive port=$MARIADB_PLAIN_PORT pid=$pid"
+    else
+        echo "mariadb-plain: down port=$MARIADB_PLAIN_PORT pid=-"
     fi
 }
 
@@ -594,7 +759,9 @@ print_env() {
         "BB_BINLOG_DIR=$BINLOG_DIR" \
         "BB_REDIS_HOST=127.0.0.1" \
         "BB_REDIS_PORT=$REDIS_PORT" \
-        "BB_REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"; do
+        "BB_REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0" \
+        "BB_MARIADB_PLAIN_PORT=$MARIADB_PLAIN_PORT" \
+        "BB_TLS_DIR=$TLS_DIR"; do
         # %q so that paths with spaces survive eval.
         printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
     done
@@ -627,9 +794,11 @@ user_opt=()
 
 case $cmd in
 start)
-    need_tools mariadbd mariadb-install-db mariadb-admin mariadb redis-server redis-cli flock setsid python3
+    need_tools mariadbd mariadb-install-db mariadb-admin mariadb redis-server redis-cli flock setsid python3 openssl
     lock
+    tls_setup
     mariadb_start
+    plain_start
     redis_start
     ferretdb start
     ;;
@@ -637,11 +806,13 @@ stop)
     lock
     redis_stop
     mariadb_stop
+    plain_stop
     ferretdb stop
     ;;
 restart-mariadb)
-    need_tools mariadbd mariadb-admin mariadb flock setsid
+    need_tools mariadbd mariadb-admin mariadb flock setsid openssl
     lock
+    tls_setup
     mariadb_stop
     mariadb_start
     ;;
@@ -660,6 +831,7 @@ restart-ferretdb)
     ;;
 status)
     mariadb_status
+    plain_status
     redis_status
     ferretdb status
     ;;

@@ -576,6 +576,33 @@ enum bb_start {
     BB_START_GTID,                   /* a GTID set (MySQL or MariaDB syntax) */
 };
 
+/* How the connections to the server use TLS: MySQL's --ssl-mode, with
+ * its meanings.
+ *   PREFERRED        (the default, as for the mysql client) TLS when the
+ *                    server offers it, else plaintext; the server is not
+ *                    verified
+ *   DISABLED         plaintext
+ *   REQUIRED         TLS or no connection; the server is not verified
+ *   VERIFY_CA        REQUIRED, and the server's certificate must chain to
+ *                    ssl_ca (its host name is not checked)
+ *   VERIFY_IDENTITY  VERIFY_CA, and the certificate must name the host
+ *                    connected to (its subjectAltName DNS or IP entries,
+ *                    else its CN)
+ * The two VERIFY modes need ssl_ca. A CA given with PREFERRED or REQUIRED
+ * is used too: Connector/C then verifies the chain, never less. */
+enum bb_ssl_mode {
+    BB_SSL_PREFERRED = 0,
+    BB_SSL_DISABLED,
+    BB_SSL_REQUIRED,
+    BB_SSL_VERIFY_CA,
+    BB_SSL_VERIFY_IDENTITY,
+};
+
+/* "PREFERRED", "DISABLED", ... */
+const char *bb_ssl_mode_name(enum bb_ssl_mode mode);
+/* The mode named name, in any case ("verify_ca" too): true with *out set. */
+bool bb_ssl_mode_parse(const char *name, enum bb_ssl_mode *out);
+
 struct bb_server_options {
     const char *host;                /* default 127.0.0.1 */
     unsigned port;                   /* default 3306 */
@@ -593,19 +620,40 @@ struct bb_server_options {
     double heartbeat_period;         /* seconds; 0 = server default; blocking mode only */
     unsigned connect_timeout;        /* seconds; default 10 */
     unsigned read_timeout;           /* seconds, 0 = none; default 0 (blocking waits forever) */
+    /* TLS, for every connection to the server (the binlog's, the
+     * snapshot's, the schema lookups'): */
+    enum bb_ssl_mode ssl_mode;       /* default BB_SSL_PREFERRED */
+    const char *ssl_ca;              /* PEM file of the CAs the server's certificate must
+                                        chain to; NULL: none */
+    const char *ssl_cert;            /* PEM file of the client's certificate; NULL: none */
+    const char *ssl_key;             /* PEM file of its private key; NULL: none (then
+                                        ssl_cert holds the key too) */
     char *url_strings;               /* private: what bb_server_options_parse_url allocated */
 };
 
 void bb_server_options_init(struct bb_server_options *srv);
 
-/* Parse mysql://user[:password]@host[:port][/] (or mariadb://; user and
- * password percent-decoded; IPv6 hosts as [::1]; port 3306 by default) into
- * srv's host, port, user and password, leaving the other fields alone. With
- * no password in the URL, the BINBRIDGE_PASSWORD environment variable gives
- * it when set. Strings point into a copy the options keep until
+/* Parse mysql://user[:password]@host[:port][/][?params] (or mariadb://;
+ * user, password and parameters percent-decoded; IPv6 hosts as [::1]; port
+ * 3306 by default) into srv's host, port, user and password, and the TLS
+ * settings the URL's parameters name, MySQL's own names:
+ *   ssl-mode=DISABLED|PREFERRED|REQUIRED|VERIFY_CA|VERIFY_IDENTITY,
+ *   ssl-ca=FILE, ssl-cert=FILE, ssl-key=FILE
+ * leaving the other fields (and TLS settings the URL does not name) alone.
+ * With no password in the URL, the BINBRIDGE_PASSWORD environment variable
+ * gives it when set. Strings point into a copy the options keep until
  * bb_server_options_destroy. Anything else is BB_ERR_USAGE with a one-line
- * reason that never shows the password; srv is then unchanged. */
+ * reason that never shows the password (an unknown parameter is named, a
+ * file that cannot be read is named with the reason); srv is then
+ * unchanged. Whether the TLS settings go together is
+ * bb_server_options_check's, once all are in (server_conn_open checks
+ * again before connecting). */
 int bb_server_options_parse_url(struct bb_server_options *srv, const char *url, struct bb_error *err);
+
+/* Whether srv's TLS settings go together (a VERIFY mode has ssl_ca): 0,
+ * or BB_ERR_USAGE with a one-line reason ("ssl-mode=VERIFY_CA needs
+ * ssl-ca ..."). */
+int bb_server_options_check(const struct bb_server_options *srv, struct bb_error *err);
 void bb_server_options_destroy(struct bb_server_options *srv);
 
 /* Connect as a replica and open a stream of the server's binlog. */

@@ -27,10 +27,21 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
  * one line ("Empty hostname in URI"), or are noise ("Couldn't send
  * endSessions" from a server without that command, FerretDB, whenever a
  * client closes). */
+/* While a URL is read, libmongoc's warnings are what is wrong with it
+ * ("Unsupported URI option \"tsl\"", a value it ignores): they are kept
+ * here, and the URL is refused with the first of them, rather than
+ * logged at debug and the option silently dropped. */
+static _Thread_local char *uri_warning;
+static _Thread_local size_t uri_warning_size;
+
 static void mongoc_log_to_ours(mongoc_log_level_t level, const char *domain, const char *msg,
                                void *data)
 {
     (void)data;
+    if (uri_warning && level <= MONGOC_LOG_LEVEL_WARNING && !uri_warning[0]) {
+        snprintf(uri_warning, uri_warning_size, "%s", msg);
+        return;
+    }
     log_debug("libmongoc %s %s: %s", mongoc_log_level_str(level), domain ? domain : "", msg);
 }
 
@@ -78,9 +89,18 @@ int mongo_uri_parse(const char *url, mongoc_uri_t **out, bson_error_t *e)
         bson_set_error(e, 0, 0, "out of memory");
         return BB_ERR_NOMEM;
     }
+    char warning[256] = "";
+    uri_warning = warning;
+    uri_warning_size = sizeof warning;
     *out = mongoc_uri_new_with_error(escaped, e);
+    uri_warning = NULL;
     memset(escaped, 0, strlen(escaped));
     free(escaped);
+    if (*out && warning[0]) {
+        mongoc_uri_destroy(*out);
+        *out = NULL;
+        bson_set_error(e, 0, 0, "%s", warning);
+    }
     return *out ? 0 : BB_ERR_USAGE;
 }
 

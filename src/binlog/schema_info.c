@@ -168,18 +168,20 @@ int schema_info_open(struct schema_info **out, const struct bb_server_options *s
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     /* Keep our own copy of the connection strings: the caller's options
      * need not outlive the stream. */
-    const char *src[4] = { srv->host, srv->user, srv->password, srv->socket };
+    enum { N = 7 };
+    const char *src[N] = { srv->host, srv->user, srv->password, srv->socket, srv->ssl_ca,
+                           srv->ssl_cert, srv->ssl_key };
     size_t total = 0;
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < N; i++)
         total += src[i] ? strlen(src[i]) + 1 : 0;
     si->strings = malloc(total + 1);
     if (!si->strings) {
         free(si);
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     }
-    const char *copy[4] = { NULL, NULL, NULL, NULL };
+    const char *copy[N] = { NULL };
     char *p = si->strings;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < N; i++) {
         if (!src[i])
             continue;
         size_t n = strlen(src[i]) + 1;
@@ -192,6 +194,9 @@ int schema_info_open(struct schema_info **out, const struct bb_server_options *s
     si->srv.user = copy[1];
     si->srv.password = copy[2];
     si->srv.socket = copy[3];
+    si->srv.ssl_ca = copy[4];
+    si->srv.ssl_cert = copy[5];
+    si->srv.ssl_key = copy[6];
     si->srv.start_file = NULL;
     si->srv.start_gtid = NULL;
     si->srv.url_strings = NULL;

@@ -29,6 +29,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <time.h>
 #include <zlib.h>
 
 #include "binbridge.h"
@@ -44,6 +45,18 @@
  * cache, which server_caught_up looks into. After mysql.h (binbridge.h),
  * which it needs. */
 #include <ma_pvio.h>
+/* Its TLS layer: the connection's OpenSSL session, whose buffer
+ * server_caught_up looks into too. ma_pvio.h names the type void unless
+ * the library's own build flag is set; the installed ma_tls.h has it. */
+#ifndef HAVE_TLS
+#undef MARIADB_TLS
+/* It declares a function with () for (void). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#include <ma_tls.h>
+#pragma GCC diagnostic pop
+#endif
+#include <openssl/ssl.h>
 
 /* COM_BINLOG_DUMP flags. BINLOG_SEND_ANNOTATE_ROWS_EVENT is MariaDB's:
  * without it the server leaves out ANNOTATE_ROWS events. */
@@ -64,6 +77,7 @@
 #define ER_SPECIFIC_ACCESS_DENIED 1227
 #define ER_UNKNOWN_SYSTEM_VARIABLE 1193
 #define CR_SERVER_LOST_ERR 2013
+#define CR_SSL_CONNECTION_ERR 2026
 
 /* ------------------------------------------------------------------ */
 /* Options and URLs                                                    */
@@ -79,29 +93,142 @@ void bb_server_options_init(struct bb_server_options *srv)
     srv->server_id = DEFAULT_SERVER_ID;
     srv->connect_timeout = DEFAULT_CONNECT_TIMEOUT;
     srv->start = BB_START_CURRENT;
+    srv->ssl_mode = BB_SSL_PREFERRED;
+}
+
+/* The strings bb_server_options_parse_url keeps, in this order, one
+ * after the other in srv->url_strings. */
+enum { URL_HOST, URL_USER, URL_PASSWORD, URL_SSL_CA, URL_SSL_CERT, URL_SSL_KEY, URL_NSTRINGS };
+
+static const char **url_field(struct bb_server_options *srv, int i)
+{
+    switch (i) {
+    case URL_HOST: return &srv->host;
+    case URL_USER: return &srv->user;
+    case URL_PASSWORD: return &srv->password;
+    case URL_SSL_CA: return &srv->ssl_ca;
+    case URL_SSL_CERT: return &srv->ssl_cert;
+    default: return &srv->ssl_key;
+    }
 }
 
 void bb_server_options_destroy(struct bb_server_options *srv)
 {
     if (!srv || !srv->url_strings)
         return;
-    /* The block holds host, user, password one after the other. */
-    const char *host = srv->url_strings;
-    const char *user = host + strlen(host) + 1;
-    const char *password = user + strlen(user) + 1;
-    if (srv->host == host)
-        srv->host = NULL;
-    if (srv->user == user)
-        srv->user = NULL;
-    if (srv->password == password)
-        srv->password = NULL;
+    /* Fields that still point into the block are the URL's: they go. */
+    const char *p = srv->url_strings;
+    for (int i = 0; i < URL_NSTRINGS; i++) {
+        const char **f = url_field(srv, i);
+        if (*f == p)
+            *f = NULL;
+        p += strlen(p) + 1;
+    }
     free(srv->url_strings);
     srv->url_strings = NULL;
 }
 
-/* mysql://user[:password]@host[:port][/]  (or mariadb://), read by the
- * one URL parser (base/url.h). The URL itself never appears in messages:
- * it may hold a password. */
+static const char *const ssl_mode_names[] = {
+    [BB_SSL_PREFERRED] = "PREFERRED",
+    [BB_SSL_DISABLED] = "DISABLED",
+    [BB_SSL_REQUIRED] = "REQUIRED",
+    [BB_SSL_VERIFY_CA] = "VERIFY_CA",
+    [BB_SSL_VERIFY_IDENTITY] = "VERIFY_IDENTITY",
+};
+
+const char *bb_ssl_mode_name(enum bb_ssl_mode mode)
+{
+    return (unsigned)mode < sizeof ssl_mode_names / sizeof *ssl_mode_names
+               ? ssl_mode_names[mode] : "?";
+}
+
+bool bb_ssl_mode_parse(const char *name, enum bb_ssl_mode *out)
+{
+    for (size_t i = 0; name && i < sizeof ssl_mode_names / sizeof *ssl_mode_names; i++)
+        if (strcasecmp(name, ssl_mode_names[i]) == 0) {
+            *out = (enum bb_ssl_mode)i;
+            return true;
+        }
+    return false;
+}
+
+int bb_server_options_check(const struct bb_server_options *srv, struct bb_error *err)
+{
+    if ((unsigned)srv->ssl_mode > BB_SSL_VERIFY_IDENTITY)
+        return bb_error_set(err, BB_ERR_USAGE, "ssl-mode %d is not a mode", (int)srv->ssl_mode);
+    bool verify = srv->ssl_mode == BB_SSL_VERIFY_CA || srv->ssl_mode == BB_SSL_VERIFY_IDENTITY;
+    if (verify && !(srv->ssl_ca && *srv->ssl_ca))
+        return bb_error_set(err, BB_ERR_USAGE, "ssl-mode=%s needs ssl-ca, the CA certificates "
+                            "(PEM) the server's certificate is verified against",
+                            bb_ssl_mode_name(srv->ssl_mode));
+    return 0;
+}
+
+/* The URL's parameters: MySQL's own names for its TLS options. */
+static const struct {
+    const char *name;
+    int slot;                   /* URL_SSL_*, or -1: ssl-mode */
+} url_params[] = {
+    { "ssl-mode", -1 },
+    { "ssl-ca", URL_SSL_CA },
+    { "ssl-cert", URL_SSL_CERT },
+    { "ssl-key", URL_SSL_KEY },
+};
+#define NPARAMS (sizeof url_params / sizeof *url_params)
+
+/* Read the parameters of u into *mode (when given; *mode_set) and
+ * files[URL_SSL_*]. Every unknown name is named in one message. */
+static int read_params(const struct url *u, enum bb_ssl_mode *mode, bool *mode_set,
+                       const char **files, struct bb_error *err)
+{
+    char unknown[400] = "";
+    size_t nunknown = 0, ul = 0;
+    bool seen[NPARAMS] = { false };
+    for (size_t i = 0; i < u->nparams; i++) {
+        const struct url_param *p = &u->params[i];
+        size_t k = 0;
+        while (k < NPARAMS && strcasecmp(p->name, url_params[k].name) != 0)
+            k++;
+        if (k == NPARAMS) {
+            int w = snprintf(unknown + ul, sizeof unknown - ul, "%s\"%s\"", nunknown ? ", " : "",
+                             p->name);
+            ul += w > 0 && (size_t)w < sizeof unknown - ul ? (size_t)w : 0;
+            nunknown++;
+            continue;
+        }
+        const char *name = url_params[k].name;
+        if (nunknown)
+            continue;
+        if (seen[k])
+            return bb_error_set(err, BB_ERR_USAGE, "server URL: %s is given twice", name);
+        seen[k] = true;
+        if (!p->value || !p->value[0])
+            return bb_error_set(err, BB_ERR_USAGE, "server URL: %s needs a value (%s=%s)", name,
+                                name, url_params[k].slot < 0 ? "VERIFY_IDENTITY" : "FILE");
+        if (url_params[k].slot < 0) {
+            if (!bb_ssl_mode_parse(p->value, mode))
+                return bb_error_set(err, BB_ERR_USAGE, "server URL: ssl-mode must be DISABLED, "
+                                    "PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY, got \"%s\"",
+                                    p->value);
+            *mode_set = true;
+            continue;
+        }
+        char why[300];
+        if (!server_tls_file_check(p->value, why, sizeof why))
+            return bb_error_set(err, BB_ERR_USAGE, "server URL: %s: %s", name, why);
+        files[url_params[k].slot] = p->value;
+    }
+    if (nunknown)
+        return bb_error_set(err, BB_ERR_USAGE, "server URL: unknown parameter%s %s (known: "
+                            "ssl-mode, ssl-ca, ssl-cert, ssl-key)", nunknown > 1 ? "s" : "",
+                            unknown);
+    return 0;
+}
+
+/* mysql://user[:password]@host[:port][/][?params]  (or mariadb://), read
+ * by the one URL parser (base/url.h). The URL itself never appears in
+ * messages: it may hold a password. What follows the authority may be
+ * quoted (url_parse refuses an '@' there, so no password reaches it). */
 int bb_server_options_parse_url(struct bb_server_options *srv, const char *url,
                                 struct bb_error *err)
 {
@@ -113,11 +240,12 @@ int bb_server_options_parse_url(struct bb_server_options *srv, const char *url,
         return bb_error_set(err, BB_ERR_USAGE, "server URL must start with mysql:// or "
                             "mariadb:// %s", usage);
     struct url u;
+    enum bb_ssl_mode mode = srv->ssl_mode;
+    bool mode_set = false;
+    const char *files[URL_NSTRINGS] = { NULL };
     int rc = url_parse(&u, url, form, err);
     if (rc == 0) {
-        if (u.has_query)
-            rc = bb_error_set(err, BB_ERR_USAGE, "server URL: query parameters are not supported");
-        else if (u.has_fragment)
+        if (u.has_fragment)
             rc = bb_error_set(err, BB_ERR_USAGE, "server URL: a #fragment is not supported");
         else if (u.path && strcmp(u.path, "/") != 0)
             rc = bb_error_set(err, BB_ERR_USAGE, "server URL: a path or database name after "
@@ -126,30 +254,38 @@ int bb_server_options_parse_url(struct bb_server_options *srv, const char *url,
             rc = bb_error_set(err, BB_ERR_USAGE, "server URL names no user %s", usage);
         else if (!u.user[0])
             rc = bb_error_set(err, BB_ERR_USAGE, "server URL: the user name is empty %s", usage);
+        else
+            rc = read_params(&u, &mode, &mode_set, files, err);
     } else {
         bb_error_prefix(err, "server URL");
     }
     /* No password in the URL: BINBRIDGE_PASSWORD, so it need not appear
      * on a command line. */
-    const char *password = u.password ? u.password : getenv("BINBRIDGE_PASSWORD");
-    /* host, user and password in one block the options own */
+    files[URL_HOST] = u.host;
+    files[URL_USER] = u.user;
+    files[URL_PASSWORD] = u.password ? u.password : getenv("BINBRIDGE_PASSWORD");
+    /* The strings in one block the options own, "" for those not given. */
     char *block = NULL;
-    size_t hl = u.host ? strlen(u.host) : 0, ul = u.user ? strlen(u.user) : 0;
-    size_t pl = password ? strlen(password) : 0;
-    if (rc == 0 && !(block = malloc(hl + 1 + ul + 1 + pl + 1)))
+    size_t total = 0;
+    for (int i = 0; i < URL_NSTRINGS; i++)
+        total += (files[i] ? strlen(files[i]) : 0) + 1;
+    if (rc == 0 && !(block = malloc(total)))
         rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     if (rc == 0) {
+        /* Fields of an earlier URL go first: the block they point into is freed. */
+        bb_server_options_destroy(srv);
         char *p = block;
-        memcpy(p, u.host, hl + 1);
-        srv->host = p;
-        p += hl + 1;
-        memcpy(p, u.user, ul + 1);
-        srv->user = p;
-        p += ul + 1;
-        memcpy(p, password ? password : "", pl + 1);
-        srv->password = password ? p : NULL;
+        for (int i = 0; i < URL_NSTRINGS; i++) {
+            size_t n = files[i] ? strlen(files[i]) : 0;
+            memcpy(p, files[i] ? files[i] : "", n + 1);
+            /* host and user always; the others when given */
+            if (files[i] || i < URL_PASSWORD)
+                *url_field(srv, i) = p;
+            p += n + 1;
+        }
         srv->port = u.port ? u.port : DEFAULT_PORT;
-        free(srv->url_strings);
+        if (mode_set)
+            srv->ssl_mode = mode;
         srv->url_strings = block;
     }
     url_destroy(&u);
@@ -169,6 +305,7 @@ struct server_source {
     struct source base;
     MYSQL *conn;
     int fd;                     /* conn's socket once connected, else -1 (server_interrupt) */
+    bool openssl;               /* TLS, by an OpenSSL build of Connector/C (server_caught_up) */
     char where[300];            /* "host:port" for messages */
     bool mariadb;
     bool blocking;
@@ -203,7 +340,16 @@ static int set_file(struct server_source *ss, int slot, const uint8_t *name, siz
  * word. 1236 is the server's "cannot read the binlog from there". */
 static void privilege_hint(struct server_source *ss, struct bb_error *err);
 
-static int read_error(struct server_source *ss, struct bb_error *err)
+/* CLOCK_MONOTONIC in seconds. */
+static double monotonic_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* waited: how long the failed read waited, in seconds. */
+static int read_error(struct server_source *ss, double waited, struct bb_error *err)
 {
     MYSQL *m = ss->conn;
     unsigned e = mysql_errno(m);
@@ -227,7 +373,12 @@ static int read_error(struct server_source *ss, struct bb_error *err)
                                    "the binlog at %s: the server cannot read from there (not the "
                                    "start of an event?): %s (error %u)", ss->where,
                                    ss->start_desc, mysql_error(m), e);
-    if (e == CR_SERVER_LOST_ERR && ss->read_timeout)
+    /* Over TLS, the same timeout is OpenSSL's error (2026, "Connection
+     * timed out"): a read that waited the whole timeout timed out. */
+    bool timed_out = ss->read_timeout &&
+                     (e == CR_SERVER_LOST_ERR ||
+                      (e == CR_SSL_CONNECTION_ERR && waited >= ss->read_timeout * 0.9));
+    if (timed_out)
         return bb_error_set_server(err, BB_ERR_IO, (int)e, "server %s: nothing received for %u s "
                                    "(read timeout) after %s:%llu: %s (error %u)", ss->where,
                                    ss->read_timeout, file, (unsigned long long)ss->pos,
@@ -275,10 +426,11 @@ static int server_next(struct source *s, struct source_event *out, struct bb_err
     struct server_source *ss = (struct server_source *)s;
     if (ss->done)
         return 0;
+    double started = monotonic_now();
     unsigned long n = mysql_net_read_packet(ss->conn);
     if (n == packet_error || n == 0) {
         ss->done = true;
-        return read_error(ss, err);
+        return read_error(ss, monotonic_now() - started, err);
     }
     const uint8_t *p = ss->conn->net.read_pos;
     if (p[0] == 0xfe && n < 9) { /* EOF: the end of the binlog, non-blocking mode */
@@ -385,6 +537,12 @@ static bool server_caught_up(struct source *s)
     if (!pvio)
         return false;
     if (pvio->cache && pvio->cache_pos < pvio->cache + pvio->cache_size)
+        return false;
+    /* Over TLS, OpenSSL decrypts a whole record (up to 16 KB) at a time:
+     * what a read did not take waits in its buffer, with nothing left on
+     * the socket. */
+    const struct st_ma_pvio_tls *tls = (const struct st_ma_pvio_tls *)pvio->ctls;
+    if (ss->openssl && tls && tls->ssl && SSL_pending((const SSL *)tls->ssl) > 0)
         return false;
     struct pollfd p = { .fd = ss->fd, .events = POLLIN };
     if (p.fd < 0)
@@ -585,6 +743,12 @@ int source_server_open(struct source **out, const struct bb_server_options *srv,
     if (rc < 0)
         goto fail;
     ss->fd = (int)mysql_get_socket(ss->conn);
+    /* The session is an SSL * only in an OpenSSL build (Debian's);
+     * another library's (GnuTLS) is not looked into. */
+    const char *tls_library = NULL;
+    ss->openssl = server_conn_cipher(ss->conn) &&
+                  mariadb_get_infov(ss->conn, MARIADB_TLS_LIBRARY, &tls_library) == 0 &&
+                  tls_library && strncmp(tls_library, "OpenSSL", 7) == 0;
     ss->mariadb = server_conn_is_mariadb(ss->conn);
 
     if (srv->start == BB_START_GTID && gtid_mariadb != ss->mariadb && *srv->start_gtid) {

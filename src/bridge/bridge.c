@@ -643,6 +643,33 @@ static int note_idle_domains(struct bridge *b, const struct bb_event *ev, struct
     return rc;
 }
 
+/* The events that open a binlog file (its format description, the GTID
+ * state before it, MariaDB's binlog checkpoint) belong to no transaction.
+ * Once the source rotates, the checkpoint moves past them into the new
+ * file, so that a bridge with nothing to apply stays at the source's
+ * position ("caught up" in status, a health check with --max-lag passes)
+ * instead of aging at the old file's end. Only real events, read where
+ * they lie: the format description a server sends when a dump starts
+ * inside a file is artificial (no log_pos), and moves nothing. The last
+ * commit time is kept: nothing new was applied. */
+static int follow_file_header(struct bridge *b, const struct bb_event *ev)
+{
+    if (b->in_txn || ev->in_payload || !ev->log_file || !ev->next_pos ||
+        (ev->flags & LOG_EVENT_ARTIFICIAL_F) || (uint64_t)ev->next_pos != ev->pos + ev->length)
+        return 0;
+    if (strcmp(ev->log_file, b->cp.file) == 0 && ev->next_pos <= b->cp.pos)
+        return 0;
+    if (!b->cp.file[0] || b->cp.rows_done)
+        return 0;
+    note_pending(b);
+    set_position(&b->cp, ev->log_file, ev->next_pos, 0);
+    /* a position is the server's that wrote it: after a switch, the new
+     * source's (as bridge_end_txn notes it) */
+    b->cp.server_id = b->facts.server_id;
+    b->dirty = true;
+    return 0;
+}
+
 static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
 {
     bool heartbeat = ev->type == HEARTBEAT_LOG_EVENT || ev->type == BB_HEARTBEAT_LOG_EVENT_V2;
@@ -704,21 +731,28 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
                                     "that cannot be kept", ev->log_file,
                                     (unsigned long long)ev->pos);
             b->executed_known = true;
-            return executed_to_cp(b, err);
+            int rc = executed_to_cp(b, err);
+            if (rc < 0)
+                return rc;
         }
-        return 0;
+        return follow_file_header(b, ev);
     case GTID_LIST_EVENT:
         if (!b->by_gtid && b->txns_read == 0 && !(ev->flags & LOG_EVENT_ARTIFICIAL_F) &&
-            b->facts.mariadb)
-            return note_idle_domains(b, ev, err);
-        return 0;
+            b->facts.mariadb) {
+            int rc = note_idle_domains(b, ev, err);
+            if (rc < 0)
+                return rc;
+        }
+        return follow_file_header(b, ev);
     case BB_TRANSACTION_PAYLOAD_EVENT:
         b->payload_end = ev->pos + ev->length;
         return 0;
     case FORMAT_DESCRIPTION_EVENT:
         /* which executable comments its statements ran (ddl_parse) */
         snprintf(b->binlog_version, sizeof b->binlog_version, "%s", ev->format.server_version);
-        return 0;
+        return follow_file_header(b, ev);
+    case BINLOG_CHECKPOINT_EVENT:
+        return follow_file_header(b, ev);
     case QUERY_EVENT:
     case QUERY_COMPRESSED_EVENT: {
         const struct bb_ev_query *q = &ev->query;
@@ -1272,18 +1306,25 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     b->ever_connected = true;
     metrics_note_connected(b->metrics, true);
     outage_over(b, BRIDGE_SOURCE);
-    char pos[CHECKPOINT_FILE_MAX + 64];
+    char pos[CHECKPOINT_FILE_MAX + 64], tls[128];
+    /* Every connection to the source has the same TLS settings
+     * (server_conn_open): the checks' tells. */
+    if (b->facts.tls_cipher[0])
+        snprintf(tls, sizeof tls, "over TLS (%s, ssl-mode=%s)", b->facts.tls_cipher,
+                 bb_ssl_mode_name(o.ssl_mode));
+    else
+        snprintf(tls, sizeof tls, "in plaintext (ssl-mode=%s)", bb_ssl_mode_name(o.ssl_mode));
     if (resume && b->by_gtid)
-        log_info("connected to %s %s, resuming by GTID after %s (saved at %s%s)",
-                 b->facts.mariadb ? "MariaDB" : "MySQL", b->facts.version, resume->gtid,
+        log_info("connected to %s %s %s, resuming by GTID after %s (saved at %s%s)",
+                 b->facts.mariadb ? "MariaDB" : "MySQL", b->facts.version, tls, resume->gtid,
                  checkpoint_position_text(resume, pos, sizeof pos),
                  resume->rows_done ? ", inside the next transaction" : "");
     else if (resume)
-        log_info("connected to %s %s, resuming at %s", b->facts.mariadb ? "MariaDB" : "MySQL",
-                 b->facts.version, checkpoint_position_text(resume, pos, sizeof pos));
+        log_info("connected to %s %s %s, resuming at %s", b->facts.mariadb ? "MariaDB" : "MySQL",
+                 b->facts.version, tls, checkpoint_position_text(resume, pos, sizeof pos));
     else
-        log_info("connected to %s %s, no checkpoint: starting at the %s", b->facts.mariadb
-                 ? "MariaDB" : "MySQL", b->facts.version,
+        log_info("connected to %s %s %s, no checkpoint: starting at the %s", b->facts.mariadb
+                 ? "MariaDB" : "MySQL", b->facts.version, tls,
                  o.start == BB_START_EARLIEST ? "earliest binlog" : "current end of binlog");
 
     const struct bb_event *ev;

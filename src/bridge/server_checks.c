@@ -170,8 +170,11 @@ static int open_server(const struct bb_server_options *srv, struct server_facts 
     memset(f, 0, sizeof *f);
     server_conn_describe(srv, where, size);
     int rc = server_conn_open(m, srv, 30, 1 << 24, err);
-    if (rc == 0)
+    if (rc == 0) {
         f->mariadb = server_conn_is_mariadb(*m);
+        const char *cipher = server_conn_cipher(*m);
+        snprintf(f->tls_cipher, sizeof f->tls_cipher, "%s", cipher ? cipher : "");
+    }
     return rc;
 }
 

@@ -13,6 +13,7 @@
 struct server_facts {
     bool mariadb;
     char version[64];
+    char tls_cipher[64];          /* the connection's TLS cipher; "" in plaintext */
     uint32_t server_id;           /* @@server_id */
     bool row_image_full;          /* binlog_row_image = FULL (else partial images) */
     char row_image[16];

@@ -465,6 +465,8 @@ int cli_dump(int argc, char **argv)
     }
     if (source) {
         int prc = bb_server_options_parse_url(&srv, source, &err);
+        if (prc == 0)
+            prc = bb_server_options_check(&srv, &err);
         /* The options have their own copy of the URL: its password leaves
          * the command line (ps, /proc/PID/cmdline) before anything
          * connects, as the mysql client does with -p. */
@@ -505,8 +507,10 @@ int cli_dump(int argc, char **argv)
     }
 
     set_dump_stream(stream);
-    /* Following a server, each event is written as it comes (a reader of
-     * the output, `docker logs`, sees it now, not 64 KiB later). */
+    /* Following a server, what is read is written as soon as the stream
+     * has nothing more waiting (a reader of the output, `docker logs`,
+     * sees each event now, not 64 KiB later), and in 64 KiB writes while
+     * there is a backlog. */
     bool follow = source && srv.blocking;
     const struct bb_event *ev;
     int rc;
@@ -529,7 +533,7 @@ int cli_dump(int argc, char **argv)
         }
         if (format == FORMAT_NONE) {
             bb_buf_reset(&out);
-        } else if (out.len >= 1 << 16 || (follow && out.len)) {
+        } else if (out.len >= 1 << 16 || (follow && out.len && bb_stream_caught_up(stream))) {
             if (fwrite(out.data, 1, out.len, stdout) != out.len ||
                 (follow && fflush(stdout) != 0)) {
                 bb_error_set(&err, BB_ERR_IO, "writing the output: %s", strerror(errno));

@@ -382,11 +382,19 @@ static int build_config(const char *cmd, const struct cli_settings *s, struct bb
 
 /* The source connections: each URL, and when it holds no password the
  * environment's or the one of the variable the configuration names
- * (config_password). *srvs is an array of *nsrv (free with
+ * (config_password). TLS: the configuration's source.ssl_* settings for
+ * every URL, then each URL's own parameters over them, each on its own (a
+ * URL's ?ssl-mode=DISABLED wins over source.ssl_mode; source.ssl_ca still
+ * applies when the URL names no CA), so that every server of the list is
+ * reached as its URL says. The settings' pointers are cfg's, which
+ * outlives the options. *srvs is an array of *nsrv (free with
  * free_sources, also after a failure). */
 static int source_options(const struct bb_config *cfg, struct bb_server_options **srvs,
                           size_t *nsrv, struct bb_error *err)
 {
+    enum bb_ssl_mode mode = BB_SSL_PREFERRED;
+    if (cfg->ssl_mode && !bb_ssl_mode_parse(cfg->ssl_mode, &mode))
+        return bb_error_set(err, BB_ERR_USAGE, "source.ssl_mode: \"%s\" is no mode", cfg->ssl_mode);
     char **urls;
     size_t n = config_source_urls(cfg, &urls);
     *nsrv = 0;
@@ -400,7 +408,12 @@ static int source_options(const struct bb_config *cfg, struct bb_server_options 
         struct bb_server_options *srv = &(*srvs)[i];
         bb_server_options_init(srv);
         *nsrv = i + 1;
-        if (bb_server_options_parse_url(srv, urls[i], err) < 0) {
+        srv->ssl_mode = mode;
+        srv->ssl_ca = cfg->ssl_ca;
+        srv->ssl_cert = cfg->ssl_cert;
+        srv->ssl_key = cfg->ssl_key;
+        if (bb_server_options_parse_url(srv, urls[i], err) < 0 ||
+            bb_server_options_check(srv, err) < 0) {
             if (n > 1)
                 bb_error_prefix(err, "source %zu of %zu", i + 1, n);
             else

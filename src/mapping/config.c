@@ -40,6 +40,7 @@
 #include "base/error.h"
 #include "base/url.h"
 #include "base/hostport.h"
+#include "mysql/server_conn.h"
 
 /* One option of a composed table, and the struct it is a field of: at the
  * top level, sink >= 0 is sink k's settings (else the configuration); in
@@ -158,6 +159,16 @@ static bool check_mysql_url(const char *v, char *why, size_t n)
     }
     strings_free(list);
     return ok;
+}
+
+static bool check_ssl_mode(const char *v, char *why, size_t n)
+{
+    enum bb_ssl_mode mode;
+    if (bb_ssl_mode_parse(v, &mode))
+        return true;
+    snprintf(why, n, "must be \"DISABLED\", \"PREFERRED\", \"REQUIRED\", \"VERIFY_CA\" or "
+             "\"VERIFY_IDENTITY\", got \"%s\"", v);
+    return false;
 }
 
 bool config_check_env_name(const char *v, char *why, size_t n)
@@ -332,6 +343,23 @@ static const struct config_option source_options[] = {
       .def = "1.0",
       .help = "seconds: the heartbeat period asked of a quiet source, so a dead connection is "
               "noticed (after 3 periods without a word)" },
+    { .name = "source.ssl_mode", .type = CONFIG_STRING, CFG(ssl_mode), .check = check_ssl_mode,
+      .flags = CONFIG_UNSET_OK,
+      .help = "TLS to the source, MySQL's --ssl-mode: \"DISABLED\", \"PREFERRED\" (the "
+              "default), \"REQUIRED\", \"VERIFY_CA\" or \"VERIFY_IDENTITY\"; the URL's "
+              "?ssl-mode= wins over it" },
+    { .name = "source.ssl_ca", .type = CONFIG_STRING, CFG(ssl_ca), .check = server_tls_file_check,
+      .flags = CONFIG_UNSET_OK,
+      .help = "PEM file of the CA certificates the source's certificate must chain to (needed "
+              "by VERIFY_CA and VERIFY_IDENTITY); the URL's ?ssl-ca= wins over it" },
+    { .name = "source.ssl_cert", .type = CONFIG_STRING, CFG(ssl_cert), .check = server_tls_file_check,
+      .flags = CONFIG_UNSET_OK,
+      .help = "PEM file of the client certificate binbridge presents (users created REQUIRE "
+              "X509 or SUBJECT); the URL's ?ssl-cert= wins over it" },
+    { .name = "source.ssl_key", .type = CONFIG_STRING, CFG(ssl_key), .check = server_tls_file_check,
+      .flags = CONFIG_UNSET_OK,
+      .help = "PEM file of the client certificate's private key (default: ssl_cert holds it); "
+              "the URL's ?ssl-key= wins over it" },
 };
 
 /* The top level, after the sinks' settings. */

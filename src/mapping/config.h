@@ -179,6 +179,11 @@ struct bb_config {
     uint32_t server_id;     /* replica id to register as */
     enum start_at start;    /* where to begin when no checkpoint exists */
     double heartbeat;       /* seconds; the longest a quiet source keeps a batch waiting */
+    char *ssl_mode;         /* TLS to the source (enum bb_ssl_mode's names); NULL: the URL's
+                               ssl-mode, else PREFERRED */
+    char *ssl_ca;           /* PEM files: the CAs, the client certificate and its key */
+    char *ssl_cert;
+    char *ssl_key;
 
     /* sinks: the types this configuration knows (bb_config_init's), and
      * each one's settings (its own struct, config_sink_settings) */

@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -13,6 +14,8 @@
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/hex.h"
 #include "base/buf.h"
@@ -91,12 +94,93 @@ int server_conn_fail(MYSQL *m, struct bb_error *err, const char *fmt, ...)
     return code;
 }
 
+bool server_tls_file_check(const char *path, char *why, size_t n)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) < 0) {
+        snprintf(why, n, "cannot read %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return false;
+    }
+    close(fd);
+    if (S_ISDIR(st.st_mode)) {
+        snprintf(why, n, "cannot read %s: it is a directory (name a PEM file)", path);
+        return false;
+    }
+    return true;
+}
+
+/* The TLS options of srv on m, as MySQL's --ssl-mode means them
+ * (binbridge.h, enum bb_ssl_mode), in Connector/C 3.3's terms:
+ *
+ * - TLS is asked for by MYSQL_OPT_SSL_ENFORCE, which in 3.3 does only
+ *   that (use_ssl): a server that offers no TLS still gets a plaintext
+ *   connection, which is PREFERRED. (mysql_ssl_set asks for TLS only when
+ *   it is given a file.) It refuses such a server before authenticating
+ *   only when it checks the host name (VERIFY_IDENTITY); for REQUIRED and
+ *   VERIFY_CA, server_conn_open refuses the connection once it is made.
+ *   mysql_ssl_set gives the key, certificate and CA files.
+ * - Given a CA file, Connector/C has OpenSSL verify the server's chain
+ *   against it (SSL_VERIFY_PEER) and fails the handshake on any error,
+ *   whatever MYSQL_OPT_SSL_VERIFY_SERVER_CERT says. That option adds the
+ *   host name check only (the certificate must name the host connected
+ *   to). So VERIFY_CA is the CA and no host check, VERIFY_IDENTITY both.
+ *   The option is set either way: Connector/C 3.4 turns it on by default.
+ * - DISABLED asks for nothing: Connector/C 3.3 uses no TLS unless asked.
+ *
+ * Whether TLS is in use is checked again once connected
+ * (server_conn_open), so that no version of the library can quietly
+ * connect in plaintext where TLS is required. (Connector/C 3.4 changes
+ * the defaults: it verifies by default. The explicit options here keep
+ * each mode's meaning there too, but for PREFERRED against a server whose
+ * certificate does not verify, which 3.4 may refuse.) */
+static void apply_tls(MYSQL *m, const struct bb_server_options *srv)
+{
+    if (srv->ssl_mode == BB_SSL_DISABLED)
+        return;
+    bool enforce = true;
+    bool identity = srv->ssl_mode == BB_SSL_VERIFY_IDENTITY;
+    mysql_ssl_set(m, srv->ssl_key, srv->ssl_cert, srv->ssl_ca, NULL, NULL);
+    mysql_options(m, MYSQL_OPT_SSL_ENFORCE, &enforce);
+    mysql_options(m, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &identity);
+}
+
+/* "ssl-mode=VERIFY_CA, ssl-ca /etc/ca.pem": the TLS settings, for the
+ * message of a connection that failed with them. Empty for the default
+ * without files. */
+static void describe_tls(const struct bb_server_options *srv, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    if (srv->ssl_mode == BB_SSL_PREFERRED && !srv->ssl_ca && !srv->ssl_cert && !srv->ssl_key)
+        return;
+    int w = snprintf(out, size, " with ssl-mode=%s", bb_ssl_mode_name(srv->ssl_mode));
+    o = w > 0 && (size_t)w < size ? (size_t)w : 0;
+    if (srv->ssl_mode == BB_SSL_DISABLED)
+        return;
+    const char *names[3] = { "ssl-ca", "ssl-cert", "ssl-key" };
+    const char *files[3] = { srv->ssl_ca, srv->ssl_cert, srv->ssl_key };
+    for (int i = 0; i < 3; i++) {
+        if (!files[i])
+            continue;
+        w = snprintf(out + o, size - o, ", %s %s", names[i], files[i]);
+        o += w > 0 && (size_t)w < size - o ? (size_t)w : 0;
+    }
+}
+
 int server_conn_open(MYSQL **out, const struct bb_server_options *srv, unsigned read_timeout,
                      unsigned long max_packet, struct bb_error *err)
 {
     char where[300];
     *out = NULL;
     server_conn_describe(srv, where, sizeof where);
+    int rc = bb_server_options_check(srv, err);
+    if (rc < 0) {
+        bb_error_prefix(err, "server %s", where);
+        return rc;
+    }
     pthread_once(&library_once, library_init);
     if (library_rc != 0)
         return bb_error_set(err, BB_ERR_IO, "server %s: cannot initialise the client library",
@@ -114,15 +198,34 @@ int server_conn_open(MYSQL **out, const struct bb_server_options *srv, unsigned 
     }
     mysql_options(m, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
     mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    apply_tls(m, srv);
+    char tls[1200];
+    describe_tls(srv, tls, sizeof tls);
     bool use_socket = srv->socket && *srv->socket;
     if (!mysql_real_connect(m, use_socket ? NULL : srv->host, srv->user, srv->password, NULL,
                             use_socket ? 0 : srv->port, use_socket ? srv->socket : NULL, 0)) {
-        int code = server_conn_fail(m, err, "server %s: cannot connect", where);
+        int code = server_conn_fail(m, err, "server %s: cannot connect%s", where, tls);
         mysql_close(m);
         return code;
     }
+    if (srv->ssl_mode != BB_SSL_DISABLED && srv->ssl_mode != BB_SSL_PREFERRED &&
+        !mysql_get_ssl_cipher(m)) {
+        /* Connector/C 3.3 itself refuses a server without TLS only when
+         * it checks the host name (VERIFY_IDENTITY); for REQUIRED and
+         * VERIFY_CA it goes on in plaintext, so it is refused here. */
+        bool offered = (m->server_capabilities & CLIENT_SSL) != 0;
+        mysql_close(m);
+        return bb_error_set(err, BB_ERR_SERVER, "server %s: refused%s: %s", where, tls,
+                            offered ? "the connection is not encrypted"
+                                    : "the server does not offer TLS");
+    }
     *out = m;
     return 0;
+}
+
+const char *server_conn_cipher(MYSQL *m)
+{
+    return m ? mysql_get_ssl_cipher(m) : NULL;
 }
 
 int server_conn_query(MYSQL *m, const char *where, const char *what, const char *sql,

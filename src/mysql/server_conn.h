@@ -22,15 +22,29 @@
  * messages name the server. */
 void server_conn_describe(const struct bb_server_options *srv, char *out, size_t size);
 
-/* Connect with the options' host/port/socket/user/password and connect
- * timeout, max_allowed_packet max_packet, the utf8mb4 character set, and a
- * read timeout of read_timeout seconds (0: none). On success *out is the
+/* Connect with the options' host/port/socket/user/password, TLS settings
+ * (ssl_mode, ssl_ca, ssl_cert, ssl_key: the one place they are applied,
+ * for every connection binbridge makes) and connect timeout,
+ * max_allowed_packet max_packet, the utf8mb4 character set, and a read
+ * timeout of read_timeout seconds (0: none). With REQUIRED or a VERIFY
+ * mode, a connection that is not encrypted after all is refused
+ * (BB_ERR_SERVER). On success *out is the
  * connection (caller closes it with mysql_close). On failure the error names
  * the server and carries the server's message: BB_ERR_SERVER when the
  * server refused (access denied, unknown database...), BB_ERR_IO when it
  * could not be reached or the connection broke. */
 int server_conn_open(MYSQL **out, const struct bb_server_options *srv, unsigned read_timeout,
                      unsigned long max_packet, struct bb_error *err);
+
+/* Can the TLS file at path (a CA, a certificate, a key) be read? true, or
+ * false with "cannot read PATH: reason" in why. Checked when the
+ * settings are read, so that a typo is a usage error and not a failed
+ * handshake. */
+bool server_tls_file_check(const char *path, char *why, size_t n);
+
+/* The TLS cipher of the connection ("TLS_AES_256_GCM_SHA384"), NULL when
+ * it is not encrypted. */
+const char *server_conn_cipher(MYSQL *m);
 
 /* The bb error code for the connection's last error (see above). */
 int server_conn_error_code(MYSQL *m);

@@ -442,6 +442,75 @@ Test(observe, http_port_in_use_is_a_one_line_usage_error)
 }
 
 /* ------------------------------------------------------------------ */
+/* A rotation with nothing to apply keeps the bridge caught up         */
+
+/* status's lag and the container's health check (status --max-lag): a
+ * source that rotates its binlog while no mirrored row changes must not
+ * leave the checkpoint aging at the old file's end, which would read as
+ * lag growing from the last commit and fail the health check on an idle
+ * database. The checkpoint follows into the new file. */
+static int status_of(struct e2e *E, const char *max_lag, char **out)
+{
+    const char *argv[] = { "status", "--config", E->config, "--source", E->srv.mysql_url,
+                           "--redis", E->srv.redis_url, "--checkpoint", E->db,
+                           "--max-lag", max_lag, NULL };
+    return e2e_run_cmd(E, argv, 30, out);
+}
+
+Test(observe, a_rotation_with_nothing_to_apply_keeps_status_caught_up)
+{
+    struct e2e *E = &E_;
+    e2e_begin(E, "obsrot", NULL);
+    e2e_write_usual_config(E, "tests/e2e/test_observe.c", NULL);
+    e2e_establish_checkpoint(E);
+    e2e_sql(E->m, "CREATE TABLE t (id INT PRIMARY KEY)");
+    e2e_sql(E->m, "INSERT INTO t VALUES (1)");
+    e2e_bridge_start(E, NULL);
+    e2e_assert_caught_up(E, 60);
+    /* the last commit ages past a second: an old build's lag is >= 1 */
+    e2e_sleep_ms(1500);
+    char before[256], after[256];
+    uint64_t pos_before, pos_after;
+    e2e_master_status(E->m, before, sizeof before, &pos_before);
+    e2e_sql(E->m, "FLUSH BINARY LOGS");
+    e2e_master_status(E->m, after, sizeof after, &pos_after);
+    cr_assert_str_neq(before, after, "FLUSH BINARY LOGS did not rotate");
+
+    /* the checkpoint moves into the new file without a row to apply */
+    char *out = NULL;
+    int rc = -1;
+    double until = e2e_now() + 20;
+    for (;;) {
+        free(out);
+        rc = status_of(E, "0", &out);
+        if ((rc == 0 && strstr(out, "(caught up)")) || e2e_now() > until)
+            break;
+        e2e_sleep_ms(250);
+    }
+    cr_assert(rc == 0 && strstr(out, "(caught up)"),
+              "status --max-lag 0 after a rotation with nothing to apply (exit %d):\n%s\n"
+              "bridge:\n%s", rc, out, e2e_tail(E->bridge.out_path, 2000));
+    free(out);
+    struct e2e_checkpoint cp = { 0 };
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_expect_str_eq(cp.file, after, "the checkpoint stayed in %s", cp.file);
+    cr_expect_geq(cp.pos, 4u);
+
+    /* and it resumes from there, applying what comes next exactly once */
+    e2e_stop_bridge(E, 30);
+    e2e_sql(E->m, "INSERT INTO t VALUES (2)");
+    e2e_bridge_start(E, NULL);
+    e2e_assert_caught_up(E, 60);
+    size_t n;
+    char glob[300];
+    snprintf(glob, sizeof glob, "%.200s:t:*", E->db);
+    char **keys = e2e_redis_keys(E->r, glob, &n);
+    cr_expect_eq(n, 2u, "keys under %s: %zu", glob, n);
+    e2e_free_strings(keys, n);
+    e2e_stop_bridge(E, 30);
+}
+
+/* ------------------------------------------------------------------ */
 /* Logs                                                                */
 
 Test(observe, json_logs_are_one_object_per_line)

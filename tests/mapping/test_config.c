@@ -788,6 +788,9 @@ Test(config, urls)
         { "mongo = { url = \"mongodb://h?w=1\"; };", ":1: mongo.url: Invalid host string in URI (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
         { "mongo = { url = \"mongodb+srv://a,b\"; };", ":1: mongo.url: Invalid service name in URI (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
         { "mongo = { url = \"mongodb+srv://a:27017\"; };", ":1: mongo.url: Invalid service name in URI (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
+        /* what libmongoc would only warn about and drop refuses the URL */
+        { "mongo = { url = \"mongodb://h/?tsl=true\"; };", ":1: mongo.url: Unsupported URI option \"tsl\" (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
+        { "mongo = { url = \"mongodb://h/?journal=maybe\"; };", ":1: mongo.url: Unsupported value for \"journal\": \"maybe\" (expected mongodb://[user:password@]host[:port][,host[:port]...][/[db][?options]] or mongodb+srv://host[/[db][?options]])" },
         /* a URL quoted in a message loses its password, '@' in it or not */
         { "redis = { url = \"http://:S3cretPass@127.0.0.1:6379\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"http://:***@127.0.0.1:6379\"" },
         { "redis = { url = \"unix:/u:Pa@ss@/run/redis.sock\"; };", ":1: redis.url: the URL must be redis://[[user]:password@]host[:port][/db] or unix://[[user]:password@]/path/to/socket[?db=N], got \"...@/run/redis.sock\"" },
