@@ -17,7 +17,7 @@ static int pair_sh(const struct fo_pair *p, const char *action, const char *args
     return system(cmd);
 }
 
-void fo_pair_start(struct fo_pair *p, const char *tag)
+static void pair_start(struct fo_pair *p, const char *tag, const char *tls_dir)
 {
     memset(p, 0, sizeof *p);
     snprintf(p->dir, sizeof p->dir, "/tmp/bbfo-%s-%d", tag, (int)getpid());
@@ -26,8 +26,9 @@ void fo_pair_start(struct fo_pair *p, const char *tag)
     do
         p->port[1] = e2e_free_port();
     while (p->port[1] == p->port[0]);
-    char args[64];
-    snprintf(args, sizeof args, "%u %u", p->port[0], p->port[1]);
+    char args[700];
+    snprintf(args, sizeof args, "%u %u%s%.600s%s", p->port[0], p->port[1], tls_dir ? " '" : "",
+             tls_dir ? tls_dir : "", tls_dir ? "'" : "");
     double t0 = e2e_now();
     p->started = true;
     int rc = pair_sh(p, "start", args);
@@ -35,13 +36,24 @@ void fo_pair_start(struct fo_pair *p, const char *tag)
     snprintf(log, sizeof log, "%s.log", p->dir);
     cr_assert_eq(rc, 0, "pair.sh start failed:\n%s", e2e_tail(log, 2000));
     for (int i = 0; i < 2; i++) {
-        e2e_servers_from_env(&p->srv[i]);
-        p->srv[i].mariadb_port = p->port[i];
-        snprintf(p->srv[i].mysql_url, sizeof p->srv[i].mysql_url, "mysql://bbrepl:bbrepl@%.63s:%u",
-                 p->srv[i].host, p->port[i]);
+        struct e2e_servers *srv = &p->srv[i];
+        e2e_servers_from_env(srv);
+        srv->mariadb_port = p->port[i];
+        snprintf(srv->mysql_url, sizeof srv->mysql_url, "mysql://bbrepl:bbrepl@%.63s:%u",
+                 srv->host, p->port[i]);
     }
-    cr_log_info("%s: primary on %u, replica on %u, started in %.1f s", tag, p->port[0],
-                p->port[1], e2e_now() - t0);
+    cr_log_info("%s: primary on %u, replica on %u%s, started in %.1f s", tag, p->port[0],
+                p->port[1], tls_dir ? ", both with TLS" : "", e2e_now() - t0);
+}
+
+void fo_pair_start(struct fo_pair *p, const char *tag)
+{
+    pair_start(p, tag, NULL);
+}
+
+void fo_pair_start_tls(struct fo_pair *p, const char *tag, const char *tls_dir)
+{
+    pair_start(p, tag, tls_dir);
 }
 
 void fo_pair_do(struct fo_pair *p, const char *action)

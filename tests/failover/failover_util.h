@@ -19,6 +19,10 @@ struct fo_pair {
 
 /* Start the pair on free ports (asserts). */
 void fo_pair_start(struct fo_pair *p, const char *tag);
+/* The same, both serving TLS with the certificate of tls_dir (pair.sh
+ * start's TLS_DIR: scripts/servers.sh's throwaway CA, BB_TLS_DIR); the
+ * user bbtls/bbtls gets in over TLS only. */
+void fo_pair_start_tls(struct fo_pair *p, const char *tag, const char *tls_dir);
 /* pair.sh ACTION (kill-primary, promote, stop-io, stop-sql, start-sql);
  * asserts it succeeds. */
 void fo_pair_do(struct fo_pair *p, const char *action);

@@ -5,8 +5,13 @@
 # MariaDB (row format, FULL metadata, gtid_strict_mode, log_slave_updates);
 # the replica replicates with MASTER_USE_GTID=slave_pos.
 #
-# Usage: tests/failover/pair.sh ACTION DIR [PRIMARY_PORT REPLICA_PORT]
-#   start DIR P1 P2   initialise (once per DIR) and start both, replication running
+# Usage: tests/failover/pair.sh ACTION DIR [PRIMARY_PORT REPLICA_PORT [TLS_DIR]]
+#   start DIR P1 P2 [TLS_DIR]
+#                     initialise (once per DIR) and start both, replication running;
+#                     with TLS_DIR (ca.pem, server-cert.pem, server-key.pem: the
+#                     throwaway CA scripts/servers.sh makes, whose certificate names
+#                     127.0.0.1), both serve TLS with that certificate, as
+#                     scripts/servers.sh's MariaDB does
 #   kill-primary DIR  kill -9 the primary
 #   promote DIR       the replica applies what it received, stops replicating and takes writes
 #                     (STOP SLAVE; RESET SLAVE ALL; read_only=0)
@@ -15,7 +20,9 @@
 #   start-sql DIR     it applies again (START SLAVE SQL_THREAD)
 #   stop DIR          kill both (-9: nothing of them is kept) and remove DIR
 # Users: bb/bbpass (all privileges) and bbrepl/bbrepl (a replica's) on both,
-# created outside the binlog.
+# created outside the binlog; with TLS_DIR also bbtls/bbtls, a replica's
+# privileges but only over TLS (REQUIRE SSL), so that a client that gets
+# in used TLS.
 set -euo pipefail
 
 prog=pair.sh
@@ -39,6 +46,7 @@ slave_status() { # the replica's SHOW SLAVE STATUS, one "Name: value" per line
 
 node_pid() { [[ -f $dir/$1.pid ]] && cat -- "$dir/$1.pid" || true; }
 
+tls_opt=()
 start_node() { # start_node NODE PORT SERVER_ID
     local node=$1 port=$2 id=$3
     setsid mariadbd --no-defaults "${user_opt[@]}" \
@@ -53,7 +61,7 @@ start_node() { # start_node NODE PORT SERVER_ID
         --expire-logs-days=0 --character-set-server=utf8mb4 --default-time-zone=+00:00 \
         --skip-name-resolve --innodb-buffer-pool-size=32M --innodb-log-file-size=16M \
         --innodb-flush-log-at-trx-commit=2 --sync-binlog=0 --max-allowed-packet=64M \
-        --skip-slave-start --performance-schema=OFF \
+        --skip-slave-start --performance-schema=OFF "${tls_opt[@]}" \
         </dev/null >>"$dir/$node.out" 2>&1 9>&- &
     echo $! >"$dir/$node.pid"
 }
@@ -73,8 +81,14 @@ wait_ready() { # wait_ready NODE
 
 case $action in
 start)
-    (($# == 4)) || die "start needs DIR PRIMARY_PORT REPLICA_PORT"
+    (($# == 4 || $# == 5)) || die "start needs DIR PRIMARY_PORT REPLICA_PORT [TLS_DIR]"
     p1=$3 p2=$4
+    if (($# == 5)); then
+        for f in ca.pem server-cert.pem server-key.pem; do
+            [[ -r $5/$f ]] || die "$5/$f is not readable (scripts/servers.sh start makes it)"
+        done
+        tls_opt=(--ssl-ca="$5/ca.pem" --ssl-cert="$5/server-cert.pem" --ssl-key="$5/server-key.pem")
+    fi
     mkdir -p -- "$dir/tmp" "$dir/primary-bin" "$dir/replica-bin"
     if [[ ! -f $dir/.initialized ]]; then
         # One initialisation, copied: the replica starts as the primary's
@@ -96,6 +110,11 @@ GRANT ALL PRIVILEGES ON *.* TO 'bb'@'localhost' WITH GRANT OPTION;
 CREATE USER IF NOT EXISTS 'bbrepl'@'%' IDENTIFIED BY 'bbrepl';
 GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT ON *.* TO 'bbrepl'@'%';
 DROP USER IF EXISTS ''@'localhost';"
+    if ((${#tls_opt[@]})); then
+        users+="
+CREATE USER IF NOT EXISTS 'bbtls'@'%' IDENTIFIED BY 'bbtls' REQUIRE SSL;
+GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT ON *.* TO 'bbtls'@'%';"
+    fi
     sql primary "SET sql_log_bin=0; $users"
     sql replica "SET sql_log_bin=0; $users"
     sql replica "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=$p1, MASTER_USER='bb',

@@ -24,6 +24,7 @@
 #include "tests/e2e/bridge_util.h"
 #include "tests/failover/failover_util.h"
 #include "tests/service/http_get.h"
+#include "tests/testutil.h"
 
 static struct e2e E_;
 static struct workload W_;
@@ -645,4 +646,127 @@ Test(failover, earliest_start_keeps_idle_domains_for_the_resume)
     cr_assert_str_eq(cp.gtid, now, "the checkpoint's GTID position is not the server's");
     free(now);
     e2e_compare_default(E, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Over TLS                                                             */
+
+/* Wait up to `seconds` for the bridge's output to hold `what`; its output
+ * (caller frees), or a failure with it. */
+static char *wait_output(struct e2e *E, const char *what, double seconds)
+{
+    double until = e2e_now() + seconds;
+    for (;;) {
+        char *out = e2e_proc_output(&E->bridge);
+        if (strstr(out, what))
+            return out;
+        free(out);
+        if (!e2e_proc_running(&E->bridge) || e2e_now() > until) {
+            char msg[700];
+            snprintf(msg, sizeof msg, "no '%.600s' in the bridge's output within %.0f s", what,
+                     seconds);
+            e2e_fail_with_bridge_output(E, msg);
+        }
+        e2e_sleep_ms(20);
+    }
+}
+
+/* Both servers serve TLS with the throwaway CA's certificate
+ * (scripts/servers.sh), and the bridge connects as bbtls, whom they
+ * accept over TLS only: every connection that got in was encrypted. Each
+ * URL carries its own ?ssl-mode=VERIFY_CA&ssl-ca= with the right CA, over
+ * settings (source.ssl_mode, ssl_ca) that name the wrong one. The primary
+ * is killed mid-workload, the replica promoted, and the running bridge
+ * switches to it by itself, verified: Redis then equals the new
+ * primary. Then the replica's URL without parameters, so that the
+ * settings' wrong CA applies to it alone: the bridge refuses it, saying
+ * why, and applies nothing of it. */
+Test(failover, over_tls_the_bridge_verifies_and_follows_the_promoted_replica)
+{
+    struct e2e *E = &E_;
+    struct fo_pair *p = &P_;
+    const char *tls = test_env("BB_TLS_DIR");
+    char ca[600], wrong[600];
+    snprintf(ca, sizeof ca, "%.500s/ca.pem", tls);
+    snprintf(wrong, sizeof wrong, "%.500s/wrong-ca.pem", tls);
+    cr_assert(access(ca, R_OK) == 0 && access(wrong, R_OK) == 0,
+              "%s or %s is not readable: run scripts/servers.sh start", ca, wrong);
+    fo_pair_start_tls(p, "tls", tls);
+    char url[2][256];
+    for (int i = 0; i < 2; i++)
+        snprintf(url[i], sizeof url[i], "mysql://bbtls:bbtls@127.0.0.1:%u?ssl-mode=VERIFY_CA&"
+                 "ssl-ca=%.150s", p->port[i], ca);
+    e2e_begin(E, "fotls", &p->srv[0]);
+    snprintf(E->srv.mysql_url, sizeof E->srv.mysql_url, "%s", url[0]);
+    e2e_write_config(E, "bridge.conf", "include_schemas = [ \"%s\" ];\n"
+                     "source = { heartbeat = 0.5; ssl_mode = \"VERIFY_CA\"; ssl_ca = \"%s\"; };\n"
+                     "batch = { bytes = 65536; delay_ms = 20; };\n"
+                     "retry = { initial_ms = 50; max_ms = 500; };\n"
+                     "rules = ( { match = \"%s.t_u\"; redis = ( {}, { shape = \"stream\"; } ); "
+                     "} );\n", E->db, wrong, E->db);
+    e2e_establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    char sources[600];
+    snprintf(sources, sizeof sources, "%s,%s", url[0], url[1]);
+    const char *const extra[] = { "--source", sources, NULL };
+    e2e_bridge_start(E, extra);
+
+    wl_steps(W, 120);
+    wl_big(W, 2000, true);
+    wl_steps(W, 20);
+    fo_wait_replica_received(p, E->m);
+    fo_pair_do(p, "kill-primary");
+    fo_pair_do(p, "promote");
+    fo_follow_replica(p, E, W);
+    wl_steps(W, 120);
+    wl_big(W, 1000, false);
+    wl_steps(W, 20);
+    e2e_assert_caught_up(E, 120);
+    e2e_stop_bridge(E, 30);
+
+    char *out = e2e_proc_output(&E->bridge);
+    char want[300];
+    snprintf(want, sizeof want, "switched source: following 127.0.0.1:%u (2 of 2) by GTID "
+             "instead of 127.0.0.1:%u: ", p->port[1], p->port[0]);
+    const char *sw = strstr(out, want);
+    cr_assert(sw, "no '%s' in:\n%s", want, out);
+    cr_expect_eq(fo_count_lines(out, "switched source"), 1u, "%s", out);
+    cr_expect_eq(fo_count_lines(out, "in plaintext"), 0u, "%s", out);
+    const char *after = strstr(sw, "connected to MariaDB ");
+    cr_assert(after, "no connection after the switch:\n%s", out);
+    char line[400];
+    snprintf(line, sizeof line, "%.*s", (int)strcspn(after, "\n"), after);
+    cr_assert(strstr(line, " over TLS (") && strstr(line, ", ssl-mode=VERIFY_CA), resuming by GTID "
+              "after "), "the connection to the new primary: %s", line);
+    free(out);
+    compare_all(E, W);
+    char *now = binlog_pos(E->m);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert_str_eq(cp.gtid, now, "the checkpoint's GTID position is not the new primary's");
+
+    /* the replica's URL without parameters: source.ssl_ca, the wrong CA */
+    wl_steps(W, 20);
+    snprintf(sources, sizeof sources, "%s,mysql://bbtls:bbtls@127.0.0.1:%u", url[0], p->port[1]);
+    e2e_bridge_start(E, extra);
+    snprintf(want, sizeof want, "server 127.0.0.1:%u: cannot connect with ssl-mode=VERIFY_CA, "
+             "ssl-ca %.200s: ", p->port[1], wrong);
+    out = wait_output(E, want, 60);
+    cr_expect_eq(strncmp(strstr(out, want) + strlen(want), "TLS/SSL error: ", 15), 0,
+                 "it does not say the handshake failed:\n%s", out);
+    cr_expect(strstr(out, "no source can serve the checkpoint now (2 tried)"), "%s", out);
+    free(out);
+    struct e2e_checkpoint cp2;
+    e2e_checkpoint_read(E->r, E->db, &cp2);
+    cr_assert_str_eq(cp2.gtid, now, "the bridge applied changes of a server it did not verify");
+    cr_assert(e2e_proc_running(&E->bridge), "it gave up instead of trying again:\n%s",
+              e2e_tail(E->bridge.out_path, 2000));
+    e2e_stop_bridge(E, 30);
+    free(now);
+
+    /* and with the right CA again, what was written meanwhile */
+    snprintf(sources, sizeof sources, "%s,%s", url[0], url[1]);
+    to_end_both(E, sources, 60);
+    compare_all(E, W);
 }
