@@ -770,3 +770,87 @@ Test(failover, over_tls_the_bridge_verifies_and_follows_the_promoted_replica)
     to_end_both(E, sources, 60);
     compare_all(E, W);
 }
+
+/* ------------------------------------------------------------------ */
+/* The bridge killed while it switches                                  */
+
+/* The bridge is held (SIGSTOP) while the primary writes more and dies,
+ * and the promoted replica writes transactions of its own, a large one
+ * among them. Let go, it finds the primary gone, switches to the replica
+ * with that backlog to apply, and is killed -9 in the middle of the new
+ * primary's large transaction (a chunk of it saved). Started again with
+ * both URLs (the primary still dead), it follows the replica from that
+ * checkpoint and lands on the right row: Redis equals the new primary,
+ * no stream entry doubled or lost, the checkpoint at its position. */
+Test(failover, bridge_killed_while_it_switches_resumes_on_the_new_primary)
+{
+    struct e2e *E = &E_;
+    struct fo_pair *p = &P_;
+    fo_pair_start(p, "mid");
+    e2e_begin(E, "fomid", &p->srv[0]);
+    stream_config(E, NULL);
+    e2e_establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    char sources[600];
+    both_sources(p, sources, sizeof sources);
+    const char *const extra[] = { "--source", sources, NULL };
+    e2e_bridge_start(E, extra);
+    wl_steps(W, 60);
+    e2e_assert_caught_up(E, 60);
+
+    e2e_proc_signal(&E->bridge, SIGSTOP);
+    wl_steps(W, 60);
+    fo_wait_replica_received(p, E->m);
+    fo_pair_do(p, "kill-primary");
+    fo_pair_do(p, "promote");
+    fo_follow_replica(p, E, W);
+    wl_steps(W, 30);
+    wl_big(W, 20000, true);
+    wl_steps(W, 10);
+    char *pos = binlog_pos(E->m);
+    e2e_proc_signal(&E->bridge, SIGCONT);
+
+    /* the new primary's own transactions applied (0-2-...), and a chunk
+     * of its large one saved: then kill -9 */
+    struct e2e_checkpoint cp;
+    double until = e2e_now() + 120;
+    for (;;) {
+        e2e_checkpoint_read(E->r, E->db, &cp);
+        if ((cp.rows_done > 0 && strstr(cp.gtid, "0-2-")) || e2e_now() > until ||
+            !e2e_proc_running(&E->bridge))
+            break;
+        e2e_sleep_ms(1);
+    }
+    if (!e2e_proc_running(&E->bridge))
+        e2e_fail_with_bridge_output(E, "the bridge exited by itself");
+    e2e_proc_kill(&E->bridge);
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert(cp.rows_done > 0 && strstr(cp.gtid, "0-2-"), "no chunk of the new primary's large "
+              "transaction was saved (checkpoint at %s, %llu rows): the kill came too late",
+              cp.gtid, (unsigned long long)cp.rows_done);
+    uint64_t rows_done = cp.rows_done;
+    char *out = e2e_proc_output(&E->bridge);
+    char want[200];
+    snprintf(want, sizeof want, "switched source: following 127.0.0.1:%u (2 of 2) by GTID "
+             "instead of 127.0.0.1:%u: ", p->port[1], p->port[0]);
+    cr_assert_eq(fo_count_lines(out, want), 1u, "%s", out);
+    free(out);
+
+    to_end_both(E, sources, 180);
+    out = e2e_proc_output(&E->bridge);
+    snprintf(want, sizeof want, "following source 127.0.0.1:%u (2 of 2), the first ones cannot "
+             "serve: ", p->port[1]);
+    cr_expect_eq(fo_count_lines(out, want), 1u, "%s", out);
+    cr_expect_eq(fo_count_lines(out, "resuming by GTID after"), 1u, "%s", out);
+    cr_expect_eq(fo_count_lines(out, "inside the next transaction"), 1u,
+                 "it did not resume inside the transaction:\n%s", out);
+    free(out);
+    compare_all(E, W);
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert_str_eq(cp.gtid, pos, "the checkpoint's GTID position is not the new primary's");
+    cr_assert_eq(cp.rows_done, 0);
+    cr_log_info("fomid: killed with %llu rows of the new primary's large transaction applied; "
+                "resumed there, now at %s", (unsigned long long)rows_done, pos);
+    free(pos);
+}
