@@ -131,6 +131,78 @@ Test(gtid, mariadb_positions_and_what_a_server_lacks)
     bb_buf_destroy(&b);
 }
 
+/* What a server can do for a checkpoint's GTID position: its verdict and
+ * what it names. */
+static void expect_serve(bool mariadb, const char *cp, const char *state, const char *purged,
+                         enum gtid_serve want, const char *want_what)
+{
+    enum gtid_serve v;
+    struct bb_buf what;
+    bb_buf_init(&what);
+    struct bb_error err = { 0 };
+    cr_assert_eq(gtid_can_serve(mariadb, cp, state, purged, &v, &what, &err), 0, "%s", err.msg);
+    bb_buf_putc(&what, '\0');
+    cr_expect_eq(v, want, "checkpoint '%s', server '%s' purged '%s': verdict %d, not %d", cp,
+                 state, purged, (int)v, (int)want);
+    cr_expect_str_eq(what.data, want_what, "checkpoint '%s', server '%s' purged '%s'", cp,
+                     state, purged);
+    bb_buf_destroy(&what);
+}
+
+/* The hard cases of a switch, decided before a server is followed: a gap
+ * in the checkpoint's set stays a gap (the server holds the missing
+ * transaction, and sends it; one that lacks it, or purged it, is named
+ * by exactly that GTID, never a flattened range); a new server UUID,
+ * server id or domain on the new primary is not in the checkpoint, so
+ * its transactions come from their start, unless they were purged. */
+Test(gtid, what_a_server_can_serve_keeps_gaps_and_new_servers)
+{
+    /* MySQL */
+    expect_serve(false, U1 ":1-5:7-9", U1 ":1-9", "", GTID_SERVE_OK, "");
+    expect_serve(false, U1 ":1-9", U1 ":1-5:7-12", "", GTID_SERVE_BEHIND, U1 ":6");
+    expect_serve(false, U1 ":1-5:7-9", U1 ":1-12", U1 ":1-6", GTID_SERVE_PURGED, U1 ":6");
+    expect_serve(false, U1 ":1-5:7-9", U1 ":1-12", U1 ":1-5", GTID_SERVE_OK, "");
+    expect_serve(false, U1 ":1-9", U1 ":1-9," U2 ":1-3", "", GTID_SERVE_OK, "");
+    expect_serve(false, U1 ":1-9", U1 ":1-9," U2 ":1-3", U2 ":1", GTID_SERVE_PURGED, U2 ":1");
+    expect_serve(false, U1 ":1-9:tg:1-2", U1 ":1-12", "", GTID_SERVE_BEHIND, U1 ":tg:1-2");
+    /* MariaDB: server id 2 and domain 7 are new on the promoted replica */
+    expect_serve(true, "0-1-105", "0-1-105,0-2-120,7-2-3", "0-1-90", GTID_SERVE_OK, "");
+    expect_serve(true, "0-1-105", "0-1-105,0-2-120,7-2-3", "0-2-110,7-2-1", GTID_SERVE_PURGED,
+                 "domain 0: the oldest binlog starts after 0-2-110, the checkpoint is at 0-1-105; "
+                 "domain 7: the oldest binlog starts after 7-2-1, the checkpoint has nothing of "
+                 "it");
+    expect_serve(true, "0-1-105", "0-1-100,0-2-120", "", GTID_SERVE_BEHIND, "0-1-101..0-1-105");
+}
+
+/* The executed set follows the stream's GTIDs as they come: one that
+ * skips a number leaves a gap, which closes only when the missing one
+ * comes. */
+Test(gtid, executed_set_keeps_a_gap_in_the_stream)
+{
+    struct gtid_set set, u;
+    gtid_set_init(&set);
+    gtid_set_init(&u);
+    struct bb_error err = { 0 };
+    cr_assert_eq(gtid_set_parse(&set, U1 ":1-5", &err), 0, "%s", err.msg);
+    cr_assert_eq(gtid_set_parse(&u, U1 ":1", &err), 0, "%s", err.msg);
+    struct bb_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = GTID_LOG_EVENT;
+    memcpy(ev.gtid.sid, u.sids[0].uuid, 16);
+    ev.gtid.gno = 7;
+    cr_assert_eq(gtid_executed_note(&set, &ev), 0);
+    char *t = text_of(&set);
+    cr_assert_str_eq(t, U1 ":1-5:7");
+    free(t);
+    ev.gtid.gno = 6;
+    cr_assert_eq(gtid_executed_note(&set, &ev), 0);
+    t = text_of(&set);
+    cr_assert_str_eq(t, U1 ":1-7");
+    free(t);
+    gtid_set_destroy(&set);
+    gtid_set_destroy(&u);
+}
+
 /* The body of the first PREVIOUS_GTIDS event of a corpus file, and the
  * executed set at the end of the file (that event's set plus every GTID
  * after it), as text. */
