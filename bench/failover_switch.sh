@@ -13,7 +13,10 @@
 #   to_redis   kill -9 -> the new primary's row in Redis (what a user sees)
 #   after_ins  the INSERT's commit -> its row in Redis
 #   switch     kill -9 -> the bridge's "switched source" line (its clock)
-# Environment: BB_BINBRIDGE (default build/binbridge).
+# Environment: BB_BINBRIDGE (default build/binbridge). The bridge runs
+# with the default settings: no configuration file, and without the
+# BINBRIDGE_SOURCE_SSL_MODE=DISABLED of bench/run.sh (the pair offers no
+# TLS, so the default, PREFERRED, is plaintext here too).
 set -euo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
@@ -33,6 +36,9 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now() { date +%s.%N; }
+# a - b, and a > b, in seconds with decimals (awk: no bc needed)
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", a - b }'; }
+gt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b) }'; }
 sql() { mariadb --no-defaults -h127.0.0.1 -P"$1" -ubb -pbbpass -N -e "$2"; }
 
 rport=$(free_port)
@@ -47,11 +53,14 @@ for ((r = 1; r <= runs; r++)); do
     p1=$(free_port) p2=$(free_port)
     tests/failover/pair.sh start "$dir/pair" "$p1" "$p2" >"$dir/pair.log" 2>&1
     sql "$p1" "CREATE DATABASE fo; CREATE TABLE fo.t (id INT PRIMARY KEY, v INT)"
-    "$bin" run --source "mysql://bbrepl:bbrepl@127.0.0.1:$p1,mysql://bbrepl:bbrepl@127.0.0.1:$p2" \
-        --redis "redis://127.0.0.1:$rport/0" --checkpoint "fo$r" >"$dir/bridge.log" 2>&1 &
+    # A log of its own per run: the wait below must not find the line of
+    # the run before (the first row would go in before this bridge starts).
+    log=$dir/bridge-$r.log
+    env -u BINBRIDGE_SOURCE_SSL_MODE "$bin" run --source "mysql://bbrepl:bbrepl@127.0.0.1:$p1,mysql://bbrepl:bbrepl@127.0.0.1:$p2" \
+        --redis "redis://127.0.0.1:$rport/0" --checkpoint "fo$r" >"$log" 2>&1 &
     bridge_pid=$!
     for ((i = 0; i < 600; i++)); do
-        grep -q "connected to" "$dir/bridge.log" && break
+        grep -qs "connected to" "$log" && break
         sleep 0.05
     done
     sql "$p1" "INSERT INTO fo.t VALUES (1, 1)"
@@ -59,7 +68,7 @@ for ((r = 1; r <= runs; r++)); do
         [[ $(redis-cli -p "$rport" exists fo:t:1) == 1 ]] && break
         sleep 0.05
     done
-    [[ $(redis-cli -p "$rport" exists fo:t:1) == 1 ]] || { cat "$dir/bridge.log" >&2; exit 1; }
+    [[ $(redis-cli -p "$rport" exists fo:t:1) == 1 ]] || { cat "$log" >&2; exit 1; }
     # wait until the replica has the row too, then the kill
     for ((i = 0; i < 600; i++)); do
         [[ $(sql "$p2" "SELECT COUNT(*) FROM fo.t" 2>/dev/null) == 1 ]] && break
@@ -72,19 +81,19 @@ for ((r = 1; r <= runs; r++)); do
     sql "$p2" "INSERT INTO fo.t VALUES (2, 2)"
     t1=$(now)
     until [[ $(redis-cli -p "$rport" exists fo:t:2) == 1 ]]; do
-        if [[ $(echo "$(now) - $t0 > 60" | bc) == 1 ]]; then cat "$dir/bridge.log" >&2; exit 1; fi
+        if gt "$(sub "$(now)" "$t0")" 60; then cat "$log" >&2; exit 1; fi
     done
     t2=$(now)
-    sw=$(grep -m1 "switched source" "$dir/bridge.log" | cut -c1-23 || true)
+    sw=$(grep -m1 "switched source" "$log" | cut -c1-23 || true)
     sw_s=nan
     if [[ -n $sw ]]; then
         sw_epoch=$(date -u -d "${sw/T/ }" +%s.%N)
-        sw_s=$(printf '%.3f' "$(echo "$sw_epoch - $t0" | bc)")
+        sw_s=$(printf '%.3f' "$(sub "$sw_epoch" "$t0")")
     fi
     kill -TERM "$bridge_pid"; wait "$bridge_pid" 2>/dev/null || true; bridge_pid=
     tests/failover/pair.sh stop "$dir/pair" >/dev/null
     redis-cli -p "$rport" flushall >/dev/null
-    to_redis=$(echo "$t2 - $t0" | bc) after_ins=$(echo "$t2 - $t1" | bc)
+    to_redis=$(sub "$t2" "$t0") after_ins=$(sub "$t2" "$t1")
     printf 'failover run %d: to_redis %.3f s, after_ins %.3f s, switch %s s\n' "$r" "$to_redis" \
         "$after_ins" "$sw_s"
     results+=("$to_redis")

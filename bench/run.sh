@@ -105,7 +105,10 @@ if want pyrepl; then
     # Made (or found) before the servers start: a failed install stops here.
     pyrepl=(--pyrepl "$(bench/pyrepl_venv.sh)")
 fi
-scripts/servers.sh start >/dev/null
+# The bench servers, for the parts that read them (failover makes its own).
+if want decode || want redis || want pyrepl || want lag || want mongo || want tls; then
+    scripts/servers.sh start >/dev/null
+fi
 if want decode || want redis || want pyrepl || want tls; then
     bench/workload.sh build/bench/workload.binlog "$rows"
 fi
