@@ -93,8 +93,13 @@ start)
     if [[ ! -f $dir/.initialized ]]; then
         # One initialisation, copied: the replica starts as the primary's
         # twin (no binlog yet on either).
+        # Its temporary tables in DIR too: a mariadbd starting removes the
+        # #sql* files of its tmpdir, so in the shared /tmp an install beside
+        # another (tests run two at a time) lost its own ("Can't find file:
+        # '/tmp/#sql-temptable-...MAI'").
         mariadb-install-db --no-defaults "${user_opt[@]}" --auth-root-authentication-method=normal \
-            --skip-test-db --skip-name-resolve --datadir="$dir/primary" >"$dir/install.log" 2>&1 \
+            --skip-test-db --skip-name-resolve --datadir="$dir/primary" --tmpdir="$dir/tmp" \
+            >"$dir/install.log" 2>&1 \
             || { tail -n 20 -- "$dir/install.log" >&2; die "mariadb-install-db failed"; }
         cp -a -- "$dir/primary" "$dir/replica"
         : >"$dir/.initialized"
