@@ -775,7 +775,7 @@ Test(failover, over_tls_the_bridge_verifies_and_follows_the_promoted_replica)
 /* The bridge killed while it switches                                  */
 
 /* The bridge is held (SIGSTOP) while the primary writes more and dies,
- * and the promoted replica writes transactions of its own, a large one
+ * and the promoted replica writes transactions of its own, large ones
  * among them. Let go, it finds the primary gone, switches to the replica
  * with that backlog to apply, and is killed -9 in the middle of the new
  * primary's large transaction (a chunk of it saved). Started again with
@@ -806,21 +806,31 @@ Test(failover, bridge_killed_while_it_switches_resumes_on_the_new_primary)
     fo_pair_do(p, "promote");
     fo_follow_replica(p, E, W);
     wl_steps(W, 30);
-    wl_big(W, 20000, true);
+    wl_big(W, 2000, true);
+    /* and one of 50,000 mirrored rows (some 200 chunks) */
+    e2e_sql(E->m, "CREATE TABLE big (id INT PRIMARY KEY, v VARCHAR(255))");
+    e2e_sql(E->m, "INSERT INTO big SELECT seq, REPEAT('x', 200) FROM seq_1_to_50000");
     wl_steps(W, 10);
     char *pos = binlog_pos(E->m);
     e2e_proc_signal(&E->bridge, SIGCONT);
 
     /* the new primary's own transactions applied (0-2-...), and a chunk
-     * of its large one saved: then kill -9 */
+     * of a large one saved: then kill -9. Looked at in steps, the bridge
+     * stopped (SIGSTOP) each time, so that what is seen is where it is
+     * killed: a batch it sent before it stopped is applied by Redis in
+     * the 10 ms before the look (a batch is one MULTI/EXEC, checkpoint
+     * included). */
     struct e2e_checkpoint cp;
     double until = e2e_now() + 120;
     for (;;) {
+        e2e_proc_signal(&E->bridge, SIGSTOP);
+        e2e_sleep_ms(10);
         e2e_checkpoint_read(E->r, E->db, &cp);
         if ((cp.rows_done > 0 && strstr(cp.gtid, "0-2-")) || e2e_now() > until ||
             !e2e_proc_running(&E->bridge))
             break;
-        e2e_sleep_ms(1);
+        e2e_proc_signal(&E->bridge, SIGCONT);
+        e2e_sleep_ms(2);
     }
     if (!e2e_proc_running(&E->bridge))
         e2e_fail_with_bridge_output(E, "the bridge exited by itself");
