@@ -17,7 +17,7 @@
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
 #                           decode,redis,pyrepl,lag,mongo,tls,redis-tls,
-#                           mongo-tls (default all eight);
+#                           mongo-tls,failover (default all nine);
 #                           pyrepl, the same workload replicated into Redis
 #                           once by python-mysql-replication (see below),
 #                           runs redis too: binbridge's keys are its reference
@@ -37,6 +37,8 @@
 #   BB_BENCH_MONGO_TLS_RUNS=N  mongo-tls: runs of each case (default 3)
 #   BB_BENCH_FERRETDB_TLS_PORT=P  the bench FerretDB's TLS port (default its
 #                           port + 1)
+#   BB_BENCH_FAILOVER_RUNS=N  failovers timed (default 5): bench/failover_switch.sh,
+#                           its own MariaDB primary and replica and Redis
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
 #                           5,000 rows/s, then at 20,000: BB_LAG_RATE=5000,20000;
 #                           a comma-separated list of rates, each measured)
@@ -100,11 +102,11 @@ export BINBRIDGE_SOURCE_SSL_MODE=DISABLED
 rows=${BB_BENCH_ROWS:-500000}
 mongo_rows=${BB_BENCH_MONGO_ROWS:-500000}
 mongo_tls_rows=${BB_BENCH_MONGO_TLS_ROWS:-20000}
-only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls,redis-tls,mongo-tls}
+only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls,redis-tls,mongo-tls,failover}
 for b in ${only//,/ }; do
     case $b in
-    decode | redis | pyrepl | lag | mongo | tls | redis-tls | mongo-tls) ;;
-    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo, tls, redis-tls or mongo-tls, not '$b'" >&2; exit 2 ;;
+    decode | redis | pyrepl | lag | mongo | tls | redis-tls | mongo-tls | failover) ;;
+    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo, tls, redis-tls, mongo-tls or failover, not '$b'" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
@@ -129,7 +131,11 @@ if want pyrepl; then
     # Made (or found) before the servers start: a failed install stops here.
     pyrepl=(--pyrepl "$(bench/pyrepl_venv.sh)")
 fi
-scripts/servers.sh start >/dev/null
+# The bench servers, for the parts that read them (failover makes its own).
+if want decode || want redis || want pyrepl || want lag || want mongo || want tls || want redis-tls ||
+    want mongo-tls; then
+    scripts/servers.sh start >/dev/null
+fi
 if want decode || want redis || want pyrepl || want tls || want redis-tls; then
     bench/workload.sh build/bench/workload.binlog "$rows"
 fi
@@ -177,4 +183,9 @@ if want mongo-tls; then
         "$(cat build/bench/workload-mongo-tls.binlog.source)" "$mongo_tls_rows" \
         "BB_BENCH_MONGO_TLS_ROWS=$mongo_tls_rows: four cases a run" --tls \
         --runs "${BB_BENCH_MONGO_TLS_RUNS:-3}"
+fi
+if want failover; then
+    echo
+    # Servers of its own (it kills a primary): after the others.
+    bench/failover_switch.sh "${BB_BENCH_FAILOVER_RUNS:-5}"
 fi

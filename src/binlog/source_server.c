@@ -292,14 +292,6 @@ int bb_server_options_parse_url(struct bb_server_options *srv, const char *url,
     return rc;
 }
 
-static void put_u64le(struct bb_buf *b, uint64_t v)
-{
-    uint8_t x[8];
-    for (int i = 0; i < 8; i++)
-        x[i] = (uint8_t)(v >> (8 * i));
-    bb_buf_append(b, x, 8);
-}
-
 static void put_u32le(struct bb_buf *b, uint32_t v)
 {
     uint8_t x[4] = { (uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24) };
@@ -635,17 +627,9 @@ static int send_dump(struct server_source *ss, const struct bb_server_options *s
     size_t flen = strlen(file);
     enum enum_server_command command;
     if (gtids) {
-        /* COM_BINLOG_DUMP_GTID: 2 flags, 4 server id, 4 name length, name,
-         * 8 position, 4 data size, data (the encoded GTID set). */
+        /* COM_BINLOG_DUMP_GTID (server_conn.h, its bytes pinned by the tests) */
         uint16_t flags = DUMP_THROUGH_GTID | (ss->blocking ? 0 : DUMP_NON_BLOCK);
-        uint8_t f[2] = { (uint8_t)flags, (uint8_t)(flags >> 8) };
-        bb_buf_append(&cmd, f, 2);
-        put_u32le(&cmd, srv->server_id);
-        put_u32le(&cmd, (uint32_t)flen);
-        bb_buf_append(&cmd, file, flen);
-        put_u64le(&cmd, pos);
-        put_u32le(&cmd, (uint32_t)gtids->len);
-        bb_buf_append(&cmd, gtids->data, gtids->len);
+        server_dump_gtid_body(&cmd, flags, srv->server_id, file, pos, gtids);
         command = (enum enum_server_command)COM_BINLOG_DUMP_GTID_CMD;
     } else {
         /* COM_BINLOG_DUMP: 4 position, 2 flags, 4 server id, file name. */

@@ -22,6 +22,8 @@
 #include "bridge/server_checks.h"
 #include "snapshot/snapshot.h"
 #include "mysql/xa.h"
+#include "mysql/server_conn.h"
+#include "bridge/gtid_resume.h"
 
 /* A session connected this long made progress even without a commit (a
  * quiet source): its failure restarts the retry backoff. */
@@ -98,11 +100,72 @@ bool bridge_sink_wants(const struct bridge *b, size_t i, const char *file, uint6
 {
     if (!b->has_saved[i])
         return true;
+    /* Resumed by GTID: positions of another server tell nothing; the
+     * transaction's GTID said what the sink holds of it. */
+    if (b->by_gtid && b->txn_want_known)
+        return k >= b->txn_want_from[i];
     /* Only the position is compared: the rest (the GTID and XA lists, some
      * KB) is left unset rather than cleared for every row. */
     struct checkpoint here;
     set_position(&here, file, pos, k);
     return checkpoint_compare(&here, &b->saved[i]) >= 0;
+}
+
+/* The order of two checkpoints: by GTIDs once resumed by GTID (the saved
+ * ones may hold positions of another server), else by position. */
+static int cp_compare(const struct bridge *b, const struct checkpoint *x,
+                      const struct checkpoint *y)
+{
+    if (b->by_gtid && x->gtid[0] && y->gtid[0])
+        return gtid_checkpoint_compare(b->facts.mariadb, x, y);
+    return checkpoint_compare(x, y);
+}
+
+/* At a transaction's GTID event, resumed by GTID: what each sink needs of
+ * it. A sink holds it when its checkpoint's GTIDs include it; a sink that
+ * applied part of it (a chunk checkpoint naming it) needs the rows after
+ * those; any other needs all. */
+static void txn_wants(struct bridge *b)
+{
+    b->txn_want_known = false;
+    if (!b->by_gtid || !b->txn_gtid[0])
+        return;
+    for (size_t i = 0; i < b->nsinks; i++) {
+        const struct checkpoint *sv = &b->saved[i];
+        uint64_t from = 0;
+        if (!b->has_saved[i] || !sv->gtid[0])
+            from = 0;
+        else if (sv->rows_done && strcmp(sv->txn_gtid, b->txn_gtid) == 0)
+            from = sv->rows_done;
+        else if (gtid_checkpoint_holds(b->facts.mariadb, sv, b->txn_gtid))
+            from = UINT64_MAX;
+        b->txn_want_from[i] = from;
+    }
+    b->txn_want_known = true;
+}
+
+/* MySQL: the executed set, as the checkpoint's text ("" while it is not
+ * known whole). */
+static int executed_to_cp(struct bridge *b, struct bb_error *err)
+{
+    if (!b->executed_known) {
+        b->cp.gtid[0] = '\0';
+        return 0;
+    }
+    struct bb_buf t;
+    bb_buf_init(&t);
+    gtid_set_text(&b->executed, &t);
+    int rc = bb_buf_check(&t, err);
+    if (rc == 0 && t.len >= sizeof b->cp.gtid)
+        rc = bb_error_set(err, BB_ERR_LIMIT, "the executed GTID set is longer than the %d bytes a "
+                          "checkpoint holds (%zu bytes: many server UUIDs?)", CHECKPOINT_GTID_MAX,
+                          t.len);
+    if (rc == 0) {
+        memcpy(b->cp.gtid, t.len ? t.data : "", t.len);
+        b->cp.gtid[t.len] = '\0';
+    }
+    bb_buf_destroy(&t);
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -246,7 +309,7 @@ int bridge_commit(struct bridge *b, const struct checkpoint *cp, const char *why
         /* A sink ahead of this position (it committed further before a
          * restart) keeps its checkpoint, and what it buffered (changes past
          * its checkpoint, hence past cp), until the stream passes it. */
-        if (b->has_saved[i] && checkpoint_compare(cp, &b->saved[i]) < 0)
+        if (b->has_saved[i] && cp_compare(b, cp, &b->saved[i]) < 0)
             continue;
         metrics_note_busy(b->metrics, true);
         int rc = commit_sink(b, i, cp, err);
@@ -308,6 +371,8 @@ static int commit_chunk(struct bridge *b, const char *why, struct bb_error *err)
 {
     struct checkpoint chunk = b->cp;
     set_position(&chunk, b->txn_file, b->txn_pos, b->txn_rows);
+    /* a resume by GTID restarts the transaction at its GTID event */
+    snprintf(chunk.txn_gtid, sizeof chunk.txn_gtid, "%s", b->txn_gtid);
     log_debug("transaction at %s:%llu exceeds the batch limits: writing its first %llu rows",
               b->txn_file, (unsigned long long)b->txn_pos, (unsigned long long)b->txn_rows);
     int rc = bridge_commit(b, &chunk, why, err);
@@ -328,6 +393,8 @@ void bridge_begin_txn(struct bridge *b, const struct bb_event *ev, bool standalo
     b->txn_rows = 0;
     b->txn_gtid[0] = '\0';
     b->txn_has_mariadb_gtid = false;
+    b->txn_has_mysql_gtid = false;
+    b->txn_want_known = false;
     b->txn_xa = false;
 }
 
@@ -345,12 +412,22 @@ int bridge_end_txn(struct bridge *b, const struct bb_event *ev, struct bb_error 
                                               b->mariadb_seq, err);
         if (rc < 0)
             return rc;
-    } else if (b->txn_gtid[0]) {
-        snprintf(b->cp.gtid, sizeof b->cp.gtid, "%s", b->txn_gtid);
+    } else if (b->txn_has_mysql_gtid && b->executed_known) {
+        int rc = gtid_set_add_gtid(&b->executed, &b->txn_mysql_gtid);
+        if (rc == 0)
+            rc = executed_to_cp(b, err);
+        else
+            rc = bb_error_set(err, rc, "GTID %s at %s:%llu cannot be kept", b->txn_gtid,
+                              b->txn_file, (unsigned long long)b->txn_pos);
+        if (rc < 0)
+            return rc;
     }
+    b->cp.txn_gtid[0] = '\0';
+    b->cp.gtid_full = true;
     b->dirty = true;
     b->in_txn = false;
     b->pending_txns++;
+    b->txns_read++;
     return maybe_commit(b, NULL, err);
 }
 
@@ -531,6 +608,41 @@ static int idle_commit(struct bridge *b, struct bb_error *err)
 /* ------------------------------------------------------------------ */
 /* Events                                                              */
 
+/* MariaDB, a stream that starts at a file's start (start = earliest, or a
+ * position there), before its first transaction: the file's GTID_LIST is
+ * the binlog state there. A domain that writes nothing in what is read
+ * would otherwise be missing from the checkpoint's GTID position, and a
+ * resume by GTID would ask for its whole history, which may be purged
+ * (that is what `gtid_binlog_pos` avoids by listing every domain). Each
+ * domain the position lacks is taken at its last GTID: MariaDB writes a
+ * domain's entries one per server id, its most recent one last
+ * (rpl_binlog_state::get_gtid_list), as @@gtid_binlog_pos shows it.
+ * Domains the position has are left alone: they come from the stream. */
+static int note_idle_domains(struct bridge *b, const struct bb_event *ev, struct bb_error *err)
+{
+    const struct bb_ev_gtid_list *l = &ev->gtid_list;
+    struct mariadb_gtid_pos *have = malloc(sizeof *have);
+    if (!have)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    struct bb_error e = { 0 };
+    int rc = 0;
+    /* a position that does not parse is not MariaDB's: nothing to add */
+    if (mariadb_gtid_parse(have, b->cp.gtid, false, &e) == 0) {
+        for (uint32_t i = 0; i < l->count && rc == 0; i++) {
+            const struct bb_mariadb_gtid *g = &l->gtids[i];
+            bool later = false;
+            for (uint32_t j = i + 1; j < l->count && !later; j++)
+                later = l->gtids[j].domain_id == g->domain_id;
+            if (later || mariadb_gtid_domain(have, g->domain_id))
+                continue;
+            rc = checkpoint_note_mariadb_gtid(&b->cp, g->domain_id, g->server_id, g->seq_no,
+                                              err);
+        }
+    }
+    free(have);
+    return rc;
+}
+
 /* The events that open a binlog file (its format description, the GTID
  * state before it, MariaDB's binlog checkpoint) belong to no transaction.
  * Once the source rotates, the checkpoint moves past them into the new
@@ -551,6 +663,9 @@ static int follow_file_header(struct bridge *b, const struct bb_event *ev)
         return 0;
     note_pending(b);
     set_position(&b->cp, ev->log_file, ev->next_pos, 0);
+    /* a position is the server's that wrote it: after a switch, the new
+     * source's (as bridge_end_txn notes it) */
+    b->cp.server_id = b->facts.server_id;
     b->dirty = true;
     return 0;
 }
@@ -576,6 +691,7 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
         b->mariadb_seq = ev->mariadb_gtid.seq_no;
         snprintf(b->txn_gtid, sizeof b->txn_gtid, "%u-%u-%llu", ev->mariadb_gtid.domain_id,
                  ev->mariadb_gtid.server_id, (unsigned long long)ev->mariadb_gtid.seq_no);
+        txn_wants(b);
         if ((ev->mariadb_gtid.flags & FL_PREPARED_XA) && ev->mariadb_gtid.is_xa) {
             char xid[XA_ID_TEXT_MAX];
             if (xa_id_text(ev->mariadb_gtid.xa_format_id, &ev->mariadb_gtid.xa_gtrid,
@@ -594,9 +710,40 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
             if (g.data)
                 snprintf(b->txn_gtid, sizeof b->txn_gtid, "%s", g.data);
             bb_buf_destroy(&g);
+            /* the event's bytes go with the next one: keep what is kept */
+            b->txn_mysql_gtid = ev->gtid;
+            b->txn_mysql_gtid.tag.p = (const uint8_t *)b->txn_mysql_tag;
+            b->txn_mysql_gtid.tag.len = ev->gtid.tag.len < sizeof b->txn_mysql_tag
+                                        ? ev->gtid.tag.len : 0;
+            memcpy(b->txn_mysql_tag, ev->gtid.tag.len ? (const char *)ev->gtid.tag.p : "",
+                   b->txn_mysql_gtid.tag.len);
+            b->txn_has_mysql_gtid = true;
+            txn_wants(b);
         }
         return 0;
     }
+    case PREVIOUS_GTIDS_LOG_EVENT:
+        /* MySQL, a stream that starts at a file's start: the set before it */
+        if (!b->executed_known && b->facts.gtid_on && b->txns_read == 0) {
+            gtid_set_clear(&b->executed);
+            if (gtid_set_add_previous(&b->executed, &ev->previous_gtids) < 0)
+                return bb_error_set(err, BB_ERR_CORRUPT, "PREVIOUS_GTIDS at %s:%llu: a set "
+                                    "that cannot be kept", ev->log_file,
+                                    (unsigned long long)ev->pos);
+            b->executed_known = true;
+            int rc = executed_to_cp(b, err);
+            if (rc < 0)
+                return rc;
+        }
+        return follow_file_header(b, ev);
+    case GTID_LIST_EVENT:
+        if (!b->by_gtid && b->txns_read == 0 && !(ev->flags & LOG_EVENT_ARTIFICIAL_F) &&
+            b->facts.mariadb) {
+            int rc = note_idle_domains(b, ev, err);
+            if (rc < 0)
+                return rc;
+        }
+        return follow_file_header(b, ev);
     case BB_TRANSACTION_PAYLOAD_EVENT:
         b->payload_end = ev->pos + ev->length;
         return 0;
@@ -604,8 +751,6 @@ static int on_event(struct bridge *b, const struct bb_event *ev, struct bb_error
         /* which executable comments its statements ran (ddl_parse) */
         snprintf(b->binlog_version, sizeof b->binlog_version, "%s", ev->format.server_version);
         return follow_file_header(b, ev);
-    case PREVIOUS_GTIDS_LOG_EVENT:
-    case GTID_LIST_EVENT:
     case BINLOG_CHECKPOINT_EVENT:
         return follow_file_header(b, ev);
     case QUERY_EVENT:
@@ -719,11 +864,279 @@ bool bridge_table_included(void *ctx, const char *schema, const char *table)
     return config_table_included(ctx, schema, table);
 }
 
+static bool retryable(int code);
+
+/* Sleep ms milliseconds, or less when a stop is requested. */
+static void nap(unsigned ms)
+{
+    struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !bridge_stop_requested)
+        ;
+}
+
+/* Can the checkpoint be resumed by GTID on a server with facts f? */
+static bool gtid_resumable(const struct checkpoint *cp, const struct server_facts *f)
+{
+    if (!cp || !cp->gtid[0] || !f->gtid_on)
+        return false;
+    bool mariadb_text = strchr(cp->gtid, ':') == NULL;
+    if (mariadb_text != f->mariadb || !(f->mariadb || cp->gtid_full))
+        return false;
+    /* inside a transaction, saved by a binbridge that did not name it:
+     * only its position says where (on the server that wrote it) */
+    if (cp->rows_done && !cp->txn_gtid[0])
+        return false;
+    /* a position that does not read (written by hand?) resumes by position */
+    struct bb_error e = { 0 };
+    if (f->mariadb)
+        return server_gtid_check_mariadb(cp->gtid, &e) == 0;
+    struct gtid_set set;
+    gtid_set_init(&set);
+    bool ok = gtid_set_parse(&set, cp->gtid, &e) == 0;
+    gtid_set_destroy(&set);
+    return ok;
+}
+
+/* Which source to follow and how: the first of the configured servers,
+ * in order, that can serve the checkpoint (resume; NULL: none yet). By
+ * GTID (where both have GTIDs, unless source.resume says position) it
+ * must hold every GTID the checkpoint holds and not have purged what
+ * follows; by position it must be the server that wrote it and still have
+ * the file. A server that lacks GTIDs is waited for (source.catch_up_wait)
+ * while no other can serve. Sets b->cur, b->srv, b->facts and *by_gtid;
+ * logs one line when the server followed changes. */
+static int choose_source(struct bridge *b, const struct checkpoint *resume, bool *by_gtid,
+                         struct bb_error *err)
+{
+    const struct bb_config *cfg = b->cfg;
+    double wait_start = 0;
+    bool waiting = false;
+    char (*why)[BB_ERROR_MSG_MAX + 64] = calloc(b->nsrv, sizeof *why);
+    struct server_facts *f = malloc(sizeof *f);
+    struct bb_buf what;
+    bb_buf_init(&what);
+    int rc = 0;
+    if (!why || !f) {
+        rc = bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    for (;;) {
+        struct bb_error last = { 0 };
+        size_t behind = b->nsrv, purged = b->nsrv;
+        char behind_what[BB_ERROR_MSG_MAX] = "", purged_what[BB_ERROR_MSG_MAX] = "";
+        for (size_t k = 0; k < b->nsrv && !bridge_stop_requested; k++) {
+            const struct bb_server_options *srv = &b->srvs[k];
+            char where[300];
+            server_conn_describe(srv, where, sizeof where);
+            struct bb_error e = { 0 };
+            rc = server_checks_run(srv, resume, f, &e);
+            if (rc < 0) {
+                /* One server: its failure is the bridge's, as it always
+                 * was. Of several, one that is down or misconfigured is
+                 * passed over; a usage error (configuration) stops. */
+                if (b->nsrv == 1 || e.code == BB_ERR_USAGE) {
+                    *err = e;
+                    goto done;
+                }
+                snprintf(why[k], sizeof why[k], "%s", e.msg);
+                if (retryable(e.code) || !last.code)
+                    last = e;
+                continue;
+            }
+            bool can_gtid = gtid_resumable(resume, f);
+            if (resume && cfg->resume == RESUME_GTID && !can_gtid) {
+                rc = bb_error_set(err, BB_ERR_USAGE, "source.resume is \"gtid\" but %s: use "
+                                  "\"auto\" or \"position\"",
+                                  !f->gtid_on ? "the source has no GTIDs (MySQL: gtid_mode=ON)"
+                                  : !resume->gtid[0] ? "the checkpoint has no GTID position"
+                                  : "the checkpoint's GTID position is of another kind of server "
+                                    "or was saved by an older binbridge");
+                goto done;
+            }
+            bool use_gtid = can_gtid && cfg->resume != RESUME_POSITION;
+            if (use_gtid) {
+                enum gtid_serve v;
+                bb_buf_reset(&what);
+                rc = gtid_can_serve(f->mariadb, resume->gtid, f->gtid_state, f->gtid_purged, &v,
+                                    &what, &e);
+                if (rc == 0)
+                    rc = bb_buf_check(&what, &e);
+                if (rc < 0) {
+                    *err = e;
+                    goto done;
+                }
+                if (v == GTID_SERVE_BEHIND) {
+                    snprintf(why[k], sizeof why[k], "it lacks transactions the sinks hold: %s",
+                             what.data);
+                    if (behind == b->nsrv) {
+                        behind = k;
+                        snprintf(behind_what, sizeof behind_what, "%s", what.data);
+                    }
+                    continue;
+                }
+                if (v == GTID_SERVE_PURGED) {
+                    snprintf(why[k], sizeof why[k], "it purged transactions the sinks need: %s",
+                             what.data);
+                    if (purged == b->nsrv) {
+                        purged = k;
+                        snprintf(purged_what, sizeof purged_what, "%s", what.data);
+                    }
+                    continue;
+                }
+            } else if (resume) {
+                /* A position is the server's that wrote it. */
+                if (b->nsrv > 1 && resume->server_id && resume->server_id != f->server_id) {
+                    snprintf(why[k], sizeof why[k], "the checkpoint's position %.200s:%llu is one of "
+                             "server_id %llu, not of this server (%u)%s", resume->file,
+                             (unsigned long long)resume->pos,
+                             (unsigned long long)resume->server_id, f->server_id,
+                             can_gtid ? " (source.resume is \"position\")" : "");
+                    continue;
+                }
+                if (server_checks_position(srv, resume, f, &e) < 0) {
+                    if (b->nsrv == 1) {
+                        *err = e;
+                        rc = e.code;
+                        goto done;
+                    }
+                    snprintf(why[k], sizeof why[k], "%s", e.msg);
+                    if (purged == b->nsrv) {
+                        purged = k;
+                        snprintf(purged_what, sizeof purged_what, "%s", e.msg);
+                    }
+                    continue;
+                }
+            }
+            /* This one. */
+            if (waiting)
+                log_info("source %s has caught up after %.1f s: it holds every transaction "
+                         "the sinks hold", where, now_seconds() - wait_start);
+            if (b->nsrv > 1 && k != b->cur) {
+                const struct bb_log_field fl[] = { { .name = "source", .text = where } };
+                if (b->cur >= b->nsrv) {
+                    log_info_with(fl, 1, "following source %s (%zu of %zu)%s%s", where, k + 1,
+                                  b->nsrv, k ? ", the first ones cannot serve: " : "",
+                                  k ? why[0] : "");
+                } else {
+                    char was[300];
+                    server_conn_describe(&b->srvs[b->cur], was, sizeof was);
+                    if (b->cur < k)
+                        log_warn_with(fl, 1, "switched source: following %s (%zu of %zu) %s "
+                                      "instead of %s: %s", where, k + 1, b->nsrv,
+                                      use_gtid ? "by GTID" : "by position", was, why[b->cur]);
+                    else
+                        log_warn_with(fl, 1, "switched source: following %s (%zu of %zu) %s "
+                                      "instead of %s: it comes first in the list and can serve "
+                                      "the checkpoint", where, k + 1, b->nsrv,
+                                      use_gtid ? "by GTID" : "by position", was);
+                }
+            }
+            b->cur = k;
+            b->srv = srv;
+            b->facts = *f;
+            metrics_note_source(b->metrics, where);
+            *by_gtid = use_gtid;
+            rc = 0;
+            goto done;
+        }
+        if (bridge_stop_requested) {
+            rc = bb_error_set(err, BB_ERR_IO, "stopped while choosing a source");
+            goto done;
+        }
+        if (behind < b->nsrv) {
+            char where[300];
+            server_conn_describe(&b->srvs[behind], where, sizeof where);
+            if (!waiting) {
+                waiting = true;
+                wait_start = now_seconds();
+                log_warn("source %s lacks transactions the sinks already hold (%s): waiting up to "
+                         "%.0f s for it to catch up (source.catch_up_wait)", where, behind_what,
+                         cfg->catch_up_wait);
+            }
+            if (now_seconds() - wait_start >= cfg->catch_up_wait) {
+                rc = bb_error_set(err, BB_ERR_SERVER, "source %s lacks transactions the sinks "
+                                  "already hold: %s; waited %.0f s for it to catch up "
+                                  "(source.catch_up_wait). A failover lost them: bring back a "
+                                  "server that has them, or resynchronise the sinks (delete the "
+                                  "checkpoint and start with source.start = \"snapshot\")", where,
+                                  behind_what, now_seconds() - wait_start);
+                goto done;
+            }
+            nap(1000);
+            continue;
+        }
+        if (purged < b->nsrv) {
+            char where[300];
+            server_conn_describe(&b->srvs[purged], where, sizeof where);
+            if (strstr(purged_what, "no longer on the server"))
+                rc = bb_error_set(err, BB_ERR_SERVER, "%s", purged_what);
+            else
+                rc = bb_error_set(err, BB_ERR_SERVER, "source %s purged binlogs the checkpoint "
+                                  "needs (%s): the changes after GTID position '%s' are lost to "
+                                  "the binlog; resynchronise: delete the checkpoint and start "
+                                  "again with source.start = \"snapshot\"", where, purged_what,
+                                  resume->gtid);
+            goto done;
+        }
+        /* Nobody can serve: each one's reason, in one line. */
+        bb_buf_reset(&what);
+        for (size_t k = 0; k < b->nsrv; k++) {
+            char where[300];
+            server_conn_describe(&b->srvs[k], where, sizeof where);
+            bb_buf_printf(&what, "%s%s: %s", k ? "; " : "", where, why[k]);
+        }
+        if ((rc = bb_buf_check(&what, err)) < 0)
+            goto done;
+        if (b->nsrv == 1)
+            *err = last, rc = last.code;
+        else if (last.code)
+            /* some are down: they may come back */
+            rc = bb_error_set(err, retryable(last.code) ? BB_ERR_IO : last.code, "no source can "
+                              "serve the checkpoint now (%zu tried): %s", b->nsrv, what.data);
+        else
+            rc = bb_error_set(err, BB_ERR_SERVER, "no source can serve the checkpoint: %s",
+                              what.data);
+        goto done;
+    }
+done:
+    bb_buf_destroy(&what);
+    free(why);
+    free(f);
+    return rc;
+}
+
+/* MySQL: the executed set at file:pos, read from the binlog (the file's
+ * PREVIOUS_GTIDS and the GTIDs before pos) on a second, short connection,
+ * for a checkpoint of an older binbridge that kept only the last GTID. */
+static int executed_at(struct bridge *b, const char *file, uint64_t pos, struct bb_error *err)
+{
+    struct bb_server_options o = *b->srv;
+    o.blocking = false;
+    o.server_id = 0;
+    o.heartbeat_period = 0;
+    if (!o.read_timeout)
+        o.read_timeout = 30;
+    o.start = BB_START_POSITION;
+    o.start_file = file;
+    o.start_pos = 4;
+    struct bb_stream *s;
+    int rc = bb_stream_open_server(&s, &o, NULL, err);
+    if (rc < 0)
+        return rc;
+    gtid_set_clear(&b->executed);
+    rc = gtid_executed_until(s, file, pos, &b->executed, err);
+    bb_stream_close(s);
+    b->executed_known = rc == 0;
+    return rc;
+}
+
 static int session(struct bridge *b, bool *connected, struct bb_error *err)
 {
     /* Where to resume: the earliest position any sink has saved. */
     const struct checkpoint *resume = NULL;
     b->fail_who = BRIDGE_SOURCE;
+    b->by_gtid = false;
+    b->txns_read = 0;
     for (size_t i = 0; i < b->nsinks; i++) {
         int k = (int)b->sink_index[i];
         int rc = b->sinks[i].ops->load_checkpoint(b->sinks[i].ctx, &b->saved[i], err);
@@ -738,7 +1151,19 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
             /* all it holds was read, at the latest, when committed */
             metrics_note_synced(b->metrics, b->saved[i].commit_time);
         }
-        if (b->has_saved[i] && (!resume || checkpoint_compare(&b->saved[i], resume) < 0))
+    }
+    /* The earliest: by GTIDs when every checkpoint has them (the sinks
+     * may have followed different servers), else by position. */
+    bool all_gtid = true;
+    for (size_t i = 0; i < b->nsinks; i++)
+        if (b->has_saved[i])
+            all_gtid &= b->saved[i].gtid[0] != '\0';
+    for (size_t i = 0; i < b->nsinks; i++) {
+        if (!b->has_saved[i])
+            continue;
+        bool mariadb = strchr(b->saved[i].gtid, ':') == NULL;
+        if (!resume || (all_gtid ? gtid_checkpoint_compare(mariadb, &b->saved[i], resume)
+                                 : checkpoint_compare(&b->saved[i], resume)) < 0)
             resume = &b->saved[i];
     }
     bool all_saved = true;
@@ -747,7 +1172,8 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     /* A sink without a checkpoint starts with the others' position only
      * when it is new next to an established one: then it gets the changes
      * from there on, like a start at "current". */
-    int rc = server_checks_run(b->srv, resume, &b->facts, err);
+    bool by_gtid = false;
+    int rc = choose_source(b, resume && !resume->loading ? resume : NULL, &by_gtid, err);
     if (rc < 0) {
         metrics_note_source_error(b->metrics, METRICS_SOURCE_CONNECT);
         return rc;
@@ -784,12 +1210,60 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     b->stall_seconds = o.read_timeout ? o.read_timeout : ceil(3 * o.heartbeat_period);
     metrics_note_stall_after(b->metrics, 2 * o.heartbeat_period + 0.5);
     memset(&b->cp, 0, sizeof b->cp);
+    gtid_set_clear(&b->executed);
+    b->executed_known = false;
+    b->xa_inherited[0] = '\0';
+    b->xa_inherited_server = 0;
     if (resume) {
-        o.start = BB_START_POSITION;
-        o.start_file = resume->file;
-        o.start_pos = resume->pos;
         b->cp = *resume;
+        snprintf(b->xa_inherited, sizeof b->xa_inherited, "%s", resume->xa_pending);
+        b->xa_inherited_server = resume->server_id;
         b->cp.rows_done = 0;
+        b->cp.txn_gtid[0] = '\0';
+        if (by_gtid && resume != &loaded) {
+            /* From the transaction after the GTID position, on whichever
+             * server: one restarted inside a chunk comes again from its
+             * GTID event, and its applied rows are skipped (txn_wants). */
+            o.start = BB_START_GTID;
+            o.start_gtid = resume->gtid;
+            b->by_gtid = true;
+        } else {
+            o.start = BB_START_POSITION;
+            o.start_file = resume->file;
+            o.start_pos = resume->pos;
+        }
+        if (resume == &loaded && b->facts.gtid_on && b->facts.mariadb) {
+            /* the GTID position of the snapshot's own binlog position */
+            struct bb_error e = { 0 };
+            if (server_gtid_at(b->srv, loaded.file, loaded.pos, b->cp.gtid, sizeof b->cp.gtid,
+                               &e) < 0)
+                log_warn("the GTID position at the snapshot's %s:%llu could not be read (%s): "
+                         "the one before it is kept", loaded.file,
+                         (unsigned long long)loaded.pos, e.msg);
+        }
+        if (!b->facts.mariadb && b->facts.gtid_on) {
+            /* MySQL: the executed set goes on from the checkpoint's */
+            if (resume->gtid_full && resume->gtid[0] && resume != &loaded) {
+                b->executed_known = gtid_set_parse(&b->executed, resume->gtid, err) == 0;
+                bb_error_clear(err);
+            } else if (resume->gtid[0] || resume == &loaded || !by_gtid) {
+                /* an older binbridge's "uuid:n", a checkpoint of before
+                 * gtid_mode=ON, or a snapshot: read the set at the
+                 * position from the binlog */
+                struct bb_error e = { 0 };
+                if (executed_at(b, resume->file, resume->pos, &e) < 0)
+                    log_warn("the checkpoint holds no executed GTID set, and the one at %s:%llu "
+                             "could not be read (%s): resuming by position; resuming by GTID "
+                             "works once a checkpoint holds one", resume->file,
+                             (unsigned long long)resume->pos, e.msg);
+                else
+                    log_info("the checkpoint held no executed GTID set: the one at %s:%llu is "
+                             "read back from the binlog", resume->file,
+                             (unsigned long long)resume->pos);
+            }
+            if ((rc = executed_to_cp(b, err)) < 0)
+                return rc;
+        }
         if (resume == &loaded) {
             /* Save "loaded, following from here" at the first commit. */
             b->dirty = true;
@@ -801,6 +1275,13 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
         o.start = BB_START_CURRENT;
         set_position(&b->cp, b->facts.current_file, b->facts.current_pos, 0);
         snprintf(b->cp.gtid, sizeof b->cp.gtid, "%s", b->facts.gtid_current);
+        if (!b->facts.mariadb && b->facts.gtid_on) {
+            b->executed_known = gtid_set_parse(&b->executed, b->facts.gtid_current, err) == 0;
+            bb_error_clear(err);
+            if ((rc = executed_to_cp(b, err)) < 0)
+                return rc;
+        }
+        b->cp.gtid_full = true;
         b->cp.server_id = b->facts.server_id;
         bridge_note_xa_before_start(&b->cp, b->facts.xa_prepared, b->facts.xa_prepared_known,
                                     b->facts.xa_prepared_why);
@@ -833,7 +1314,12 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
                  bb_ssl_mode_name(o.ssl_mode));
     else
         snprintf(tls, sizeof tls, "in plaintext (ssl-mode=%s)", bb_ssl_mode_name(o.ssl_mode));
-    if (resume)
+    if (resume && b->by_gtid)
+        log_info("connected to %s %s %s, resuming by GTID after %s (saved at %s%s)",
+                 b->facts.mariadb ? "MariaDB" : "MySQL", b->facts.version, tls, resume->gtid,
+                 checkpoint_position_text(resume, pos, sizeof pos),
+                 resume->rows_done ? ", inside the next transaction" : "");
+    else if (resume)
         log_info("connected to %s %s %s, resuming at %s", b->facts.mariadb ? "MariaDB" : "MySQL",
                  b->facts.version, tls, checkpoint_position_text(resume, pos, sizeof pos));
     else
@@ -861,6 +1347,18 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
                 metrics_note_source_error(b->metrics, METRICS_SOURCE_STALL);
             } else {
                 metrics_note_source_error(b->metrics, METRICS_SOURCE_READ);
+            }
+            if (b->by_gtid && err->server_errno == 1236 && err->code == BB_ERR_SERVER &&
+                b->txns_read == 0) {
+                /* the server refused the GTID position: what to do */
+                char msg[BB_ERROR_MSG_MAX];
+                snprintf(msg, sizeof msg, "%s", err->msg);
+                int no = err->server_errno;
+                bb_error_clear(err);
+                bb_error_set_server(err, BB_ERR_SERVER, no, "%.*s; if the server purged what "
+                                    "follows the checkpoint's GTID position, resynchronise: "
+                                    "delete the checkpoint and start again with source.start = "
+                                    "\"snapshot\"", BB_ERROR_MSG_MAX - 200, msg);
             }
         }
         metrics_note_busy(b->metrics, true);
@@ -936,11 +1434,23 @@ static void backoff(uint32_t *delay, const struct bb_config *cfg)
 int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv, bool stop_at_end,
                struct metrics *metrics, struct bb_error *err)
 {
+    return bridge_run_sources(cfg, srv, 1, stop_at_end, metrics, err);
+}
+
+int bridge_run_sources(const struct bb_config *cfg, const struct bb_server_options *srvs,
+                       size_t nsrv, bool stop_at_end, struct metrics *metrics,
+                       struct bb_error *err)
+{
+    if (nsrv == 0)
+        return bb_error_set(err, BB_ERR_USAGE, "no source server given");
     struct bridge *b = calloc(1, sizeof *b);
     if (!b)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     b->cfg = cfg;
-    b->srv = srv;
+    b->srvs = srvs;
+    b->nsrv = nsrv;
+    b->cur = nsrv;
+    b->srv = &srvs[0];
     b->stop_at_end = stop_at_end;
     b->last_progress = now_seconds();
     b->metrics = metrics;
@@ -1017,6 +1527,7 @@ done:
         metrics_free(b->metrics);
     warned_clear(&b->warned);
     warned_clear(&b->null_keys);
+    gtid_set_destroy(&b->executed);
     free(b->merged);
     free(b);
     return rc;

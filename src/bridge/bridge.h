@@ -28,6 +28,16 @@ struct metrics;
  * or a negative error. */
 int bridge_run(const struct bb_config *cfg, const struct bb_server_options *srv, bool stop_at_end,
                struct metrics *metrics, struct bb_error *err);
+/* The same with several servers srvs[0..nsrv) (a primary and its
+ * replicas): tried in order at start and after a lost connection, the
+ * bridge follows the first that can serve the checkpoint (by GTID: one that
+ * has every transaction the sinks hold; by position: the server that wrote
+ * it), and logs which one and why in one line when that changes. A server
+ * that lacks transactions the sinks hold is waited for up to
+ * cfg->catch_up_wait seconds, then the bridge stops naming them. */
+int bridge_run_sources(const struct bb_config *cfg, const struct bb_server_options *srvs,
+                       size_t nsrv, bool stop_at_end, struct metrics *metrics,
+                       struct bb_error *err);
 
 /* Ask a running bridge to finish the batch in hand, save and return.
  * Async-signal-safe. */

@@ -13,6 +13,7 @@
 #include "binbridge.h"
 #include "mysql/xa.h"
 #include "mapping/checkpoint.h"
+#include "mysql/gtid.h"
 #include "mapping/config.h"
 #include "mapping/mapper.h"
 #include "sinks/sink.h"
@@ -45,7 +46,10 @@ struct outage {
 
 struct bridge {
     const struct bb_config *cfg;
-    const struct bb_server_options *srv;
+    const struct bb_server_options *srv;  /* the source followed: srvs[cur] */
+    const struct bb_server_options *srvs; /* every source, in the order tried */
+    size_t nsrv;
+    size_t cur;                   /* the one followed last; nsrv before the first */
     bool stop_at_end;
     struct sink sinks[MAX_SINKS];
     size_t nsinks;
@@ -63,7 +67,30 @@ struct bridge {
     char txn_file[CHECKPOINT_FILE_MAX];
     uint64_t txn_pos;
     uint64_t txn_rows;            /* row changes seen in it so far */
-    char txn_gtid[128];
+    char txn_gtid[CHECKPOINT_TXN_GTID_MAX];
+    /* Resumed by GTID (by_gtid): a position of the server followed
+     * before means nothing on this one, so what each sink still needs is
+     * told by GTIDs: txn_want_from[i] is the first row change of the
+     * transaction being read that sink i needs (UINT64_MAX: none, it holds
+     * the transaction; 0: all), set at its GTID event (txn_want_known). */
+    bool by_gtid;
+    bool txn_want_known;
+    uint64_t txn_want_from[MAX_SINKS];
+    /* MySQL with GTIDs: the executed set the checkpoint keeps
+     * (executed_known: it holds the whole set; else the checkpoint says
+     * "" and resumes by position) */
+    struct gtid_set executed;
+    bool executed_known;
+    struct bb_ev_gtid txn_mysql_gtid;  /* the transaction's MySQL GTID (its tag in
+                                     txn_mysql_tag) */
+    char txn_mysql_tag[GTID_TAG_MAX + 1];
+    bool txn_has_mysql_gtid;
+    uint64_t txns_read;           /* transactions ended in this session */
+    /* The XA transactions pending at the resume, and the server whose
+     * positions their entries give (the checkpoint's server_id): after a
+     * switch to another server those positions mean nothing there. */
+    char xa_inherited[CHECKPOINT_XA_MAX];
+    uint64_t xa_inherited_server;
     uint32_t mariadb_domain, mariadb_server;
     uint64_t mariadb_seq;
     bool txn_has_mariadb_gtid;

@@ -191,6 +191,22 @@ int bridge_xa_prepared(struct bridge *b, const struct bb_event *ev, struct bb_er
     return bridge_end_txn(b, ev, err);
 }
 
+/* Was xid's entry file:pos in the list the session resumed with? */
+static bool inherited(const struct bridge *b, const char *xid, const char *file, uint64_t pos)
+{
+    char entry[XA_ID_TEXT_MAX + CHECKPOINT_FILE_MAX + 32];
+    int n = snprintf(entry, sizeof entry, "%s@%s:%llu", xid, file, (unsigned long long)pos);
+    if (n <= 0 || (size_t)n >= sizeof entry)
+        return false;
+    for (const char *p = b->xa_inherited; *p;) {
+        size_t len = strcspn(p, " ");
+        if (len == (size_t)n && memcmp(p, entry, len) == 0)
+            return true;
+        p += len + (p[len] == ' ');
+    }
+    return false;
+}
+
 /* An XA statement (a QUERY event). */
 int bridge_xa_statement_event(struct bridge *b, const struct bb_event *ev, enum xa_verb verb,
                               const char *xid, struct bb_error *err)
@@ -222,6 +238,15 @@ int bridge_xa_statement_event(struct bridge *b, const struct bb_event *ev, enum 
                  "rows are is not known, so changes it made to mirrored tables are not applied; "
                  "reload those tables (start again with --start snapshot) if it made any",
                  ev->log_file, (unsigned long long)ev->pos, xid);
+    if (verb == XA_VERB_COMMIT && file[0] && txn_wanted(b) && b->xa_inherited_server &&
+        b->xa_inherited_server != b->facts.server_id && inherited(b, xid, file, pos))
+        return bb_error_set(err, BB_ERR_SERVER, "%s:%llu: XA COMMIT of %s, prepared at %s:%llu "
+                            "of server_id %llu before a switch to this server (server_id %u): "
+                            "its rows cannot be read again here; reload the tables it changed "
+                            "(delete the checkpoint, start with source.start = \"snapshot\")",
+                            ev->log_file, (unsigned long long)ev->pos, xid, file,
+                            (unsigned long long)pos,
+                            (unsigned long long)b->xa_inherited_server, b->facts.server_id);
     if (verb == XA_VERB_COMMIT && file[0] && txn_wanted(b)) {
         int rc = xa_apply(b, xid, file, pos, ev, err);
         if (rc <= 0)

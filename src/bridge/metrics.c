@@ -75,6 +75,8 @@ struct metrics {
     gauge last_activity;                /* ... of the last event or heartbeat */
     gauge connected_since;              /* ... of the last change of `connected` */
     _Atomic bool connected, ever_connected, busy;
+    char source_name[300];              /* the server followed (under lock); "" before one */
+    counter switches;                   /* changes of source_name after the first */
 
     /* tables: names[0..ntables) are published (set before ntables moves
      * past them, with release order); slot max_tables is "(other)" */
@@ -338,6 +340,17 @@ static struct component *component_of(struct metrics *m, int who)
     return who == METRICS_SOURCE ? &m->source : &m->sinks[who].state;
 }
 
+void metrics_note_source(struct metrics *m, const char *where)
+{
+    pthread_mutex_lock(&m->lock);
+    if (strcmp(m->source_name, where) != 0) {
+        if (m->source_name[0])
+            bump(&m->switches, 1);
+        snprintf(m->source_name, sizeof m->source_name, "%s", where);
+    }
+    pthread_mutex_unlock(&m->lock);
+}
+
 void metrics_note_down(struct metrics *m, int who, const char *reason)
 {
     struct component *c = component_of(m, who);
@@ -484,6 +497,21 @@ void metrics_render(struct metrics *m, struct bb_buf *out)
            "1 while the binlog stream from the source is open.");
     sample_start(out, "binbridge_source_connected");
     put_u64(out, atomic_load(&m->connected));
+    char name[sizeof m->source_name];
+    pthread_mutex_lock(&m->lock);
+    memcpy(name, m->source_name, sizeof name);
+    pthread_mutex_unlock(&m->lock);
+    if (name[0]) {
+        family(out, "binbridge_source_info", "gauge",
+               "The source server followed (of those configured), as a label; always 1.");
+        sample_start(out, "binbridge_source_info{");
+        put_label(out, "server", name, true);
+        bb_buf_puts(out, "} 1\n");
+    }
+    family(out, "binbridge_source_switches_total", "counter",
+           "Changes of the source server followed (a failover), after the first choice.");
+    sample_start(out, "binbridge_source_switches_total");
+    put_u64(out, get(&m->switches));
     family(out, "binbridge_source_reconnects_total", "counter",
            "Connections to the source after the first.");
     sample_start(out, "binbridge_source_reconnects_total");

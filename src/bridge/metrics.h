@@ -86,6 +86,9 @@ void metrics_note_source_error(struct metrics *m, enum metrics_source_error kind
 /* The stream from the source is open (connected) or closed. A reconnect
  * is counted at every connection after the first. */
 void metrics_note_connected(struct metrics *m, bool connected);
+/* The source followed now ("host:port"), for binbridge_source_info; a
+ * change after the first counts as a switch (binbridge_source_switches_total). */
+void metrics_note_source(struct metrics *m, const char *where);
 /* who (METRICS_SOURCE or a sink) is failing since its first failure, for
  * `reason` (a one-line message); or works again. */
 void metrics_note_down(struct metrics *m, int who, const char *reason);

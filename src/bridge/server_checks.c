@@ -8,6 +8,7 @@
 
 #include <mysqld_error.h>
 
+#include "base/buf.h"
 #include "base/error.h"
 #include "mysql/server_conn.h"
 #include "mysql/xa.h"
@@ -56,11 +57,72 @@ static int current_position(MYSQL *m, const char *where, struct server_facts *f,
     return 0;
 }
 
+/* The GTID position at the current position (current_position first):
+ * MariaDB says it exactly (BINLOG_GTID_POS); MySQL's executed set is read
+ * on both sides of the position until it holds still, so that no
+ * transaction is in the one and not the other. Then what the server
+ * logged and purged, for resuming by GTID. */
 static int gtid_position(MYSQL *m, const char *where, struct server_facts *f, struct bb_error *err)
 {
-    return query_value(m, where, f->mariadb ? "SELECT @@global.gtid_binlog_pos"
-                                            : "SELECT @@global.gtid_executed",
-                       f->gtid_current, sizeof f->gtid_current, NULL, err);
+    bool is_null = false;
+    int rc;
+    if (f->mariadb) {
+        f->gtid_on = true;
+        struct bb_buf q;
+        bb_buf_init(&q);
+        bb_buf_puts(&q, "SELECT BINLOG_GTID_POS(");
+        server_quote_literal(m, &q, f->current_file);
+        bb_buf_printf(&q, ", %llu)", (unsigned long long)f->current_pos);
+        rc = bb_buf_check(&q, err);
+        if (rc == 0)
+            rc = query_value(m, where, q.data, f->gtid_current, sizeof f->gtid_current, &is_null,
+                             err);
+        bb_buf_destroy(&q);
+        /* NULL: the position moved on to a new file meanwhile; the
+         * server's own word, a little later, errs on the side of less */
+        if (rc == 0 && is_null)
+            rc = query_value(m, where, "SELECT @@global.gtid_binlog_pos", f->gtid_current,
+                             sizeof f->gtid_current, NULL, err);
+        if (rc == 0)
+            rc = query_value(m, where, "SELECT @@global.gtid_binlog_state", f->gtid_state,
+                             sizeof f->gtid_state, NULL, err);
+        char strict[16] = "";
+        if (rc == 0)
+            rc = query_value(m, where, "SELECT @@global.gtid_strict_mode", strict, sizeof strict,
+                             NULL, err);
+        f->gtid_strict = strcmp(strict, "1") == 0;
+        return rc;
+    }
+    char mode[32] = "";
+    struct bb_error e = { 0 };
+    /* servers before 5.6 have no gtid_mode: no GTIDs */
+    f->gtid_on = query_value(m, where, "SELECT @@global.gtid_mode", mode, sizeof mode, NULL,
+                             &e) == 0 && strcasecmp(mode, "ON") == 0;
+    if (!f->gtid_on) {
+        f->gtid_current[0] = '\0';
+        return 0;
+    }
+    char *before = malloc(CHECKPOINT_GTID_MAX);
+    if (!before)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    rc = 0;
+    for (int tries = 0; rc == 0 && tries < 20; tries++) {
+        rc = query_value(m, where, "SELECT @@global.gtid_executed", before, CHECKPOINT_GTID_MAX,
+                         NULL, err);
+        if (rc == 0)
+            rc = current_position(m, where, f, err);
+        if (rc == 0)
+            rc = query_value(m, where, "SELECT @@global.gtid_executed", f->gtid_current,
+                             sizeof f->gtid_current, NULL, err);
+        if (rc == 0 && strcmp(before, f->gtid_current) == 0)
+            break;
+    }
+    free(before);
+    snprintf(f->gtid_state, sizeof f->gtid_state, "%s", f->gtid_current);
+    if (rc == 0)
+        rc = query_value(m, where, "SELECT @@global.gtid_purged", f->gtid_purged,
+                         sizeof f->gtid_purged, NULL, err);
+    return rc;
 }
 
 /* XA RECOVER: formatID, gtrid_length, bqual_length, data (gtrid then
@@ -130,6 +192,32 @@ int server_prepared_xa(const struct bb_server_options *srv, char *out, size_t si
     return rc;
 }
 
+int server_gtid_at(const struct bb_server_options *srv, const char *file, uint64_t pos,
+                   char *out, size_t size, struct bb_error *err)
+{
+    MYSQL *m;
+    char where[300];
+    struct server_facts f;
+    int rc = open_server(srv, &f, &m, where, sizeof where, err);
+    if (rc < 0)
+        return rc;
+    struct bb_buf q;
+    bb_buf_init(&q);
+    bb_buf_puts(&q, "SELECT BINLOG_GTID_POS(");
+    server_quote_literal(m, &q, file);
+    bb_buf_printf(&q, ", %llu)", (unsigned long long)pos);
+    rc = bb_buf_check(&q, err);
+    bool is_null = false;
+    if (rc == 0)
+        rc = query_value(m, where, q.data, out, size, &is_null, err);
+    if (rc == 0 && is_null)
+        rc = bb_error_set(err, BB_ERR_SERVER, "server %s: no GTID position at %s:%llu", where,
+                          file, (unsigned long long)pos);
+    bb_buf_destroy(&q);
+    mysql_close(m);
+    return rc;
+}
+
 int server_current_position(const struct bb_server_options *srv, struct server_facts *f,
                             struct bb_error *err)
 {
@@ -167,6 +255,21 @@ static int binlog_exists(MYSQL *m, const char *where, const char *file, bool *fo
     if (res)
         mysql_free_result(res);
     return 0;
+}
+
+int server_checks_position(const struct bb_server_options *srv, const struct checkpoint *resume,
+                           const struct server_facts *f, struct bb_error *err)
+{
+    if (!f->resume_file_missing)
+        return 0;
+    char where[300];
+    server_conn_describe(srv, where, sizeof where);
+    return bb_error_set(err, BB_ERR_SERVER,
+                        "server %s: the saved position %s:%llu is no longer on the server "
+                        "(its binlogs now start at %s): the changes since then are lost to "
+                        "the binlog; resynchronise the target and delete the checkpoint to "
+                        "start again", where, resume->file, (unsigned long long)resume->pos,
+                        f->first_file[0] ? f->first_file : "?");
 }
 
 int server_checks_run(const struct bb_server_options *srv, const struct checkpoint *resume,
@@ -227,17 +330,23 @@ int server_checks_run(const struct bb_server_options *srv, const struct checkpoi
     }
     if (rc == 0)
         rc = gtid_position(m, where, f, err);
-    if (rc == 0 && resume) {
-        bool found;
-        char first[CHECKPOINT_FILE_MAX];
-        rc = binlog_exists(m, where, resume->file, &found, first, sizeof first, err);
-        if (rc == 0 && !found)
-            rc = bb_error_set(err, BB_ERR_SERVER,
-                              "server %s: the saved position %s:%llu is no longer on the server "
-                              "(its binlogs now start at %s): the changes since then are lost to "
-                              "the binlog; resynchronise the target and delete the checkpoint to "
-                              "start again", where, resume->file,
-                              (unsigned long long)resume->pos, first[0] ? first : "?");
+    if (rc == 0) {
+        bool found = false;
+        rc = binlog_exists(m, where, resume ? resume->file : "", &found, f->first_file,
+                           sizeof f->first_file, err);
+        f->resume_file_missing = resume && !found;
+    }
+    if (rc == 0 && f->mariadb && f->first_file[0]) {
+        /* where the oldest binlog starts: what is before it is gone */
+        struct bb_buf q;
+        bb_buf_init(&q);
+        bb_buf_puts(&q, "SELECT BINLOG_GTID_POS(");
+        server_quote_literal(m, &q, f->first_file);
+        bb_buf_puts(&q, ", 4)");
+        rc = bb_buf_check(&q, err);
+        if (rc == 0)
+            rc = query_value(m, where, q.data, f->gtid_purged, sizeof f->gtid_purged, NULL, err);
+        bb_buf_destroy(&q);
     }
     mysql_close(m);
     return rc;

@@ -22,6 +22,7 @@
 #include "bridge/server_checks.h"
 #include "base/text_escape.h"
 #include "base/url.h"
+#include "mysql/server_conn.h"
 #include "mysql/xa.h"
 
 /* text, its lines after the first indented by indent. */
@@ -117,7 +118,8 @@ static void print_usage(FILE *f, bool run)
         fputs("\n"
               "  --config FILE           rules and options (libconfig syntax, see config/)\n"
               "  --source URL            mysql://user@host[:port]; the password from $BINBRIDGE_PASSWORD\n"
-              "                          (or the variable source.password_env names)\n", f);
+              "                          (or the variable source.password_env names); several, a primary\n"
+              "                          and its replicas, separated by commas: URL,URL,...\n", f);
         for (size_t k = 0; k < sink_ntypes; k++) {
             char opt[64];
             snprintf(opt, sizeof opt, "--%s URL", sink_types[k]->config.name);
@@ -125,7 +127,9 @@ static void print_usage(FILE *f, bool run)
             put_indented(f, sink_types[k]->help_url, "                          ");
             fputs("\n", f);
         }
-        fputs("  --start earliest|current|snapshot  where to begin when no checkpoint exists (default\n"
+        fputs("  --resume auto|gtid|position  how a checkpoint is resumed (default auto: by GTID where\n"
+              "                          the source has GTIDs, else by binlog file and offset)\n"
+              "  --start earliest|current|snapshot  where to begin when no checkpoint exists (default\n"
               "                          current; snapshot: load the tables' rows first, then follow)\n"
               "  --stop-at-end           apply everything up to the server's current end, save, exit 0\n"
               "  --checkpoint NAME       the checkpoint's name (several bridges into one sink)\n"
@@ -163,7 +167,8 @@ static void print_usage(FILE *f, bool run)
 
 enum {
     OPT_CONFIG = 1000, OPT_SOURCE, OPT_START, OPT_STOP_AT_END, OPT_CHECKPOINT, OPT_SERVER_ID,
-    OPT_LOG_LEVEL, OPT_PROGRESS, OPT_LOG_FORMAT, OPT_HTTP, OPT_HELP, OPT_VERSION, OPT_MAX_LAG,
+    OPT_LOG_LEVEL, OPT_PROGRESS, OPT_LOG_FORMAT, OPT_HTTP, OPT_RESUME, OPT_HELP, OPT_VERSION,
+    OPT_MAX_LAG,
     OPT_SINK = 1100,            /* + k: --<name of sink k> */
 };
 
@@ -178,6 +183,7 @@ static const struct option fixed_options[] = {
     { "progress", required_argument, NULL, OPT_PROGRESS },
     { "log-format", required_argument, NULL, OPT_LOG_FORMAT },
     { "http", required_argument, NULL, OPT_HTTP },
+    { "resume", required_argument, NULL, OPT_RESUME },
     { "max-lag", required_argument, NULL, OPT_MAX_LAG },      /* status only */
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
@@ -199,6 +205,7 @@ static const char *value_of(int code)
     case OPT_PROGRESS: return "seconds, 0: none";
     case OPT_LOG_FORMAT: return "text or json";
     case OPT_HTTP: return "host:port, such as 127.0.0.1:9108";
+    case OPT_RESUME: return "auto, gtid or position";
     case OPT_MAX_LAG: return "seconds";
     default: return "?";
     }
@@ -211,7 +218,6 @@ static const struct {
     const char *option;
     bool run_only;              /* status has no use for it */
 } setting_flags[] = {
-    { OPT_SOURCE, "source.url", false },
     { OPT_CHECKPOINT, "checkpoint", false },
     { OPT_START, "source.start", true },
     { OPT_SERVER_ID, "source.server_id", true },
@@ -219,6 +225,8 @@ static const struct {
     { OPT_PROGRESS, "progress_interval", true },
     { OPT_LOG_FORMAT, "log_format", true },
     { OPT_HTTP, "http.listen", true },
+    { OPT_RESUME, "source.resume", true },
+    { OPT_SOURCE, "source.url", false },
 };
 #define NSETTING (sizeof setting_flags / sizeof setting_flags[0])
 
@@ -263,7 +271,7 @@ static int parse_args(int argc, char **argv, const char *cmd, bool run, struct c
             s->sink_url[c - OPT_SINK] = optarg;
             continue;
         }
-        if (((c >= OPT_CONFIG && c <= OPT_HTTP) || c == OPT_MAX_LAG) &&
+        if (((c >= OPT_CONFIG && c <= OPT_RESUME) || c == OPT_MAX_LAG) &&
             c != OPT_STOP_AT_END && cli_value_missing(cmd, flag_name(c), optarg, value_of(c)))
             return -1;
         bool setting = false;
@@ -355,6 +363,11 @@ static int build_config(const char *cmd, const struct cli_settings *s, struct bb
             return err->code;
         }
     }
+    /* --source (one server or several) replaces source.urls of the file
+     * and the environment as well as source.url */
+    if (s->setting[NSETTING - 1] && config_set_list(cfg, "source.urls", NULL, 0, "--source",
+                                                    err) < 0)
+        return err->code;
     for (size_t k = 0; k < sink_ntypes; k++) {
         char name[80];
         snprintf(name, sizeof name, "%s.url", sink_types[k]->config.name);
@@ -367,55 +380,86 @@ static int build_config(const char *cmd, const struct cli_settings *s, struct bb
     return config_validate(cfg, err);
 }
 
-/* The source connection: the URL, and when it holds no password the
+/* The source connections: each URL, and when it holds no password the
  * environment's or the one of the variable the configuration names
- * (config_password). */
-static int source_options(const struct bb_config *cfg, struct bb_server_options *srv,
-                          struct bb_error *err)
+ * (config_password). TLS: the configuration's source.ssl_* settings for
+ * every URL, then each URL's own parameters over them, each on its own (a
+ * URL's ?ssl-mode=DISABLED wins over source.ssl_mode; source.ssl_ca still
+ * applies when the URL names no CA), so that every server of the list is
+ * reached as its URL says. The settings' pointers are cfg's, which
+ * outlives the options. *srvs is an array of *nsrv (free with
+ * free_sources, also after a failure). */
+static int source_options(const struct bb_config *cfg, struct bb_server_options **srvs,
+                          size_t *nsrv, struct bb_error *err)
 {
-    bb_server_options_init(srv);
-    /* TLS: the configuration's settings, then the URL's parameters over
-     * them, each on its own (a URL's ?ssl-mode=DISABLED wins over
-     * source.ssl_mode; source.ssl_ca still applies when the URL names no
-     * CA). Their pointers are cfg's, which outlives srv. */
-    if (cfg->ssl_mode && !bb_ssl_mode_parse(cfg->ssl_mode, &srv->ssl_mode))
+    enum bb_ssl_mode mode = BB_SSL_PREFERRED;
+    if (cfg->ssl_mode && !bb_ssl_mode_parse(cfg->ssl_mode, &mode))
         return bb_error_set(err, BB_ERR_USAGE, "source.ssl_mode: \"%s\" is no mode", cfg->ssl_mode);
-    srv->ssl_ca = cfg->ssl_ca;
-    srv->ssl_cert = cfg->ssl_cert;
-    srv->ssl_key = cfg->ssl_key;
-    if (bb_server_options_parse_url(srv, cfg->source_url, err) < 0 ||
-        bb_server_options_check(srv, err) < 0) {
-        bb_error_prefix(err, "source");
-        return err->code;
+    char **urls;
+    size_t n = config_source_urls(cfg, &urls);
+    *nsrv = 0;
+    *srvs = calloc(n ? n : 1, sizeof **srvs);
+    if (!*srvs || (n && !urls)) {
+        config_list_free(urls);
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     }
     const char *pw = config_password(cfg, "source");
-    if (pw && !url_has_password(cfg->source_url))
-        srv->password = pw;
-    if (cfg->server_id)
-        srv->server_id = cfg->server_id;
+    for (size_t i = 0; i < n; i++) {
+        struct bb_server_options *srv = &(*srvs)[i];
+        bb_server_options_init(srv);
+        *nsrv = i + 1;
+        srv->ssl_mode = mode;
+        srv->ssl_ca = cfg->ssl_ca;
+        srv->ssl_cert = cfg->ssl_cert;
+        srv->ssl_key = cfg->ssl_key;
+        if (bb_server_options_parse_url(srv, urls[i], err) < 0 ||
+            bb_server_options_check(srv, err) < 0) {
+            if (n > 1)
+                bb_error_prefix(err, "source %zu of %zu", i + 1, n);
+            else
+                bb_error_prefix(err, "source");
+            config_list_free(urls);
+            return err->code;
+        }
+        if (pw && !url_has_password(urls[i]))
+            srv->password = pw;
+        if (cfg->server_id)
+            srv->server_id = cfg->server_id;
+    }
+    config_list_free(urls);
     return 0;
 }
 
+static void free_sources(struct bb_server_options *srvs, size_t n)
+{
+    for (size_t i = 0; srvs && i < n; i++)
+        bb_server_options_destroy(&srvs[i]);
+    free(srvs);
+}
+
 /* What run and status start with: the command line, then the
- * configuration and the source's server options built from it. Returns -1
- * to go on (cfg and srv then to be destroyed by the caller), else the exit
+ * configuration and the sources' server options built from it. Returns -1
+ * to go on (cfg and srvs then to be freed by the caller), else the exit
  * status: help printed, or a usage error reported in one line. */
 static int prepare(int argc, char **argv, const char *cmd, bool run, struct cli_settings *s,
-                   struct bb_config *cfg, struct bb_server_options *srv)
+                   struct bb_config *cfg, struct bb_server_options **srvs, size_t *nsrv)
 {
+    *srvs = NULL;
+    *nsrv = 0;
     int rc = parse_args(argc, argv, cmd, run, s);
     if (rc != 0)
         return rc > 0 ? BB_EXIT_OK : BB_EXIT_USAGE;
     struct bb_error err = { 0 };
-    bb_server_options_init(srv);
     rc = build_config(cmd, s, cfg, &err);
     /* The configuration has its own copies of the URLs: their passwords
      * leave the command line (ps, /proc/PID/cmdline) before anything
      * connects, as the mysql client does with -p. */
     url_scrub_args(argc, argv);
-    if (rc < 0 || source_options(cfg, srv, &err) < 0) {
+    if (rc < 0 || source_options(cfg, srvs, nsrv, &err) < 0) {
         cli_error("%s", err.msg);
-        bb_server_options_destroy(srv);
+        free_sources(*srvs, *nsrv);
+        *srvs = NULL;
+        *nsrv = 0;
         bb_config_destroy(cfg);
         return BB_EXIT_USAGE;
     }
@@ -438,8 +482,9 @@ int cli_run(int argc, char **argv)
 {
     struct cli_settings s;
     struct bb_config cfg;
-    struct bb_server_options srv;
-    int status = prepare(argc, argv, "run", true, &s, &cfg, &srv);
+    struct bb_server_options *srvs;
+    size_t nsrv;
+    int status = prepare(argc, argv, "run", true, &s, &cfg, &srvs, &nsrv);
     if (status >= 0)
         return status;
     struct bb_error err = { 0 };
@@ -489,8 +534,9 @@ int cli_run(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    if (bridge_run(&cfg, &srv, s.stop_at_end, metrics, &err) < 0) {
-        cli_password_hint(&err, srv.password);
+    if (bridge_run_sources(&cfg, srvs, nsrv, s.stop_at_end, metrics, &err) < 0) {
+        for (size_t i = 0; i < nsrv; i++)
+            cli_password_hint(&err, srvs[i].password);
         log_error("%s", err.msg);
         status = err.code == BB_ERR_USAGE ? BB_EXIT_USAGE : BB_EXIT_FAILURE;
     } else {
@@ -499,7 +545,7 @@ int cli_run(int argc, char **argv)
 done:
     http_server_stop(http);
     metrics_free(metrics);
-    bb_server_options_destroy(&srv);
+    free_sources(srvs, nsrv);
     bb_config_destroy(&cfg);
     return status;
 }
@@ -572,8 +618,9 @@ int cli_status(int argc, char **argv)
 {
     struct cli_settings s;
     struct bb_config cfg;
-    struct bb_server_options srv;
-    int status = prepare(argc, argv, "status", false, &s, &cfg, &srv);
+    struct bb_server_options *srvs;
+    size_t nsrv;
+    int status = prepare(argc, argv, "status", false, &s, &cfg, &srvs, &nsrv);
     if (status >= 0)
         return status;
     struct bb_error err = { 0 };
@@ -604,14 +651,26 @@ int cli_status(int argc, char **argv)
         }
         found[k] = rc > 0;
     }
-    if (server_current_position(&srv, &facts, &err) < 0) {
-        cli_password_hint(&err, srv.password);
+    /* The first source that answers (each one tried, in order). */
+    size_t at = 0;
+    for (; at < nsrv; at++) {
+        bb_error_clear(&err);
+        if (server_current_position(&srvs[at], &facts, &err) == 0)
+            break;
+        cli_password_hint(&err, srvs[at].password);
+        if (at + 1 < nsrv)
+            fprintf(stderr, "binbridge: status: %s; trying the next source\n", err.msg);
+    }
+    if (at == nsrv) {
         cli_error("%s", err.msg);
         goto done;
     }
-    print_line("server: %s:%llu%s%s%s\n", facts.current_file,
-               (unsigned long long)facts.current_pos, facts.gtid_current[0] ? " (gtid " : "",
-               facts.gtid_current, facts.gtid_current[0] ? ")" : "");
+    char where[300];
+    server_conn_describe(&srvs[at], where, sizeof where);
+    print_line("server%s%s: %s:%llu%s%s%s\n", nsrv > 1 ? " " : "", nsrv > 1 ? where : "",
+               facts.current_file, (unsigned long long)facts.current_pos,
+               facts.gtid_current[0] ? " (gtid " : "", facts.gtid_current,
+               facts.gtid_current[0] ? ")" : "");
     /* Healthy: every sink has a checkpoint, within --max-lag. The first
      * that is not says why on stderr (a container's health log). */
     status = BB_EXIT_OK;
@@ -637,7 +696,7 @@ done:
         if (open[k])
             sinks[k].ops->close(sinks[k].ctx);
     free(cps);
-    bb_server_options_destroy(&srv);
+    free_sources(srvs, nsrv);
     bb_config_destroy(&cfg);
     return status;
 }

@@ -53,6 +53,7 @@ const char *checkpoint_position_text(const struct checkpoint *cp, char *buf, siz
 
 const char *const checkpoint_field_names[CHECKPOINT_NFIELDS] = {
     "file", "pos", "rows_done", "gtid", "commit_time", "server_id", "state", "xa_pending",
+    "txn_gtid", "format",
 };
 
 void checkpoint_field_values(const struct checkpoint *cp,
@@ -66,6 +67,8 @@ void checkpoint_field_values(const struct checkpoint *cp,
     snprintf(values[5], CHECKPOINT_GTID_MAX, "%llu", (unsigned long long)cp->server_id);
     snprintf(values[6], CHECKPOINT_GTID_MAX, "%s", cp->loading ? "loading" : "streaming");
     snprintf(values[7], CHECKPOINT_GTID_MAX, "%s", cp->xa_pending);
+    snprintf(values[8], CHECKPOINT_GTID_MAX, "%s", cp->rows_done ? cp->txn_gtid : "");
+    snprintf(values[9], CHECKPOINT_GTID_MAX, "%s", CHECKPOINT_FORMAT);
 }
 
 static int parse_u64(const char *s, size_t n, uint64_t *out)
@@ -243,6 +246,17 @@ int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
                 return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint field gtid is invalid");
             memcpy(cp->gtid, v, len);
             cp->gtid[len] = '\0';
+        } else if (strcmp(name, "txn_gtid") == 0) {
+            if (len >= sizeof cp->txn_gtid || memchr(v, 0, len))
+                return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint field txn_gtid is invalid");
+            memcpy(cp->txn_gtid, v, len);
+            cp->txn_gtid[len] = '\0';
+        } else if (strcmp(name, "format") == 0) {
+            if (!(len == 1 && v[0] == '2'))
+                return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint format '%.*s' is unknown "
+                                    "(this binbridge reads format 2 and older records): was it "
+                                    "saved by a newer binbridge?", (int)(len > 20 ? 20 : len), v);
+            cp->gtid_full = true;
         } else if (strcmp(name, "xa_pending") == 0) {
             if (!xa_list_valid(v, len))
                 return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint field xa_pending is invalid: "

@@ -5,8 +5,9 @@
  * the first transaction not yet fully applied, and how many of that
  * transaction's row changes are already applied (non-zero only while a
  * transaction too large for one batch is being applied in chunks). It
- * also keeps the GTID position after the last applied transaction and its
- * commit time, for humans and for lag, and the XA transactions prepared
+ * also keeps the GTID position after the last applied transaction (what a
+ * resume by GTID starts from, on this server or another one after a
+ * failover) and its commit time, and the XA transactions prepared
  * before the position and not yet committed or rolled back (their rows
  * are applied at their XA COMMIT, read again from where they start). */
 #ifndef BB_CHECKPOINT_H
@@ -19,6 +20,8 @@
 
 #define CHECKPOINT_FILE_MAX 512
 #define CHECKPOINT_GTID_MAX 4096
+/* One GTID: "uuid:tag:n" with a 32-character tag and a 19-digit number. */
+#define CHECKPOINT_TXN_GTID_MAX 128
 /* The list of pending XA transactions is a field like the others: at most
  * CHECKPOINT_GTID_MAX bytes, the size of a field's value in the sinks. */
 #define CHECKPOINT_XA_MAX CHECKPOINT_GTID_MAX
@@ -29,8 +32,16 @@ struct checkpoint {
     uint64_t rows_done;              /* its row changes already applied */
     char gtid[CHECKPOINT_GTID_MAX];  /* GTID position after the last applied
                                         transaction: MariaDB "0-1-42,1-2-7" (one
-                                        per domain), MySQL "uuid:n" of the last
-                                        one; "" when the source has no GTIDs */
+                                        per domain), MySQL the executed set
+                                        "uuid:1-42:50-60,uuid2:tag:1-3" (gaps kept);
+                                        "" when the source has no GTIDs */
+    bool gtid_full;                  /* gtid is a whole position (format 2). A record
+                                        of an older binbridge (no format field) held
+                                        for MySQL only the last GTID "uuid:n" */
+    char txn_gtid[CHECKPOINT_TXN_GTID_MAX]; /* with rows_done: the GTID of that
+                                        transaction, so that a resume by GTID (which
+                                        sends it again from its start) skips the rows
+                                        applied; "" otherwise */
     uint32_t commit_time;            /* binlog timestamp of that transaction */
     uint64_t server_id;              /* the source server's server_id */
     bool loading;                    /* an initial load (start = snapshot) wrote part of
@@ -53,9 +64,12 @@ const char *checkpoint_position_text(const struct checkpoint *cp, char *buf, siz
 
 /* Key/value pairs, for sinks that store the checkpoint as a record:
  * file, pos, rows_done, gtid, commit_time, server_id, state ("loading" or
- * "streaming"), xa_pending, all as text. A record without xa_pending (saved
- * before there was one) has no pending XA transaction. */
-#define CHECKPOINT_NFIELDS 8
+ * "streaming"), xa_pending, txn_gtid, format ("2"), all as text. A record
+ * without xa_pending (saved before there was one) has no pending XA
+ * transaction; one without format was saved by an older binbridge (its
+ * gtid_full is false), without txn_gtid has none. */
+#define CHECKPOINT_NFIELDS 10
+#define CHECKPOINT_FORMAT "2"
 extern const char *const checkpoint_field_names[CHECKPOINT_NFIELDS];
 void checkpoint_field_values(const struct checkpoint *cp,
                              char values[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX]);

@@ -85,7 +85,50 @@ _Static_assert(sizeof(enum start_at) == sizeof(int), "enums are stored as int");
 /* ------------------------------------------------------------------ */
 /* Value checks (shared by the file and config_validate)               */
 
-static bool check_mysql_url(const char *v, char *why, size_t n)
+static void strings_free(config_list list);
+
+/* Where the next URL of a list starts: after a comma followed by a
+ * scheme (mysql:// or mariadb://), so that a comma inside a password
+ * stays in it. NULL when v holds one URL. */
+static const char *next_url(const char *v)
+{
+    for (const char *c = strchr(v, ','); c; c = strchr(c + 1, ',')) {
+        const char *u = c + 1;
+        while (*u == ' ')
+            u++;
+        if (strncasecmp(u, "mysql://", 8) == 0 || strncasecmp(u, "mariadb://", 10) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+/* The URLs of v, one or several (next_url), as a list (NULL: no memory). */
+static config_list split_urls(const char *v)
+{
+    size_t n = 1;
+    for (const char *p = v; (p = next_url(p)); p++)
+        n++;
+    config_list list = calloc(n + 1, sizeof *list);
+    if (!list)
+        return NULL;
+    const char *p = v;
+    for (size_t i = 0; i < n; i++) {
+        while (*p == ' ')
+            p++;
+        const char *end = next_url(p);
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        while (len && p[len - 1] == ' ')
+            len--;
+        if (!(list[i] = strndup(p, len))) {
+            strings_free(list);
+            return NULL;
+        }
+        p = end ? end + 1 : p + len;
+    }
+    return list;
+}
+
+static bool check_one_mysql_url(const char *v, char *why, size_t n)
 {
     /* The library's own parser is the authority on what the source accepts. */
     struct bb_server_options so;
@@ -96,6 +139,26 @@ static bool check_mysql_url(const char *v, char *why, size_t n)
     if (rc < 0)
         snprintf(why, n, "%s", e.msg);
     return rc == 0;
+}
+
+/* One URL, or several separated by commas (a primary and its replicas). */
+static bool check_mysql_url(const char *v, char *why, size_t n)
+{
+    if (!next_url(v))
+        return check_one_mysql_url(v, why, n);
+    config_list list = split_urls(v);
+    if (!list) {
+        snprintf(why, n, "out of memory");
+        return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; ok && list[i]; i++) {
+        char w[400];
+        if (!(ok = check_one_mysql_url(list[i], w, sizeof w)))
+            snprintf(why, n, "URL %zu of the list: %s", i + 1, w);
+    }
+    strings_free(list);
+    return ok;
 }
 
 static bool check_ssl_mode(const char *v, char *why, size_t n)
@@ -229,6 +292,7 @@ bool config_check_template(const char *tpl, bool with_row, const char *literal_b
 /* The engine's tables                                                 */
 
 static const char *const start_names[] = { "earliest", "current", "snapshot", NULL };
+static const char *const resume_names[] = { "auto", "gtid", "position", NULL };
 static const char *const log_level_names[] = { "debug", "info", "warn", "error", "off", NULL };
 static const char *const log_format_names[] = { "text", "json", NULL };
 
@@ -245,7 +309,23 @@ static const struct config_option source_options[] = {
     { .name = "source.url", .type = CONFIG_STRING, CFG(source_url), .check = check_mysql_url,
       .flags = CONFIG_UNSET_OK,
       .help = "the MySQL or MariaDB server, mysql://user[:password]@host[:port] or mariadb://...; "
-              "--source overrides it" },
+              "several (a primary and its replicas) separated by commas; --source overrides it" },
+    { .name = "source.urls", .type = CONFIG_LIST, CFG(source_urls), .check = check_mysql_url,
+      .flags = CONFIG_UNSET_OK,
+      .help = "several MySQL or MariaDB servers (a primary and its replicas), tried in order at "
+              "start and after a lost connection: the bridge follows the first that can serve "
+              "its checkpoint's GTID position; not with source.url; --source overrides it" },
+    { .name = "source.resume", .type = CONFIG_ENUM, CFG(resume), .choices = resume_names,
+      .def = "auto",
+      .help = "how a checkpoint is resumed: \"auto\" (by its GTID position where the source has "
+              "GTIDs, else by binlog file and offset), \"gtid\" (always by GTID: an error where "
+              "there are none) or \"position\" (by file and offset, which only the server that "
+              "wrote them knows)" },
+    { .name = "source.catch_up_wait", .type = CONFIG_REAL, CFG(catch_up_wait), .rmin = 0,
+      .rmax = 86400, .def = "60",
+      .help = "seconds: how long to wait for a source that lacks transactions the sinks already "
+              "hold (a replica promoted before it had them) to catch up, before stopping with the "
+              "GTIDs it lacks" },
     { .name = "source.password_env", .type = CONFIG_STRING, CFG(source_password_env),
       .check = config_check_env_name, .flags = CONFIG_UNSET_OK,
       .help = "name of the environment variable holding the source password (keeps it out of the "
@@ -553,6 +633,7 @@ static bool check_list_item(const struct config_option *o, const char *name, con
     for (size_t i = 0; i < nearlier; i++)
         if (strcmp(earlier[i], v) == 0) {
             snprintf(msg, n, "%s lists \"%s\" twice", name, v);
+            url_redact_passwords(msg, n);     /* a URL's password */
             return false;
         }
     if (o->check && !o->check(v, why, sizeof why)) {
@@ -1677,6 +1758,70 @@ static void *top_field(const struct bb_config *cfg, const char *name,
     return field_of(t->slot[i].opt, slot_base(cfg, t, (size_t)i, (void *)cfg));
 }
 
+int config_set_list(struct bb_config *cfg, const char *name, const char *const *items, size_t n,
+                    const char *as, struct bb_error *err)
+{
+    const struct config_option *o;
+    config_list *slot = (config_list *)top_field(cfg, name, &o);
+    if (!slot || o->type != CONFIG_LIST)
+        return bb_error_set(err, BB_ERR_USAGE, "no list option \"%s\"", name);
+    if (n == 0) {
+        strings_free(*slot);
+        *slot = NULL;
+        return 0;
+    }
+    config_list list = calloc(n + 1, sizeof *list);
+    if (!list)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        char msg[BB_ERROR_MSG_MAX];
+        if (!(list[i] = strdup(items[i]))) {
+            strings_free(list);
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        }
+        if (!check_list_item(o, as, list[i], list, i, msg, sizeof msg)) {
+            strings_free(list);
+            return bb_error_set(err, BB_ERR_USAGE, "%s", msg);
+        }
+    }
+    strings_free(*slot);
+    *slot = list;
+    return 0;
+}
+
+size_t config_source_urls(const struct bb_config *cfg, char ***urls)
+{
+    *urls = NULL;
+    config_list list = NULL;
+    if (cfg->source_urls) {
+        size_t n = 0;
+        while (cfg->source_urls[n])
+            n++;
+        list = calloc(n + 1, sizeof *list);
+        for (size_t i = 0; list && i < n; i++)
+            if (!(list[i] = strdup(cfg->source_urls[i]))) {
+                strings_free(list);
+                list = NULL;
+            }
+    } else if (cfg->source_url) {
+        list = split_urls(cfg->source_url);
+    } else {
+        return 0;
+    }
+    if (!list)
+        return 1;     /* the caller sees the NULL list: out of memory */
+    size_t n = 0;
+    while (list[n])
+        n++;
+    *urls = list;
+    return n;
+}
+
+void config_list_free(config_list list)
+{
+    strings_free(list);
+}
+
 int config_set(struct bb_config *cfg, const char *name, const char *value, struct bb_error *err)
 {
     const struct config_option *o;
@@ -2292,6 +2437,8 @@ static int check_secret(const struct bb_config *cfg, const char *group, const ch
                                                 slot_base(cfg, t, (size_t)ui, (void *)cfg));
     if (!env)
         return 0;
+    if (!url && strcmp(group, "source") == 0 && cfg->source_urls)
+        url = "";    /* several servers: the URLs that hold no password use it */
     if (!url)
         return validate_fail(cfg, err, (size_t)ei, "%s is set but %s is not configured (%s)",
                              env_name, what, url_name);
@@ -2318,9 +2465,12 @@ int config_validate(const struct bb_config *cfg, struct bb_error *err)
         if (!check_field(o, f, msg, sizeof msg))
             return validate_fail(cfg, err, i, "%s", msg);
     }
-    if (!cfg->source_url)
+    if (!cfg->source_url && !cfg->source_urls)
         return validate_fail(cfg, err, t->n, "no source: set source.url or give --source "
                              "mysql://user@host:port");
+    if (cfg->source_url && cfg->source_urls)
+        return validate_fail(cfg, err, t->n, "source.url and source.urls are both set: keep one "
+                             "(source.urls lists every server)");
     bool any = false;
     for (size_t k = 0; k < cfg->nsinks; k++)
         any |= config_sink_url(cfg, k) != NULL;

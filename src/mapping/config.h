@@ -158,6 +158,12 @@ struct table_rule {
  * tables (an initial load) followed by the binlog from that snapshot on. */
 enum start_at { START_EARLIEST, START_CURRENT, START_SNAPSHOT };
 
+/* How a checkpoint is resumed: by its GTID position wherever the source
+ * has GTIDs (auto), always by GTID (gtid: an error where it cannot be), or
+ * by binlog file and offset, which only the server that wrote them knows
+ * (position). */
+enum resume_by { RESUME_AUTO, RESUME_GTID, RESUME_POSITION };
+
 struct config_layout;           /* private to config.c */
 struct config_origin;
 
@@ -166,6 +172,9 @@ struct bb_config {
 
     /* source */
     char *source_url;       /* mysql://user[:pass]@host:port */
+    config_list source_urls;    /* several servers, tried in order (not with source_url) */
+    enum resume_by resume;
+    double catch_up_wait;   /* seconds to wait for a source that lacks GTIDs the sinks hold */
     char *source_password_env;  /* name of an environment variable holding the password */
     uint32_t server_id;     /* replica id to register as */
     enum start_at start;    /* where to begin when no checkpoint exists */
@@ -244,6 +253,20 @@ int config_validate(const struct bb_config *cfg, struct bb_error *err);
 
 /* Free everything cfg holds and leave it zeroed. */
 void bb_config_destroy(struct bb_config *cfg);
+
+/* Set list option `name` to items[0..n), each checked as a file's list
+ * item is (messages name it `as`), as the command line does with a
+ * repeated flag; n 0 unsets it. */
+int config_set_list(struct bb_config *cfg, const char *name, const char *const *items, size_t n,
+                    const char *as, struct bb_error *err);
+
+/* The source servers of the configuration, in order: source.urls, or
+ * source.url (one URL, or several separated by commas: a comma followed by
+ * mysql:// or mariadb:// starts the next one, so a comma in a password
+ * stays there). Returns how many (0 when none is set) and sets *urls to a
+ * list to free with config_list_free (NULL with a count: out of memory). */
+size_t config_source_urls(const struct bb_config *cfg, char ***urls);
+void config_list_free(config_list list);
 
 /* Set a string option, replacing and freeing the old value. */
 int config_set_string(char **slot, const char *value, struct bb_error *err);

@@ -2,6 +2,7 @@
  * queries with one-line errors, and the GTID start positions of both
  * server flavours (checked before connecting, so a typo is a usage error). */
 #include "mysql/server_conn.h"
+#include "mysql/gtid.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -507,236 +508,34 @@ int server_gtid_check_mariadb(const char *s, struct bb_error *err)
     }
 }
 
-/* One (uuid, tag) of a MySQL GTID set and its intervals [start, end). */
-struct tsid_block {
-    uint8_t uuid[16];
-    char tag[33];
-    size_t taglen;
-    struct bb_gtid_interval *iv;
-    size_t niv, cap;
-};
-
-struct mysql_gtid_set {
-    struct tsid_block *b;
-    size_t n, cap;
-};
-
-static void mysql_gtid_set_free(struct mysql_gtid_set *set)
-{
-    for (size_t i = 0; i < set->n; i++)
-        free(set->b[i].iv);
-    free(set->b);
-    set->b = NULL;
-    set->n = set->cap = 0;
-}
-
-static struct tsid_block *tsid_find(struct mysql_gtid_set *set, const uint8_t *uuid,
-                                    const char *tag, size_t taglen)
-{
-    for (size_t i = 0; i < set->n; i++)
-        if (memcmp(set->b[i].uuid, uuid, 16) == 0 && set->b[i].taglen == taglen &&
-            memcmp(set->b[i].tag, tag, taglen) == 0)
-            return &set->b[i];
-    if (set->n == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 4;
-        struct tsid_block *b = realloc(set->b, cap * sizeof *b);
-        if (!b)
-            return NULL;
-        set->b = b;
-        set->cap = cap;
-    }
-    struct tsid_block *t = &set->b[set->n++];
-    memset(t, 0, sizeof *t);
-    memcpy(t->uuid, uuid, 16);
-    memcpy(t->tag, tag, taglen);
-    t->taglen = taglen;
-    return t;
-}
-
-static bool tsid_add(struct tsid_block *t, uint64_t start, uint64_t end)
-{
-    if (t->niv == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 4;
-        struct bb_gtid_interval *iv = realloc(t->iv, cap * sizeof *iv);
-        if (!iv)
-            return false;
-        t->iv = iv;
-        t->cap = cap;
-    }
-    t->iv[t->niv].start = start;
-    t->iv[t->niv].end = end;
-    t->niv++;
-    return true;
-}
-
-/* 8-4-4-4-12 hex digits (or 32 without dashes) into 16 bytes; returns the
- * characters read, 0 if p does not start with a UUID. */
-static size_t parse_uuid(const char *p, uint8_t *out)
-{
-    size_t i = 0, nd = 0;
-    while (nd < 32) {
-        if (nd > 0 && (nd == 8 || nd == 12 || nd == 16 || nd == 20) && p[i] == '-')
-            i++;
-        int hi = bb_hex_digit((unsigned char)p[i]);
-        int lo = hi >= 0 ? bb_hex_digit((unsigned char)p[i + 1]) : -1;
-        if (hi < 0 || lo < 0)
-            return 0;
-        out[nd / 2] = (uint8_t)(hi << 4 | lo);
-        nd += 2;
-        i += 2;
-    }
-    return isxdigit((unsigned char)p[i]) ? 0 : i;
-}
-
-/* MySQL: uuid[:tag]:interval[:interval...][,uuid...], intervals N or N-M,
- * tags (8.3+) [a-z_][a-z0-9_]{0,31} applying to the intervals after them. */
-static int mysql_gtid_parse(const char *s, struct mysql_gtid_set *set, struct bb_error *err)
-{
-    const char *p = s;
-#define GTID_FAIL(...) do { mysql_gtid_set_free(set); \
-        return bb_error_set(err, BB_ERR_USAGE, __VA_ARGS__); } while (0)
-    while (isspace((unsigned char)*p))
-        p++;
-    if (*p == '\0')
-        return 0;
-    for (;;) {
-        uint8_t uuid[16];
-        size_t n = parse_uuid(p, uuid);
-        if (n == 0)
-            GTID_FAIL("GTID set '%s': expected a UUID at offset %zu", s, (size_t)(p - s));
-        p += n;
-        char tag[33] = "";
-        size_t taglen = 0;
-        bool any = false;
-        while (isspace((unsigned char)*p))
-            p++;
-        while (*p == ':') {
-            p++;
-            while (isspace((unsigned char)*p))
-                p++;
-            if (isalpha((unsigned char)*p) || *p == '_') {
-                taglen = 0;
-                while (isalnum((unsigned char)*p) || *p == '_') {
-                    if (taglen == 32)
-                        GTID_FAIL("GTID set '%s': tag at offset %zu is longer than 32 characters",
-                                  s, (size_t)(p - s - taglen));
-                    tag[taglen++] = (char)tolower((unsigned char)*p++);
-                }
-                tag[taglen] = '\0';
-                any = false;
-            } else if (isdigit((unsigned char)*p)) {
-                char *end;
-                errno = 0;
-                unsigned long long a = strtoull(p, &end, 10), b = a;
-                if (errno)
-                    GTID_FAIL("GTID set '%s': number at offset %zu is out of range", s,
-                              (size_t)(p - s));
-                p = end;
-                if (*p == '-') {
-                    p++;
-                    if (!isdigit((unsigned char)*p))
-                        GTID_FAIL("GTID set '%s': expected a number at offset %zu", s,
-                                  (size_t)(p - s));
-                    errno = 0;
-                    b = strtoull(p, &end, 10);
-                    if (errno)
-                        GTID_FAIL("GTID set '%s': number at offset %zu is out of range", s,
-                                  (size_t)(p - s));
-                    p = end;
-                }
-                if (a == 0 || b < a || b >= (unsigned long long)INT64_MAX)
-                    GTID_FAIL("GTID set '%s': interval %llu-%llu is invalid (1 <= start <= end "
-                              "< 2^63-1)", s, a, b);
-                struct tsid_block *t = tsid_find(set, uuid, tag, taglen);
-                if (!t || !tsid_add(t, a, b + 1)) {
-                    mysql_gtid_set_free(set);
-                    return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-                }
-                any = true;
-            } else {
-                GTID_FAIL("GTID set '%s': expected an interval or a tag at offset %zu", s,
-                          (size_t)(p - s));
-            }
-            while (isspace((unsigned char)*p))
-                p++;
-        }
-        if (!any)
-            GTID_FAIL("GTID set '%s': %s at offset %zu has no intervals", s,
-                      taglen ? "tag" : "UUID", (size_t)(p - s));
-        if (*p == '\0')
-            return 0;
-        if (*p != ',')
-            GTID_FAIL("GTID set '%s': expected ',' or ':' at offset %zu", s, (size_t)(p - s));
-        p++;
-        while (isspace((unsigned char)*p))
-            p++;
-    }
-#undef GTID_FAIL
-}
-
-static int interval_cmp(const void *a, const void *b)
-{
-    const struct bb_gtid_interval *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static void put_u64le(struct bb_buf *b, uint64_t v)
+static void put_le(struct bb_buf *b, uint64_t v, int n)
 {
     uint8_t x[8];
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < n; i++)
         x[i] = (uint8_t)(v >> (8 * i));
-    bb_buf_append(b, x, 8);
+    bb_buf_append(b, x, (size_t)n);
 }
 
-/* The set as PREVIOUS_GTIDS_LOG_EVENT encodes it (the server refuses
- * intervals that are unsorted, overlapping or touching, so they are merged):
- *   8 n_sids (tagged format, when any tag is present: format byte 1, then
- *     6 bytes n_sids, then format byte 1 again)
- *   per sid: 16 uuid, [tagged: varlen tag length, tag], 8 n_intervals,
- *     n_intervals x (8 start, 8 end) */
-static void mysql_gtid_encode(struct mysql_gtid_set *set, struct bb_buf *out)
+void server_dump_gtid_body(struct bb_buf *out, uint16_t flags, uint32_t server_id,
+                           const char *file, uint64_t pos, const struct bb_buf *gtids)
 {
-    bool tagged = false;
-    for (size_t i = 0; i < set->n; i++) {
-        struct tsid_block *t = &set->b[i];
-        tagged |= t->taglen > 0;
-        qsort(t->iv, t->niv, sizeof *t->iv, interval_cmp);
-        size_t k = 0;
-        for (size_t j = 1; j < t->niv; j++) {
-            if (t->iv[j].start <= t->iv[k].end) {
-                if (t->iv[j].end > t->iv[k].end)
-                    t->iv[k].end = t->iv[j].end;
-            } else {
-                t->iv[++k] = t->iv[j];
-            }
-        }
-        t->niv = t->niv ? k + 1 : 0;
-    }
-    uint64_t n = set->n;
-    put_u64le(out, tagged ? (1ULL << 56) | n << 8 | 1 : n);
-    for (size_t i = 0; i < set->n; i++) {
-        const struct tsid_block *t = &set->b[i];
-        bb_buf_append(out, t->uuid, 16);
-        if (tagged) {
-            /* varlen: one byte (length << 1) for lengths below 128 */
-            bb_buf_putc(out, (char)(t->taglen << 1));
-            bb_buf_append(out, t->tag, t->taglen);
-        }
-        put_u64le(out, t->niv);
-        for (size_t j = 0; j < t->niv; j++) {
-            put_u64le(out, t->iv[j].start);
-            put_u64le(out, t->iv[j].end);
-        }
-    }
+    size_t flen = strlen(file);
+    put_le(out, flags, 2);
+    put_le(out, server_id, 4);
+    put_le(out, flen, 4);
+    bb_buf_append(out, file, flen);
+    put_le(out, pos, 8);
+    put_le(out, gtids->len, 4);
+    bb_buf_append(out, gtids->data, gtids->len);
 }
 
 int server_gtid_encode_mysql(const char *set, struct bb_buf *out, struct bb_error *err)
 {
-    struct mysql_gtid_set parsed = { 0 };
-    int rc = mysql_gtid_parse(set, &parsed, err);
-    if (rc < 0)
-        return rc;
-    mysql_gtid_encode(&parsed, out);
-    mysql_gtid_set_free(&parsed);
-    return bb_buf_check(out, err);
+    struct gtid_set parsed;
+    gtid_set_init(&parsed);
+    int rc = gtid_set_parse(&parsed, set, err);
+    if (rc == 0)
+        gtid_set_encode(&parsed, out);
+    gtid_set_destroy(&parsed);
+    return rc < 0 ? rc : bb_buf_check(out, err);
 }

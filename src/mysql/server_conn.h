@@ -137,6 +137,13 @@ int server_gtid_check_mariadb(const char *pos, struct bb_error *err);
  * cased. An empty set is valid (8 zero bytes). */
 int server_gtid_encode_mysql(const char *set, struct bb_buf *out, struct bb_error *err);
 
+/* The body of MySQL's COM_BINLOG_DUMP_GTID (after its command byte 0x1e),
+ * appended to out: 2 flags, 4 server id, 4 file name length, the name,
+ * 8 position, 4 data size, data (server_gtid_encode_mysql's bytes, gtids).
+ * Flags 0x04 (BINLOG_THROUGH_GTID) say that the data is there. */
+void server_dump_gtid_body(struct bb_buf *out, uint16_t flags, uint32_t server_id,
+                           const char *file, uint64_t pos, const struct bb_buf *gtids);
+
 /* A result cell holding a decimal number (digits only): true with *out
  * set, false for NULL, empty or anything else. */
 bool server_row_u64(const char *cell, uint64_t *out);

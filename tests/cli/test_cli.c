@@ -870,3 +870,36 @@ Test(cli, max_lag_must_be_seconds_and_is_not_run_s)
         cli_run_free(&r);
     }
 }
+
+/* Several source URLs (a primary and its replicas): each gets the
+ * source.ssl_* settings under its own parameters, and is checked on its
+ * own. One URL's CA never applies to another: a VERIFY mode on the second
+ * without a CA of its own or from the settings is a usage error naming
+ * it, whether the mode is its parameter or the setting. Nothing connects
+ * (port 1). */
+Test(cli, tls_parameters_are_each_source_urls_own)
+{
+    char ca[600], first[800], sources[1600], env_ca[700];
+    snprintf(ca, sizeof ca, "%s/ca.pem", test_env("BB_TLS_DIR"));
+    cr_assert_eq(access(ca, R_OK), 0, "%s is not readable: run scripts/servers.sh start", ca);
+    snprintf(first, sizeof first, "mysql://u:p@127.0.0.1:1?ssl-mode=VERIFY_CA&ssl-ca=%s", ca);
+    static const char needs[] = "source 2 of 2: ssl-mode=VERIFY_CA needs ssl-ca, the CA "
+                                "certificates (PEM) the server's certificate is verified against";
+
+    snprintf(sources, sizeof sources, "%s,mysql://u:p@127.0.0.1:1?ssl-mode=VERIFY_CA", first);
+    expect_message(ARGS("status", "--source", sources, "--redis", "redis://127.0.0.1:1/0"), NULL,
+                   2, needs);
+    /* the mode from the settings applies to the second URL too */
+    snprintf(sources, sizeof sources, "%s,mysql://u:p@127.0.0.1:1", first);
+    expect_message(ARGS("status", "--source", sources, "--redis", "redis://127.0.0.1:1/0"),
+                   ARGS("BINBRIDGE_SOURCE_SSL_MODE=VERIFY_CA"), 2, needs);
+    /* and so does the CA of the settings: both URLs pass, and status goes
+     * on to connect (port 1: nobody answers, exit 1) */
+    snprintf(env_ca, sizeof env_ca, "BINBRIDGE_SOURCE_SSL_CA=%s", ca);
+    struct cli_run r;
+    cli_run_env(ARGS("status", "--source", sources, "--redis", "redis://127.0.0.1:1/0"),
+                ARGS("BINBRIDGE_SOURCE_SSL_MODE=VERIFY_CA", env_ca), &r);
+    cr_expect_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+    cr_expect_null(strstr(r.err, "needs ssl-ca"), "%s", r.err);
+    cli_run_free(&r);
+}

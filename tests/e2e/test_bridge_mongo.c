@@ -47,10 +47,12 @@
 
 #include "tests/e2e/bridge_util.h"
 #include "tests/testutil.h"
+#include "tests/failover/failover_util.h"
 
 static struct e2e E_;
 static struct e2e_servers private_;
 static struct workload W_;
+static struct fo_pair pair_;
 /* MariaDB schemas a test makes besides its own, dropped however it ends. */
 static char extra_schemas[2][80];
 
@@ -65,6 +67,7 @@ static void bridge_mongo_fini(void)
     if (E_.m || E_.r || E_.mc)
         e2e_end(&E_);
     e2e_private_destroy(&private_);
+    fo_pair_stop(&pair_);
 }
 
 TestSuite(bridge_mongo, .fini = bridge_mongo_fini);
@@ -2648,4 +2651,53 @@ Test(bridge_mongo_tls, tls_usage_errors_exit_2_naming_them)
                   cases[i].want);
         free(out);
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Failover: both sinks follow the promoted replica                     */
+
+/* A private MariaDB primary and its GTID replica (tests/failover): the
+ * bridge, given both, feeds Redis and MongoDB from the primary while the
+ * workload runs; the primary is killed -9 between statements (once the
+ * replica has received everything), the replica promoted, the workload
+ * goes on there. Both sinks must equal a fresh SELECT of the new primary
+ * (tests/failover/test_failover.c has the hard cases). */
+Test(bridge_mongo, failover_to_a_promoted_replica_both_sinks_match_select)
+{
+    struct e2e *E = &E_;
+    struct fo_pair *p = &pair_;
+    fo_pair_start(p, "mongo");
+    e2e_begin(E, "mfo", &p->srv[0]);
+    e2e_mongo_begin(E, false);
+    e2e_write_usual_config(E, "tests/e2e/test_bridge_mongo.c", NULL);
+    e2e_establish_checkpoint(E);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    char sources[600];
+    snprintf(sources, sizeof sources, "%.250s,%.250s", p->srv[0].mysql_url, p->srv[1].mysql_url);
+    const char *const extra[] = { "--source", sources, NULL };
+    e2e_bridge_start(E, extra);
+    wl_steps(W, 80);
+    wl_big(W, 400, true);
+    wl_steps(W, 20);
+    fo_wait_replica_received(p, E->m);
+    fo_pair_do(p, "kill-primary");
+    fo_pair_do(p, "promote");
+    fo_follow_replica(p, E, W);
+    wl_steps(W, 80);
+    e2e_assert_caught_up(E, 180);
+    e2e_stop_bridge(E, 30);
+    char *out = e2e_proc_output(&E->bridge);
+    cr_expect_eq(fo_count_lines(out, "switched source: following 127.0.0.1:"), 1u, "%s", out);
+    free(out);
+    e2e_compare_default(E, NULL);
+    compare_workload(E, false);
+    struct e2e_checkpoint rcp, mcp;
+    e2e_checkpoint_read(E->r, E->db, &rcp);
+    e2e_mongo_checkpoint_read(E, E->db, &mcp);
+    char *pos = e2e_sql_value(E->m, "SELECT @@gtid_binlog_pos");
+    cr_assert(pos && strstr(pos, "0-2-"), "the new primary wrote nothing: %s", pos);
+    cr_expect_str_eq(rcp.gtid, pos);
+    cr_expect_str_eq(mcp.gtid, pos);
+    free(pos);
 }

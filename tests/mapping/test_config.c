@@ -150,6 +150,9 @@ static void expect_defaults_except_sources(const struct bb_config *c)
     cr_expect_eq(c->server_id, 0u);
     cr_expect_eq(c->start, START_CURRENT);
     cr_expect_eq(c->heartbeat, 1.0);
+    cr_expect_eq(c->resume, RESUME_AUTO);
+    cr_expect_eq(c->catch_up_wait, 60.0);
+    cr_expect_null(c->source_urls);
     cr_expect_eq(MONGO(c)->oversize, MONGO_OVERSIZE_STOP);
     cr_expect_eq(c->batch_rows, 5000u);
     cr_expect_eq(c->batch_bytes, 16u << 20);
@@ -260,6 +263,8 @@ Test(config, example_redis_full)
     cr_expect_eq(c.server_id, 4242u);
     cr_expect_eq(c.start, START_CURRENT);
     cr_expect_eq(c.heartbeat, 1.0);
+    cr_expect_eq(c.resume, RESUME_AUTO);
+    cr_expect_eq(c.catch_up_wait, 60.0);
     cr_expect_str_eq(REDIS(&c)->url, "redis://cache.internal:6379/2");
     cr_expect_str_eq(REDIS(&c)->password_env, "REDIS_PASSWORD");
     cr_expect_null(MONGO(&c)->url);
