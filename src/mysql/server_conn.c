@@ -17,18 +17,109 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <errmsg.h>
+#include <mysql/plugin_auth.h>
+
 #include "base/hex.h"
 #include "base/buf.h"
 #include "base/error.h"
 
+/* ---- the TLS gate ----
+ *
+ * A client authentication plugin of binbridge's own, the first one
+ * Connector/C runs (MYSQL_DEFAULT_AUTH) with ssl-mode=REQUIRED and
+ * VERIFY_CA: see apply_tls. Connector/C calls it once it has read the
+ * server's greeting and before it has written anything. It refuses a
+ * server whose greeting offers no TLS there, so that neither the user
+ * name nor anything of the password is sent; otherwise its first write
+ * makes Connector/C start TLS and send the handshake response in it,
+ * naming this plugin with no auth data. No server has an account of
+ * this plugin, so the server answers with an auth switch to the
+ * account's own plugin, which Connector/C then runs itself, inside TLS. */
+#define TLS_GATE_PLUGIN "binbridge_tls_gate"
+
+/* An authentication plugin as Connector/C 3.3 reads one: struct
+ * st_mysql_client_plugin_AUTHENTICATION and its constants, from
+ * mysql/client_plugin.h, which Debian 12's libmariadb-dev cannot compile
+ * (it includes ma_compress.h, which the package leaves out). mysql.h
+ * gives the header and mysql_client_register_plugin, plugin_auth.h the
+ * VIO and the CR_ results. */
+#ifndef MYSQL_CLIENT_AUTHENTICATION_PLUGIN
+#define MYSQL_CLIENT_AUTHENTICATION_PLUGIN 2
+#endif
+#ifndef MYSQL_CLIENT_AUTHENTICATION_PLUGIN_INTERFACE_VERSION
+#define MYSQL_CLIENT_AUTHENTICATION_PLUGIN_INTERFACE_VERSION 0x0100
+#endif
+struct tls_gate_plugin {
+    MYSQL_CLIENT_PLUGIN_HEADER
+    int (*authenticate_user)(MYSQL_PLUGIN_VIO *vio, MYSQL *m);
+};
+
+/* Its refusals, as mysql_error() reads after mysql_real_connect: the
+ * reason server_conn_open gives. */
+#define TLS_GATE_NOT_OFFERED "the server does not offer TLS"
+#define TLS_GATE_NOT_ENCRYPTED "the connection is not encrypted"
+
+static int tls_gate_refuse(MYSQL *m, const char *why)
+{
+    m->net.last_errno = CR_SSL_CONNECTION_ERROR;
+    snprintf(m->net.sqlstate, sizeof m->net.sqlstate, "%s", "HY000");
+    snprintf(m->net.last_error, sizeof m->net.last_error, "%s", why);
+    return CR_ERROR;
+}
+
+static int tls_gate_authenticate(MYSQL_PLUGIN_VIO *vio, MYSQL *m)
+{
+    if (!(m->server_capabilities & CLIENT_SSL))
+        return tls_gate_refuse(m, TLS_GATE_NOT_OFFERED);
+    /* The handshake response (or COM_CHANGE_USER): user name, no auth
+     * data, this plugin's name. TLS starts before it. */
+    if (vio->write_packet(vio, (const unsigned char *)"", 0))
+        return CR_ERROR;
+    /* Connector/C may still have gone on in plaintext (3.3 uses TLS on
+     * a Unix socket; later versions leave it out there, whatever the
+     * server offers): then the user name is out, but nothing of the
+     * password follows. */
+    if (!mysql_get_ssl_cipher(m))
+        return tls_gate_refuse(m, TLS_GATE_NOT_ENCRYPTED);
+    /* CR_OK: Connector/C reads the server's answer, the auth switch, and
+     * runs the plugin it names. */
+    return CR_OK;
+}
+
+static struct tls_gate_plugin tls_gate_plugin = {
+    .type = MYSQL_CLIENT_AUTHENTICATION_PLUGIN,
+    .interface_version = MYSQL_CLIENT_AUTHENTICATION_PLUGIN_INTERFACE_VERSION,
+    .name = TLS_GATE_PLUGIN,
+    .author = "binbridge",
+    .desc = "refuses a server without TLS before authenticating",
+    .version = { 1, 0, 0 },
+    .license = "binbridge",
+    .authenticate_user = tls_gate_authenticate,
+};
+
 /* mysql_init() initialises the library on first use, which is not thread
- * safe; do it once, explicitly. */
+ * safe; do it once, explicitly, and register the TLS gate (the list of
+ * plugins is the process's) before any connection can look it up. */
 static pthread_once_t library_once = PTHREAD_ONCE_INIT;
 static int library_rc;
+static char library_why[300];
 
 static void library_init(void)
 {
     library_rc = mysql_library_init(0, NULL, NULL);
+    if (library_rc != 0) {
+        snprintf(library_why, sizeof library_why, "cannot initialise the client library");
+        return;
+    }
+    MYSQL *m = mysql_init(NULL);
+    if (!m || !mysql_client_register_plugin(m, (struct st_mysql_client_plugin *)&tls_gate_plugin)) {
+        snprintf(library_why, sizeof library_why, "cannot register the client plugin %s: %s",
+                 TLS_GATE_PLUGIN, m ? mysql_error(m) : "out of memory");
+        library_rc = -1;
+    }
+    if (m)
+        mysql_close(m);
 }
 
 void server_conn_describe(const struct bb_server_options *srv, char *out, size_t size)
@@ -118,9 +209,18 @@ bool server_tls_file_check(const char *path, char *why, size_t n)
  * - TLS is asked for by MYSQL_OPT_SSL_ENFORCE, which in 3.3 does only
  *   that (use_ssl): a server that offers no TLS still gets a plaintext
  *   connection, which is PREFERRED. (mysql_ssl_set asks for TLS only when
- *   it is given a file.) It refuses such a server before authenticating
- *   only when it checks the host name (VERIFY_IDENTITY); for REQUIRED and
- *   VERIFY_CA, server_conn_open refuses the connection once it is made.
+ *   it is given a file.) Connector/C itself refuses such a server before
+ *   authenticating only when it checks the host name (VERIFY_IDENTITY);
+ *   otherwise it would authenticate in plaintext, sending the user name
+ *   and the password's scramble (or, for a clear-text plugin, the
+ *   password) before anyone could look at the cipher. So REQUIRED and
+ *   VERIFY_CA start with the TLS gate (MYSQL_DEFAULT_AUTH, see
+ *   tls_gate_authenticate), which refuses a greeting without TLS before
+ *   anything is written, and lets the server switch to the account's
+ *   own plugin once TLS is up: one round trip more per connection.
+ *   A server that does not announce CLIENT_PLUGIN_AUTH (MySQL before
+ *   5.5) makes Connector/C ignore MYSQL_DEFAULT_AUTH: the gate is not run
+ *   and only the check once connected refuses such a server.
  *   mysql_ssl_set gives the key, certificate and CA files.
  * - Given a CA file, Connector/C has OpenSSL verify the server's chain
  *   against it (SSL_VERIFY_PEER) and fails the handshake on any error,
@@ -145,6 +245,8 @@ static void apply_tls(MYSQL *m, const struct bb_server_options *srv)
     mysql_ssl_set(m, srv->ssl_key, srv->ssl_cert, srv->ssl_ca, NULL, NULL);
     mysql_options(m, MYSQL_OPT_SSL_ENFORCE, &enforce);
     mysql_options(m, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &identity);
+    if (srv->ssl_mode == BB_SSL_REQUIRED || srv->ssl_mode == BB_SSL_VERIFY_CA)
+        mysql_options(m, MYSQL_DEFAULT_AUTH, TLS_GATE_PLUGIN);
 }
 
 /* "ssl-mode=VERIFY_CA, ssl-ca /etc/ca.pem": the TLS settings, for the
@@ -183,8 +285,7 @@ int server_conn_open(MYSQL **out, const struct bb_server_options *srv, unsigned 
     }
     pthread_once(&library_once, library_init);
     if (library_rc != 0)
-        return bb_error_set(err, BB_ERR_IO, "server %s: cannot initialise the client library",
-                            where);
+        return bb_error_set(err, BB_ERR_IO, "server %s: %s", where, library_why);
     MYSQL *m = mysql_init(NULL);
     if (!m)
         return bb_error_set(err, BB_ERR_NOMEM, "server %s: out of memory", where);
@@ -204,15 +305,26 @@ int server_conn_open(MYSQL **out, const struct bb_server_options *srv, unsigned 
     bool use_socket = srv->socket && *srv->socket;
     if (!mysql_real_connect(m, use_socket ? NULL : srv->host, srv->user, srv->password, NULL,
                             use_socket ? 0 : srv->port, use_socket ? srv->socket : NULL, 0)) {
+        const char *msg = mysql_error(m);
+        if ((srv->ssl_mode == BB_SSL_REQUIRED || srv->ssl_mode == BB_SSL_VERIFY_CA) &&
+            mysql_errno(m) == CR_SSL_CONNECTION_ERROR &&
+            (strcmp(msg, TLS_GATE_NOT_OFFERED) == 0 || strcmp(msg, TLS_GATE_NOT_ENCRYPTED) == 0)) {
+            /* the TLS gate refused before authenticating */
+            rc = bb_error_set(err, BB_ERR_SERVER, "server %s: refused%s: %s", where, tls, msg);
+            mysql_close(m);
+            return rc;
+        }
         int code = server_conn_fail(m, err, "server %s: cannot connect%s", where, tls);
         mysql_close(m);
         return code;
     }
     if (srv->ssl_mode != BB_SSL_DISABLED && srv->ssl_mode != BB_SSL_PREFERRED &&
         !mysql_get_ssl_cipher(m)) {
-        /* Connector/C 3.3 itself refuses a server without TLS only when
-         * it checks the host name (VERIFY_IDENTITY); for REQUIRED and
-         * VERIFY_CA it goes on in plaintext, so it is refused here. */
+        /* Not reached with Connector/C 3.3: VERIFY_IDENTITY is refused
+         * by Connector/C, REQUIRED and VERIFY_CA by the TLS gate, both
+         * before authenticating. Checked again all the same, so that no
+         * version of the library, and no server that leaves the gate out
+         * (see apply_tls), connects in plaintext where TLS is required. */
         bool offered = (m->server_capabilities & CLIENT_SSL) != 0;
         mysql_close(m);
         return bb_error_set(err, BB_ERR_SERVER, "server %s: refused%s: %s", where, tls,

@@ -147,6 +147,20 @@ Test(tls, verify_identity_refuses_a_host_the_certificate_does_not_name)
     mysql_close(connect_ok(&o, true));
 }
 
+/* The plain server's count of failed logins (Access_denied_errors). */
+static long plain_access_denied(void)
+{
+    struct bb_server_options o;
+    options(&o, BB_SSL_DISABLED, NULL);
+    o.port = (unsigned)atoi(test_env("BB_MARIADB_PLAIN_PORT"));
+    MYSQL *m = connect_ok(&o, false);
+    char v[64];
+    test_sql_value(m, v, sizeof v, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+                   "WHERE VARIABLE_NAME = 'ACCESS_DENIED_ERRORS'");
+    mysql_close(m);
+    return atol(v);
+}
+
 Test(tls, required_refuses_a_server_without_tls)
 {
     struct bb_server_options o;
@@ -161,6 +175,29 @@ Test(tls, required_refuses_a_server_without_tls)
     o.ssl_ca = tls_file("ca.pem");
     const char *const parts2[] = { "refused with ssl-mode=VERIFY_CA", "does not offer TLS", NULL };
     connect_fails(&o, BB_ERR_SERVER, parts2);
+
+    /* ...before sending the user name or anything of the password: with
+     * a wrong password the refusal is still binbridge's, not the server's
+     * "Access denied", and the server counts no failed login (this test
+     * is the only one to log in to the plain server with a wrong one). */
+    long denied = plain_access_denied();
+    o.password = "not-the-password";
+    o.ssl_mode = BB_SSL_REQUIRED;
+    o.ssl_ca = NULL;
+    connect_fails(&o, BB_ERR_SERVER, parts);
+    o.ssl_mode = BB_SSL_VERIFY_CA;
+    o.ssl_ca = tls_file("ca.pem");
+    connect_fails(&o, BB_ERR_SERVER, parts2);
+    cr_expect_eq(plain_access_denied(), denied, "the server saw a login attempt");
+    /* the counter does count: PREFERRED logs in, in plaintext */
+    o.ssl_mode = BB_SSL_PREFERRED;
+    o.ssl_ca = NULL;
+    const char *const denied_parts[] = { "Access denied for user 'bb'", "(error 1045)", NULL };
+    connect_fails(&o, BB_ERR_SERVER, denied_parts);
+    cr_expect_eq(plain_access_denied(), denied + 1, "a failed login was not counted");
+    o.password = test_env("BB_MARIADB_PASSWORD");
+    o.ssl_mode = BB_SSL_VERIFY_CA;
+    o.ssl_ca = tls_file("ca.pem");
     /* Connector/C refuses this one itself, before authenticating */
     o.ssl_mode = BB_SSL_VERIFY_IDENTITY;
     const char *const parts3[] = { "cannot connect with ssl-mode=VERIFY_IDENTITY",
@@ -170,6 +207,71 @@ Test(tls, required_refuses_a_server_without_tls)
     o.ssl_mode = BB_SSL_PREFERRED;
     o.ssl_ca = NULL;
     mysql_close(connect_ok(&o, false));
+}
+
+/* REQUIRED and VERIFY_CA begin with binbridge's TLS gate, an
+ * authentication plugin no account has: the server must switch to the
+ * account's own plugin, which then authenticates inside TLS, whichever it
+ * is: mysql_native_password (bb), and ed25519, a plugin Connector/C loads
+ * from its plugin directory, for a throwaway user when the server has the
+ * plugin (installed here if the server has its library; it is left
+ * installed, as other runs may use it at the same time). */
+Test(tls, required_and_verify_ca_authenticate_with_the_accounts_own_plugin)
+{
+    struct bb_server_options o;
+    options(&o, BB_SSL_REQUIRED, NULL);
+    for (int mode = 0; mode < 2; mode++) {
+        o.ssl_mode = mode ? BB_SSL_VERIFY_CA : BB_SSL_REQUIRED;
+        o.ssl_ca = mode ? tls_file("ca.pem") : NULL;
+        o.user = test_env("BB_MARIADB_USER");
+        o.password = test_env("BB_MARIADB_PASSWORD");
+        MYSQL *m = connect_ok(&o, true);
+        char user[128];
+        test_sql_value(m, user, sizeof user, "SELECT CURRENT_USER()");
+        cr_assert_str_eq(user, "bb@%");
+        mysql_close(m);
+        /* a wrong password reaches the account's plugin, over TLS */
+        o.password = "not-the-password";
+        const char *const parts[] = { "cannot connect", "Access denied for user 'bb'",
+                                      "(error 1045)", NULL };
+        connect_fails(&o, BB_ERR_SERVER, parts);
+    }
+
+    MYSQL *admin = test_sql_connect();
+    char n[32];
+    test_sql_value(admin, n, sizeof n, "SELECT COUNT(*) FROM information_schema.PLUGINS "
+                   "WHERE PLUGIN_NAME = 'ed25519' AND PLUGIN_STATUS = 'ACTIVE'");
+    if (strcmp(n, "0") == 0 && mysql_query(admin, "INSTALL SONAME 'auth_ed25519'") != 0) {
+        /* 1968: installed meanwhile by another run */
+        cr_log_warn("no ed25519 on the test MariaDB (%s): only mysql_native_password tried",
+                    mysql_error(admin));
+        if (mysql_errno(admin) != 1968) {
+            mysql_close(admin);
+            return;
+        }
+    }
+    char user[64];
+    snprintf(user, sizeof user, "bbtls_ed_%d", (int)getpid());
+    test_sql(admin, "DROP USER IF EXISTS '%s'@'%%'", user);
+    test_sql(admin, "CREATE USER '%s'@'%%' IDENTIFIED VIA ed25519 USING PASSWORD('ed-secret')",
+             user);
+    for (int mode = 0; mode < 2; mode++) {
+        o.ssl_mode = mode ? BB_SSL_VERIFY_CA : BB_SSL_REQUIRED;
+        o.ssl_ca = mode ? tls_file("ca.pem") : NULL;
+        o.user = user;
+        o.password = "ed-secret";
+        MYSQL *m = connect_ok(&o, true);
+        char who[128], want[128];
+        test_sql_value(m, who, sizeof who, "SELECT CURRENT_USER()");
+        snprintf(want, sizeof want, "%s@%%", user);
+        cr_expect_str_eq(who, want);
+        mysql_close(m);
+        o.password = "not-the-password";
+        const char *const parts[] = { "Access denied for user", user, NULL };
+        connect_fails(&o, BB_ERR_SERVER, parts);
+    }
+    test_sql(admin, "DROP USER '%s'@'%%'", user);
+    mysql_close(admin);
 }
 
 Test(tls, preferred_is_the_default_and_disabled_is_plaintext)
