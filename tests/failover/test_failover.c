@@ -470,8 +470,8 @@ Test(failover, checkpoints_of_an_older_binbridge_are_resumed)
     struct e2e_checkpoint cp;
     e2e_checkpoint_read(E->r, E->db, &cp);
     redisReply *r = e2e_redis(E->r, "HGET binbridge:checkpoint:%s format", E->db);
-    cr_expect(r->type == REDIS_REPLY_STRING && strcmp(r->str, "2") == 0,
-              "the next checkpoint is not of format 2");
+    cr_expect(r->type == REDIS_REPLY_STRING && strcmp(r->str, "3") == 0,
+              "the next checkpoint is not of format 3");
     freeReplyObject(r);
 
     /* inside a large transaction, killed, the record then made old */
