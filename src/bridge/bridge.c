@@ -1212,12 +1212,8 @@ static int session(struct bridge *b, bool *connected, struct bb_error *err)
     memset(&b->cp, 0, sizeof b->cp);
     gtid_set_clear(&b->executed);
     b->executed_known = false;
-    b->xa_inherited[0] = '\0';
-    b->xa_inherited_server = 0;
     if (resume) {
         b->cp = *resume;
-        snprintf(b->xa_inherited, sizeof b->xa_inherited, "%s", resume->xa_pending);
-        b->xa_inherited_server = resume->server_id;
         b->cp.rows_done = 0;
         b->cp.txn_gtid[0] = '\0';
         if (by_gtid && resume != &loaded) {

@@ -86,11 +86,6 @@ struct bridge {
     char txn_mysql_tag[GTID_TAG_MAX + 1];
     bool txn_has_mysql_gtid;
     uint64_t txns_read;           /* transactions ended in this session */
-    /* The XA transactions pending at the resume, and the server whose
-     * positions their entries give (the checkpoint's server_id): after a
-     * switch to another server those positions mean nothing there. */
-    char xa_inherited[CHECKPOINT_XA_MAX];
-    uint64_t xa_inherited_server;
     uint32_t mariadb_domain, mariadb_server;
     uint64_t mariadb_seq;
     bool txn_has_mariadb_gtid;

@@ -44,9 +44,9 @@ void bridge_xa_begin(struct bridge *b, const struct bb_event *ev, const char *xi
      * a warning at their commit) give way to one whose rows are needed. */
     const char *cursor = b->cp.xa_pending;
     char other[XA_ID_TEXT_MAX], file[CHECKPOINT_FILE_MAX];
-    uint64_t at;
+    uint64_t at, server;
     while (!checkpoint_xa_fits(&b->cp, xid, b->txn_file) &&
-           checkpoint_xa_next(&cursor, other, sizeof other, file, sizeof file, &at)) {
+           checkpoint_xa_next(&cursor, other, sizeof other, file, sizeof file, &at, &server)) {
         if (!file[0]) {
             checkpoint_xa_remove(&b->cp, other);
             cursor = b->cp.xa_pending;
@@ -182,29 +182,13 @@ int bridge_xa_prepared(struct bridge *b, const struct bb_event *ev, struct bb_er
                   (unsigned long long)ev->pos, xid);
         return bridge_end_txn(b, ev, err);
     }
-    if (checkpoint_xa_add(&b->cp, xid, b->txn_file, b->txn_pos) < 0)
+    if (checkpoint_xa_add(&b->cp, xid, b->txn_file, b->txn_pos, b->facts.server_id) < 0)
         return bb_error_set(err, BB_ERR_LIMIT, "XA transaction %s at %s:%llu does not fit in the "
                             "checkpoint's list", xid, b->txn_file,
                             (unsigned long long)b->txn_pos);   /* xa_begin saw that it did */
     log_debug("%s:%llu: XA transaction %s prepared: applied at its XA COMMIT", ev->log_file,
               (unsigned long long)ev->pos, xid);
     return bridge_end_txn(b, ev, err);
-}
-
-/* Was xid's entry file:pos in the list the session resumed with? */
-static bool inherited(const struct bridge *b, const char *xid, const char *file, uint64_t pos)
-{
-    char entry[XA_ID_TEXT_MAX + CHECKPOINT_FILE_MAX + 32];
-    int n = snprintf(entry, sizeof entry, "%s@%s:%llu", xid, file, (unsigned long long)pos);
-    if (n <= 0 || (size_t)n >= sizeof entry)
-        return false;
-    for (const char *p = b->xa_inherited; *p;) {
-        size_t len = strcspn(p, " ");
-        if (len == (size_t)n && memcmp(p, entry, len) == 0)
-            return true;
-        p += len + (p[len] == ' ');
-    }
-    return false;
 }
 
 /* An XA statement (a QUERY event). */
@@ -223,8 +207,8 @@ int bridge_xa_statement_event(struct bridge *b, const struct bb_event *ev, enum 
     if (!b->in_txn)
         bridge_begin_txn(b, ev, true);
     char file[CHECKPOINT_FILE_MAX];
-    uint64_t pos;
-    if (!checkpoint_xa_find(&b->cp, xid, file, sizeof file, &pos)) {
+    uint64_t pos, server;
+    if (!checkpoint_xa_find(&b->cp, xid, file, sizeof file, &pos, &server)) {
         /* Prepared after the start with no mirrored rows (or, where XA
          * RECOVER was refused at the start, maybe before it: warned then). */
         log_debug("%s:%llu: XA %s of %s: no mirrored rows", ev->log_file,
@@ -238,15 +222,24 @@ int bridge_xa_statement_event(struct bridge *b, const struct bb_event *ev, enum 
                  "rows are is not known, so changes it made to mirrored tables are not applied; "
                  "reload those tables (start again with --start snapshot) if it made any",
                  ev->log_file, (unsigned long long)ev->pos, xid);
-    if (verb == XA_VERB_COMMIT && file[0] && txn_wanted(b) && b->xa_inherited_server &&
-        b->xa_inherited_server != b->facts.server_id && inherited(b, xid, file, pos))
+    /* Its position is one of the server that logged its XA PREPARE
+     * (the entry says which): after a switch to another server, that
+     * file and offset are somewhere else in another binlog, or nowhere.
+     * A replica with log_slave_updates logged the XA PREPARE too, at a
+     * place of its own, but nothing in the checkpoint finds that place
+     * for sure (README, "Failover"): stop, saying what to do, rather than
+     * read whatever is there. An entry whose server is not known (a
+     * record of an older binbridge without server_id) is read where it
+     * says, as it always was. */
+    if (verb == XA_VERB_COMMIT && file[0] && txn_wanted(b) && server &&
+        server != b->facts.server_id)
         return bb_error_set(err, BB_ERR_SERVER, "%s:%llu: XA COMMIT of %s, prepared at %s:%llu "
                             "of server_id %llu before a switch to this server (server_id %u): "
                             "its rows cannot be read again here; reload the tables it changed "
                             "(delete the checkpoint, start with source.start = \"snapshot\")",
                             ev->log_file, (unsigned long long)ev->pos, xid, file,
-                            (unsigned long long)pos,
-                            (unsigned long long)b->xa_inherited_server, b->facts.server_id);
+                            (unsigned long long)pos, (unsigned long long)server,
+                            b->facts.server_id);
     if (verb == XA_VERB_COMMIT && file[0] && txn_wanted(b)) {
         int rc = xa_apply(b, xid, file, pos, ev, err);
         if (rc <= 0)
@@ -273,14 +266,14 @@ void bridge_note_xa_before_start(struct checkpoint *cp, const char *xids, bool k
         return;
     }
     char xid[XA_ID_TEXT_MAX], file[CHECKPOINT_FILE_MAX];
-    uint64_t pos;
+    uint64_t pos, server;
     for (const char *p = xids; *p;) {
         size_t n = strcspn(p, " ");
         if (n < sizeof xid) {
             memcpy(xid, p, n);
             xid[n] = '\0';
-            if (!checkpoint_xa_find(cp, xid, file, sizeof file, &pos) &&
-                checkpoint_xa_add(cp, xid, NULL, 0) < 0)
+            if (!checkpoint_xa_find(cp, xid, file, sizeof file, &pos, &server) &&
+                checkpoint_xa_add(cp, xid, NULL, 0, 0) < 0)
                 break;
         }
         p += n + (p[n] == ' ');

@@ -596,11 +596,14 @@ static long print_checkpoint(const char *sink, const char *name, const struct ch
      * checkpoint keeps where their rows are, to apply them at XA COMMIT */
     const char *cursor = cp->xa_pending;
     char xid[XA_ID_TEXT_MAX], file[CHECKPOINT_FILE_MAX];
-    uint64_t at;
-    while (checkpoint_xa_next(&cursor, xid, sizeof xid, file, sizeof file, &at)) {
+    uint64_t at, server;
+    while (checkpoint_xa_next(&cursor, xid, sizeof xid, file, sizeof file, &at, &server)) {
+        char of[40] = "";
+        if (server)
+            snprintf(of, sizeof of, " of server_id %llu", (unsigned long long)server);
         if (file[0])
-            print_line("%s pending XA transaction %s: prepared at %s:%llu, applied at its XA "
-                       "COMMIT\n", sink, xid, file, (unsigned long long)at);
+            print_line("%s pending XA transaction %s: prepared at %s:%llu%s, applied at its XA "
+                       "COMMIT\n", sink, xid, file, (unsigned long long)at, of);
         else
             print_line("%s pending XA transaction %s: prepared, no mirrored rows\n", sink, xid);
     }

@@ -89,18 +89,21 @@ static int parse_u64(const char *s, size_t n, uint64_t *out)
     return 0;
 }
 
-/* One entry of an xa_pending list, v[0..len): "XID" or "XID@FILE:POS".
- * The xid is what comes before the first '@' (an xid has none), the
- * position what follows the last ':'. Returns 0, or -1 when it is not
- * valid. */
+/* One entry of an xa_pending list, v[0..len): "XID", "XID@FILE:POS" or
+ * "XID@FILE:POS@SERVER". The xid is what comes before the first '@' (an
+ * xid has none), the position what follows the last ':' (digits, then
+ * maybe '@' and the server_id of the server whose binlog FILE is: a file
+ * name may hold ':' and '@', the two numbers cannot). *server is 0 when
+ * the entry names none. Returns 0, or -1 when it is not valid. */
 static int xa_entry(const char *v, size_t len, size_t *xid_len, const char **file,
-                    size_t *file_len, uint64_t *pos)
+                    size_t *file_len, uint64_t *pos, uint64_t *server)
 {
     const char *at = memchr(v, '@', len);
     *xid_len = at ? (size_t)(at - v) : len;
     *file = "";
     *file_len = 0;
     *pos = 0;
+    *server = 0;
     if (!xa_id_valid(v, *xid_len))
         return -1;
     if (!at)
@@ -109,8 +112,15 @@ static int xa_entry(const char *v, size_t len, size_t *xid_len, const char **fil
     for (const char *p = f; p < end; p++)
         if (*p == ':')
             colon = p;
-    if (!colon || colon == f || (size_t)(colon - f) >= CHECKPOINT_FILE_MAX ||
-        parse_u64(colon + 1, (size_t)(end - colon - 1), pos) < 0 || *pos < 4)
+    if (!colon || colon == f || (size_t)(colon - f) >= CHECKPOINT_FILE_MAX)
+        return -1;
+    const char *num_end = memchr(colon + 1, '@', (size_t)(end - colon - 1));
+    if (num_end && (parse_u64(num_end + 1, (size_t)(end - num_end - 1), server) < 0 ||
+                    *server == 0 || *server > UINT32_MAX))
+        return -1;
+    if (!num_end)
+        num_end = end;
+    if (parse_u64(colon + 1, (size_t)(num_end - colon - 1), pos) < 0 || *pos < 4)
         return -1;
     *file = f;
     *file_len = (size_t)(colon - f);
@@ -128,8 +138,8 @@ static bool xa_list_valid(const char *v, size_t len)
         size_t n = sp ? (size_t)(sp - (v + i)) : len - i;
         size_t xid_len, file_len;
         const char *file;
-        uint64_t pos;
-        if (xa_entry(v + i, n, &xid_len, &file, &file_len, &pos) < 0)
+        uint64_t pos, server;
+        if (xa_entry(v + i, n, &xid_len, &file, &file_len, &pos, &server) < 0)
             return false;
         i += n;
         if (sp && ++i == len)
@@ -139,7 +149,7 @@ static bool xa_list_valid(const char *v, size_t len)
 }
 
 bool checkpoint_xa_next(const char **cursor, char *xid, size_t xid_size, char *file,
-                        size_t file_size, uint64_t *pos)
+                        size_t file_size, uint64_t *pos, uint64_t *server)
 {
     const char *v = *cursor;
     if (!*v)
@@ -148,7 +158,7 @@ bool checkpoint_xa_next(const char **cursor, char *xid, size_t xid_size, char *f
     size_t n = sp ? (size_t)(sp - v) : strlen(v);
     size_t xid_len, file_len;
     const char *f;
-    if (xa_entry(v, n, &xid_len, &f, &file_len, pos) < 0)
+    if (xa_entry(v, n, &xid_len, &f, &file_len, pos, server) < 0)
         return false;
     snprintf(xid, xid_size, "%.*s", (int)xid_len, v);
     snprintf(file, file_size, "%.*s", (int)file_len, f);
@@ -173,7 +183,7 @@ static const char *xa_locate(const struct checkpoint *cp, const char *xid, size_
 }
 
 bool checkpoint_xa_find(const struct checkpoint *cp, const char *xid, char *file,
-                        size_t file_size, uint64_t *pos)
+                        size_t file_size, uint64_t *pos, uint64_t *server)
 {
     size_t len;
     const char *v = xa_locate(cp, xid, &len);
@@ -181,7 +191,7 @@ bool checkpoint_xa_find(const struct checkpoint *cp, const char *xid, char *file
         return false;
     char x[XA_ID_TEXT_MAX];
     const char *cursor = v;
-    return checkpoint_xa_next(&cursor, x, sizeof x, file, file_size, pos);
+    return checkpoint_xa_next(&cursor, x, sizeof x, file, file_size, pos, server);
 }
 
 bool checkpoint_xa_fits(const struct checkpoint *cp, const char *xid, const char *file)
@@ -189,20 +199,25 @@ bool checkpoint_xa_fits(const struct checkpoint *cp, const char *xid, const char
     if (file && strchr(file, ' '))
         return false;
     size_t used = strlen(cp->xa_pending);
-    /* " XID@FILE:POS" with the longest POS, and the NUL */
-    size_t need = (used ? 1 : 0) + strlen(xid) + (file ? 1 + strlen(file) + 1 + 20 : 0) + 1;
+    /* " XID@FILE:POS@SERVER" with the longest POS and SERVER, and the NUL */
+    size_t need = (used ? 1 : 0) + strlen(xid) + (file ? 1 + strlen(file) + 1 + 20 + 1 + 10 : 0)
+                  + 1;
     return used + need <= sizeof cp->xa_pending;
 }
 
-int checkpoint_xa_add(struct checkpoint *cp, const char *xid, const char *file, uint64_t pos)
+int checkpoint_xa_add(struct checkpoint *cp, const char *xid, const char *file, uint64_t pos,
+                      uint64_t server)
 {
-    if (!checkpoint_xa_fits(cp, xid, file))
+    if (!checkpoint_xa_fits(cp, xid, file) || server > UINT32_MAX)
         return -1;
     size_t used = strlen(cp->xa_pending);
     char *out = cp->xa_pending + used;
     size_t room = sizeof cp->xa_pending - used;
     const char *sep = used ? " " : "";
-    if (file)
+    if (file && server)
+        snprintf(out, room, "%s%s@%s:%llu@%llu", sep, xid, file, (unsigned long long)pos,
+                 (unsigned long long)server);
+    else if (file)
         snprintf(out, room, "%s%s@%s:%llu", sep, xid, file, (unsigned long long)pos);
     else
         snprintf(out, room, "%s%s", sep, xid);
@@ -223,6 +238,38 @@ bool checkpoint_xa_remove(struct checkpoint *cp, const char *xid)
         v--;                         /* the last entry: the separator before it */
     memmove(v, end, strlen(end) + 1);
     return true;
+}
+
+/* A record of format 2 or older names no server in its xa_pending
+ * entries: their positions are of the server the checkpoint's own
+ * position is of (server_id). Each entry with a position gets that server
+ * now, before the checkpoint moves to another server after a switch. One
+ * the list has no room for (a list nearly full of long entries) keeps
+ * none: its server is not known (checkpoint.h). */
+static void xa_name_servers(struct checkpoint *cp)
+{
+    if (!cp->server_id || cp->server_id > UINT32_MAX || !cp->xa_pending[0])
+        return;
+    char out[CHECKPOINT_XA_MAX];
+    size_t n = 0;
+    const char *v = cp->xa_pending;
+    while (*v) {
+        size_t len = strcspn(v, " ");
+        size_t xid_len, file_len;
+        const char *file;
+        uint64_t pos, server;
+        char suffix[24] = "";
+        if (xa_entry(v, len, &xid_len, &file, &file_len, &pos, &server) == 0 && file_len &&
+            !server)
+            snprintf(suffix, sizeof suffix, "@%llu", (unsigned long long)cp->server_id);
+        size_t rest = strlen(v + len);   /* what follows, unchanged if need be */
+        if (n + (n ? 1 : 0) + len + strlen(suffix) + rest >= sizeof out)
+            suffix[0] = '\0';
+        n += (size_t)snprintf(out + n, sizeof out - n, "%s%.*s%s", n ? " " : "", (int)len, v,
+                              suffix);
+        v += len + (v[len] == ' ');
+    }
+    memcpy(cp->xa_pending, out, n + 1);
 }
 
 int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
@@ -252,10 +299,11 @@ int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
             memcpy(cp->txn_gtid, v, len);
             cp->txn_gtid[len] = '\0';
         } else if (strcmp(name, "format") == 0) {
-            if (!(len == 1 && v[0] == '2'))
+            if (!(len == 1 && (v[0] == '2' || v[0] == '3')))
                 return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint format '%.*s' is unknown "
-                                    "(this binbridge reads format 2 and older records): was it "
-                                    "saved by a newer binbridge?", (int)(len > 20 ? 20 : len), v);
+                                    "(this binbridge reads format " CHECKPOINT_FORMAT " and older "
+                                    "records): was it saved by a newer binbridge?",
+                                    (int)(len > 20 ? 20 : len), v);
             cp->gtid_full = true;
         } else if (strcmp(name, "xa_pending") == 0) {
             if (!xa_list_valid(v, len))
@@ -295,6 +343,7 @@ int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
     if (cp->pos < 4)
         return bb_error_set(err, BB_ERR_CORRUPT, "checkpoint position %llu is before the first "
                             "event", (unsigned long long)cp->pos);
+    xa_name_servers(cp);
     return 0;
 }
 

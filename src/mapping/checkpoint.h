@@ -48,10 +48,15 @@ struct checkpoint {
                                         the rows: a restart loads again */
     char xa_pending[CHECKPOINT_XA_MAX]; /* XA transactions prepared before this position
                                         and not yet committed or rolled back, in the
-                                        order prepared, separated by one space: "XID@FILE:POS"
-                                        (XID in canonical text, xa.h; FILE:POS where its
-                                        events start) or "XID" alone when it has no rows
-                                        of a mirrored table; "" when none */
+                                        order prepared, separated by one space:
+                                        "XID@FILE:POS@SERVER" (XID in canonical text, xa.h;
+                                        FILE:POS where its events start, in the binlog of
+                                        the server whose server_id is SERVER: after a
+                                        switch, not the one file and pos are of) or "XID"
+                                        alone when it has no rows of a mirrored table;
+                                        "" when none. Format 2 and older records wrote
+                                        "XID@FILE:POS": read, the entry gets server_id,
+                                        whose server its position is of */
 };
 
 /* Order of two positions in the same server's binlog: file names compare
@@ -64,12 +69,15 @@ const char *checkpoint_position_text(const struct checkpoint *cp, char *buf, siz
 
 /* Key/value pairs, for sinks that store the checkpoint as a record:
  * file, pos, rows_done, gtid, commit_time, server_id, state ("loading" or
- * "streaming"), xa_pending, txn_gtid, format ("2"), all as text. A record
+ * "streaming"), xa_pending, txn_gtid, format ("3"), all as text. A record
  * without xa_pending (saved before there was one) has no pending XA
  * transaction; one without format was saved by an older binbridge (its
- * gtid_full is false), without txn_gtid has none. */
+ * gtid_full is false), without txn_gtid has none. Format 3 added the
+ * server to the xa_pending entries (an older binbridge refuses them as
+ * invalid rather than read them as positions of the wrong server); format
+ * 2 records are read as format 3 ones whose entries are of server_id. */
 #define CHECKPOINT_NFIELDS 10
-#define CHECKPOINT_FORMAT "2"
+#define CHECKPOINT_FORMAT "3"
 extern const char *const checkpoint_field_names[CHECKPOINT_NFIELDS];
 void checkpoint_field_values(const struct checkpoint *cp,
                              char values[CHECKPOINT_NFIELDS][CHECKPOINT_GTID_MAX]);
@@ -82,20 +90,26 @@ int checkpoint_from_fields(struct checkpoint *cp, const char *const *names,
 /* Pending XA transactions (cp->xa_pending). */
 
 /* Walk the list: *cursor starts at cp->xa_pending. Returns true with the
- * next entry's xid, file and pos (file "" and pos 0 when it has no rows to
- * apply), false at the end. The list must be valid (checkpoint_from_fields
+ * next entry's xid, file, pos and the server_id of the server whose
+ * binlog file is (file "", pos 0 and server 0 when it has no rows to
+ * apply; server 0 too when the server is not known: a format 2 record
+ * with no server_id, or one whose list had no room for the servers),
+ * false at the end. The list must be valid (checkpoint_from_fields
  * refuses one that is not; the other functions write only valid ones). */
 bool checkpoint_xa_next(const char **cursor, char *xid, size_t xid_size, char *file,
-                        size_t file_size, uint64_t *pos);
-/* Is xid listed? Returns true with its file and pos (as above). */
+                        size_t file_size, uint64_t *pos, uint64_t *server);
+/* Is xid listed? Returns true with its file, pos and server (as above). */
 bool checkpoint_xa_find(const struct checkpoint *cp, const char *xid, char *file,
-                        size_t file_size, uint64_t *pos);
-/* Would an entry for xid with file (and any pos) fit in the list? False
- * too for a file name the list cannot hold (with a space in it). */
+                        size_t file_size, uint64_t *pos, uint64_t *server);
+/* Would an entry for xid with file (and any pos and server) fit in the
+ * list? False too for a file name the list cannot hold (with a space in
+ * it). */
 bool checkpoint_xa_fits(const struct checkpoint *cp, const char *xid, const char *file);
-/* Append xid, prepared at file:pos (file NULL: no rows to apply). Returns
- * 0, or -1 when it does not fit (see checkpoint_xa_fits). */
-int checkpoint_xa_add(struct checkpoint *cp, const char *xid, const char *file, uint64_t pos);
+/* Append xid, prepared at file:pos of the server whose server_id is server
+ * (file NULL: no rows to apply; server 0: not known). Returns 0, or -1
+ * when it does not fit (see checkpoint_xa_fits). */
+int checkpoint_xa_add(struct checkpoint *cp, const char *xid, const char *file, uint64_t pos,
+                      uint64_t server);
 /* Remove xid; returns whether it was listed. */
 bool checkpoint_xa_remove(struct checkpoint *cp, const char *xid);
 

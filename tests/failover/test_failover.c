@@ -470,8 +470,8 @@ Test(failover, checkpoints_of_an_older_binbridge_are_resumed)
     struct e2e_checkpoint cp;
     e2e_checkpoint_read(E->r, E->db, &cp);
     redisReply *r = e2e_redis(E->r, "HGET binbridge:checkpoint:%s format", E->db);
-    cr_expect(r->type == REDIS_REPLY_STRING && strcmp(r->str, "2") == 0,
-              "the next checkpoint is not of format 2");
+    cr_expect(r->type == REDIS_REPLY_STRING && strcmp(r->str, "3") == 0,
+              "the next checkpoint is not of format 3");
     freeReplyObject(r);
 
     /* inside a large transaction, killed, the record then made old */
@@ -554,6 +554,83 @@ Test(failover, xa_prepared_before_the_switch_committed_after_it_stops_naming_it)
     cr_assert_eq(r->integer, 0, "its row was written from the wrong server's binlog");
     freeReplyObject(r);
     cr_log_info("foxa: %s", line);
+    free(out);
+}
+
+/* The same, but the bridge saved a transaction of the new primary before
+ * it stopped: the checkpoint's own position is then the new primary's,
+ * while the pending entry still points into the old primary's binlog.
+ * The entry must say which server it is of (it is not the checkpoint's
+ * server any more), else a restart reads the XA PREPARE at the old
+ * primary's file and offset on the new primary. The replica's binlog is
+ * rotated before the XA transaction, so that place there is surely not
+ * where its XA PREPARE is. */
+Test(failover, xa_prepared_before_the_switch_committed_after_a_saved_new_transaction)
+{
+    struct e2e *E = &E_;
+    struct fo_pair *p = &P_;
+    fo_pair_start(p, "xa2");
+    e2e_begin(E, "foxa2", &p->srv[0]);
+    stream_config(E, NULL);
+    e2e_establish_checkpoint(E);
+    char sources[600];
+    both_sources(p, sources, sizeof sources);
+    e2e_sql(E->m, "CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+    MYSQL *rep = e2e_sql_connect(&p->srv[1]);
+    e2e_sql(rep, "FLUSH BINARY LOGS");
+    mysql_close(rep);
+    const char *const extra[] = { "--source", sources, NULL };
+    e2e_bridge_start(E, extra);
+    MYSQL *mx = e2e_sql_connect(&E->srv);
+    e2e_sql(mx, "USE %s", E->db);
+    e2e_sql(mx, "XA START 'foxa2'");
+    e2e_sql(mx, "INSERT INTO t VALUES (1, 1)");
+    e2e_sql(mx, "XA END 'foxa2'");
+    e2e_sql(mx, "XA PREPARE 'foxa2'");
+    e2e_sql(E->m, "INSERT INTO t VALUES (2, 2)");
+    e2e_assert_caught_up(E, 60);
+    struct e2e_checkpoint cp;
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert(strstr(cp.xa_pending, "X'666F786132',X'',1@"),
+              "the prepared transaction is not pending: '%s'", cp.xa_pending);
+    cr_assert_eq(cp.server_id, 1, "the checkpoint is not the old primary's");
+    fo_wait_replica_received(p, E->m);
+    fo_pair_do(p, "kill-primary");
+    mysql_close(mx);
+    fo_pair_do(p, "promote");
+    fo_follow_replica(p, E, NULL);
+    /* a transaction of the new primary, saved: the checkpoint is its */
+    e2e_sql(E->m, "INSERT INTO t VALUES (3, 3)");
+    e2e_assert_caught_up(E, 120);
+    e2e_stop_bridge(E, 30);
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert_eq(cp.server_id, 2, "the checkpoint is not the new primary's");
+    cr_assert(strstr(cp.xa_pending, "X'666F786132',X'',1@"),
+              "the prepared transaction is no longer pending: '%s'", cp.xa_pending);
+
+    e2e_sql(E->m, "XA COMMIT 'foxa2'");
+    char *out;
+    const char *argv[] = { "run", "--config", E->config, "--source", sources, "--redis",
+                           E->srv.redis_url, "--checkpoint", E->db, "--log-level", "error",
+                           "--stop-at-end", NULL };
+    int rc = e2e_run_cmd(E, argv, 60, &out);
+    char line[2048];
+    size_t lines = e2e_output_lines(out, line, sizeof line);
+    cr_assert_eq(rc, 1, "exit %d, not 1:\n%s", rc, out);
+    cr_assert_eq(lines, 1u, "%zu lines, not one:\n%s", lines, out);
+    cr_assert(strstr(line, "XA COMMIT of X'666F786132',X'',1") &&
+              strstr(line, "before a switch to this server") && strstr(line, "server_id 1") &&
+              strstr(line, "snapshot"), "%s", line);
+    redisReply *r = e2e_redis(E->r, "EXISTS %s:t:1", E->db);
+    cr_assert_eq(r->integer, 0, "its row was written from the wrong server's binlog");
+    freeReplyObject(r);
+    r = e2e_redis(E->r, "EXISTS %s:t:3", E->db);
+    cr_assert_eq(r->integer, 1, "the new primary's transaction was not applied");
+    freeReplyObject(r);
+    e2e_checkpoint_read(E->r, E->db, &cp);
+    cr_assert(strstr(cp.xa_pending, "X'666F786132',X'',1@"),
+              "the stop lost the pending entry: '%s'", cp.xa_pending);
+    cr_log_info("foxa2: %s", line);
     free(out);
 }
 

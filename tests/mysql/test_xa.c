@@ -125,24 +125,29 @@ Test(xa, pending_list_add_find_remove)
     memset(cp, 0, sizeof *cp);
     strcpy(cp->file, "mysql-bin.000004");
     cp->pos = 3130;
-    cr_assert_eq(checkpoint_xa_add(cp, "X'7831',X'',1", "mysql-bin.000004", 2612), 0);
-    cr_assert_eq(checkpoint_xa_add(cp, "X'78',X'',1", NULL, 0), 0);
-    cr_assert_eq(checkpoint_xa_add(cp, "X'7832',X'62',7", "my:odd@name.000004", 12345), 0);
-    cr_assert_str_eq(cp->xa_pending, "X'7831',X'',1@mysql-bin.000004:2612 X'78',X'',1 "
-                     "X'7832',X'62',7@my:odd@name.000004:12345");
+    cp->server_id = 1;
+    cr_assert_eq(checkpoint_xa_add(cp, "X'7831',X'',1", "mysql-bin.000004", 2612, 1), 0);
+    cr_assert_eq(checkpoint_xa_add(cp, "X'78',X'',1", NULL, 0, 0), 0);
+    cr_assert_eq(checkpoint_xa_add(cp, "X'7832',X'62',7", "my:odd@name.000004", 12345, 2), 0);
+    cr_assert_str_eq(cp->xa_pending, "X'7831',X'',1@mysql-bin.000004:2612@1 X'78',X'',1 "
+                     "X'7832',X'62',7@my:odd@name.000004:12345@2");
     char file[CHECKPOINT_FILE_MAX];
-    uint64_t pos;
-    cr_assert(checkpoint_xa_find(cp, "X'7831',X'',1", file, sizeof file, &pos));
+    uint64_t pos, server;
+    cr_assert(checkpoint_xa_find(cp, "X'7831',X'',1", file, sizeof file, &pos, &server));
     cr_assert_str_eq(file, "mysql-bin.000004");
     cr_assert_eq(pos, 2612);
-    cr_assert(checkpoint_xa_find(cp, "X'78',X'',1", file, sizeof file, &pos));
+    cr_assert_eq(server, 1);
+    cr_assert(checkpoint_xa_find(cp, "X'78',X'',1", file, sizeof file, &pos, &server));
     cr_assert_str_eq(file, "");
     cr_assert_eq(pos, 0);
-    cr_assert(checkpoint_xa_find(cp, "X'7832',X'62',7", file, sizeof file, &pos));
+    cr_assert_eq(server, 0);
+    cr_assert(checkpoint_xa_find(cp, "X'7832',X'62',7", file, sizeof file, &pos, &server));
     cr_assert_str_eq(file, "my:odd@name.000004");
     cr_assert_eq(pos, 12345);
-    cr_assert(!checkpoint_xa_find(cp, "X'783',X'',1", file, sizeof file, &pos), "a prefix");
-    cr_assert(!checkpoint_xa_find(cp, "X'7832',X'62',1", file, sizeof file, &pos));
+    cr_assert_eq(server, 2, "the server of an entry is its own, not the checkpoint's");
+    cr_assert(!checkpoint_xa_find(cp, "X'783',X'',1", file, sizeof file, &pos, &server),
+              "a prefix");
+    cr_assert(!checkpoint_xa_find(cp, "X'7832',X'62',1", file, sizeof file, &pos, &server));
 
     /* the list survives the sinks' fields */
     struct bb_error err = { 0 };
@@ -151,18 +156,18 @@ Test(xa, pending_list_add_find_remove)
     const char *cursor = back_.xa_pending;
     char xid[XA_ID_TEXT_MAX];
     int n = 0;
-    while (checkpoint_xa_next(&cursor, xid, sizeof xid, file, sizeof file, &pos))
+    while (checkpoint_xa_next(&cursor, xid, sizeof xid, file, sizeof file, &pos, &server))
         n++;
     cr_assert_eq(n, 3);
 
     /* removing the middle, the last and the first entries */
     cr_assert(checkpoint_xa_remove(cp, "X'78',X'',1"));
-    cr_assert_str_eq(cp->xa_pending, "X'7831',X'',1@mysql-bin.000004:2612 "
-                     "X'7832',X'62',7@my:odd@name.000004:12345");
+    cr_assert_str_eq(cp->xa_pending, "X'7831',X'',1@mysql-bin.000004:2612@1 "
+                     "X'7832',X'62',7@my:odd@name.000004:12345@2");
     cr_assert(!checkpoint_xa_remove(cp, "X'78',X'',1"));
     cr_assert(checkpoint_xa_remove(cp, "X'7832',X'62',7"));
-    cr_assert_str_eq(cp->xa_pending, "X'7831',X'',1@mysql-bin.000004:2612");
-    cr_assert_eq(checkpoint_xa_add(cp, "X'79',X'',1", NULL, 0), 0);
+    cr_assert_str_eq(cp->xa_pending, "X'7831',X'',1@mysql-bin.000004:2612@1");
+    cr_assert_eq(checkpoint_xa_add(cp, "X'79',X'',1", NULL, 0, 0), 0);
     cr_assert(checkpoint_xa_remove(cp, "X'7831',X'',1"));
     cr_assert_str_eq(cp->xa_pending, "X'79',X'',1");
     cr_assert(checkpoint_xa_remove(cp, "X'79',X'',1"));
@@ -179,15 +184,16 @@ Test(xa, pending_list_is_bounded)
         snprintf(xid, sizeof xid, "X'%08X',X'',1", added);
         if (!checkpoint_xa_fits(cp, xid, "mysql-bin.000001"))
             break;
-        cr_assert_eq(checkpoint_xa_add(cp, xid, "mysql-bin.000001", 18446744073709551615ULL), 0);
+        cr_assert_eq(checkpoint_xa_add(cp, xid, "mysql-bin.000001", 18446744073709551615ULL,
+                                       4294967295ULL), 0);
     }
     cr_assert_gt(added, 50u, "only %u pending XA transactions fit", added);
     cr_assert_lt(strlen(cp->xa_pending), sizeof cp->xa_pending);
-    cr_assert_lt(checkpoint_xa_add(cp, xid, "mysql-bin.000001", 4), 0);
+    cr_assert_lt(checkpoint_xa_add(cp, xid, "mysql-bin.000001", 4, 1), 0);
     /* a file name with a space cannot be listed */
     memset(cp, 0, sizeof *cp);
     cr_assert(!checkpoint_xa_fits(cp, "X'31',X'',1", "my bin.000001"));
-    cr_assert_lt(checkpoint_xa_add(cp, "X'31',X'',1", "my bin.000001", 4), 0);
+    cr_assert_lt(checkpoint_xa_add(cp, "X'31',X'',1", "my bin.000001", 4, 1), 0);
     cr_assert(checkpoint_xa_fits(cp, "X'31',X'',1", NULL));
     /* the fullest list still round-trips */
     memset(cp, 0, sizeof *cp);
@@ -195,7 +201,7 @@ Test(xa, pending_list_is_bounded)
     cp->pos = 4;
     for (unsigned i = 0;; i++) {
         snprintf(xid, sizeof xid, "X'%04X',X'',1", i);
-        if (checkpoint_xa_add(cp, xid, NULL, 0) < 0)
+        if (checkpoint_xa_add(cp, xid, NULL, 0, 0) < 0)
             break;
     }
     struct bb_error err = { 0 };
@@ -212,7 +218,7 @@ Test(xa, pending_list_parsing_refuses_damage)
     struct bb_error err = { 0 };
     static const char *const good[] = {
         "", "X'31',X'',1", "X'31',X'',1@f.1:4", "X'31',X'',1@f.1:4 X'32',X'',1",
-        "X'31',X'',1@a:b:99",
+        "X'31',X'',1@a:b:99", "X'31',X'',1@f.1:4@7", "X'31',X'',1@a@b:c:99@4294967295",
     };
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
         bb_error_clear(&err);
@@ -223,7 +229,8 @@ Test(xa, pending_list_parsing_refuses_damage)
         " ", "X'31',X'',1 ", " X'31',X'',1", "X'31',X'',1  X'32',X'',1", "x1",
         "X'31',X'',1@", "X'31',X'',1@f.1", "X'31',X'',1@f.1:", "X'31',X'',1@:4",
         "X'31',X'',1@f.1:3", "X'31',X'',1@f.1:4x", "X'31',X'',1@f.1:99999999999999999999999",
-        "X'3a',X'',1",
+        "X'3a',X'',1", "X'31',X'',1@f.1:4@", "X'31',X'',1@f.1:4@0", "X'31',X'',1@f.1:4@x",
+        "X'31',X'',1@f.1:4@4294967296", "X'31',X'',1@f.1:4@1@2", "X'31',X'',1@f.1:@1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         bb_error_clear(&err);
@@ -236,4 +243,81 @@ Test(xa, pending_list_parsing_refuses_damage)
     memset(&back_, 'x', sizeof back_);
     cr_assert_eq(checkpoint_from_fields(&back_, names, vals, lens, 2, &err), 0);
     cr_assert_str_eq(back_.xa_pending, "");
+}
+
+/* A record of format 2 (or older) names no server in its entries: their
+ * positions are of the server of the checkpoint's own position, and they
+ * stay so once the checkpoint is of another server (a switch). */
+Test(xa, pending_entries_of_format_2_are_of_the_checkpoints_server)
+{
+    static const char *const names[] = { "file", "pos", "server_id", "xa_pending", "format" };
+    static const char old_list[] = "X'41',X'',1@f.1:4 X'42',X'',1 X'43',X'',1@a:b:99 "
+                                   "X'44',X'',1@g.2:8@9";
+    const char *vals[] = { "mysql-bin.000009", "4", "5", old_list, "2" };
+    size_t lens[5];
+    for (int i = 0; i < 5; i++)
+        lens[i] = strlen(vals[i]);
+    struct bb_error err = { 0 };
+    struct checkpoint *back = &back_;
+    for (int fields = 5; fields >= 4; fields--) {      /* format 2, and no format at all */
+        cr_assert_eq(checkpoint_from_fields(back, names, vals, lens, (size_t)fields, &err), 0,
+                     "%s", err.msg);
+        cr_assert_str_eq(back->xa_pending, "X'41',X'',1@f.1:4@5 X'42',X'',1 "
+                         "X'43',X'',1@a:b:99@5 X'44',X'',1@g.2:8@9");
+    }
+    char file[CHECKPOINT_FILE_MAX];
+    uint64_t pos, server;
+    cr_assert(checkpoint_xa_find(back, "X'43',X'',1", file, sizeof file, &pos, &server));
+    cr_assert_str_eq(file, "a:b");
+    cr_assert_eq(pos, 99);
+    cr_assert_eq(server, 5);
+
+    /* the checkpoint moves to server 2: the entries stay server 5's, saved
+     * and read back as format 3 */
+    struct checkpoint *cp = &cp_;
+    *cp = *back;
+    cp->server_id = 2;
+    cr_assert_eq(round_trip(cp, back, NULL, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(back->xa_pending, cp->xa_pending);
+    cr_assert(checkpoint_xa_find(back, "X'41',X'',1", file, sizeof file, &pos, &server));
+    cr_assert_eq(server, 5);
+    cr_assert_eq(back->server_id, 2);
+
+    /* no server_id in the record: an entry's server is not known */
+    vals[2] = "0";
+    cr_assert_eq(checkpoint_from_fields(back, names, vals, lens, 5, &err), 0, "%s", err.msg);
+    cr_assert(checkpoint_xa_find(back, "X'41',X'',1", file, sizeof file, &pos, &server));
+    cr_assert_eq(server, 0);
+
+    /* an old list too full for every server: those that fit get theirs,
+     * the others none, and the list stays valid */
+    static char full[CHECKPOINT_XA_MAX];
+    size_t n = 0;
+    for (unsigned i = 0;; i++) {
+        char e[64];
+        int len = snprintf(e, sizeof e, "%sX'%04X',X'',1@mysql-bin.000001:4", n ? " " : "", i);
+        if (n + (size_t)len >= sizeof full - 60)     /* room for a few servers */
+            break;
+        memcpy(full + n, e, (size_t)len + 1);
+        n += (size_t)len;
+    }
+    vals[2] = "4294967295";
+    lens[2] = strlen(vals[2]);
+    vals[3] = full;
+    lens[3] = n;
+    cr_assert_eq(checkpoint_from_fields(back, names, vals, lens, 5, &err), 0, "%s", err.msg);
+    cr_assert_lt(strlen(back->xa_pending), sizeof back->xa_pending);
+    cr_assert(checkpoint_xa_find(back, "X'0000',X'',1", file, sizeof file, &pos, &server));
+    cr_assert_eq(server, 4294967295ULL);
+    const char *cursor = back->xa_pending;
+    char xid[XA_ID_TEXT_MAX];
+    unsigned listed = 0, named = 0;
+    while (checkpoint_xa_next(&cursor, xid, sizeof xid, file, sizeof file, &pos, &server)) {
+        listed++;
+        named += server != 0;
+    }
+    cr_assert_gt(listed, named, "every entry got its server in a full list?");
+    cr_assert_gt(named, 0u);
+    cr_assert_eq(round_trip(back, cp, NULL, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(cp->xa_pending, back->xa_pending);
 }
