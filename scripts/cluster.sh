@@ -21,8 +21,10 @@
 #   (default 6), BB_CLUSTER_REPLICAS (replicas per master, default 1),
 #   BB_CLUSTER_NODE_TIMEOUT (cluster-node-timeout in ms, default 1000: a
 #   failed master is replaced within a few seconds), BB_CLUSTER_TLS_DIR
-#   (a directory of scripts/test-ca.sh: the nodes serve TLS only, with
-#   server-cert.pem, and use TLS between themselves).
+#   (a directory of scripts/test-ca.sh: the nodes serve TLS with
+#   server-cert.pem on the ports, use TLS between themselves, and serve
+#   plaintext too on the port NODES above each, for tests that read them
+#   with a client without TLS).
 set -euo pipefail
 
 prog=cluster.sh
@@ -66,9 +68,10 @@ start_node() {
     node_pid "$port" >/dev/null && return 0
     mkdir -p -- "$DIR/$port"
     local listen=(--port "$port")
-    [[ -n $TLS_DIR ]] && listen=(--port 0 --tls-port "$port" --tls-cert-file "$TLS_DIR/server-cert.pem"
+    [[ -n $TLS_DIR ]] && listen=(--port $((port + NODES)) --tls-port "$port" --tls-cert-file "$TLS_DIR/server-cert.pem"
         --tls-key-file "$TLS_DIR/server-key.pem" --tls-ca-cert-file "$TLS_DIR/ca.pem"
-        --tls-cluster yes --tls-replication yes --tls-auth-clients no)
+        --tls-client-cert-file "$TLS_DIR/client-cert.pem" --tls-client-key-file "$TLS_DIR/client-key.pem"
+        --tls-cluster yes --tls-replication yes --tls-auth-clients optional)
     redis-server "${listen[@]}" --bind 127.0.0.1 --cluster-enabled yes \
         --cluster-port $((port - 10000)) --cluster-config-file "$DIR/$port/nodes.conf" \
         --cluster-node-timeout "$TIMEOUT" --dir "$DIR/$port" --save '' --appendonly no \
@@ -118,19 +121,22 @@ start() {
 }
 
 stop() {
-    local p pid
+    # The pids first: a node removes its pid file as it exits, and its
+    # ports are free only once it has.
+    local p pid pids=()
     for p in "${ports[@]}"; do
         pid=$(node_pid "$p") || continue
+        pids+=("$pid")
         kill -TERM "$pid" 2>/dev/null || true
     done
-    for p in "${ports[@]}"; do
-        pid=$(node_pid "$p") || continue
-        local i
+    local i
+    for pid in "${pids[@]}"; do
         for ((i = 0; i < 50; i++)); do
             [[ -d /proc/$pid ]] || break
             sleep 0.1
         done
-        [[ -d /proc/$pid ]] && kill -KILL "$pid" 2>/dev/null || true
+        if [[ -d /proc/$pid ]]; then kill -KILL "$pid" 2>/dev/null || true; fi
+        while [[ -d /proc/$pid ]]; do sleep 0.05; done
     done
     rm -rf -- "${DIR:?}"
 }

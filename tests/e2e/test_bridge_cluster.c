@@ -24,8 +24,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "binbridge.h"
+#include "base/error.h"
+#include "sinks/redis/redis_slots.h"
 #include "tests/e2e/bridge_util.h"
 #include "tests/testutil.h"
 
@@ -151,7 +155,7 @@ static redisReply *tcl_argv(struct tcl *t, int argc, const char **argv, const si
             asking = r->str[0] == 'A';
             const char *colon = strrchr(r->str, ':');
             port = (unsigned)atoi(colon + 1);
-            if (cluster_tls)
+            if (cluster_tls && port < CL_PORT + 3)
                 port += 3;  /* the node's plaintext port */
             freeReplyObject(r);
             continue;
@@ -314,7 +318,7 @@ static void compare_all(struct e2e *E, struct tcl *t, const struct workload *W)
     size_t n = copy_keys(E, t);
     cr_log_info("%s: %zu keys copied from the cluster's masters", E->tag, n);
     char stream[128];
-    snprintf(stream, sizeof stream, "%s:t_u", E->db);
+    snprintf(stream, sizeof stream, "%.63s:t_u", E->db);
     const char *const ignored[] = { stream, NULL };
     e2e_compare_default(E, ignored);
     check_stream(E, W);
@@ -322,11 +326,16 @@ static void compare_all(struct e2e *E, struct tcl *t, const struct workload *W)
 
 /* The test's world: the shared MariaDB, the cluster (the bridge is given
  * node `node`'s URL), t_u also as a stream. */
-static void begin(struct e2e *E, struct tcl *t, const char *tag, unsigned node)
+static void begin_on(struct e2e *E, struct tcl *t, const char *tag, unsigned node, bool tls)
 {
-    cluster_start(false);
+    cluster_start(tls);
     e2e_begin(E, tag, NULL);
-    snprintf(E->srv.redis_url, sizeof E->srv.redis_url, "redis://127.0.0.1:%u", CL_PORT + node);
+    if (tls)
+        snprintf(E->srv.redis_url, sizeof E->srv.redis_url, "rediss://localhost:%u?tls-ca=%s/ca.pem",
+                 CL_PORT + node, test_ca_dir());
+    else
+        snprintf(E->srv.redis_url, sizeof E->srv.redis_url, "redis://127.0.0.1:%u",
+                 CL_PORT + node);
     char rules[512];
     snprintf(rules, sizeof rules,
              "rules = ( { match = \"%.63s.t_u\"; redis = ( {}, { shape = \"stream\"; } ); } );\n",
@@ -338,6 +347,11 @@ static void begin(struct e2e *E, struct tcl *t, const char *tag, unsigned node)
     tcl_checkpoint(t, E->db, &cp);
     cr_assert(cp.found, "no checkpoint in the cluster after a first run:\n%s",
               e2e_tail(E->bridge.out_path, 3000));
+}
+
+static void begin(struct e2e *E, struct tcl *t, const char *tag, unsigned node)
+{
+    begin_on(E, t, tag, node, false);
 }
 
 /* Lines of the bridge's outputs (every run so far) holding `what`, and
@@ -441,5 +455,267 @@ Test(bridge_cluster, kill_9_ten_times_loses_and_doubles_nothing)
     e2e_bridge_to_end(E, 180);
     cr_log_info("clkill: 10 kills, %u inside a chunked transaction", mid_txn);
     compare_all(E, &t, W);
+    tcl_close(&t);
+}
+
+/* ------------------------------------------------------------------ */
+/* Slot migration and failover                                         */
+
+/* What node `port` says of the cluster (the sink's own parser of CLUSTER
+ * NODES, pinned by test_redis_slots.c). */
+static void topology(struct tcl *t, unsigned port, struct redis_topology *top)
+{
+    redisContext *c = tcl_node(t, port);
+    cr_assert(c, "node %u does not answer", port);
+    redisReply *r = redisCommand(c, "CLUSTER NODES");
+    cr_assert(r && r->type == REDIS_REPLY_STRING);
+    struct bb_error err = { 0 };
+    cr_assert_eq(redis_topology_parse(top, r->str, r->len, "127.0.0.1", &err), 0, "%s", err.msg);
+    freeReplyObject(r);
+}
+
+static unsigned key_slot(const char *key)
+{
+    return redis_key_slot(key, strlen(key));
+}
+
+static void node_ok(struct tcl *t, unsigned port, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    redisReply *r = redisvCommand(tcl_node(t, port), fmt, ap);
+    va_end(ap);
+    cr_assert(r && r->type != REDIS_REPLY_ERROR, "node %u: %s: %s", port, fmt,
+              r ? r->str : "no reply");
+    freeReplyObject(r);
+}
+
+/* Workload steps until one of them changed t_u (its stream is written). */
+static void steps_with_t_u(struct workload *W)
+{
+    uint64_t before = wl_changes(W, WL_U);
+    for (int i = 0; i < 100 && wl_changes(W, WL_U) == before; i++)
+        wl_steps(W, 3);
+    cr_assert_neq(wl_changes(W, WL_U), before, "no change of t_u in 300 steps");
+}
+
+Test(bridge_cluster, slot_migration_during_the_workload_asks_and_moves)
+{
+    struct e2e *E = &E_;
+    struct tcl t;
+    begin(E, &t, "clmig", 0);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    e2e_bridge_start(E, NULL);
+    steps_with_t_u(W);
+    assert_caught_up(E, &t, 90);
+
+    /* The slot of t_u's stream (and of its marker), moved by hand, step by
+     * step, so that the bridge meets each state: MIGRATING/IMPORTING with
+     * the keys on the source, then with the keys moved (-ASK), then the
+     * slot given to the target (-MOVED from the source). */
+    char stream[128];
+    snprintf(stream, sizeof stream, "%.63s:t_u", E->db);
+    unsigned slot = key_slot(stream);
+    struct redis_topology top;
+    topology(&t, CL_PORT, &top);
+    int src = top.owner[slot], dst = -1;
+    cr_assert_geq(src, 0);
+    for (size_t i = 0; i < top.n && dst < 0; i++)
+        if (top.nodes[i].master && (int)i != src)
+            dst = (int)i;
+    unsigned sport = (unsigned)top.nodes[src].port, dport = (unsigned)top.nodes[dst].port;
+    char sid[48], did[48];
+    snprintf(sid, sizeof sid, "%s", top.nodes[src].id);
+    snprintf(did, sizeof did, "%s", top.nodes[dst].id);
+    redis_topology_free(&top);
+    cr_log_info("clmig: slot %u of %s from %u to %u", slot, stream, sport, dport);
+    node_ok(&t, dport, "CLUSTER SETSLOT %u IMPORTING %s", slot, sid);
+    node_ok(&t, sport, "CLUSTER SETSLOT %u MIGRATING %s", slot, did);
+    steps_with_t_u(W);
+    assert_caught_up(E, &t, 90);
+    redisReply *keys = redisCommand(tcl_node(&t, sport), "CLUSTER GETKEYSINSLOT %u 1000", slot);
+    cr_assert(keys && keys->type == REDIS_REPLY_ARRAY && keys->elements >= 2,
+              "slot %u holds %zu keys (the stream and its marker expected)", slot,
+              keys ? keys->elements : 0);
+    for (size_t i = 0; i < keys->elements; i++)
+        node_ok(&t, sport, "MIGRATE 127.0.0.1 %u %s 0 5000", dport, keys->element[i]->str);
+    freeReplyObject(keys);
+    steps_with_t_u(W);
+    assert_caught_up(E, &t, 90);
+    for (unsigned p = CL_PORT; p < CL_PORT + 3; p++)
+        if (p != sport)
+            node_ok(&t, p, "CLUSTER SETSLOT %u NODE %s", slot, did);
+    node_ok(&t, sport, "CLUSTER SETSLOT %u NODE %s", slot, did);
+    steps_with_t_u(W);
+    assert_caught_up(E, &t, 90);
+
+    /* Then redis-cli --cluster reshard moves 1000 slots while the
+     * workload goes on. */
+    topology(&t, CL_PORT, &top);
+    char from[48] = "", to[48] = "";
+    for (size_t i = 0; i < top.n; i++)
+        if (top.nodes[i].master && !from[0])
+            snprintf(from, sizeof from, "%s", top.nodes[i].id);
+        else if (top.nodes[i].master && !to[0])
+            snprintf(to, sizeof to, "%s", top.nodes[i].id);
+    redis_topology_free(&top);
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "redis-cli --cluster reshard 127.0.0.1:%d --cluster-from %s "
+             "--cluster-to %s --cluster-slots 1000 --cluster-yes --cluster-pipeline 20 "
+             ">%.500s/reshard.log 2>&1", CL_PORT, from, to, E->dir);
+    pid_t reshard = fork();
+    cr_assert_geq(reshard, 0);
+    if (reshard == 0) {
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    double t0 = e2e_now();
+    unsigned steps = 0;
+    int status = -1;
+    while (waitpid(reshard, &status, WNOHANG) == 0) {
+        cr_assert_lt(e2e_now() - t0, 300, "redis-cli --cluster reshard still running");
+        wl_steps(W, 2);
+        steps += 2;
+        e2e_sleep_ms(50);   /* a workload of some 40 statements/s: its keys do not run out */
+    }
+    char log[600];
+    snprintf(log, sizeof log, "%.500s/reshard.log", E->dir);
+    cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+              "redis-cli --cluster reshard failed:\n%s", e2e_tail(log, 2000));
+    cr_log_info("clmig: resharded 1000 slots in %.1f s beside %u workload steps",
+                e2e_now() - t0, steps);
+    steps_with_t_u(W);
+    assert_caught_up(E, &t, 120);
+    e2e_stop_bridge(E, 20);
+    wl_steps(W, 20);
+    e2e_bridge_to_end(E, 120);
+    compare_all(E, &t, W);
+    unsigned lines;
+    unsigned long long moved = count_in_outputs(E, " MOVED,", &lines);
+    unsigned long long asked = count_in_outputs(E, " ASK and", &lines);
+    cr_log_info("clmig: the bridge met %llu MOVED and %llu ASK redirections (%u batches)", moved,
+                asked, lines);
+    cr_assert_gt(moved, 0, "no MOVED redirection was met");
+    cr_assert_gt(asked, 0, "no ASK redirection was met");
+    tcl_close(&t);
+}
+
+Test(bridge_cluster, master_killed_and_replica_promoted_during_the_workload)
+{
+    struct e2e *E = &E_;
+    struct tcl t;
+    begin(E, &t, "clfail", 0);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    e2e_bridge_start(E, NULL);
+    steps_with_t_u(W);
+    assert_caught_up(E, &t, 90);
+    /* kill -9 the master of t_u's stream, in the middle of the workload */
+    char stream[128];
+    snprintf(stream, sizeof stream, "%.63s:t_u", E->db);
+    unsigned slot = key_slot(stream);
+    struct redis_topology top;
+    topology(&t, CL_PORT + 3, &top);
+    unsigned port = (unsigned)top.nodes[top.owner[slot]].port;
+    redis_topology_free(&top);
+    wl_steps(W, 10);
+    char args[64];
+    snprintf(args, sizeof args, "kill %u", port);
+    cluster_sh(args);
+    double t0 = e2e_now();
+    wl_steps(W, 30);
+    /* its replica takes over (cluster-node-timeout 1 s) */
+    unsigned other = port == CL_PORT ? CL_PORT + 1 : CL_PORT;
+    int owner = -1;
+    for (double until = e2e_now() + 60; e2e_now() < until;) {
+        topology(&t, other, &top);
+        owner = top.owner[slot] >= 0 ? top.nodes[top.owner[slot]].port : -1;
+        redis_topology_free(&top);
+        if (owner > 0 && (unsigned)owner != port)
+            break;
+        e2e_sleep_ms(100);
+    }
+    cr_assert(owner > 0 && (unsigned)owner != port, "no replica took over slot %u", slot);
+    cr_log_info("clfail: master %u killed, replica %d serves slot %u after %.1f s", port, owner,
+                slot, e2e_now() - t0);
+    wl_steps(W, 30);
+    /* the old master comes back, as a replica */
+    snprintf(args, sizeof args, "start-node %u", port);
+    cluster_sh(args);
+    steps_with_t_u(W);
+    assert_caught_up(E, &t, 120);
+    e2e_stop_bridge(E, 20);
+    wl_steps(W, 20);
+    e2e_bridge_to_end(E, 120);
+    compare_all(E, &t, W);
+    tcl_close(&t);
+}
+
+Test(bridge_cluster, tls_to_every_node)
+{
+    struct e2e *E = &E_;
+    struct tcl t;
+    begin_on(E, &t, "cltls", 1, true);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    wl_steps(W, 150);
+    e2e_bridge_to_end(E, 120);
+    char *out = e2e_proc_output(&E->bridge);
+    cr_assert(strstr(out, "a Redis Cluster of 3 masters, over TLS (TLSv1.3"), "%s", out);
+    free(out);
+    compare_all(E, &t, W);
+    tcl_close(&t);
+}
+
+/* Errors: each one line saying what is wrong. */
+static char *run_for(struct e2e *E, const char *url, double seconds, int *status)
+{
+    snprintf(E->srv.redis_url, sizeof E->srv.redis_url, "%s", url);
+    static const char *const extra[] = { "--stop-at-end", NULL };
+    e2e_bridge_start(E, extra);
+    if (!e2e_proc_wait(&E->bridge, seconds)) {
+        e2e_proc_signal(&E->bridge, SIGTERM);
+        cr_assert(e2e_proc_wait(&E->bridge, 20));
+    }
+    *status = E->bridge.status;
+    return e2e_proc_output(&E->bridge);
+}
+
+Test(bridge_cluster, errors_are_one_clear_line)
+{
+    struct e2e *E = &E_;
+    struct tcl t;
+    begin(E, &t, "clerr", 0);
+    int status;
+    char url[256];
+    /* every seed unreachable */
+    unsigned a = test_free_port(), b;
+    do
+        b = test_free_port();
+    while (b == a);
+    snprintf(url, sizeof url, "redis://127.0.0.1:%u?seed=127.0.0.1:%u", a, b);
+    char *out = run_for(E, url, 3, &status);
+    char want[300];
+    snprintf(want, sizeof want, "Redis Cluster: no node answers (cannot connect to Redis Cluster "
+             "node 127.0.0.1:%u: Connection refused; cannot connect to Redis Cluster node "
+             "127.0.0.1:%u: Connection refused)", a, b);
+    cr_assert(strstr(out, want), "%s\n%s", want, out);
+    free(out);
+    /* a database other than 0 */
+    snprintf(url, sizeof url, "redis://127.0.0.1:%d/2", CL_PORT);
+    out = run_for(E, url, 20, &status);
+    cr_assert_eq(status, 2, "%s", out);
+    cr_assert(strstr(out, "ERROR Redis at 127.0.0.1:63901 is a Redis Cluster node, and a cluster "
+                          "has only database 0: remove the database (/2) from the URL"), "%s", out);
+    free(out);
+    /* slots that no node serves */
+    for (unsigned s = 0; s < 100; s++)
+        node_ok(&t, CL_PORT, "CLUSTER DELSLOTS %u", s);
+    snprintf(url, sizeof url, "redis://127.0.0.1:%d", CL_PORT);
+    out = run_for(E, url, 3, &status);
+    cr_assert(strstr(out, "Redis Cluster: 100 of the 16384 slots are served by no node (slots "
+                          "0-99): the cluster is down or incomplete"), "%s", out);
+    free(out);
     tcl_close(&t);
 }
