@@ -16,8 +16,8 @@
 #                           changes (a multiple of 5,000; default 500,000)
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
-#                           decode,redis,pyrepl,lag,mongo,tls,redis-tls
-#                           (default all seven);
+#                           decode,redis,pyrepl,lag,mongo,tls,redis-tls,
+#                           redis-cluster (default all eight);
 #                           pyrepl, the same workload replicated into Redis
 #                           once by python-mysql-replication (see below),
 #                           runs redis too: binbridge's keys are its reference
@@ -30,6 +30,9 @@
 #                           500,000 row changes takes some 7 minutes)
 #   BB_BENCH_TLS_RUNS=N     tls: runs of each case (default 3)
 #   BB_BENCH_REDIS_TLS_RUNS=N  redis-tls: runs of each case (default 3)
+#   BB_BENCH_CLUSTER_RUNS=N  redis-cluster: runs of each case (default 3)
+#   BB_BENCH_CLUSTER_PORT=P  redis-cluster: the first of the 6 ports of its
+#                           cluster (default 63821; bus ports 10000 below)
 #   BB_BENCH_REDIS_TLS_PORT=P  redis-tls: the TLS port given to the bench's
 #                           Redis for its time (default its port + 1)
 #   BB_LAG_SECONDS, BB_LAG_RATE   the lag's steady load (default 10 s at
@@ -62,6 +65,11 @@
 # redis-benchmark --tls beside redis-benchmark (bench/bridge_bench.py
 # --only redis-tls).
 #
+# redis-cluster: the Redis benchmark's replication into a Redis Cluster of
+# its own (3 masters, 3 replicas, scripts/cluster.sh), the current build
+# only, beside redis-benchmark --cluster on the same cluster
+# (bench/bridge_bench.py --only redis-cluster).
+#
 # tls: the stream's throughput over TLS beside plaintext (bench/tls_bench.py):
 # the Redis benchmark's workload read by the current build from the bench
 # MariaDB, which serves TLS with scripts/servers.sh's throwaway CA, by
@@ -84,11 +92,11 @@ export BB_FERRETDB_BACKEND=postgresql
 export BINBRIDGE_SOURCE_SSL_MODE=DISABLED
 rows=${BB_BENCH_ROWS:-500000}
 mongo_rows=${BB_BENCH_MONGO_ROWS:-500000}
-only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls,redis-tls}
+only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls,redis-tls,redis-cluster}
 for b in ${only//,/ }; do
     case $b in
-    decode | redis | pyrepl | lag | mongo | tls | redis-tls) ;;
-    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo, tls or redis-tls, not '$b'" >&2; exit 2 ;;
+    decode | redis | pyrepl | lag | mongo | tls | redis-tls | redis-cluster) ;;
+    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo, tls, redis-tls or redis-cluster, not '$b'" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
@@ -114,7 +122,7 @@ if want pyrepl; then
     pyrepl=(--pyrepl "$(bench/pyrepl_venv.sh)")
 fi
 scripts/servers.sh start >/dev/null
-if want decode || want redis || want pyrepl || want tls || want redis-tls; then
+if want decode || want redis || want pyrepl || want tls || want redis-tls || want redis-cluster; then
     bench/workload.sh build/bench/workload.binlog "$rows"
 fi
 if want decode; then
@@ -137,6 +145,11 @@ if want redis-tls; then
     echo
     bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source)" "$rows" \
         --only redis-tls --runs "${BB_BENCH_REDIS_TLS_RUNS:-3}"
+fi
+if want redis-cluster; then
+    echo
+    bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source)" "$rows" \
+        --only redis-cluster --runs "${BB_BENCH_CLUSTER_RUNS:-3}"
 fi
 if want tls; then
     echo

@@ -1470,14 +1470,43 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
                                         "an unexpected reply", nd->where);
                 }
                 memcpy(cursor, r->element[0]->str, r->element[0]->len + 1);
+                /* UNLINK each key where SCAN found it, pipelined; a key
+                 * that moved meanwhile is followed on its own. */
                 redisReply *keys = r->element[1];
-                for (size_t i = 0; i < keys->elements && rc == 0; i++) {
+                size_t sent = 0;
+                bool *again = calloc(keys->elements + 1, sizeof *again);
+                if (!again) {
+                    freeReplyObject(r);
+                    return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+                }
+                for (size_t i = 0; i < keys->elements; i++) {
                     redisReply *k = keys->element[i];
                     if (k->type != REDIS_REPLY_STRING)
                         continue;
                     const char *ua[] = { "UNLINK", k->str };
                     size_t ul[] = { 6, k->len };
-                    redisReply *u;
+                    put_cmd(&nd->out, 2, ua, ul);
+                    sent++;
+                }
+                if (sent && (rc = node_send(nd, err)) == 0)
+                    nd->touched = true;
+                for (size_t i = 0, got = 0; rc == 0 && got < sent; i++) {
+                    redisReply *k = keys->element[i], *u;
+                    if (k->type != REDIS_REPLY_STRING)
+                        continue;
+                    got++;
+                    if ((rc = node_reply(rs, nd, &u, err)) < 0)
+                        break;
+                    /* moved meanwhile: after the rest of the replies */
+                    again[i] = u->type == REDIS_REPLY_ERROR;
+                    freeReplyObject(u);
+                }
+                for (size_t i = 0; rc == 0 && i < keys->elements; i++) {
+                    redisReply *k = keys->element[i], *u;
+                    if (!again[i])
+                        continue;
+                    const char *ua[] = { "UNLINK", k->str };
+                    size_t ul[] = { 6, k->len };
                     if ((rc = slot_cmd(rs, redis_key_slot(k->str, k->len), 2, ua, ul, &u,
                                        err)) == 0) {
                         if (u->type == REDIS_REPLY_ERROR)
@@ -1486,6 +1515,7 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
                         freeReplyObject(u);
                     }
                 }
+                free(again);
                 freeReplyObject(r);
                 if (rc < 0)
                     return rc;
