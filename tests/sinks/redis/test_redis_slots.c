@@ -86,9 +86,11 @@ Test(redis_slots, redirections)
     cr_assert_eq(redis_redirect_parse(m, strlen(m), &r), 1);
     cr_assert_str_eq(r.host, "node-3.example");
     /* not redirections */
-    static const char *const no[] = { "ERR unknown command", "MOVEDX 1 a:1", "ASKING", "TRYAGAIN "
-                                      "Multiple keys request during rehashing of slot",
-                                      "CLUSTERDOWN The cluster is down", "" };
+    static const char *const no[] = {
+        "ERR unknown command", "MOVEDX 1 a:1", "ASKING",
+        "TRYAGAIN Multiple keys request during rehashing of slot",
+        "CLUSTERDOWN The cluster is down", "",
+    };
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         cr_assert_eq(redis_redirect_parse(no[i], strlen(no[i]), &r), 0, "%s", no[i]);
     /* malformed */
