@@ -1554,6 +1554,7 @@ void redis_cluster_free(struct redis_cluster *cl)
         node_drop(cl->nodes[i]);
         bb_buf_destroy(&cl->nodes[i]->out);
         free(cl->nodes[i]->sent);
+        free(cl->nodes[i]);
     }
     free(cl->nodes);
     free(cl->cmd_slot);

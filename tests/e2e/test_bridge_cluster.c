@@ -39,15 +39,20 @@
 static struct e2e E_;
 static struct workload W_;
 static bool cluster_up, cluster_tls;
+struct tcl;
+static void tcl_close(struct tcl *t);
+static struct tcl *open_tcl;    /* closed by the suite's .fini */
 
 static void cluster_sh(const char *args)
 {
     char cmd[1024];
+    /* stop: every node either cluster may have (a TLS one has 3 of the 6
+     * ports' directories), whichever a crashed test left */
+    bool tls = cluster_tls && strcmp(args, "stop") != 0;
     snprintf(cmd, sizeof cmd, "BB_CLUSTER_PORT=%d BB_CLUSTER_NODES=%d %s%s%s "
              "scripts/cluster.sh %s >>/tmp/binbridge-cluster-%d.log 2>&1", CL_PORT,
-             cluster_tls ? 3 : CL_NODES, cluster_tls ? "BB_CLUSTER_REPLICAS=0 BB_CLUSTER_TLS_DIR='"
-                                                    : "",
-             cluster_tls ? test_ca_dir() : "", cluster_tls ? "'" : "", args, CL_PORT);
+             tls ? 3 : CL_NODES, tls ? "BB_CLUSTER_REPLICAS=0 BB_CLUSTER_TLS_DIR='" : "",
+             tls ? test_ca_dir() : "", tls ? "'" : "", args, CL_PORT);
     int rc = system(cmd);
     cr_assert_eq(rc, 0, "scripts/cluster.sh %s failed (see /tmp/binbridge-cluster-%d.log):\n%s",
                  args, CL_PORT, e2e_tail("/tmp/binbridge-cluster-63901.log", 2000));
@@ -56,6 +61,8 @@ static void cluster_sh(const char *args)
 static void cluster_fini(void)
 {
     e2e_kill_children();
+    if (open_tcl)
+        tcl_close(open_tcl);
     if (W_.E)
         wl_free(&W_);
     if (E_.m || E_.r)
@@ -117,6 +124,7 @@ static redisContext *tcl_node(struct tcl *t, unsigned port)
 static void tcl_open(struct tcl *t)
 {
     memset(t, 0, sizeof *t);
+    open_tcl = t;
     unsigned first = cluster_tls ? CL_PORT + 3 : CL_PORT, n = cluster_tls ? 3 : CL_NODES;
     for (unsigned i = 0; i < n; i++)
         tcl_node(t, first + i);
@@ -128,6 +136,7 @@ static void tcl_close(struct tcl *t)
         if (t->c[i])
             redisFree(t->c[i]);
     memset(t, 0, sizeof *t);
+    open_tcl = NULL;
 }
 
 /* A command on the key argv[1]'s node: -MOVED and -ASK followed. */
@@ -364,9 +373,14 @@ static unsigned long long count_in_outputs(struct e2e *E, const char *what, unsi
         char path[700];
         snprintf(path, sizeof path, "%s/run-%03u.log", E->dir, run);
         size_t len;
-        char *text = (char *)slurp(path, &len);
-        if (!text)
+        uint8_t *bytes = slurp(path, &len);
+        if (!bytes)
             continue;
+        char *text = malloc(len + 1);   /* slurp's bytes are not a string */
+        cr_assert_not_null(text);
+        memcpy(text, bytes, len);
+        text[len] = '\0';
+        free(bytes);
         for (char *p = text; (p = strstr(p, what)); p += strlen(what)) {
             (*lines)++;
             char *q = p;
@@ -387,7 +401,7 @@ static unsigned long long count_in_outputs(struct e2e *E, const char *what, unsi
 Test(bridge_cluster, random_workload_matches_select)
 {
     struct e2e *E = &E_;
-    struct tcl t;
+    static struct tcl t;   /* outlives the test body: closed by .fini too */
     begin(E, &t, "clwl", 1);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -415,7 +429,7 @@ Test(bridge_cluster, random_workload_matches_select)
 Test(bridge_cluster, kill_9_ten_times_loses_and_doubles_nothing)
 {
     struct e2e *E = &E_;
-    struct tcl t;
+    static struct tcl t;   /* outlives the test body: closed by .fini too */
     begin(E, &t, "clkill", 2);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -502,7 +516,7 @@ static void steps_with_t_u(struct workload *W)
 Test(bridge_cluster, slot_migration_during_the_workload_asks_and_moves)
 {
     struct e2e *E = &E_;
-    struct tcl t;
+    static struct tcl t;   /* outlives the test body: closed by .fini too */
     begin(E, &t, "clmig", 0);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -604,7 +618,7 @@ Test(bridge_cluster, slot_migration_during_the_workload_asks_and_moves)
 Test(bridge_cluster, master_killed_and_replica_promoted_during_the_workload)
 {
     struct e2e *E = &E_;
-    struct tcl t;
+    static struct tcl t;   /* outlives the test body: closed by .fini too */
     begin(E, &t, "clfail", 0);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -655,7 +669,7 @@ Test(bridge_cluster, master_killed_and_replica_promoted_during_the_workload)
 Test(bridge_cluster, tls_to_every_node)
 {
     struct e2e *E = &E_;
-    struct tcl t;
+    static struct tcl t;   /* outlives the test body: closed by .fini too */
     begin_on(E, &t, "cltls", 1, true);
     struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
@@ -685,7 +699,7 @@ static char *run_for(struct e2e *E, const char *url, double seconds, int *status
 Test(bridge_cluster, errors_are_one_clear_line)
 {
     struct e2e *E = &E_;
-    struct tcl t;
+    static struct tcl t;   /* outlives the test body: closed by .fini too */
     begin(E, &t, "clerr", 0);
     int status;
     char url[256];
