@@ -1,7 +1,8 @@
 /* redis_cluster.c - the Redis sink on a Redis Cluster: the same commands as
  * on one server (redis_shapes.c renders them), routed by hash slot to the
  * master serving each, one connection per master, the slot map read from
- * CLUSTER NODES and refreshed when a node says it changed.
+ * CLUSTER NODES and refreshed when a node says it changed (the nodes, the
+ * map and single commands: redis_cluster_nodes.c).
  *
  * Exactly once without a cross-slot transaction (README, "Redis
  * Cluster"). A cluster runs a MULTI only when every key in it is in one
@@ -45,7 +46,7 @@
  * commit last at most CLUSTER_RETRY_S; then the commit fails (BB_ERR_IO),
  * and the bridge reconnects and replays from the checkpoint, which is
  * safe for the reasons above. */
-#include "sinks/redis/redis_internal.h"
+#include "sinks/redis/redis_cluster.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -63,89 +64,6 @@
 #include "sinks/redis/redis_slots.h"
 #include "sinks/redis/resp.h"
 
-/* How long one commit keeps retrying redirections, a cluster down, lost
- * connections (a failover takes cluster-node-timeout and an election). */
-#define CLUSTER_RETRY_S 60
-/* Each WAIT's timeout; WAIT is sent again until CLUSTER_RETRY_S. */
-#define CLUSTER_WAIT_MS 2000
-#define EPOCH_FIELD "slots_epoch"
-
-/* A position in the binlog: the change's file (index + 1 in cl->files;
- * 0: none), its rows event's offset and its row. */
-struct cl_pos {
-    uint32_t file;
-    uint64_t pos;
-    uint32_t row;
-};
-
-struct cl_node {
-    char host[256];
-    int port;
-    char hostname[256];         /* announced, for TLS's name check; "" none */
-    char where[300];
-    struct redis_net *net;
-    redisReader *rd;
-    struct bb_buf out;
-    uint32_t *sent;             /* transactions written this round, in order */
-    size_t nsent, capsent;
-    unsigned replicas;          /* healthy replicas, as the last map said */
-    bool master;                /* a master in the last map */
-    bool touched;               /* written since its last WAIT */
-};
-
-enum txn_state { TXN_PENDING, TXN_SENT, TXN_CHECK, TXN_DONE };
-
-/* One slot's part of a batch: its commands, in order (a list through
- * cmd_next). */
-struct cl_txn {
-    uint16_t slot;
-    int32_t head, tail;
-    uint32_t ncmds;
-    bool has_marker;            /* XADDs: the marker is set to mark */
-    struct cl_pos mark;
-    int ask;                    /* a node to send it to after ASKING; -1 */
-    int node;                   /* where it was written */
-    uint8_t state;
-};
-
-struct redis_cluster {
-    struct cl_node **nodes;     /* each its own allocation: pointers to them stay valid */
-    size_t nnodes, capnodes;
-    int16_t owner[REDIS_SLOTS];
-    bool have_map, stale;
-    unsigned long long nmoved, nask, ntryagain, nrefresh;
-
-    /* The batch: each command's slot and the next command of its slot;
-     * the transactions by slot. */
-    uint16_t *cmd_slot;
-    int32_t *cmd_next;
-    size_t cmd_cap, cmds_noted;
-    int32_t slot_txn[REDIS_SLOTS];
-    struct cl_txn *txns;
-    size_t ntxns, captxns;
-    size_t ckpt_txn;            /* the checkpoint's transaction (phase 3) */
-
-    /* Position markers: what each slot holds, and the binlog files named. */
-    struct cl_pos marker[REDIS_SLOTS];
-    char **files;
-    uint32_t nfiles, capfiles;
-    char epoch[24];
-    struct bb_buf scratch;
-};
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void sleep_ms(unsigned ms)
-{
-    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        ;
-}
 
 /* ------------------------------------------------------------------ */
 /* Positions                                                           */
@@ -249,346 +167,6 @@ bool redis_cluster_stream_applied(struct redis_sink *rs, const struct bb_buf *ke
     if (cl->marker[slot].file && pos_compare(cl, &p, &cl->marker[slot]) <= 0)
         return true;
     return false;
-}
-
-/* ------------------------------------------------------------------ */
-/* Nodes                                                               */
-
-static void node_drop(struct cl_node *nd)
-{
-    redis_net_close(nd->net);
-    nd->net = NULL;
-    if (nd->rd)
-        redisReaderFree(nd->rd);
-    nd->rd = NULL;
-    bb_buf_reset(&nd->out);
-}
-
-/* The node at host:port, added when new; -1 when out of memory. */
-static int node_find(struct redis_cluster *cl, const char *host, int port, const char *hostname)
-{
-    for (size_t i = 0; i < cl->nnodes; i++)
-        if (cl->nodes[i]->port == port && strcmp(cl->nodes[i]->host, host) == 0) {
-            if (hostname && hostname[0])
-                snprintf(cl->nodes[i]->hostname, sizeof cl->nodes[i]->hostname, "%s", hostname);
-            return (int)i;
-        }
-    if (cl->nnodes == cl->capnodes) {
-        size_t cap = cl->capnodes ? cl->capnodes * 2 : 8;
-        struct cl_node **n = realloc(cl->nodes, cap * sizeof *n);
-        if (!n)
-            return -1;
-        cl->nodes = n;
-        cl->capnodes = cap;
-    }
-    struct cl_node *nd = calloc(1, sizeof *nd);
-    if (!nd)
-        return -1;
-    cl->nodes[cl->nnodes] = nd;
-    snprintf(nd->host, sizeof nd->host, "%s", host);
-    nd->port = port;
-    if (hostname)
-        snprintf(nd->hostname, sizeof nd->hostname, "%s", hostname);
-    if (strchr(host, ':'))
-        snprintf(nd->where, sizeof nd->where, "[%s]:%d", host, port);
-    else
-        snprintf(nd->where, sizeof nd->where, "%s:%d", host, port);
-    bb_buf_init(&nd->out);
-    return (int)cl->nnodes++;
-}
-
-static int node_io_error(struct cl_node *nd, struct bb_error *err, const char *doing,
-                         const char *why)
-{
-    bb_error_set(err, BB_ERR_IO, "Redis Cluster node %s: %s: %s", nd->where, doing, why);
-    node_drop(nd);
-    return BB_ERR_IO;
-}
-
-static int node_send(struct cl_node *nd, struct bb_error *err)
-{
-    if (!nd->out.len)
-        return 0;
-    struct bb_error e = { 0 };
-    if (bb_buf_check(&nd->out, err) < 0)
-        return err->code;
-    int rc = redis_net_write(nd->net, nd->out.data, nd->out.len, &e);
-    bb_buf_reset(&nd->out);
-    if (rc < 0)
-        return node_io_error(nd, err, "writing", e.msg);
-    return 0;
-}
-
-/* The node's next reply (caller frees it). */
-static int node_reply(struct redis_sink *rs, struct cl_node *nd, redisReply **out,
-                      struct bb_error *err)
-{
-    *out = NULL;
-    for (;;) {
-        if (!nd->net)
-            return bb_error_set(err, BB_ERR_IO, "Redis Cluster node %s: not connected",
-                                nd->where);
-        void *reply = NULL;
-        if (redisReaderGetReply(nd->rd, &reply) != REDIS_OK)
-            return node_io_error(nd, err, "reading a reply", nd->rd->errstr);
-        if (reply) {
-            *out = reply;
-            return 0;
-        }
-        struct bb_error e = { 0 };
-        ssize_t n = redis_net_read(nd->net, rs->rbuf, sizeof rs->rbuf, &e);
-        if (n < 0)
-            return node_io_error(nd, err, "reading a reply", e.msg);
-        if (redisReaderFeed(nd->rd, rs->rbuf, (size_t)n) != REDIS_OK)
-            return node_io_error(nd, err, "reading a reply", nd->rd->errstr);
-    }
-}
-
-static void put_cmd(struct bb_buf *b, int argc, const char *const *argv, const size_t *lens)
-{
-    resp_put_header(b, '*', (size_t)argc);
-    for (int i = 0; i < argc; i++)
-        resp_put_bulk(b, argv[i], lens ? lens[i] : strlen(argv[i]));
-}
-
-/* One command on a node, its reply in *out (error replies too). */
-static int node_cmd(struct redis_sink *rs, struct cl_node *nd, int argc, const char *const *argv,
-                    const size_t *lens, redisReply **out, struct bb_error *err)
-{
-    put_cmd(&nd->out, argc, argv, lens);
-    int rc = node_send(nd, err);
-    return rc < 0 ? rc : node_reply(rs, nd, out, err);
-}
-
-static unsigned parse_version(const char *info)
-{
-    const char *p = strstr(info, "redis_version:");
-    unsigned a = 0, b = 0, c = 0;
-    if (!p || sscanf(p + 14, "%u.%u.%u", &a, &b, &c) < 2 || a > 1000 || b > 99 || c > 99)
-        return 0;
-    return V(a, b, c);
-}
-
-/* Connect to a node: AUTH, the server's version (once), CLIENT SETNAME. */
-static int node_connect(struct redis_sink *rs, struct cl_node *nd, struct bb_error *err)
-{
-    if (nd->net)
-        return 0;
-    const char *name = rs->tls_server_name ? rs->tls_server_name
-                       : nd->hostname[0] ? nd->hostname : nd->host;
-    struct redis_endpoint ep = {
-        .host = nd->host, .port = nd->port, .tls = rs->tls, .server_name = name,
-        .connect_timeout_ms = CONNECT_TIMEOUT_S * 1000, .io_timeout_ms = COMMAND_TIMEOUT_S * 1000,
-    };
-    struct bb_error e = { 0 };
-    if (redis_net_connect(&nd->net, &ep, &e) < 0)
-        return bb_error_set(err, e.code, "cannot connect to Redis Cluster node %s: %s", nd->where,
-                            e.msg);
-    if (!(nd->rd = redisReaderCreate())) {
-        node_drop(nd);
-        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    }
-    nd->rd->maxbuf = 0;
-    redisReply *r = NULL;
-    int rc = 0;
-    if (rs->password) {
-        const char *argv[] = { "AUTH", rs->url.user ? rs->url.user : rs->password, rs->password };
-        rc = node_cmd(rs, nd, rs->url.user ? 3 : 2, argv, NULL, &r, err);
-        if (rc == 0 && r->type == REDIS_REPLY_ERROR)
-            rc = bb_error_set(err, BB_ERR_SERVER, "Redis Cluster node %s: AUTH failed: %.200s",
-                              nd->where, r->str);
-        freeReplyObject(r);
-        r = NULL;
-        if (rc < 0)
-            goto fail;
-    }
-    if (!rs->version) {
-        const char *info[] = { "INFO", "server" };
-        if ((rc = node_cmd(rs, nd, 2, info, NULL, &r, err)) < 0)
-            goto fail;
-        if (r->type == REDIS_REPLY_ERROR && strncmp(r->str, "NOAUTH", 6) == 0) {
-            rc = bb_error_set(err, BB_ERR_SERVER, "Redis Cluster node %s needs a password: set "
-                              "%s or %s_FILE, or give it in the URL (redis://:password@host)",
-                              nd->where, rs->password_var, rs->password_var);
-            freeReplyObject(r);
-            goto fail;
-        }
-        if (r->type == REDIS_REPLY_STRING)
-            rs->version = parse_version(r->str);
-        freeReplyObject(r);
-    }
-    const char *setname[] = { "CLIENT", "SETNAME", rs->client_name };
-    if ((rc = node_cmd(rs, nd, 3, setname, NULL, &r, err)) < 0)
-        goto fail;
-    freeReplyObject(r);
-    return 0;
-fail:
-    node_drop(nd);
-    return rc;
-}
-
-static void drop_all(struct redis_cluster *cl)
-{
-    for (size_t i = 0; i < cl->nnodes; i++) {
-        node_drop(cl->nodes[i]);
-        cl->nodes[i]->touched = false;
-        cl->nodes[i]->nsent = 0;
-    }
-}
-
-/* ------------------------------------------------------------------ */
-/* The slot map                                                        */
-
-/* Read CLUSTER NODES from one node, then the others, until one answers.
- * *uncovered: slots no master serves. */
-static int refresh_map(struct redis_sink *rs, unsigned *uncovered, char *which, size_t wsize,
-                       struct bb_error *err)
-{
-    struct redis_cluster *cl = rs->cluster;
-    char tried[600] = "";
-    size_t tn = 0;
-    int last = BB_ERR_IO;
-    cl->nrefresh++;
-    /* The masters of the map first, then every other node known. */
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < cl->nnodes; i++) {
-            struct cl_node *nd = cl->nodes[i];
-            bool master = false;
-            for (unsigned s = 0; s < REDIS_SLOTS && !master; s += 64)
-                master = cl->owner[s] == (int16_t)i;
-            if ((pass == 0) != master)
-                continue;
-            struct bb_error e = { 0 };
-            redisReply *r = NULL;
-            const char *argv[] = { "CLUSTER", "NODES" };
-            int rc = node_connect(rs, nd, &e);
-            if (rc == 0)
-                rc = node_cmd(rs, nd, 2, argv, NULL, &r, &e);
-            if (rc == 0 && r->type != REDIS_REPLY_STRING) {
-                rc = bb_error_set(&e, BB_ERR_SERVER, "CLUSTER NODES: %.200s",
-                                  r->type == REDIS_REPLY_ERROR ? r->str : "unexpected reply");
-                if (r->type == REDIS_REPLY_ERROR && strstr(r->str, "cluster support disabled"))
-                    rc = bb_error_set(&e, BB_ERR_USAGE, "not a Redis Cluster node (cluster "
-                                      "support disabled), but the URL lists seeds");
-            }
-            if (rc < 0) {
-                freeReplyObject(r);
-                if (rc == BB_ERR_USAGE || rc == BB_ERR_NOMEM) {
-                    return bb_error_set(err, rc, "Redis Cluster node %s: %s", nd->where, e.msg);
-                }
-                last = rc;
-                if (tn + 8 < sizeof tried)
-                    tn += (size_t)snprintf(tried + tn, sizeof tried - tn, "%s%s", tn ? "; " : "",
-                                           e.msg);
-                continue;
-            }
-            struct redis_topology t;
-            rc = redis_topology_parse(&t, r->str, r->len, nd->host, &e);
-            freeReplyObject(r);
-            if (rc < 0) {
-                redis_topology_free(&t);
-                return bb_error_set(err, rc, "Redis Cluster node %s: %s", nd->where, e.msg);
-            }
-            /* The nodes, by address; the owner of each slot. */
-            int *idx = calloc(t.n ? t.n : 1, sizeof *idx);
-            if (!idx) {
-                redis_topology_free(&t);
-                return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-            }
-            for (size_t k = 0; k < t.n; k++) {
-                idx[k] = -1;
-                if (t.nodes[k].host[0] && !t.nodes[k].noaddr && !t.nodes[k].handshake)
-                    idx[k] = node_find(cl, t.nodes[k].host, t.nodes[k].port, t.nodes[k].hostname);
-            }
-            for (size_t k = 0; k < cl->nnodes; k++) {
-                cl->nodes[k]->replicas = 0;
-                cl->nodes[k]->master = false;
-            }
-            for (size_t k = 0; k < t.n; k++)
-                if (idx[k] >= 0 && t.nodes[k].master && !t.nodes[k].fail) {
-                    cl->nodes[idx[k]]->replicas = t.replicas[k];
-                    cl->nodes[idx[k]]->master = true;
-                }
-            for (unsigned s = 0; s < REDIS_SLOTS; s++)
-                cl->owner[s] = t.owner[s] >= 0 ? (int16_t)idx[t.owner[s]] : -1;
-            *uncovered = redis_topology_uncovered(&t, which, wsize);
-            free(idx);
-            redis_topology_free(&t);
-            cl->have_map = true;
-            cl->stale = false;
-            return 0;
-        }
-    }
-    return bb_error_set(err, last, "Redis Cluster: no node answers (%s)", tried);
-}
-
-/* The map, refreshed; uncovered slots are an error (BB_ERR_IO: the cluster
- * may be repaired; the bridge waits and tries again). */
-static int refresh_covered(struct redis_sink *rs, struct bb_error *err)
-{
-    unsigned uncovered = 0;
-    char which[120];
-    int rc = refresh_map(rs, &uncovered, which, sizeof which, err);
-    if (rc < 0)
-        return rc;
-    if (uncovered)
-        return bb_error_set(err, BB_ERR_IO, "Redis Cluster: %u of the 16384 slots are served by "
-                            "no node (slots %s): the cluster is down or incomplete (see "
-                            "CLUSTER INFO's cluster_state and redis-cli --cluster check)",
-                            uncovered, which);
-    return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Errors a node answers                                               */
-
-enum outcome { OUT_DONE, OUT_RETRY, OUT_PAUSE, OUT_FATAL };
-
-static bool starts(const char *s, const char *w)
-{
-    size_t n = strlen(w);
-    return strncmp(s, w, n) == 0 && (s[n] == ' ' || s[n] == '\0');
-}
-
-/* What an error reply means for the request it answers: a redirection
- * (the node to go to is set: *ask for -ASK, the slot's owner for -MOVED),
- * a pause, or a failure. */
-static enum outcome classify(struct redis_sink *rs, int from, const char *msg, size_t len,
-                             int *ask)
-{
-    struct redis_cluster *cl = rs->cluster;
-    struct redis_redirect r;
-    int k = redis_redirect_parse(msg, len, &r);
-    if (k == 1) {
-        const char *host = r.host[0] ? r.host : cl->nodes[from]->host;
-        int n = node_find(cl, host, r.port, NULL);
-        if (n < 0)
-            return OUT_FATAL;
-        if (r.kind == REDIS_REDIRECT_MOVED) {
-            cl->owner[r.slot] = (int16_t)n;
-            cl->stale = true;
-            cl->nmoved++;
-            log_debug("Redis Cluster: MOVED: slot %u is served by %s now", r.slot,
-                      cl->nodes[n]->where);
-        } else {
-            *ask = n;
-            cl->nask++;
-            log_debug("Redis Cluster: ASK: slot %u is being migrated to %s", r.slot,
-                      cl->nodes[n]->where);
-        }
-        return OUT_RETRY;
-    }
-    if (starts(msg, "TRYAGAIN")) {
-        cl->ntryagain++;
-        return OUT_PAUSE;
-    }
-    if (starts(msg, "CLUSTERDOWN") || starts(msg, "READONLY") || starts(msg, "MASTERDOWN")) {
-        cl->stale = true;
-        return OUT_PAUSE;
-    }
-    if (redis_transient_reply(msg, len))
-        return OUT_PAUSE;
-    return OUT_FATAL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -795,7 +373,7 @@ static int read_txn(struct redis_sink *rs, int ni, struct cl_txn *t, enum outcom
     *out = OUT_DONE;
     for (size_t k = 0; k < expect; k++) {
         redisReply *r;
-        int rc = node_reply(rs, nd, &r, err);
+        int rc = cluster_node_reply(rs, nd, &r, err);
         if (rc < 0)
             return rc;
         bool last = k + 1 == expect;
@@ -835,7 +413,7 @@ static int read_txn(struct redis_sink *rs, int ni, struct cl_txn *t, enum outcom
     }
     if (first_at == -1)
         return 0;
-    *out = classify(rs, ni, first, strlen(first), &ask);
+    *out = cluster_classify(rs, ni, first, strlen(first), &ask);
     t->ask = *out == OUT_RETRY ? ask : -1;
     if (*out == OUT_FATAL) {
         char what[400] = "EXEC";
@@ -878,7 +456,7 @@ static int run_txns(struct redis_sink *rs, size_t from, double deadline, struct 
             unsigned uncovered;
             char which[64];
             struct bb_error e = { 0 };
-            if (refresh_map(rs, &uncovered, which, sizeof which, &e) < 0) {
+            if (cluster_refresh_map(rs, &uncovered, which, sizeof which, &e) < 0) {
                 snprintf(last, sizeof last, "%s", e.msg);
                 if (e.code == BB_ERR_USAGE || e.code == BB_ERR_NOMEM)
                     return bb_error_set(err, e.code, "%s", e.msg);
@@ -915,7 +493,7 @@ static int run_txns(struct redis_sink *rs, size_t from, double deadline, struct 
             struct cl_node *nd = cl->nodes[ni];
             if (!nd->net) {
                 struct bb_error e = { 0 };
-                if (node_connect(rs, nd, &e) < 0) {
+                if (cluster_node_connect(rs, nd, &e) < 0) {
                     snprintf(last, sizeof last, "%s", e.msg);
                     if (e.code == BB_ERR_USAGE || e.code == BB_ERR_NOMEM ||
                         e.code == BB_ERR_SERVER)
@@ -947,7 +525,7 @@ static int run_txns(struct redis_sink *rs, size_t from, double deadline, struct 
             if (!nd->nsent)
                 continue;
             struct bb_error e = { 0 };
-            if (node_send(nd, &e) < 0) {
+            if (cluster_node_send(nd, &e) < 0) {
                 snprintf(last, sizeof last, "%s", e.msg);
                 cl->stale = true;
             }
@@ -993,93 +571,15 @@ static int run_txns(struct redis_sink *rs, size_t from, double deadline, struct 
             left = cl->txns[i].state != TXN_DONE;
         if (!left)
             return 0;
-        if (now_s() > deadline)
+        if (cluster_now() > deadline)
             return bb_error_set(err, BB_ERR_IO, "Redis Cluster: the batch could not be written "
                                 "within %d s (%s)", CLUSTER_RETRY_S,
                                 last[0] ? last : "redirections without end");
         if (need_pause) {
-            sleep_ms(pause);
+            cluster_sleep_ms(pause);
             pause = pause * 2 > 500 ? 500 : pause * 2;
         }
         (void)refreshed;
-    }
-}
-
-/* One command for the slot of key `slot`, wherever that slot is now:
- * -MOVED, -ASK, -TRYAGAIN and lost connections are followed until the
- * deadline. Error replies that are none of those are returned as replies. */
-static int slot_cmd(struct redis_sink *rs, unsigned slot, int argc, const char *const *argv,
-                    const size_t *lens, redisReply **out, struct bb_error *err)
-{
-    struct redis_cluster *cl = rs->cluster;
-    double deadline = now_s() + CLUSTER_RETRY_S;
-    int ask = -1;
-    unsigned pause = 10;
-    char last[BB_ERROR_MSG_MAX] = "";
-    *out = NULL;
-    for (;;) {
-        if (cl->stale || !cl->have_map) {
-            unsigned uncovered;
-            char which[64];
-            struct bb_error e = { 0 };
-            if (refresh_map(rs, &uncovered, which, sizeof which, &e) < 0) {
-                snprintf(last, sizeof last, "%s", e.msg);
-                if (e.code == BB_ERR_USAGE || e.code == BB_ERR_NOMEM)
-                    return bb_error_set(err, e.code, "%s", e.msg);
-            }
-        }
-        int ni = ask >= 0 ? ask : cl->owner[slot];
-        bool pause_now = true;
-        if (ni < 0) {
-            snprintf(last, sizeof last, "slot %u is served by no node", slot);
-            cl->stale = true;
-        } else {
-            struct cl_node *nd = cl->nodes[ni];
-            struct bb_error e = { 0 };
-            redisReply *r = NULL;
-            int rc = node_connect(rs, nd, &e);
-            if (rc == 0) {
-                if (ask >= 0)
-                    bb_buf_append(&nd->out, "*1\r\n$6\r\nASKING\r\n", 16);
-                put_cmd(&nd->out, argc, argv, lens);
-                rc = node_send(nd, &e);
-                if (rc == 0 && ask >= 0 && (rc = node_reply(rs, nd, &r, &e)) == 0) {
-                    freeReplyObject(r);
-                    r = NULL;
-                }
-                if (rc == 0)
-                    rc = node_reply(rs, nd, &r, &e);
-            }
-            if (rc < 0 && rc != BB_ERR_IO)
-                return bb_error_set(err, rc, "%s", e.msg);
-            if (rc < 0) {
-                snprintf(last, sizeof last, "%s", e.msg);
-                cl->stale = true;
-                ask = -1;
-            } else if (r->type != REDIS_REPLY_ERROR) {
-                nd->touched = true;
-                *out = r;
-                return 0;
-            } else {
-                int to = -1;
-                enum outcome o = classify(rs, ni, r->str, r->len, &to);
-                if (o == OUT_FATAL) {
-                    *out = r;
-                    return 0;
-                }
-                snprintf(last, sizeof last, "%s: %.200s", nd->where, r->str);
-                freeReplyObject(r);
-                ask = o == OUT_RETRY ? to : -1;
-                pause_now = o == OUT_PAUSE;
-            }
-        }
-        if (now_s() > deadline)
-            return bb_error_set(err, BB_ERR_IO, "Redis Cluster: %s (slot %u) could not be sent "
-                                "within %d s (%s)", argv[0], slot, CLUSTER_RETRY_S, last);
-        if (pause_now) {
-            sleep_ms(pause);
-            pause = pause * 2 > 500 ? 500 : pause * 2;
-        }
     }
 }
 
@@ -1091,7 +591,7 @@ static int check_applied(struct redis_sink *rs, struct cl_txn *t, bool *applied,
     const char *argv[] = { "GET", cl->scratch.data };
     size_t lens[] = { 3, cl->scratch.len };
     redisReply *r;
-    int rc = slot_cmd(rs, t->slot, 2, argv, lens, &r, err);
+    int rc = cluster_slot_cmd(rs, t->slot, 2, argv, lens, &r, err);
     if (rc < 0)
         return rc;
     struct cl_pos m;
@@ -1099,68 +599,6 @@ static int check_applied(struct redis_sink *rs, struct cl_txn *t, bool *applied,
                pos_compare(cl, &m, &t->mark) >= 0;
     freeReplyObject(r);
     return 0;
-}
-
-/* WAIT on every master written since its last WAIT, for its healthy
- * replicas, until they all have acknowledged. */
-static int wait_replicas(struct redis_sink *rs, double deadline, struct bb_error *err)
-{
-    struct redis_cluster *cl = rs->cluster;
-    char ms[16];
-    snprintf(ms, sizeof ms, "%d", CLUSTER_WAIT_MS);
-    for (;;) {
-        bool short_of = false;
-        char why[700] = "";
-        for (size_t n = 0; n < cl->nnodes; n++) {
-            struct cl_node *nd = cl->nodes[n];
-            if (!nd->touched)
-                continue;
-            /* Written as a master, and no longer one: its writes may be
-             * lost with it. */
-            if (!nd->master)
-                return bb_error_set(err, BB_ERR_IO, "Redis Cluster node %s is no longer a master "
-                                    "since the batch was written to it (a failover?): replaying "
-                                    "from the checkpoint", nd->where);
-            if (!nd->replicas) {
-                nd->touched = false;
-                continue;
-            }
-            char want[16];
-            snprintf(want, sizeof want, "%u", nd->replicas);
-            const char *argv[] = { "WAIT", want, ms };
-            redisReply *r;
-            /* A lost connection: what it had may be lost with it, so the
-             * batch is not known to be safe: fail, and replay. */
-            if (!nd->net)
-                return bb_error_set(err, BB_ERR_IO, "Redis Cluster node %s: the connection was "
-                                    "lost before its replicas acknowledged the batch: replaying "
-                                    "from the checkpoint", nd->where);
-            int rc = node_cmd(rs, nd, 3, argv, NULL, &r, err);
-            if (rc < 0)
-                return rc;
-            if (r->type == REDIS_REPLY_INTEGER && r->integer >= (long long)nd->replicas) {
-                nd->touched = false;
-            } else {
-                short_of = true;
-                snprintf(why, sizeof why, "%s: %.100s%lld of %u replicas acknowledged within "
-                         "%d ms", nd->where, r->type == REDIS_REPLY_ERROR ? r->str : "",
-                         r->type == REDIS_REPLY_INTEGER ? r->integer : 0, nd->replicas,
-                         CLUSTER_WAIT_MS);
-            }
-            freeReplyObject(r);
-        }
-        if (!short_of)
-            return 0;
-        if (now_s() > deadline)
-            return bb_error_set(err, BB_ERR_IO, "Redis Cluster: the batch is not on every "
-                                "replica (%s), so its checkpoint is not written (a failover could "
-                                "lose it): replaying from the checkpoint", why);
-        /* A replica gone: the map no longer counts it. */
-        unsigned uncovered;
-        char which[64];
-        struct bb_error e = { 0 };
-        (void)refresh_map(rs, &uncovered, which, sizeof which, &e);
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1180,7 +618,7 @@ static int check_key_types(struct redis_sink *rs, const struct checkpoint *cp,
         const char *argv[] = { "TYPE", key };
         size_t lens[] = { 4, e->len };
         redisReply *r;
-        int rc = slot_cmd(rs, redis_key_slot(key, e->len), 2, argv, lens, &r, err);
+        int rc = cluster_slot_cmd(rs, redis_key_slot(key, e->len), 2, argv, lens, &r, err);
         if (rc < 0)
             return rc;
         bool ok = r->type == REDIS_REPLY_STATUS &&
@@ -1208,7 +646,7 @@ static int cl_commit(void *ctx, const struct checkpoint *cp, struct bb_error *er
 {
     struct redis_sink *rs = ctx;
     struct redis_cluster *cl = rs->cluster;
-    double deadline = now_s() + CLUSTER_RETRY_S;
+    double deadline = cluster_now() + CLUSTER_RETRY_S;
     unsigned long long moved = cl->nmoved, ask = cl->nask, again = cl->ntryagain;
     int rc = 0;
     if (rs->wrong_type == REDIS_WRONG_TYPE_STOP && (rc = check_key_types(rs, cp, err)) < 0)
@@ -1218,7 +656,7 @@ static int cl_commit(void *ctx, const struct checkpoint *cp, struct bb_error *er
     if ((rc = run_txns(rs, 0, deadline, err)) < 0)
         goto done;
     /* 2: on every replica. */
-    if ((rc = wait_replicas(rs, deadline, err)) < 0)
+    if ((rc = cluster_wait_replicas(rs, deadline, err)) < 0)
         goto done;
     /* 3: the checkpoint, in its own slot's transaction. */
     redis_put_guard(rs, rs->ckpt_key, strlen(rs->ckpt_key), KEY_HASH);
@@ -1248,7 +686,7 @@ static int cl_commit(void *ctx, const struct checkpoint *cp, struct bb_error *er
             cl->marker[cl->txns[i].slot] = cl->txns[i].mark;
 done:
     if (rc < 0)
-        drop_all(cl);   /* replies may be left unread: the bridge reconnects */
+        cluster_drop_all(cl);   /* replies may be left unread: the bridge reconnects */
     if (cl->nmoved != moved || cl->nask != ask || cl->ntryagain != again)
         log_info("Redis Cluster: the batch met %llu MOVED, %llu ASK and %llu TRYAGAIN "
                  "redirections (slots migrating or moved); the slot map was read again",
@@ -1261,8 +699,8 @@ done:
 static int cl_reconnect(void *ctx, struct bb_error *err)
 {
     struct redis_sink *rs = ctx;
-    drop_all(rs->cluster);
-    return refresh_covered(rs, err);
+    cluster_drop_all(rs->cluster);
+    return cluster_refresh_covered(rs, err);
 }
 
 /* A new epoch for the markers of a checkpoint that has none. */
@@ -1294,7 +732,7 @@ static int load_markers(struct redis_sink *rs, struct bb_error *err)
         for (unsigned s = 0; s < REDIS_SLOTS; s++) {
             if (cl->owner[s] != (int16_t)n)
                 continue;
-            if (!count && node_connect(rs, nd, err) < 0)
+            if (!count && cluster_node_connect(rs, nd, err) < 0)
                 return err->code;
             marker_key(rs, s, &cl->scratch);
             resp_put_header(&nd->out, '*', 2);
@@ -1304,7 +742,7 @@ static int load_markers(struct redis_sink *rs, struct bb_error *err)
         }
         if (!count)
             continue;
-        int rc = node_send(nd, err);
+        int rc = cluster_node_send(nd, err);
         if (rc < 0)
             return rc;
         unsigned s = 0;
@@ -1312,7 +750,7 @@ static int load_markers(struct redis_sink *rs, struct bb_error *err)
             while (cl->owner[s] != (int16_t)n)
                 s++;
             redisReply *r;
-            if ((rc = node_reply(rs, nd, &r, err)) < 0)
+            if ((rc = cluster_node_reply(rs, nd, &r, err)) < 0)
                 return rc;
             if (r->type == REDIS_REPLY_ERROR)
                 redo[nredo++] = (uint16_t)s;    /* moved or migrating since the map */
@@ -1327,7 +765,7 @@ static int load_markers(struct redis_sink *rs, struct bb_error *err)
         const char *argv[] = { "GET", cl->scratch.data };
         size_t lens[] = { 3, cl->scratch.len };
         redisReply *r;
-        int rc = slot_cmd(rs, redo[i], 2, argv, lens, &r, err);
+        int rc = cluster_slot_cmd(rs, redo[i], 2, argv, lens, &r, err);
         if (rc < 0)
             return rc;
         if (r->type == REDIS_REPLY_STRING)
@@ -1344,7 +782,7 @@ static int cl_load_checkpoint(void *ctx, struct checkpoint *cp, struct bb_error 
     unsigned slot = redis_key_slot(rs->ckpt_key, strlen(rs->ckpt_key));
     const char *argv[] = { "HGETALL", rs->ckpt_key };
     redisReply *r;
-    int rc = slot_cmd(rs, slot, 2, argv, NULL, &r, err);
+    int rc = cluster_slot_cmd(rs, slot, 2, argv, NULL, &r, err);
     if (rc < 0)
         return rc;
     if (r->type != REDIS_REPLY_ARRAY || r->elements % 2) {
@@ -1386,10 +824,10 @@ static int cl_load_checkpoint(void *ctx, struct checkpoint *cp, struct bb_error 
         const char *set[] = { "HSETNX", rs->ckpt_key, EPOCH_FIELD, epoch };
         const char *get[] = { "HGET", rs->ckpt_key, EPOCH_FIELD };
         redisReply *x;
-        if ((rc = slot_cmd(rs, slot, 4, set, NULL, &x, err)) < 0)
+        if ((rc = cluster_slot_cmd(rs, slot, 4, set, NULL, &x, err)) < 0)
             goto done;
         freeReplyObject(x);
-        if ((rc = slot_cmd(rs, slot, 3, get, NULL, &x, err)) < 0)
+        if ((rc = cluster_slot_cmd(rs, slot, 3, get, NULL, &x, err)) < 0)
             goto done;
         if (x->type == REDIS_REPLY_STRING)
             snprintf(cl->epoch, sizeof cl->epoch, "%s", x->str);
@@ -1450,7 +888,7 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
             if (!master)
                 continue;
             struct cl_node *nd = cl->nodes[n];
-            int rc = node_connect(rs, nd, err);
+            int rc = cluster_node_connect(rs, nd, err);
             if (rc < 0)
                 return rc;
             char cursor[32] = "0";
@@ -1458,7 +896,7 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
                 const char *argv[] = { "SCAN", cursor, "MATCH", pat->data, "COUNT", "1000",
                                        "TYPE", type };
                 redisReply *r;
-                if ((rc = node_cmd(rs, nd, rs->version >= V(6, 0, 0) ? 8 : 6, argv, NULL, &r,
+                if ((rc = cluster_node_cmd(rs, nd, rs->version >= V(6, 0, 0) ? 8 : 6, argv, NULL, &r,
                                    err)) < 0)
                     return rc;
                 if (r->type != REDIS_REPLY_ARRAY || r->elements != 2 ||
@@ -1485,17 +923,17 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
                         continue;
                     const char *ua[] = { "UNLINK", k->str };
                     size_t ul[] = { 6, k->len };
-                    put_cmd(&nd->out, 2, ua, ul);
+                    cluster_put_cmd(&nd->out, 2, ua, ul);
                     sent++;
                 }
-                if (sent && (rc = node_send(nd, err)) == 0)
+                if (sent && (rc = cluster_node_send(nd, err)) == 0)
                     nd->touched = true;
                 for (size_t i = 0, got = 0; rc == 0 && got < sent; i++) {
                     redisReply *k = keys->element[i], *u;
                     if (k->type != REDIS_REPLY_STRING)
                         continue;
                     got++;
-                    if ((rc = node_reply(rs, nd, &u, err)) < 0)
+                    if ((rc = cluster_node_reply(rs, nd, &u, err)) < 0)
                         break;
                     /* moved meanwhile: after the rest of the replies */
                     again[i] = u->type == REDIS_REPLY_ERROR;
@@ -1507,7 +945,7 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
                         continue;
                     const char *ua[] = { "UNLINK", k->str };
                     size_t ul[] = { 6, k->len };
-                    if ((rc = slot_cmd(rs, redis_key_slot(k->str, k->len), 2, ua, ul, &u,
+                    if ((rc = cluster_slot_cmd(rs, redis_key_slot(k->str, k->len), 2, ua, ul, &u,
                                        err)) == 0) {
                         if (u->type == REDIS_REPLY_ERROR)
                             rc = bb_error_set(err, BB_ERR_SERVER, "Redis Cluster: UNLINK "
@@ -1524,7 +962,7 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
         if (cl->nrefresh == refreshes && cl->nmoved == moved)
             break;
     }
-    return wait_replicas(rs, now_s() + CLUSTER_RETRY_S, err);
+    return cluster_wait_replicas(rs, cluster_now() + CLUSTER_RETRY_S, err);
 }
 
 static int cl_clear_table(void *ctx, const struct table_plan *plan, struct bb_error *err)
@@ -1551,7 +989,7 @@ void redis_cluster_free(struct redis_cluster *cl)
     if (!cl)
         return;
     for (size_t i = 0; i < cl->nnodes; i++) {
-        node_drop(cl->nodes[i]);
+        cluster_node_drop(cl->nodes[i]);
         bb_buf_destroy(&cl->nodes[i]->out);
         free(cl->nodes[i]->sent);
         free(cl->nodes[i]);
@@ -1597,12 +1035,12 @@ int redis_cluster_open(struct redis_sink *rs, const struct sink_ops **ops, struc
     if (!redis_slot_tag(0))
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     /* The URL's node, then the seeds: where the map is first read. */
-    if (node_find(cl, rs->url.host, rs->url.port, NULL) < 0)
+    if (cluster_node_find(cl, rs->url.host, rs->url.port, NULL) < 0)
         return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < rs->url.nseeds; i++)
-        if (node_find(cl, rs->url.seed_hosts[i], rs->url.seed_ports[i], NULL) < 0)
+        if (cluster_node_find(cl, rs->url.seed_hosts[i], rs->url.seed_ports[i], NULL) < 0)
             return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
-    int rc = refresh_covered(rs, err);
+    int rc = cluster_refresh_covered(rs, err);
     if (rc < 0)
         return rc;
     size_t masters = 0;

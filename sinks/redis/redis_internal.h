@@ -4,8 +4,9 @@
  * redis_conn.c: the connection (its bytes: redis_net.c); redis_key_types.c: key types; redis_shapes.c:
  * hash, JSON and stream rendering; resp.h: RESP; redis_url.c: URLs;
  * redis_key.c: key templates; redis_options.c: its options and its type;
- * redis_cluster.c: the same sink on a Redis Cluster (its own operations,
- * chosen at open), over redis_slots.c's slots and slot map. */
+ * redis_cluster.c and redis_cluster_nodes.c (redis_cluster.h): the same
+ * sink on a Redis Cluster (its own operations, chosen at open), over
+ * redis_slots.c's slots and slot map. */
 #ifndef BB_REDIS_INTERNAL_H
 #define BB_REDIS_INTERNAL_H
 
