@@ -406,7 +406,11 @@ static int read_txn(struct redis_sink *rs, int ni, struct cl_txn *t, enum outcom
                 snprintf(first, sizeof first, "%.*s", (int)(r->len > 250 ? 250 : r->len), r->str);
             } else if (r->type != REDIS_REPLY_ERROR) {
                 first_at = -2;
-                snprintf(first, sizeof first, "EXEC gave no array");
+                snprintf(first, sizeof first, "EXEC answered %s%.200s, not an array",
+                         r->type == REDIS_REPLY_NIL ? "nil" : r->type == REDIS_REPLY_STATUS
+                         ? "+" : r->type == REDIS_REPLY_INTEGER ? "an integer" : "a string: ",
+                         r->type == REDIS_REPLY_STATUS || r->type == REDIS_REPLY_STRING
+                         ? r->str : "");
             }
         }
         freeReplyObject(r);
@@ -463,23 +467,33 @@ static int run_txns(struct redis_sink *rs, size_t from, double deadline, struct 
             }
             refreshed = true;
         }
-        /* Route and render. */
+        /* Unanswered transactions with stream entries: their markers say
+         * whether they were applied. Asked before anything is rendered:
+         * a command of its own must not go out with (and read the replies
+         * of) transactions waiting in a node's buffer. */
         size_t pending = 0;
         for (size_t i = from; i < cl->ntxns; i++) {
             struct cl_txn *t = &cl->txns[i];
-            if (t->state == TXN_CHECK) {
-                bool applied = false;
-                struct bb_error e = { 0 };
-                if (check_applied(rs, t, &applied, &e) < 0) {
-                    snprintf(last, sizeof last, "%s", e.msg);
-                    need_pause = true;
-                    pending++;
-                    continue;
-                }
-                t->state = applied ? TXN_DONE : TXN_PENDING;
-                if (applied)
-                    continue;
+            if (t->state != TXN_CHECK)
+                continue;
+            bool applied = false;
+            struct bb_error e = { 0 };
+            if (check_applied(rs, t, &applied, &e) < 0) {
+                snprintf(last, sizeof last, "%s", e.msg);
+                if (e.code != BB_ERR_IO)
+                    return bb_error_set(err, e.code, "%s", e.msg);
+                need_pause = true;
+                pending++;
+                continue;
             }
+            t->state = applied ? TXN_DONE : TXN_PENDING;
+            log_info("Redis Cluster: slot %u's transaction with stream entries had no reply (a "
+                     "lost connection): its position marker says it was %s", t->slot,
+                     applied ? "applied (not sent again)" : "not applied (sent again)");
+        }
+        /* Route and render. */
+        for (size_t i = from; i < cl->ntxns; i++) {
+            struct cl_txn *t = &cl->txns[i];
             if (t->state != TXN_PENDING)
                 continue;
             pending++;
@@ -588,8 +602,8 @@ static int check_applied(struct redis_sink *rs, struct cl_txn *t, bool *applied,
 {
     struct redis_cluster *cl = rs->cluster;
     marker_key(rs, t->slot, &cl->scratch);
-    const char *argv[] = { "GET", cl->scratch.data };
-    size_t lens[] = { 3, cl->scratch.len };
+    const char *argv[] = { "GET", cl->scratch.data, NULL };
+    size_t lens[] = { 3, cl->scratch.len, 0 };
     redisReply *r;
     int rc = cluster_slot_cmd(rs, t->slot, 2, argv, lens, &r, err);
     if (rc < 0)
@@ -597,8 +611,25 @@ static int check_applied(struct redis_sink *rs, struct cl_txn *t, bool *applied,
     struct cl_pos m;
     *applied = r->type == REDIS_REPLY_STRING && marker_parse(cl, r->str, r->len, &m) &&
                pos_compare(cl, &m, &t->mark) >= 0;
+    if (*applied) {
+        /* Applied through the lost connection: the marker is written
+         * again, as it is, through this one, so that the WAIT of this
+         * connection covers what the lost one wrote (WAIT counts a
+         * connection's own writes). */
+        redisReply *w;
+        argv[0] = "SET";
+        lens[0] = 3;
+        argv[2] = r->str;
+        lens[2] = r->len;
+        rc = cluster_slot_cmd(rs, t->slot, 3, argv, lens, &w, err);
+        if (rc == 0 && w->type == REDIS_REPLY_ERROR)
+            rc = bb_error_set(err, BB_ERR_SERVER, "Redis Cluster: SET of the marker of slot %u "
+                              "failed: %.200s", t->slot, w->str);
+        if (rc == 0)
+            freeReplyObject(w);
+    }
     freeReplyObject(r);
-    return 0;
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */

@@ -44,6 +44,8 @@ struct cl_node {
     unsigned replicas;          /* healthy replicas, as the last map said */
     bool master;                /* a master in the last map */
     bool touched;               /* written since its last WAIT */
+    bool waiting;               /* a WAIT sent, its reply not read */
+    bool lost;                  /* a connection with writes not yet WAITed for was lost */
 };
 
 enum txn_state { TXN_PENDING, TXN_SENT, TXN_CHECK, TXN_DONE };

@@ -34,6 +34,10 @@ void cluster_sleep_ms(unsigned ms)
 
 void cluster_node_drop(struct cl_node *nd)
 {
+    /* Its writes since the last WAIT: a WAIT through another connection
+     * would not count them (WAIT counts the connection's own writes). */
+    if (nd->touched && nd->net)
+        nd->lost = true;
     redis_net_close(nd->net);
     nd->net = NULL;
     if (nd->rd)
@@ -213,6 +217,7 @@ void cluster_drop_all(struct redis_cluster *cl)
     for (size_t i = 0; i < cl->nnodes; i++) {
         cluster_node_drop(cl->nodes[i]);
         cl->nodes[i]->touched = false;
+        cl->nodes[i]->lost = false;
         cl->nodes[i]->nsent = 0;
     }
 }
@@ -423,7 +428,10 @@ int cluster_slot_cmd(struct redis_sink *rs, unsigned slot, int argc, const char 
                 cl->stale = true;
                 ask = -1;
             } else if (r->type != REDIS_REPLY_ERROR) {
-                nd->touched = true;
+                /* a write, to be covered by the next WAIT */
+                if (strcmp(argv[0], "SET") == 0 || strcmp(argv[0], "UNLINK") == 0 ||
+                    strcmp(argv[0], "HSETNX") == 0)
+                    nd->touched = true;
                 *out = r;
                 return 0;
             } else {
@@ -457,10 +465,11 @@ int cluster_wait_replicas(struct redis_sink *rs, double deadline, struct bb_erro
     char ms[16];
     snprintf(ms, sizeof ms, "%d", CLUSTER_WAIT_MS);
     for (;;) {
-        bool short_of = false;
-        char why[700] = "";
+        /* WAIT written to every master first, then the replies read: the
+         * masters wait for their replicas at the same time. */
         for (size_t n = 0; n < cl->nnodes; n++) {
             struct cl_node *nd = cl->nodes[n];
+            nd->waiting = false;
             if (!nd->touched)
                 continue;
             /* Written as a master, and no longer one: its writes may be
@@ -470,24 +479,38 @@ int cluster_wait_replicas(struct redis_sink *rs, double deadline, struct bb_erro
                                     "since the batch was written to it (a failover?): replaying "
                                     "from the checkpoint", nd->where);
             if (!nd->replicas) {
-                nd->touched = false;
+                nd->touched = nd->lost = false;
                 continue;
             }
-            char want[16];
-            snprintf(want, sizeof want, "%u", nd->replicas);
-            const char *argv[] = { "WAIT", want, ms };
-            redisReply *r;
             /* A lost connection: what it had may be lost with it, so the
              * batch is not known to be safe: fail, and replay. */
-            if (!nd->net)
+            if (!nd->net || nd->lost)
                 return bb_error_set(err, BB_ERR_IO, "Redis Cluster node %s: the connection was "
                                     "lost before its replicas acknowledged the batch: replaying "
                                     "from the checkpoint", nd->where);
-            int rc = cluster_node_cmd(rs, nd, 3, argv, NULL, &r, err);
+            char want[16];
+            snprintf(want, sizeof want, "%u", nd->replicas);
+            const char *argv[] = { "WAIT", want, ms };
+            cluster_put_cmd(&nd->out, 3, argv, NULL);
+            int rc = cluster_node_send(nd, err);
+            if (rc < 0)
+                return rc;
+            nd->waiting = true;
+        }
+        bool short_of = false;
+        char why[700] = "";
+        for (size_t n = 0; n < cl->nnodes; n++) {
+            struct cl_node *nd = cl->nodes[n];
+            if (!nd->waiting)
+                continue;
+            nd->waiting = false;
+            redisReply *r;
+            int rc = cluster_node_reply(rs, nd, &r, err);
             if (rc < 0)
                 return rc;
             if (r->type == REDIS_REPLY_INTEGER && r->integer >= (long long)nd->replicas) {
                 nd->touched = false;
+                nd->lost = false;
             } else {
                 short_of = true;
                 snprintf(why, sizeof why, "%s: %.100s%lld of %u replicas acknowledged within "

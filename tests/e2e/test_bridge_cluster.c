@@ -733,3 +733,61 @@ Test(bridge_cluster, errors_are_one_clear_line)
     free(out);
     tcl_close(&t);
 }
+
+/* Every connection of the bridge to the masters killed (CLIENT KILL), now
+ * and then during the workload: batches lose their replies half way, and
+ * their transactions are sent again (those with stream entries after
+ * reading their slot's marker). Returns how many were killed. */
+static unsigned kill_bridge_connections(struct e2e *E, struct tcl *t)
+{
+    char name[96];
+    snprintf(name, sizeof name, "name=binbridge-%.63s ", E->db);
+    unsigned killed = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        redisContext *c = tcl_node(t, t->port[i]);
+        if (!c)
+            continue;
+        redisReply *r = redisCommand(c, "CLIENT LIST");
+        cr_assert(r && r->type == REDIS_REPLY_STRING);
+        for (char *line = r->str; line && *line;) {
+            char *nl = strchr(line, '\n');
+            if (nl)
+                *nl = '\0';
+            if (strstr(line, name) && strncmp(line, "id=", 3) == 0) {
+                redisReply *k = redisCommand(c, "CLIENT KILL ID %s", strtok(line + 3, " "));
+                killed += k && k->type == REDIS_REPLY_INTEGER && k->integer == 1;
+                freeReplyObject(k);
+            }
+            line = nl ? nl + 1 : NULL;
+        }
+        freeReplyObject(r);
+    }
+    return killed;
+}
+
+Test(bridge_cluster, connections_killed_during_the_workload)
+{
+    struct e2e *E = &E_;
+    static struct tcl t;   /* outlives the test body: closed by .fini too */
+    begin(E, &t, "clconn", 0);
+    struct workload *W = &W_;
+    wl_init(W, E, E->m, E->seed);
+    e2e_bridge_start(E, NULL);
+    steps_with_t_u(W);
+    assert_caught_up(E, &t, 90);
+    unsigned killed = 0;
+    for (int round = 0; round < 12; round++) {
+        wl_steps(W, 8);
+        e2e_sleep_ms(round * 7 % 40);
+        killed += kill_bridge_connections(E, &t);
+    }
+    steps_with_t_u(W);
+    assert_caught_up(E, &t, 120);
+    e2e_stop_bridge(E, 20);
+    cr_assert_gt(killed, 0u, "no connection of the bridge was found to kill");
+    cr_log_info("clconn: %u connections of the bridge killed", killed);
+    wl_steps(W, 10);
+    e2e_bridge_to_end(E, 120);
+    compare_all(E, &t, W);
+    tcl_close(&t);
+}
