@@ -673,6 +673,37 @@ static int check_key_types(struct redis_sink *rs, const struct checkpoint *cp,
     return 0;
 }
 
+/* The markers' epoch into the checkpoint hash, before the first marker
+ * is written: HSETNX, then the one it holds (a marker of an epoch the
+ * hash does not keep would be ignored after a crash, and its entries
+ * written again). */
+static int save_epoch(struct redis_sink *rs, struct bb_error *err)
+{
+    struct redis_cluster *cl = rs->cluster;
+    unsigned slot = redis_key_slot(rs->ckpt_key, strlen(rs->ckpt_key));
+    const char *set[] = { "HSETNX", rs->ckpt_key, EPOCH_FIELD, cl->epoch };
+    const char *get[] = { "HGET", rs->ckpt_key, EPOCH_FIELD };
+    redisReply *x;
+    int rc = cluster_slot_cmd(rs, slot, 4, set, NULL, &x, err);
+    if (rc < 0)
+        return rc;
+    bool bad = x->type == REDIS_REPLY_ERROR;
+    freeReplyObject(x);
+    if (!bad && (rc = cluster_slot_cmd(rs, slot, 3, get, NULL, &x, err)) < 0)
+        return rc;
+    if (!bad) {
+        bad = x->type != REDIS_REPLY_STRING || !x->len || x->len >= sizeof cl->epoch;
+        if (!bad)
+            memcpy(cl->epoch, x->str, x->len + 1);
+        freeReplyObject(x);
+    }
+    if (bad)
+        return bb_error_set(err, BB_ERR_SERVER, "Redis Cluster: the checkpoint %s cannot keep "
+                            "the field %s (a key of another type?)", rs->ckpt_key, EPOCH_FIELD);
+    cl->epoch_saved = true;
+    return 0;
+}
+
 static int cl_commit(void *ctx, const struct checkpoint *cp, struct bb_error *err)
 {
     struct redis_sink *rs = ctx;
@@ -682,8 +713,11 @@ static int cl_commit(void *ctx, const struct checkpoint *cp, struct bb_error *er
     int rc = 0;
     if (rs->wrong_type == REDIS_WRONG_TYPE_STOP && (rc = check_key_types(rs, cp, err)) < 0)
         goto done;
-    /* 1: each slot's transaction. */
     size_t nbatch = cl->ntxns;
+    for (size_t i = 0; i < nbatch && !cl->epoch_saved; i++)
+        if (cl->txns[i].has_marker && (rc = save_epoch(rs, err)) < 0)
+            goto done;
+    /* 1: each slot's transaction. */
     if ((rc = run_txns(rs, 0, deadline, err)) < 0)
         goto done;
     /* 2: on every replica. */
@@ -711,6 +745,7 @@ static int cl_commit(void *ctx, const struct checkpoint *cp, struct bb_error *er
     if ((rc = note_cmds(rs, (long)(cl->ntxns - 1), err)) < 0 ||
         (rc = run_txns(rs, nbatch, deadline, err)) < 0)
         goto done;
+    cl->epoch_saved = true;     /* the checkpoint's HSET wrote it */
     /* Markers written are what their slots hold now. */
     for (size_t i = 0; i < nbatch; i++)
         if (cl->txns[i].has_marker)
@@ -848,29 +883,16 @@ static int cl_load_checkpoint(void *ctx, struct checkpoint *cp, struct bb_error 
         values[m] = v->str;
         lens[m++] = v->len;
     }
-    if (!cl->epoch[0]) {
-        /* The markers' epoch: set once, before any marker is written. */
-        char epoch[24];
-        new_epoch(epoch, sizeof epoch);
-        const char *set[] = { "HSETNX", rs->ckpt_key, EPOCH_FIELD, epoch };
-        const char *get[] = { "HGET", rs->ckpt_key, EPOCH_FIELD };
-        redisReply *x;
-        if ((rc = cluster_slot_cmd(rs, slot, 4, set, NULL, &x, err)) < 0)
-            goto done;
-        freeReplyObject(x);
-        if ((rc = cluster_slot_cmd(rs, slot, 3, get, NULL, &x, err)) < 0)
-            goto done;
-        if (x->type == REDIS_REPLY_STRING)
-            snprintf(cl->epoch, sizeof cl->epoch, "%s", x->str);
-        freeReplyObject(x);
-        if (!cl->epoch[0]) {
-            rc = bb_error_set(err, BB_ERR_SERVER, "Redis Cluster: the checkpoint %s keeps no "
-                              "%s (a key of another type?)", rs->ckpt_key, EPOCH_FIELD);
-            goto done;
-        }
-    }
-    if ((rc = load_markers(rs, err)) < 0)
+    /* No epoch yet: a new one, saved before the first marker is written
+     * (save_epoch), so that a read-only use (status) writes nothing; no
+     * marker can be of it yet. */
+    cl->epoch_saved = cl->epoch[0] != '\0';
+    if (!cl->epoch_saved)
+        new_epoch(cl->epoch, sizeof cl->epoch);
+    if (cl->epoch_saved && (rc = load_markers(rs, err)) < 0)
         goto done;
+    if (!cl->epoch_saved)
+        memset(cl->marker, 0, sizeof cl->marker);
     if (have_file) {
         rc = checkpoint_from_fields(cp, names, values, lens, m, err);
         if (rc == BB_ERR_CORRUPT)

@@ -85,6 +85,7 @@ struct redis_cluster {
     char **files;
     uint32_t nfiles, capfiles;
     char epoch[24];
+    bool epoch_saved;           /* the checkpoint hash keeps epoch */
     struct bb_buf scratch;
 };
 
