@@ -69,7 +69,12 @@
  * Errors name the server; connection failures and a server still loading
  * its data are BB_ERR_IO (retry after reconnect()), error replies
  * BB_ERR_SERVER. Redis 4.0+ (HSET of several fields, UNLINK); streams need
- * 5.0. */
+ * 5.0.
+ *
+ * A Redis Cluster (the node's INFO cluster says cluster_enabled:1, or the
+ * URL lists seed= nodes) gets operations of its own at open
+ * (redis_cluster.c: a MULTI per slot, position markers for streams, WAIT
+ * before the checkpoint): the one-server path above is not changed by it. */
 #include "sinks/redis/redis.h"
 
 #include "sinks/redis/redis_internal.h"
