@@ -13,6 +13,10 @@ Usage: bench/bridge_bench.py BUILD_DIR WORKLOAD_SOURCE_FILE ROWS [--only redis,l
 (lag), or both (the default); with lag alone WORKLOAD_SOURCE_FILE and ROWS
 are not read. redis-tls: the same replication into the same Redis over TLS
 (rediss://) beside plaintext, the current build only (see redis_tls).
+redis-cluster: the same replication into a Redis Cluster of its own (3
+masters, 3 replicas, scripts/cluster.sh on BB_BENCH_CLUSTER_PORT, default
+63821, and the 5 ports after it) beside `redis-benchmark --cluster` doing the
+same HSETs on the same cluster, the current build only (see redis_cluster).
 
 --pyrepl PYTHON: with redis, the same workload also replicated once by
 bench/pyrepl_bridge.py (python-mysql-replication and redis-py, the same
@@ -99,11 +103,12 @@ def parse_args():
     compare.add_args(ap)
     a = ap.parse_args()
     a.only = set(a.only.split(","))
-    if a.only - {"redis", "lag", "redis-tls"}:
-        ap.error("--only takes redis, lag, redis-tls or a comma-separated list of them")
+    if a.only - {"redis", "lag", "redis-tls", "redis-cluster"}:
+        ap.error("--only takes redis, lag, redis-tls, redis-cluster or a comma-separated list "
+                 "of them")
     if a.pyrepl and "redis" not in a.only:
         ap.error("--pyrepl goes with --only redis: binbridge's keys are its reference")
-    if a.only & {"redis", "redis-tls"} and not a.source_file:
+    if a.only & {"redis", "redis-tls", "redis-cluster"} and not a.source_file:
         ap.error("the replication needs the workload's file name on the server")
     if a.runs < 1:
         ap.error("--runs must be at least 1")
@@ -331,6 +336,94 @@ def redis_tls(a, e):
                 " %5d KiB" % rss[b] if rows else "")).rstrip())
 
 
+def cluster_cli(port, *args):
+    return subprocess.run(["redis-cli", "-c", "-p", str(port)] + list(args),
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def redis_cluster(a, e):
+    """The workload replayed by the current build into a Redis Cluster of
+    3 masters and 3 replicas (scripts/cluster.sh), and redis-benchmark
+    --cluster's HSETs on the same cluster, alternating, --runs times each;
+    prints their table. Both write to every master; binbridge also waits
+    for the replicas (WAIT) before each checkpoint, which redis-benchmark
+    does not."""
+    first = int(os.environ.get("BB_BENCH_CLUSTER_PORT") or 63821)
+    ports = [first + i for i in range(6)]
+    cenv = dict(os.environ, BB_CLUSTER_PORT=str(first), BB_CLUSTER_NODES="6",
+                BB_CLUSTER_REPLICAS="1", BB_CLUSTER_NODE_TIMEOUT="5000",
+                BB_CLUSTER_DIR=os.path.join(os.environ.get("BB_SERVERS_DIR",
+                                                           "/tmp/binbridge-bench"), "cluster"))
+    script = os.path.join(ROOT, "scripts/cluster.sh")
+    subprocess.run([script, "stop"], env=cenv, check=True)
+    subprocess.run([script, "start"], env=cenv, check=True)
+    conf = bridge_conf(a.build, "bridge-cluster", "bbbench.t", "bench")
+    binbridge = os.path.join(a.build, "binbridge")
+    url = "redis://127.0.0.1:%d" % first
+
+    def masters():
+        return [p for p in ports if cluster_cli(p, "ROLE").splitlines()[0] == "master"]
+
+    def flush():
+        for p in masters():
+            cluster_cli(p, "FLUSHALL")
+        subprocess.run(["redis-cli", "-p", str(first), "WAIT", "1", "5000"], check=True,
+                       capture_output=True)
+
+    def once():
+        flush()
+        cluster_cli(first, "HSET", "binbridge:checkpoint:bench", "file", a.source_file, "pos",
+                    "4", "rows_done", "0", "gtid", "", "commit_time", "0", "server_id", "1")
+        secs, rss = timed_bridge([binbridge, "run", "--config", conf, "--source",
+                                  e["BB_MARIADB_URL"], "--redis", url, "--stop-at-end"],
+                                 "bridge_bench (redis-cluster)")
+        keys = sum(int(cluster_cli(p, "DBSIZE")) for p in masters())
+        if keys != a.rows // 5 + 1:
+            sys.exit("bridge_bench (redis-cluster): expected %d keys after the workload, found %d"
+                     % (a.rows // 5 + 1, keys))
+        return a.rows / secs, rss
+
+    def benchmark():
+        flush()
+        bm = subprocess.run(["redis-benchmark", "--cluster", "-h", "127.0.0.1", "-p", str(first),
+                             "-P", "64", "-n", str(a.rows), "-r", str(a.rows), "-q", "--csv",
+                             "HSET", "bbbench:{tag}:bm:__rand_int__", "id", "__rand_int__",
+                             "name", "name-__rand_int__-u", "score", "24690.45", "at",
+                             "2024-01-03 10:17:36.123456", "amount", "55384.7142", "note",
+                             "note 12345 note 12345 note 12345 updated"],
+                            check=True, capture_output=True, text=True).stdout
+        m = re.search(r'"HSET[^"]*","([0-9.]+)"', bm)
+        if not m:
+            sys.exit("bridge_bench: cannot read redis-benchmark --cluster's output: %s" % bm)
+        return float(m.group(1))
+
+    BR = "binbridge run --stop-at-end, Redis Cluster"
+    BMC = "redis-benchmark --cluster -P 64 HSET (6 fields)"
+    rates = {BR: [], BMC: []}
+    rss = 0
+    try:
+        once()  # untimed, as the replication's first run is
+        for n in range(a.runs):
+            for b in compare.order(n, [BR], [BMC]):
+                if b == BMC:
+                    rates[b].append(benchmark())
+                else:
+                    rate, m = once()
+                    rates[b].append(rate)
+                    rss = max(rss, m)
+    finally:
+        subprocess.run([script, "stop"], env=cenv, check=True)
+    bm = statistics.median(rates[BMC])
+    print("Redis Cluster: %d row changes replicated into a cluster of 3 masters and 3 replicas "
+          "(127.0.0.1:%d-%d) by the current build, beside redis-benchmark --cluster on the same "
+          "cluster, %d runs each, alternating, medians" % (a.rows, ports[0], ports[-1], a.runs))
+    print("%-58s %10s %15s %9s %9s" % ("", "rows/s", "min-max", "vs bench", "peak RSS"))
+    for b in (BR, BMC):
+        med = statistics.median(rates[b])
+        print(("%-58s %10.0f %15s %8.2fx%s" % (b, med, compare.span(rates[b]), med / bm,
+                                               " %5d KiB" % rss if b == BR else "")).rstrip())
+
+
 LAG_FIGURES = ("p50", "p90", "p99", "max")
 
 
@@ -409,6 +502,8 @@ def main():
         replicate(a, builds, e, redis_url)
     if "redis-tls" in a.only:
         redis_tls(a, e)
+    if "redis-cluster" in a.only:
+        redis_cluster(a, e)
     if "lag" in a.only:
         if a.baseline and "redis" not in a.only:
             print(compare.describe(a))  # else the replication's table did

@@ -17,7 +17,7 @@
 #   BB_BENCH_MONGO_ROWS=N   the same for the MongoDB benchmark (see below)
 #   BB_BENCH_ONLY=LIST      which benchmarks, comma-separated, of
 #                           decode,redis,pyrepl,lag,mongo,tls,redis-tls,
-#                           mongo-tls,failover (default all nine);
+#                           mongo-tls,failover,redis-cluster (default all ten);
 #                           pyrepl, the same workload replicated into Redis
 #                           once by python-mysql-replication (see below),
 #                           runs redis too: binbridge's keys are its reference
@@ -30,6 +30,9 @@
 #                           500,000 row changes takes some 7 minutes)
 #   BB_BENCH_TLS_RUNS=N     tls: runs of each case (default 3)
 #   BB_BENCH_REDIS_TLS_RUNS=N  redis-tls: runs of each case (default 3)
+#   BB_BENCH_CLUSTER_RUNS=N  redis-cluster: runs of each case (default 3)
+#   BB_BENCH_CLUSTER_PORT=P  redis-cluster: the first of the 6 ports of its
+#                           cluster (default 63821; bus ports 10000 below)
 #   BB_BENCH_REDIS_TLS_PORT=P  redis-tls: the TLS port given to the bench's
 #                           Redis for its time (default its port + 1)
 #   BB_BENCH_MONGO_TLS_ROWS=N  mongo-tls: its workload, N row changes (a
@@ -78,6 +81,11 @@
 # smaller workload (BB_BENCH_MONGO_TLS_ROWS): four cases a run at some
 # 1,200 row changes/s, the server's rate.
 #
+# redis-cluster: the Redis benchmark's replication into a Redis Cluster of
+# its own (3 masters, 3 replicas, scripts/cluster.sh), the current build
+# only, beside redis-benchmark --cluster on the same cluster
+# (bench/bridge_bench.py --only redis-cluster).
+#
 # tls: the stream's throughput over TLS beside plaintext (bench/tls_bench.py):
 # the Redis benchmark's workload read by the current build from the bench
 # MariaDB, which serves TLS with scripts/servers.sh's throwaway CA, by
@@ -102,11 +110,11 @@ export BINBRIDGE_SOURCE_SSL_MODE=DISABLED
 rows=${BB_BENCH_ROWS:-500000}
 mongo_rows=${BB_BENCH_MONGO_ROWS:-500000}
 mongo_tls_rows=${BB_BENCH_MONGO_TLS_ROWS:-20000}
-only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls,redis-tls,mongo-tls,failover}
+only=${BB_BENCH_ONLY:-decode,redis,pyrepl,lag,mongo,tls,redis-tls,mongo-tls,failover,redis-cluster}
 for b in ${only//,/ }; do
     case $b in
-    decode | redis | pyrepl | lag | mongo | tls | redis-tls | mongo-tls | failover) ;;
-    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo, tls, redis-tls, mongo-tls or failover, not '$b'" >&2; exit 2 ;;
+    decode | redis | pyrepl | lag | mongo | tls | redis-tls | mongo-tls | failover | redis-cluster) ;;
+    *) echo "run.sh: BB_BENCH_ONLY names decode, redis, pyrepl, lag, mongo, tls, redis-tls, mongo-tls, failover or redis-cluster, not '$b'" >&2; exit 2 ;;
     esac
 done
 want() { [[ ,$only, == *,$1,* ]]; }
@@ -133,10 +141,10 @@ if want pyrepl; then
 fi
 # The bench servers, for the parts that read them (failover makes its own).
 if want decode || want redis || want pyrepl || want lag || want mongo || want tls || want redis-tls ||
-    want mongo-tls; then
+    want mongo-tls || want redis-cluster; then
     scripts/servers.sh start >/dev/null
 fi
-if want decode || want redis || want pyrepl || want tls || want redis-tls; then
+if want decode || want redis || want pyrepl || want tls || want redis-tls || want redis-cluster; then
     bench/workload.sh build/bench/workload.binlog "$rows"
 fi
 if want decode; then
@@ -159,6 +167,11 @@ if want redis-tls; then
     echo
     bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source)" "$rows" \
         --only redis-tls --runs "${BB_BENCH_REDIS_TLS_RUNS:-3}"
+fi
+if want redis-cluster; then
+    echo
+    bench/bridge_bench.py build "$(cat build/bench/workload.binlog.source)" "$rows" \
+        --only redis-cluster --runs "${BB_BENCH_CLUSTER_RUNS:-3}"
 fi
 if want tls; then
     echo

@@ -24,6 +24,10 @@ step() {
     fi
 }
 
+# The Redis Cluster tests start and stop a cluster of their own
+# (scripts/cluster.sh, ports 63901-63906); one a killed run left is stopped.
+trap 'scripts/cluster.sh stop >/dev/null 2>&1 || true' EXIT
+
 step scripts/deps.sh
 step scripts/servers.sh start
 step make -j2 tests

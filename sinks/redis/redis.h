@@ -13,7 +13,10 @@
  *       parameters tls-ca=FILE, tls-cert=FILE, tls-key=FILE, tls-server-name=NAME,
  *       tls-verify=full|ca|none
  *   unix://[[user][:password]@]/path/to/socket[?db=N]
- * user, password, the socket path and parameter values are percent-decoded. */
+ * user, password, the socket path and parameter values are percent-decoded.
+ * redis:// and rediss:// also take seed=host:port (repeated, or comma
+ * separated): more nodes of a Redis Cluster, tried when the URL's host does
+ * not answer (a cluster is detected from the node's INFO cluster). */
 struct redis_url {
     char *host;         /* TCP; NULL for a unix socket */
     int port;
@@ -25,6 +28,10 @@ struct redis_url {
     /* The TLS parameters given in the URL; NULL (tls_verify -1): not given. */
     char *tls_ca, *tls_cert, *tls_key, *tls_server_name;
     int tls_verify;     /* enum redis_tls_verify, -1: not given */
+    /* seed=host:port: more Redis Cluster nodes (hosts without brackets) */
+    char **seed_hosts;
+    int *seed_ports;
+    size_t nseeds;
 };
 
 /* "full", "ca", "none" as enum redis_tls_verify; -1 for anything else. */

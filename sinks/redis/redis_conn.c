@@ -258,6 +258,20 @@ static unsigned parse_version(const char *info)
     return V(a, b, c);
 }
 
+int redis_cluster_enabled(struct redis_sink *rs, bool *enabled, struct bb_error *err)
+{
+    *enabled = false;
+    redisReply *r;
+    const char *argv[] = { "INFO", "cluster" };
+    int rc = call(rs, 2, argv, NULL, &r, err);
+    if (rc < 0)
+        return rc;
+    /* A server that refuses INFO cluster (renamed) is taken as one server. */
+    *enabled = r->type == REDIS_REPLY_STRING && strstr(r->str, "cluster_enabled:1");
+    freeReplyObject(r);
+    return 0;
+}
+
 int redis_connect(struct redis_sink *rs, struct bb_error *err)
 {
     redis_disconnect(rs);
@@ -296,8 +310,15 @@ int redis_connect(struct redis_sink *rs, struct bb_error *err)
         char db[16];
         snprintf(db, sizeof db, "%d", rs->url.db);
         const char *argv[] = { "SELECT", db };
-        if ((rc = redis_run(rs, 2, argv, NULL, "SELECT failed", NULL, err)) < 0)
+        if ((rc = redis_run(rs, 2, argv, NULL, "SELECT failed", NULL, err)) < 0) {
+            if (rc == BB_ERR_SERVER && strstr(err->msg, "cluster mode")) {
+                bb_error_clear(err);
+                rc = bb_error_set(err, BB_ERR_USAGE, "Redis at %s is a Redis Cluster node, and a "
+                                  "cluster has only database 0: remove the database (/%d) from "
+                                  "the URL", rs->where, rs->url.db);
+            }
             goto fail;
+        }
     }
 
     /* The server's version decides what may be used (COPY, SCAN TYPE). A

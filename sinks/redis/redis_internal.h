@@ -3,7 +3,10 @@
  * others. redis_sink.c: the sink operations and the pending batch;
  * redis_conn.c: the connection (its bytes: redis_net.c); redis_key_types.c: key types; redis_shapes.c:
  * hash, JSON and stream rendering; resp.h: RESP; redis_url.c: URLs;
- * redis_key.c: key templates; redis_options.c: its options and its type. */
+ * redis_key.c: key templates; redis_options.c: its options and its type;
+ * redis_cluster.c and redis_cluster_nodes.c (redis_cluster.h): the same
+ * sink on a Redis Cluster (its own operations, chosen at open), over
+ * redis_slots.c's slots and slot map. */
 #ifndef BB_REDIS_INTERNAL_H
 #define BB_REDIS_INTERNAL_H
 
@@ -71,6 +74,7 @@ struct redis_sink {
     char *ckpt_key;
     char *client_name;
 
+    struct redis_cluster *cluster; /* a Redis Cluster (redis_cluster.c); NULL: one server */
     struct redis_tls *tls;      /* rediss://: the TLS setup; NULL: plaintext */
     const char *tls_server_name; /* the URL's or the settings' (theirs); NULL: the host */
     struct redis_net *net;      /* NULL when not connected */
@@ -118,6 +122,17 @@ struct redis_sink {
 /* redis_sink.c */
 /* The sink's open function (redis_sink_type): connect to its redis.url. */
 int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, struct bb_error *err);
+/* The sink's add(): render a row change's commands into the pending batch
+ * (all or nothing). */
+int redis_sink_add(void *ctx, const struct change *ch, struct bb_error *err);
+/* The pending batch holds MULTI alone (buffers a huge batch grew freed). */
+void redis_reset_pending(struct redis_sink *rs);
+/* "NAME key" of pending command i, for messages. */
+const char *redis_describe_cmd(const struct redis_sink *rs, size_t i, char *buf, size_t size);
+/* Bytes for a message: printable ASCII as is, the rest as \xNN, cut. */
+const char *redis_printable(const char *p, size_t len, char *buf, size_t size);
+/* The sink's close(), for both kinds. */
+void redis_sink_close(void *ctx);
 /* Start a command of argc arguments in the pending batch. */
 void redis_cmd_begin(struct redis_sink *rs, size_t argc);
 
@@ -169,6 +184,20 @@ int redis_run(struct redis_sink *rs, int argc, const char *const *argv, const si
               const char *doing, redisReply **out, struct bb_error *err);
 /* Connect, authenticate, select the database, name the client. */
 int redis_connect(struct redis_sink *rs, struct bb_error *err);
+/* Is the connected server a Redis Cluster node (INFO cluster)? */
+int redis_cluster_enabled(struct redis_sink *rs, bool *enabled, struct bb_error *err);
+
+/* redis_cluster.c */
+/* The sink on a Redis Cluster: rs is set up (URL, TLS, password, names)
+ * and not connected; the slot map is read from the URL's node or a seed.
+ * Sets *ops to the cluster's operations. */
+int redis_cluster_open(struct redis_sink *rs, const struct sink_ops **ops, struct bb_error *err);
+void redis_cluster_free(struct redis_cluster *cl);
+/* Cluster only (redis_add_stream): true when the stream entry of ch at
+ * key is already in its slot (the slot's position marker is at or past
+ * ch): a replay skips it. Else its position is noted for the marker. */
+bool redis_cluster_stream_applied(struct redis_sink *rs, const struct bb_buf *key,
+                                  const struct change *ch);
 
 /* redis_shapes.c */
 /* A row change as the commands of each shape (redis_shapes.c). */

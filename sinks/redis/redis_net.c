@@ -586,7 +586,8 @@ static int tls_start(struct redis_net *c, const struct redis_endpoint *ep, struc
         return bb_error_set(err, BB_ERR_NOMEM, "TLS: out of memory");
     BIO_set_data(c->bio, c);
     BIO_set_init(c->bio, 1);
-    BIO_up_ref(c->bio);                 /* SSL_set_bio takes one reference per side */
+    /* The same BIO both ways: SSL_set_bio takes the one reference
+     * (OpenSSL's rule for rbio == wbio), and SSL_free frees it. */
     SSL_set_bio(c->ssl, c->bio, c->bio);
     SSL_set_ex_data(c->ssl, ssl_index, c);
     bool ip = is_ip_address(name);
@@ -761,7 +762,7 @@ void redis_net_close(struct redis_net *c)
             ERR_clear_error();
             (void)SSL_shutdown(c->ssl);
         }
-        SSL_free(c->ssl);   /* frees the BIO's two references */
+        SSL_free(c->ssl);   /* frees the BIO too */
         ERR_clear_error();
     } else if (c->bio) {
         BIO_free(c->bio);

@@ -92,7 +92,8 @@ static const struct config_option settings_options[] = {
       .flags = CONFIG_UNSET_OK,
       .help = "the Redis server, redis://[[user]:password@]host[:port][/db], the same over TLS "
               "as rediss://... (with the tls-* parameters below as ?tls-ca=FILE&...), or "
-              "unix://[[user]:password@]/path/to/socket[?db=N]; --redis overrides it" },
+              "unix://[[user]:password@]/path/to/socket[?db=N]; any node of a Redis Cluster "
+              "(detected), with more nodes to try as ?seed=host:port,...; --redis overrides it" },
     { .name = "redis.password_env", .type = CONFIG_STRING, SET(password_env),
       .check = config_check_env_name, .flags = CONFIG_UNSET_OK,
       .help = "name of the environment variable holding the Redis password" },

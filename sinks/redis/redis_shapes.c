@@ -180,17 +180,30 @@ int redis_add_hash(struct redis_sink *rs, const struct change *ch, const struct 
             oe = moved ? redis_key_note(rs, old, ch) : NULL;
             redis_key_needs(ke, KEY_HASH);
             redis_key_needs(oe, KEY_HASH);
-            redis_cmd_begin(rs, moved ? 3 : 2);
-            resp_put_lit(&rs->out, ARG_DEL);
-            resp_put_bulk(&rs->out, key->data, key->len);
-            if (moved)
-                resp_put_bulk(&rs->out, old->data, old->len);
+            if (rs->cluster && moved) {
+                /* Two slots: a DEL each (one command has one slot). */
+                put_del(rs, key);
+                put_del(rs, old);
+            } else {
+                redis_cmd_begin(rs, moved ? 3 : 2);
+                resp_put_lit(&rs->out, ARG_DEL);
+                resp_put_bulk(&rs->out, key->data, key->len);
+                if (moved)
+                    resp_put_bulk(&rs->out, old->data, old->len);
+            }
             redis_key_set(oe, KEY_ABSENT);
             rc = put_hset(rs, ch, tp, ch->after, key, &wrote, err);
             redis_key_set(ke, wrote ? KEY_HASH : KEY_ABSENT);
             break;
         }
         /* A partial image: absent columns keep their value. */
+        if (moved && rs->cluster)
+            return bb_error_set(err, BB_ERR_UNSUPPORTED,
+                                "a row of %s.%s changed its Redis key in a partial row image "
+                                "(binlog_row_image=MINIMAL): on a Redis Cluster the old hash "
+                                "cannot be moved to the new key (two slots); set "
+                                "binlog_row_image=FULL on the source", ch->plan->schema,
+                                ch->plan->table);
         if (moved) {
             if (rs->version && rs->version < V(6, 2, 0))
                 return bb_error_set(err, BB_ERR_UNSUPPORTED,
@@ -335,6 +348,9 @@ int redis_add_stream(struct redis_sink *rs, const struct change *ch,
                             "stream shape (table %s.%s) needs Redis 5.0 or later", rs->where,
                             rs->version / 10000, rs->version / 100 % 100, rs->version % 100,
                             ch->plan->schema, ch->plan->table);
+    /* A Redis Cluster replaying changes its slot already holds. */
+    if (rs->cluster && redis_cluster_stream_applied(rs, key, ch))
+        return 0;
     redis_key_guard(rs, redis_key_note(rs, key, ch), key, KEY_STREAM);
     uint64_t maxlen = redis_output_of(tp)->maxlen;
     size_t argc = 3 + (maxlen ? 3 : 0) + 16 + (ch->before ? 2 : 0) + (ch->after ? 2 : 0);

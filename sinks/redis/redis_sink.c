@@ -69,7 +69,12 @@
  * Errors name the server; connection failures and a server still loading
  * its data are BB_ERR_IO (retry after reconnect()), error replies
  * BB_ERR_SERVER. Redis 4.0+ (HSET of several fields, UNLINK); streams need
- * 5.0. */
+ * 5.0.
+ *
+ * A Redis Cluster (the node's INFO cluster says cluster_enabled:1, or the
+ * URL lists seed= nodes) gets operations of its own at open
+ * (redis_cluster.c: a MULTI per slot, position markers for streams, WAIT
+ * before the checkpoint): the one-server path above is not changed by it. */
 #include "sinks/redis/redis.h"
 
 #include "sinks/redis/redis_internal.h"
@@ -118,7 +123,7 @@ void redis_cmd_begin(struct redis_sink *rs, size_t argc)
 
 /* The pending batch holds MULTI alone. Buffers that one huge batch grew
  * are given back. */
-static void reset_pending(struct redis_sink *rs)
+void redis_reset_pending(struct redis_sink *rs)
 {
     if (rs->out.cap > rs->keep_bytes || rs->out.oom)
         bb_buf_destroy(&rs->out);
@@ -135,7 +140,7 @@ static void reset_pending(struct redis_sink *rs)
 
 /* Bytes for a message: printable ASCII as is, the rest as \xNN, cut after
  * 120 bytes with "...". */
-static const char *printable(const char *p, size_t len, char *buf, size_t size)
+const char *redis_printable(const char *p, size_t len, char *buf, size_t size)
 {
     size_t n = 0;
     const unsigned char *s = (const unsigned char *)p;
@@ -155,7 +160,7 @@ static const char *printable(const char *p, size_t len, char *buf, size_t size)
 
 /* "NAME key" of pending command i, for messages: the key's bytes that are
  * not printable ASCII as \xNN, long keys cut. */
-static const char *describe_cmd(const struct redis_sink *rs, size_t i, char *buf, size_t size)
+const char *redis_describe_cmd(const struct redis_sink *rs, size_t i, char *buf, size_t size)
 {
     const char *p = rs->out.data + rs->cmd_off[i];
     const char *end = rs->out.data + rs->out.len;
@@ -193,7 +198,7 @@ static const char *describe_cmd(const struct redis_sink *rs, size_t i, char *buf
 /* ------------------------------------------------------------------ */
 /* The sink operations                                                 */
 
-static int sink_add(void *ctx, const struct change *ch, struct bb_error *err)
+int redis_sink_add(void *ctx, const struct change *ch, struct bb_error *err)
 {
     struct redis_sink *rs = ctx;
     const struct table_plan *plan = ch->plan;
@@ -255,7 +260,7 @@ static size_t sink_pending_bytes(void *ctx)
 
 static void sink_discard(void *ctx)
 {
-    reset_pending(ctx);
+    redis_reset_pending(ctx);
 }
 
 /* Read MULTI's reply, one per queued command and EXEC's, noting errors. */
@@ -301,7 +306,7 @@ static int batch_outcome(struct redis_sink *rs, const struct checkpoint *cp, str
     if (rs->err_cmd >= 0 && rs->err_queued)
         return bb_error_set(err, code, "Redis at %s: %s refused: %s; nothing of the batch was "
                             "applied (EXECABORT)", rs->where,
-                            describe_cmd(rs, (size_t)rs->err_cmd, what, sizeof what),
+                            redis_describe_cmd(rs, (size_t)rs->err_cmd, what, sizeof what),
                             rs->err_msg);
     if (rs->exec_type == REDIS_REPLY_ERROR)
         return bb_error_set(err, code, "Redis at %s: EXEC failed: %s; nothing of the batch was "
@@ -315,7 +320,7 @@ static int batch_outcome(struct redis_sink *rs, const struct checkpoint *cp, str
     if (rs->err_cmd < 0)
         return 0;
     checkpoint_position_text(cp, pos, sizeof pos);
-    describe_cmd(rs, (size_t)rs->err_cmd, what, sizeof what);
+    redis_describe_cmd(rs, (size_t)rs->err_cmd, what, sizeof what);
     char more[64] = "";
     if (rs->nerrors > 1)
         snprintf(more, sizeof more, " (and %zu more failed commands)", rs->nerrors - 1);
@@ -373,7 +378,7 @@ static void log_replaced(struct redis_sink *rs)
         }
         log_warn("Redis at %s: key %s held a %.*s where binbridge writes the %s of %s: replaced "
                  "(redis.wrong_type = \"overwrite\")", rs->where,
-                 printable(key, klen, kbuf, sizeof kbuf), (int)(tlen > 20 ? 20 : tlen), type,
+                 redis_printable(key, klen, kbuf, sizeof kbuf), (int)(tlen > 20 ? 20 : tlen), type,
                  writes, table);
     }
     if (shown > 10)
@@ -433,7 +438,7 @@ static int check_key_types(struct redis_sink *rs, const struct checkpoint *cp,
                           "writes the %s of %s: nothing of the batch up to %s was applied "
                           "(redis.wrong_type = \"stop\"); remove or rename the key, or set "
                           "redis.wrong_type = \"overwrite\"", rs->where,
-                          printable(redis_keyset_key(ks, e), e->len, what, sizeof what),
+                          redis_printable(redis_keyset_key(ks, e), e->len, what, sizeof what),
                           (int)(r->element[1]->len > 20 ? 20 : r->element[1]->len),
                           r->element[1]->str ? r->element[1]->str : "?",
                           redis_key_state_names[e->first], ks->bytes.data + e->table,
@@ -496,7 +501,7 @@ done:
     }
     /* Whatever else happened, the batch is gone: after a failure the
      * caller reconnects and resumes from the checkpoint read back. */
-    reset_pending(rs);
+    redis_reset_pending(rs);
     return rc;
 }
 
@@ -672,11 +677,12 @@ static int sink_reconnect(void *ctx, struct bb_error *err)
     return redis_connect(ctx, err);
 }
 
-static void sink_close(void *ctx)
+void redis_sink_close(void *ctx)
 {
     struct redis_sink *rs = ctx;
     if (!rs)
         return;
+    redis_cluster_free(rs->cluster);
     redis_disconnect(rs);
     redis_tls_free(rs->tls);
     redis_url_destroy(&rs->url);
@@ -738,13 +744,13 @@ static int open_tls(struct redis_sink *rs, const struct redis_settings *set,
 static const struct sink_ops redis_sink_ops = {
     .name = "redis",
     .load_checkpoint = sink_load_checkpoint,
-    .add = sink_add,
+    .add = redis_sink_add,
     .clear_table = sink_clear_table,
     .commit = sink_commit,
     .discard = sink_discard,
     .pending_bytes = sink_pending_bytes,
     .reconnect = sink_reconnect,
-    .close = sink_close,
+    .close = redis_sink_close,
 };
 
 int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, struct bb_error *err)
@@ -813,9 +819,36 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
     /* Buffers grow with the largest batch; past twice the batch limit
      * (one oversized row) they are given back after the commit. */
     rs->keep_bytes = cfg->batch_bytes ? (size_t)cfg->batch_bytes * 2 + (1u << 20) : 64u << 20;
-    reset_pending(rs);
-    if ((rc = redis_connect(rs, err)) < 0)
-        goto fail;
+    redis_reset_pending(rs);
+    /* A Redis Cluster: seeds in the URL say so; else the node's INFO
+     * cluster (cluster_enabled:1). The cluster's operations are its own
+     * (redis_cluster.c): the one server's path stays as it is. */
+    const struct sink_ops *cluster_ops = NULL;
+    if (rs->url.nseeds) {
+        if (rs->url.path) {
+            rc = bb_error_set(err, BB_ERR_USAGE, "Redis URL: seed= is for a Redis Cluster, not "
+                              "a unix socket");
+            goto fail;
+        }
+        if ((rc = redis_cluster_open(rs, &cluster_ops, err)) < 0)
+            goto fail;
+    } else {
+        if ((rc = redis_connect(rs, err)) < 0)
+            goto fail;
+        bool enabled = false;
+        if (!rs->url.path && (rc = redis_cluster_enabled(rs, &enabled, err)) < 0)
+            goto fail;
+        if (enabled) {
+            redis_disconnect(rs);
+            if ((rc = redis_cluster_open(rs, &cluster_ops, err)) < 0)
+                goto fail;
+        }
+    }
+    if (cluster_ops) {
+        out->ops = cluster_ops;
+        out->ctx = rs;
+        return 0;
+    }
     char tls[128];
     if (redis_net_tls_description(rs->net, tls, sizeof tls))
         log_info("Redis at %s: over TLS (%s, tls-verify=%s)", rs->where, tls,
@@ -824,6 +857,6 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
     out->ctx = rs;
     return 0;
 fail:
-    sink_close(rs);
+    redis_sink_close(rs);
     return rc;
 }

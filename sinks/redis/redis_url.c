@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "base/error.h"
+#include "base/hostport.h"
 #include "base/url.h"
 
 /* What the messages show as the form of a URL. */
@@ -34,6 +35,46 @@ static bool parse_db(const char *s, int *out)
         return false;
     *out = (int)v;
     return true;
+}
+
+/* seed=host:port[,host:port...]: more nodes of a cluster. */
+static int add_seeds(struct redis_url *u, const char *v, struct bb_error *err)
+{
+    const char *p = v;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        char one[300], host[256], why[200];
+        unsigned port;
+        if (n == 0 || n >= sizeof one)
+            return bb_error_set(err, BB_ERR_USAGE, "seed=%.60s: a seed is host:port", v);
+        memcpy(one, p, n);
+        one[n] = '\0';
+        if (!strchr(one, ':') || strchr(one, ':') == one + n - 1) {
+            /* a host alone: the default port */
+            if (n + 6 >= sizeof one)
+                return bb_error_set(err, BB_ERR_USAGE, "seed=%.60s: host too long", v);
+            if (one[n - 1] == ':')
+                one[--n] = '\0';
+            snprintf(one + n, sizeof one - n, ":6379");
+        }
+        if (!hostport_split(one, host, sizeof host, &port, why, sizeof why) || !host[0])
+            return bb_error_set(err, BB_ERR_USAGE, "seed=%.60s: %s", one,
+                                host[0] ? why : "no host");
+        char **h = realloc(u->seed_hosts, (u->nseeds + 1) * sizeof *h);
+        if (h)
+            u->seed_hosts = h;
+        int *ports = realloc(u->seed_ports, (u->nseeds + 1) * sizeof *ports);
+        if (ports)
+            u->seed_ports = ports;
+        if (!h || !ports || !(u->seed_hosts[u->nseeds] = strdup(host)))
+            return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+        u->seed_ports[u->nseeds++] = (int)port;
+        p += n + (comma ? 1 : 0);
+        if (comma && !*p)
+            return bb_error_set(err, BB_ERR_USAGE, "seed=%.60s ends with ','", v);
+    }
+    return 0;
 }
 
 static char *take(char **p)
@@ -129,10 +170,19 @@ int redis_url_parse(struct redis_url *u, const char *url, struct bb_error *err)
             }
             continue;
         }
+        if (strcmp(q->name, "seed") == 0 && !is_unix) {
+            if (!q->value || !q->value[0]) {
+                rc = bb_error_set(err, BB_ERR_USAGE, "seed needs a value (host:port)");
+                goto done;
+            }
+            if ((rc = add_seeds(u, q->value, err)) < 0)
+                goto done;
+            continue;
+        }
         if (strcmp(q->name, "db") != 0) {
             rc = bb_error_set(err, BB_ERR_USAGE, "unknown parameter '%.40s' (%s)", q->name,
-                              u->tls ? "db, tls-ca, tls-cert, tls-key, tls-server-name, "
-                                       "tls-verify" : "only db=N");
+                              u->tls ? "db, seed, tls-ca, tls-cert, tls-key, tls-server-name, "
+                                       "tls-verify" : is_unix ? "only db=N" : "db=N, seed=host:port");
             goto done;
         }
         if (have_db) {
@@ -166,6 +216,10 @@ void redis_url_destroy(struct redis_url *u)
     free(u->tls_cert);
     free(u->tls_key);
     free(u->tls_server_name);
+    for (size_t i = 0; i < u->nseeds; i++)
+        free(u->seed_hosts[i]);
+    free(u->seed_hosts);
+    free(u->seed_ports);
     free(u->host);
     free(u->path);
     free(u->user);

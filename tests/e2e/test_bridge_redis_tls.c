@@ -137,7 +137,7 @@ Test(bridge_redis_tls, tls_usage_errors_exit_2_naming_them)
     snprintf(plain_with_ca, sizeof plain_with_ca, "redis://127.0.0.1:%u/0?tls-ca=%s/ca.pem",
              T_.plain_port, test_ca_dir());
     static const struct { int url; const char *want; } cases[] = {
-        { 0, "--redis: unknown parameter 'tls-cafile' (db, tls-ca, tls-cert, tls-key, "
+        { 0, "--redis: unknown parameter 'tls-cafile' (db, seed, tls-ca, tls-cert, tls-key, "
              "tls-server-name, tls-verify)" },
         { 1, "--redis: tls-ca is a parameter of rediss:// (TLS) URLs" },
     };

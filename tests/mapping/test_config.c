@@ -781,7 +781,7 @@ Test(config, urls)
         { "redis = { url = \"redis://cache:99999\"; };", ":1: redis.url: the port must be a number from 1 to 65535" },
         { "redis = { url = \"redis://cache:63x\"; };", ":1: redis.url: the port must be a number from 1 to 65535" },
         { "redis = { url = \"redis://cache/one\"; };", ":1: redis.url: the database after '/' must be a number, got \"one\"" },
-        { "redis = { url = \"redis://cache?x=1\"; };", ":1: redis.url: unknown parameter 'x' (only db=N)" },
+        { "redis = { url = \"redis://cache?x=1\"; };", ":1: redis.url: unknown parameter 'x' (db=N, seed=host:port)" },
         { "redis = { url = \"redis://cache#x\"; };", ":1: redis.url: a #fragment is not supported" },
         { "redis = { url = \"unix://cache/x.sock\"; };", ":1: redis.url: unix:// needs an absolute socket path (unix:///run/redis.sock)" },
         /* a '/' in a password must be escaped: said without the password */

@@ -1153,8 +1153,12 @@ Test(redis_sink, tls_url_errors_name_the_parameter)
         { "rediss://h?tls-verify=partly", "tls-verify must be full, ca or none, got \"partly\"" },
         { "rediss://h?tls-cert=", "tls-cert needs a value" },
         { "rediss://h?tls-key=/a&tls-key=/b", "tls-key is given twice" },
-        { "rediss://h?tls-cacert=/ca.pem", "unknown parameter 'tls-cacert' (db, tls-ca, tls-cert, "
-                                           "tls-key, tls-server-name, tls-verify)" },
+        { "rediss://h?tls-cacert=/ca.pem", "unknown parameter 'tls-cacert' (db, seed, tls-ca, "
+                                           "tls-cert, tls-key, tls-server-name, tls-verify)" },
+        { "redis://h?seed=", "seed needs a value (host:port)" },
+        { "redis://h?seed=a:1,", "seed=a:1, ends with ','" },
+        { "redis://h?seed=a:99999", "seed=a:99999: the port must be a number from 1 to 65535" },
+        { "unix:///run/r.sock?seed=a:1", "unknown parameter 'seed' (only db=N)" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         struct redis_url u;
@@ -1173,6 +1177,24 @@ Test(redis_sink, connection_refused_names_the_server)
     cr_assert_eq(open_redis(&s, &err), BB_ERR_IO);
     cr_assert(strstr(err.msg, "127.0.0.1:1"), "%s", err.msg);
     cr_assert(!strchr(err.msg, '\n'));
+}
+
+/* seed=: more nodes of a Redis Cluster, repeated or comma separated, the
+ * port 6379 when none is given. */
+Test(redis_sink, url_seeds_of_a_cluster)
+{
+    struct redis_url u;
+    struct bb_error err = { 0 };
+    cr_assert_eq(redis_url_parse(&u, "rediss://n1:7000?seed=n2:7001,[::1]:7002&seed=n4", &err), 0,
+                 "%s", err.msg);
+    cr_assert_eq(u.nseeds, 3u);
+    cr_assert_str_eq(u.seed_hosts[0], "n2");
+    cr_assert_eq(u.seed_ports[0], 7001);
+    cr_assert_str_eq(u.seed_hosts[1], "::1");
+    cr_assert_eq(u.seed_ports[1], 7002);
+    cr_assert_str_eq(u.seed_hosts[2], "n4");
+    cr_assert_eq(u.seed_ports[2], 6379);
+    redis_url_destroy(&u);
 }
 
 /* unix:// (with a user's password and ?db=N) is a URL like the others:
