@@ -17,10 +17,13 @@
 
 static struct e2e E_;
 static struct tls_redis T_;
+static struct workload W_;
 
 static void tls_fini(void)
 {
     e2e_kill_children();
+    if (W_.E)
+        wl_free(&W_);
     if (E_.m || E_.r)
         e2e_end(&E_);
     socket_server_stop(&T_.s);
@@ -62,8 +65,7 @@ Test(bridge_redis_tls, random_workload_over_tls_matches_select_across_restarts)
     begin(E, "rtls", GOOD);
     e2e_write_usual_config(E, "tests/e2e/test_bridge_redis_tls.c", NULL);
     e2e_establish_checkpoint(E);
-    struct workload *W = calloc(1, sizeof *W);
-    cr_assert_not_null(W);
+    struct workload *W = &W_;
     wl_init(W, E, E->m, E->seed);
 
     /* a bridge following the source, stopped, and one that catches up */
@@ -80,7 +82,6 @@ Test(bridge_redis_tls, random_workload_over_tls_matches_select_across_restarts)
     wl_steps(W, 60);
     e2e_bridge_to_end(E, 180);
     e2e_compare_default(E, NULL);
-    free(W);
 }
 
 Test(bridge_redis_tls, a_wrong_ca_is_one_line_status_exits_1_and_run_waits)
