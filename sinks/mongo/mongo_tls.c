@@ -512,9 +512,13 @@ static void host_reason(const struct mongo_sink *ms, const char *hp, const char 
     if (timeout <= 0)
         timeout = 10000;
     const char *cert = uri_str(ms->uri, MONGOC_URI_TLSCERTIFICATEKEYFILE);
-    /* libmongoc's words for a connection the server ended */
+    /* libmongoc's words for a connection the server ended ("unknown
+     * socket error" when the server's alert and close came first as a
+     * reset: TLS 1.3 sends a refusal of the client's certificate after
+     * the handshake, so which of these the client sees is a race) */
     bool closed = strcmp(reason, "Server closed connection.") == 0 ||
                   strcmp(reason, "connection closed") == 0 ||
+                  strcmp(reason, "unknown socket error") == 0 ||
                   strcmp(reason, "Failed to receive length header from server.") == 0;
     static const char handshake[] = "TLS handshake failed: ";
     struct probe p = { 0 };
