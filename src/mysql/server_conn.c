@@ -571,53 +571,14 @@ bool server_row_u64(const char *cell, uint64_t *out)
  * that no domain appears twice; an empty set is valid (from the start). */
 int server_gtid_check_mariadb(const char *s, struct bb_error *err)
 {
-    uint32_t domains[256];
-    size_t ndomains = 0;
-    const char *p = s;
-    while (isspace((unsigned char)*p))
-        p++;
-    if (*p == '\0')
-        return 0;
-    for (;;) {
-        unsigned long long part[3];
-        for (int i = 0; i < 3; i++) {
-            if (!isdigit((unsigned char)*p))
-                return bb_error_set(err, BB_ERR_USAGE, "GTID position '%s': expected "
-                                    "domain-server-sequence numbers at offset %zu", s,
-                                    (size_t)(p - s));
-            char *end;
-            errno = 0;
-            part[i] = strtoull(p, &end, 10);
-            if (errno || part[i] > (i == 2 ? ULLONG_MAX : 0xffffffffULL))
-                return bb_error_set(err, BB_ERR_USAGE, "GTID position '%s': number at offset "
-                                    "%zu is out of range", s, (size_t)(p - s));
-            p = end;
-            if (i < 2) {
-                if (*p != '-')
-                    return bb_error_set(err, BB_ERR_USAGE, "GTID position '%s': expected '-' at "
-                                        "offset %zu", s, (size_t)(p - s));
-                p++;
-            }
-        }
-        for (size_t i = 0; i < ndomains; i++)
-            if (domains[i] == (uint32_t)part[0])
-                return bb_error_set(err, BB_ERR_USAGE, "GTID position '%s': domain %llu appears "
-                                    "twice", s, part[0]);
-        if (ndomains == sizeof domains / sizeof *domains)
-            return bb_error_set(err, BB_ERR_USAGE, "GTID position '%s': more than %zu domains",
-                                s, ndomains);
-        domains[ndomains++] = (uint32_t)part[0];
-        while (isspace((unsigned char)*p))
-            p++;
-        if (*p == '\0')
-            return 0;
-        if (*p != ',')
-            return bb_error_set(err, BB_ERR_USAGE, "GTID position '%s': expected ',' at offset "
-                                "%zu", s, (size_t)(p - s));
-        p++;
-        while (isspace((unsigned char)*p))
-            p++;
-    }
+    /* one parser of positions: mysql/gtid.c's (a domain once, as in
+     * @slave_connect_state) */
+    struct mariadb_gtid_pos *pos = malloc(sizeof *pos);
+    if (!pos)
+        return bb_error_set(err, BB_ERR_NOMEM, "out of memory");
+    int rc = mariadb_gtid_parse(pos, s, false, err);
+    free(pos);
+    return rc;
 }
 
 static void put_le(struct bb_buf *b, uint64_t v, int n)
