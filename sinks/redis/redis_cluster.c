@@ -915,23 +915,10 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
 {
     struct redis_cluster *cl = rs->cluster;
     const char *type = redis_output_of(tp)->shape == REDIS_SHAPE_HASH ? "hash" : "string";
-    bb_buf_reset(&rs->key);
-    if (redis_key_prefix(tp, plan->schema, plan->table, &rs->key) != 0 || rs->key.len == 0) {
-        log_warn("the Redis keys of %s.%s (template '%s') have no prefix that only this "
-                 "table's keys share: they are left in place after TRUNCATE or DROP TABLE",
-                 plan->schema, plan->table, redis_key_template(tp));
-        return bb_buf_check(&rs->key, err);
-    }
+    int prc = redis_clear_pattern(rs, plan, tp, err);
+    if (prc != 0)
+        return prc < 0 ? prc : 0;
     struct bb_buf *pat = &rs->oldkey;
-    bb_buf_reset(pat);
-    for (size_t i = 0; i < rs->key.len; i++) {
-        if (strchr("*?[]\\", rs->key.data[i]) && rs->key.data[i])
-            bb_buf_putc(pat, '\\');
-        bb_buf_putc(pat, rs->key.data[i]);
-    }
-    bb_buf_putc(pat, '*');
-    if (bb_buf_check(pat, err) < 0)
-        return err->code;
     for (int round = 0; round < 5; round++) {
         unsigned long long refreshes = cl->nrefresh, moved = cl->nmoved;
         for (size_t n = 0; n < cl->nnodes; n++) {

@@ -127,6 +127,11 @@ int redis_sink_open(struct sink *out, const struct bb_config *cfg, size_t k, str
 int redis_sink_add(void *ctx, const struct change *ch, struct bb_error *err);
 /* The pending batch holds MULTI alone (buffers a huge batch grew freed). */
 void redis_reset_pending(struct redis_sink *rs);
+/* The SCAN pattern of a table's keys for TRUNCATE and DROP TABLE, in
+ * rs->oldkey: 0, 1 when the table's keys have no prefix of their own
+ * (warned; nothing to remove), or an error code. */
+int redis_clear_pattern(struct redis_sink *rs, const struct table_plan *plan,
+                        const struct output_plan *tp, struct bb_error *err);
 /* "NAME key" of pending command i, for messages. */
 const char *redis_describe_cmd(const struct redis_sink *rs, size_t i, char *buf, size_t size);
 /* Bytes for a message: printable ASCII as is, the rest as \xNN, cut. */

@@ -576,19 +576,23 @@ static int filter_by_type(struct redis_sink *rs, redisReply *keys, const char *t
     return rc;
 }
 
-static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
+/* TRUNCATE, DROP TABLE: the SCAN pattern of the table's keys in
+ * rs->oldkey (its key prefix in rs->key, matched literally: SCAN's glob
+ * characters escaped). 1 when the template has no prefix only this
+ * table's keys share (said once, the keys left in place), 0 with the
+ * pattern, or an error code. One server or a cluster alike. */
+int redis_clear_pattern(struct redis_sink *rs, const struct table_plan *plan,
                         const struct output_plan *tp, struct bb_error *err)
 {
-    const char *type = redis_output_of(tp)->shape == REDIS_SHAPE_HASH ? "hash" : "string";
     bb_buf_reset(&rs->key);
     if (redis_key_prefix(tp, plan->schema, plan->table, &rs->key) != 0 ||
         rs->key.len == 0) {
         log_warn("the Redis keys of %s.%s (template '%s') have no prefix that only this "
                  "table's keys share: they are left in place after TRUNCATE or DROP TABLE",
                  plan->schema, plan->table, redis_key_template(tp));
-        return bb_buf_check(&rs->key, err);
+        int rc = bb_buf_check(&rs->key, err);
+        return rc < 0 ? rc : 1;
     }
-    /* The prefix matched literally: SCAN's glob characters escaped. */
     struct bb_buf *pat = &rs->oldkey;
     bb_buf_reset(pat);
     for (size_t i = 0; i < rs->key.len; i++) {
@@ -597,8 +601,17 @@ static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
         bb_buf_putc(pat, rs->key.data[i]);
     }
     bb_buf_putc(pat, '*');
-    if (bb_buf_check(pat, err) < 0)
-        return err->code;
+    return bb_buf_check(pat, err) < 0 ? err->code : 0;
+}
+
+static int clear_target(struct redis_sink *rs, const struct table_plan *plan,
+                        const struct output_plan *tp, struct bb_error *err)
+{
+    const char *type = redis_output_of(tp)->shape == REDIS_SHAPE_HASH ? "hash" : "string";
+    int prc = redis_clear_pattern(rs, plan, tp, err);
+    if (prc != 0)
+        return prc < 0 ? prc : 0;
+    struct bb_buf *pat = &rs->oldkey;
     bool scan_type = rs->version >= V(6, 0, 0);
     char cursor[32] = "0";
     int rc = 0;
